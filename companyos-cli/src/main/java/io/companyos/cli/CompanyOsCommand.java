@@ -1,0 +1,28 @@
+package io.companyos.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The top-level {@code companyos} command. Each subcommand lives in its own class and is listed in
+ * {@code subcommands} below.
+ */
+@Command(
+    name = "companyos",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Turns a company's metrics into its operating rhythm: meeting packs, health checks, scores.",
+    subcommands = {
+      picocli.CommandLine.HelpCommand.class,
+    })
+public final class CompanyOsCommand implements Runnable {
+
+  @Option(names = "--debug", description = "Print stack traces for errors.", scope = picocli.CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "Missing subcommand; try 'companyos --help'.");
+  }
+}

@@ -1,0 +1,62 @@
+package io.companyos.cli;
+
+import io.companyos.model.CompanyOsException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Exit codes: 0 success, 1 problems found or a command failed, 2 usage error.
+ * User-facing errors print as one line ({@code location: CODE message (hint)}); a stack trace only
+ * with {@code --debug}.
+ */
+public final class Main {
+  /** A command found problems in its input or could not complete. */
+  public static final int EXIT_PROBLEMS = 1;
+  /** The command line itself was wrong. */
+  public static final int EXIT_USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams and returns the exit code; used by tests and embedding. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cli = new CommandLine(new CompanyOsCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> e instanceof CompanyOsException ? EXIT_PROBLEMS : EXIT_PROBLEMS);
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("companyos: " + ex.getMessage());
+      err.println("Try 'companyos " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+      return EXIT_USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof CompanyOsException coe) {
+        err.println(coe.oneLine());
+      } else {
+        err.println("companyos: " + ex);
+      }
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return EXIT_PROBLEMS;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static String commandPath(CommandLine cl) {
+    StringBuilder sb = new StringBuilder();
+    for (CommandLine c = cl; c.getParent() != null; c = c.getParent()) {
+      sb.insert(0, c.getCommandName() + " ");
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,8 @@
+/** The companyos command-line tool. */
+module io.companyos.cli {
+  requires io.companyos.model;
+  requires io.companyos.sources;
+  requires info.picocli;
+  requires static org.jspecify;
+  opens io.companyos.cli to info.picocli;
+}

@@ -1,0 +1,89 @@
+package io.companyos.model.check;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A health-check threshold such as {@code "> 6"}, {@code ">= 0.5"}, {@code "< 99.9"}, {@code "== 0"}
+ * or {@code "!= 0"}: the check fires when the observed value satisfies it.
+ *
+ * <p>No-data rule: a NaN or missing value never satisfies a threshold; callers report "no data"
+ * separately instead of treating it as 0.
+ */
+public record Threshold(Operator operator, double value) {
+
+  /** Comparison operators allowed in threshold expressions. */
+  public enum Operator {
+    GT(">"), GE(">="), LT("<"), LE("<="), EQ("=="), NE("!=");
+
+    private final String symbol;
+
+    Operator(String symbol) {
+      this.symbol = symbol;
+    }
+
+    public String symbol() {
+      return symbol;
+    }
+  }
+
+  public Threshold {
+    Objects.requireNonNull(operator, "operator");
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("threshold value must be finite");
+    }
+  }
+
+  /**
+   * Parses {@code "<op> <number>"}; whitespace between operator and number is optional.
+   *
+   * @throws IllegalArgumentException with a message naming the accepted forms
+   */
+  public static Threshold parse(String expression) {
+    String s = expression.strip();
+    Operator op = null;
+    for (String sym : new String[] {">=", "<=", "==", "!=", ">", "<"}) {
+      if (s.startsWith(sym)) {
+        for (Operator o : Operator.values()) {
+          if (o.symbol.equals(sym)) {
+            op = o;
+          }
+        }
+        s = s.substring(sym.length()).strip();
+        break;
+      }
+    }
+    if (op == null) {
+      throw new IllegalArgumentException(
+          "threshold '" + expression + "' must start with one of >, >=, <, <=, ==, !=");
+    }
+    try {
+      return new Threshold(op, Double.parseDouble(s));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("threshold '" + expression + "' needs a number after '" + op.symbol + "'", e);
+    }
+  }
+
+  /** True when {@code observed} satisfies the expression; NaN never does. */
+  public boolean test(double observed) {
+    if (Double.isNaN(observed)) {
+      return false;
+    }
+    return switch (operator) {
+      case GT -> observed > value;
+      case GE -> observed >= value;
+      case LT -> observed < value;
+      case LE -> observed <= value;
+      case EQ -> observed == value;
+      case NE -> observed != value;
+    };
+  }
+
+  @Override
+  public String toString() {
+    String v = value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : Double.toString(value);
+    return operator.symbol + " " + v.toLowerCase(Locale.ROOT);
+  }
+}

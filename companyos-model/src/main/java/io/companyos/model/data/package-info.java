@@ -1,0 +1,5 @@
+/** Typed rows that metric sources return and scoring consumes (incidents, deployments, costs, ...). */
+@NullMarked
+package io.companyos.model.data;
+
+import org.jspecify.annotations.NullMarked;

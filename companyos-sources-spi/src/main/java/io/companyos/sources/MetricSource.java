@@ -1,0 +1,51 @@
+package io.companyos.sources;
+
+import io.companyos.model.time.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A configured connection to one system that holds metrics or records. Every method answers for a
+ * time window and returns a {@link Dataset} with provenance; an empty window gives an empty dataset,
+ * never an error. Failures are {@link SourceException}s. Implementations must be safe to call from
+ * several threads. New capabilities are added as default methods only.
+ */
+public interface MetricSource extends AutoCloseable {
+
+  /** The id this source was configured under (used in provenance). */
+  String id();
+
+  /** What this source can answer: record kinds and metric names. */
+  SourceDescription describe();
+
+  /**
+   * Evaluates {@code query} at one instant; each result series holds one point.
+   *
+   * @throws UnsupportedQueryException when the source has no metrics
+   */
+  default Dataset<Series> instant(String query, Instant at) {
+    throw new UnsupportedQueryException(id(), "instant query", query);
+  }
+
+  /**
+   * Evaluates {@code query} over {@code window} at resolution {@code step}; points lie inside the window.
+   *
+   * @throws UnsupportedQueryException when the source has no metrics
+   */
+  default Dataset<Series> range(String query, TimeWindow window, Duration step) {
+    throw new UnsupportedQueryException(id(), "range query", query);
+  }
+
+  /**
+   * Returns the rows of {@code kind} whose {@link RecordKind#timeOf time} lies in {@code window}.
+   *
+   * @throws UnsupportedQueryException when the source does not hold that kind
+   */
+  default <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
+    throw new UnsupportedQueryException(id(), "records", kind.name());
+  }
+
+  /** Releases connections or files; the default does nothing. */
+  @Override
+  default void close() {}
+}

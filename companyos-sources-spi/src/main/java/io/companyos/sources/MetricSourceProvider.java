@@ -1,0 +1,25 @@
+package io.companyos.sources;
+
+/**
+ * Factory for one type of metric source, discovered through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.companyos.sources.MetricSourceProvider} or {@code provides} in
+ * {@code module-info.java}). Providers must be cheap to construct; the work happens in
+ * {@link #create(SourceContext)}, which is called lazily, once per configured source.
+ */
+public interface MetricSourceProvider {
+
+  /** The type name used in YAML ({@code type: files}); lowercase letters, digits and dashes. */
+  String id();
+
+  /** When two providers declare the same id, the registry refuses both and names them; priority orders listings. */
+  default int priority() {
+    return 0;
+  }
+
+  /**
+   * Creates a source for one configuration entry.
+   *
+   * @throws SourceConfigException when an option is missing or invalid
+   */
+  MetricSource create(SourceContext context);
+}

@@ -1,0 +1,12 @@
+package io.companyos.sources;
+
+import org.jspecify.annotations.Nullable;
+
+/** A source's configuration is wrong: unknown type, missing or invalid option, duplicate provider id. */
+public final class SourceConfigException extends SourceException {
+  private static final long serialVersionUID = 1L;
+
+  public SourceConfigException(String sourceId, String message, @Nullable String hint) {
+    super("COS-SRC-005", sourceId, message, null, hint, null);
+  }
+}

@@ -1,0 +1,26 @@
+package io.companyos.sources;
+
+import io.companyos.model.CompanyOsException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base of every failure a source reports. Packs turn it into an "unavailable" section with
+ * {@link #getMessage()} as the reason; the pack is still produced.
+ */
+public abstract class SourceException extends CompanyOsException {
+  private static final long serialVersionUID = 1L;
+
+  private final String sourceId;
+
+  protected SourceException(
+      String code, String sourceId, String message, @Nullable String location, @Nullable String hint,
+      @Nullable Throwable cause) {
+    super(code, message, location, hint, cause);
+    this.sourceId = sourceId;
+  }
+
+  /** The configured id of the source that failed. */
+  public String sourceId() {
+    return sourceId;
+  }
+}

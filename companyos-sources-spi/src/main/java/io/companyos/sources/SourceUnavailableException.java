@@ -1,0 +1,13 @@
+package io.companyos.sources;
+
+import org.jspecify.annotations.Nullable;
+
+/** The source could not be reached or refused the request (connection refused, HTTP 5xx, missing directory). */
+public final class SourceUnavailableException extends SourceException {
+  private static final long serialVersionUID = 1L;
+
+  public SourceUnavailableException(String sourceId, String message, @Nullable Throwable cause) {
+    super("COS-SRC-001", sourceId, "source '" + sourceId + "' unavailable: " + message, null,
+        "check that the source is running and reachable", cause);
+  }
+}

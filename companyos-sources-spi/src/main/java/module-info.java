@@ -1,0 +1,8 @@
+/** The metric-source plug-in point. Providers are discovered with {@link java.util.ServiceLoader}. */
+module io.companyos.sources {
+  requires transitive io.companyos.model;
+  requires org.slf4j;
+  requires static org.jspecify;
+  exports io.companyos.sources;
+  uses io.companyos.sources.MetricSourceProvider;
+}
