@@ -3,6 +3,7 @@ module io.companyos.model {
   requires static org.jspecify;
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
+  requires java.logging;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
