@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link YamlNode} tree with positions, using Jackson's streaming YAML parser
@@ -30,7 +31,7 @@ public final class YamlTreeReader {
   public YamlTreeReader(YamlLimits limits) {
     this.limits = limits;
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
+    // Duplicate keys are reported by this reader itself, with both positions, without stopping.
     options.setMaxAliasesForCollections(50);
     options.setNestingDepthLimit(limits.maxDepth());
     options.setCodePointLimit(limits.maxChars() + 1);
@@ -78,6 +79,13 @@ public final class YamlTreeReader {
     } catch (Abort e) {
       return Optional.empty();
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+        org.yaml.snakeyaml.error.Mark pm = y.getProblemMark();
+        String context = y.getContext() == null ? "" : " " + y.getContext();
+        sink.add(ProblemCode.SYNTAX, new Mark(pm.getLine() + 1, pm.getColumn() + 1),
+            firstLine(y.getProblem()) + context, "check indentation, quoting and the ': ' after each key");
+        return Optional.empty();
+      }
       JsonLocation loc = e.getLocation();
       sink.add(ProblemCode.SYNTAX, loc == null ? Mark.FILE : mark(loc), firstLine(e.getOriginalMessage()),
           "check indentation, quoting and the ': ' after each key");
