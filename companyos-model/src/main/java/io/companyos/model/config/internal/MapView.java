@@ -138,7 +138,7 @@ public final class MapView {
       return null;
     }
     try {
-      return ZoneId.of(t);
+      return ZoneId.of(t).normalized();
     } catch (DateTimeException e) {
       sink.add(ProblemCode.INVALID_TIME_ZONE, valueMark(key), "'" + t + "' is not a time zone",
           "use an IANA id such as UTC or Europe/Berlin");
