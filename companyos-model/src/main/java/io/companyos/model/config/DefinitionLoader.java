@@ -135,7 +135,12 @@ public final class DefinitionLoader {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
-          for (Path f : walk.filter(DefinitionLoader::isYaml).sorted().toList()) {
+          List<Path> found = walk.filter(DefinitionLoader::isYaml).sorted().toList();
+          if (found.isEmpty()) {
+            problems.add(new ConfigProblem(ProblemCode.UNREADABLE, p.toString(), 0, 0,
+                "the directory holds no .yaml or .yml files", "check the path"));
+          }
+          for (Path f : found) {
             user.add(parseFile(f));
           }
         } catch (IOException | UncheckedIOException e) {
