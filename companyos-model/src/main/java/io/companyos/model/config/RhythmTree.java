@@ -23,6 +23,10 @@ final class RhythmTree {
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("timezone", "UTC");
+    Map<String, Object> sprints = new LinkedHashMap<>();
+    sprints.put("first_day", rhythm.sprints().firstDay().toString());
+    sprints.put("length", rhythm.sprints().lengthDays() + "d");
+    root.put("sprints", sprints);
     root.put("meetings", meetings);
     return root;
   }

@@ -123,7 +123,10 @@ public sealed interface FrequencyRule {
     }
   }
 
-  /** On the last working day of every sprint (the sprint calendar says when that is). */
+  /**
+   * On the last working day (Monday to Friday) of every sprint; {@link Rhythm#sprints()} says where
+   * sprints fall.
+   */
   record EndOfSprint() implements FrequencyRule {
     @Override
     public String ruleName() {

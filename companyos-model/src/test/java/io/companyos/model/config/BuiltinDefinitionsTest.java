@@ -58,6 +58,8 @@ class BuiltinDefinitionsTest {
         .isEqualTo(new FrequencyRule.NthWeekdayOfMonth(1, DayOfWeek.MONDAY));
     assertThat(def.rhythm().meeting("sprint-review").orElseThrow().frequency())
         .isEqualTo(new FrequencyRule.EndOfSprint());
+    assertThat(def.rhythm().sprints())
+        .isEqualTo(new io.companyos.model.time.SprintCalendar(java.time.LocalDate.of(2024, 1, 1), 14));
     assertThat(def.rhythm().meeting("quarterly-planning").orElseThrow().duration()).isEqualTo(Duration.ofDays(2));
     // QBR agenda: 60 + 45 + 45 + 30 + 60 = 240 minutes = the seed's 4 hours.
     Meeting qbr = def.rhythm().meeting("qbr").orElseThrow();

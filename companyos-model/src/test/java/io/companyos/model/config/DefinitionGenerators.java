@@ -19,7 +19,9 @@ import io.companyos.model.rhythm.Meeting;
 import io.companyos.model.rhythm.Rhythm;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import io.companyos.model.time.SprintCalendar;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -81,7 +83,9 @@ final class DefinitionGenerators {
             pick(in, ZONES), between(in, 0, 1) == 0 ? null : duration(in), role(in), List.of(role(in)), text(in),
             agenda));
       }
-      return new Rhythm(meetings);
+      SprintCalendar sprints = new SprintCalendar(LocalDate.of(2020, 1, 6).plusDays(between(in, 0, 2000)),
+          (int) between(in, 1, 366));
+      return new Rhythm(meetings, sprints);
     };
   }
 

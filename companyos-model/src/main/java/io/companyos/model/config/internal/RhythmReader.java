@@ -6,7 +6,9 @@ import io.companyos.model.rhythm.Cadence;
 import io.companyos.model.rhythm.FrequencyRule;
 import io.companyos.model.rhythm.Meeting;
 import io.companyos.model.rhythm.Rhythm;
+import io.companyos.model.time.SprintCalendar;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 /** Reads {@code rhythm.yaml}: a default time zone and the list of meetings. */
 public final class RhythmReader {
   /** Top-level keys. */
-  public static final List<String> KEYS = List.of("timezone", "meetings");
+  public static final List<String> KEYS = List.of("timezone", "sprints", "meetings");
   static final List<String> MEETING_KEYS = List.of("id", "name", "cadence", "purpose", "frequency", "time",
       "timezone", "duration", "owner", "participants", "artifact", "agenda");
   private static final Map<String, Cadence> CADENCES =
@@ -41,8 +43,9 @@ public final class RhythmReader {
       return null;
     }
     ZoneId zone = m.zone("timezone", ZoneOffset.UTC);
+    SprintCalendar sprints = m.has("sprints") ? sprints(m) : SprintCalendar.DEFAULT;
     List<YamlNode> items = m.list("meetings", true);
-    if (zone == null || items == null) {
+    if (zone == null || items == null || sprints == null) {
       return null;
     }
     List<Meeting> meetings = new ArrayList<>();
@@ -67,7 +70,7 @@ public final class RhythmReader {
     if (!ok) {
       return null;
     }
-    Rhythm rhythm = ctx.construct(m.mark(), () -> new Rhythm(meetings));
+    Rhythm rhythm = ctx.construct(m.mark(), () -> new Rhythm(meetings, sprints));
     return rhythm == null ? null : ctx.remember(rhythm, m.node());
   }
 
@@ -112,6 +115,32 @@ public final class RhythmReader {
     Meeting meeting = ctx.construct(m.mark(), () -> new Meeting(id, name, cadence, purpose, r, time, zone, duration,
         owner, participants, artifact, agenda));
     return meeting == null ? null : ctx.remember(meeting, m.node());
+  }
+
+  private @Nullable SprintCalendar sprints(MapView top) {
+    MapView s = MapView.of(top.value("sprints"), ctx.sink(), "'sprints'", List.of("first_day", "length")).orElse(null);
+    if (s == null) {
+      return null;
+    }
+    String first = s.requireString("first_day");
+    Duration length = s.duration("length", true);
+    if (first == null || length == null) {
+      return null;
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(first.strip());
+    } catch (DateTimeParseException e) {
+      ctx.sink().add(ProblemCode.INVALID_VALUE, s.valueMark("first_day"), "'" + first + "' is not a date",
+          "write YYYY-MM-DD in quotes, e.g. \"2026-01-05\"");
+      return null;
+    }
+    if (length.toSeconds() % 86_400 != 0 || length.toDays() > 366) {
+      ctx.sink().add(ProblemCode.OUT_OF_RANGE, s.valueMark("length"), "sprint 'length' must be whole days, at most 366",
+          "for example 2w");
+      return null;
+    }
+    return new SprintCalendar(day, (int) length.toDays());
   }
 
   private @Nullable LocalTime time(MapView m) {
