@@ -132,7 +132,7 @@ public final class DefinitionLoader {
 
   private @Nullable CompanyDefinition check(List<Path> paths, List<ConfigProblem> problems) {
     List<ParsedFile> user = new ArrayList<>();
-    for (Path p : paths) {
+    for (Path p : paths.stream().distinct().toList()) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
           List<Path> found = walk.filter(DefinitionLoader::isYaml).sorted().toList();
@@ -173,6 +173,8 @@ public final class DefinitionLoader {
       return parser.parse(name, String.valueOf(p.getFileName()), parentName, text, null);
     } catch (CharacterCodingException e) {
       return failed(name, p, ProblemCode.UNREADABLE, "the file is not valid UTF-8", "save it as UTF-8");
+    } catch (java.nio.file.NoSuchFileException e) {
+      return failed(name, p, ProblemCode.UNREADABLE, "no such file or directory", "check the path");
     } catch (IOException | OutOfMemoryError e) {
       return failed(name, p, ProblemCode.UNREADABLE, "cannot read the file: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage()), "check the path and its permissions");
