@@ -55,6 +55,17 @@ public record PackDefinition(
     return leadTime != null ? leadTime : DEFAULT_LEAD_TIME;
   }
 
+  /**
+   * When to generate the pack: the {@code schedule} when there is one (it wins over the meeting
+   * link), else {@link #effectiveLeadTime()} before each occurrence of {@code meeting}.
+   */
+  public PackTrigger trigger() {
+    if (schedule != null) {
+      return new PackTrigger.Cron(schedule, timezone);
+    }
+    return new PackTrigger.BeforeMeeting(Objects.requireNonNull(meeting), effectiveLeadTime());
+  }
+
   /** Recipient role ids in order. */
   public List<String> recipientRoles() {
     return recipients.stream().map(Recipient::role).toList();

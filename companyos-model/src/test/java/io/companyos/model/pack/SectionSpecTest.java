@@ -73,6 +73,10 @@ class SectionSpecTest {
     PackDefinition p = new PackDefinition("p", "P", null, java.time.ZoneOffset.UTC, "qbr", Duration.ofHours(48),
         List.of(new Recipient("ceo")), sections, List.of());
     assertThat(p.effectiveLeadTime()).isEqualTo(Duration.ofHours(48));
+    assertThat(p.trigger()).isEqualTo(new PackTrigger.BeforeMeeting("qbr", Duration.ofHours(48)));
+    PackDefinition cron = new PackDefinition("p", "P", "0 8 * * 1", java.time.ZoneOffset.UTC, "ops-review", null,
+        List.of(), sections, List.of());
+    assertThat(cron.trigger()).isEqualTo(new PackTrigger.Cron("0 8 * * 1", java.time.ZoneOffset.UTC));
     assertThat(p.recipientRoles()).containsExactly("ceo");
   }
 }
