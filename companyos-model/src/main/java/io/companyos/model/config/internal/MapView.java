@@ -80,13 +80,18 @@ public final class MapView {
     sink.add(ProblemCode.MISSING_KEY, node.mark(), what + " needs '" + key + "'", hint);
   }
 
-  /** A required scalar as text. */
+  /** A required, non-blank scalar as text. */
   public @Nullable String requireString(String key) {
     if (!has(key)) {
       missing(key, null);
       return null;
     }
-    return string(key);
+    String s = string(key);
+    if (s != null && s.isBlank()) {
+      sink.add(ProblemCode.CONSTRAINT, valueMark(key), "'" + key + "' must not be blank", "write a non-empty value");
+      return null;
+    }
+    return s;
   }
 
   /** An optional scalar as text; null when absent or not a scalar (reported). */
