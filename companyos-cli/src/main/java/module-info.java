@@ -3,6 +3,7 @@ module io.companyos.cli {
   requires io.companyos.model;
   requires io.companyos.sources;
   requires info.picocli;
+  requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
   opens io.companyos.cli to info.picocli;
 }

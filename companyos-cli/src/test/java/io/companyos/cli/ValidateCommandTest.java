@@ -1,0 +1,119 @@
+package io.companyos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @TempDir
+  Path dir;
+
+  private Path write(String name, String yaml) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, yaml, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void builtinDefinitionsAreValid() {
+    Result r = run("validate", "--builtin");
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("valid");
+  }
+
+  @Test
+  void noPathAndNoBuiltinIsAUsageError() {
+    Result r = run("validate");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("--builtin");
+  }
+
+  @Test
+  void aBrokenPackGivesOneLocatedLinePerProblem() throws IOException {
+    Path pack = write("meeting-packs/weekly.yaml", """
+        name: "Weekly"
+        schedule: "0 8 * * 1"
+        sections:
+          - type: incident_summary
+            lookbak: 7d
+          - type: slo_performanse
+        """);
+    Result r = run("validate", pack.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    // 'lookbak' is the key on line 5, column 5; the bad type value on line 6 starts at column 11.
+    assertThat(r.err()).contains(pack + ":5:5: COS-YAML-002 unknown key 'lookbak' in section 'incident_summary'"
+        + " (did you mean 'lookback'?)");
+    assertThat(r.err()).contains(pack + ":6:11: COS-YAML-011 unknown section type 'slo_performanse'"
+        + " (did you mean 'slo_performance'?)");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aValidDirectoryExitsZero() throws IOException {
+    write("packs/meeting-packs/standup.yaml", """
+        name: "Standup"
+        schedule: "0 8 * * 1-5"
+        recipients:
+          - role: engineering_team
+        sections:
+          - type: health_snapshot
+        """);
+    Result r = run("validate", dir.resolve("packs").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void jsonFormatPrintsTheProblemsOnStdout() throws IOException {
+    Path checks = write("health-checks.yaml", """
+        health_checks:
+          - name: "Burn"
+            query: "q"
+            threshold: "about 6"
+            action: "page_oncall"
+        """);
+    Result r = run("validate", "--format", "json", checks.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.get("valid").asBoolean()).isFalse();
+    JsonNode first = report.get("problems").get(0);
+    assertThat(first.get("code").asText()).isEqualTo("COS-YAML-009");
+    // The threshold value sits on line 4 after "    threshold: " (15 characters), so column 16.
+    assertThat(first.get("line").asInt()).isEqualTo(4);
+    assertThat(first.get("column").asInt()).isEqualTo(16);
+  }
+
+  @Test
+  void aMissingFileIsAProblemNotAStackTrace() {
+    Result r = run("validate", dir.resolve("nope.yaml").toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(r.err()).contains("COS-YAML-025").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    Result r = run("validate", "--builtin", "--format", "xml");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+  }
+}

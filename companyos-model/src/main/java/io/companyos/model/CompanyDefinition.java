@@ -1,0 +1,55 @@
+package io.companyos.model;
+
+import io.companyos.model.check.HealthChecks;
+import io.companyos.model.org.Dashboard;
+import io.companyos.model.org.RaciMatrix;
+import io.companyos.model.org.RhythmKpi;
+import io.companyos.model.org.Roles;
+import io.companyos.model.pack.PackDefinition;
+import io.companyos.model.rhythm.Rhythm;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a company configures about its operating rhythm, loaded and cross-checked together:
+ * the roles, the rhythm of meetings, the meeting packs, the automated health checks, the RACI
+ * matrix, the dashboards and the rhythm KPIs. Renderers and schedulers take this one value.
+ *
+ * @param packs the meeting packs, ordered by id
+ */
+public record CompanyDefinition(
+    @Valid Roles roles,
+    @Valid Rhythm rhythm,
+    List<@Valid PackDefinition> packs,
+    @Valid HealthChecks healthChecks,
+    @Valid RaciMatrix raci,
+    List<@Valid Dashboard> dashboards,
+    List<@Valid RhythmKpi> kpis) {
+
+  public CompanyDefinition {
+    Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(rhythm, "rhythm");
+    Objects.requireNonNull(healthChecks, "healthChecks");
+    Objects.requireNonNull(raci, "raci");
+    packs = List.copyOf(packs);
+    dashboards = List.copyOf(dashboards);
+    kpis = List.copyOf(kpis);
+  }
+
+  /** The pack with {@code id} (its file stem), if defined. */
+  public Optional<PackDefinition> pack(String id) {
+    return packs.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
+  /** All pack ids in order. */
+  public List<String> packIds() {
+    return packs.stream().map(PackDefinition::id).toList();
+  }
+
+  /** The dashboard with {@code id}, if defined. */
+  public Optional<Dashboard> dashboard(String id) {
+    return dashboards.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+}

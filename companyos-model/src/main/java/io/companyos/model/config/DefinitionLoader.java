@@ -1,0 +1,217 @@
+package io.companyos.model.config;
+
+import io.companyos.model.BuiltinDefinitions;
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.check.HealthChecks;
+import io.companyos.model.config.internal.DefinitionAssembler;
+import io.companyos.model.config.internal.FileParser;
+import io.companyos.model.config.internal.Mark;
+import io.companyos.model.config.internal.ParsedFile;
+import io.companyos.model.config.internal.ProblemSink;
+import io.companyos.model.config.internal.YamlLimits;
+import io.companyos.model.pack.PackDefinition;
+import io.companyos.model.pack.SectionTypeRegistry;
+import io.companyos.model.rhythm.Rhythm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads definitions from YAML and reports every problem with its code, file, line and column.
+ * A company's directory is laid out like the built-in resources ({@code meeting-packs/*.yaml},
+ * {@code rhythm.yaml}, {@code roles.yaml}, ...); files it has replace the built-in ones, packs are
+ * added or replaced by id, and every cross-file reference is checked on the result.
+ */
+public final class DefinitionLoader {
+  private final FileParser parser;
+
+  /** A loader for the built-in section types. */
+  public DefinitionLoader() {
+    this(SectionTypeRegistry.builtin());
+  }
+
+  /** A loader that accepts the section types of {@code registry}. */
+  public DefinitionLoader(SectionTypeRegistry registry) {
+    this.parser = new FileParser(registry, YamlLimits.DEFAULT);
+  }
+
+  /**
+   * The built-in definitions overlaid with the given files and directories (searched recursively
+   * for {@code .yaml} and {@code .yml}).
+   *
+   * @throws ConfigException with every problem found
+   */
+  public CompanyDefinition load(List<Path> paths) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    CompanyDefinition def = check(paths, problems);
+    if (def == null) {
+      throw new ConfigException(problems);
+    }
+    return def;
+  }
+
+  /** Like {@link #load} but returns the problems (empty when valid) instead of throwing. */
+  public List<ConfigProblem> validate(List<Path> paths) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    check(paths, problems);
+    return problems.stream().sorted(ConfigProblem.BY_LOCATION).toList();
+  }
+
+  /** The problems of the built-in definitions on their own (empty for a correct build). */
+  public List<ConfigProblem> validateBuiltin() {
+    DefinitionAssembler.Result r = new DefinitionAssembler().base(builtinFiles()).assemble();
+    return r.problems().stream().sorted(ConfigProblem.BY_LOCATION).toList();
+  }
+
+  /**
+   * The built-in definitions; prefer {@link BuiltinDefinitions#load()}, which caches them.
+   *
+   * @throws ConfigException if the shipped resources are broken
+   */
+  public CompanyDefinition loadBuiltin() {
+    DefinitionAssembler.Result r = new DefinitionAssembler().base(builtinFiles()).assemble();
+    if (r.definition() == null) {
+      throw new ConfigException(r.problems());
+    }
+    return r.definition();
+  }
+
+  /**
+   * Reads one pack from YAML text without cross-file checks (roles and meetings are not resolved).
+   *
+   * @param name the file name shown in problems
+   * @param id the pack id (normally the file stem)
+   * @throws ConfigException with every problem of the text
+   */
+  public PackDefinition parsePack(String name, String id, String yaml) {
+    return (PackDefinition) parseOne(name, id + ".yaml", yaml, DefinitionKind.PACK);
+  }
+
+  /** Reads a health-checks file from YAML text; see {@link #parsePack}. */
+  public HealthChecks parseHealthChecks(String name, String yaml) {
+    return (HealthChecks) parseOne(name, "health-checks.yaml", yaml, DefinitionKind.HEALTH_CHECKS);
+  }
+
+  /** Reads a rhythm file from YAML text; see {@link #parsePack}. */
+  public Rhythm parseRhythm(String name, String yaml) {
+    return (Rhythm) parseOne(name, "rhythm.yaml", yaml, DefinitionKind.RHYTHM);
+  }
+
+  /**
+   * Reads any one definition file from YAML text, detecting its kind; the value is a
+   * {@link PackDefinition}, {@link HealthChecks}, {@link Rhythm}, {@link io.companyos.model.org.Roles},
+   * {@link io.companyos.model.org.RaciMatrix}, or a list of dashboards or KPIs.
+   */
+  public Object parse(String name, String yaml) {
+    Path p = Path.of(name.replace(':', '_'));
+    Path parent = p.getParent();
+    return parseOne(name, String.valueOf(p.getFileName()), yaml, null,
+        parent == null ? "" : String.valueOf(parent.getFileName()));
+  }
+
+  private Object parseOne(String name, String fileName, String yaml, @Nullable DefinitionKind kind) {
+    return parseOne(name, fileName, yaml, kind, "");
+  }
+
+  private Object parseOne(String name, String fileName, String yaml, @Nullable DefinitionKind kind, String parent) {
+    ParsedFile f = parser.parse(name, fileName, parent, yaml, kind);
+    if (f.value() == null || !f.problems().isEmpty()) {
+      throw new ConfigException(f.problems());
+    }
+    return f.value();
+  }
+
+  private @Nullable CompanyDefinition check(List<Path> paths, List<ConfigProblem> problems) {
+    List<ParsedFile> user = new ArrayList<>();
+    for (Path p : paths.stream().distinct().toList()) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          List<Path> found = walk.filter(DefinitionLoader::isYaml).sorted().toList();
+          if (found.isEmpty()) {
+            problems.add(new ConfigProblem(ProblemCode.UNREADABLE, p.toString(), 0, 0,
+                "the directory holds no .yaml or .yml files", "check the path"));
+          }
+          for (Path f : found) {
+            user.add(parseFile(f));
+          }
+        } catch (IOException | UncheckedIOException e) {
+          problems.add(unreadable(p, e));
+        }
+      } else {
+        user.add(parseFile(p));
+      }
+    }
+    DefinitionAssembler.Result r = new DefinitionAssembler().base(builtinFiles()).override(user).assemble();
+    problems.addAll(r.problems());
+    return problems.isEmpty() ? r.definition() : null;
+  }
+
+  private static boolean isYaml(Path p) {
+    String n = String.valueOf(p.getFileName());
+    return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+  }
+
+  private ParsedFile parseFile(Path p) {
+    String name = p.toString();
+    Path parent = p.toAbsolutePath().getParent();
+    String parentName = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    try {
+      byte[] bytes = Files.readAllBytes(p);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+      return parser.parse(name, String.valueOf(p.getFileName()), parentName, text, null);
+    } catch (CharacterCodingException e) {
+      return failed(name, p, ProblemCode.UNREADABLE, "the file is not valid UTF-8", "save it as UTF-8");
+    } catch (java.nio.file.NoSuchFileException e) {
+      return failed(name, p, ProblemCode.UNREADABLE, "no such file or directory", "check the path");
+    } catch (IOException | OutOfMemoryError e) {
+      return failed(name, p, ProblemCode.UNREADABLE, "cannot read the file: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()), "check the path and its permissions");
+    }
+  }
+
+  private ParsedFile failed(String name, Path p, ProblemCode code, String message, String hint) {
+    ProblemSink sink = new ProblemSink(name);
+    sink.add(code, Mark.FILE, message, hint);
+    return new ParsedFile(null, name, String.valueOf(p.getFileName()), null,
+        new io.companyos.model.config.internal.BindContext(sink, SectionTypeRegistry.builtin()));
+  }
+
+  private static ConfigProblem unreadable(Path p, Exception e) {
+    return new ConfigProblem(ProblemCode.UNREADABLE, p.toString(), 0, 0,
+        "cannot read the directory: " + e.getMessage(), "check the path and its permissions");
+  }
+
+  private List<ParsedFile> builtinFiles() {
+    List<ParsedFile> files = new ArrayList<>();
+    for (String resource : BuiltinDefinitions.RESOURCES) {
+      String text = readResource(resource);
+      String fileName = resource.substring(resource.lastIndexOf('/') + 1);
+      String parent = resource.contains("/" + DefinitionKind.PACK_DIRECTORY + "/") ? DefinitionKind.PACK_DIRECTORY : "";
+      files.add(parser.parse("classpath:" + resource, fileName, parent, text, null));
+    }
+    return files;
+  }
+
+  private static String readResource(String resource) {
+    try (InputStream in = DefinitionLoader.class.getResourceAsStream("/" + resource)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in resource " + resource + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.companyos.model.config.internal;
+
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.check.HealthChecks;
+import io.companyos.model.config.ConfigProblem;
+import io.companyos.model.config.DefinitionKind;
+import io.companyos.model.config.ProblemCode;
+import io.companyos.model.org.Dashboard;
+import io.companyos.model.org.RaciMatrix;
+import io.companyos.model.org.RhythmKpi;
+import io.companyos.model.org.Roles;
+import io.companyos.model.pack.PackDefinition;
+import io.companyos.model.rhythm.Meeting;
+import io.companyos.model.rhythm.Rhythm;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Puts parsed files together into one {@link CompanyDefinition}: a company's files replace the
+ * built-in file of the same kind (packs replace or add by id), then every role and meeting
+ * reference of the files in use is checked against the roles and rhythm in use.
+ */
+public final class DefinitionAssembler {
+  /** The outcome: the definition when there were no problems, and all problems otherwise. */
+  public record Result(@Nullable CompanyDefinition definition, List<ConfigProblem> problems) {}
+
+  private final Map<DefinitionKind, ParsedFile> singles = new EnumMap<>(DefinitionKind.class);
+  private final Map<String, ParsedFile> packs = new TreeMap<>();
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  /** Adds the built-in files; they may be replaced by {@link #override}. */
+  public DefinitionAssembler base(List<ParsedFile> files) {
+    for (ParsedFile f : files) {
+      put(f);
+    }
+    return this;
+  }
+
+  /** Adds a company's files: they replace built-in ones, and must not clash with each other. */
+  public DefinitionAssembler override(List<ParsedFile> files) {
+    Map<String, ParsedFile> seen = new TreeMap<>();
+    for (ParsedFile f : files) {
+      problems.addAll(f.problems());
+      if (f.kind() == null) {
+        continue;
+      }
+      String slot = f.kind() == DefinitionKind.PACK ? "pack " + f.stem() : f.kind().name();
+      ParsedFile earlier = seen.putIfAbsent(slot, f);
+      if (earlier != null) {
+        problems.add(new ConfigProblem(ProblemCode.DUPLICATE_ID, f.name(), 0, 0,
+            "defines the same " + (f.kind() == DefinitionKind.PACK ? "pack '" + f.stem() + "'" : "kind of file")
+                + " as " + earlier.name(), "keep one of the two files"));
+        continue;
+      }
+      put(f);
+    }
+    return this;
+  }
+
+  private void put(ParsedFile f) {
+    if (f.kind() == DefinitionKind.PACK) {
+      packs.put(f.stem(), f);
+    } else if (f.kind() != null) {
+      singles.put(f.kind(), f);
+    }
+  }
+
+  /** Checks references across the files in use and builds the definition when everything is valid. */
+  public Result assemble() {
+    List<ParsedFile> inUse = new ArrayList<>(singles.values());
+    inUse.addAll(packs.values());
+    for (ParsedFile f : inUse) {
+      for (ConfigProblem p : f.problems()) {
+        if (!problems.contains(p)) {
+          problems.add(p);
+        }
+      }
+    }
+    Roles roles = value(DefinitionKind.ROLES, Roles.class);
+    Rhythm rhythm = value(DefinitionKind.RHYTHM, Rhythm.class);
+    for (DefinitionKind k : List.of(DefinitionKind.ROLES, DefinitionKind.RHYTHM, DefinitionKind.HEALTH_CHECKS,
+        DefinitionKind.RACI, DefinitionKind.DASHBOARDS, DefinitionKind.KPIS)) {
+      if (!singles.containsKey(k)) {
+        problems.add(new ConfigProblem(ProblemCode.MISSING_KEY, k.fileName().orElseThrow(), 0, 0,
+            "no " + k.fileName().orElseThrow() + " was given", "add the file or start from the built-in one"));
+      }
+    }
+    for (ParsedFile f : inUse) {
+      checkReferences(f, roles, rhythm);
+    }
+    if (!problems.isEmpty() || roles == null || rhythm == null) {
+      return new Result(null, List.copyOf(problems));
+    }
+    List<PackDefinition> packList = packs.values().stream().map(f -> (PackDefinition) f.value()).toList();
+    @SuppressWarnings("unchecked")
+    List<Dashboard> dashboards = (List<Dashboard>) singles.get(DefinitionKind.DASHBOARDS).value();
+    @SuppressWarnings("unchecked")
+    List<RhythmKpi> kpis = (List<RhythmKpi>) singles.get(DefinitionKind.KPIS).value();
+    CompanyDefinition def = new CompanyDefinition(roles, rhythm, packList,
+        value(DefinitionKind.HEALTH_CHECKS, HealthChecks.class), value(DefinitionKind.RACI, RaciMatrix.class),
+        dashboards, kpis);
+    return new Result(def, List.of());
+  }
+
+  private void checkReferences(ParsedFile f, @Nullable Roles roles, @Nullable Rhythm rhythm) {
+    Set<String> meetingIds = rhythm == null ? null
+        : rhythm.meetings().stream().map(Meeting::id).collect(Collectors.toSet());
+    for (Reference r : f.context().references()) {
+      if (r.kind() == Reference.Kind.ROLE && roles != null && !roles.contains(r.id())) {
+        problems.add(new ConfigProblem(ProblemCode.UNKNOWN_ROLE, r.file(), r.mark().line(), r.mark().column(),
+            "unknown role '" + r.id() + "' in " + r.context(), roleHint(r.id(), roles)));
+      }
+      if (r.kind() == Reference.Kind.MEETING && meetingIds != null && !meetingIds.contains(r.id())) {
+        problems.add(new ConfigProblem(ProblemCode.UNKNOWN_MEETING, r.file(), r.mark().line(), r.mark().column(),
+            "unknown meeting '" + r.id() + "' in " + r.context(), Suggestions.hint(r.id(), meetingIds)));
+      }
+    }
+  }
+
+  private static @Nullable String roleHint(String id, Roles roles) {
+    return Suggestions.closest(id, roles.ids()).map(c -> "did you mean '" + c + "'?")
+        .orElse("define it in roles.yaml");
+  }
+
+  private <T> @Nullable T value(DefinitionKind kind, Class<T> type) {
+    ParsedFile f = singles.get(kind);
+    return f == null || f.value() == null ? null : type.cast(f.value());
+  }
+}

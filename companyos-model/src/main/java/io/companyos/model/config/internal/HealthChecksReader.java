@@ -1,0 +1,90 @@
+package io.companyos.model.config.internal;
+
+import io.companyos.model.check.HealthCheck;
+import io.companyos.model.check.HealthChecks;
+import io.companyos.model.check.Threshold;
+import io.companyos.model.config.ProblemCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Reads {@code health-checks.yaml}: the seed's {@code health_checks} list and an optional {@code interval}. */
+public final class HealthChecksReader {
+  /** Top-level keys. */
+  public static final List<String> KEYS = List.of("health_checks", "interval");
+  private static final List<String> CHECK_KEYS = List.of("name", "query", "threshold", "action");
+
+  private final BindContext ctx;
+
+  public HealthChecksReader(BindContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public @Nullable HealthChecks read(YamlNode root) {
+    MapView m = MapView.of(root, ctx.sink(), "a health-checks file", KEYS).orElse(null);
+    if (m == null) {
+      return null;
+    }
+    Duration interval = m.has("interval") ? m.duration("interval", false) : HealthChecks.DEFAULT_INTERVAL;
+    List<YamlNode> items = m.list("health_checks", true);
+    if (items == null || interval == null) {
+      return null;
+    }
+    List<HealthCheck> checks = new ArrayList<>();
+    Map<String, Mark> seen = new HashMap<>();
+    boolean ok = true;
+    for (YamlNode item : items) {
+      HealthCheck c = check(item);
+      if (c == null) {
+        ok = false;
+        continue;
+      }
+      Mark at = ((YamlNode.Mapping) item).entry("name").value().mark();
+      Mark earlier = seen.putIfAbsent(c.name(), at);
+      if (earlier != null) {
+        ctx.sink().add(ProblemCode.DUPLICATE_ID, at, "health check '" + c.name() + "' is defined twice",
+            "the first is on line " + earlier.line() + "; give each check its own name");
+        ok = false;
+      }
+      checks.add(c);
+    }
+    if (!ok) {
+      return null;
+    }
+    HealthChecks result = ctx.construct(m.mark(), () -> new HealthChecks(interval, checks));
+    return result == null ? null : ctx.remember(result, m.node());
+  }
+
+  private @Nullable HealthCheck check(YamlNode item) {
+    MapView c = MapView.of(item, ctx.sink(), "a health check", CHECK_KEYS).orElse(null);
+    if (c == null) {
+      return null;
+    }
+    String name = c.requireString("name");
+    String query = c.requireString("query");
+    String expr = c.requireString("threshold");
+    String action = c.requireString("action");
+    Threshold threshold = expr == null ? null : threshold(expr, c.valueMark("threshold"));
+    if (name == null || query == null || threshold == null || action == null) {
+      return null;
+    }
+    return ctx.remember(new HealthCheck(name, query, threshold, action), c.node());
+  }
+
+  /** Parses a threshold expression, reporting {@link ProblemCode#INVALID_THRESHOLD}. */
+  static @Nullable Threshold threshold(String expr, Mark mark, ProblemSink sink) {
+    try {
+      return Threshold.parse(expr);
+    } catch (IllegalArgumentException e) {
+      sink.add(ProblemCode.INVALID_THRESHOLD, mark, e.getMessage(), "write an operator and a number, e.g. \"> 6\"");
+      return null;
+    }
+  }
+
+  private @Nullable Threshold threshold(String expr, Mark mark) {
+    return threshold(expr, mark, ctx.sink());
+  }
+}

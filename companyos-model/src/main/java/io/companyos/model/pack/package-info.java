@@ -1,0 +1,5 @@
+/** Meeting-pack definitions: schedule, recipients, sections with typed parameters, delivery. */
+@NullMarked
+package io.companyos.model.pack;
+
+import org.jspecify.annotations.NullMarked;

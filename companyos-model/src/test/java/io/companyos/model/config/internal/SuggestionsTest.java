@@ -1,0 +1,32 @@
+package io.companyos.model.config.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuggestionsTest {
+
+  @Test
+  void levenshteinDistanceCountsSingleCharacterEdits() {
+    // kitten -> sitten (substitute) -> sittin (substitute) -> sitting (insert): 3 edits.
+    assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
+    assertThat(Suggestions.distance("same", "same")).isZero();
+  }
+
+  @Test
+  void suggestsTheClosestKnownWord() {
+    List<String> keys = List.of("lookback", "severity", "compare_to", "limit");
+    assertThat(Suggestions.closest("lookbak", keys)).contains("lookback");
+    assertThat(Suggestions.closest("Severity", keys)).contains("severity");
+    assertThat(Suggestions.hint("compareto", keys)).isEqualTo("did you mean 'compare_to'?");
+  }
+
+  @Test
+  void farOffWordsGetTheListOfAllowedOnesInstead() {
+    List<String> keys = List.of("slack", "email", "dashboard");
+    assertThat(Suggestions.closest("teams", keys)).isEmpty();
+    assertThat(Suggestions.hint("teams", keys)).isEqualTo("expected one of: dashboard, email, slack");
+  }
+}
