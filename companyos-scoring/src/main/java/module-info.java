@@ -1,0 +1,10 @@
+/** Pure scoring functions: deltas and trends, SLOs, DORA, incidents, the composite health score. */
+module io.companyos.scoring {
+  requires transitive io.companyos.model;
+  requires static org.jspecify;
+  exports io.companyos.scoring;
+  exports io.companyos.scoring.slo;
+  exports io.companyos.scoring.dora;
+  exports io.companyos.scoring.incident;
+  exports io.companyos.scoring.health;
+}
