@@ -7,4 +7,10 @@ module io.companyos.scoring {
   exports io.companyos.scoring.dora;
   exports io.companyos.scoring.incident;
   exports io.companyos.scoring.health;
+  exports io.companyos.scoring.security;
+  exports io.companyos.scoring.product;
+  exports io.companyos.scoring.finops;
+  exports io.companyos.scoring.okr;
+  exports io.companyos.scoring.sprint;
+  exports io.companyos.scoring.rhythm;
 }
