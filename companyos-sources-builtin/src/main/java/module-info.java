@@ -2,6 +2,11 @@
 module io.companyos.sources.builtin {
   requires transitive io.companyos.sources;
   requires static org.jspecify;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
   exports io.companyos.sources.sample;
-  provides io.companyos.sources.MetricSourceProvider with io.companyos.sources.sample.SampleSourceProvider;
+  exports io.companyos.sources.files;
+  provides io.companyos.sources.MetricSourceProvider with
+      io.companyos.sources.sample.SampleSourceProvider,
+      io.companyos.sources.files.FilesSourceProvider;
 }
