@@ -2,6 +2,7 @@
 module io.companyos.cli {
   requires io.companyos.model;
   requires io.companyos.sources;
+  requires io.companyos.sources.builtin;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires static org.jspecify;
