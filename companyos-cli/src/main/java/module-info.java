@@ -5,6 +5,6 @@ module io.companyos.cli {
   requires io.companyos.sources.builtin;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   opens io.companyos.cli to info.picocli;
 }

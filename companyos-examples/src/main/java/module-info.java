@@ -2,7 +2,7 @@
 module io.companyos.examples {
   requires io.companyos.sources;
   requires com.fasterxml.jackson.databind;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports io.companyos.examples.source;
   opens io.companyos.examples.source to com.fasterxml.jackson.databind;
   provides io.companyos.sources.MetricSourceProvider with io.companyos.examples.source.ReleaseLogSourceProvider;

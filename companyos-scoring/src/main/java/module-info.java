@@ -1,7 +1,7 @@
 /** Pure scoring functions: deltas and trends, SLOs, DORA, incidents, the composite health score. */
 module io.companyos.scoring {
   requires transitive io.companyos.model;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports io.companyos.scoring;
   exports io.companyos.scoring.slo;
   exports io.companyos.scoring.dora;

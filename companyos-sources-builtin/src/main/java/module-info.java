@@ -1,7 +1,7 @@
 /** Built-in metric sources: the deterministic {@code sample} company (and the {@code files} source). */
 module io.companyos.sources.builtin {
   requires transitive io.companyos.sources;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
   exports io.companyos.sources.sample;
