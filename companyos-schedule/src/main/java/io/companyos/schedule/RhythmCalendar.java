@@ -148,10 +148,18 @@ public final class RhythmCalendar {
       int dom = r.getDayOfMonthIndicator();
       if (r.getDayOfWeek() == null) {
         byDay = "BYMONTHDAY=" + dom;
-      } else if (dom < 0) {
+      } else if (dom < 0 || dom + 6 == r.getMonth().maxLength()) {
+        // "on or before the last day" or "on or after day len-6": the last such weekday of the month.
         byDay = "BYDAY=-1" + day(r.getDayOfWeek());
-      } else {
+      } else if ((dom - 1) % 7 == 0) {
         byDay = "BYDAY=" + ((dom - 1) / 7 + 1) + day(r.getDayOfWeek());
+      } else {
+        // "the <weekday> on or after day <dom>": any of the seven days from dom.
+        StringBuilder days = new StringBuilder();
+        for (int k = 0; k < 7; k++) {
+          days.append(k == 0 ? "" : ",").append(dom + k);
+        }
+        byDay = "BYMONTHDAY=" + days + ";BYDAY=" + day(r.getDayOfWeek());
       }
       String kind = daylight ? "DAYLIGHT" : "STANDARD";
       l.add("BEGIN:" + kind);
