@@ -3,6 +3,7 @@ module io.companyos.cli {
   requires io.companyos.model;
   requires io.companyos.sources;
   requires io.companyos.sources.builtin;
+  requires io.companyos.schedule;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires static transitive org.jspecify;

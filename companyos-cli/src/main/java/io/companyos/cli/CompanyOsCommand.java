@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
       picocli.CommandLine.HelpCommand.class,
       ValidateCommand.class,
       SampleCommand.class,
+      ScheduleCommand.class,
+      CalendarCommand.class,
+      CheckCommand.class,
     })
 public final class CompanyOsCommand implements Runnable {
 
