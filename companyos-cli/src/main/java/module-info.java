@@ -4,6 +4,7 @@ module io.companyos.cli {
   requires io.companyos.sources;
   requires io.companyos.sources.builtin;
   requires io.companyos.schedule;
+  requires io.companyos.scoring;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires static transitive org.jspecify;

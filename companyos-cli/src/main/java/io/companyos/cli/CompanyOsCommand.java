@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       ScheduleCommand.class,
       CalendarCommand.class,
       CheckCommand.class,
+      ScoreCommand.class,
     })
 public final class CompanyOsCommand implements Runnable {
 
