@@ -13,4 +13,5 @@ module io.companyos.scoring {
   exports io.companyos.scoring.okr;
   exports io.companyos.scoring.sprint;
   exports io.companyos.scoring.rhythm;
+  exports io.companyos.scoring.series;
 }
