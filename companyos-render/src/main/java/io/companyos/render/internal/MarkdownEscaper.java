@@ -1,0 +1,37 @@
+package io.companyos.render.internal;
+
+/**
+ * Escapes text from data for Markdown so that it stays literal: it cannot end a table cell ({@code |}),
+ * start emphasis or code ({@code * _ `}), open a link ({@code [ ]}), inject HTML ({@code < > &}) or
+ * break a line (line breaks become spaces).
+ */
+public final class MarkdownEscaper {
+  private MarkdownEscaper() {}
+
+  public static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\', '|', '*', '_', '`', '[', ']', '#', '~', '!' -> sb.append('\\').append(c);
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '\r' -> {
+          if (i + 1 >= s.length() || s.charAt(i + 1) != '\n') {
+            sb.append(' ');
+          }
+        }
+        case '\n', '\u2028', '\u2029', '\u0085' -> sb.append(' ');
+        default -> {
+          if (c < 0x20 && c != '\t') {
+            sb.append(' ');
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+}
