@@ -1,0 +1,8 @@
+/**
+ * The {@code sample} source: a deterministic synthetic company with five quarters of internally
+ * consistent data, the embedded default behind {@code companyos render --all}.
+ */
+@NullMarked
+package io.companyos.sources.sample;
+
+import org.jspecify.annotations.NullMarked;
