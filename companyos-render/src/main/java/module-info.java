@@ -3,6 +3,7 @@ module io.companyos.render {
   requires static org.jspecify;
   requires transitive io.companyos.model;
   requires transitive io.companyos.sources;
+  requires transitive io.companyos.scoring;
   requires freemarker;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       ValidateCommand.class,
+      RenderCommand.class,
     })
 public final class CompanyOsCommand implements Runnable {
 

@@ -59,6 +59,11 @@ public final class SectionBuilder {
     return items.size();
   }
 
+  /** The section as unavailable for {@code reason}, keeping any labels and columns added so far. */
+  public PackSection buildUnavailable(String reason) {
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note, reason);
+  }
+
   public PackSection build() {
     return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note, null);
   }

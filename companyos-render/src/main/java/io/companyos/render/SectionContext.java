@@ -1,7 +1,6 @@
 package io.companyos.render;
 
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.data.MetricPoint;
 import io.companyos.model.pack.PackDefinition;
 import io.companyos.model.pack.ParamSpec;
 import io.companyos.model.pack.SectionSpec;
@@ -13,6 +12,7 @@ import io.companyos.render.internal.SourceCache;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +90,7 @@ public final class SectionContext {
 
   /** The heading: the configured {@code title}, else the type's seed heading. */
   public String title() {
-    return spec.title().orElseGet(() -> SectionTitles.of(spec.type()));
+    return spec.title().orElseGet(() -> SectionTitles.of(spec.type(), string(SectionSpec.COMPARE_TO, "")));
   }
 
   /** A builder for this section's content, with its type, title and windows set. */
@@ -151,16 +151,24 @@ public final class SectionContext {
     return sources.records(kind, w);
   }
 
+  /** True when some configured source lists {@code metric}. */
+  public boolean supportsMetric(String metric) {
+    return sources.supportsMetric(metric);
+  }
+
   /**
-   * The points of metric {@code name} in {@code w}, with a provenance that names the metric. Empty
-   * (never an error) when the source has metrics but not this one.
+   * The series of {@code query} (a metric name with optional label matchers) over {@code w} at
+   * resolution {@code step}.
+   *
+   * @throws SectionUnavailableException when no source lists the metric
    */
-  public Dataset<MetricPoint> metric(String name, TimeWindow w) {
-    Dataset<MetricPoint> all = records(RecordKind.METRICS, w);
-    List<MetricPoint> rows = all.rows().stream().filter(p -> p.metric().equals(name)).toList();
-    Provenance p = all.provenance();
-    return new Dataset<>(rows,
-        new Provenance(p.sourceId(), p.query() + " metric=" + name, p.window(), p.fetchedAt(), rows.size()));
+  public Dataset<Series> range(String metric, String query, TimeWindow w, Duration step) {
+    return sources.range(metric, query, w, step);
+  }
+
+  /** The series of {@code metric} (all label sets) over {@code w}, hourly. */
+  public Dataset<Series> range(String metric, TimeWindow w) {
+    return range(metric, metric, w, Duration.ofHours(1));
   }
 
   /** A provenance for a value derived from {@code base} rows, with {@code query} describing the computation. */

@@ -2,7 +2,7 @@ package io.companyos.render.internal;
 
 /**
  * Escapes text from data for Markdown so that it stays literal: it cannot end a table cell ({@code |}),
- * start emphasis or code ({@code * _ `}), open a link ({@code [ ]}), inject HTML ({@code < > &}) or
+ * start emphasis or code ({@code * _ `}), open a link ({@code [ ]}), inject HTML ({@code <} and entities) or
  * break a line (line breaks become spaces).
  */
 public final class MarkdownEscaper {
@@ -15,8 +15,7 @@ public final class MarkdownEscaper {
       switch (c) {
         case '\\', '|', '*', '_', '`', '[', ']', '#', '~', '!' -> sb.append('\\').append(c);
         case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
+        case '&' -> sb.append(startsEntity(s, i) ? "&amp;" : "&");
         case '\r' -> {
           if (i + 1 >= s.length() || s.charAt(i + 1) != '\n') {
             sb.append(' ');
@@ -33,5 +32,14 @@ public final class MarkdownEscaper {
       }
     }
     return sb.toString();
+  }
+
+  /** True when {@code s} has an HTML entity ({@code &name;} or {@code &#123;}) at {@code i}. */
+  private static boolean startsEntity(String s, int i) {
+    int j = i + 1;
+    while (j < s.length() && j - i <= 32 && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '#')) {
+      j++;
+    }
+    return j > i + 1 && j < s.length() && s.charAt(j) == ';';
   }
 }

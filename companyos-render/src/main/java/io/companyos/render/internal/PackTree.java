@@ -40,7 +40,7 @@ public final class PackTree {
     m.put("title", doc.title());
     m.put("meeting", doc.meeting());
     m.put("asOf", doc.asOf().toString());
-    m.put("zone", doc.zone().getId());
+    m.put("zone", doc.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : doc.zone().getId());
     m.put("calendar", calendar(doc));
     m.put("period", period(doc.period(), doc));
     m.put("previousPeriod", period(doc.previousPeriod(), doc));

@@ -59,6 +59,25 @@ public final class SectionTitles {
 
   private SectionTitles() {}
 
+  /**
+   * The default heading of {@code type} for a section comparing with {@code compareTo} (the YAML
+   * spelling, or empty); DORA metrics name the comparison as the seed does ("DORA Metrics (WoW)").
+   */
+  public static String of(String type, String compareTo) {
+    String t = of(type);
+    if (type.equals("dora_metrics")) {
+      String abbr = switch (compareTo) {
+        case "previous_day" -> "DoD";
+        case "previous_sprint" -> "vs previous sprint";
+        case "previous_month" -> "MoM";
+        case "previous_quarter" -> "QoQ";
+        default -> "WoW";
+      };
+      return t + " (" + abbr + ")";
+    }
+    return t;
+  }
+
   /** The default heading of {@code type}; for unknown types, the type name in words. */
   public static String of(String type) {
     String t = TITLES.get(type);

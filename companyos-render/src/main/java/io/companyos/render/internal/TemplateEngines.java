@@ -5,7 +5,7 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.OutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
-import freemarker.template.TemplateClassResolver;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.TemplateExceptionHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
