@@ -16,8 +16,16 @@ public final class LinearForecast {
    * {@code a = ȳ - b·x̄}, forecast {@code Σ_{k=n}^{n+steps-1} (a + b·k)}.
    */
   public static OptionalDouble nextSum(List<Double> values, int steps) {
+    return sumAhead(values, 0, steps);
+  }
+
+  /**
+   * Like {@link #nextSum} but starting {@code skip} steps after the last value: the sum of the fitted
+   * line over {@code x = n + skip .. n + skip + steps - 1}.
+   */
+  public static OptionalDouble sumAhead(List<Double> values, int skip, int steps) {
     int n = values.size();
-    if (n < 2 || steps < 1) {
+    if (n < 2 || steps < 1 || skip < 0) {
       return OptionalDouble.empty();
     }
     double meanX = (n - 1) / 2.0;
@@ -31,7 +39,7 @@ public final class LinearForecast {
     double b = num / den;
     double a = meanY - b * meanX;
     double sum = 0;
-    for (int k = n; k < n + steps; k++) {
+    for (int k = n + skip; k < n + skip + steps; k++) {
       sum += a + b * k;
     }
     return OptionalDouble.of(sum);
