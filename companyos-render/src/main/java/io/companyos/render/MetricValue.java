@@ -2,6 +2,7 @@ package io.companyos.render;
 
 import io.companyos.scoring.PeriodDelta;
 import io.companyos.sources.Provenance;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param deltaPercent relative change in percent, when defined
  * @param good whether the change is good news by {@link #direction()}; null when unjudged
  * @param absentReason why there is no value; null when there is one
+ * @param history earlier values in time order (for sparklines); empty when not tracked
  */
 public record MetricValue(
     @Nullable Double value,
@@ -31,9 +33,11 @@ public record MetricValue(
     Direction direction,
     @Nullable Boolean good,
     boolean anomaly,
-    @Nullable String absentReason) {
+    @Nullable String absentReason,
+    List<Double> history) {
 
   public MetricValue {
+    history = List.copyOf(history);
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(trend, "trend");
@@ -46,19 +50,19 @@ public record MetricValue(
   /** A number computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, Provenance provenance) {
     return new MetricValue(value, unit, unit.format(value), provenance, null, null, null, Trend.UNKNOWN,
-        Direction.NEUTRAL, null, false, null);
+        Direction.NEUTRAL, null, false, null, List.of());
   }
 
   /** A number written in a custom way ("78/100"), computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, String text, @Nullable Provenance provenance) {
     return new MetricValue(value, unit, text, provenance, null, null, null, Trend.UNKNOWN, Direction.NEUTRAL,
-        null, false, null);
+        null, false, null, List.of());
   }
 
   /** A text value (an id, a title, a status) taken from {@code provenance}'s rows. */
   public static MetricValue text(String text, @Nullable Provenance provenance) {
     return new MetricValue(null, Unit.TEXT, text, provenance, null, null, null, Trend.UNKNOWN, Direction.NEUTRAL,
-        null, false, null);
+        null, false, null, List.of());
   }
 
   /** A label that is not evidence of anything (a column value such as a severity name). */
@@ -69,7 +73,7 @@ public record MetricValue(
   /** No value, for {@code reason} ("no incidents source configured"); written "n/a (reason)". */
   public static MetricValue absent(String reason, Unit unit) {
     return new MetricValue(null, unit, "n/a (" + reason + ")", null, null, null, null, Trend.UNKNOWN,
-        Direction.NEUTRAL, null, false, reason);
+        Direction.NEUTRAL, null, false, reason, List.of());
   }
 
   /** True when there is a number or a text, false for an absent value. */
@@ -84,7 +88,7 @@ public record MetricValue(
   public MetricValue comparedWith(@Nullable Double previousValue, Direction dir) {
     if (value == null || previousValue == null || !Double.isFinite(previousValue)) {
       return new MetricValue(value, unit, text, provenance, previousValue, null, null, Trend.UNKNOWN, dir, null,
-          anomaly, absentReason);
+          anomaly, absentReason, history);
     }
     PeriodDelta d = PeriodDelta.between(value, previousValue);
     Trend t = d.sign() > 0 ? Trend.UP : d.sign() < 0 ? Trend.DOWN : Trend.FLAT;
@@ -95,13 +99,19 @@ public record MetricValue(
     };
     Double pct = d.percent().isPresent() ? d.percent().getAsDouble() : null;
     return new MetricValue(value, unit, text, provenance, previousValue, d.absolute(), pct, t, dir, isGood, anomaly,
-        absentReason);
+        absentReason, history);
   }
 
   /** The same value flagged as unusual by anomaly detection. */
   public MetricValue flaggedAnomaly() {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, true, absentReason);
+        good, true, absentReason, history);
+  }
+
+  /** The same value with {@code values} (oldest first, non-finite values dropped) as its history. */
+  public MetricValue withHistory(List<Double> values) {
+    return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
+        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList());
   }
 
   /** The previous value in this value's unit, or "n/a" when there is none. */

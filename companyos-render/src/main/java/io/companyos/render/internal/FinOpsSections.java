@@ -69,7 +69,8 @@ final class FinOpsSections {
       MetricValue budget = monthly == null ? MetricValue.absent("no budget reported for the month", Unit.USD)
           : MetricValue.of(monthly * share, Unit.USD, Unit.USD.format(monthly * share) + (share < 1 ? " (pro-rated)" : ""), budgetData.provenance());
       rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
-          .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER), budget, variance(spend, monthly == null ? null : monthly * share, cur.provenance())));
+          .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
+          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone())), budget, variance(spend, monthly == null ? null : monthly * share, cur.provenance())));
       long mau = HealthDimensions.distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);

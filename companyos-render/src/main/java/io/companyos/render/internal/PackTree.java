@@ -94,7 +94,7 @@ public final class PackTree {
     c.put("month", start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     c.put("year", String.valueOf(start.getYear()));
     c.put("quarter", String.valueOf(start.get(IsoFields.QUARTER_OF_YEAR)));
-    c.put("sprint", doc.period().label().replaceFirst("^Sprint ", ""));
+    c.put("sprint", doc.period().kind() == io.companyos.model.time.PeriodKind.SPRINT ? doc.period().label().replaceFirst("^Sprint ", "") : "");
     c.put("nextQuarter", String.valueOf(next.get(IsoFields.QUARTER_OF_YEAR)));
     c.put("nextQuarterYear", String.valueOf(next.getYear()));
     return c;
@@ -189,6 +189,30 @@ public final class PackTree {
     m.put("good", v.good());
     m.put("anomaly", v.anomaly());
     m.put("absentReason", v.absentReason());
+    m.put("history", v.history());
+    m.put("sparkline", sparkline(v.history()));
     return m;
+  }
+
+  /**
+   * SVG polyline points for {@code history} in a 100 x 20 box (x left to right, higher values higher
+   * up), or null with fewer than two points. Only digits, dots, commas and spaces: safe in any markup.
+   */
+  static @Nullable String sparkline(List<Double> history) {
+    if (history.size() < 2) {
+      return null;
+    }
+    double min = history.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = history.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < history.size(); i++) {
+      double x = 100.0 * i / (history.size() - 1);
+      double y = max == min ? 10 : 19 - 18 * (history.get(i) - min) / (max - min);
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+    }
+    return sb.toString();
   }
 }

@@ -46,6 +46,13 @@ final class ProductSections {
     return byDay.values().stream().mapToInt(Set::size).sum() / days;
   }
 
+  /** Distinct users per day of the section window, oldest first. */
+  static List<Double> dailyActive(List<ProductEvent> events, SectionContext ctx) {
+    Map<java.time.LocalDate, Set<String>> byDay = new TreeMap<>();
+    events.forEach(e -> byDay.computeIfAbsent(e.timestamp().atZone(ctx.zone()).toLocalDate(), k -> new HashSet<>()).add(e.userId()));
+    return byDay.values().stream().map(s -> (double) s.size()).toList();
+  }
+
   static double sessionsPerUser(List<ProductEvent> events) {
     long users = events.stream().map(ProductEvent::userId).distinct().count();
     long sessions = events.stream().map(ProductEvent::sessionId).distinct().count();
@@ -74,6 +81,9 @@ final class ProductSections {
           default -> { label = "Sessions/User"; c = sessionsPerUser(cur.rows()); p = sessionsPerUser(prev.rows()); unit = Unit.NUMBER; }
         }
         MetricValue now = MetricValue.of(c, unit, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : p, Direction.HIGHER_IS_BETTER);
+        if (m.equals("dau")) {
+          now = now.withHistory(dailyActive(cur.rows(), ctx));
+        }
         MetricValue before = prev.rows().isEmpty() ? MetricValue.absent("no events in the previous window", unit)
             : MetricValue.of(p, unit, prev.provenance());
         String trend = now.deltaAbsolute() == null ? "n/a (no previous value)"

@@ -145,7 +145,9 @@ final class ReliabilitySections {
       Figures prev = figures(ctx, ctx.previousWindow());
       SectionBuilder b = ctx.builder();
       b.field("deploy_freq", "Deployment Frequency", value(cur.frequency, Unit.PER_DAY, cur.deploys)
-          .comparedWith(box(prev.frequency), Direction.HIGHER_IS_BETTER));
+          .comparedWith(box(prev.frequency), Direction.HIGHER_IS_BETTER)
+          .withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
+              ctx.window(), ctx.zone())));
       b.field("lead_time", "Lead Time", value(cur.leadTime, Unit.HOURS, cur.changes, "no deploys with known changes")
           .comparedWith(box(prev.leadTime), Direction.LOWER_IS_BETTER));
       b.field("cfr", "Change Failure Rate", value(cur.cfr, Unit.PERCENT, cur.deploys)

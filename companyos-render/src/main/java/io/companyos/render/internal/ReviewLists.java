@@ -45,15 +45,17 @@ final class ReviewLists {
       List<Entry> entries = new ArrayList<>();
       TimeWindow w = ctx.window();
       HealthDimensions.Result cur = HealthDimensions.of(ctx, w);
-      HealthDimensions.Result prev = HealthDimensions.of(ctx, w.previous());
+      HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.previousWindow());
+      String span = String.format(Locale.ROOT, "%s to %s vs the %d days before", Rows.date(w.start(), ctx.zone()),
+          Rows.date(w.end(), ctx.zone()), Math.round(Rows.days(w)));
       for (String d : HealthDimensions.NAMES) {
         OptionalDouble c = cur.scores().get(d);
         OptionalDouble p = prev.scores().get(d);
         if (c.isPresent() && p.isPresent()) {
           double delta = c.getAsDouble() - p.getAsDouble();
           if (good ? delta >= 1 : delta <= -1) {
-            entries.add(new Entry(Math.abs(delta), MetricValue.text(String.format(Locale.ROOT, "%s score %s from %.0f to %.0f (%s)",
-                LeadershipSections.label(d), good ? "up" : "down", p.getAsDouble(), c.getAsDouble(), cur.highlights().get(d)),
+            entries.add(new Entry(Math.abs(delta), MetricValue.text(String.format(Locale.ROOT, "%s score %s from %.0f to %.0f, %s (%s)",
+                LeadershipSections.label(d), good ? "up" : "down", p.getAsDouble(), c.getAsDouble(), span, cur.highlights().get(d)),
                 cur.provenance())));
           }
         }

@@ -75,6 +75,32 @@ final class Rows {
     return best == null ? null : best.value();
   }
 
+  /**
+   * Per-day totals of {@code weight} over the rows, one entry per calendar day of {@code w} in
+   * {@code zone} (days without rows are 0), oldest first; for sparklines.
+   */
+  static <T> java.util.List<Double> daily(java.util.List<T> rows, java.util.function.Function<T, Instant> time,
+      java.util.function.ToDoubleFunction<T> weight, TimeWindow w, ZoneId zone) {
+    java.time.LocalDate first = w.start().atZone(zone).toLocalDate();
+    java.time.LocalDate last = w.end().minusNanos(1).atZone(zone).toLocalDate();
+    int n = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
+    if (w.isEmpty() || n > 400) {
+      return java.util.List.of();
+    }
+    double[] sums = new double[n];
+    for (T r : rows) {
+      int i = (int) java.time.temporal.ChronoUnit.DAYS.between(first, time.apply(r).atZone(zone).toLocalDate());
+      if (i >= 0 && i < n) {
+        sums[i] += weight.applyAsDouble(r);
+      }
+    }
+    java.util.List<Double> out = new java.util.ArrayList<>(n);
+    for (double d : sums) {
+      out.add(d);
+    }
+    return out;
+  }
+
   /** Lower-case title without a trailing parenthesis, for spotting repeat incidents. */
   static String normalizedTitle(String title) {
     return title.toLowerCase(Locale.ROOT).replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();

@@ -81,9 +81,11 @@ public final class SectionTitles {
   /** The default heading of {@code type}; for unknown types, the type name in words. */
   public static String of(String type) {
     String t = TITLES.get(type);
-    if (t != null) {
-      return t;
-    }
+    return t != null ? t : humanized(type);
+  }
+
+  /** The type name in words with a capital: {@code dimension_scores} → "Dimension scores". */
+  public static String humanized(String type) {
     String words = type.replace('_', ' ');
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }

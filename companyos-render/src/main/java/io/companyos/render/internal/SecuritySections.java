@@ -103,7 +103,9 @@ final class SecuritySections {
       Dataset<SecurityEvent> cur = ctx.records(RecordKind.SECURITY_EVENTS, ctx.window());
       Dataset<SecurityEvent> prev = ctx.records(RecordKind.SECURITY_EVENTS, ctx.previousWindow());
       SectionBuilder b = ctx.builder();
-      b.field("failed_auth", "Failed Auth Attempts", count(cur, prev, "failed_auth"));
+      b.field("failed_auth", "Failed Auth Attempts", count(cur, prev, "failed_auth").withHistory(Rows.daily(
+          cur.rows().stream().filter(e -> e.type().equals("failed_auth")).toList(), SecurityEvent::timestamp,
+          SecurityEvent::count, ctx.window(), ctx.zone())));
       b.field("waf_blocks", "Blocked Requests (WAF)", count(cur, prev, "waf_block"));
       b.field("anomalies", "Anomaly Detections", count(cur, prev, "anomaly"));
       return b.build();

@@ -20,7 +20,7 @@ public final class WhatChanged {
   public static List<Mover> biggestMovers(List<PackSection> sections, int limit) {
     List<Mover> all = new ArrayList<>();
     for (PackSection s : sections) {
-      String where = s.title().isEmpty() ? s.type() : s.title();
+      String where = s.title().isEmpty() ? SectionTitles.humanized(s.type()) : s.title();
       for (Field f : s.fields()) {
         add(all, where, f.label(), f.value());
       }
