@@ -70,8 +70,18 @@ public final class PackAssembler {
     PeriodKind kind = packPeriodKind(pack);
     Period period = ReportingPeriods.reported(kind, asOf, zone, sprints);
     SourceCache cache = new SourceCache(sources);
-    List<SectionSpec> specs = pack.sections();
-    List<PackSection> sections = new ArrayList<>();
+    boolean leadership = ExecutiveSummaries.isLeadershipPack(pack, company);
+    List<SectionSpec> specs = new ArrayList<>(pack.sections());
+    int shown = specs.size();
+    if (leadership) {
+      // The summary needs a health score and the open decisions even when the pack shows neither.
+      for (String t : List.of("executive_summary", "decisions")) {
+        if (pack.sections().stream().noneMatch(s -> s.type().equals(t))) {
+          specs.add(SectionSpec.of(t));
+        }
+      }
+    }
+    List<PackSection> all = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, specs.size())), r -> {
       Thread t = new Thread(r, "companyos-section-" + pack.id());
       t.setDaemon(true);
@@ -87,13 +97,14 @@ public final class PackAssembler {
       }
       long deadline = System.nanoTime() + sectionTimeout.toNanos();
       for (int i = 0; i < specs.size(); i++) {
-        sections.add(await(futures.get(i), contexts.get(i), deadline));
+        all.add(await(futures.get(i), contexts.get(i), deadline));
       }
     } finally {
       pool.shutdownNow();
     }
+    List<PackSection> sections = all.subList(0, shown);
     List<Mover> movers = WhatChanged.biggestMovers(sections, 5);
-    ExecutiveSummary summary = ExecutiveSummaries.isLeadershipPack(pack, company) ? ExecutiveSummaries.of(sections) : null;
+    ExecutiveSummary summary = leadership ? ExecutiveSummaries.of(all) : null;
     return new PackDocument(pack.id(), pack.name(), pack.meeting(), asOf, zone, period, period.previous(), sections,
         movers, summary);
   }

@@ -26,7 +26,10 @@ public final class ExecutiveSummaries {
     return pack.recipientRoles().contains(LEADERSHIP_ROLE);
   }
 
-  /** The summary of {@code sections}. */
+  /**
+   * The summary of {@code sections}; the list may hold sections assembled only for the summary (a
+   * health score or the open decisions of a pack that does not show them).
+   */
   public static ExecutiveSummary of(List<PackSection> sections) {
     return new ExecutiveSummary(headline(sections), risk(sections), win(sections), decisions(sections));
   }
@@ -67,7 +70,7 @@ public final class ExecutiveSummaries {
   private static String decisions(List<PackSection> sections) {
     Optional<PackSection> d = sections.stream().filter(s -> s.type().equals("decisions")).findFirst();
     if (d.isEmpty()) {
-      return "Decisions needed: n/a (this pack has no decisions section).";
+      return "Decisions needed: n/a (no decisions assembled).";
     }
     if (!d.get().available()) {
       return "Decisions needed: n/a (" + d.get().unavailableReason() + ").";
