@@ -151,7 +151,7 @@ public final class PackAssembler {
 
   private static String reason(Throwable t) {
     if (t instanceof io.companyos.model.CompanyOsException c) {
-      return c.getMessage() + " [" + c.code() + "]";
+      return c.getMessage() + "; " + c.code();
     }
     return "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }

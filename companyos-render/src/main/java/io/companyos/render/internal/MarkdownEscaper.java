@@ -13,7 +13,15 @@ public final class MarkdownEscaper {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '\\', '|', '*', '_', '`', '[', ']', '#', '~', '!' -> sb.append('\\').append(c);
+        case '\\', '|', '*', '`', '[', ']', '#', '~', '!' -> sb.append('\\').append(c);
+        case '_' -> {
+          // An underscore inside a word (snake_case) cannot start or end emphasis; elsewhere it is escaped.
+          if (!(i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1))
+              && Character.isLetterOrDigit(s.charAt(i + 1)))) {
+            sb.append('\\');
+          }
+          sb.append(c);
+        }
         case '<' -> sb.append("&lt;");
         case '&' -> sb.append(startsEntity(s, i) ? "&amp;" : "&");
         case '\r' -> {

@@ -26,8 +26,8 @@ _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period
 | <#list row as c><@v c/><#sep> | </#list> |
 </#list>
 <#if !t.rows?has_content && t.emptyText?has_content>
+| ${t.emptyText} |<#list 1..<t.columns?size as i> |</#list>
 
-${t.emptyText}
 </#if>
 </#macro>
 <#macro fields s>
@@ -53,7 +53,7 @@ ${t.emptyText}
 
 ### ${s.title}
 </#if>
-<#if !s.available>
+<#if !s.available && !s.fields?has_content && !s.tables?has_content>
 
 n/a (${s.unavailableReason})
 </#if>
