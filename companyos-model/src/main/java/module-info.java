@@ -17,6 +17,7 @@ module io.companyos.model {
   exports io.companyos.model.pack;
   exports io.companyos.model.org;
   exports io.companyos.model.config;
+  exports io.companyos.model.source;
 
   // Hibernate Validator reads the constraint annotations on record fields reflectively.
   opens io.companyos.model to org.hibernate.validator;

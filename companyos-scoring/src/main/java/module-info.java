@@ -1,7 +1,16 @@
-/** Pure scoring functions: deltas and trends, error budgets, DORA, NPS, forecasts, composite health scores. */
+/** Pure scoring functions: deltas and trends, SLOs, DORA, incidents, the composite health score. */
 module io.companyos.scoring {
+  requires transitive io.companyos.model;
   requires static org.jspecify;
-  requires io.companyos.model;
-
   exports io.companyos.scoring;
+  exports io.companyos.scoring.slo;
+  exports io.companyos.scoring.dora;
+  exports io.companyos.scoring.incident;
+  exports io.companyos.scoring.health;
+  exports io.companyos.scoring.security;
+  exports io.companyos.scoring.product;
+  exports io.companyos.scoring.finops;
+  exports io.companyos.scoring.okr;
+  exports io.companyos.scoring.sprint;
+  exports io.companyos.scoring.rhythm;
 }

@@ -1,4 +1,4 @@
-/** Pure, allocation-light functions that turn rows and numbers into the metrics packs show. */
+/** Series basics every metric shares: deltas against the previous period, trends with a dead band, good direction. */
 @NullMarked
 package io.companyos.scoring;
 

@@ -3,6 +3,7 @@ package io.companyos.sources;
 import io.companyos.model.time.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A configured connection to one system that holds metrics or records. Every method answers for a
@@ -43,6 +44,14 @@ public interface MetricSource extends AutoCloseable {
    */
   default <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
     throw new UnsupportedQueryException(id(), "records", kind.name());
+  }
+
+  /**
+   * For sources whose data is a fixed snapshot (the sample company, an exported directory): the
+   * instant the data describes, which packs use as their default as-of. Empty for live sources.
+   */
+  default Optional<Instant> snapshotAsOf() {
+    return Optional.empty();
   }
 
   /** Releases connections or files; the default does nothing. */

@@ -14,7 +14,8 @@ public enum DefinitionKind {
   ROLES("roles.yaml", "roles"),
   RACI("raci.yaml", "raci"),
   DASHBOARDS("dashboards.yaml", "dashboards"),
-  KPIS("kpis.yaml", "kpis");
+  KPIS("kpis.yaml", "kpis"),
+  SOURCES("sources.yaml", "sources");
 
   /** The directory holding one file per pack, named {@code <pack-id>.yaml}. */
   public static final String PACK_DIRECTORY = "meeting-packs";

@@ -101,6 +101,22 @@ public final class DefinitionLoader {
     return (HealthChecks) parseOne(name, "health-checks.yaml", yaml, DefinitionKind.HEALTH_CHECKS);
   }
 
+  /**
+   * Reads a company's {@code sources.yaml}.
+   *
+   * @throws ConfigException with every problem of the file, located
+   */
+  @SuppressWarnings("unchecked")
+  public List<io.companyos.model.source.SourceSpec> loadSources(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConfigException(List.of(unreadable(file, e)));
+    }
+    return (List<io.companyos.model.source.SourceSpec>) parseOne(file.toString(), "sources.yaml", text, DefinitionKind.SOURCES);
+  }
+
   /** Reads a rhythm file from YAML text; see {@link #parsePack}. */
   public Rhythm parseRhythm(String name, String yaml) {
     return (Rhythm) parseOne(name, "rhythm.yaml", yaml, DefinitionKind.RHYTHM);

@@ -45,8 +45,9 @@ public final class SampleSource implements MetricSource {
   }
 
   /** The instant the sample company treats as "now"; packs rendered from it default to this as-of. */
-  public Instant asOf() {
-    return asOf;
+  @Override
+  public java.util.Optional<Instant> snapshotAsOf() {
+    return java.util.Optional.of(asOf);
   }
 
   @Override

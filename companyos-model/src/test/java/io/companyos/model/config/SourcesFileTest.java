@@ -1,0 +1,79 @@
+package io.companyos.model.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.companyos.model.source.SourceSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourcesFileTest {
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("sources.yaml"), yaml);
+  }
+
+  @Test
+  void readsSourcesWithDefaultsForTimeoutAndRetries() throws IOException {
+    Path f = write("""
+        sources:
+          - id: sample
+            type: sample
+          - id: prom
+            type: prometheus
+            timeout: 30s
+            retries: 0
+            options:
+              url: http://localhost:9090
+              token_env: PROM_TOKEN
+        """.replace("30s", "30m"));
+    List<SourceSpec> specs = new DefinitionLoader().loadSources(f);
+    assertThat(specs).containsExactly(
+        new SourceSpec("sample", "sample", Map.of(), SourceSpec.DEFAULT_TIMEOUT, SourceSpec.DEFAULT_RETRIES),
+        new SourceSpec("prom", "prometheus", Map.of("url", "http://localhost:9090", "token_env", "PROM_TOKEN"),
+            Duration.ofMinutes(30), 0));
+  }
+
+  @Test
+  void aSecretWrittenInTheFileIsRefusedWithoutEchoingIt() throws IOException {
+    Path f = write("""
+        sources:
+          - id: prom
+            type: prometheus
+            options:
+              api_key: hunter2
+        """);
+    assertThatThrownBy(() -> new DefinitionLoader().loadSources(f))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          ConfigProblem p = e.problems().get(0);
+          assertThat(p.code()).isEqualTo(ProblemCode.INVALID_VALUE);
+          assertThat(p.line()).isEqualTo(5);
+          assertThat(p.oneLine()).contains("api_key_env").doesNotContain("hunter2");
+        });
+  }
+
+  @Test
+  void unknownKeysSuggestTheClosestOne() throws IOException {
+    Path f = write("""
+        sources:
+          - id: prom
+            typ: prometheus
+        """);
+    assertThatThrownBy(() -> new DefinitionLoader().loadSources(f))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .anySatisfy(p -> assertThat(p.oneLine()).contains("'typ'").contains("did you mean 'type'")));
+  }
+
+  @Test
+  void aSourcesFileIsRecognisedByValidate() throws IOException {
+    Path f = write("sources:\n  - id: s\n    type: sample\n");
+    assertThat(new DefinitionLoader().validate(List.of(f))).isEmpty();
+  }
+}

@@ -1,0 +1,166 @@
+package io.companyos.scoring.dora;
+
+import io.companyos.model.data.Change;
+import io.companyos.model.data.DeployStatus;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.Percentiles;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The four keys of DORA (DevOps Research and Assessment) computed as Four Keys / Apache DevLake do:
+ *
+ * <ul>
+ *   <li><b>Deployment frequency</b>: deployments per day; level by deploy days per week —
+ *       elite ≥ 5 (on demand), high ≥ 1 per week, medium ≥ 1 per month (7/30 per week), low otherwise.
+ *   <li><b>Lead time for changes</b>: median (PERCENTILE_CONT) of first-deploy time − change creation,
+ *       over changes whose first deployment is in the window; non-positive durations are ignored (clock
+ *       skew or back-dated changes). Levels: elite &lt; 1 day, high &lt; 1 week, medium &lt; 30 days, low otherwise.
+ *   <li><b>Change failure rate</b>: distinct deployments in the window that failed or are named as an
+ *       incident's {@code root_cause_deploy}, divided by deployments in the window (so never above 1).
+ *       Levels: elite ≤ 5%, high ≤ 10%, medium ≤ 15%, low otherwise.
+ *   <li><b>Time to restore</b>: median hours from creation to resolution over incidents resolved in the
+ *       window. Levels: elite &lt; 1 hour, high &lt; 1 day, medium &lt; 1 week, low otherwise.
+ * </ul>
+ *
+ * The overall level is the lowest level among the keys that have data. Deployments are scanned once;
+ * changes and incidents once each.
+ */
+public final class DoraMetrics {
+  private static final double HOURS_PER_DAY = 24.0;
+
+  private DoraMetrics() {}
+
+  /**
+   * Computes the four keys for {@code window}.
+   *
+   * @param changes all known changes (any time)
+   * @param deployments all known deployments (any time: earlier ones decide which deploy was first)
+   * @param incidents all known incidents (any time)
+   */
+  public static DoraResult compute(
+      List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window) {
+    double days = window.length().toMillis() / 86_400_000.0;
+
+    // One pass over deployments: count those in the window, their days, failures, and each change's first deploy.
+    Map<String, Instant> firstDeploy = new HashMap<>();
+    Set<String> inWindow = new HashSet<>();
+    Set<String> failed = new HashSet<>();
+    Set<Long> deployDays = new HashSet<>();
+    for (Deployment d : deployments) {
+      for (String c : d.changes()) {
+        firstDeploy.merge(c, d.timeCreated(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+      if (window.contains(d.timeCreated())) {
+        inWindow.add(d.deployId());
+        deployDays.add(d.timeCreated().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
+        if (d.status() == DeployStatus.FAILURE) {
+          failed.add(d.deployId());
+        }
+      }
+    }
+    for (Incident i : incidents) {
+      if (i.rootCauseDeploy() != null && inWindow.contains(i.rootCauseDeploy())) {
+        failed.add(i.rootCauseDeploy());
+      }
+    }
+
+    double[] lead = new double[changes.size()];
+    int n = 0;
+    for (Change c : changes) {
+      Instant first = firstDeploy.get(c.changeId());
+      if (first != null && window.contains(first)) {
+        double hours = (first.toEpochMilli() - c.timeCreated().toEpochMilli()) / 3_600_000.0;
+        if (hours > 0) {
+          lead[n++] = hours;
+        }
+      }
+    }
+    OptionalDouble leadMedian = Percentiles.median(Arrays.copyOf(lead, n));
+
+    double[] restore = new double[incidents.size()];
+    int m = 0;
+    for (Incident i : incidents) {
+      if (i.timeResolved() != null && window.contains(i.timeResolved())) {
+        restore[m++] = (i.timeResolved().toEpochMilli() - i.timeCreated().toEpochMilli()) / 3_600_000.0;
+      }
+    }
+    OptionalDouble restoreMedian = Percentiles.median(Arrays.copyOf(restore, m));
+
+    long deploys = inWindow.size();
+    OptionalDouble perDay = days > 0 ? OptionalDouble.of(deploys / days) : OptionalDouble.empty();
+    OptionalDouble daysPerWeek = days > 0 ? OptionalDouble.of(deployDays.size() / (days / 7.0)) : OptionalDouble.empty();
+    OptionalDouble cfr = deploys == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failed.size() / deploys);
+
+    DoraLevel df = days > 0 ? deploymentFrequencyLevel(daysPerWeek.getAsDouble()) : null;
+    DoraLevel lt = leadMedian.isPresent() ? leadTimeLevel(leadMedian.getAsDouble()) : null;
+    DoraLevel cf = cfr.isPresent() ? changeFailureLevel(cfr.getAsDouble()) : null;
+    DoraLevel tr = restoreMedian.isPresent() ? timeToRestoreLevel(restoreMedian.getAsDouble()) : null;
+    return new DoraResult(window, deploys, perDay, daysPerWeek, df, n, leadMedian, lt, failed.size(), cfr, cf, m,
+        restoreMedian, tr, lowest(df, lt, cf, tr));
+  }
+
+  /** Level by distinct deploy days per week. */
+  public static DoraLevel deploymentFrequencyLevel(double deployDaysPerWeek) {
+    if (deployDaysPerWeek >= 5) {
+      return DoraLevel.ELITE;
+    }
+    if (deployDaysPerWeek >= 1) {
+      return DoraLevel.HIGH;
+    }
+    return deployDaysPerWeek >= 7.0 / 30.0 ? DoraLevel.MEDIUM : DoraLevel.LOW;
+  }
+
+  /** Level by median lead time in hours. */
+  public static DoraLevel leadTimeLevel(double hours) {
+    if (hours < HOURS_PER_DAY) {
+      return DoraLevel.ELITE;
+    }
+    if (hours < 7 * HOURS_PER_DAY) {
+      return DoraLevel.HIGH;
+    }
+    return hours < 30 * HOURS_PER_DAY ? DoraLevel.MEDIUM : DoraLevel.LOW;
+  }
+
+  /** Level by change failure rate in [0, 1]. */
+  public static DoraLevel changeFailureLevel(double rate) {
+    if (rate <= 0.05) {
+      return DoraLevel.ELITE;
+    }
+    if (rate <= 0.10) {
+      return DoraLevel.HIGH;
+    }
+    return rate <= 0.15 ? DoraLevel.MEDIUM : DoraLevel.LOW;
+  }
+
+  /** Level by median time to restore in hours. */
+  public static DoraLevel timeToRestoreLevel(double hours) {
+    if (hours < 1) {
+      return DoraLevel.ELITE;
+    }
+    if (hours < HOURS_PER_DAY) {
+      return DoraLevel.HIGH;
+    }
+    return hours < 7 * HOURS_PER_DAY ? DoraLevel.MEDIUM : DoraLevel.LOW;
+  }
+
+  private static @Nullable DoraLevel lowest(@Nullable DoraLevel... levels) {
+    DoraLevel out = null;
+    for (DoraLevel l : levels) {
+      if (l != null) {
+        out = out == null ? l : out.min(l);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package io.companyos.scoring.finops;
+
+import io.companyos.model.data.Account;
+import io.companyos.model.data.ArrMovement;
+import io.companyos.model.time.TimeWindow;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * ARR and retention over a window, reconstructed from each account's current ARR and its movements:
+ * ARR of an account at time t = current ARR − net movements after t (new and expansion add,
+ * contraction and churn subtract). For the accounts with ARR > 0 at the window's start:
+ * <b>NRR</b> = (start ARR + expansion − contraction − churn) / start ARR × 100,
+ * <b>GRR</b> = (start ARR − contraction − churn) / start ARR × 100,
+ * <b>logo retention</b> = those accounts still above 0 at the end / those accounts × 100.
+ */
+public final class ArrMetrics {
+  private ArrMetrics() {}
+
+  /** ARR figures of one window; retention is empty when no account had ARR at the start. */
+  public record Result(BigDecimal arrStart, BigDecimal arrEnd, BigDecimal newArr, BigDecimal expansion,
+      BigDecimal contraction, BigDecimal churned, BigDecimal netNew, OptionalDouble nrr, OptionalDouble grr,
+      OptionalDouble logoRetention) {}
+
+  /**
+   * @param accounts every account with its ARR as of {@code asOf}
+   * @param movements every movement up to {@code asOf}
+   * @param asOf the instant the accounts' ARR describes (≥ window end)
+   */
+  public static Result compute(List<Account> accounts, List<ArrMovement> movements, TimeWindow window, java.time.Instant asOf) {
+    Map<String, BigDecimal> atStart = new HashMap<>();
+    Map<String, BigDecimal> atEnd = new HashMap<>();
+    for (Account a : accounts) {
+      atStart.put(a.accountId(), a.arr());
+      atEnd.put(a.accountId(), a.arr());
+    }
+    BigDecimal newArr = BigDecimal.ZERO;
+    BigDecimal exp = BigDecimal.ZERO;
+    BigDecimal con = BigDecimal.ZERO;
+    BigDecimal churn = BigDecimal.ZERO;
+    Map<String, BigDecimal[]> cohort = new HashMap<>(); // per account: expansion, contraction+churn within window
+    for (ArrMovement m : movements) {
+      if (m.date().isAfter(asOf)) {
+        continue;
+      }
+      BigDecimal signed = m.kind().equals("new") || m.kind().equals("expansion") ? m.amount() : m.amount().negate();
+      if (!m.date().isBefore(window.start())) {
+        atStart.merge(m.accountId(), signed.negate(), BigDecimal::add);
+      }
+      if (!m.date().isBefore(window.end())) {
+        atEnd.merge(m.accountId(), signed.negate(), BigDecimal::add);
+      }
+      if (window.contains(m.date())) {
+        switch (m.kind()) {
+          case "new" -> newArr = newArr.add(m.amount());
+          case "expansion" -> exp = exp.add(m.amount());
+          case "contraction" -> con = con.add(m.amount());
+          case "churn" -> churn = churn.add(m.amount());
+          default -> throw new IllegalArgumentException("unknown ARR movement kind '" + m.kind() + "'");
+        }
+        BigDecimal[] c = cohort.computeIfAbsent(m.accountId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        if (m.kind().equals("expansion")) {
+          c[0] = c[0].add(m.amount());
+        } else if (!m.kind().equals("new")) {
+          c[1] = c[1].add(m.amount());
+        }
+      }
+    }
+    BigDecimal start = BigDecimal.ZERO;
+    BigDecimal kept = BigDecimal.ZERO;
+    BigDecimal grossKept = BigDecimal.ZERO;
+    int logos = 0;
+    int logosKept = 0;
+    for (Map.Entry<String, BigDecimal> e : atStart.entrySet()) {
+      if (e.getValue().signum() <= 0) {
+        continue;
+      }
+      BigDecimal[] c = cohort.getOrDefault(e.getKey(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      start = start.add(e.getValue());
+      kept = kept.add(e.getValue()).add(c[0]).subtract(c[1]);
+      grossKept = grossKept.add(e.getValue()).subtract(c[1]);
+      logos++;
+      if (atEnd.getOrDefault(e.getKey(), BigDecimal.ZERO).signum() > 0) {
+        logosKept++;
+      }
+    }
+    BigDecimal arrStart = atStart.values().stream().filter(v -> v.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal arrEnd = atEnd.values().stream().filter(v -> v.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal netNew = newArr.add(exp).subtract(con).subtract(churn);
+    OptionalDouble nrr = start.signum() == 0 ? OptionalDouble.empty() : OptionalDouble.of(kept.doubleValue() / start.doubleValue() * 100);
+    OptionalDouble grr = start.signum() == 0 ? OptionalDouble.empty() : OptionalDouble.of(grossKept.doubleValue() / start.doubleValue() * 100);
+    OptionalDouble logo = logos == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * logosKept / logos);
+    return new Result(arrStart, arrEnd, newArr, exp, con, churn, netNew, nrr, grr, logo);
+  }
+}

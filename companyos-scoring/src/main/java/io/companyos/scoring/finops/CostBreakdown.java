@@ -1,0 +1,65 @@
+package io.companyos.scoring.finops;
+
+import io.companyos.model.data.CostRow;
+import io.companyos.model.time.TimeWindow;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Cloud cost from FOCUS rows (FinOps Open Cost and Usage Specification 1.x). Amounts use
+ * {@code EffectiveCost} (cost after discounts and amortized commitments), as FOCUS recommends for
+ * showback; a row belongs to the window in which its {@code ChargePeriodStart} lies.
+ */
+public final class CostBreakdown {
+  private CostBreakdown() {}
+
+  /** Total effective cost in the window (0 for no rows: the caller decides whether "no rows" means no data). */
+  public static BigDecimal total(List<CostRow> rows, TimeWindow window) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CostRow r : rows) {
+      if (window.contains(r.chargePeriodStart())) {
+        sum = sum.add(r.effectiveCost());
+      }
+    }
+    return sum;
+  }
+
+  /** Effective cost per {@code ServiceName}, largest first. */
+  public static Map<String, BigDecimal> byService(List<CostRow> rows, TimeWindow window) {
+    return by(rows, window, CostRow::serviceName);
+  }
+
+  /** Effective cost per value of tag {@code tag} (e.g. {@code team}); untagged rows under "(untagged)". */
+  public static Map<String, BigDecimal> byTag(List<CostRow> rows, TimeWindow window, String tag) {
+    return by(rows, window, r -> r.tags().getOrDefault(tag, "(untagged)"));
+  }
+
+  /** Effective cost per {@code PricingCategory} (Standard, Committed, Dynamic), "(none)" when absent. */
+  public static Map<String, BigDecimal> byPricingCategory(List<CostRow> rows, TimeWindow window) {
+    return by(rows, window, r -> r.pricingCategory() != null ? r.pricingCategory() : "(none)");
+  }
+
+  /** Effective cost per {@code CommitmentDiscountType} (e.g. Savings Plan, Reservation); "(none)" when absent. */
+  public static Map<String, BigDecimal> byCommitmentType(List<CostRow> rows, TimeWindow window) {
+    return by(rows, window, r -> r.commitmentDiscountType() != null ? r.commitmentDiscountType() : "(none)");
+  }
+
+  private static Map<String, BigDecimal> by(List<CostRow> rows, TimeWindow window, Function<CostRow, String> key) {
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    for (CostRow r : rows) {
+      if (window.contains(r.chargePeriodStart())) {
+        sums.merge(key.apply(r), r.effectiveCost(), BigDecimal::add);
+      }
+    }
+    Map<String, BigDecimal> sorted = new LinkedHashMap<>();
+    sums.entrySet().stream()
+        .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+}

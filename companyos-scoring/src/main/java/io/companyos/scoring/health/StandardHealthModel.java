@@ -1,0 +1,80 @@
+package io.companyos.scoring.health;
+
+import io.companyos.scoring.Direction;
+import java.util.List;
+
+/**
+ * The built-in health model behind the Exec Review's five dimensions. Weights and rules are documented
+ * in docs/scoring.md; companies change them by building their own {@link HealthModel}.
+ */
+public final class StandardHealthModel {
+  public static final String RELIABILITY = "reliability";
+  public static final String SECURITY = "security";
+  public static final String PRODUCT = "product";
+  public static final String FINANCIALS = "financials";
+  public static final String EFFICIENCY = "efficiency";
+
+  /** SLO attainment across services, ratio (good events / all events). */
+  public static final String SLO_ATTAINMENT = "slo_attainment";
+  /** P1 and P2 incidents in the period, count. */
+  public static final String P1P2_INCIDENTS = "p1p2_incidents";
+  /** Median time to restore, hours. */
+  public static final String MTTR_HOURS = "mttr_hours";
+  /** Open critical vulnerabilities, count. */
+  public static final String CRITICAL_VULNS_OPEN = "critical_vulns_open";
+  /** Share of open vulnerabilities within their remediation SLA, ratio. */
+  public static final String VULN_SLA_COMPLIANCE = "vuln_sla_compliance";
+  /** Compliance controls passing, ratio. */
+  public static final String COMPLIANCE_CONTROLS = "compliance_controls";
+  /** DAU / MAU, ratio. */
+  public static final String STICKINESS = "stickiness";
+  /** Net Promoter Score, −100..100. */
+  public static final String NPS = "nps";
+  /** Weekly active users change against the previous period, %. */
+  public static final String WAU_GROWTH = "wau_growth";
+  /** Net revenue retention, %. */
+  public static final String NRR = "nrr";
+  /** Cloud spend over budget, % (negative = under budget). */
+  public static final String BUDGET_VARIANCE = "budget_variance";
+  /** Gross margin, ratio. */
+  public static final String GROSS_MARGIN = "gross_margin";
+  /** DORA overall level as a number: low 0, medium 1, high 2, elite 3. */
+  public static final String DORA_LEVEL = "dora_level";
+  /** Change failure rate, ratio. */
+  public static final String CHANGE_FAILURE_RATE = "change_failure_rate";
+  /** Cost per MAU divided by its target, ratio. */
+  public static final String COST_PER_MAU_VS_TARGET = "cost_per_mau_vs_target";
+
+  private StandardHealthModel() {}
+
+  public static HealthModel create() {
+    return new HealthModel(
+        List.of(
+            new Dimension(RELIABILITY, "Reliability", 25),
+            new Dimension(SECURITY, "Security", 20),
+            new Dimension(PRODUCT, "Product", 20),
+            new Dimension(FINANCIALS, "Financials", 20),
+            new Dimension(EFFICIENCY, "Efficiency", 15)),
+        List.of(
+            new Kpi(SLO_ATTAINMENT, "SLO attainment", RELIABILITY, 2, new KpiRule.SloStyle(0.999, 3), Direction.HIGHER_IS_BETTER, "ratio"),
+            new Kpi(P1P2_INCIDENTS, "P1/P2 incidents", RELIABILITY, 1, new KpiRule.Linear(12, 0), Direction.LOWER_IS_BETTER, "count"),
+            new Kpi(MTTR_HOURS, "Time to restore (median)", RELIABILITY, 1, new KpiRule.Linear(24, 1), Direction.LOWER_IS_BETTER, "h"),
+            new Kpi(CRITICAL_VULNS_OPEN, "Open critical vulnerabilities", SECURITY, 2,
+                new KpiRule.Banded(false, List.of(new KpiRule.Band(0, 100), new KpiRule.Band(1, 70), new KpiRule.Band(3, 40)), 0),
+                Direction.LOWER_IS_BETTER, "count"),
+            new Kpi(VULN_SLA_COMPLIANCE, "Vulnerabilities within SLA", SECURITY, 1, new KpiRule.Linear(0.5, 1.0), Direction.HIGHER_IS_BETTER, "ratio"),
+            new Kpi(COMPLIANCE_CONTROLS, "Compliance controls passing", SECURITY, 1, new KpiRule.Linear(0.7, 1.0), Direction.HIGHER_IS_BETTER, "ratio"),
+            new Kpi(STICKINESS, "Stickiness (DAU/MAU)", PRODUCT, 1, new KpiRule.Linear(0.1, 0.4), Direction.HIGHER_IS_BETTER, "ratio"),
+            new Kpi(NPS, "NPS", PRODUCT, 1, new KpiRule.Linear(-20, 60), Direction.HIGHER_IS_BETTER, ""),
+            new Kpi(WAU_GROWTH, "WAU growth", PRODUCT, 1, new KpiRule.Linear(-10, 10), Direction.HIGHER_IS_BETTER, "%"),
+            new Kpi(NRR, "Net revenue retention", FINANCIALS, 2, new KpiRule.Linear(90, 120), Direction.HIGHER_IS_BETTER, "%"),
+            new Kpi(BUDGET_VARIANCE, "Cloud spend vs budget", FINANCIALS, 1, new KpiRule.Linear(15, 0), Direction.LOWER_IS_BETTER, "%"),
+            new Kpi(GROSS_MARGIN, "Gross margin", FINANCIALS, 1, new KpiRule.Linear(0.6, 0.8), Direction.HIGHER_IS_BETTER, "ratio"),
+            new Kpi(DORA_LEVEL, "DORA level", EFFICIENCY, 1,
+                new KpiRule.Banded(true, List.of(new KpiRule.Band(3, 100), new KpiRule.Band(2, 75), new KpiRule.Band(1, 45)), 15),
+                Direction.HIGHER_IS_BETTER, "level"),
+            new Kpi(CHANGE_FAILURE_RATE, "Change failure rate", EFFICIENCY, 1, new KpiRule.Linear(0.3, 0.05), Direction.LOWER_IS_BETTER, "ratio"),
+            new Kpi(COST_PER_MAU_VS_TARGET, "Cost per MAU vs target", EFFICIENCY, 1, new KpiRule.Linear(1.3, 0.9), Direction.LOWER_IS_BETTER, "ratio")),
+        StatusBands.DEFAULT);
+  }
+}

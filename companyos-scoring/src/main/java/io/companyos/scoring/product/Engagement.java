@@ -1,0 +1,95 @@
+package io.companyos.scoring.product;
+
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Active-user metrics from product events, all counted in distinct users:
+ * <b>DAU</b> = mean over the window's UTC days of users active that day;
+ * <b>WAU</b> = users active in the 7 days ending at the window's end;
+ * <b>MAU</b> = users active in the 30 days ending at the window's end;
+ * <b>stickiness</b> = DAU / MAU; <b>sessions per user</b> = distinct sessions / distinct users in the window.
+ * Any event counts as activity except {@code signup}.
+ */
+public final class Engagement {
+  private Engagement() {}
+
+  /** Engagement of one window; empty values mean no activity. */
+  public record Result(OptionalDouble dau, OptionalDouble wau, OptionalDouble mau, OptionalDouble stickiness,
+      OptionalDouble sessionsPerUser, long signups) {}
+
+  /**
+   * @param events events of at least the 30 days before {@code window.end()} and of the window
+   */
+  public static Result compute(List<ProductEvent> events, TimeWindow window) {
+    Instant end = window.end();
+    TimeWindow week = TimeWindow.ending(end, Duration.ofDays(7));
+    TimeWindow month = TimeWindow.ending(end, Duration.ofDays(30));
+    Map<Long, Set<String>> byDay = new HashMap<>();
+    Set<String> wau = new HashSet<>();
+    Set<String> mau = new HashSet<>();
+    Set<String> users = new HashSet<>();
+    Set<String> sessions = new HashSet<>();
+    long signups = 0;
+    for (ProductEvent e : events) {
+      Instant t = e.timestamp();
+      if (e.event().equals("signup")) {
+        if (window.contains(t)) {
+          signups++;
+        }
+        continue;
+      }
+      if (window.contains(t)) {
+        byDay.computeIfAbsent(t.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), d -> new HashSet<>()).add(e.userId());
+        users.add(e.userId());
+        sessions.add(e.sessionId());
+      }
+      if (week.contains(t)) {
+        wau.add(e.userId());
+      }
+      if (month.contains(t)) {
+        mau.add(e.userId());
+      }
+    }
+    long days = Math.max(1, Math.round(window.length().toHours() / 24.0));
+    OptionalDouble dau = users.isEmpty() ? OptionalDouble.empty()
+        : OptionalDouble.of(byDay.values().stream().mapToInt(Set::size).sum() / (double) days);
+    OptionalDouble mauV = mau.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mau.size());
+    OptionalDouble sticky = dau.isPresent() && mauV.isPresent()
+        ? OptionalDouble.of(dau.getAsDouble() / mauV.getAsDouble()) : OptionalDouble.empty();
+    return new Result(dau, wau.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(wau.size()), mauV, sticky,
+        users.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of((double) sessions.size() / users.size()), signups);
+  }
+
+  /**
+   * Feature adoption: for each feature, distinct users who used it in the window / distinct active users
+   * in the window. Empty map when nobody was active.
+   */
+  public static Map<String, Double> featureAdoption(List<ProductEvent> events, TimeWindow window) {
+    Set<String> active = new HashSet<>();
+    Map<String, Set<String>> byFeature = new java.util.TreeMap<>();
+    for (ProductEvent e : events) {
+      if (!window.contains(e.timestamp()) || e.event().equals("signup")) {
+        continue;
+      }
+      active.add(e.userId());
+      if (e.feature() != null) {
+        byFeature.computeIfAbsent(e.feature(), f -> new HashSet<>()).add(e.userId());
+      }
+    }
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    if (!active.isEmpty()) {
+      byFeature.forEach((f, u) -> out.put(f, (double) u.size() / active.size()));
+    }
+    return out;
+  }
+}

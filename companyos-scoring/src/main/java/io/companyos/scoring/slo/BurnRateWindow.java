@@ -1,0 +1,33 @@
+package io.companyos.scoring.slo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One multi-window burn-rate alert condition (SRE workbook, ch. 5, "multiwindow, multi-burn-rate
+ * alerts"): it fires when the burn rate over both the long and the short window exceeds {@code factor}.
+ */
+public record BurnRateWindow(String name, Duration longWindow, Duration shortWindow, double factor) {
+
+  public BurnRateWindow {
+    Objects.requireNonNull(name, "name");
+    if (longWindow.compareTo(shortWindow) <= 0) {
+      throw new IllegalArgumentException("the long window must be longer than the short window");
+    }
+    if (!(factor > 0)) {
+      throw new IllegalArgumentException("factor must be > 0");
+    }
+  }
+
+  /**
+   * The workbook's recommended pairs for a 30-day SLO: page at 14.4× over 1h and 5m (2% of budget in an
+   * hour), page at 6× over 6h and 30m (5% in six hours), ticket at 1× over 3d and 6h (10% in three days).
+   */
+  public static List<BurnRateWindow> sreWorkbookDefaults() {
+    return List.of(
+        new BurnRateWindow("page-fast", Duration.ofHours(1), Duration.ofMinutes(5), 14.4),
+        new BurnRateWindow("page-slow", Duration.ofHours(6), Duration.ofMinutes(30), 6),
+        new BurnRateWindow("ticket", Duration.ofDays(3), Duration.ofHours(6), 1));
+  }
+}

@@ -1,0 +1,66 @@
+package io.companyos.scoring.slo;
+
+import java.util.OptionalDouble;
+
+/**
+ * Service-level objective arithmetic after the Google SRE workbook, chapter 2 ("Implementing SLOs")
+ * and chapter 5 ("Alerting on SLOs"): attainment = good/total, error budget = 1 − target,
+ * budget remaining = (budget − bad/total) / budget, burn rate = error ratio / budget.
+ */
+public final class Slo {
+  private Slo() {}
+
+  /**
+   * The SLO from event counts (the "occurrences" method).
+   *
+   * @param target objective in (0, 1), e.g. 0.999
+   * @param total events, ≥ 0
+   * @param bad bad events, 0 ≤ bad ≤ total
+   */
+  public static SloResult ofCounts(double target, long total, long bad) {
+    checkTarget(target);
+    if (total < 0 || bad < 0 || bad > total) {
+      throw new IllegalArgumentException("need 0 <= bad <= total, got bad=" + bad + " total=" + total);
+    }
+    if (total == 0) {
+      OptionalDouble none = OptionalDouble.empty();
+      return new SloResult(target, 0, 0, none, none, none, none);
+    }
+    double errorRatio = (double) bad / total;
+    double budget = 1 - target;
+    return new SloResult(target, total, bad, OptionalDouble.of(1 - errorRatio), OptionalDouble.of(errorRatio),
+        OptionalDouble.of((budget - errorRatio) / budget), OptionalDouble.of(errorRatio / budget));
+  }
+
+  /**
+   * Time-slice attainment: the share of slices (e.g. minutes or hours) whose own good ratio meets the
+   * target. Slices without events are skipped, not counted as good.
+   *
+   * @param totals events per slice
+   * @param bads bad events per slice, same length
+   */
+  public static OptionalDouble timeSliceAttainment(double target, long[] totals, long[] bads) {
+    checkTarget(target);
+    if (totals.length != bads.length) {
+      throw new IllegalArgumentException("totals and bads differ in length");
+    }
+    int slices = 0;
+    int good = 0;
+    for (int i = 0; i < totals.length; i++) {
+      if (totals[i] == 0) {
+        continue;
+      }
+      slices++;
+      if (1 - (double) bads[i] / totals[i] >= target) {
+        good++;
+      }
+    }
+    return slices == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) good / slices);
+  }
+
+  static void checkTarget(double target) {
+    if (!(target > 0 && target < 1)) {
+      throw new IllegalArgumentException("SLO target must be in (0, 1), was " + target);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.companyos.scoring.sprint;
+
+import io.companyos.model.data.Build;
+import io.companyos.model.data.PullRequest;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.Percentiles;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Delivery quality over a window: build success rate = successful / all builds in the window; review
+ * turnaround = median hours from opening to first review over pull requests opened in the window that
+ * have a review.
+ */
+public final class QualityMetrics {
+  private QualityMetrics() {}
+
+  public static OptionalDouble buildSuccessRate(List<Build> builds, TimeWindow window) {
+    long all = 0;
+    long ok = 0;
+    for (Build b : builds) {
+      if (window.contains(b.timestamp())) {
+        all++;
+        if (b.success()) {
+          ok++;
+        }
+      }
+    }
+    return all == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) ok / all);
+  }
+
+  public static OptionalDouble reviewTurnaroundHours(List<PullRequest> prs, TimeWindow window) {
+    double[] h = prs.stream().filter(p -> window.contains(p.openedAt()) && p.firstReviewAt() != null)
+        .mapToDouble(p -> Duration.between(p.openedAt(), p.firstReviewAt()).toMinutes() / 60.0).toArray();
+    return Percentiles.median(h);
+  }
+}

@@ -1,0 +1,103 @@
+package io.companyos.scoring.dora;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import io.companyos.model.data.Change;
+import io.companyos.model.data.DeployStatus;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.time.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DoraMetricsTest {
+  static final Instant MON = Instant.parse("2026-11-16T00:00:00Z");
+  static final TimeWindow WEEK = new TimeWindow(MON, MON.plus(Duration.ofDays(7)));
+
+  static Instant at(String dayAndTime) {
+    return Instant.parse(dayAndTime);
+  }
+
+  @Test
+  void aHandWorkedWeek() {
+    List<Change> changes = List.of(
+        new Change("c1", at("2026-11-15T10:00:00Z")),  // first deployed by d1 Mon 10:00 -> 24 h
+        new Change("c2", at("2026-11-16T08:00:00Z")),  // d1 Mon 10:00 -> 2 h (its redeploy by d3 does not count)
+        new Change("c3", at("2026-11-16T12:00:00Z")),  // d2 Tue 12:00 -> 24 h
+        new Change("c4", at("2026-11-18T10:00:00Z")),  // d3 Wed 09:00 is before creation -> -1 h, ignored
+        new Change("c5", at("2026-11-12T10:00:00Z"))); // d0 Fri of the week before -> outside
+    List<Deployment> deploys = List.of(
+        new Deployment("d0", at("2026-11-13T10:00:00Z"), List.of("c5"), DeployStatus.SUCCESS),
+        new Deployment("d1", at("2026-11-16T10:00:00Z"), List.of("c1", "c2"), DeployStatus.SUCCESS),
+        new Deployment("d2", at("2026-11-17T12:00:00Z"), List.of("c3"), DeployStatus.FAILURE),
+        new Deployment("d3", at("2026-11-18T09:00:00Z"), List.of("c2", "c4"), DeployStatus.SUCCESS));
+    List<Incident> incidents = List.of(
+        new Incident("i1", at("2026-11-17T13:00:00Z"), at("2026-11-17T15:00:00Z"), "P2", "api", "x", "d3"), // 2 h
+        new Incident("i2", at("2026-11-15T20:00:00Z"), at("2026-11-16T06:00:00Z"), "P3", "api", "y", null), // 10 h
+        new Incident("i3", at("2026-11-19T20:00:00Z"), null, "P3", "api", "z", null));                      // open
+    DoraResult r = DoraMetrics.compute(changes, deploys, incidents, WEEK);
+
+    // 3 deploys in 7 days = 0.4286/day; deploy days Mon, Tue, Wed = 3 per week -> high (>= 1, < 5).
+    assertThat(r.deployments()).isEqualTo(3);
+    assertThat(r.deploysPerDay().getAsDouble()).isCloseTo(3.0 / 7, within(1e-12));
+    assertThat(r.deployDaysPerWeek().getAsDouble()).isCloseTo(3.0, within(1e-12));
+    assertThat(r.deploymentFrequencyLevel()).isEqualTo(DoraLevel.HIGH);
+    // Lead times [2, 24, 24] -> median 24 h -> not < 1 day -> high.
+    assertThat(r.changesDeployed()).isEqualTo(3);
+    assertThat(r.leadTimeHoursMedian()).hasValue(24.0);
+    assertThat(r.leadTimeLevel()).isEqualTo(DoraLevel.HIGH);
+    // d2 failed, d3 caused i1: 2 of 3 -> 0.667 -> low.
+    assertThat(r.changeFailureRate().getAsDouble()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(r.changeFailureLevel()).isEqualTo(DoraLevel.LOW);
+    // Resolved in the week: i1 (2 h), i2 (10 h) -> median 6 h -> high.
+    assertThat(r.timeToRestoreHoursMedian()).hasValue(6.0);
+    assertThat(r.timeToRestoreLevel()).isEqualTo(DoraLevel.HIGH);
+    assertThat(r.overall()).isEqualTo(DoraLevel.LOW);
+  }
+
+  @Test
+  void anEmptyWeekHasNoRatesAndNoLevelsButALowFrequency() {
+    DoraResult r = DoraMetrics.compute(List.of(), List.of(), List.of(), WEEK);
+    assertThat(r.changeFailureRate()).isEmpty();
+    assertThat(r.leadTimeHoursMedian()).isEmpty();
+    assertThat(r.timeToRestoreHoursMedian()).isEmpty();
+    assertThat(r.deploymentFrequencyLevel()).isEqualTo(DoraLevel.LOW);
+  }
+
+  @Test
+  void changeFailureRateStaysBetweenZeroAndOne() {
+    qt().forAll(integers().between(1, 40), integers().between(0, 1000)).checkAssert((n, seed) -> {
+      Random rnd = new Random(seed);
+      List<Deployment> deploys = new ArrayList<>();
+      List<Incident> incidents = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Instant t = MON.plus(Duration.ofMinutes(rnd.nextInt(7 * 24 * 60)));
+        deploys.add(new Deployment("d" + i, t, List.of(), rnd.nextBoolean() ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
+        for (int k = rnd.nextInt(3); k > 0; k--) { // several incidents may blame the same deploy
+          incidents.add(new Incident("i" + i + k, t.plusSeconds(60), null, "P3", "s", "t", "d" + i));
+        }
+      }
+      double cfr = DoraMetrics.compute(List.of(), deploys, incidents, WEEK).changeFailureRate().getAsDouble();
+      assertThat(cfr).isBetween(0.0, 1.0);
+    });
+  }
+
+  @Test
+  void levelBandsMatchTheDocumentedThresholds() {
+    assertThat(DoraMetrics.deploymentFrequencyLevel(5)).isEqualTo(DoraLevel.ELITE);
+    assertThat(DoraMetrics.deploymentFrequencyLevel(0.25)).isEqualTo(DoraLevel.MEDIUM); // >= 7/30 = 0.233
+    assertThat(DoraMetrics.deploymentFrequencyLevel(0.2)).isEqualTo(DoraLevel.LOW);
+    assertThat(DoraMetrics.leadTimeLevel(23.9)).isEqualTo(DoraLevel.ELITE);
+    assertThat(DoraMetrics.changeFailureLevel(0.05)).isEqualTo(DoraLevel.ELITE);
+    assertThat(DoraMetrics.changeFailureLevel(0.151)).isEqualTo(DoraLevel.LOW);
+    assertThat(DoraMetrics.timeToRestoreLevel(0.5)).isEqualTo(DoraLevel.ELITE);
+    assertThat(DoraMetrics.timeToRestoreLevel(24 * 7)).isEqualTo(DoraLevel.LOW);
+  }
+}

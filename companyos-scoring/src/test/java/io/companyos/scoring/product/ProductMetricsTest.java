@@ -1,0 +1,69 @@
+package io.companyos.scoring.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.companyos.model.data.NpsResponse;
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProductMetricsTest {
+  static final Instant END = Instant.parse("2026-11-23T00:00:00Z");
+
+  static ProductEvent ev(int daysAgo, String user, String account, String session, String feature) {
+    return new ProductEvent(END.minus(Duration.ofDays(daysAgo)).plus(Duration.ofHours(10)), user, account, session,
+        feature == null ? "session_start" : "feature_used", feature);
+  }
+
+  @Test
+  void npsIsPromotersMinusDetractors() {
+    TimeWindow w = TimeWindow.ending(END, Duration.ofDays(30));
+    // 10, 9 promoters; 8, 7 passive; 6, 0 detractors -> (2 - 2) / 6 = 0.
+    List<NpsResponse> a = List.of(10, 9, 8, 7, 6, 0).stream().map(s -> new NpsResponse(END.minusSeconds(60), "a", s)).toList();
+    assertThat(NetPromoterScore.of(a, w)).hasValue(0.0);
+    // 10, 10, 9, 5 -> (3 - 1) / 4 = 50.
+    List<NpsResponse> b = List.of(10, 10, 9, 5).stream().map(s -> new NpsResponse(END.minusSeconds(60), "a", s)).toList();
+    assertThat(NetPromoterScore.of(b, w)).hasValue(50.0);
+    assertThat(NetPromoterScore.of(List.of(), w)).isEmpty();
+  }
+
+  @Test
+  void activeUsersStickinessAndSessions() {
+    // Week = last 7 days. u1 active on days 1 and 2 (2 sessions), u2 on day 1, u3 only 20 days ago.
+    List<ProductEvent> events = List.of(ev(1, "u1", "a", "s1", null), ev(1, "u1", "a", "s1", "reports"),
+        ev(2, "u1", "a", "s2", null), ev(1, "u2", "b", "s3", null), ev(20, "u3", "c", "s4", null),
+        new ProductEvent(END.minus(Duration.ofDays(3)), "u9", "z", "s9", "signup", null));
+    Engagement.Result r = Engagement.compute(events, TimeWindow.ending(END, Duration.ofDays(7)));
+    // DAU: day-1 {u1,u2} + day-2 {u1} = 3 user-days over 7 days = 0.4286; WAU 2; MAU 3 (u3 within 30 days).
+    assertThat(r.dau().getAsDouble()).isEqualTo(3.0 / 7);
+    assertThat(r.wau()).hasValue(2.0);
+    assertThat(r.mau()).hasValue(3.0);
+    assertThat(r.stickiness().getAsDouble()).isEqualTo((3.0 / 7) / 3);
+    // Sessions in the week: s1, s2, s3 over users u1, u2 -> 1.5.
+    assertThat(r.sessionsPerUser()).hasValue(1.5);
+    assertThat(r.signups()).isEqualTo(1);
+    // reports used by u1 of the 2 active users -> 50%.
+    assertThat(Engagement.featureAdoption(events, TimeWindow.ending(END, Duration.ofDays(7)))).containsEntry("reports", 0.5);
+  }
+
+  @Test
+  void accountsWhoseUsageCollapsedAreAtRisk() {
+    List<ProductEvent> events = new ArrayList<>();
+    for (int d = 31; d <= 40; d++) { // previous 30-day window: 10 user-days for a, 10 for b
+      events.add(ev(d, "ua", "a", "x" + d, null));
+      events.add(ev(d, "ub", "b", "y" + d, null));
+    }
+    for (int d = 1; d <= 3; d++) { // current window: a keeps 3 (a 70% drop: at risk), b keeps 8 (not at risk)
+      events.add(ev(d, "ua", "a", "xa" + d, null));
+    }
+    for (int d = 1; d <= 8; d++) {
+      events.add(ev(d, "ub", "b", "yb" + d, null));
+    }
+    assertThat(ChurnRisk.accountsAtRisk(events, TimeWindow.ending(END, Duration.ofDays(30)), ChurnRisk.DEFAULT_DROP))
+        .containsExactly("a");
+  }
+}
