@@ -1,6 +1,8 @@
 package io.companyos.render;
 
-import io.companyos.scoring.PeriodDelta;
+import io.companyos.scoring.Delta;
+import io.companyos.scoring.Direction;
+import io.companyos.scoring.Trend;
 import io.companyos.sources.Provenance;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param previous the previous period's value, when compared
  * @param deltaAbsolute {@code value - previous}, when both exist
  * @param deltaPercent relative change in percent, when defined
+ * @param trend which way the value moved ({@link Delta}, 2% dead band); null without a previous value
  * @param good whether the change is good news by {@link #direction()}; null when unjudged
  * @param absentReason why there is no value; null when there is one
  * @param history earlier values in time order (for sparklines); empty when not tracked
@@ -29,7 +32,7 @@ public record MetricValue(
     @Nullable Double previous,
     @Nullable Double deltaAbsolute,
     @Nullable Double deltaPercent,
-    Trend trend,
+    @Nullable Trend trend,
     Direction direction,
     @Nullable Boolean good,
     boolean anomaly,
@@ -40,7 +43,6 @@ public record MetricValue(
     history = List.copyOf(history);
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(trend, "trend");
     Objects.requireNonNull(direction, "direction");
     if (value != null && !Double.isFinite(value)) {
       throw new IllegalArgumentException("value must be finite, was " + value);
@@ -49,19 +51,19 @@ public record MetricValue(
 
   /** A number computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, Provenance provenance) {
-    return new MetricValue(value, unit, unit.format(value), provenance, null, null, null, Trend.UNKNOWN,
+    return new MetricValue(value, unit, unit.format(value), provenance, null, null, null, null,
         Direction.NEUTRAL, null, false, null, List.of());
   }
 
   /** A number written in a custom way ("78/100"), computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, String text, @Nullable Provenance provenance) {
-    return new MetricValue(value, unit, text, provenance, null, null, null, Trend.UNKNOWN, Direction.NEUTRAL,
+    return new MetricValue(value, unit, text, provenance, null, null, null, null, Direction.NEUTRAL,
         null, false, null, List.of());
   }
 
   /** A text value (an id, a title, a status) taken from {@code provenance}'s rows. */
   public static MetricValue text(String text, @Nullable Provenance provenance) {
-    return new MetricValue(null, Unit.TEXT, text, provenance, null, null, null, Trend.UNKNOWN, Direction.NEUTRAL,
+    return new MetricValue(null, Unit.TEXT, text, provenance, null, null, null, null, Direction.NEUTRAL,
         null, false, null, List.of());
   }
 
@@ -72,7 +74,7 @@ public record MetricValue(
 
   /** No value, for {@code reason} ("no incidents source configured"); written "n/a (reason)". */
   public static MetricValue absent(String reason, Unit unit) {
-    return new MetricValue(null, unit, "n/a (" + reason + ")", null, null, null, null, Trend.UNKNOWN,
+    return new MetricValue(null, unit, "n/a (" + reason + ")", null, null, null, null, null,
         Direction.NEUTRAL, null, false, reason, List.of());
   }
 
@@ -83,22 +85,15 @@ public record MetricValue(
 
   /**
    * This value compared with {@code previousValue} ({@code null} when the previous period has no value),
-   * judged by {@code dir}. Trend and delta come from {@link PeriodDelta}.
+   * judged by {@code dir}. Trend and delta come from {@link Delta}.
    */
   public MetricValue comparedWith(@Nullable Double previousValue, Direction dir) {
     if (value == null || previousValue == null || !Double.isFinite(previousValue)) {
-      return new MetricValue(value, unit, text, provenance, previousValue, null, null, Trend.UNKNOWN, dir, null,
+      return new MetricValue(value, unit, text, provenance, previousValue, null, null, null, dir, null,
           anomaly, absentReason, history);
     }
-    PeriodDelta d = PeriodDelta.between(value, previousValue);
-    Trend t = d.sign() > 0 ? Trend.UP : d.sign() < 0 ? Trend.DOWN : Trend.FLAT;
-    Boolean isGood = switch (dir) {
-      case NEUTRAL -> null;
-      case HIGHER_IS_BETTER -> t == Trend.FLAT ? null : t == Trend.UP;
-      case LOWER_IS_BETTER -> t == Trend.FLAT ? null : t == Trend.DOWN;
-    };
-    Double pct = d.percent().isPresent() ? d.percent().getAsDouble() : null;
-    return new MetricValue(value, unit, text, provenance, previousValue, d.absolute(), pct, t, dir, isGood, anomaly,
+    Delta d = Delta.of(value, previousValue, dir);
+    return new MetricValue(value, unit, text, provenance, previousValue, d.absolute(), d.percent(), d.trend(), dir, d.improved(), anomaly,
         absentReason, history);
   }
 
@@ -112,6 +107,16 @@ public record MetricValue(
   public MetricValue withHistory(List<Double> values) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
         good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList());
+  }
+
+  /** The trend arrow (▲ ▼ →), or "?" when there is no previous value. */
+  public String trendArrow() {
+    return trend == null ? "?" : trend.symbol();
+  }
+
+  /** The trend in lower case ({@code up}, {@code down}, {@code flat}), or {@code unknown}. */
+  public String trendName() {
+    return trend == null ? "unknown" : trend.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The previous value in this value's unit, or "n/a" when there is none. */

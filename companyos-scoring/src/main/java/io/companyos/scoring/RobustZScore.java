@@ -17,7 +17,7 @@ public final class RobustZScore {
 
   /** The modified z-score of {@code x} against {@code sample}; empty when the sample is empty or has MAD 0. */
   public static OptionalDouble of(double x, List<Double> sample) {
-    OptionalDouble med = DoraMetrics.median(sample);
+    OptionalDouble med = Percentiles.median(sample.stream().mapToDouble(Double::doubleValue).toArray());
     if (med.isEmpty()) {
       return OptionalDouble.empty();
     }
@@ -26,7 +26,7 @@ public final class RobustZScore {
     for (double v : sample) {
       dev.add(Math.abs(v - m));
     }
-    double mad = DoraMetrics.median(dev).orElse(0);
+    double mad = Percentiles.median(dev.stream().mapToDouble(Double::doubleValue).toArray()).orElse(0);
     if (mad == 0) {
       return OptionalDouble.empty();
     }

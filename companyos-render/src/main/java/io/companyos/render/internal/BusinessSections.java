@@ -6,7 +6,7 @@ import io.companyos.model.data.MetricNames;
 import io.companyos.model.data.ProductEvent;
 import io.companyos.model.data.SprintItem;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
@@ -152,7 +152,7 @@ final class BusinessSections {
     @Override
     public PackSection assemble(SectionContext ctx) {
       List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, ctx.window());
-      long met = slos.stream().filter(r -> r.budget().met()).count();
+      long met = slos.stream().filter(r -> r.result().met()).count();
       Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS, ctx.window());
       Dataset<Incident> prev = ctx.records(RecordKind.INCIDENTS, ctx.previousWindow());
       List<Incident> major = major(inc.rows());
@@ -161,7 +161,10 @@ final class BusinessSections {
           : MetricValue.of(met, Unit.COUNT, met + " of " + slos.size() + " services", slos.get(0).provenance()));
       b.field("incidents", "Incidents (P1/P2)", MetricValue.of(major.size(), Unit.COUNT, inc.provenance())
           .comparedWith((double) major(prev.rows()).size(), Direction.LOWER_IS_BETTER));
-      b.field("mttr", "MTTR (P1/P2)", ReliabilitySections.IncidentSummary.mttr(major, inc.provenance()));
+      OptionalDouble mttr = major.stream().filter(i -> i.timeResolved() != null)
+          .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMinutes() / 60.0).average();
+      b.field("mttr", "MTTR (P1/P2)", mttr.isPresent() ? MetricValue.of(mttr.getAsDouble(), Unit.HOURS, inc.provenance())
+          : MetricValue.absent(major.isEmpty() ? "no P1/P2 incidents" : "none resolved yet", Unit.HOURS));
       return b.build();
     }
   }
@@ -189,7 +192,7 @@ final class BusinessSections {
           .comparedWith((double) pinc.rows().stream().filter(i -> sev.contains(i.severity())).count(), Direction.LOWER_IS_BETTER));
       List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, w);
       b.field("slo_avg", "SLO Attainment", slos.isEmpty() ? MetricValue.absent("no SLO data in the period", Unit.PERCENT)
-          : MetricValue.of(100 * slos.stream().mapToDouble(r -> r.budget().attainment()).average().orElse(0), Unit.PERCENT,
+          : MetricValue.of(100 * slos.stream().mapToDouble(r -> r.result().attainment().orElse(1.0)).average().orElse(0), Unit.PERCENT,
               slos.get(0).provenance()));
       var dep = ctx.records(RecordKind.DEPLOYMENTS, w);
       b.field("deploy_count", "Deploys", MetricValue.of(dep.rows().size(), Unit.COUNT, dep.provenance())

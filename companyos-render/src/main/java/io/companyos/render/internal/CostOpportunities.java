@@ -6,7 +6,7 @@ import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
-import io.companyos.scoring.DoraMetrics;
+import io.companyos.scoring.Percentiles;
 import io.companyos.scoring.RobustZScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
@@ -76,7 +76,7 @@ final class CostOpportunities extends FixedSection {
     LocalDate from = ctx.window().start().atZone(ctx.zone()).toLocalDate();
     daily.forEach((service, days) -> {
       List<Double> sample = new ArrayList<>(days.values());
-      double median = DoraMetrics.median(sample).orElse(0);
+      double median = Percentiles.median(sample.stream().mapToDouble(Double::doubleValue).toArray()).orElse(0);
       days.forEach((day, cost) -> {
         OptionalDouble z = RobustZScore.of(cost, sample);
         if (!day.isBefore(from) && z.isPresent() && RobustZScore.confidence(z.getAsDouble()) >= 0.5 && cost > median) {

@@ -3,15 +3,15 @@ package io.companyos.render.internal;
 import io.companyos.model.data.CostRow;
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
-import io.companyos.scoring.LinearForecast;
-import io.companyos.scoring.PeriodDelta;
+import io.companyos.scoring.Percentiles;
+import io.companyos.scoring.Delta;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -83,9 +84,9 @@ final class FinOpsSections {
           mau == 0 ? MetricValue.absent("no active users", Unit.PERCENT) : variance(perMau, target, mauProv)));
       double infra = total(cur.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
       double infraPrev = total(prev.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
-      OptionalDouble mom = PeriodDelta.between(infra, infraPrev).percent();
+      Double mom = Delta.of(infra, infraPrev, Direction.LOWER_IS_BETTER).percent();
       rows.add(List.of(MetricValue.label("Infrastructure"), MetricValue.of(infra, Unit.USD, cur.provenance()), MetricValue.label("-"),
-          mom.isPresent() ? MetricValue.of(mom.getAsDouble(), Unit.PERCENT, pct(mom.getAsDouble()) + " MoM", prev.provenance())
+          mom != null ? MetricValue.of(mom, Unit.PERCENT, pct(mom) + " MoM", prev.provenance())
               : MetricValue.absent("no compute spend in the previous period", Unit.PERCENT)));
       return ctx.builder().table(new SectionTable("", SUMMARY_COLUMNS, rows, "")).build();
     }
@@ -179,16 +180,29 @@ final class FinOpsSections {
       Map<LocalDate, Double> daily = new TreeMap<>();
       rows.rows().forEach(r -> daily.merge(r.chargePeriodStart().atZone(ctx.zone()).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
       LocalDate next = ctx.asOf().atZone(ctx.zone()).toLocalDate().withDayOfMonth(1).plusMonths(1);
-      int days = next.lengthOfMonth();
-      List<Double> values = new ArrayList<>(daily.values());
+      LocalDate nextEnd = next.plusMonths(1).minusDays(1);
       boolean average = ctx.string("method", "linear").equals("average");
-      LocalDate lastDay = daily.isEmpty() ? next : ((TreeMap<LocalDate, Double>) daily).lastKey();
-      long gapDays = Math.max(0, ChronoUnit.DAYS.between(lastDay.plusDays(1), next));
-      OptionalDouble f = average ? LinearForecast.averageSum(values, days) : LinearForecast.sumAhead(values, (int) gapDays, days);
-      Provenance p = SectionContext.derived(rows.provenance(), (average ? "mean" : "least-squares trend") + " of " + values.size()
-          + " daily totals, summed over the " + days + " days of " + next.getMonth().toString().toLowerCase(Locale.ROOT)
-          + (gapDays > 0 && !average ? " (" + gapDays + " days after the last data day)" : ""), values.size());
-      MetricValue v = f.isPresent() ? MetricValue.of(f.getAsDouble(), Unit.USD, p) : MetricValue.absent("fewer than two days of cost data", Unit.USD);
+      MetricValue v;
+      if (daily.isEmpty()) {
+        v = MetricValue.absent("no cost data in the last " + Math.round(Rows.days(w)) + " days", Unit.USD);
+      } else if (average) {
+        double[] values = daily.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = Percentiles.mean(values).orElse(0);
+        v = MetricValue.of(mean * next.lengthOfMonth(), Unit.USD, SectionContext.derived(rows.provenance(),
+            "mean of " + values.length + " daily totals x " + next.lengthOfMonth() + " days", values.length));
+      } else {
+        // Fill the days without rows with 0 so that day i is firstDay + i, as the forecast expects.
+        LocalDate first = ((TreeMap<LocalDate, Double>) daily).firstKey();
+        int n = (int) ChronoUnit.DAYS.between(first, ((TreeMap<LocalDate, Double>) daily).lastKey()) + 1;
+        double[] values = new double[n];
+        daily.forEach((d, c) -> values[(int) ChronoUnit.DAYS.between(first, d)] = c);
+        Optional<io.companyos.scoring.finops.CostForecast.Forecast> f =
+            io.companyos.scoring.finops.CostForecast.forecast(values, first, next, nextEnd);
+        v = f.map(x -> MetricValue.of(x.total(), Unit.USD, Unit.USD.format(x.total()) + " (95% interval "
+            + Unit.USD.format(x.low()) + " to " + Unit.USD.format(x.high()) + ")", SectionContext.derived(rows.provenance(),
+            "least-squares trend with weekly pattern over " + n + " days, summed over " + next + " to " + nextEnd, n)))
+            .orElse(MetricValue.absent("fewer than 14 days of cost data", Unit.USD));
+      }
       return ctx.builder().field("forecast", ctx.title(), v).build();
     }
   }

@@ -1,24 +1,22 @@
 package io.companyos.render.internal;
 
 import io.companyos.model.data.ArrMovement;
-import io.companyos.model.data.DeployStatus;
-import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
-import io.companyos.model.data.NpsResponse;
 import io.companyos.model.data.ProductEvent;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
-import io.companyos.scoring.CompositeScore;
-import io.companyos.scoring.ErrorBudget;
-import io.companyos.scoring.NetPromoterScore;
-import io.companyos.scoring.Normalize;
-import io.companyos.scoring.VulnerabilitySla;
+import io.companyos.scoring.Percentiles;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.health.HealthModel;
+import io.companyos.scoring.health.HealthScore;
+import io.companyos.scoring.health.HealthScorer;
+import io.companyos.scoring.health.StandardHealthModel;
+import io.companyos.scoring.product.NetPromoterScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
-import io.companyos.sources.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,45 +28,51 @@ import java.util.OptionalDouble;
 
 /**
  * The five health dimensions of the seed's exec review (reliability, security, product, financials,
- * efficiency), each a 0-100 score over a window with a one-line highlight, and the composite health
- * score (equal weights). Indicators and bands are listed in docs/rendering.md; a dimension whose data
- * is missing is left out of the composite, never counted as zero.
+ * efficiency) and the composite health score over a window. The KPI values are measured here from the
+ * sources; scoring, weights, normalisation and status bands are the scoring module's
+ * {@link StandardHealthModel} via {@link HealthScorer}. A KPI without data is left out (the scorer
+ * rescales), never counted as zero.
  */
 final class HealthDimensions {
-  static final List<String> NAMES = List.of("reliability", "security", "product", "financials", "efficiency");
+  static final List<String> NAMES = List.of(StandardHealthModel.RELIABILITY, StandardHealthModel.SECURITY,
+      StandardHealthModel.PRODUCT, StandardHealthModel.FINANCIALS, StandardHealthModel.EFFICIENCY);
+  private static final HealthModel MODEL = StandardHealthModel.create();
 
-  /** Scores, highlights and the composite of one window. */
+  /** Scores, highlights, the composite and its status word for one window. */
   record Result(Map<String, OptionalDouble> scores, Map<String, String> highlights, OptionalDouble overall,
-      Provenance provenance) {}
+      String status, Provenance provenance) {}
 
   private HealthDimensions() {}
 
   static Result of(SectionContext ctx, TimeWindow w) {
+    Map<String, Double> kpis = new LinkedHashMap<>();
+    Map<String, List<String>> notes = new LinkedHashMap<>();
+    NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
+    measure(notes, StandardHealthModel.RELIABILITY, () -> reliability(ctx, w, kpis, notes.get(StandardHealthModel.RELIABILITY)));
+    measure(notes, StandardHealthModel.SECURITY, () -> security(ctx, w, kpis, notes.get(StandardHealthModel.SECURITY)));
+    measure(notes, StandardHealthModel.PRODUCT, () -> product(ctx, w, kpis, notes.get(StandardHealthModel.PRODUCT)));
+    measure(notes, StandardHealthModel.FINANCIALS, () -> financials(ctx, w, kpis, notes.get(StandardHealthModel.FINANCIALS)));
+    measure(notes, StandardHealthModel.EFFICIENCY, () -> efficiency(ctx, w, kpis, notes.get(StandardHealthModel.EFFICIENCY)));
+    HealthScore score = HealthScorer.score(MODEL, kpis);
     Map<String, OptionalDouble> scores = new LinkedHashMap<>();
     Map<String, String> highlights = new LinkedHashMap<>();
-    List<CompositeScore.Component> parts = new ArrayList<>();
     for (String d : NAMES) {
-      String[] hl = new String[1];
-      OptionalDouble s;
-      try {
-        s = switch (d) {
-          case "reliability" -> reliability(ctx, w, hl);
-          case "security" -> security(ctx, w, hl);
-          case "product" -> product(ctx, w, hl);
-          case "financials" -> financials(ctx, w, hl);
-          default -> efficiency(ctx, w, hl);
-        };
-      } catch (RuntimeException e) {
-        s = OptionalDouble.empty();
-        hl[0] = "n/a (" + e.getMessage() + ")";
-      }
+      OptionalDouble s = score.dimensions().stream().filter(x -> x.dimension().equals(d)).findFirst()
+          .map(HealthScore.DimensionScore::score).orElse(OptionalDouble.empty());
       scores.put(d, s);
-      highlights.put(d, hl[0] == null ? "n/a (no data in the window)" : hl[0]);
-      parts.add(new CompositeScore.Component(d, s, 1.0));
+      highlights.put(d, notes.get(d).isEmpty() ? "n/a (no data in the window)" : String.join("; ", notes.get(d)));
     }
-    Provenance p = new Provenance(sourceId(ctx), "health score: reliability, security, product, financials, efficiency "
-        + "(equal weights; indicators in docs/rendering.md)", w, ctx.asOf(), 0);
-    return new Result(scores, highlights, CompositeScore.of(parts), p);
+    Provenance p = new Provenance(sourceId(ctx), "health score: StandardHealthModel over "
+        + kpis.size() + " KPIs (" + String.join(", ", kpis.keySet()) + ")", w, ctx.asOf(), kpis.size());
+    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p);
+  }
+
+  private static void measure(Map<String, List<String>> notes, String dimension, Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException e) {
+      notes.get(dimension).add("n/a (" + e.getMessage() + ")");
+    }
   }
 
   private static String sourceId(SectionContext ctx) {
@@ -79,93 +83,107 @@ final class HealthDimensions {
     }
   }
 
-  /** 70% SLO error budget left (mean over services), 30% P1/P2 incidents per week (5 or more scores 0). */
-  private static OptionalDouble reliability(SectionContext ctx, TimeWindow w, String[] hl) {
-    Map<String, Double> req = Rows.sumBy(ctx.range(MetricNames.SLO_REQUESTS, w), "service");
-    Map<String, Double> err = Rows.sumBy(ctx.range(MetricNames.SLO_ERRORS, w), "service");
-    Map<String, Double> target = Rows.lastBy(ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35))), "service");
-    double budgetSum = 0;
-    int n = 0;
-    int met = 0;
-    for (var e : req.entrySet()) {
-      Double t = target.get(e.getKey());
-      if (t == null) {
-        continue;
-      }
-      ErrorBudget b = new ErrorBudget(t, e.getValue(), Math.min(e.getValue(), err.getOrDefault(e.getKey(), 0.0)));
-      budgetSum += Math.max(0, Math.min(1, b.remaining()));
-      n++;
-      met += b.met() ? 1 : 0;
+  private static String pct(double ratio) {
+    return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
+  }
+
+  private static void reliability(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
+    List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, w);
+    long total = slos.stream().mapToLong(r -> r.result().total()).sum();
+    long bad = slos.stream().mapToLong(r -> r.result().bad()).sum();
+    if (total > 0) {
+      kpis.put(StandardHealthModel.SLO_ATTAINMENT, 1 - (double) bad / total);
+      notes.add(slos.stream().filter(r -> r.result().met()).count() + " of " + slos.size() + " SLOs met");
     }
-    long major = ctx.records(RecordKind.INCIDENTS, w).rows().stream()
-        .filter(i -> i.severity().equals("P1") || i.severity().equals("P2")).count();
-    double perWeek = major * 7 / Math.max(1.0 / 24, Rows.days(w));
-    OptionalDouble slo = n == 0 ? OptionalDouble.empty() : OptionalDouble.of(100 * budgetSum / n);
-    hl[0] = (n == 0 ? "no SLO data" : met + " of " + n + " SLOs met") + "; " + major + " P1/P2 incidents";
-    return CompositeScore.of(List.of(new CompositeScore.Component("slo", slo, 0.7),
-        new CompositeScore.Component("incidents", OptionalDouble.of(Normalize.linear(perWeek, 5, 0)), 0.3)));
+    List<Incident> inc = ctx.records(RecordKind.INCIDENTS, w).rows();
+    long major = inc.stream().filter(i -> i.severity().equals("P1") || i.severity().equals("P2")).count();
+    // Incidents per 30 days, so windows of any length compare.
+    kpis.put(StandardHealthModel.P1P2_INCIDENTS, major * 30 / Math.max(1.0, Rows.days(w)));
+    notes.add(major + " P1/P2 incidents");
+    double[] restore = inc.stream().filter(i -> i.timeResolved() != null)
+        .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMinutes() / 60.0).toArray();
+    Percentiles.median(restore).ifPresent(m -> kpis.put(StandardHealthModel.MTTR_HOURS, m));
   }
 
-  /** 50% critical/high findings past SLA (10 or more scores 0), 50% compliance controls passing. */
-  private static OptionalDouble security(SectionContext ctx, TimeWindow w, String[] hl) {
+  private static void security(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
     Instant end = w.end();
-    long breached = ctx.records(RecordKind.VULNERABILITIES, Rows.history(end)).rows().stream()
-        .filter(v -> v.severity().equals("critical") || v.severity().equals("high"))
-        .filter(v -> v.resolvedAt() == null || v.resolvedAt().isAfter(end))
-        .filter(v -> VulnerabilitySla.breached(v.severity(), Duration.between(v.detectedAt(), end)))
-        .count();
+    List<Vulnerability> open = ctx.records(RecordKind.VULNERABILITIES, Rows.history(end)).rows().stream()
+        .filter(v -> open(v, end)).toList();
+    long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
+    long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
+    kpis.put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
+    if (!open.isEmpty()) {
+      kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, (double) within / open.size());
+    }
+    notes.add(critical + " critical open; " + (open.size() - within) + " past SLA");
     Double compliance = Rows.last(ctx.range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
-    hl[0] = breached + " critical/high past SLA; compliance "
-        + (compliance == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", compliance * 100));
-    return CompositeScore.of(List.of(
-        new CompositeScore.Component("breaches", OptionalDouble.of(Normalize.linear(breached, 10, 0)), 0.5),
-        new CompositeScore.Component("compliance",
-            compliance == null ? OptionalDouble.empty() : OptionalDouble.of(compliance * 100), 0.5)));
+    if (compliance != null) {
+      kpis.put(StandardHealthModel.COMPLIANCE_CONTROLS, compliance);
+      notes.add("compliance " + pct(compliance));
+    }
   }
 
-  /** 50% weekly-active-user growth against the week before (-10% to +10%), 50% 30-day NPS (-20 to 60). */
-  private static OptionalDouble product(SectionContext ctx, TimeWindow w, String[] hl) {
+  private static void product(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
     TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
-    long wau = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, week));
+    Dataset<ProductEvent> lastWeek = ctx.records(RecordKind.PRODUCT_EVENTS, week);
+    long wau = distinctUsers(lastWeek);
     long prev = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-    List<Integer> answers = ctx.records(RecordKind.NPS_RESPONSES, TimeWindow.ending(w.end(), Duration.ofDays(30)))
-        .rows().stream().map(NpsResponse::score).toList();
-    OptionalDouble nps = NetPromoterScore.of(answers);
-    OptionalDouble growth = prev == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * (wau - prev) / prev);
-    hl[0] = "WAU " + wau + (growth.isPresent() ? String.format(Locale.ROOT, " (%+.1f%%)", growth.getAsDouble()) : "")
-        + "; NPS " + (nps.isPresent() ? String.format(Locale.ROOT, "%.0f", nps.getAsDouble()) : "n/a");
-    return CompositeScore.of(List.of(
-        new CompositeScore.Component("growth", map(growth, -10, 10), 0.5),
-        new CompositeScore.Component("nps", map(nps, -20, 60), 0.5)));
+    long mau = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+    if (mau > 0) {
+      kpis.put(StandardHealthModel.STICKINESS, ProductSections.dau(lastWeek.rows(), week) / mau);
+    }
+    if (prev > 0) {
+      double growth = 100.0 * (wau - prev) / prev;
+      kpis.put(StandardHealthModel.WAU_GROWTH, growth);
+      notes.add(String.format(Locale.ROOT, "WAU %d (%+.1f%%)", wau, growth));
+    }
+    TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
+    OptionalDouble nps = NetPromoterScore.of(ctx.records(RecordKind.NPS_RESPONSES, month).rows(), month);
+    if (nps.isPresent()) {
+      kpis.put(StandardHealthModel.NPS, nps.getAsDouble());
+      notes.add(String.format(Locale.ROOT, "NPS %.0f", nps.getAsDouble()));
+    }
   }
 
-  /** 50% net revenue retention over the trailing year (90% to 120%), 50% latest gross margin (50% to 80%). */
-  private static OptionalDouble financials(SectionContext ctx, TimeWindow w, String[] hl) {
+  private static void financials(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
     OptionalDouble nrr = nrrPercent(ctx.records(RecordKind.ARR_MOVEMENTS,
         new TimeWindow(w.end().minus(Duration.ofDays(3650)), w.end())).rows(), w.end().minus(Duration.ofDays(365)), w.end());
+    if (nrr.isPresent()) {
+      kpis.put(StandardHealthModel.NRR, nrr.getAsDouble());
+      notes.add(String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()));
+    }
     Double gm = Rows.last(ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(w.end(), Duration.ofDays(35))));
-    hl[0] = "NRR " + (nrr.isPresent() ? String.format(Locale.ROOT, "%.1f%%", nrr.getAsDouble()) : "n/a")
-        + "; gross margin " + (gm == null ? "n/a" : String.format(Locale.ROOT, "%.0f%%", gm * 100));
-    return CompositeScore.of(List.of(
-        new CompositeScore.Component("nrr", map(nrr, 90, 120), 0.5),
-        new CompositeScore.Component("margin", gm == null ? OptionalDouble.empty() : OptionalDouble.of(Normalize.linear(gm * 100, 50, 80)), 0.5)));
+    if (gm != null) {
+      kpis.put(StandardHealthModel.GROSS_MARGIN, gm);
+      notes.add("gross margin " + pct(gm));
+    }
+    Double budget = Rows.last(ctx.range(MetricNames.MONTHLY_BUDGET, TimeWindow.ending(w.end(), Duration.ofDays(35))));
+    double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, w).rows());
+    if (budget != null && budget > 0 && spend > 0) {
+      double share = Rows.days(w) / 30.4375;
+      double variance = 100 * (spend - budget * share) / (budget * share);
+      kpis.put(StandardHealthModel.BUDGET_VARIANCE, variance);
+      notes.add(String.format(Locale.ROOT, "spend %+.1f%% vs budget", variance));
+    }
   }
 
-  /** 50% deploys per day (0 to 5), 50% change failure rate (30% to 0%). */
-  private static OptionalDouble efficiency(SectionContext ctx, TimeWindow w, String[] hl) {
-    List<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w).rows();
-    double perDay = deploys.size() / Math.max(1.0 / 24, Rows.days(w));
-    long failed = deploys.stream().filter(d -> d.status() == DeployStatus.FAILURE).count();
-    OptionalDouble cfr = deploys.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(100.0 * failed / deploys.size());
-    hl[0] = String.format(Locale.ROOT, "%.1f deploys/day", perDay) + "; CFR "
-        + (cfr.isPresent() ? String.format(Locale.ROOT, "%.1f%%", cfr.getAsDouble()) : "n/a");
-    return CompositeScore.of(List.of(
-        new CompositeScore.Component("frequency", OptionalDouble.of(Normalize.linear(perDay, 0, 5)), 0.5),
-        new CompositeScore.Component("cfr", map(cfr, 30, 0), 0.5)));
-  }
-
-  private static OptionalDouble map(OptionalDouble v, double worst, double best) {
-    return v.isPresent() ? OptionalDouble.of(Normalize.linear(v.getAsDouble(), worst, best)) : OptionalDouble.empty();
+  private static void efficiency(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
+    DoraResult dora = ReliabilitySections.Dora.compute(ctx, w);
+    if (dora.overall() != null) {
+      kpis.put(StandardHealthModel.DORA_LEVEL, (double) dora.overall().ordinal());
+      notes.add("DORA " + dora.overall().name().toLowerCase(Locale.ROOT));
+    }
+    dora.changeFailureRate().ifPresent(c -> {
+      kpis.put(StandardHealthModel.CHANGE_FAILURE_RATE, c);
+      notes.add("CFR " + pct(c));
+    });
+    Double target = Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU, TimeWindow.ending(w.end(), Duration.ofDays(35))));
+    long mau = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+    double monthSpend = FinOpsSections.total(ctx.records(RecordKind.COSTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows());
+    if (target != null && target > 0 && mau > 0 && monthSpend > 0) {
+      kpis.put(StandardHealthModel.COST_PER_MAU_VS_TARGET, monthSpend / mau / target);
+      notes.add(String.format(Locale.ROOT, "cost/MAU %.2fx target", monthSpend / mau / target));
+    }
   }
 
   static long distinctUsers(Dataset<ProductEvent> events) {

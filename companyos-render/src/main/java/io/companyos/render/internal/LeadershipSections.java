@@ -3,14 +3,13 @@ package io.companyos.render.internal;
 import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
-import io.companyos.scoring.CompositeScore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ final class LeadershipSections {
       HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.previousWindow());
       MetricValue score = StandupSections.healthScore(cur, prev);
       MetricValue status = cur.overall().isPresent()
-          ? MetricValue.text(CompositeScore.status(cur.overall().getAsDouble()), cur.provenance())
+          ? MetricValue.text(cur.status(), cur.provenance())
           : MetricValue.absent("no dimension has data", Unit.TEXT);
       return ctx.builder().field("health_score", "Overall Health Score", score).field("health_status", "Status", status).build();
     }
@@ -57,7 +56,7 @@ final class LeadershipSections {
       for (String d : ctx.strings("dimensions", HealthDimensions.NAMES)) {
         MetricValue score = score(cur, prev, d);
         String trend = score.deltaAbsolute() == null ? "n/a (no previous score)"
-            : score.trend().arrow() + " " + score.deltaText();
+            : score.trendArrow() + " " + score.deltaText();
         rows.add(List.of(MetricValue.label(label(d)), score, MetricValue.text(trend, prev.provenance()),
             MetricValue.text(cur.highlights().get(d), cur.provenance())));
       }

@@ -3,8 +3,9 @@ package io.companyos.render.internal;
 import io.companyos.model.data.KeyResult;
 import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
+import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
-import io.companyos.scoring.OkrProgress;
+import io.companyos.scoring.okr.KeyResultProgress;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import java.time.LocalDate;
@@ -28,16 +29,19 @@ final class Okrs {
   static Quarter current(SectionContext ctx) {
     LocalDate day = ctx.asOf().atZone(ctx.zone()).toLocalDate();
     Period q = Period.containing(PeriodKind.QUARTER, day);
-    Dataset<KeyResult> data = ctx.records(RecordKind.KEY_RESULTS, new io.companyos.model.time.TimeWindow(
+    Dataset<KeyResult> data = ctx.records(RecordKind.KEY_RESULTS, new TimeWindow(
         q.toWindow(ctx.zone()).start(), ctx.asOf()));
     Map<String, KeyResult> latest = new LinkedHashMap<>();
     data.rows().stream().filter(k -> k.quarter().equals(q.label()))
         .sorted(Comparator.comparing(KeyResult::updatedAt))
         .forEach(k -> latest.put(k.keyResultId(), k));
     List<Kr> out = new ArrayList<>();
+    // Share of the quarter behind us, so that progress is judged against time elapsed.
+    TimeWindow qw = q.toWindow(ctx.zone());
+    double elapsed = (double) java.time.Duration.between(qw.start(), ctx.asOf()).toSeconds() / qw.length().toSeconds();
     latest.values().stream().sorted(Comparator.comparing(KeyResult::keyResultId)).forEach(k -> {
-      double p = OkrProgress.of(k.start(), k.target(), k.current());
-      out.add(new Kr(k, p, OkrProgress.status(p)));
+      double p = KeyResultProgress.progress(k);
+      out.add(new Kr(k, p, p >= 1.0 ? "achieved" : KeyResultProgress.status(p, elapsed).label().toLowerCase(java.util.Locale.ROOT)));
     });
     return new Quarter(q.label(), out, data);
   }

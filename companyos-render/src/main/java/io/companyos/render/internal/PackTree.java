@@ -183,9 +183,9 @@ public final class PackTree {
     m.put("deltaAbsolute", v.deltaAbsolute());
     m.put("deltaPercent", v.deltaPercent());
     m.put("deltaText", v.deltaAbsolute() == null ? null : v.deltaText());
-    m.put("trend", v.trend().jsonName());
-    m.put("trendArrow", v.trend().arrow());
-    m.put("direction", v.direction().jsonName());
+    m.put("trend", v.trendName());
+    m.put("trendArrow", v.trendArrow());
+    m.put("direction", v.direction().name().toLowerCase(Locale.ROOT));
     m.put("good", v.good());
     m.put("anomaly", v.anomaly());
     m.put("absentReason", v.absentReason());

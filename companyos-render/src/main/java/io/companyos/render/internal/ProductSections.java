@@ -7,14 +7,14 @@ import io.companyos.model.data.NpsResponse;
 import io.companyos.model.data.ProductEvent;
 import io.companyos.model.data.SupportTicket;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
-import io.companyos.scoring.NetPromoterScore;
+import io.companyos.scoring.product.NetPromoterScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import java.time.Duration;
@@ -87,7 +87,7 @@ final class ProductSections {
         MetricValue before = prev.rows().isEmpty() ? MetricValue.absent("no events in the previous window", unit)
             : MetricValue.of(p, unit, prev.provenance());
         String trend = now.deltaAbsolute() == null ? "n/a (no previous value)"
-            : now.trend().arrow() + (now.good() == null ? "" : now.good() ? " better" : " worse");
+            : now.trendArrow() + (now.good() == null ? "" : now.good() ? " better" : " worse");
         rows.add(List.of(MetricValue.label(label), now, before, MetricValue.text(now.deltaText(), cur.provenance()),
             MetricValue.text(trend, cur.provenance())));
       }
@@ -155,8 +155,9 @@ final class ProductSections {
       long open = t.rows().stream().filter(x -> x.closedAt() == null || x.closedAt().isAfter(at)).count();
       b.field("support_tickets", "Open Support Tickets", MetricValue.of(open, Unit.COUNT, t.provenance()));
       Duration window = ctx.duration("nps_window", Duration.ofDays(30));
-      Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, TimeWindow.ending(at, window));
-      OptionalDouble score = NetPromoterScore.of(nps.rows().stream().map(NpsResponse::score).toList());
+      TimeWindow npsWindow = TimeWindow.ending(at, window);
+      Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, npsWindow);
+      OptionalDouble score = NetPromoterScore.of(nps.rows(), npsWindow);
       b.field("nps", "NPS (rolling 30d)", score.isPresent()
           ? MetricValue.of(score.getAsDouble(), Unit.NUMBER, String.format(java.util.Locale.ROOT, "%+.0f (%d responses)",
               score.getAsDouble(), nps.rows().size()), nps.provenance())

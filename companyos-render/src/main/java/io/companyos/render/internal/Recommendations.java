@@ -60,7 +60,7 @@ final class Recommendations extends FixedSection {
               bestPoint = p;
             }
           } else if (runStart != null) {
-            double median = io.companyos.scoring.DoraMetrics.median(sample).orElse(0);
+            double median = io.companyos.scoring.Percentiles.median(sample.stream().mapToDouble(Double::doubleValue).toArray()).orElse(0);
             String service = s.labels().getOrDefault("service", "all");
             found.add(new Finding(best, MetricValue.text(String.format(Locale.ROOT,
                 "%s: %s reached %s at %s (median %s, confidence %.2f; unusual from %s)", service, short_(metric),
@@ -74,9 +74,9 @@ final class Recommendations extends FixedSection {
       }
     }
     for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, TimeWindow.ending(ctx.asOf(), Duration.ofDays(28)))) {
-      if (r.budget().remaining() < 0.25) {
+      if (r.remaining() < 0.25) {
         found.add(new Finding(0.5, MetricValue.text(String.format(Locale.ROOT, "%s: only %.0f%% of the 28-day error budget left; slow risky changes",
-            r.service(), 100 * r.budget().remaining()), r.provenance())));
+            r.service(), 100 * r.remaining()), r.provenance())));
       }
     }
     SectionBuilder b = ctx.builder();

@@ -1,35 +1,39 @@
 package io.companyos.render.internal;
 
 import io.companyos.model.data.Change;
-import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
-import io.companyos.scoring.DoraMetrics;
-import io.companyos.scoring.ErrorBudget;
+import io.companyos.scoring.Direction;
+import io.companyos.scoring.dora.DoraMetrics;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.incident.IncidentStats;
+import io.companyos.scoring.incident.SeverityStats;
+import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.slo.SloResult;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /** Reliability sections of the ops review: incident summary, SLO performance and DORA metrics. */
 final class ReliabilitySections {
   private ReliabilitySections() {}
 
-  /** Incidents by severity: count, MTTR and whether any repeats an incident of the 30 days before. */
+  /** Incidents by severity: count, mean time to restore and repeats of the 30 days before ({@link IncidentStats}). */
   static final class IncidentSummary extends FixedSection {
     static final List<String> COLUMNS = List.of("Severity", "Count", "MTTR (avg)", "Repeat?");
 
@@ -41,41 +45,27 @@ final class ReliabilitySections {
     public PackSection assemble(SectionContext ctx) {
       List<String> severities = ctx.strings("severity", List.of("P1", "P2"));
       TimeWindow w = ctx.window();
-      Dataset<Incident> cur = ctx.records(RecordKind.INCIDENTS, w);
+      Dataset<Incident> cur = ctx.records(RecordKind.INCIDENTS,
+          new TimeWindow(w.start().minus(IncidentStats.DEFAULT_REPEAT_WINDOW), w.end()));
       Dataset<Incident> prev = ctx.records(RecordKind.INCIDENTS, ctx.previousWindow());
-      List<Incident> before = ctx.records(RecordKind.INCIDENTS, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.start())).rows();
+      IncidentStats.Summary now = IncidentStats.summarize(cur.rows(), w, severities, IncidentStats.DEFAULT_REPEAT_WINDOW);
+      IncidentStats.Summary before = IncidentStats.summarize(prev.rows(), ctx.previousWindow(), severities,
+          IncidentStats.DEFAULT_REPEAT_WINDOW);
+      Set<String> repeats = IncidentStats.repeatIds(cur.rows(), IncidentStats.DEFAULT_REPEAT_WINDOW);
+      Provenance p = cur.provenance();
       List<List<MetricValue>> rows = new ArrayList<>();
-      for (String sev : severities) {
-        List<Incident> these = cur.rows().stream().filter(i -> i.severity().equals(sev)).toList();
-        long prevCount = prev.rows().stream().filter(i -> i.severity().equals(sev)).count();
-        MetricValue count = MetricValue.of(these.size(), Unit.COUNT, cur.provenance())
-            .comparedWith((double) prevCount, Direction.LOWER_IS_BETTER);
-        rows.add(List.of(MetricValue.label(sev), count, mttr(these, cur.provenance()), repeat(these, cur.rows(), before, cur.provenance())));
+      for (SeverityStats s : now.bySeverity()) {
+        double prevCount = before.bySeverity().stream().filter(b -> b.severity().equals(s.severity())).mapToLong(SeverityStats::count)
+            .sum();
+        MetricValue count = MetricValue.of(s.count(), Unit.COUNT, p).comparedWith(prevCount, Direction.LOWER_IS_BETTER);
+        MetricValue mttr = s.mttrHoursMean().isPresent() ? MetricValue.of(s.mttrHoursMean().getAsDouble(), Unit.HOURS, p)
+            : MetricValue.absent(s.count() == 0 ? "no incidents" : "none resolved yet", Unit.HOURS);
+        List<String> ids = cur.rows().stream().filter(i -> i.severity().equals(s.severity()) && w.contains(i.timeCreated())
+            && repeats.contains(i.incidentId())).map(Incident::incidentId).sorted().toList();
+        MetricValue repeat = MetricValue.text(ids.isEmpty() ? "no" : "yes (" + String.join(", ", ids) + ")", p);
+        rows.add(List.of(MetricValue.label(s.severity()), count, mttr, repeat));
       }
       return ctx.builder().table(new SectionTable("", COLUMNS, rows, "")).build();
-    }
-
-    static MetricValue mttr(List<Incident> incidents, Provenance p) {
-      List<Duration> restore = incidents.stream().filter(i -> i.timeResolved() != null)
-          .map(i -> Duration.between(i.timeCreated(), i.timeResolved())).toList();
-      OptionalDouble h = DoraMetrics.timeToRestoreHours(restore);
-      return h.isPresent() ? MetricValue.of(h.getAsDouble(), Unit.HOURS, p)
-          : MetricValue.absent(incidents.isEmpty() ? "no incidents" : "none resolved yet", Unit.HOURS);
-    }
-
-    private static MetricValue repeat(List<Incident> these, List<Incident> window, List<Incident> before, Provenance p) {
-      List<String> repeats = new ArrayList<>();
-      for (Incident i : these) {
-        String key = i.service() + "|" + Rows.normalizedTitle(i.title());
-        boolean again = before.stream().anyMatch(o -> (o.service() + "|" + Rows.normalizedTitle(o.title())).equals(key))
-            || window.stream().anyMatch(o -> o.timeCreated().isBefore(i.timeCreated())
-                && !o.timeCreated().isBefore(i.timeCreated().minus(Duration.ofDays(30)))
-                && (o.service() + "|" + Rows.normalizedTitle(o.title())).equals(key));
-        if (again) {
-          repeats.add(i.incidentId());
-        }
-      }
-      return MetricValue.text(repeats.isEmpty() ? "no" : "yes (" + String.join(", ", repeats) + ")", p);
     }
   }
 
@@ -98,25 +88,35 @@ final class ReliabilitySections {
           continue;
         }
         List<MetricValue> row = new ArrayList<>(List.of(MetricValue.label(r.service()),
-            MetricValue.of(r.budget().target() * 100, Unit.PERCENT, r.targetProvenance()),
-            MetricValue.of(r.budget().attainment() * 100, Unit.PERCENT, r.provenance())));
+            MetricValue.of(r.result().target() * 100, Unit.PERCENT, r.targetProvenance()),
+            percent(r.result().attainment(), r.provenance())));
         if (budget) {
-          row.add(MetricValue.of(r.budget().remaining() * 100, Unit.PERCENT, r.provenance()));
+          row.add(percent(r.result().budgetRemaining(), r.provenance()));
         }
         rows.add(row);
       }
       return ctx.builder().table(new SectionTable("", cols, rows, "No SLO data in the window.")).build();
     }
+
+    private static MetricValue percent(OptionalDouble ratio, Provenance p) {
+      return ratio.isPresent() ? MetricValue.of(ratio.getAsDouble() * 100, Unit.PERCENT, p)
+          : MetricValue.absent("no requests in the window", Unit.PERCENT);
+    }
   }
 
   /** One service's SLO over a window. */
-  record SloRow(String service, ErrorBudget budget, Provenance provenance, Provenance targetProvenance) {}
+  record SloRow(String service, SloResult result, Provenance provenance, Provenance targetProvenance) {
+    /** Error budget left as a ratio; 1 when there were no requests. */
+    double remaining() {
+      return result.budgetRemaining().orElse(1.0);
+    }
+  }
 
-  /** The SLO of every service that has requests and a target in {@code w}, sorted by service. */
+  /** The SLO of every service that has requests and a target in {@code w}, sorted by service ({@link Slo}). */
   static List<SloRow> slos(SectionContext ctx, TimeWindow w) {
-    Dataset<io.companyos.sources.Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);
-    Dataset<io.companyos.sources.Series> errData = ctx.range(MetricNames.SLO_ERRORS, w);
-    Dataset<io.companyos.sources.Series> tData = ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35)));
+    Dataset<Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);
+    Dataset<Series> errData = ctx.range(MetricNames.SLO_ERRORS, w);
+    Dataset<Series> tData = ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35)));
     Map<String, Double> req = Rows.sumBy(reqData, "service");
     Map<String, Double> err = Rows.sumBy(errData, "service");
     Map<String, Double> target = Rows.lastBy(tData, "service");
@@ -126,75 +126,61 @@ final class ReliabilitySections {
     req.forEach((service, r) -> {
       Double t = target.get(service);
       if (t != null && t > 0 && t < 1) {
-        out.add(new SloRow(service, new ErrorBudget(t, r, Math.min(r, err.getOrDefault(service, 0.0))), p, tData.provenance()));
+        long total = Math.round(r);
+        long bad = Math.min(total, Math.round(err.getOrDefault(service, 0.0)));
+        out.add(new SloRow(service, Slo.ofCounts(t, total, bad), p, tData.provenance()));
       }
     });
     return out;
   }
 
-  /** The four DORA metrics for the window, each against the previous window. */
+  /** The four DORA metrics for the window ({@link DoraMetrics}), each against the previous window. */
   static final class Dora extends FixedSection {
     Dora() {
       super("dora_metrics", List.of(f("deploy_freq", "Deployment Frequency"), f("lead_time", "Lead Time"),
           f("cfr", "Change Failure Rate"), f("mttr", "MTTR")), List.of());
     }
 
+    /** DORA over {@code w}: deployments and incidents in it, changes up to 30 days before. */
+    static DoraResult compute(SectionContext ctx, TimeWindow w) {
+      List<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w).rows();
+      List<Change> changes = ctx.records(RecordKind.CHANGES, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.end())).rows();
+      List<Incident> incidents = ctx.records(RecordKind.INCIDENTS, w).rows();
+      return DoraMetrics.compute(changes, deploys, incidents, w);
+    }
+
     @Override
     public PackSection assemble(SectionContext ctx) {
-      Figures cur = figures(ctx, ctx.window());
-      Figures prev = figures(ctx, ctx.previousWindow());
+      DoraResult cur = compute(ctx, ctx.window());
+      DoraResult prev = compute(ctx, ctx.previousWindow());
+      Provenance deploys = ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).provenance();
+      Dataset<Change> ch = ctx.records(RecordKind.CHANGES, new TimeWindow(ctx.window().start().minus(Duration.ofDays(30)), ctx.window().end()));
+      Provenance changes = SectionContext.derived(ch.provenance(), "median(deploy time - change created) over deploys in window",
+          cur.changesDeployed());
+      Provenance incidents = ctx.records(RecordKind.INCIDENTS, ctx.window()).provenance();
       SectionBuilder b = ctx.builder();
-      b.field("deploy_freq", "Deployment Frequency", value(cur.frequency, Unit.PER_DAY, cur.deploys)
-          .comparedWith(box(prev.frequency), Direction.HIGHER_IS_BETTER)
+      b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
+          .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
           .withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
               ctx.window(), ctx.zone())));
-      b.field("lead_time", "Lead Time", value(cur.leadTime, Unit.HOURS, cur.changes, "no deploys with known changes")
-          .comparedWith(box(prev.leadTime), Direction.LOWER_IS_BETTER));
-      b.field("cfr", "Change Failure Rate", value(cur.cfr, Unit.PERCENT, cur.deploys)
-          .comparedWith(box(prev.cfr), Direction.LOWER_IS_BETTER));
-      b.field("mttr", "MTTR", value(cur.mttr, Unit.HOURS, cur.incidents, "no incidents resolved in the window")
-          .comparedWith(box(prev.mttr), Direction.LOWER_IS_BETTER));
+      b.field("lead_time", "Lead Time", value(cur.leadTimeHoursMedian(), 1, Unit.HOURS, changes, "no deploys with known changes")
+          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+      b.field("cfr", "Change Failure Rate", value(cur.changeFailureRate(), 100, Unit.PERCENT, deploys, "no deploys in the window")
+          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER));
+      b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
+          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+      if (cur.overall() != null) {
+        b.note("DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (MTTR is the median time to restore)");
+      }
       return b.build();
     }
 
-    private record Figures(OptionalDouble frequency, OptionalDouble leadTime, OptionalDouble cfr, OptionalDouble mttr,
-        Provenance deploys, Provenance changes, Provenance incidents) {}
-
-    private static Figures figures(SectionContext ctx, TimeWindow w) {
-      Dataset<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w);
-      Dataset<Change> changes = ctx.records(RecordKind.CHANGES, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.end()));
-      Dataset<Incident> incidents = ctx.records(RecordKind.INCIDENTS, w);
-      Map<String, Change> byId = new HashMap<>();
-      changes.rows().forEach(c -> byId.put(c.changeId(), c));
-      List<Duration> leads = new ArrayList<>();
-      for (Deployment d : deploys.rows()) {
-        for (String id : d.changes()) {
-          Change c = byId.get(id);
-          if (c != null && !c.timeCreated().isAfter(d.timeCreated())) {
-            leads.add(Duration.between(c.timeCreated(), d.timeCreated()));
-          }
-        }
-      }
-      long failed = deploys.rows().stream().filter(d -> d.status() == DeployStatus.FAILURE).count();
-      List<Duration> restore = incidents.rows().stream().filter(i -> i.timeResolved() != null)
-          .map(i -> Duration.between(i.timeCreated(), i.timeResolved())).toList();
-      return new Figures(DoraMetrics.deploymentFrequency(deploys.rows().size(), Rows.days(w)),
-          DoraMetrics.leadTimeHours(leads), DoraMetrics.changeFailureRatePercent(failed, deploys.rows().size()),
-          DoraMetrics.timeToRestoreHours(restore), deploys.provenance(),
-          SectionContext.derived(changes.provenance(), "median(deploy time - change created) over deploys in window", leads.size()),
-          incidents.provenance());
+    private static MetricValue value(OptionalDouble v, double scale, Unit u, Provenance p, String reason) {
+      return v.isPresent() ? MetricValue.of(v.getAsDouble() * scale, u, p) : MetricValue.absent(reason, u);
     }
 
-    private static MetricValue value(OptionalDouble v, Unit u, Provenance p) {
-      return value(v, u, p, "no deploys in the window");
-    }
-
-    private static MetricValue value(OptionalDouble v, Unit u, Provenance p, String reason) {
-      return v.isPresent() ? MetricValue.of(v.getAsDouble(), u, p) : MetricValue.absent(reason, u);
-    }
-
-    private static Double box(OptionalDouble v) {
-      return v.isPresent() ? v.getAsDouble() : null;
+    private static Double box(OptionalDouble v, double scale) {
+      return v.isPresent() ? v.getAsDouble() * scale : null;
     }
   }
 }

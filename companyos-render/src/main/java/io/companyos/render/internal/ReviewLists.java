@@ -7,7 +7,6 @@ import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
-import io.companyos.scoring.VulnerabilitySla;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -62,8 +61,8 @@ final class ReviewLists {
       }
       Okrs.Quarter q = Okrs.current(ctx);
       for (Okrs.Kr k : q.krs()) {
-        boolean win = k.progress() >= (quarterly ? 0.7 : 1.0);
-        boolean miss = k.progress() < 0.4;
+        boolean win = k.status().equals("achieved") || (quarterly && k.status().equals("on track"));
+        boolean miss = k.status().equals("off track") || (!quarterly && k.status().equals("at risk") && k.progress() < 0.4);
         if (good ? win : miss) {
           entries.add(new Entry(good ? 50 * k.progress() : 50 * (1 - k.progress()), MetricValue.text(String.format(Locale.ROOT,
               "%s: %s (%.0f%% of target, %s)", k.kr().keyResultId(), k.kr().title(), k.progress() * 100, k.status()),
@@ -73,14 +72,14 @@ final class ReviewLists {
       if (!good) {
         Dataset<Vulnerability> v = ctx.records(RecordKind.VULNERABILITIES, Rows.history(ctx.asOf()));
         v.rows().stream().filter(x -> HealthDimensions.open(x, ctx.asOf()) && x.severity().equals("critical")
-            && VulnerabilitySla.breached(x.severity(), Duration.between(x.detectedAt(), ctx.asOf())))
+            && SecuritySections.breached(x, ctx.asOf()))
             .forEach(x -> entries.add(new Entry(60, MetricValue.text(String.format(Locale.ROOT, "%s in %s open %d days, past the %d-day SLA",
                 x.cve() != null ? x.cve() : x.vulnId(), x.component(), Duration.between(x.detectedAt(), ctx.asOf()).toDays(),
-                VulnerabilitySla.allowed(x.severity()).toDays()), v.provenance()))));
+                SecuritySections.allowedDays(x.severity())), v.provenance()))));
         for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, TimeWindow.ending(ctx.asOf(), Duration.ofDays(28)))) {
-          if (r.budget().remaining() < 0.25) {
-            entries.add(new Entry(40 * (1 - r.budget().remaining()), MetricValue.text(String.format(Locale.ROOT,
-                "%s has %.0f%% of its 28-day error budget left", r.service(), r.budget().remaining() * 100), r.provenance())));
+          if (r.remaining() < 0.25) {
+            entries.add(new Entry(40 * (1 - r.remaining()), MetricValue.text(String.format(Locale.ROOT,
+                "%s has %.0f%% of its 28-day error budget left", r.service(), r.remaining() * 100), r.provenance())));
           }
         }
       }

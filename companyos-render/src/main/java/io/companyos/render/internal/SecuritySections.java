@@ -4,14 +4,14 @@ import io.companyos.model.data.MetricNames;
 import io.companyos.model.data.SecurityEvent;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
-import io.companyos.scoring.VulnerabilitySla;
+import io.companyos.scoring.security.RemediationSla;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
@@ -33,8 +33,17 @@ final class SecuritySections {
   }
 
   static long breached(List<Vulnerability> v, String sev, Instant at) {
-    return v.stream().filter(x -> x.severity().equals(sev) && HealthDimensions.open(x, at)
-        && VulnerabilitySla.breached(sev, Duration.between(x.detectedAt(), at))).count();
+    return v.stream().filter(x -> x.severity().equals(sev) && HealthDimensions.open(x, at) && breached(x, at)).count();
+  }
+
+  /** Days allowed to fix a finding of {@code severity} ({@link RemediationSla#DEFAULT}; 180 for unknown severities). */
+  static long allowedDays(String severity) {
+    return RemediationSla.DEFAULT.days(severity.toLowerCase(java.util.Locale.ROOT)).orElse(180);
+  }
+
+  /** True when {@code v} has been open longer than its severity allows at {@code at}. */
+  static boolean breached(Vulnerability v, Instant at) {
+    return Duration.between(v.detectedAt(), at).compareTo(Duration.ofDays(allowedDays(v.severity()))) > 0;
   }
 
   /** Per severity: open now, new and closed in the window, and how many open findings are past their SLA. */
@@ -58,8 +67,8 @@ final class SecuritySections {
         long late = breached(v, sev, at);
         rows.add(List.of(MetricValue.label(sev.substring(0, 1).toUpperCase(Locale.ROOT) + sev.substring(1)), open,
             MetricValue.of(created, Unit.COUNT, d.provenance()), MetricValue.of(closed, Unit.COUNT, d.provenance()),
-            MetricValue.of(late, Unit.COUNT, late == 0 ? "within SLA (" + VulnerabilitySla.allowed(sev).toDays() + " d)"
-                : late + " past SLA (" + VulnerabilitySla.allowed(sev).toDays() + " d)", d.provenance())));
+            MetricValue.of(late, Unit.COUNT, late == 0 ? "within SLA (" + allowedDays(sev) + " d)"
+                : late + " past SLA (" + allowedDays(sev) + " d)", d.provenance())));
       }
       return ctx.builder().table(new SectionTable("", VULN_COLUMNS, rows, "")).build();
     }
@@ -81,9 +90,9 @@ final class SecuritySections {
           .sorted(Comparator.comparing(Vulnerability::detectedAt)).limit(ctx.limit())
           .forEach(x -> {
             long days = Duration.between(x.detectedAt(), at).toDays();
-            boolean late = VulnerabilitySla.breached(x.severity(), Duration.between(x.detectedAt(), at));
+            boolean late = breached(x, at);
             b.item(MetricValue.text((x.cve() != null ? x.cve() : x.vulnId()) + " in " + x.component() + ": " + x.title()
-                + " (open " + days + " d, SLA " + VulnerabilitySla.allowed(x.severity()).toDays() + " d"
+                + " (open " + days + " d, SLA " + allowedDays(x.severity()) + " d"
                 + (late ? ", PAST SLA" : "") + ")", d.provenance()));
           });
       b.emptyText("No open " + String.join("/", sev) + " findings.");

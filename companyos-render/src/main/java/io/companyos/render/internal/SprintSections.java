@@ -6,7 +6,7 @@ import io.companyos.model.data.PullRequest;
 import io.companyos.model.data.Sprint;
 import io.companyos.model.data.SprintItem;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
@@ -14,7 +14,7 @@ import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.SectionUnavailableException;
 import io.companyos.render.Unit;
-import io.companyos.scoring.DoraMetrics;
+import io.companyos.scoring.Percentiles;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -172,7 +172,7 @@ final class SprintSections {
       Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, w);
       List<Double> hours = prs.rows().stream().filter(p -> p.firstReviewAt() != null)
           .map(p -> Duration.between(p.openedAt(), p.firstReviewAt()).toMinutes() / 60.0).toList();
-      OptionalDouble median = DoraMetrics.median(hours);
+      OptionalDouble median = Percentiles.median(hours.stream().mapToDouble(Double::doubleValue).toArray());
       b.field("review_time", "Code Review Turnaround", median.isPresent()
           ? MetricValue.of(median.getAsDouble(), Unit.HOURS, Unit.HOURS.format(median.getAsDouble()) + " (median to first review)",
               SectionContext.derived(prs.provenance(), "median(first review - opened)", hours.size()))

@@ -5,7 +5,7 @@ import io.companyos.model.data.Incident;
 import io.companyos.model.data.PullRequest;
 import io.companyos.model.data.ScheduledEvent;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.render.Direction;
+import io.companyos.scoring.Direction;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
@@ -51,8 +51,8 @@ final class StandupSections {
       if (slos.isEmpty()) {
         b.field("slo_summary", "SLO Status", MetricValue.absent("no SLO data in the last 28 days", Unit.TEXT));
       } else {
-        long met = slos.stream().filter(r -> r.budget().met()).count();
-        String missed = slos.stream().filter(r -> !r.budget().met()).map(ReliabilitySections.SloRow::service)
+        long met = slos.stream().filter(r -> r.result().met()).count();
+        String missed = slos.stream().filter(r -> !r.result().met()).map(ReliabilitySections.SloRow::service)
             .collect(Collectors.joining(", "));
         b.field("slo_summary", "SLO Status", MetricValue.of(met, Unit.COUNT, met + " of " + slos.size()
             + " services within SLO over 28 days" + (missed.isEmpty() ? "" : "; missing: " + missed), slos.get(0).provenance()));
