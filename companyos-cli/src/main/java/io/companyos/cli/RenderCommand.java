@@ -107,7 +107,7 @@ final class RenderCommand implements Callable<Integer> {
     int failed = 0;
     int partial = 0;
     try (opened) {
-      PackAssembler assembler = new PackAssembler(company, opened.sources(),
+      PackAssembler assembler = new PackAssembler(company, opened.all(),
           io.companyos.render.SectionAssemblerRegistry.builtin(), sectionTimeout);
       int i = 0;
       for (PackDefinition p : packs) {

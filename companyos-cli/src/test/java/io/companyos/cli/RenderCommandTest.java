@@ -53,6 +53,22 @@ class RenderCommandTest {
   }
 
   @Test
+  void sourcesFromASourcesFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sources.yaml");
+    Files.writeString(file, "sources:\n  - id: demo\n    type: sample\n");
+    MainTest.Result r = MainTest.run("render", "security-standup", "--sources", file.toString(), "--format", "json",
+        "--out", dir.resolve("out").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // The provenance names the configured source id; the as-of is the sample company's.
+    assertThat(Files.readString(dir.resolve("out/security-standups/2026-11-23.json"))).contains("\"source\" : \"demo\"");
+
+    Files.writeString(file, "sources:\n  - id: x\n    type: no-such-type\n");
+    MainTest.Result bad = MainTest.run("render", "qbr", "--sources", file.toString(), "--out", dir.resolve("out").toString());
+    assertThat(bad.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(bad.err()).contains("COS-SRC-005").contains("no-such-type");
+  }
+
+  @Test
   void usageErrorsExitWithTwo(@TempDir Path out) {
     assertThat(MainTest.run("render", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(MainTest.run("render", "ops-review", "--all", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
