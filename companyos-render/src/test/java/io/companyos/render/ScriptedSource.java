@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A test source that holds fixed rows for some record kinds, or misbehaves on purpose: it can throw
@@ -56,9 +55,5 @@ final class ScriptedSource implements MetricSource {
     }
     List<T> in = ((List<T>) rows.getOrDefault(kind, List.of())).stream().filter(r -> window.contains(kind.timeOf(r))).toList();
     return new Dataset<>(in, new Provenance(id, kind.name(), window, Instant.parse("2026-11-23T09:00:00Z"), in.size()));
-  }
-
-  static Set<String> names(Set<RecordKind<?>> kinds) {
-    return kinds.stream().map(RecordKind::name).collect(java.util.stream.Collectors.toSet());
   }
 }

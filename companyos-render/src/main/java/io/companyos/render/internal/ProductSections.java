@@ -1,6 +1,5 @@
 package io.companyos.render.internal;
 
-import io.companyos.model.data.Account;
 import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.FeedbackItem;
 import io.companyos.model.data.NpsResponse;
@@ -203,13 +202,5 @@ final class ProductSections {
       b.emptyText("No feedback recorded in the window.");
       return b.build();
     }
-  }
-
-  /** Accounts by id (for segment lookups). */
-  static Map<String, Account> accounts(SectionContext ctx) {
-    Map<String, Account> m = new TreeMap<>();
-    ctx.records(RecordKind.ACCOUNTS, new TimeWindow(ctx.asOf().minus(Duration.ofDays(3650)), ctx.asOf())).rows()
-        .forEach(a -> m.put(a.accountId(), a));
-    return m;
   }
 }

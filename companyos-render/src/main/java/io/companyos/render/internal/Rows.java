@@ -100,9 +100,4 @@ final class Rows {
     }
     return out;
   }
-
-  /** Lower-case title without a trailing parenthesis, for spotting repeat incidents. */
-  static String normalizedTitle(String title) {
-    return title.toLowerCase(Locale.ROOT).replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
-  }
 }
