@@ -95,6 +95,20 @@ class SeedPacksTest {
   }
 
   @Test
+  void leadershipPacksOpenWithARuleBasedSummary() {
+    for (String id : List.of("exec-review", "board-pack", "qbr", "quarterly-planning")) {
+      PackDocument doc = SampleCompany.assemble(id);
+      assertThat(doc.summary()).as(id).isNotNull();
+      assertThat(doc.summary().headline()).as(id).matches("Health score \\d+/100 \\((Healthy|Watch|At risk)\\).*");
+      assertThat(doc.summary().biggestRisk()).startsWith("Biggest risk: ");
+      assertThat(doc.summary().biggestWin()).startsWith("Biggest win: ");
+      assertThat(doc.summary().decisionsNeeded()).startsWith("Decisions needed: ");
+    }
+    // Operational packs have none.
+    assertThat(SampleCompany.assemble("ops-review").summary()).isNull();
+  }
+
+  @Test
   void sampleStoryShowsUpInThePacks() {
     PackRenderer renderer = new PackRenderer();
     String ops = renderer.render(SampleCompany.assemble("ops-review"), PackFormat.MD);

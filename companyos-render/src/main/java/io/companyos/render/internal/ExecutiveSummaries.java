@@ -35,7 +35,10 @@ public final class ExecutiveSummaries {
   }
 
   private static String headline(List<PackSection> sections) {
-    for (PackSection s : sections) {
+    // The executive summary section (shown or assembled for the summary) has the score and status.
+    List<PackSection> ordered = new java.util.ArrayList<>(sections);
+    ordered.sort(java.util.Comparator.comparing(s -> !s.type().equals("executive_summary")));
+    for (PackSection s : ordered) {
       for (Field f : s.fields()) {
         if (f.key().equals("health_score") || f.key().equals("q_end_score")) {
           MetricValue v = f.value();

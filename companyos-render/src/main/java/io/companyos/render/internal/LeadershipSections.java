@@ -126,7 +126,7 @@ final class LeadershipSections {
             MetricValue.of(k.progress() * 100, Unit.PERCENT, String.format(Locale.ROOT, "%.0f%%", k.progress() * 100), q.data().provenance()),
             MetricValue.label(k.status())));
       }
-      long onTrack = q.krs().stream().filter(k -> k.progress() >= 0.7).count();
+      long onTrack = q.krs().stream().filter(k -> k.status().equals("achieved") || k.status().equals("on track")).count();
       SectionBuilder b = ctx.builder().table(new SectionTable("", OKR_COLUMNS, rows, "No key results recorded for " + q.label() + "."));
       if (!q.krs().isEmpty()) {
         b.note(q.label() + ": " + onTrack + " of " + q.krs().size() + " key results achieved or on track.");

@@ -62,7 +62,7 @@ final class PlanningAgenda extends FixedSection {
       }
       if (t.contains("okr")) {
         Okrs.Quarter q = Okrs.current(ctx);
-        long ok = q.krs().stream().filter(k -> k.progress() >= 0.7).count();
+        long ok = q.krs().stream().filter(k -> k.status().equals("achieved") || k.status().equals("on track")).count();
         return MetricValue.text(q.krs().size() + " key results in " + q.label() + ", " + ok + " achieved or on track (see OKR Results to Date)",
             q.data().provenance());
       }
