@@ -95,6 +95,18 @@ class SeedPacksTest {
   }
 
   @Test
+  void htmlHasSparklinesBadgesAndFootnoteLinks() {
+    PackRenderer renderer = new PackRenderer();
+    String ops = renderer.render(SampleCompany.assemble("ops-review"), PackFormat.HTML);
+    // Deployment frequency carries one point per day of week 47: a 7-point sparkline.
+    assertThat(ops).containsPattern("<svg class=\"spark\"[^>]*><polyline [^>]*points=\"0\\.0,[0-9.]+( [0-9.]+,[0-9.]+){6}\"/></svg>");
+    assertThat(ops).contains("<h2>Weekly Ops Review - Week 47</h2>", "<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup>",
+        "<li id=\"fn1\">");
+    String standup = renderer.render(SampleCompany.assemble("daily-standup"), PackFormat.HTML);
+    assertThat(standup).containsPattern("<svg class=\"badge\"[^>]*aria-label=\"health score \\d+/100\"");
+  }
+
+  @Test
   void leadershipPacksOpenWithARuleBasedSummary() {
     for (String id : List.of("exec-review", "board-pack", "qbr", "quarterly-planning")) {
       PackDocument doc = SampleCompany.assemble(id);
