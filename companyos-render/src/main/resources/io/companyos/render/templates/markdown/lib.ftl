@@ -2,7 +2,7 @@
 <#assign headingFieldTypes = ["security_posture", "cost_forecast"]>
 <#macro fn val><#if val.footnote??>[^${val.footnote?c}]</#if></#macro>
 <#macro v val>${val.text}<@fn val/><#if val.anomaly> ⚠ anomaly</#if></#macro>
-<#macro judged val><#if val.deltaText??> (${val.deltaText}<#if val.good??>, <#if val.good>better<#else>worse</#if></#if>)</#if></#macro>
+<#macro judged val><#if val.deltaText??> (${val.deltaText} vs ${val.previousText}<#if val.good??>, <#if val.good>better<#else>worse</#if></#if>)</#if></#macro>
 <#macro header>
 _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period.label} compared with ${pack.previousPeriod.label}_
 <#if pack.summary??>
