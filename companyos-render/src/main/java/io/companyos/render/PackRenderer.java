@@ -11,6 +11,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateNotFoundException;
 import io.companyos.render.internal.PackTree;
+import io.companyos.render.internal.SeedVariables;
 import io.companyos.render.internal.TemplateEngines;
 import io.companyos.render.internal.TemplateSandbox;
 import java.io.IOException;
@@ -25,9 +26,14 @@ import org.jspecify.annotations.Nullable;
  * Writes a {@link PackDocument} as Markdown, HTML or JSON. Markdown and HTML come from the built-in
  * FreeMarker templates (one per pack, sharing a macro library); a Markdown template in the overrides
  * directory ({@code docs/meetings/templates/<pack-id>.md}) replaces the built-in one after passing
- * the sandbox. Output depends only on the document: no clock, default locale or default zone is read.
+ * the sandbox. Such a template may be FreeMarker over {@code pack}, or the seed's pack text with its
+ * {@code {{ name }}} placeholders, filled from the same document. Output depends only on the document:
+ * no clock, default locale or default zone is read.
  */
 public final class PackRenderer {
+  /** Marks templates written with the seed's {@code {{ name }}} placeholders. */
+  private static final String SEED_SYNTAX = "companyos.seedSyntax";
+
   private final Configuration markdown = TemplateEngines.markdown();
   private final Configuration html = TemplateEngines.html();
   private final ObjectWriter json;
@@ -53,8 +59,8 @@ public final class PackRenderer {
     Map<String, Object> tree = PackTree.of(doc);
     return switch (format) {
       case JSON -> toJson(tree);
-      case MD -> renderMarkdown(doc.packId(), tree);
-      case HTML -> run(template(html, doc.packId() + ".ftlh", "pack.ftlh"), tree);
+      case MD -> renderMarkdown(doc, tree);
+      case HTML -> run(template(html, doc.packId() + ".ftlh", "pack.ftlh"), tree, Map.of());
     };
   }
 
@@ -63,12 +69,27 @@ public final class PackRenderer {
     return PackTree.of(doc);
   }
 
-  private String renderMarkdown(String packId, Map<String, Object> tree) {
-    Path user = overrides == null ? null : overrides.resolve(packId + ".md");
+  private String renderMarkdown(PackDocument doc, Map<String, Object> tree) {
+    Path user = overrides == null ? null : overrides.resolve(doc.packId() + ".md");
     if (user != null && Files.isRegularFile(user)) {
-      return run(userTemplate(user), tree);
+      Template t = userTemplate(user);
+      String out = run(t, tree, SeedVariables.of(doc, doc.footnotes()));
+      if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
+        // Templates in the seed's layout have no footnote block: the provenance is appended.
+        out = out + "\n---\n" + footnotes(doc) + "";
+      }
+      return out;
     }
-    return run(template(markdown, packId + ".ftl", "pack.ftl"), tree);
+    return run(template(markdown, doc.packId() + ".ftl", "pack.ftl"), tree, Map.of());
+  }
+
+  private static String footnotes(PackDocument doc) {
+    StringBuilder sb = new StringBuilder();
+    doc.footnotes().forEach((p, n) -> sb.append("[^").append(n).append("]: ")
+        .append(io.companyos.render.internal.MarkdownEscaper.escape(p.sourceId() + " · " + p.query() + " · window "
+            + p.window().start() + " to " + p.window().end() + " · fetched " + p.fetchedAt() + " · " + p.rowCount() + " rows"))
+        .append('\n'));
+    return sb.toString();
   }
 
   /** Parses a user template after the sandbox check; used for overrides and by {@code validate}-style checks. */
@@ -86,8 +107,13 @@ public final class PackRenderer {
   /** Parses user template {@code text} (named {@code name} in errors) after the sandbox check. */
   public Template userTemplate(String name, String text) {
     TemplateSandbox.check(name, text);
+    boolean seed = SeedVariables.usesSeedSyntax(text);
     try {
-      return new Template(name, text, markdown);
+      Template t = new Template(name, seed ? SeedVariables.translate(text) : text, markdown);
+      if (seed) {
+        t.setCustomAttribute(SEED_SYNTAX, Boolean.TRUE);
+      }
+      return t;
     } catch (ParseException e) {
       throw new RenderException("COS-TPL-003", "template syntax error: " + e.getEditorMessage(),
           name + ":" + e.getLineNumber() + ":" + e.getColumnNumber(), "see docs/templates.md", e);
@@ -108,10 +134,10 @@ public final class PackRenderer {
     }
   }
 
-  private static String run(Template t, Map<String, Object> tree) {
+  private static String run(Template t, Map<String, Object> tree, Map<String, String> seed) {
     StringWriter out = new StringWriter();
     try {
-      t.process(Map.of("pack", tree), out);
+      t.process(Map.of("pack", tree, "seed", seed), out);
     } catch (TemplateException e) {
       String msg = String.valueOf(e.getMessageWithoutStackTop());
       if (msg.contains("?new") || msg.contains("?api") || msg.contains("TemplateClassResolver")) {
