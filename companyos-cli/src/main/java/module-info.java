@@ -5,8 +5,10 @@ module io.companyos.cli {
   requires io.companyos.sources.builtin;
   requires io.companyos.schedule;
   requires io.companyos.scoring;
+  requires io.companyos.render;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires static transitive org.jspecify;
   opens io.companyos.cli to info.picocli;
+  uses io.companyos.sources.MetricSourceProvider;
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       CalendarCommand.class,
       CheckCommand.class,
       ScoreCommand.class,
+      RenderCommand.class,
     })
 public final class CompanyOsCommand implements Runnable {
 

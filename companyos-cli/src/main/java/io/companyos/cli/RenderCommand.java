@@ -1,0 +1,208 @@
+package io.companyos.cli;
+
+import io.companyos.model.BuiltinDefinitions;
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.CompanyOsException;
+import io.companyos.model.pack.PackDefinition;
+import io.companyos.render.ArtifactStore;
+import io.companyos.render.GenerationLog;
+import io.companyos.render.PackAssembler;
+import io.companyos.render.PackDocument;
+import io.companyos.render.PackFormat;
+import io.companyos.render.PackRenderer;
+import io.companyos.sources.MetricSource;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code companyos render <pack>|--all}: assembles packs from the configured sources (the embedded
+ * sample company by default) and writes them as Markdown, HTML and/or JSON into the artifact layout
+ * under {@code --out}. Partial packs (some sections unavailable) are written and reported; the exit
+ * code is 1 when any pack could not be produced at all.
+ */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Renders meeting packs from the configured sources (default: the built-in sample company).",
+      "Files go to OUT/<kind>/<date>.<ext>, e.g. packs/ops-reviews/2026-11-23.md; a generation log is kept in OUT.",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every pack was produced (some may be partial)", "1:at least one pack failed", "2:usage error"})
+final class RenderCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "PACK", arity = "0..1", description = "Pack id, e.g. ops-review.")
+  @Nullable String pack;
+
+  @Option(names = "--all", description = "Render every pack.")
+  boolean all;
+
+  @Option(names = "--as-of", paramLabel = "ISO", description = "Instant the data is taken at, e.g. 2026-11-23T09:00:00Z. "
+      + "Default: the sample company's fixed as-of with the sample source, else now.")
+  @Nullable String asOf;
+
+  @Option(names = "--tz", paramLabel = "ZONE", description = "IANA time zone for dates and periods. Default: each meeting's zone.")
+  @Nullable String tz;
+
+  @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "md",
+      description = "md, html or json; a comma list for several. Default: ${DEFAULT-VALUE}.")
+  List<String> formats = new ArrayList<>(List.of("md"));
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "packs", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+  Path out = Path.of("packs");
+
+  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources to read. Default: the sample company.")
+  @Nullable Path sources;
+
+  @Option(names = "--templates", paramLabel = "DIR", defaultValue = "docs/meetings/templates",
+      description = "Directory of Markdown template overrides (<pack-id>.md). Default: ${DEFAULT-VALUE}.")
+  Path templates = Path.of("docs/meetings/templates");
+
+  @Option(names = "--force", description = "Replace existing files instead of adding a version suffix.")
+  boolean force;
+
+  @Option(names = "--section-timeout", paramLabel = "DURATION", defaultValue = "PT20S", hidden = true,
+      description = "Time limit per section (ISO-8601 duration).")
+  Duration sectionTimeout = Duration.ofSeconds(20);
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    CompanyDefinition company = BuiltinDefinitions.load();
+    List<PackDefinition> packs = selectPacks(company);
+    Set<PackFormat> fmts = parseFormats();
+    @Nullable ZoneId zone = parseZone();
+    @Nullable Instant instant = parseAsOf();
+    RenderSources.Opened opened = RenderSources.open(sources, instant);
+    Instant at = opened.asOf();
+    ArtifactStore store = new ArtifactStore(out);
+    GenerationLog log = new GenerationLog(out.resolve("generation-log.csv"));
+    PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null);
+    int failed = 0;
+    int partial = 0;
+    try (opened) {
+      PackAssembler assembler = new PackAssembler(company, opened.all(),
+          io.companyos.render.SectionAssemblerRegistry.builtin(), sectionTimeout);
+      int i = 0;
+      for (PackDefinition p : packs) {
+        i++;
+        long t0 = System.nanoTime();
+        Instant started = Clock.systemUTC().instant();
+        ZoneId z = zone != null ? zone : zoneOf(company, p);
+        try {
+          PackDocument doc = assembler.assemble(p, at, z);
+          Map<PackFormat, String> rendered = new LinkedHashMap<>();
+          for (PackFormat f : fmts) {
+            rendered.put(f, renderer.render(doc, f));
+          }
+          List<String> files = new ArrayList<>();
+          for (var e : rendered.entrySet()) {
+            ArtifactStore.Stored s = store.write(ArtifactStore.kindDirectory(p.id()), ArtifactStore.fileStem(doc),
+                e.getKey().extension(), e.getValue(), force);
+            files.add(out.resolve(store.root().relativize(s.path())) + (s.outcome() == ArtifactStore.Outcome.WRITTEN ? ""
+                : " (" + s.outcome().name().toLowerCase(Locale.ROOT) + ")"));
+          }
+          Duration took = Duration.ofNanos(System.nanoTime() - t0);
+          String status = doc.partial() ? "partial" : "success";
+          partial += doc.partial() ? 1 : 0;
+          log.append(new GenerationLog.Entry(started, p.id(), String.join("+", rendered.keySet().stream().map(PackFormat::toString).toList()),
+              status, took, doc.availableSections(), doc.sections().size(), String.join(" ", files), ""));
+          if (packs.size() > 1) {
+            err.printf(Locale.ROOT, "[%d/%d] %s: %s (%s, %d ms)%n", i, packs.size(), p.id(), status, doc.availabilityLine(), took.toMillis());
+          }
+          files.forEach(stdout::println);
+        } catch (CompanyOsException e) {
+          failed++;
+          log.append(new GenerationLog.Entry(started, p.id(), "", "failure", Duration.ofNanos(System.nanoTime() - t0), 0,
+              p.sections().size(), "", e.oneLine()));
+          err.printf(Locale.ROOT, "[%d/%d] %s: failed: %s%n", i, packs.size(), p.id(), e.oneLine());
+        }
+      }
+    }
+    int produced = packs.size() - failed;
+    err.printf(Locale.ROOT, "rendered %d of %d packs (%d partial, %d failed) as of %s into %s%n", produced, packs.size(),
+        partial, failed, at, out);
+    err.flush();
+    return failed > 0 ? Main.EXIT_PROBLEMS : 0;
+  }
+
+  private static ZoneId zoneOf(CompanyDefinition company, PackDefinition p) {
+    if (p.meeting() != null) {
+      return company.rhythm().meeting(p.meeting()).map(m -> m.zone()).orElse(p.timezone());
+    }
+    return p.timezone();
+  }
+
+  private List<PackDefinition> selectPacks(CompanyDefinition company) {
+    if (all == (pack != null)) {
+      throw new ParameterException(spec.commandLine(), "render needs a PACK id or --all (not both)");
+    }
+    if (all) {
+      List<PackDefinition> ordered = new ArrayList<>();
+      for (String id : BuiltinDefinitions.PACK_IDS) {
+        company.pack(id).ifPresent(ordered::add);
+      }
+      company.packs().stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
+      return ordered;
+    }
+    return List.of(company.pack(pack).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "unknown pack '" + pack + "'; known packs: " + String.join(", ", company.packIds()))));
+  }
+
+  private Set<PackFormat> parseFormats() {
+    Set<PackFormat> out = new LinkedHashSet<>();
+    for (String f : formats) {
+      out.add(PackFormat.parse(f).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "unknown format '" + f + "'; use md, html or json")));
+    }
+    return out;
+  }
+
+  private @Nullable ZoneId parseZone() {
+    if (tz == null) {
+      return null;
+    }
+    try {
+      return ZoneId.of(tz);
+    } catch (DateTimeException e) {
+      throw new ParameterException(spec.commandLine(), "--tz '" + tz + "' is not an IANA time zone such as Europe/Berlin");
+    }
+  }
+
+  private @Nullable Instant parseAsOf() {
+    if (asOf == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(asOf);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(spec.commandLine(), "--as-of '" + asOf + "' is not an ISO-8601 instant such as 2026-11-23T09:00:00Z");
+    }
+  }
+}

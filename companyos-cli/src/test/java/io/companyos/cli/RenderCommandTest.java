@@ -1,0 +1,93 @@
+package io.companyos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code companyos render} through {@link Main#run}: the README's first command and its error cases. */
+class RenderCommandTest {
+
+  static List<String> files(Path root) throws Exception {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(n -> !n.endsWith(".lock")).sorted().toList();
+    }
+  }
+
+  @Test
+  void rendersAllTenPacksFromTheSampleCompany(@TempDir Path out) throws Exception {
+    MainTest.Result r = MainTest.run("render", "--all", "--out", out.toString(), "--format", "md,json");
+    assertThat(r.code()).as(r.err()).isZero();
+    // Progress per pack on stderr, then the summary.
+    assertThat(r.err()).contains("[1/10] daily-standup: success (4 of 4 sections available", "[10/10] quarterly-planning: success",
+        "rendered 10 of 10 packs (0 partial, 0 failed) as of 2026-11-23T09:00:00Z");
+    // Two formats of ten packs, in the seed's layout, plus the generation log.
+    List<String> names = files(out);
+    assertThat(names).hasSize(21).contains("ops-reviews/2026-11-23.md", "ops-reviews/2026-11-23.json", "exec-reviews/2026-11.md",
+        "qbrs/2026-Q4.md", "security-standups/2026-11-23.md", "generation-log.csv");
+    assertThat(Files.readString(out.resolve("ops-reviews/2026-11-23.md"))).startsWith("## Weekly Ops Review - Week 47\n");
+    // 1 header line + 10 generations.
+    assertThat(Files.readAllLines(out.resolve("generation-log.csv"))).hasSize(11);
+
+    // The same command again writes nothing new: every file is unchanged.
+    MainTest.Result again = MainTest.run("render", "--all", "--out", out.toString(), "--format", "md,json");
+    assertThat(again.code()).isZero();
+    assertThat(again.out().lines().filter(l -> !l.endsWith("(unchanged)"))).isEmpty();
+    assertThat(files(out)).hasSize(21);
+  }
+
+  @Test
+  void onePackAtAnotherInstantAndZone(@TempDir Path out) throws Exception {
+    MainTest.Result r = MainTest.run("render", "ops-review", "--as-of", "2026-11-16T09:00:00Z", "--tz", "Europe/Berlin",
+        "--format", "html", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files(out)).containsExactly("generation-log.csv", "ops-reviews/2026-11-16.html");
+    String html = Files.readString(out.resolve("ops-reviews/2026-11-16.html"));
+    // Monday 2026-11-16 10:00 in Berlin reports week 46 (Nov 9-15).
+    assertThat(html).contains("<h2>Weekly Ops Review - Week 46</h2>", "(Europe/Berlin)");
+  }
+
+  @Test
+  void sourcesFromASourcesFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("sources.yaml");
+    Files.writeString(file, "sources:\n  - id: demo\n    type: sample\n");
+    MainTest.Result r = MainTest.run("render", "security-standup", "--sources", file.toString(), "--format", "json",
+        "--out", dir.resolve("out").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // The provenance names the configured source id; the as-of is the sample company's.
+    assertThat(Files.readString(dir.resolve("out/security-standups/2026-11-23.json"))).contains("\"source\" : \"demo\"");
+
+    Files.writeString(file, "sources:\n  - id: x\n    type: no-such-type\n");
+    MainTest.Result bad = MainTest.run("render", "qbr", "--sources", file.toString(), "--out", dir.resolve("out").toString());
+    assertThat(bad.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(bad.err()).contains("COS-SRC-005").contains("no-such-type");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo(@TempDir Path out) {
+    assertThat(MainTest.run("render", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(MainTest.run("render", "ops-review", "--all", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
+    MainTest.Result unknown = MainTest.run("render", "no-such-pack", "--out", out.toString());
+    assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(unknown.err()).contains("unknown pack 'no-such-pack'; known packs: board-pack, daily-standup");
+    assertThat(MainTest.run("render", "qbr", "--format", "pdf", "--out", out.toString()).err()).contains("unknown format 'pdf'");
+    assertThat(MainTest.run("render", "qbr", "--as-of", "yesterday", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(MainTest.run("render", "qbr", "--tz", "Mars/Olympus", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
+  }
+
+  @Test
+  void aBrokenTemplateFailsThePackAndTheExitCode(@TempDir Path dir) throws Exception {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("qbr.md"), "${\"freemarker.template.utility.Execute\"?new()(\"id\")}\n");
+    MainTest.Result r = MainTest.run("render", "--all", "--out", dir.resolve("out").toString(), "--templates", templates.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(r.err()).contains("qbr: failed: qbr.md:1: COS-TPL-001 template rejected", "rendered 9 of 10 packs (0 partial, 1 failed)");
+    // No half-written output for the failed pack.
+    assertThat(files(dir.resolve("out"))).noneMatch(n -> n.startsWith("qbrs/"));
+  }
+}

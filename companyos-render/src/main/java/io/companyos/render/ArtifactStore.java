@@ -1,0 +1,129 @@
+package io.companyos.render;
+
+import io.companyos.model.time.Period;
+import io.companyos.model.time.PeriodKind;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Stores rendered packs in the seed's layout, {@code <root>/<kind>/YYYY-MM-DD.md} ({@code YYYY-MM} for
+ * monthly packs, {@code YYYY-QN} for quarterly ones). Each file is written to a temporary file and
+ * moved into place, so readers never see half a pack; an existing file with different content is
+ * never replaced unless forced (the new pack gets a {@code .v2}, {@code .v3} ... suffix); a lock file
+ * keeps concurrent runs, in this process or others, from choosing the same name.
+ */
+public final class ArtifactStore {
+  /** What happened to one write. */
+  public enum Outcome { WRITTEN, UNCHANGED, VERSIONED, OVERWRITTEN }
+
+  /** The result of {@link #write}: where the pack is and what happened. */
+  public record Stored(Path path, Outcome outcome) {}
+
+  private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private final Path root;
+
+  public ArtifactStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The directory name of a pack's artifacts: the seed's plural ({@code ops-review} → {@code ops-reviews}). */
+  public static String kindDirectory(String packId) {
+    if (packId.endsWith("s") || packId.endsWith("planning")) {
+      return packId;
+    }
+    return packId + "s";
+  }
+
+  /** The file stem of a pack for {@code period} on {@code date}: YYYY-MM-DD, YYYY-MM or YYYY-QN. */
+  public static String fileStem(Period period, LocalDate date) {
+    if (period.kind() == PeriodKind.MONTH) {
+      return String.format(Locale.ROOT, "%04d-%02d", period.start().getYear(), period.start().getMonthValue());
+    }
+    if (period.kind() == PeriodKind.QUARTER) {
+      return String.format(Locale.ROOT, "%04d-Q%d", period.start().getYear(), (period.start().getMonthValue() - 1) / 3 + 1);
+    }
+    return date.toString();
+  }
+
+  /** The stem of {@code doc}'s file (from its period and as-of date). */
+  public static String fileStem(PackDocument doc) {
+    return fileStem(doc.period(), doc.asOf().atZone(doc.zone()).toLocalDate());
+  }
+
+  /**
+   * Writes {@code content} as {@code <root>/<kind>/<stem>.<extension>} atomically. An existing file with
+   * the same content is left alone ({@link Outcome#UNCHANGED}); with other content it is replaced only
+   * when {@code force}, else the next free {@code <stem>.vN.<extension>} is used.
+   */
+  public Stored write(String kind, String stem, String extension, String content, boolean force) {
+    Path dir = root.resolve(kind);
+    ReentrantLock lock = LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+    lock.lock();
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = ch.lock()) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Path target = dir.resolve(stem + "." + extension);
+        Outcome outcome = Outcome.WRITTEN;
+        if (Files.exists(target)) {
+          if (java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return new Stored(target, Outcome.UNCHANGED);
+          }
+          if (force) {
+            outcome = Outcome.OVERWRITTEN;
+          } else {
+            outcome = Outcome.VERSIONED;
+            for (int v = 2; ; v++) {
+              Path candidate = dir.resolve(stem + ".v" + v + "." + extension);
+              if (!Files.exists(candidate)) {
+                target = candidate;
+                break;
+              }
+              if (java.util.Arrays.equals(Files.readAllBytes(candidate), bytes)) {
+                return new Stored(candidate, Outcome.UNCHANGED);
+              }
+            }
+          }
+        }
+        moveIntoPlace(dir, target, bytes);
+        return new Stored(target, outcome);
+      }
+    } catch (IOException e) {
+      throw new RenderException("COS-RND-003", "cannot write pack: " + e.getMessage(), dir.toString(),
+          "check that the output directory is writable", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void moveIntoPlace(Path dir, Path target, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(dir, ".pack-", ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

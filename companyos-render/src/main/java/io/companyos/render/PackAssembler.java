@@ -1,0 +1,193 @@
+package io.companyos.render;
+
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.pack.CompareTo;
+import io.companyos.model.pack.PackDefinition;
+import io.companyos.model.pack.SectionSpec;
+import io.companyos.model.pack.SectionType;
+import io.companyos.model.pack.SectionTypeRegistry;
+import io.companyos.model.rhythm.Meeting;
+import io.companyos.model.time.Period;
+import io.companyos.model.time.PeriodKind;
+import io.companyos.model.time.SprintCalendar;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.render.internal.ExecutiveSummaries;
+import io.companyos.render.internal.ReportingPeriods;
+import io.companyos.render.internal.SourceCache;
+import io.companyos.render.internal.WhatChanged;
+import io.companyos.sources.MetricSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns a pack definition and the company's sources into a {@link PackDocument} for one as-of instant
+ * and time zone. Sections are assembled in parallel, each with its own timeout; a section whose
+ * source fails or is too slow becomes unavailable with the reason, and the pack is still produced.
+ */
+public final class PackAssembler {
+  /** Per-section time limit when none is given. */
+  public static final Duration DEFAULT_SECTION_TIMEOUT = Duration.ofSeconds(20);
+
+  private final CompanyDefinition company;
+  private final List<MetricSource> sources;
+  private final SectionAssemblerRegistry assemblers;
+  private final SectionTypeRegistry types;
+  private final Duration sectionTimeout;
+
+  /**
+   * @param sources the configured sources; for each record kind the first that holds it is used
+   */
+  public PackAssembler(CompanyDefinition company, List<MetricSource> sources, SectionAssemblerRegistry assemblers,
+      Duration sectionTimeout) {
+    this.company = Objects.requireNonNull(company, "company");
+    this.sources = List.copyOf(sources);
+    this.assemblers = Objects.requireNonNull(assemblers, "assemblers");
+    this.types = SectionTypeRegistry.builtin();
+    if (sectionTimeout.isNegative() || sectionTimeout.isZero()) {
+      throw new IllegalArgumentException("section timeout must be positive");
+    }
+    this.sectionTimeout = sectionTimeout;
+  }
+
+  /** An assembler with the built-in section assemblers and the default timeout. */
+  public PackAssembler(CompanyDefinition company, List<MetricSource> sources) {
+    this(company, sources, SectionAssemblerRegistry.builtin(), DEFAULT_SECTION_TIMEOUT);
+  }
+
+  /** Assembles {@code pack} with data as of {@code asOf}, dates shown in {@code zone}. */
+  public PackDocument assemble(PackDefinition pack, Instant asOf, ZoneId zone) {
+    SprintCalendar sprints = company.rhythm().sprints();
+    PeriodKind kind = packPeriodKind(pack);
+    Period period = ReportingPeriods.reported(kind, asOf, zone, sprints);
+    SourceCache cache = new SourceCache(sources);
+    boolean leadership = ExecutiveSummaries.isLeadershipPack(pack, company);
+    List<SectionSpec> specs = new ArrayList<>(pack.sections());
+    int shown = specs.size();
+    if (leadership) {
+      // The summary needs a health score and the open decisions even when the pack shows neither.
+      for (String t : List.of("executive_summary", "decisions")) {
+        if (pack.sections().stream().noneMatch(s -> s.type().equals(t))) {
+          specs.add(SectionSpec.of(t));
+        }
+      }
+    }
+    List<PackSection> all = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, specs.size())), r -> {
+      Thread t = new Thread(r, "companyos-section-" + pack.id());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<PackSection>> futures = new ArrayList<>();
+      List<SectionContext> contexts = new ArrayList<>();
+      for (SectionSpec spec : specs) {
+        SectionContext ctx = context(pack, spec, asOf, zone, period, cache);
+        contexts.add(ctx);
+        futures.add(pool.submit(() -> assembleOne(ctx)));
+      }
+      long deadline = System.nanoTime() + sectionTimeout.toNanos();
+      for (int i = 0; i < specs.size(); i++) {
+        all.add(await(futures.get(i), contexts.get(i), deadline));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<PackSection> sections = all.subList(0, shown);
+    List<Mover> movers = WhatChanged.biggestMovers(sections, 5);
+    ExecutiveSummary summary = leadership ? ExecutiveSummaries.of(all) : null;
+    return new PackDocument(pack.id(), pack.name(), pack.meeting(), asOf, zone, period, period.previous(), sections,
+        movers, summary);
+  }
+
+  private PackSection await(Future<PackSection> f, SectionContext ctx, long deadlineNanos) {
+    try {
+      long left = Math.max(0, deadlineNanos - System.nanoTime());
+      return f.get(left, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return unavailable(ctx, "timed out after " + sectionTimeout.toMillis() + " ms waiting for its source");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return unavailable(ctx, "interrupted");
+    } catch (ExecutionException e) {
+      return unavailable(ctx, reason(e.getCause()));
+    }
+  }
+
+  private PackSection assembleOne(SectionContext ctx) {
+    SectionSpec spec = ctx.spec();
+    SectionAssembler a = assemblers.find(spec.type()).orElse(null);
+    if (a == null) {
+      return PackSection.unavailable(spec.type(), ctx.title(), "no assembler for section type '" + spec.type() + "'");
+    }
+    try {
+      return a.assemble(ctx);
+    } catch (RuntimeException e) {
+      return unavailable(ctx, reason(e));
+    }
+  }
+
+  private PackSection unavailable(SectionContext ctx, String reason) {
+    SectionAssembler a = assemblers.find(ctx.spec().type()).orElse(null);
+    if (a != null) {
+      try {
+        return a.unavailable(ctx, reason);
+      } catch (RuntimeException ignored) {
+        // fall through to the plain unavailable section
+      }
+    }
+    return PackSection.unavailable(ctx.spec().type(), ctx.title(), reason);
+  }
+
+  private static String reason(Throwable t) {
+    if (t instanceof io.companyos.model.CompanyOsException c) {
+      return c.getMessage() + "; " + c.code();
+    }
+    return "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+  private SectionContext context(PackDefinition pack, SectionSpec spec, Instant asOf, ZoneId zone, Period period,
+      SourceCache cache) {
+    SectionType type = types.find(spec.type()).orElse(null);
+    TimeWindow window;
+    TimeWindow previous;
+    Duration lookback = spec.lookback().orElse(null);
+    CompareTo compare = spec.compareTo().orElse(null);
+    if (lookback == null && compare == null && type != null) {
+      Object dflt = type.param(SectionSpec.COMPARE_TO).map(p -> p.defaultValue()).orElse(null);
+      compare = dflt instanceof String s ? CompareTo.fromYaml(s).orElse(null) : null;
+      if (compare == null) {
+        Object lb = type.param(SectionSpec.LOOKBACK).map(p -> p.defaultValue()).orElse(null);
+        lookback = lb instanceof Duration d ? d : null;
+      }
+    }
+    if (lookback != null) {
+      window = TimeWindow.ending(asOf, lookback);
+      previous = window.previous();
+    } else {
+      Period p = compare == null ? period
+          : ReportingPeriods.reported(compare.period(), asOf, zone, company.rhythm().sprints());
+      window = ReportingPeriods.window(p, asOf, zone);
+      previous = ReportingPeriods.comparable(window, p.previous(), zone);
+    }
+    return new SectionContext(company, pack, spec, type, asOf, zone, period, window, previous, cache);
+  }
+
+  private PeriodKind packPeriodKind(PackDefinition pack) {
+    if (pack.meeting() == null) {
+      return PeriodKind.WEEK;
+    }
+    return company.rhythm().meeting(pack.meeting()).map(Meeting::cadence).map(ReportingPeriods::kindOf)
+        .orElse(PeriodKind.WEEK);
+  }
+}

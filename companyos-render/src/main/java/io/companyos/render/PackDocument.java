@@ -1,0 +1,87 @@
+package io.companyos.render;
+
+import io.companyos.model.time.Period;
+import io.companyos.sources.Provenance;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A finished meeting pack as data: what every renderer (Markdown, HTML, JSON) writes out. It is
+ * immutable and fully determined by the pack definition, the sources' answers, the as-of instant and
+ * the time zone, so the same inputs give byte-identical output.
+ *
+ * @param packId the pack's id ({@code ops-review})
+ * @param title the pack's name ({@code Weekly Ops Review})
+ * @param meeting the rhythm meeting it prepares, or null
+ * @param asOf the instant the data is taken at
+ * @param zone the time zone dates are shown in
+ * @param period the period the pack reports on (the week, month, quarter, sprint or day)
+ * @param previousPeriod the period it is compared with
+ * @param movers the biggest movers, for the "What changed" block
+ * @param summary the executive summary of leadership packs; null for the others
+ */
+public record PackDocument(
+    String packId,
+    String title,
+    @Nullable String meeting,
+    Instant asOf,
+    ZoneId zone,
+    Period period,
+    Period previousPeriod,
+    List<PackSection> sections,
+    List<Mover> movers,
+    @Nullable ExecutiveSummary summary) {
+
+  public PackDocument {
+    Objects.requireNonNull(packId, "packId");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(previousPeriod, "previousPeriod");
+    sections = List.copyOf(sections);
+    movers = List.copyOf(movers);
+  }
+
+  /** How many sections have content. */
+  public int availableSections() {
+    return (int) sections.stream().filter(PackSection::available).count();
+  }
+
+  /** The header line every pack starts with: "N of M sections available". */
+  public String availabilityLine() {
+    return availableSections() + " of " + sections.size() + " sections available";
+  }
+
+  /** True when at least one section is unavailable. */
+  public boolean partial() {
+    return availableSections() < sections.size();
+  }
+
+  /**
+   * The footnotes: each distinct provenance numbered from 1 in order of first appearance (sections in
+   * order, then fields, table cells and items), so numbering is deterministic.
+   */
+  public Map<Provenance, Integer> footnotes() {
+    Map<Provenance, Integer> numbers = new LinkedHashMap<>();
+    for (PackSection s : sections) {
+      for (MetricValue v : s.values()) {
+        Provenance p = v.provenance();
+        if (p != null && !numbers.containsKey(p)) {
+          numbers.put(p, numbers.size() + 1);
+        }
+      }
+    }
+    return numbers;
+  }
+
+  /** The section of {@code type}, if the pack has one. */
+  public java.util.Optional<PackSection> section(String type) {
+    return sections.stream().filter(s -> s.type().equals(type)).findFirst();
+  }
+}

@@ -1,0 +1,162 @@
+package io.companyos.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateNotFoundException;
+import io.companyos.render.internal.PackTree;
+import io.companyos.render.internal.SeedVariables;
+import io.companyos.render.internal.TemplateEngines;
+import io.companyos.render.internal.TemplateSandbox;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a {@link PackDocument} as Markdown, HTML or JSON. Markdown and HTML come from the built-in
+ * FreeMarker templates (one per pack, sharing a macro library); a Markdown template in the overrides
+ * directory ({@code docs/meetings/templates/<pack-id>.md}) replaces the built-in one after passing
+ * the sandbox. Such a template may be FreeMarker over {@code pack}, or the seed's pack text with its
+ * {@code {{ name }}} placeholders, filled from the same document. Output depends only on the document:
+ * no clock, default locale or default zone is read.
+ */
+public final class PackRenderer {
+  /** Marks templates written with the seed's {@code {{ name }}} placeholders. */
+  private static final String SEED_SYNTAX = "companyos.seedSyntax";
+
+  private final Configuration markdown = TemplateEngines.markdown();
+  private final Configuration html = TemplateEngines.html();
+  private final ObjectWriter json;
+  private final @Nullable Path overrides;
+
+  /** A renderer with the built-in templates only. */
+  public PackRenderer() {
+    this(null);
+  }
+
+  /** A renderer that prefers {@code overrides/<pack-id>.md} for Markdown when that file exists. */
+  public PackRenderer(@Nullable Path overrides) {
+    this.overrides = overrides;
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    pp.indentArraysWith(indenter);
+    pp.indentObjectsWith(indenter);
+    this.json = new ObjectMapper().writer(pp);
+  }
+
+  /** The pack in {@code format}, ending with a newline. */
+  public String render(PackDocument doc, PackFormat format) {
+    Map<String, Object> tree = PackTree.of(doc);
+    return switch (format) {
+      case JSON -> toJson(tree);
+      case MD -> renderMarkdown(doc, tree);
+      case HTML -> run(template(html, doc.packId() + ".ftlh", "pack.ftlh"), tree, Map.of());
+    };
+  }
+
+  /** The JSON tree of {@code doc} as written by {@link PackFormat#JSON} (see docs/pack-json.md). */
+  public static Map<String, Object> tree(PackDocument doc) {
+    return PackTree.of(doc);
+  }
+
+  private String renderMarkdown(PackDocument doc, Map<String, Object> tree) {
+    Path user = overrides == null ? null : overrides.resolve(doc.packId() + ".md");
+    if (user != null && Files.isRegularFile(user)) {
+      Template t = userTemplate(user);
+      String out = run(t, tree, SeedVariables.of(doc, doc.footnotes()));
+      if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
+        // Templates in the seed's layout have no footnote block: the provenance is appended.
+        out = out + "\n---\n" + footnotes(doc) + "";
+      }
+      return out;
+    }
+    return run(template(markdown, doc.packId() + ".ftl", "pack.ftl"), tree, Map.of());
+  }
+
+  private static String footnotes(PackDocument doc) {
+    StringBuilder sb = new StringBuilder();
+    doc.footnotes().forEach((p, n) -> sb.append("[^").append(n).append("]: ")
+        .append(io.companyos.render.internal.MarkdownEscaper.escape(p.sourceId() + " · " + p.query() + " · window "
+            + p.window().start() + " to " + p.window().end() + " · fetched " + p.fetchedAt() + " · " + p.rowCount() + " rows"))
+        .append('\n'));
+    return sb.toString();
+  }
+
+  /** Parses a user template after the sandbox check; used for overrides and by {@code validate}-style checks. */
+  public Template userTemplate(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RenderException("COS-TPL-002", "cannot read template: " + e.getMessage(), file.toString(),
+          "check the file's permissions and encoding (UTF-8)", e);
+    }
+    return userTemplate(file.getFileName().toString(), text);
+  }
+
+  /** Parses user template {@code text} (named {@code name} in errors) after the sandbox check. */
+  public Template userTemplate(String name, String text) {
+    TemplateSandbox.check(name, text);
+    boolean seed = SeedVariables.usesSeedSyntax(text);
+    try {
+      Template t = new Template(name, seed ? SeedVariables.translate(text) : text, markdown);
+      if (seed) {
+        t.setCustomAttribute(SEED_SYNTAX, Boolean.TRUE);
+      }
+      return t;
+    } catch (ParseException e) {
+      throw new RenderException("COS-TPL-003", "template syntax error: " + e.getEditorMessage(),
+          name + ":" + e.getLineNumber() + ":" + e.getColumnNumber(), "see docs/templates.md", e);
+    } catch (IOException e) {
+      throw new RenderException("COS-TPL-003", "template cannot be parsed: " + e.getMessage(), name, null, e);
+    }
+  }
+
+  private static Template template(Configuration cfg, String name, String fallback) {
+    try {
+      try {
+        return cfg.getTemplate(name);
+      } catch (TemplateNotFoundException e) {
+        return cfg.getTemplate(fallback);
+      }
+    } catch (IOException e) {
+      throw new RenderException("COS-TPL-004", "built-in template missing or broken: " + e.getMessage(), name, null, e);
+    }
+  }
+
+  private static String run(Template t, Map<String, Object> tree, Map<String, String> seed) {
+    StringWriter out = new StringWriter();
+    try {
+      t.process(Map.of("pack", tree, "seed", seed), out);
+    } catch (TemplateException e) {
+      String msg = String.valueOf(e.getMessageWithoutStackTop());
+      if (msg.contains("?new") || msg.contains("?api") || msg.contains("TemplateClassResolver")) {
+        throw new TemplateRejectedException(t.getName() + ":" + e.getLineNumber(), msg.lines().findFirst().orElse(msg));
+      }
+      throw new RenderException("COS-TPL-005", "template failed: " + msg.lines().findFirst().orElse(msg),
+          t.getName() + ":" + e.getLineNumber(), "see docs/templates.md for the values a template can use", e);
+    } catch (IOException e) {
+      throw new RenderException("COS-TPL-005", "template output failed: " + e.getMessage(), t.getName(), null, e);
+    }
+    String s = out.toString();
+    return s.endsWith("\n") ? s : s + "\n";
+  }
+
+  private String toJson(Map<String, Object> tree) {
+    try {
+      return json.writeValueAsString(tree) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new RenderException("COS-RND-002", "cannot write JSON: " + e.getOriginalMessage(), null, null, e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.companyos.render;
+
+import io.companyos.model.time.TimeWindow;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One assembled section of a pack: labelled fields, tables, list items and a note, for the window it
+ * describes. An unavailable section (source failed, timed out, not configured) has no content and
+ * says why in {@link #unavailableReason()}; the rest of the pack is still produced.
+ *
+ * @param type the section type name ({@code incident_summary})
+ * @param title the heading; empty when the section sits under the previous heading
+ * @param window the period the section reports on; null when it has none
+ * @param previousWindow the period it compares against; null when it does not compare
+ * @param items list entries; when empty and {@code emptyText} is not blank, that text is shown
+ * @param note free text shown after the content; empty for none
+ */
+public record PackSection(
+    String type,
+    String title,
+    @Nullable TimeWindow window,
+    @Nullable TimeWindow previousWindow,
+    List<Field> fields,
+    List<SectionTable> tables,
+    List<MetricValue> items,
+    String emptyText,
+    String note,
+    @Nullable String unavailableReason) {
+
+  public PackSection {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(emptyText, "emptyText");
+    Objects.requireNonNull(note, "note");
+    fields = List.copyOf(fields);
+    tables = List.copyOf(tables);
+    items = List.copyOf(items);
+  }
+
+  /** A section that could not be filled, with the reason shown to the reader. */
+  public static PackSection unavailable(String type, String title, String reason) {
+    return new PackSection(type, title, null, null, List.of(), List.of(), List.of(), "", "", reason);
+  }
+
+  /** True when the section has content (possibly with some absent values). */
+  public boolean available() {
+    return unavailableReason == null;
+  }
+
+  /** Every value of the section in reading order: fields, table cells, items. */
+  public List<MetricValue> values() {
+    java.util.ArrayList<MetricValue> all = new java.util.ArrayList<>();
+    fields.forEach(f -> all.add(f.value()));
+    tables.forEach(t -> t.rows().forEach(all::addAll));
+    all.addAll(items);
+    return all;
+  }
+}

@@ -1,0 +1,70 @@
+package io.companyos.render;
+
+import io.companyos.model.time.TimeWindow;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Collects the content of one section while an assembler computes it; {@link #build()} freezes it. */
+public final class SectionBuilder {
+  private final String type;
+  private final String title;
+  private final @Nullable TimeWindow window;
+  private final @Nullable TimeWindow previousWindow;
+  private final List<Field> fields = new ArrayList<>();
+  private final List<SectionTable> tables = new ArrayList<>();
+  private final List<MetricValue> items = new ArrayList<>();
+  private String emptyText = "";
+  private String note = "";
+
+  SectionBuilder(String type, String title, @Nullable TimeWindow window, @Nullable TimeWindow previousWindow) {
+    this.type = type;
+    this.title = title;
+    this.window = window;
+    this.previousWindow = previousWindow;
+  }
+
+  /** Adds a labelled value. */
+  public SectionBuilder field(String key, String label, MetricValue value) {
+    fields.add(new Field(key, label, value));
+    return this;
+  }
+
+  /** Adds a table. */
+  public SectionBuilder table(SectionTable table) {
+    tables.add(table);
+    return this;
+  }
+
+  /** Adds a list entry. */
+  public SectionBuilder item(MetricValue item) {
+    items.add(item);
+    return this;
+  }
+
+  /** The text shown when the list has no entries ("No deploys in the window."). */
+  public SectionBuilder emptyText(String text) {
+    this.emptyText = text;
+    return this;
+  }
+
+  /** A note shown after the content. */
+  public SectionBuilder note(String text) {
+    this.note = text;
+    return this;
+  }
+
+  /** Number of list entries so far. */
+  public int itemCount() {
+    return items.size();
+  }
+
+  /** The section as unavailable for {@code reason}, keeping any labels and columns added so far. */
+  public PackSection buildUnavailable(String reason) {
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note, reason);
+  }
+
+  public PackSection build() {
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note, null);
+  }
+}

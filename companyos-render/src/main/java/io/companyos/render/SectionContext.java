@@ -1,0 +1,179 @@
+package io.companyos.render;
+
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.pack.PackDefinition;
+import io.companyos.model.pack.ParamSpec;
+import io.companyos.model.pack.SectionSpec;
+import io.companyos.model.pack.SectionType;
+import io.companyos.model.time.Period;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.render.internal.SectionTitles;
+import io.companyos.render.internal.SourceCache;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything an assembler needs for one section: the configured parameters (with the type's
+ * defaults), the windows it reports on and compares with, the as-of instant and zone, the company's
+ * definitions, and access to the sources. Sources are reached only through this object.
+ */
+public final class SectionContext {
+  private final CompanyDefinition company;
+  private final PackDefinition pack;
+  private final SectionSpec spec;
+  private final @Nullable SectionType type;
+  private final Instant asOf;
+  private final ZoneId zone;
+  private final Period packPeriod;
+  private final TimeWindow window;
+  private final TimeWindow previousWindow;
+  private final SourceCache sources;
+
+  SectionContext(CompanyDefinition company, PackDefinition pack, SectionSpec spec, @Nullable SectionType type,
+      Instant asOf, ZoneId zone, Period packPeriod, TimeWindow window, TimeWindow previousWindow, SourceCache sources) {
+    this.company = company;
+    this.pack = pack;
+    this.spec = spec;
+    this.type = type;
+    this.asOf = asOf;
+    this.zone = zone;
+    this.packPeriod = packPeriod;
+    this.window = window;
+    this.previousWindow = previousWindow;
+    this.sources = sources;
+  }
+
+  public CompanyDefinition company() {
+    return company;
+  }
+
+  public PackDefinition pack() {
+    return pack;
+  }
+
+  public SectionSpec spec() {
+    return spec;
+  }
+
+  /** The instant the pack's data is taken at. */
+  public Instant asOf() {
+    return asOf;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The period the whole pack reports on. */
+  public Period packPeriod() {
+    return packPeriod;
+  }
+
+  /** The window this section reports on. */
+  public TimeWindow window() {
+    return window;
+  }
+
+  /** The window this section compares with. */
+  public TimeWindow previousWindow() {
+    return previousWindow;
+  }
+
+  /** The heading: the configured {@code title}, else the type's seed heading. */
+  public String title() {
+    return spec.title().orElseGet(() -> SectionTitles.of(spec.type(), string(SectionSpec.COMPARE_TO, "")));
+  }
+
+  /** A builder for this section's content, with its type, title and windows set. */
+  public SectionBuilder builder() {
+    return new SectionBuilder(spec.type(), title(), window, previousWindow);
+  }
+
+  /** The value of parameter {@code name} as configured, else the type's default, else null. */
+  public @Nullable Object param(String name) {
+    Object v = spec.params().get(name);
+    if (v != null) {
+      return v;
+    }
+    return type == null ? null : type.param(name).map(ParamSpec::defaultValue).orElse(null);
+  }
+
+  public int integer(String name, int fallback) {
+    return param(name) instanceof Integer i ? i : fallback;
+  }
+
+  public boolean bool(String name, boolean fallback) {
+    return param(name) instanceof Boolean b ? b : fallback;
+  }
+
+  public String string(String name, String fallback) {
+    return param(name) instanceof String s ? s : fallback;
+  }
+
+  public Duration duration(String name, Duration fallback) {
+    return param(name) instanceof Duration d ? d : fallback;
+  }
+
+  public double decimal(String name, double fallback) {
+    return param(name) instanceof BigDecimal b ? b.doubleValue() : fallback;
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<String> strings(String name, List<String> fallback) {
+    return param(name) instanceof List<?> l ? (List<String>) l : fallback;
+  }
+
+  /** The {@code limit} parameter. */
+  public int limit() {
+    return integer(SectionSpec.LIMIT, 50);
+  }
+
+  /** True when some configured source holds {@code kind}. */
+  public boolean supports(RecordKind<?> kind) {
+    return sources.supports(kind);
+  }
+
+  /**
+   * The rows of {@code kind} in {@code w}.
+   *
+   * @throws SectionUnavailableException when no source holds the kind
+   */
+  public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow w) {
+    return sources.records(kind, w);
+  }
+
+  /** True when some configured source lists {@code metric}. */
+  public boolean supportsMetric(String metric) {
+    return sources.supportsMetric(metric);
+  }
+
+  /**
+   * The series of {@code query} (a metric name with optional label matchers) over {@code w} at
+   * resolution {@code step}.
+   *
+   * @throws SectionUnavailableException when no source lists the metric
+   */
+  public Dataset<Series> range(String metric, String query, TimeWindow w, Duration step) {
+    return sources.range(metric, query, w, step);
+  }
+
+  /** The series of {@code metric} (all label sets) over {@code w}, hourly. */
+  public Dataset<Series> range(String metric, TimeWindow w) {
+    return range(metric, metric, w, Duration.ofHours(1));
+  }
+
+  /** A provenance for a value derived from {@code base} rows, with {@code query} describing the computation. */
+  public static Provenance derived(Provenance base, String query, long rows) {
+    Objects.requireNonNull(query, "query");
+    return new Provenance(base.sourceId(), base.query() + " | " + query, base.window(), base.fetchedAt(), rows);
+  }
+}

@@ -1,0 +1,209 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.data.CostRow;
+import io.companyos.model.data.MetricNames;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.Direction;
+import io.companyos.render.MetricValue;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionBuilder;
+import io.companyos.render.SectionContext;
+import io.companyos.render.SectionTable;
+import io.companyos.render.Unit;
+import io.companyos.scoring.Percentiles;
+import io.companyos.scoring.Delta;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** FinOps sections over FOCUS cost rows: summary, drivers, team costs, reserved capacity, forecast. */
+final class FinOpsSections {
+  static final List<String> SUMMARY_COLUMNS = List.of("Metric", "Actual", "Budget", "Variance");
+
+  private FinOpsSections() {}
+
+  static double total(List<CostRow> rows) {
+    return rows.stream().mapToDouble(r -> r.effectiveCost().doubleValue()).sum();
+  }
+
+  static Map<String, Double> by(List<CostRow> rows, Function<CostRow, String> key) {
+    Map<String, Double> m = new TreeMap<>();
+    rows.forEach(r -> m.merge(key.apply(r), r.effectiveCost().doubleValue(), Double::sum));
+    return m;
+  }
+
+  static String pct(double v) {
+    return String.format(Locale.ROOT, "%+.1f%%", v);
+  }
+
+  /** Total spend and cost per MAU against budget and target, and infrastructure (compute) spend month over month. */
+  static final class CostSummary extends FixedSection {
+    CostSummary() {
+      super("cost_summary", List.of(), List.of(SUMMARY_COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      TimeWindow w = ctx.window();
+      Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, w);
+      Dataset<CostRow> prev = ctx.records(RecordKind.COSTS, ctx.previousWindow());
+      double spend = total(cur.rows());
+      List<List<MetricValue>> rows = new ArrayList<>();
+      // Budget: the monthly budget pro-rated to the days the window covers (budget * days / days in month).
+      Dataset<Series> budgetData = ctx.range(MetricNames.MONTHLY_BUDGET, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
+      Double monthly = Rows.last(budgetData);
+      LocalDate first = w.start().atZone(ctx.zone()).toLocalDate();
+      double monthDays = first.lengthOfMonth();
+      double share = Math.min(1.0, Rows.days(w) / monthDays);
+      MetricValue budget = monthly == null ? MetricValue.absent("no budget reported for the month", Unit.USD)
+          : MetricValue.of(monthly * share, Unit.USD, Unit.USD.format(monthly * share) + (share < 1 ? " (pro-rated)" : ""), budgetData.provenance());
+      rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
+          .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
+          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone())), budget, variance(spend, monthly == null ? null : monthly * share, cur.provenance())));
+      long mau = HealthDimensions.distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+      Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
+      Double target = Rows.last(targetData);
+      double perMau = mau == 0 ? 0 : spend / share / mau;
+      Provenance mauProv = SectionContext.derived(cur.provenance(), "monthly-equivalent spend / distinct users of the last 30 days", mau);
+      rows.add(List.of(MetricValue.label("Cost per MAU"), mau == 0 ? MetricValue.absent("no active users", Unit.USD)
+              : MetricValue.of(perMau, Unit.USD, String.format(Locale.ROOT, "$%.2f", perMau), mauProv),
+          target == null ? MetricValue.absent("no cost-per-MAU target", Unit.USD)
+              : MetricValue.of(target, Unit.USD, String.format(Locale.ROOT, "$%.2f", target), targetData.provenance()),
+          mau == 0 ? MetricValue.absent("no active users", Unit.PERCENT) : variance(perMau, target, mauProv)));
+      double infra = total(cur.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
+      double infraPrev = total(prev.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
+      Double mom = Delta.of(infra, infraPrev, Direction.LOWER_IS_BETTER).percent();
+      rows.add(List.of(MetricValue.label("Infrastructure"), MetricValue.of(infra, Unit.USD, cur.provenance()), MetricValue.label("-"),
+          mom != null ? MetricValue.of(mom, Unit.PERCENT, pct(mom) + " MoM", prev.provenance())
+              : MetricValue.absent("no compute spend in the previous period", Unit.PERCENT)));
+      return ctx.builder().table(new SectionTable("", SUMMARY_COLUMNS, rows, "")).build();
+    }
+
+    private static MetricValue variance(double actual, Double plan, Provenance p) {
+      if (plan == null || plan == 0) {
+        return MetricValue.absent("no budget to compare with", Unit.PERCENT);
+      }
+      double v = 100 * (actual - plan) / plan;
+      return MetricValue.of(v, Unit.PERCENT, pct(v), p);
+    }
+  }
+
+  /** The largest cost groups (service, resource or region) with change against the previous period. */
+  static final class Groups extends FixedSection {
+    private final String defaultGroup;
+
+    Groups(String type, String defaultGroup) {
+      super(type, List.of(), List.of());
+      this.defaultGroup = defaultGroup;
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      String group = ctx.string("group_by", defaultGroup);
+      Function<CostRow, String> key = switch (group) {
+        case "team", "domain" -> r -> r.tags().getOrDefault(group, "untagged");
+        case "region", "resource" -> r -> r.tags().getOrDefault(group, r.serviceName());
+        default -> CostRow::serviceName;
+      };
+      Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
+      Dataset<CostRow> prev = ctx.records(RecordKind.COSTS, ctx.previousWindow());
+      Map<String, Double> now = by(cur.rows(), key);
+      Map<String, Double> before = by(prev.rows(), key);
+      double all = total(cur.rows());
+      String head = group.substring(0, 1).toUpperCase(Locale.ROOT) + group.substring(1);
+      List<String> cols = List.of(head, "Cost", "Share", "Previous", "Change");
+      List<List<MetricValue>> rows = new ArrayList<>();
+      now.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(ctx.limit()).forEach(e -> {
+        Double p = before.get(e.getKey());
+        MetricValue cost = MetricValue.of(e.getValue(), Unit.USD, cur.provenance()).comparedWith(p, Direction.LOWER_IS_BETTER);
+        rows.add(List.of(MetricValue.label(e.getKey()), cost,
+            MetricValue.of(all == 0 ? 0 : 100 * e.getValue() / all, Unit.PERCENT, String.format(Locale.ROOT, "%.1f%%", all == 0 ? 0 : 100 * e.getValue() / all), cur.provenance()),
+            p == null ? MetricValue.absent("no cost in the previous period", Unit.USD) : MetricValue.of(p, Unit.USD, prev.provenance()),
+            MetricValue.text(cost.deltaText(), cur.provenance())));
+      });
+      return ctx.builder().table(new SectionTable("", cols, rows, "No cost rows in the period.")).build();
+    }
+  }
+
+  /** Savings-plan, reserved-instance and spot shares of the period's spend. */
+  static final class ReservedCapacity extends FixedSection {
+    ReservedCapacity() {
+      super("reserved_capacity", List.of(f("sp_coverage", "Savings Plans Coverage"), f("ri_coverage", "Reserved Instances"),
+          f("spot_percentage", "Spot Instance Usage")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
+      double all = total(cur.rows());
+      double compute = total(cur.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
+      double sp = total(cur.rows().stream().filter(r -> "Savings Plan".equals(r.commitmentDiscountType())).toList());
+      double ri = total(cur.rows().stream().filter(r -> "Reservation".equals(r.commitmentDiscountType())).toList());
+      double spot = total(cur.rows().stream().filter(r -> "Dynamic".equals(r.pricingCategory())).toList());
+      SectionBuilder b = ctx.builder();
+      b.field("sp_coverage", "Savings Plans Coverage", share(sp, compute, cur.provenance(), "of compute spend"));
+      b.field("ri_coverage", "Reserved Instances", share(ri, all - compute, cur.provenance(), "of non-compute spend"));
+      b.field("spot_percentage", "Spot Instance Usage", share(spot, compute, cur.provenance(), "of compute spend"));
+      return b.build();
+    }
+
+    private static MetricValue share(double part, double whole, Provenance p, String what) {
+      if (whole <= 0) {
+        return MetricValue.absent("no spend " + what.replace("of ", "as ") + " in the period", Unit.PERCENT);
+      }
+      return MetricValue.of(100 * part / whole, Unit.PERCENT, p);
+    }
+  }
+
+  /** Next month's spend from the daily cost history (least-squares trend, or the average). */
+  static final class CostForecast extends FixedSection {
+    CostForecast() {
+      super("cost_forecast", List.of(f("forecast", "Next Month Forecast")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      TimeWindow w = ctx.window();
+      Dataset<CostRow> rows = ctx.records(RecordKind.COSTS, w);
+      Map<LocalDate, Double> daily = new TreeMap<>();
+      rows.rows().forEach(r -> daily.merge(r.chargePeriodStart().atZone(ctx.zone()).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
+      LocalDate next = ctx.asOf().atZone(ctx.zone()).toLocalDate().withDayOfMonth(1).plusMonths(1);
+      LocalDate nextEnd = next.plusMonths(1).minusDays(1);
+      boolean average = ctx.string("method", "linear").equals("average");
+      MetricValue v;
+      if (daily.isEmpty()) {
+        v = MetricValue.absent("no cost data in the last " + Math.round(Rows.days(w)) + " days", Unit.USD);
+      } else if (average) {
+        double[] values = daily.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double mean = Percentiles.mean(values).orElse(0);
+        v = MetricValue.of(mean * next.lengthOfMonth(), Unit.USD, SectionContext.derived(rows.provenance(),
+            "mean of " + values.length + " daily totals x " + next.lengthOfMonth() + " days", values.length));
+      } else {
+        // Fill the days without rows with 0 so that day i is firstDay + i, as the forecast expects.
+        LocalDate first = ((TreeMap<LocalDate, Double>) daily).firstKey();
+        int n = (int) ChronoUnit.DAYS.between(first, ((TreeMap<LocalDate, Double>) daily).lastKey()) + 1;
+        double[] values = new double[n];
+        daily.forEach((d, c) -> values[(int) ChronoUnit.DAYS.between(first, d)] = c);
+        Optional<io.companyos.scoring.finops.CostForecast.Forecast> f =
+            io.companyos.scoring.finops.CostForecast.forecast(values, first, next, nextEnd);
+        v = f.map(x -> MetricValue.of(x.total(), Unit.USD, Unit.USD.format(x.total()) + " (95% interval "
+            + Unit.USD.format(x.low()) + " to " + Unit.USD.format(x.high()) + ")", SectionContext.derived(rows.provenance(),
+            "least-squares trend with weekly pattern over " + n + " days, summed over " + next + " to " + nextEnd, n)))
+            .orElse(MetricValue.absent("fewer than 14 days of cost data", Unit.USD));
+      }
+      return ctx.builder().field("forecast", ctx.title(), v).build();
+    }
+  }
+}

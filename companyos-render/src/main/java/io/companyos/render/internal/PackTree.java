@@ -1,0 +1,218 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.time.Period;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.render.ExecutiveSummary;
+import io.companyos.render.Field;
+import io.companyos.render.MetricValue;
+import io.companyos.render.Mover;
+import io.companyos.render.PackDocument;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionTable;
+import io.companyos.sources.Provenance;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The document as a tree of maps, lists, strings, numbers and booleans only. It is both the JSON
+ * schema (docs/pack-json.md) and the only thing templates can see: no Java object reaches a template,
+ * which is what keeps user templates sandboxed. Keys keep insertion order, so output is stable.
+ */
+public final class PackTree {
+  /** Version of the JSON schema; bumped on incompatible changes. */
+  public static final String SCHEMA = "companyos.pack/v1";
+
+  private PackTree() {}
+
+  /** The tree of {@code doc}. */
+  public static Map<String, Object> of(PackDocument doc) {
+    Map<Provenance, Integer> notes = doc.footnotes();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema", SCHEMA);
+    m.put("id", doc.packId());
+    m.put("title", doc.title());
+    m.put("meeting", doc.meeting());
+    m.put("asOf", doc.asOf().toString());
+    m.put("zone", doc.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : doc.zone().getId());
+    m.put("calendar", calendar(doc));
+    m.put("period", period(doc.period(), doc));
+    m.put("previousPeriod", period(doc.previousPeriod(), doc));
+    Map<String, Object> availability = new LinkedHashMap<>();
+    availability.put("available", doc.availableSections());
+    availability.put("total", doc.sections().size());
+    availability.put("line", doc.availabilityLine());
+    m.put("availability", availability);
+    m.put("summary", summary(doc.summary()));
+    List<Object> sections = new ArrayList<>();
+    Map<String, Object> byType = new LinkedHashMap<>();
+    for (PackSection s : doc.sections()) {
+      Map<String, Object> sm = section(s, notes);
+      sections.add(sm);
+      byType.putIfAbsent(s.type(), sm);
+    }
+    m.put("sections", sections);
+    m.put("sectionsByType", byType);
+    List<Object> movers = new ArrayList<>();
+    for (Mover mv : doc.movers()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("section", mv.section());
+      x.put("label", mv.label());
+      x.put("value", value(mv.value(), notes));
+      movers.add(x);
+    }
+    m.put("whatChanged", movers);
+    List<Object> footnotes = new ArrayList<>();
+    notes.forEach((p, n) -> {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("number", n);
+      f.put("source", p.sourceId());
+      f.put("query", p.query());
+      f.put("windowStart", p.window().start().toString());
+      f.put("windowEnd", p.window().end().toString());
+      f.put("fetchedAt", p.fetchedAt().toString());
+      f.put("rows", p.rowCount());
+      footnotes.add(f);
+    });
+    m.put("footnotes", footnotes);
+    return m;
+  }
+
+  private static Map<String, Object> calendar(PackDocument doc) {
+    LocalDate date = doc.asOf().atZone(doc.zone()).toLocalDate();
+    LocalDate start = doc.period().start();
+    LocalDate next = doc.period().end();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("date", date.toString());
+    c.put("week", String.valueOf(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+    c.put("month", start.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+    c.put("year", String.valueOf(start.getYear()));
+    c.put("quarter", String.valueOf(start.get(IsoFields.QUARTER_OF_YEAR)));
+    c.put("sprint", doc.period().kind() == io.companyos.model.time.PeriodKind.SPRINT ? doc.period().label().replaceFirst("^Sprint ", "") : "");
+    c.put("nextQuarter", String.valueOf(next.get(IsoFields.QUARTER_OF_YEAR)));
+    c.put("nextQuarterYear", String.valueOf(next.getYear()));
+    return c;
+  }
+
+  private static Map<String, Object> period(Period p, PackDocument doc) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", p.kind().yamlName());
+    m.put("label", p.label());
+    m.put("start", p.start().toString());
+    m.put("end", p.end().toString());
+    return m;
+  }
+
+  private static @Nullable Map<String, Object> summary(@Nullable ExecutiveSummary s) {
+    if (s == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("headline", s.headline());
+    m.put("biggestRisk", s.biggestRisk());
+    m.put("biggestWin", s.biggestWin());
+    m.put("decisionsNeeded", s.decisionsNeeded());
+    return m;
+  }
+
+  private static Map<String, Object> section(PackSection s, Map<Provenance, Integer> notes) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", s.type());
+    m.put("title", s.title());
+    m.put("available", s.available());
+    m.put("unavailableReason", s.unavailableReason());
+    m.put("window", window(s.window()));
+    m.put("previousWindow", window(s.previousWindow()));
+    List<Object> fields = new ArrayList<>();
+    Map<String, Object> fieldsByKey = new LinkedHashMap<>();
+    for (Field f : s.fields()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("key", f.key());
+      fm.put("label", f.label());
+      fm.put("value", value(f.value(), notes));
+      fields.add(fm);
+      fieldsByKey.put(f.key(), fm);
+    }
+    m.put("fields", fields);
+    m.put("fieldsByKey", fieldsByKey);
+    List<Object> tables = new ArrayList<>();
+    for (SectionTable t : s.tables()) {
+      Map<String, Object> tm = new LinkedHashMap<>();
+      tm.put("caption", t.caption());
+      tm.put("columns", t.columns());
+      List<Object> rows = new ArrayList<>();
+      for (List<MetricValue> r : t.rows()) {
+        rows.add(r.stream().map(v -> (Object) value(v, notes)).toList());
+      }
+      tm.put("rows", rows);
+      tm.put("emptyText", t.emptyText());
+      tables.add(tm);
+    }
+    m.put("tables", tables);
+    m.put("items", s.items().stream().map(v -> (Object) value(v, notes)).toList());
+    m.put("emptyText", s.emptyText());
+    m.put("note", s.note());
+    return m;
+  }
+
+  private static @Nullable Map<String, Object> window(@Nullable TimeWindow w) {
+    if (w == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("start", w.start().toString());
+    m.put("end", w.end().toString());
+    return m;
+  }
+
+  /** One value as a map (see docs/pack-json.md). */
+  static Map<String, Object> value(MetricValue v, Map<Provenance, Integer> notes) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("value", v.value());
+    m.put("unit", v.unit().jsonName());
+    m.put("text", v.text());
+    m.put("footnote", v.provenance() == null ? null : notes.get(v.provenance()));
+    m.put("previous", v.previous());
+    m.put("previousText", v.previous() == null ? null : v.previousText());
+    m.put("deltaAbsolute", v.deltaAbsolute());
+    m.put("deltaPercent", v.deltaPercent());
+    m.put("deltaText", v.deltaAbsolute() == null ? null : v.deltaText());
+    m.put("trend", v.trendName());
+    m.put("trendArrow", v.trendArrow());
+    m.put("direction", v.direction().name().toLowerCase(Locale.ROOT));
+    m.put("good", v.good());
+    m.put("anomaly", v.anomaly());
+    m.put("absentReason", v.absentReason());
+    m.put("history", v.history());
+    m.put("sparkline", sparkline(v.history()));
+    return m;
+  }
+
+  /**
+   * SVG polyline points for {@code history} in a 100 x 20 box (x left to right, higher values higher
+   * up), or null with fewer than two points. Only digits, dots, commas and spaces: safe in any markup.
+   */
+  static @Nullable String sparkline(List<Double> history) {
+    if (history.size() < 2) {
+      return null;
+    }
+    double min = history.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = history.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < history.size(); i++) {
+      double x = 100.0 * i / (history.size() - 1);
+      double y = max == min ? 10 : 19 - 18 * (history.get(i) - min) / (max - min);
+      if (i > 0) {
+        sb.append(' ');
+      }
+      sb.append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+    }
+    return sb.toString();
+  }
+}

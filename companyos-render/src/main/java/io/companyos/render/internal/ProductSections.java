@@ -1,0 +1,206 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.data.ArrMovement;
+import io.companyos.model.data.FeedbackItem;
+import io.companyos.model.data.NpsResponse;
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.data.SupportTicket;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.Direction;
+import io.companyos.render.MetricValue;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionBuilder;
+import io.companyos.render.SectionContext;
+import io.companyos.render.SectionTable;
+import io.companyos.render.Unit;
+import io.companyos.scoring.product.NetPromoterScore;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.RecordKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Product sections: engagement, feature adoption, customer health, top requests. */
+final class ProductSections {
+  static final List<String> ENGAGEMENT_COLUMNS = List.of("Metric", "This Week", "Last Week", "Delta", "Trend");
+  static final List<String> ADOPTION_COLUMNS = List.of("Feature", "Users", "Adoption", "Change");
+
+  private ProductSections() {}
+
+  /** Average daily active users over the window: distinct users per calendar day, averaged. */
+  static double dau(List<ProductEvent> events, TimeWindow w) {
+    Map<Long, Set<String>> byDay = new HashMap<>();
+    for (ProductEvent e : events) {
+      byDay.computeIfAbsent(e.timestamp().getEpochSecond() / 86400, k -> new HashSet<>()).add(e.userId());
+    }
+    double days = Math.max(1, Math.round(Rows.days(w)));
+    return byDay.values().stream().mapToInt(Set::size).sum() / days;
+  }
+
+  /** Distinct users per day of the section window, oldest first. */
+  static List<Double> dailyActive(List<ProductEvent> events, SectionContext ctx) {
+    Map<java.time.LocalDate, Set<String>> byDay = new TreeMap<>();
+    events.forEach(e -> byDay.computeIfAbsent(e.timestamp().atZone(ctx.zone()).toLocalDate(), k -> new HashSet<>()).add(e.userId()));
+    return byDay.values().stream().map(s -> (double) s.size()).toList();
+  }
+
+  static double sessionsPerUser(List<ProductEvent> events) {
+    long users = events.stream().map(ProductEvent::userId).distinct().count();
+    long sessions = events.stream().map(ProductEvent::sessionId).distinct().count();
+    return users == 0 ? 0 : (double) sessions / users;
+  }
+
+  /** DAU, WAU and sessions per user against the previous window. */
+  static final class EngagementSummary extends FixedSection {
+    EngagementSummary() {
+      super("engagement_summary", List.of(), List.of(ENGAGEMENT_COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
+      Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
+      List<List<MetricValue>> rows = new ArrayList<>();
+      for (String m : ctx.strings("metrics", List.of("dau", "wau", "sessions_per_user"))) {
+        double c;
+        double p;
+        String label;
+        Unit unit = Unit.COUNT;
+        switch (m) {
+          case "dau" -> { label = "DAU"; c = dau(cur.rows(), ctx.window()); p = dau(prev.rows(), ctx.previousWindow()); }
+          case "wau" -> { label = "WAU"; c = HealthDimensions.distinctUsers(cur); p = HealthDimensions.distinctUsers(prev); }
+          default -> { label = "Sessions/User"; c = sessionsPerUser(cur.rows()); p = sessionsPerUser(prev.rows()); unit = Unit.NUMBER; }
+        }
+        MetricValue now = MetricValue.of(c, unit, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : p, Direction.HIGHER_IS_BETTER);
+        if (m.equals("dau")) {
+          now = now.withHistory(dailyActive(cur.rows(), ctx));
+        }
+        MetricValue before = prev.rows().isEmpty() ? MetricValue.absent("no events in the previous window", unit)
+            : MetricValue.of(p, unit, prev.provenance());
+        String trend = now.deltaAbsolute() == null ? "n/a (no previous value)"
+            : now.trendArrow() + (now.good() == null ? "" : now.good() ? " better" : " worse");
+        rows.add(List.of(MetricValue.label(label), now, before, MetricValue.text(now.deltaText(), cur.provenance()),
+            MetricValue.text(trend, cur.provenance())));
+      }
+      return ctx.builder().table(new SectionTable("", ENGAGEMENT_COLUMNS, rows, "")).build();
+    }
+  }
+
+  /** Users of each feature and their share of active users, against the previous window. */
+  static final class FeatureAdoption extends FixedSection {
+    FeatureAdoption() {
+      super("feature_adoption", List.of(), List.of(ADOPTION_COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
+      Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
+      Map<String, Long> users = usersByFeature(cur.rows());
+      Map<String, Long> before = usersByFeature(prev.rows());
+      long active = HealthDimensions.distinctUsers(cur);
+      long activeBefore = HealthDimensions.distinctUsers(prev);
+      List<String> wanted = ctx.strings("features", List.of("all"));
+      List<List<MetricValue>> rows = new ArrayList<>();
+      users.entrySet().stream().filter(e -> wanted.contains("all") || wanted.contains(e.getKey()))
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(ctx.integer("limit", 10)).forEach(e -> {
+            double share = active == 0 ? 0 : 100.0 * e.getValue() / active;
+            Long b = before.get(e.getKey());
+            Double prevShare = b == null || activeBefore == 0 ? null : 100.0 * b / activeBefore;
+            MetricValue adoption = MetricValue.of(share, Unit.PERCENT, cur.provenance()).comparedWith(prevShare, Direction.HIGHER_IS_BETTER);
+            rows.add(List.of(MetricValue.label(e.getKey()), MetricValue.of(e.getValue(), Unit.COUNT, cur.provenance()), adoption,
+                MetricValue.text(prevShare == null ? "new this period" : adoption.deltaText(), cur.provenance())));
+          });
+      return ctx.builder().table(new SectionTable("", ADOPTION_COLUMNS, rows, "No feature use recorded in the window.")).build();
+    }
+
+    private static Map<String, Long> usersByFeature(List<ProductEvent> events) {
+      Map<String, Set<String>> m = new TreeMap<>();
+      events.stream().filter(e -> e.feature() != null).forEach(e -> m.computeIfAbsent(e.feature(), k -> new HashSet<>()).add(e.userId()));
+      Map<String, Long> out = new TreeMap<>();
+      m.forEach((k, v) -> out.put(k, (long) v.size()));
+      return out;
+    }
+  }
+
+  /** Sign-ups, churn-risk accounts, open support tickets and rolling NPS. */
+  static final class CustomerHealth extends FixedSection {
+    CustomerHealth() {
+      super("customer_health", List.of(f("signups", "New Signups"), f("churn_risk_count", "Churn Risk Accounts"),
+          f("support_tickets", "Open Support Tickets"), f("nps", "NPS (rolling 30d)")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Instant at = ctx.asOf();
+      Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
+      Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
+      long signups = cur.rows().stream().filter(e -> e.event().equals("signup")).count();
+      long signupsBefore = prev.rows().stream().filter(e -> e.event().equals("signup")).count();
+      SectionBuilder b = ctx.builder();
+      b.field("signups", "New Signups", MetricValue.of(signups, Unit.COUNT, cur.provenance())
+          .comparedWith((double) signupsBefore, Direction.HIGHER_IS_BETTER));
+      b.field("churn_risk_count", "Churn Risk Accounts", churnRisk(ctx, at));
+      Dataset<SupportTicket> t = ctx.records(RecordKind.SUPPORT_TICKETS, Rows.history(at));
+      long open = t.rows().stream().filter(x -> x.closedAt() == null || x.closedAt().isAfter(at)).count();
+      b.field("support_tickets", "Open Support Tickets", MetricValue.of(open, Unit.COUNT, t.provenance()));
+      Duration window = ctx.duration("nps_window", Duration.ofDays(30));
+      TimeWindow npsWindow = TimeWindow.ending(at, window);
+      Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, npsWindow);
+      OptionalDouble score = NetPromoterScore.of(nps.rows(), npsWindow);
+      b.field("nps", "NPS (rolling 30d)", score.isPresent()
+          ? MetricValue.of(score.getAsDouble(), Unit.NUMBER, String.format(java.util.Locale.ROOT, "%+.0f (%d responses)",
+              score.getAsDouble(), nps.rows().size()), nps.provenance())
+          : MetricValue.absent("no NPS responses in the window", Unit.NUMBER));
+      return b.build();
+    }
+
+    /**
+     * Accounts with ARR whose product use in the last 30 days fell below a quarter of the 30 days before
+     * (the quiet-account signal); named in the value text.
+     */
+    private static MetricValue churnRisk(SectionContext ctx, Instant at) {
+      TimeWindow last = TimeWindow.ending(at, Duration.ofDays(30));
+      Map<String, Long> now = ctx.records(RecordKind.PRODUCT_EVENTS, last).rows().stream()
+          .collect(Collectors.groupingBy(ProductEvent::accountId, Collectors.counting()));
+      Dataset<ProductEvent> before = ctx.records(RecordKind.PRODUCT_EVENTS, last.previous());
+      Map<String, Long> then = before.rows().stream().collect(Collectors.groupingBy(ProductEvent::accountId, Collectors.counting()));
+      Dataset<ArrMovement> arr = ctx.records(RecordKind.ARR_MOVEMENTS, new TimeWindow(at.minus(Duration.ofDays(3650)), at));
+      Set<String> paying = HealthDimensions.arrByAccount(arr.rows(), at).keySet();
+      List<String> risky = then.entrySet().stream().filter(e -> e.getValue() >= 20 && now.getOrDefault(e.getKey(), 0L) * 4 < e.getValue())
+          .map(Map.Entry::getKey).filter(paying::contains).sorted().toList();
+      String names = risky.isEmpty() ? "" : " (" + String.join(", ", risky.subList(0, Math.min(5, risky.size())))
+          + (risky.size() > 5 ? ", ..." : "") + ")";
+      return MetricValue.of(risky.size(), Unit.COUNT, risky.size() + names,
+          SectionContext.derived(before.provenance(), "accounts with ARR whose events in the last 30 days < 1/4 of the 30 days before", risky.size()));
+    }
+  }
+
+  /** Most requested features from feedback, by number of requests and accounts. */
+  static final class TopRequests extends FixedSection {
+    TopRequests() {
+      super("top_requests", List.of(), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Dataset<FeedbackItem> d = ctx.records(RecordKind.FEEDBACK, ctx.window());
+      Map<String, List<FeedbackItem>> by = d.rows().stream().collect(Collectors.groupingBy(FeedbackItem::request, TreeMap::new, Collectors.toList()));
+      SectionBuilder b = ctx.builder();
+      by.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
+          .limit(ctx.integer("limit", 5)).forEach(e -> b.item(MetricValue.text(e.getKey() + " (" + e.getValue().size()
+              + " requests from " + e.getValue().stream().map(FeedbackItem::accountId).distinct().count() + " accounts)", d.provenance())));
+      b.emptyText("No feedback recorded in the window.");
+      return b.build();
+    }
+  }
+}

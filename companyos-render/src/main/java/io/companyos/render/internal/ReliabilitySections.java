@@ -1,0 +1,186 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.data.Change;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.data.MetricNames;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.render.MetricValue;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionBuilder;
+import io.companyos.render.SectionContext;
+import io.companyos.render.SectionTable;
+import io.companyos.render.Unit;
+import io.companyos.scoring.Direction;
+import io.companyos.scoring.dora.DoraMetrics;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.incident.IncidentStats;
+import io.companyos.scoring.incident.SeverityStats;
+import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.slo.SloResult;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/** Reliability sections of the ops review: incident summary, SLO performance and DORA metrics. */
+final class ReliabilitySections {
+  private ReliabilitySections() {}
+
+  /** Incidents by severity: count, mean time to restore and repeats of the 30 days before ({@link IncidentStats}). */
+  static final class IncidentSummary extends FixedSection {
+    static final List<String> COLUMNS = List.of("Severity", "Count", "MTTR (avg)", "Repeat?");
+
+    IncidentSummary() {
+      super("incident_summary", List.of(), List.of(COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      List<String> severities = ctx.strings("severity", List.of("P1", "P2"));
+      TimeWindow w = ctx.window();
+      Dataset<Incident> cur = ctx.records(RecordKind.INCIDENTS,
+          new TimeWindow(w.start().minus(IncidentStats.DEFAULT_REPEAT_WINDOW), w.end()));
+      Dataset<Incident> prev = ctx.records(RecordKind.INCIDENTS, ctx.previousWindow());
+      IncidentStats.Summary now = IncidentStats.summarize(cur.rows(), w, severities, IncidentStats.DEFAULT_REPEAT_WINDOW);
+      IncidentStats.Summary before = IncidentStats.summarize(prev.rows(), ctx.previousWindow(), severities,
+          IncidentStats.DEFAULT_REPEAT_WINDOW);
+      Set<String> repeats = IncidentStats.repeatIds(cur.rows(), IncidentStats.DEFAULT_REPEAT_WINDOW);
+      Provenance p = cur.provenance();
+      List<List<MetricValue>> rows = new ArrayList<>();
+      for (SeverityStats s : now.bySeverity()) {
+        double prevCount = before.bySeverity().stream().filter(b -> b.severity().equals(s.severity())).mapToLong(SeverityStats::count)
+            .sum();
+        MetricValue count = MetricValue.of(s.count(), Unit.COUNT, p).comparedWith(prevCount, Direction.LOWER_IS_BETTER);
+        MetricValue mttr = s.mttrHoursMean().isPresent() ? MetricValue.of(s.mttrHoursMean().getAsDouble(), Unit.HOURS, p)
+            : MetricValue.absent(s.count() == 0 ? "no incidents" : "none resolved yet", Unit.HOURS);
+        List<String> ids = cur.rows().stream().filter(i -> i.severity().equals(s.severity()) && w.contains(i.timeCreated())
+            && repeats.contains(i.incidentId())).map(Incident::incidentId).sorted().toList();
+        MetricValue repeat = MetricValue.text(ids.isEmpty() ? "no" : "yes (" + String.join(", ", ids) + ")", p);
+        rows.add(List.of(MetricValue.label(s.severity()), count, mttr, repeat));
+      }
+      return ctx.builder().table(new SectionTable("", COLUMNS, rows, "")).build();
+    }
+  }
+
+  /** Per service: SLO target, attainment and error budget remaining over the window. */
+  static final class SloPerformance extends FixedSection {
+    static final List<String> COLUMNS = List.of("Service", "SLO Target", "Actual", "Budget Remaining");
+
+    SloPerformance() {
+      super("slo_performance", List.of(), List.of(COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      List<String> services = ctx.strings("services", List.of("all"));
+      boolean budget = ctx.bool("include_budget_remaining", true);
+      List<String> cols = budget ? COLUMNS : COLUMNS.subList(0, 3);
+      List<List<MetricValue>> rows = new ArrayList<>();
+      for (SloRow r : slos(ctx, ctx.window())) {
+        if (!services.contains("all") && !services.contains(r.service())) {
+          continue;
+        }
+        List<MetricValue> row = new ArrayList<>(List.of(MetricValue.label(r.service()),
+            MetricValue.of(r.result().target() * 100, Unit.PERCENT, r.targetProvenance()),
+            percent(r.result().attainment(), r.provenance())));
+        if (budget) {
+          row.add(percent(r.result().budgetRemaining(), r.provenance()));
+        }
+        rows.add(row);
+      }
+      return ctx.builder().table(new SectionTable("", cols, rows, "No SLO data in the window.")).build();
+    }
+
+    private static MetricValue percent(OptionalDouble ratio, Provenance p) {
+      return ratio.isPresent() ? MetricValue.of(ratio.getAsDouble() * 100, Unit.PERCENT, p)
+          : MetricValue.absent("no requests in the window", Unit.PERCENT);
+    }
+  }
+
+  /** One service's SLO over a window. */
+  record SloRow(String service, SloResult result, Provenance provenance, Provenance targetProvenance) {
+    /** Error budget left as a ratio; 1 when there were no requests. */
+    double remaining() {
+      return result.budgetRemaining().orElse(1.0);
+    }
+  }
+
+  /** The SLO of every service that has requests and a target in {@code w}, sorted by service ({@link Slo}). */
+  static List<SloRow> slos(SectionContext ctx, TimeWindow w) {
+    Dataset<Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);
+    Dataset<Series> errData = ctx.range(MetricNames.SLO_ERRORS, w);
+    Dataset<Series> tData = ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35)));
+    Map<String, Double> req = Rows.sumBy(reqData, "service");
+    Map<String, Double> err = Rows.sumBy(errData, "service");
+    Map<String, Double> target = Rows.lastBy(tData, "service");
+    Provenance p = SectionContext.derived(errData.provenance(),
+        "1 - sum(" + MetricNames.SLO_ERRORS + ") / sum(" + MetricNames.SLO_REQUESTS + ") per service", reqData.rows().size());
+    List<SloRow> out = new ArrayList<>();
+    req.forEach((service, r) -> {
+      Double t = target.get(service);
+      if (t != null && t > 0 && t < 1) {
+        long total = Math.round(r);
+        long bad = Math.min(total, Math.round(err.getOrDefault(service, 0.0)));
+        out.add(new SloRow(service, Slo.ofCounts(t, total, bad), p, tData.provenance()));
+      }
+    });
+    return out;
+  }
+
+  /** The four DORA metrics for the window ({@link DoraMetrics}), each against the previous window. */
+  static final class Dora extends FixedSection {
+    Dora() {
+      super("dora_metrics", List.of(f("deploy_freq", "Deployment Frequency"), f("lead_time", "Lead Time"),
+          f("cfr", "Change Failure Rate"), f("mttr", "MTTR")), List.of());
+    }
+
+    /** DORA over {@code w}: deployments and incidents in it, changes up to 30 days before. */
+    static DoraResult compute(SectionContext ctx, TimeWindow w) {
+      List<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w).rows();
+      List<Change> changes = ctx.records(RecordKind.CHANGES, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.end())).rows();
+      List<Incident> incidents = ctx.records(RecordKind.INCIDENTS, w).rows();
+      return DoraMetrics.compute(changes, deploys, incidents, w);
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      DoraResult cur = compute(ctx, ctx.window());
+      DoraResult prev = compute(ctx, ctx.previousWindow());
+      Provenance deploys = ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).provenance();
+      Dataset<Change> ch = ctx.records(RecordKind.CHANGES, new TimeWindow(ctx.window().start().minus(Duration.ofDays(30)), ctx.window().end()));
+      Provenance changes = SectionContext.derived(ch.provenance(), "median(deploy time - change created) over deploys in window",
+          cur.changesDeployed());
+      Provenance incidents = ctx.records(RecordKind.INCIDENTS, ctx.window()).provenance();
+      SectionBuilder b = ctx.builder();
+      b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
+          .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
+          .withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
+              ctx.window(), ctx.zone())));
+      b.field("lead_time", "Lead Time", value(cur.leadTimeHoursMedian(), 1, Unit.HOURS, changes, "no deploys with known changes")
+          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+      b.field("cfr", "Change Failure Rate", value(cur.changeFailureRate(), 100, Unit.PERCENT, deploys, "no deploys in the window")
+          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER));
+      b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
+          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+      if (cur.overall() != null) {
+        b.note("DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (MTTR is the median time to restore)");
+      }
+      return b.build();
+    }
+
+    private static MetricValue value(OptionalDouble v, double scale, Unit u, Provenance p, String reason) {
+      return v.isPresent() ? MetricValue.of(v.getAsDouble() * scale, u, p) : MetricValue.absent(reason, u);
+    }
+
+    private static Double box(OptionalDouble v, double scale) {
+      return v.isPresent() ? v.getAsDouble() * scale : null;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.data.Decision;
+import io.companyos.model.data.Vulnerability;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.render.MetricValue;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionBuilder;
+import io.companyos.render.SectionContext;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The rule-based lists of leadership packs: wins, risks, achievements, misses, next quarter's focus
+ * and open decisions. Each entry is a sentence built from one measured fact (a dimension that moved,
+ * a key result's status, a vulnerability past its SLA) and carries that fact's provenance.
+ */
+final class ReviewLists {
+  private ReviewLists() {}
+
+  /** One candidate entry with the weight used to rank it. */
+  private record Entry(double weight, MetricValue value) {}
+
+  /** Wins ({@code good = true}) or risks ({@code good = false}); also achievements and misses. */
+  static final class Judged extends FixedSection {
+    private final boolean good;
+    private final boolean quarterly;
+
+    Judged(String type, boolean good, boolean quarterly) {
+      super(type, List.of(), List.of());
+      this.good = good;
+      this.quarterly = quarterly;
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      List<Entry> entries = new ArrayList<>();
+      TimeWindow w = ctx.window();
+      HealthDimensions.Result cur = HealthDimensions.of(ctx, w);
+      HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.previousWindow());
+      String span = String.format(Locale.ROOT, "%s to %s vs the %d days before", Rows.date(w.start(), ctx.zone()),
+          Rows.date(w.end(), ctx.zone()), Math.round(Rows.days(w)));
+      for (String d : HealthDimensions.NAMES) {
+        OptionalDouble c = cur.scores().get(d);
+        OptionalDouble p = prev.scores().get(d);
+        if (c.isPresent() && p.isPresent()) {
+          double delta = c.getAsDouble() - p.getAsDouble();
+          if (good ? delta >= 1 : delta <= -1) {
+            entries.add(new Entry(Math.abs(delta), MetricValue.text(String.format(Locale.ROOT, "%s score %s from %.0f to %.0f, %s (%s)",
+                LeadershipSections.label(d), good ? "up" : "down", p.getAsDouble(), c.getAsDouble(), span, cur.highlights().get(d)),
+                cur.provenance())));
+          }
+        }
+      }
+      Okrs.Quarter q = Okrs.current(ctx);
+      for (Okrs.Kr k : q.krs()) {
+        boolean win = k.status().equals("achieved") || (quarterly && k.status().equals("on track"));
+        boolean miss = k.status().equals("off track") || (!quarterly && k.status().equals("at risk") && k.progress() < 0.4);
+        if (good ? win : miss) {
+          entries.add(new Entry(good ? 50 * k.progress() : 50 * (1 - k.progress()), MetricValue.text(String.format(Locale.ROOT,
+              "%s: %s (%.0f%% of target, %s)", k.kr().keyResultId(), k.kr().title(), k.progress() * 100, k.status()),
+              q.data().provenance())));
+        }
+      }
+      if (!good) {
+        Dataset<Vulnerability> v = ctx.records(RecordKind.VULNERABILITIES, Rows.history(ctx.asOf()));
+        v.rows().stream().filter(x -> HealthDimensions.open(x, ctx.asOf()) && x.severity().equals("critical")
+            && SecuritySections.breached(x, ctx.asOf()))
+            .forEach(x -> entries.add(new Entry(60, MetricValue.text(String.format(Locale.ROOT, "%s in %s open %d days, past the %d-day SLA",
+                x.cve() != null ? x.cve() : x.vulnId(), x.component(), Duration.between(x.detectedAt(), ctx.asOf()).toDays(),
+                SecuritySections.allowedDays(x.severity())), v.provenance()))));
+        for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, TimeWindow.ending(ctx.asOf(), Duration.ofDays(28)))) {
+          if (r.remaining() < 0.25) {
+            entries.add(new Entry(40 * (1 - r.remaining()), MetricValue.text(String.format(Locale.ROOT,
+                "%s has %.0f%% of its 28-day error budget left", r.service(), r.remaining() * 100), r.provenance())));
+          }
+        }
+      }
+      SectionBuilder b = ctx.builder();
+      entries.stream().sorted(Comparator.comparingDouble((Entry e) -> -e.weight())).limit(ctx.integer("limit", 3))
+          .forEach(e -> b.item(e.value()));
+      b.emptyText(good ? "No dimension improved and no key result reached its mark in the period."
+          : "No dimension declined, no key result is off track and nothing is past its SLA.");
+      return b.build();
+    }
+  }
+
+  /** Next quarter's focus: the weakest dimensions and the key results furthest behind. */
+  static final class NextQuarterFocus extends FixedSection {
+    NextQuarterFocus() {
+      super("next_quarter_focus", List.of(), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.window());
+      SectionBuilder b = ctx.builder();
+      HealthDimensions.NAMES.stream().filter(d -> cur.scores().get(d).isPresent())
+          .sorted(Comparator.comparingDouble(d -> cur.scores().get(d).getAsDouble())).limit(2)
+          .forEach(d -> b.item(MetricValue.text(String.format(Locale.ROOT, "Raise %s (score %.0f: %s)",
+              LeadershipSections.label(d).toLowerCase(Locale.ROOT), cur.scores().get(d).getAsDouble(), cur.highlights().get(d)),
+              cur.provenance())));
+      Okrs.Quarter q = Okrs.current(ctx);
+      q.krs().stream().filter(k -> k.progress() < 0.7).sorted(Comparator.comparingDouble(Okrs.Kr::progress)).limit(3)
+          .forEach(k -> b.item(MetricValue.text(String.format(Locale.ROOT, "Carry or re-plan %s %s (%.0f%% of target)",
+              k.kr().keyResultId(), k.kr().title(), k.progress() * 100), q.data().provenance())));
+      b.emptyText("No weak dimension or lagging key result found.");
+      return b.build();
+    }
+  }
+
+  /** Decisions raised and not yet taken (or all, with {@code status: all}). */
+  static final class Decisions extends FixedSection {
+    Decisions() {
+      super("decisions", List.of(), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Dataset<Decision> d = ctx.records(RecordKind.DECISIONS, Rows.history(ctx.asOf()));
+      boolean all = ctx.string("status", "open").equals("all");
+      Provenance p = d.provenance();
+      SectionBuilder b = ctx.builder();
+      d.rows().stream().filter(x -> all || x.decidedAt() == null || x.decidedAt().isAfter(ctx.asOf()))
+          .sorted(Comparator.comparing(Decision::raisedAt)).limit(ctx.integer("limit", 10))
+          .forEach(x -> b.item(MetricValue.text(x.decisionId() + " " + x.title() + " (raised " + Rows.date(x.raisedAt(), ctx.zone())
+              + " at " + x.meeting() + (x.decidedAt() == null || x.decidedAt().isAfter(ctx.asOf())
+                  ? ", open " + Duration.between(x.raisedAt(), ctx.asOf()).toHours() + " h)" : ", decided)"), p)));
+      b.emptyText("No open decisions recorded.");
+      return b.build();
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.data.MetricNames;
+import io.companyos.model.data.SecurityEvent;
+import io.companyos.model.data.Vulnerability;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.Direction;
+import io.companyos.render.MetricValue;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionBuilder;
+import io.companyos.render.SectionContext;
+import io.companyos.render.SectionTable;
+import io.companyos.render.Unit;
+import io.companyos.scoring.security.RemediationSla;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Security sections: vulnerability summary, critical CVEs, security events, posture, pending reviews. */
+final class SecuritySections {
+  static final List<String> VULN_COLUMNS = List.of("Severity", "Open", "New This Week", "Closed", "SLA Status");
+
+  private SecuritySections() {}
+
+  static long open(List<Vulnerability> v, String sev, Instant at) {
+    return v.stream().filter(x -> x.severity().equals(sev) && HealthDimensions.open(x, at)).count();
+  }
+
+  static long breached(List<Vulnerability> v, String sev, Instant at) {
+    return v.stream().filter(x -> x.severity().equals(sev) && HealthDimensions.open(x, at) && breached(x, at)).count();
+  }
+
+  /** Days allowed to fix a finding of {@code severity} ({@link RemediationSla#DEFAULT}; 180 for unknown severities). */
+  static long allowedDays(String severity) {
+    return RemediationSla.DEFAULT.days(severity.toLowerCase(java.util.Locale.ROOT)).orElse(180);
+  }
+
+  /** True when {@code v} has been open longer than its severity allows at {@code at}. */
+  static boolean breached(Vulnerability v, Instant at) {
+    return Duration.between(v.detectedAt(), at).compareTo(Duration.ofDays(allowedDays(v.severity()))) > 0;
+  }
+
+  /** Per severity: open now, new and closed in the window, and how many open findings are past their SLA. */
+  static final class VulnerabilitySummary extends FixedSection {
+    VulnerabilitySummary() {
+      super("vulnerability_summary", List.of(), List.of(VULN_COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      TimeWindow w = ctx.window();
+      Instant at = w.end();
+      Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
+      List<Vulnerability> v = d.rows();
+      List<List<MetricValue>> rows = new ArrayList<>();
+      for (String sev : ctx.strings("severity", List.of("critical", "high", "medium", "low"))) {
+        MetricValue open = MetricValue.of(open(v, sev, at), Unit.COUNT, d.provenance())
+            .comparedWith((double) open(v, sev, w.start()), Direction.LOWER_IS_BETTER);
+        long created = v.stream().filter(x -> x.severity().equals(sev) && w.contains(x.detectedAt())).count();
+        long closed = v.stream().filter(x -> x.severity().equals(sev) && x.resolvedAt() != null && w.contains(x.resolvedAt())).count();
+        long late = breached(v, sev, at);
+        rows.add(List.of(MetricValue.label(sev.substring(0, 1).toUpperCase(Locale.ROOT) + sev.substring(1)), open,
+            MetricValue.of(created, Unit.COUNT, d.provenance()), MetricValue.of(closed, Unit.COUNT, d.provenance()),
+            MetricValue.of(late, Unit.COUNT, late == 0 ? "within SLA (" + allowedDays(sev) + " d)"
+                : late + " past SLA (" + allowedDays(sev) + " d)", d.provenance())));
+      }
+      return ctx.builder().table(new SectionTable("", VULN_COLUMNS, rows, "")).build();
+    }
+  }
+
+  /** Open findings of the listed severities, oldest first, with age against the SLA. */
+  static final class CriticalCves extends FixedSection {
+    CriticalCves() {
+      super("critical_cves", List.of(), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Instant at = ctx.asOf();
+      Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
+      List<String> sev = ctx.strings("severity", List.of("critical"));
+      SectionBuilder b = ctx.builder();
+      d.rows().stream().filter(x -> sev.contains(x.severity()) && HealthDimensions.open(x, at))
+          .sorted(Comparator.comparing(Vulnerability::detectedAt)).limit(ctx.limit())
+          .forEach(x -> {
+            long days = Duration.between(x.detectedAt(), at).toDays();
+            boolean late = breached(x, at);
+            b.item(MetricValue.text((x.cve() != null ? x.cve() : x.vulnId()) + " in " + x.component() + ": " + x.title()
+                + " (open " + days + " d, SLA " + allowedDays(x.severity()) + " d"
+                + (late ? ", PAST SLA" : "") + ")", d.provenance()));
+          });
+      b.emptyText("No open " + String.join("/", sev) + " findings.");
+      return b.build();
+    }
+  }
+
+  /** Failed authentication, WAF blocks and anomaly detections in the window, against the previous one. */
+  static final class SecurityEvents extends FixedSection {
+    SecurityEvents() {
+      super("security_events", List.of(f("failed_auth", "Failed Auth Attempts"), f("waf_blocks", "Blocked Requests (WAF)"),
+          f("anomalies", "Anomaly Detections")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Dataset<SecurityEvent> cur = ctx.records(RecordKind.SECURITY_EVENTS, ctx.window());
+      Dataset<SecurityEvent> prev = ctx.records(RecordKind.SECURITY_EVENTS, ctx.previousWindow());
+      SectionBuilder b = ctx.builder();
+      b.field("failed_auth", "Failed Auth Attempts", count(cur, prev, "failed_auth").withHistory(Rows.daily(
+          cur.rows().stream().filter(e -> e.type().equals("failed_auth")).toList(), SecurityEvent::timestamp,
+          SecurityEvent::count, ctx.window(), ctx.zone())));
+      b.field("waf_blocks", "Blocked Requests (WAF)", count(cur, prev, "waf_block"));
+      b.field("anomalies", "Anomaly Detections", count(cur, prev, "anomaly"));
+      return b.build();
+    }
+
+    private static MetricValue count(Dataset<SecurityEvent> cur, Dataset<SecurityEvent> prev, String type) {
+      long c = cur.rows().stream().filter(e -> e.type().equals(type)).mapToLong(SecurityEvent::count).sum();
+      long p = prev.rows().stream().filter(e -> e.type().equals(type)).mapToLong(SecurityEvent::count).sum();
+      return MetricValue.of(c, Unit.COUNT, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : (double) p,
+          Direction.LOWER_IS_BETTER);
+    }
+  }
+
+  /** ABAC policy coverage and compliance controls passing, latest daily value. */
+  static final class SecurityPosture extends FixedSection {
+    SecurityPosture() {
+      super("security_posture", List.of(f("abac_coverage", "ABAC Policy Coverage"), f("compliance_score", "Compliance Control Status")),
+          List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      SectionBuilder b = ctx.builder();
+      b.field("abac_coverage", "ABAC Policy Coverage", ratio(ctx, MetricNames.ABAC_COVERAGE));
+      b.field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING));
+      return b.build();
+    }
+  }
+
+  /** The latest value of a 0..1 gauge in the 35 days before as-of, as a percentage, compared with a week earlier. */
+  static MetricValue ratio(SectionContext ctx, String metric) {
+    if (!ctx.supportsMetric(metric)) {
+      return MetricValue.absent("no source provides " + metric, Unit.PERCENT);
+    }
+    Dataset<Series> d = ctx.range(metric, TimeWindow.ending(ctx.asOf(), Duration.ofDays(35)));
+    Double v = Rows.last(d);
+    if (v == null) {
+      return MetricValue.absent("no " + metric + " value in the last 35 days", Unit.PERCENT);
+    }
+    Double before = Rows.last(ctx.range(metric, TimeWindow.ending(ctx.asOf().minus(Duration.ofDays(7)), Duration.ofDays(35))));
+    return MetricValue.of(v * 100, Unit.PERCENT, d.provenance()).comparedWith(before == null ? null : before * 100,
+        Direction.HIGHER_IS_BETTER);
+  }
+
+  /** Security reviews waiting for a reviewer (latest gauge). */
+  static final class PendingReviews extends FixedSection {
+    PendingReviews() {
+      super("pending_reviews", List.of(f("pending_reviews", "Pending reviews")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      String metric = MetricNames.PENDING_SECURITY_REVIEWS;
+      Dataset<Series> d = ctx.range(metric, TimeWindow.ending(ctx.asOf(), Duration.ofDays(35)));
+      Double v = Rows.last(d);
+      MetricValue value = v == null ? MetricValue.absent("no " + metric + " value in the last 35 days", Unit.COUNT)
+          : MetricValue.of(v, Unit.COUNT, Math.round(v) + " security reviews waiting for a reviewer", d.provenance());
+      return ctx.builder().field("pending_reviews", "Pending reviews", value)
+          .note("The source reports a count only; review titles need a source with review records.").build();
+    }
+  }
+
+  /** Board summary: open critical/high findings, those past SLA, compliance and ABAC coverage. */
+  static final class PostureSummary extends FixedSection {
+    PostureSummary() {
+      super("security_posture_summary", List.of(f("open_critical_high", "Open Critical/High Vulnerabilities"),
+          f("past_sla", "Past Remediation SLA"), f("compliance_score", "Compliance Control Status"),
+          f("abac_coverage", "ABAC Policy Coverage")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      Instant at = ctx.asOf();
+      Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
+      Instant before = ctx.previousWindow().end();
+      long openNow = open(d.rows(), "critical", at) + open(d.rows(), "high", at);
+      long openBefore = open(d.rows(), "critical", before) + open(d.rows(), "high", before);
+      long late = breached(d.rows(), "critical", at) + breached(d.rows(), "high", at);
+      return ctx.builder()
+          .field("open_critical_high", "Open Critical/High Vulnerabilities",
+              MetricValue.of(openNow, Unit.COUNT, d.provenance()).comparedWith((double) openBefore, Direction.LOWER_IS_BETTER))
+          .field("past_sla", "Past Remediation SLA", MetricValue.of(late, Unit.COUNT, d.provenance()))
+          .field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING))
+          .field("abac_coverage", "ABAC Policy Coverage", ratio(ctx, MetricNames.ABAC_COVERAGE))
+          .build();
+    }
+  }
+}

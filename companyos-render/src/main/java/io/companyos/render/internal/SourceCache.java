@@ -1,0 +1,103 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.time.TimeWindow;
+import io.companyos.render.SectionUnavailableException;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import io.companyos.sources.SourceDescription;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Routes record queries to the first source that holds the kind and remembers each answer for the
+ * rest of one pack, so sections that need the same rows (incidents for the snapshot and for the
+ * incident table) ask the source once and see the same data.
+ */
+public final class SourceCache {
+  private record Key(String kind, TimeWindow window) {}
+
+  private final List<MetricSource> sources;
+  private final Map<Key, FutureTask<Dataset<?>>> answers = new ConcurrentHashMap<>();
+  private final Map<MetricSource, SourceDescription> descriptions = new ConcurrentHashMap<>();
+
+  public SourceCache(List<MetricSource> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  private SourceDescription description(MetricSource s) {
+    return descriptions.computeIfAbsent(s, MetricSource::describe);
+  }
+
+  /** The first source that declares {@code kind}, or an unavailable-section error naming the kind. */
+  public MetricSource sourceFor(RecordKind<?> kind) {
+    for (MetricSource s : sources) {
+      if (description(s).supports(kind)) {
+        return s;
+      }
+    }
+    throw new SectionUnavailableException("no source configured for " + kind.name());
+  }
+
+  /** True when some source holds {@code kind}. */
+  public boolean supports(RecordKind<?> kind) {
+    return sources.stream().anyMatch(s -> description(s).supports(kind));
+  }
+
+  /** The first source that lists {@code metric} (or {@code *}), or an unavailable-section error. */
+  public MetricSource sourceForMetric(String metric) {
+    for (MetricSource s : sources) {
+      List<String> m = description(s).metrics();
+      if (m.contains(metric) || m.contains("*")) {
+        return s;
+      }
+    }
+    throw new SectionUnavailableException("no source configured for metric " + metric);
+  }
+
+  /** True when some source lists {@code metric}. */
+  public boolean supportsMetric(String metric) {
+    return sources.stream().anyMatch(s -> description(s).metrics().contains(metric) || description(s).metrics().contains("*"));
+  }
+
+  /** The series of range query {@code query} over {@code window}, fetched once. */
+  @SuppressWarnings("unchecked")
+  public Dataset<Series> range(String metric, String query, TimeWindow window, Duration step) {
+    MetricSource source = sourceForMetric(metric);
+    return (Dataset<Series>) once(new Key("range:" + query + "@" + step, window), () -> source.range(query, window, step));
+  }
+
+  /** The rows of {@code kind} in {@code window}, fetched once. Source failures propagate unchanged. */
+  @SuppressWarnings("unchecked")
+  public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
+    MetricSource source = sourceFor(kind);
+    return (Dataset<T>) once(new Key(kind.name(), window), () -> source.records(kind, window));
+  }
+
+  private Dataset<?> once(Key key, java.util.concurrent.Callable<Dataset<?>> fetch) {
+    FutureTask<Dataset<?>> task = new FutureTask<>(fetch);
+    FutureTask<Dataset<?>> existing = answers.putIfAbsent(key, task);
+    FutureTask<Dataset<?>> mine = existing != null ? existing : task;
+    if (existing == null) {
+      task.run();
+    }
+    try {
+      return mine.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SectionUnavailableException("interrupted while reading " + key.kind());
+    } catch (ExecutionException e) {
+      answers.remove(key, mine);
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new SectionUnavailableException("reading " + key.kind() + " failed: " + cause);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package io.companyos.render.internal;
+
+import io.companyos.model.data.Build;
+import io.companyos.model.data.MetricNames;
+import io.companyos.model.data.PullRequest;
+import io.companyos.model.data.Sprint;
+import io.companyos.model.data.SprintItem;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.Direction;
+import io.companyos.render.MetricValue;
+import io.companyos.render.PackSection;
+import io.companyos.render.SectionBuilder;
+import io.companyos.render.SectionContext;
+import io.companyos.render.SectionTable;
+import io.companyos.render.SectionUnavailableException;
+import io.companyos.render.Unit;
+import io.companyos.scoring.Percentiles;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/** Sprint review sections: goals, completed work, sprint and quality metrics, carryover. */
+final class SprintSections {
+  static final List<String> GOAL_COLUMNS = List.of("Goal", "Status", "Evidence");
+
+  private SprintSections() {}
+
+  /** A sprint with its items and the provenance of both. */
+  record SprintData(Sprint sprint, List<SprintItem> items, Provenance sprints, Provenance itemsProvenance) {}
+
+  /** The sprint containing the section window's start, or ({@code back} > 0) that many sprints earlier. */
+  static SprintData sprint(SectionContext ctx, int back) {
+    TimeWindow w = ctx.window();
+    Dataset<Sprint> sprints = ctx.records(RecordKind.SPRINTS, new TimeWindow(w.start().minus(Duration.ofDays(200)), w.end()));
+    List<Sprint> ordered = sprints.rows().stream().sorted(Comparator.comparing(Sprint::start)).toList();
+    int idx = -1;
+    for (int i = 0; i < ordered.size(); i++) {
+      if (!ordered.get(i).start().isAfter(w.start())) {
+        idx = i;
+      }
+    }
+    idx -= back;
+    if (idx < 0) {
+      throw new SectionUnavailableException("no sprint recorded for " + Rows.date(w.start(), ctx.zone()));
+    }
+    Sprint s = ordered.get(idx);
+    Dataset<SprintItem> items = ctx.records(RecordKind.SPRINT_ITEMS, new TimeWindow(s.start().minus(Duration.ofDays(30)), s.end()));
+    return new SprintData(s, items.rows().stream().filter(i -> i.sprintId().equals(s.sprintId())).toList(),
+        sprints.provenance(), items.provenance());
+  }
+
+  static boolean done(SprintItem i, Sprint s) {
+    return i.completedAt() != null && i.completedAt().isBefore(s.end());
+  }
+
+  static int back(SectionContext ctx) {
+    return ctx.string("sprint", "current").equals("previous") ? 1 : 0;
+  }
+
+  /** Each goal with status (achieved when every item of the goal is done) and the items as evidence. */
+  static final class Goals extends FixedSection {
+    Goals() {
+      super("sprint_goals", List.of(), List.of(GOAL_COLUMNS));
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      SprintData d = sprint(ctx, back(ctx));
+      List<List<MetricValue>> rows = new ArrayList<>();
+      for (String g : d.sprint().goals()) {
+        List<SprintItem> its = d.items().stream().filter(i -> g.equals(i.goal())).toList();
+        long done = its.stream().filter(i -> done(i, d.sprint())).count();
+        String status = its.isEmpty() ? "no items" : done == its.size() ? "achieved" : done == 0 ? "not started" : "partial";
+        String evidence = its.isEmpty() ? "no items linked to this goal" : done + " of " + its.size() + " items done ("
+            + its.stream().limit(4).map(SprintItem::itemId).collect(Collectors.joining(", ")) + (its.size() > 4 ? ", ..." : "") + ")";
+        rows.add(List.of(MetricValue.label(g), MetricValue.text(status, d.itemsProvenance()), MetricValue.text(evidence, d.itemsProvenance())));
+      }
+      return ctx.builder().table(new SectionTable("", GOAL_COLUMNS, rows, "The sprint has no goals recorded.")).build();
+    }
+  }
+
+  /** Completed items ({@code carryover = false}) or committed items not done by the sprint's end. */
+  static final class Items extends FixedSection {
+    private final boolean carryover;
+
+    Items(String type, boolean carryover) {
+      super(type, List.of(), List.of());
+      this.carryover = carryover;
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      SprintData d = sprint(ctx, carryover ? 0 : back(ctx));
+      SectionBuilder b = ctx.builder();
+      d.items().stream().filter(i -> carryover ? !done(i, d.sprint()) : done(i, d.sprint()))
+          .sorted(Comparator.comparing(SprintItem::itemId)).limit(ctx.limit())
+          .forEach(i -> b.item(MetricValue.text(i.itemId() + " " + i.title() + " (" + i.kind() + ", " + Unit.POINTS.format(i.points())
+              + (carryover && i.startedAt() == null ? ", not started" : "") + ")", d.itemsProvenance())));
+      b.emptyText(carryover ? "Nothing carries over: every item is done." : "No items completed in " + d.sprint().sprintId() + ".");
+      return b.build();
+    }
+  }
+
+  /** Points committed and delivered, velocity over recent sprints, cycle time and bug escapes. */
+  static final class Metrics extends FixedSection {
+    Metrics() {
+      super("sprint_metrics", List.of(f("points_committed", "Story Points Committed"), f("points_delivered", "Story Points Delivered"),
+          f("velocity_trend", "Velocity Trend"), f("cycle_time", "Cycle Time (avg)"), f("bug_escape_rate", "Bug Escape Rate")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      SprintData d = sprint(ctx, 0);
+      SprintData prev = sprint(ctx, 1);
+      double committed = d.items().stream().filter(SprintItem::committed).mapToDouble(SprintItem::points).sum();
+      SectionBuilder b = ctx.builder();
+      b.field("points_committed", "Story Points Committed", MetricValue.of(committed, Unit.POINTS, d.itemsProvenance())
+          .comparedWith(prev.items().stream().filter(SprintItem::committed).mapToDouble(SprintItem::points).sum(), Direction.NEUTRAL));
+      b.field("points_delivered", "Story Points Delivered", MetricValue.of(delivered(d), Unit.POINTS, d.itemsProvenance())
+          .comparedWith(delivered(prev), Direction.HIGHER_IS_BETTER));
+      int n = ctx.integer("velocity_sprints", 3);
+      List<String> trail = new ArrayList<>();
+      for (int k = n - 1; k >= 0; k--) {
+        try {
+          trail.add(Unit.NUMBER.format(delivered(sprint(ctx, k))));
+        } catch (SectionUnavailableException e) {
+          trail.add("n/a");
+        }
+      }
+      b.field("velocity_trend", "Velocity Trend", MetricValue.text(String.join(" → ", trail) + " pts (last " + n + " sprints)", d.itemsProvenance()));
+      List<Double> cycle = d.items().stream().filter(i -> done(i, d.sprint()) && i.startedAt() != null)
+          .map(i -> Duration.between(i.startedAt(), i.completedAt()).toHours() / 24.0).toList();
+      OptionalDouble avg = cycle.stream().mapToDouble(Double::doubleValue).average();
+      b.field("cycle_time", "Cycle Time (avg)", avg.isPresent() ? MetricValue.of(avg.getAsDouble(), Unit.DAYS, d.itemsProvenance())
+          : MetricValue.absent("no item both started and finished", Unit.DAYS));
+      long doneCount = d.items().stream().filter(i -> done(i, d.sprint())).count();
+      long escaped = d.items().stream().filter(SprintItem::escaped).count();
+      b.field("bug_escape_rate", "Bug Escape Rate", doneCount == 0 ? MetricValue.absent("no items done", Unit.PERCENT)
+          : MetricValue.of(100.0 * escaped / doneCount, Unit.PERCENT, SectionContext.derived(d.itemsProvenance(),
+              "escaped bugs / items done", doneCount)));
+      return b.build();
+    }
+
+    private static double delivered(SprintData d) {
+      return d.items().stream().filter(i -> done(i, d.sprint())).mapToDouble(SprintItem::points).sum();
+    }
+  }
+
+  /** Test coverage, build success rate and code review turnaround over the sprint. */
+  static final class Quality extends FixedSection {
+    Quality() {
+      super("quality_metrics", List.of(f("test_coverage", "Test Coverage"), f("build_success", "Build Success Rate"),
+          f("review_time", "Code Review Turnaround")), List.of());
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      TimeWindow w = ctx.window();
+      SectionBuilder b = ctx.builder();
+      b.field("test_coverage", "Test Coverage", SecuritySections.ratio(ctx, MetricNames.TEST_COVERAGE));
+      Dataset<Build> builds = ctx.records(RecordKind.BUILDS, w);
+      Dataset<Build> prevBuilds = ctx.records(RecordKind.BUILDS, ctx.previousWindow());
+      b.field("build_success", "Build Success Rate", builds.rows().isEmpty() ? MetricValue.absent("no builds in the sprint", Unit.PERCENT)
+          : MetricValue.of(successRate(builds.rows()), Unit.PERCENT, builds.provenance())
+              .comparedWith(prevBuilds.rows().isEmpty() ? null : successRate(prevBuilds.rows()), Direction.HIGHER_IS_BETTER));
+      Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, w);
+      List<Double> hours = prs.rows().stream().filter(p -> p.firstReviewAt() != null)
+          .map(p -> Duration.between(p.openedAt(), p.firstReviewAt()).toMinutes() / 60.0).toList();
+      OptionalDouble median = Percentiles.median(hours.stream().mapToDouble(Double::doubleValue).toArray());
+      b.field("review_time", "Code Review Turnaround", median.isPresent()
+          ? MetricValue.of(median.getAsDouble(), Unit.HOURS, Unit.HOURS.format(median.getAsDouble()) + " (median to first review)",
+              SectionContext.derived(prs.provenance(), "median(first review - opened)", hours.size()))
+          : MetricValue.absent("no reviewed pull requests in the sprint", Unit.HOURS));
+      return b.build();
+    }
+
+    private static double successRate(List<Build> builds) {
+      return 100.0 * builds.stream().filter(Build::success).count() / builds.size();
+    }
+  }
+}

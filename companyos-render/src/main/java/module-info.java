@@ -1,0 +1,12 @@
+/** Pack assembly and rendering: sections filled from sources, then Markdown, HTML and JSON; the artifact store. */
+module io.companyos.render {
+  requires static org.jspecify;
+  requires transitive io.companyos.model;
+  requires transitive io.companyos.sources;
+  requires transitive io.companyos.scoring;
+  requires freemarker;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
+
+  exports io.companyos.render;
+}

@@ -1,0 +1,4 @@
+<#import "/lib.ftl" as md>
+## ${pack.title} - ${pack.period.label}
+
+<@md.body/>
