@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Aggregates a series by reporting period (day, ISO week, sprint, month, quarter in a time zone) and
- * over rolling windows. One pass; the period of a point is recomputed only when its local date changes.
+ * over rolling windows. One pass; a point's local date is computed only when it leaves the current day.
  * Periods without points are not emitted (no data is not 0).
  */
 public final class PeriodAggregator {
@@ -27,13 +27,16 @@ public final class PeriodAggregator {
     long[] t = s.times();
     double[] v = s.values();
     Period current = null;
-    LocalDate lastDate = null;
+    long dayStart = Long.MAX_VALUE;
+    long dayEnd = Long.MIN_VALUE;
     double acc = 0;
     int n = 0;
     for (int i = 0; i < t.length; i++) {
-      LocalDate date = Instant.ofEpochMilli(t[i]).atZone(zone).toLocalDate();
-      if (!date.equals(lastDate)) {
-        lastDate = date;
+      if (t[i] < dayStart || t[i] >= dayEnd) {
+        // A new local day: find its bounds once, so the points of one day compare two longs only.
+        LocalDate date = Instant.ofEpochMilli(t[i]).atZone(zone).toLocalDate();
+        dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+        dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         if (current == null || !current.contains(date)) {
           if (current != null) {
             out.add(new Bucket(current, finish(agg, acc, n), n));
