@@ -13,6 +13,8 @@ import io.companyos.scoring.health.HealthScore;
 import io.companyos.scoring.health.HealthScorer;
 import io.companyos.scoring.health.StandardHealthModel;
 import io.companyos.scoring.product.NetPromoterScore;
+import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.security.VulnerabilityStats;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -111,9 +113,8 @@ final class HealthDimensions {
     long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
     long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
     kpis.put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
-    if (!open.isEmpty()) {
-      kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, (double) within / open.size());
-    }
+    VulnerabilityStats.slaCompliance(open, end, RemediationSla.DEFAULT)
+        .ifPresent(c -> kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, c));
     notes.add(critical + " critical open; " + (open.size() - within) + " past SLA");
     Double compliance = Rows.last(ctx.range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
     if (compliance != null) {
