@@ -3,10 +3,12 @@ module io.companyos.cli {
   requires io.companyos.model;
   requires io.companyos.sources;
   requires io.companyos.sources.builtin;
+  requires io.companyos.schedule;
+  requires io.companyos.scoring;
   requires io.companyos.render;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   opens io.companyos.cli to info.picocli;
   uses io.companyos.sources.MetricSourceProvider;
 }

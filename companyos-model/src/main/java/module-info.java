@@ -1,6 +1,6 @@
 /** Records for the operating rhythm, pack definitions, health checks, RACI, dashboards and the data rows sources return. */
 module io.companyos.model {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
   requires java.logging;

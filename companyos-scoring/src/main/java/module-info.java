@@ -1,7 +1,7 @@
 /** Pure scoring functions: deltas and trends, SLOs, DORA, incidents, the composite health score. */
 module io.companyos.scoring {
   requires transitive io.companyos.model;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports io.companyos.scoring;
   exports io.companyos.scoring.slo;
   exports io.companyos.scoring.dora;
@@ -13,4 +13,5 @@ module io.companyos.scoring {
   exports io.companyos.scoring.okr;
   exports io.companyos.scoring.sprint;
   exports io.companyos.scoring.rhythm;
+  exports io.companyos.scoring.series;
 }

@@ -1,7 +1,12 @@
 /** Built-in metric sources: the deterministic {@code sample} company (and the {@code files} source). */
 module io.companyos.sources.builtin {
   requires transitive io.companyos.sources;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
   exports io.companyos.sources.sample;
-  provides io.companyos.sources.MetricSourceProvider with io.companyos.sources.sample.SampleSourceProvider;
+  exports io.companyos.sources.files;
+  provides io.companyos.sources.MetricSourceProvider with
+      io.companyos.sources.sample.SampleSourceProvider,
+      io.companyos.sources.files.FilesSourceProvider;
 }

@@ -2,7 +2,7 @@
 module io.companyos.sources {
   requires transitive io.companyos.model;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   exports io.companyos.sources;
   uses io.companyos.sources.MetricSourceProvider;
 }

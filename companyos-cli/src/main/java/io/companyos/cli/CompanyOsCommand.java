@@ -15,6 +15,11 @@ import picocli.CommandLine.Option;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       ValidateCommand.class,
+      SampleCommand.class,
+      ScheduleCommand.class,
+      CalendarCommand.class,
+      CheckCommand.class,
+      ScoreCommand.class,
       RenderCommand.class,
     })
 public final class CompanyOsCommand implements Runnable {

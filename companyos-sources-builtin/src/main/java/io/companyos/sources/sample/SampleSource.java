@@ -8,15 +8,15 @@ import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
 import io.companyos.sources.SourceDescription;
+import io.companyos.sources.UnsupportedQueryException;
+import io.companyos.sources.builtin.internal.MetricPointQueries;
+import io.companyos.sources.builtin.internal.MetricSelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +64,9 @@ public final class SampleSource implements MetricSource {
 
   @Override
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
+    if (!RecordKind.builtIn().contains(kind)) {
+      throw new UnsupportedQueryException(id, "records of a kind the sample company does not hold", kind.name());
+    }
     List<T> all = company().rows(kind);
     List<T> out = new ArrayList<>();
     for (T row : all) {
@@ -76,44 +79,15 @@ public final class SampleSource implements MetricSource {
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
-    MetricSelector selector = MetricSelector.parse(id, query);
-    Map<Map<String, String>, MetricPoint> latest = new LinkedHashMap<>();
-    Instant from = at.minus(INSTANT_LOOKBACK);
-    for (MetricPoint p : company().rows(RecordKind.METRICS)) {
-      if (p.timestamp().isAfter(at)) {
-        break; // rows are sorted by time
-      }
-      if (!p.timestamp().isBefore(from) && selector.matches(p.metric(), p.labels())) {
-        latest.put(p.labels(), p);
-      }
-    }
-    List<Series> series = new ArrayList<>();
-    for (MetricPoint p : sortedByLabels(latest).values()) {
-      series.add(new Series(p.metric(), p.labels(), List.of(new Series.Point(p.timestamp(), p.value()))));
-    }
-    return new Dataset<>(series, provenance(query, new TimeWindow(from, at), series.size()));
+    List<Series> series = MetricPointQueries.instant(company().rows(RecordKind.METRICS), MetricSelector.parse(id, query), at,
+        INSTANT_LOOKBACK);
+    return new Dataset<>(series, provenance(query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size()));
   }
 
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
-    MetricSelector selector = MetricSelector.parse(id, query);
-    Map<Map<String, String>, List<Series.Point>> points = new LinkedHashMap<>();
-    for (MetricPoint p : company().rows(RecordKind.METRICS)) {
-      if (window.contains(p.timestamp()) && selector.matches(p.metric(), p.labels())) {
-        points.computeIfAbsent(p.labels(), k -> new ArrayList<>()).add(new Series.Point(p.timestamp(), p.value()));
-      }
-    }
-    List<Series> series = new ArrayList<>();
-    sortedByLabels(points).forEach((labels, pts) -> series.add(new Series(selector.metric(), labels, pts)));
+    List<Series> series = MetricPointQueries.range(company().rows(RecordKind.METRICS), MetricSelector.parse(id, query), window);
     return new Dataset<>(series, provenance(query, window, series.size()));
-  }
-
-  private static <V> Map<Map<String, String>, V> sortedByLabels(Map<Map<String, String>, V> byLabels) {
-    Map<String, Map<String, String>> keys = new TreeMap<>();
-    byLabels.keySet().forEach(l -> keys.put(new TreeMap<>(l).toString(), l));
-    Map<Map<String, String>, V> out = new LinkedHashMap<>();
-    keys.values().forEach(l -> out.put(l, byLabels.get(l)));
-    return out;
   }
 
   private Provenance provenance(String query, TimeWindow window, long rows) {

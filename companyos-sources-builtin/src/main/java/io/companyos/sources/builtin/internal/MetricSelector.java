@@ -1,4 +1,4 @@
-package io.companyos.sources.sample;
+package io.companyos.sources.builtin.internal;
 
 import io.companyos.sources.UnsupportedQueryException;
 import java.util.LinkedHashMap;
@@ -11,15 +11,15 @@ import java.util.regex.Pattern;
  * followed by exact label matchers, e.g. {@code companyos:slo:errors:count{service="search"}}. It is
  * deliberately not PromQL; anything else is rejected with a typed error.
  */
-record MetricSelector(String metric, Map<String, String> labels) {
+public record MetricSelector(String metric, Map<String, String> labels) {
   private static final Pattern SELECTOR = Pattern.compile("\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(?:\\{(.*)})?\\s*");
   private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
 
-  MetricSelector {
+  public MetricSelector {
     labels = Map.copyOf(labels);
   }
 
-  static MetricSelector parse(String sourceId, String query) {
+  public static MetricSelector parse(String sourceId, String query) {
     Matcher m = SELECTOR.matcher(query);
     if (!m.matches()) {
       throw invalid(sourceId, query);
@@ -38,7 +38,7 @@ record MetricSelector(String metric, Map<String, String> labels) {
     return new MetricSelector(m.group(1), labels);
   }
 
-  boolean matches(String metricName, Map<String, String> pointLabels) {
+  public boolean matches(String metricName, Map<String, String> pointLabels) {
     if (!metric.equals(metricName)) {
       return false;
     }

@@ -1,0 +1,142 @@
+package io.companyos.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.companyos.model.data.Change;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.dora.DoraLevel;
+import io.companyos.scoring.dora.DoraMetrics;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.SourceContext;
+import io.companyos.sources.UnsupportedQueryException;
+import io.companyos.sources.files.FilesSourceProvider;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code companyos score dora --data DIR}: the four DORA keys from Four Keys-style CSVs
+ * ({@code changes.csv}, {@code deployments.csv}, {@code incidents.csv}; see docs/data-formats.md).
+ */
+@Command(name = "dora", mixinStandardHelpOptions = true,
+    description = {"Computes the four DORA keys and their levels from changes.csv, deployments.csv and incidents.csv.",
+        "Default window: the 30 days up to the end of the day of the latest deployment in the data."})
+final class ScoreDoraCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format { text, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR", description = "Directory with the Four Keys CSV files.")
+  Path data;
+
+  @Option(names = "--from", paramLabel = "ISO", description = "Window start (default: --to minus 30 days).")
+  @Nullable Instant from;
+
+  @Option(names = "--to", paramLabel = "ISO", description = "Window end, exclusive (default: end of the latest deployment's day).")
+  @Nullable Instant to;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(data)) {
+      throw new ParameterException(spec.commandLine(), "--data " + data + " is not a directory");
+    }
+    MetricSource files = new FilesSourceProvider().create(
+        SourceContext.of("files", Map.of("dir", data.toString()), Clock.systemUTC(), Path.of(".")));
+    TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
+    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, all).rows();
+    List<Change> changes = optional(files, RecordKind.CHANGES, all);
+    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, all);
+    Instant end = to != null ? to : deployments.stream().map(Deployment::timeCreated).max(Comparator.naturalOrder())
+        .map(t -> t.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)).orElseThrow(
+            () -> new ParameterException(spec.commandLine(), "deployments.csv holds no deployments; give --to"));
+    Instant start = from != null ? from : end.minus(Duration.ofDays(30));
+    if (!start.isBefore(end)) {
+      throw new ParameterException(spec.commandLine(), "--from must be before --to");
+    }
+    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, new TimeWindow(start, end));
+    print(r, spec.commandLine().getOut());
+    return 0;
+  }
+
+  private static <T> List<T> optional(MetricSource s, RecordKind<T> kind, TimeWindow w) {
+    try {
+      return s.records(kind, w).rows();
+    } catch (UnsupportedQueryException e) {
+      return List.of(); // the file is absent: the keys that need it show n/a
+    }
+  }
+
+  private void print(DoraResult r, PrintWriter out) throws Exception {
+    if (format == Format.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("window", Map.of("start", r.window().start().toString(), "end", r.window().end().toString()));
+      m.put("deployment_frequency", key(r.deploysPerDay(), "deploys_per_day", r.deploymentFrequencyLevel(),
+          Map.of("deployments", r.deployments(), "deploy_days_per_week", value(r.deployDaysPerWeek()))));
+      m.put("lead_time_for_changes", key(r.leadTimeHoursMedian(), "median_hours", r.leadTimeLevel(), Map.of("changes", r.changesDeployed())));
+      m.put("change_failure_rate", key(r.changeFailureRate(), "rate", r.changeFailureLevel(), Map.of("failed_deployments", r.failedDeployments())));
+      m.put("time_to_restore", key(r.timeToRestoreHoursMedian(), "median_hours", r.timeToRestoreLevel(), Map.of("incidents_resolved", r.incidentsResolved())));
+      m.put("overall", level(r.overall()));
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+      return;
+    }
+    out.println("DORA four keys, " + r.window().start() + " to " + r.window().end());
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "key", "value", "level");
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "deployment frequency", fmt(r.deploysPerDay(), "%.2f / day") + " (" + r.deployments() + ")", level(r.deploymentFrequencyLevel()));
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "lead time for changes", fmt(r.leadTimeHoursMedian(), "%.1f h median"), level(r.leadTimeLevel()));
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "change failure rate", fmt(scale(r.changeFailureRate(), 100), "%.1f%%")
+        + " (" + r.failedDeployments() + "/" + r.deployments() + ")", level(r.changeFailureLevel()));
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "time to restore", fmt(r.timeToRestoreHoursMedian(), "%.1f h median"), level(r.timeToRestoreLevel()));
+    out.println("overall: " + level(r.overall()));
+  }
+
+  private static Map<String, Object> key(OptionalDouble v, String name, @Nullable DoraLevel level, Map<String, Object> extra) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(name, value(v));
+    m.putAll(extra);
+    m.put("level", level(level));
+    return m;
+  }
+
+  private static @Nullable Double value(OptionalDouble v) {
+    return v.isPresent() ? v.getAsDouble() : null;
+  }
+
+  private static OptionalDouble scale(OptionalDouble v, double f) {
+    return v.isPresent() ? OptionalDouble.of(v.getAsDouble() * f) : v;
+  }
+
+  private static String fmt(OptionalDouble v, String pattern) {
+    return v.isPresent() ? String.format(Locale.ROOT, pattern, v.getAsDouble()) : "n/a (no data in the window)";
+  }
+
+  private static String level(@Nullable DoraLevel l) {
+    return l == null ? "n/a" : l.name().toLowerCase(Locale.ROOT);
+  }
+}

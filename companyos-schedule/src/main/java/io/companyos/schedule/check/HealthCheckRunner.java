@@ -1,0 +1,130 @@
+package io.companyos.schedule.check;
+
+import io.companyos.model.check.HealthCheck;
+import io.companyos.model.check.Threshold;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.Series;
+import io.companyos.sources.SourceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates health checks and fires their actions. A check queries its source at an instant; it fires
+ * when any returned series satisfies the threshold, and the deciding value is the worst one (the largest
+ * for {@code >}/{@code >=}, the smallest for {@code <}/{@code <=}). No series means NO_DATA and a failed
+ * query ERROR — neither fires nor counts as recovery.
+ *
+ * <p>Notifications: a check that starts firing triggers its action; while it keeps firing the action is
+ * repeated only after {@code cooldown} (default 1 hour); when it passes again a recovery (resolve) is sent.
+ */
+public final class HealthCheckRunner {
+  /** Default re-notification interval for a check that keeps firing. */
+  public static final Duration DEFAULT_COOLDOWN = Duration.ofHours(1);
+
+  private final List<HealthCheck> checks;
+  private final MetricSource source;
+  private final ActionRegistry actions;
+  private final ActionContext context;
+  private final Duration cooldown;
+
+  public HealthCheckRunner(List<HealthCheck> checks, MetricSource source, ActionRegistry actions, ActionContext context, Duration cooldown) {
+    this.checks = List.copyOf(checks);
+    this.source = source;
+    this.actions = actions;
+    this.context = context;
+    this.cooldown = cooldown;
+  }
+
+  /** Evaluates every check at {@code at}, fires actions as needed and updates {@code state} (then saves it). */
+  public List<CheckResult> runOnce(Instant at, CheckStateStore state) {
+    List<CheckResult> results = new ArrayList<>();
+    for (HealthCheck c : checks) {
+      results.add(run(c, at, state));
+    }
+    state.save();
+    return results;
+  }
+
+  private CheckResult run(HealthCheck c, Instant at, CheckStateStore state) {
+    Dataset<Series> ds;
+    try {
+      ds = source.instant(c.query(), at);
+    } catch (SourceException e) {
+      remember(state, c, CheckStatus.ERROR, at, null);
+      return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), e.getMessage(), null, null);
+    }
+    Series worst = null;
+    double worstValue = Double.NaN;
+    for (Series s : ds.rows()) {
+      if (s.points().isEmpty()) {
+        continue;
+      }
+      double v = s.points().get(s.points().size() - 1).value();
+      if (worst == null || worse(c.threshold(), v, worstValue)) {
+        worst = s;
+        worstValue = v;
+      }
+    }
+    if (worst == null) {
+      remember(state, c, CheckStatus.NO_DATA, at, null);
+      return new CheckResult(c, CheckStatus.NO_DATA, null, Map.of(), "no data for " + c.query(), null, ds.provenance());
+    }
+    boolean firing = false;
+    for (Series s : ds.rows()) {
+      if (!s.points().isEmpty() && c.threshold().test(s.points().get(s.points().size() - 1).value())) {
+        firing = true;
+      }
+    }
+    CheckStateStore.State before = state.get(c.name()).orElse(null);
+    ActionEvent.Kind notify = null;
+    String suppressed = null;
+    if (firing) {
+      if (before == null || before.status() != CheckStatus.FIRING) {
+        notify = ActionEvent.Kind.TRIGGER;
+      } else if (before.lastNotified() == null || !at.isBefore(before.lastNotified().plus(cooldown))) {
+        notify = ActionEvent.Kind.TRIGGER;
+      } else {
+        suppressed = "still firing, notified at " + before.lastNotified() + " (cool-down " + cooldown.toMinutes() + " min)";
+      }
+    } else if (before != null && before.status() == CheckStatus.FIRING) {
+      notify = ActionEvent.Kind.RESOLVE;
+    }
+    ActionResult action = null;
+    if (notify != null) {
+      ActionEvent event = new ActionEvent(c.name(), c.query(), c.threshold(), notify, worstValue, worst.labels(), at,
+          dedupKey(c.name()), "companyos/" + source.id());
+      action = actions.resolve(c.action()).fire(c.action(), event, context);
+    } else if (suppressed != null) {
+      action = new ActionResult(c.action(), ActionResult.Outcome.SKIPPED, suppressed);
+    }
+    CheckStatus status = firing ? CheckStatus.FIRING : CheckStatus.OK;
+    Instant notified = notify != null ? at : before == null ? null : before.lastNotified();
+    remember(state, c, status, at, notified);
+    String detail = ActionEvent.format(worstValue) + (firing ? " " : " not ") + c.threshold();
+    return new CheckResult(c, status, worstValue, worst.labels(), detail, action, ds.provenance());
+  }
+
+  private static void remember(CheckStateStore state, HealthCheck c, CheckStatus status, Instant at, @Nullable Instant notified) {
+    CheckStateStore.State before = state.get(c.name()).orElse(null);
+    Instant since = before != null && before.status() == status ? before.since() : at;
+    Instant last = notified != null ? notified : before == null ? null : before.lastNotified();
+    state.put(c.name(), new CheckStateStore.State(status, since, last));
+  }
+
+  private static boolean worse(Threshold t, double candidate, double current) {
+    return switch (t.operator()) {
+      case LT, LE -> candidate < current;
+      default -> candidate > current;
+    };
+  }
+
+  static String dedupKey(String check) {
+    return "companyos-" + check.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+}

@@ -1,0 +1,57 @@
+package io.companyos.scoring.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.companyos.scoring.health.HealthModel;
+import io.companyos.scoring.health.StandardHealthModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The kit checks the standard model and the metric laws, both with the plain runner and with QuickTheories. */
+class LawsTest {
+  static final Map<String, double[]> RANGES = new LinkedHashMap<>();
+
+  static {
+    RANGES.put(StandardHealthModel.SLO_ATTAINMENT, new double[] {0.99, 1.0});
+    RANGES.put(StandardHealthModel.P1P2_INCIDENTS, new double[] {0, 20});
+    RANGES.put(StandardHealthModel.MTTR_HOURS, new double[] {0, 48});
+    RANGES.put(StandardHealthModel.CRITICAL_VULNS_OPEN, new double[] {0, 6});
+    RANGES.put(StandardHealthModel.NPS, new double[] {-50, 80});
+    RANGES.put(StandardHealthModel.NRR, new double[] {80, 130});
+    RANGES.put(StandardHealthModel.BUDGET_VARIANCE, new double[] {-20, 30});
+    RANGES.put(StandardHealthModel.CHANGE_FAILURE_RATE, new double[] {0, 0.5});
+  }
+
+  @Test
+  void theStandardModelObeysEveryHealthScoreLaw() {
+    HealthModel model = StandardHealthModel.create();
+    for (Law<?> law : HealthScoreLaws.all(model, RANGES)) {
+      LawRunner.check(law, 500, 42);
+    }
+  }
+
+  @Test
+  void theMetricLawsHoldUnderQuickTheories() {
+    QuickTheoriesLaws.verify(MetricLaws.medianIsInvariantUnderPermutation());
+    QuickTheoriesLaws.verify(MetricLaws.changeFailureRateLiesBetweenZeroAndOne());
+    QuickTheoriesLaws.verify(MetricLaws.burnRateTimesBudgetIsTheErrorRatio());
+    QuickTheoriesLaws.verify(HealthScoreLaws.pointsSumToTheScore(StandardHealthModel.create(), RANGES));
+  }
+
+  @Test
+  void aBrokenLawIsReportedWithItsInput() {
+    Law<Integer> alwaysSmall = new Law<>("numbers are below 10", r -> r.nextInt(100), n -> n < 10 ? Optional.empty() : Optional.of(n + " is not"));
+    assertThatThrownBy(() -> LawRunner.check(alwaysSmall, 100, 1)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("numbers are below 10 is broken by").hasMessageContaining("seed 1");
+    assertThatThrownBy(() -> QuickTheoriesLaws.verify(alwaysSmall)).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void generatorsAreDeterministicForASeed() {
+    Generator<Map<String, Double>> g = HealthScoreLaws.values(RANGES);
+    assertThat(g.next(new java.util.SplittableRandom(7))).isEqualTo(g.next(new java.util.SplittableRandom(7)));
+  }
+}

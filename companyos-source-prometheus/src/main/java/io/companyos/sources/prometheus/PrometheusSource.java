@@ -1,0 +1,219 @@
+package io.companyos.sources.prometheus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.BadDataException;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.Series;
+import io.companyos.sources.SourceDescription;
+import io.companyos.sources.SourceTimeoutException;
+import io.companyos.sources.SourceUnavailableException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs PromQL through the Prometheus HTTP API ({@code /api/v1/query} and {@code /api/v1/query_range}),
+ * passing the query through unchanged. Vector, matrix and scalar results become {@link Series}; the
+ * provenance names the PromQL and the request URL (never the token). NaN and infinite samples are not
+ * numbers a pack can show: they are dropped and the count of dropped samples is added to the provenance.
+ */
+public final class PrometheusSource implements MetricSource {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Prometheus's default look-back for instant queries, recorded as the window of instant answers. */
+  static final Duration LOOKBACK = Duration.ofMinutes(5);
+
+  private final String id;
+  private final URI base;
+  private final @Nullable String token;
+  private final Duration timeout;
+  private final Clock clock;
+  private final HttpClient http;
+
+  PrometheusSource(String id, URI base, @Nullable String token, Duration timeout, Clock clock) {
+    this.id = id;
+    this.base = base;
+    this.token = token;
+    this.timeout = timeout;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public SourceDescription describe() {
+    return new SourceDescription(PrometheusSourceProvider.ID, Set.of(), List.of("*"));
+  }
+
+  @Override
+  public Dataset<Series> instant(String query, Instant at) {
+    String path = "api/v1/query?query=" + encode(query) + "&time=" + seconds(at);
+    Parsed p = get(path, query, null);
+    // Prometheus answers an instant query from the latest sample within its look-back (5 minutes by default).
+    return dataset(query, path, TimeWindow.ending(at, LOOKBACK), p);
+  }
+
+  @Override
+  public Dataset<Series> range(String query, TimeWindow window, Duration step) {
+    if (step.isZero() || step.isNegative()) {
+      throw new IllegalArgumentException("step must be positive");
+    }
+    String path = "api/v1/query_range?query=" + encode(query) + "&start=" + seconds(window.start()) + "&end="
+        + seconds(window.end()) + "&step=" + step.toMillis() / 1000.0;
+    return dataset(query, path, window, get(path, query, window));
+  }
+
+  @Override
+  public String toString() {
+    return "PrometheusSource[id=" + id + ", url=" + base + ", token=" + (token == null ? "none" : "from environment") + "]";
+  }
+
+  private record Parsed(List<Series> series, int dropped) {}
+
+  private Dataset<Series> dataset(String query, String path, TimeWindow window, Parsed p) {
+    String text = "PromQL " + query + " @ " + base.resolve(path.substring(0, path.indexOf('?')))
+        + (p.dropped() > 0 ? " (" + p.dropped() + " NaN/Inf samples dropped)" : "");
+    return new Dataset<>(p.series(), new Provenance(id, text, window, clock.instant(), p.series().size()));
+  }
+
+  private Parsed get(String path, String query, @Nullable TimeWindow window) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json").GET();
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> resp;
+    try {
+      resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new SourceTimeoutException(id, timeout, query);
+    } catch (IOException e) {
+      throw new SourceUnavailableException(id, base + " did not answer: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceUnavailableException(id, "interrupted", e);
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(resp.body());
+    } catch (IOException e) {
+      throw new SourceUnavailableException(id, "HTTP " + resp.statusCode() + " from " + base + " is not a Prometheus API answer", e);
+    }
+    if (!"success".equals(body.path("status").asText())) {
+      String type = body.path("errorType").asText("unknown");
+      String error = body.path("error").asText("no message");
+      if (resp.statusCode() == 400 || resp.statusCode() == 422 || type.equals("bad_data") || type.equals("execution")) {
+        throw new BadDataException(id, null, 0, null, "Prometheus rejected the query (" + type + "): " + error + " — query: " + query,
+            "check the PromQL, e.g. in the Prometheus expression browser");
+      }
+      throw new SourceUnavailableException(id, "HTTP " + resp.statusCode() + " " + type + ": " + error, null);
+    }
+    return parse(body.path("data"), query, window);
+  }
+
+  private Parsed parse(JsonNode data, String query, @Nullable TimeWindow window) {
+    String type = data.path("resultType").asText();
+    JsonNode result = data.path("result");
+    List<Series> out = new ArrayList<>();
+    int dropped = 0;
+    switch (type) {
+      case "scalar" -> {
+        Series.Point p = point(result);
+        if (p == null) {
+          dropped++;
+        } else {
+          out.add(new Series(query, Map.of(), List.of(p)));
+        }
+      }
+      case "vector" -> {
+        for (JsonNode s : result) {
+          Series.Point p = point(s.path("value"));
+          if (p == null) {
+            dropped++;
+          } else {
+            out.add(series(s.path("metric"), query, List.of(p)));
+          }
+        }
+      }
+      case "matrix" -> {
+        for (JsonNode s : result) {
+          List<Series.Point> points = new ArrayList<>();
+          for (JsonNode v : s.path("values")) {
+            Series.Point p = point(v);
+            if (p == null) {
+              dropped++;
+            } else if (window == null || window.contains(p.timestamp())) {
+              points.add(p); // Prometheus includes the end instant; our windows are half-open
+            }
+          }
+          out.add(series(s.path("metric"), query, points));
+        }
+      }
+      default -> throw new BadDataException(id, null, 0, null,
+          "the query returned a " + type + ", not numbers — query: " + query, "query a metric, a vector or a scalar");
+    }
+    out.sort((a, b) -> new TreeMap<>(a.labels()).toString().compareTo(new TreeMap<>(b.labels()).toString()));
+    return new Parsed(out, dropped);
+  }
+
+  private static Series series(JsonNode metric, String query, List<Series.Point> points) {
+    Map<String, String> labels = new TreeMap<>();
+    String name = query;
+    for (Iterator<Map.Entry<String, JsonNode>> it = metric.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("__name__")) {
+        name = e.getValue().asText();
+      } else {
+        labels.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    return new Series(name, labels, points);
+  }
+
+  /** A {@code [unixSeconds, "value"]} pair; null for NaN or infinite values. */
+  private static Series.@Nullable Point point(JsonNode pair) {
+    BigDecimal seconds = pair.path(0).decimalValue();
+    String raw = pair.path(1).asText();
+    double v;
+    try {
+      v = Double.parseDouble(raw);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (!Double.isFinite(v)) {
+      return null;
+    }
+    long millis = seconds.movePointRight(3).longValue();
+    return new Series.Point(Instant.ofEpochMilli(millis), v);
+  }
+
+  private static String seconds(Instant t) {
+    return BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3).toPlainString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,177 @@
+package io.companyos.sources.files;
+
+import io.companyos.model.data.MetricPoint;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.BadDataException;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import io.companyos.sources.SourceDescription;
+import io.companyos.sources.SourceUnavailableException;
+import io.companyos.sources.UnsupportedQueryException;
+import io.companyos.sources.builtin.internal.MetricPointQueries;
+import io.companyos.sources.builtin.internal.MetricSelector;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a directory of CSV files. Each file is parsed once, on first use, and kept sorted by time.
+ * In strict mode the first bad row fails the query with {@code file:line: column: reason}; in lenient
+ * mode bad rows are skipped, counted in the provenance ("incidents.csv, 2 bad rows skipped") and listed
+ * by {@link #skipped()} — nothing is dropped silently. A missing file means the kind is not described.
+ */
+public final class FilesSource implements MetricSource {
+  private static final Logger LOG = LoggerFactory.getLogger(FilesSource.class);
+  /** How far back an instant query looks for a series' latest point. */
+  public static final Duration INSTANT_LOOKBACK = Duration.ofDays(35);
+
+  private final String id;
+  private final Path dir;
+  private final boolean strict;
+  private final Clock clock;
+  private final Map<RecordKind<?>, Loaded<?>> cache = new ConcurrentHashMap<>();
+
+  private record Loaded<T>(List<T> rows, List<SkippedRow> skipped) {}
+
+  public FilesSource(String id, Path dir, boolean strict, Clock clock) {
+    this.id = id;
+    this.dir = dir;
+    this.strict = strict;
+    this.clock = clock;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public SourceDescription describe() {
+    if (!Files.isDirectory(dir)) {
+      throw new SourceUnavailableException(id, "directory " + dir + " does not exist", null);
+    }
+    Set<String> kinds = FileFormats.all().stream().filter(f -> Files.isRegularFile(dir.resolve(f.fileName())))
+        .map(f -> f.kind().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
+    List<String> metrics = kinds.contains(RecordKind.METRICS.name())
+        ? load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList()
+        : List.of();
+    return new SourceDescription(FilesSourceProvider.ID, kinds, metrics);
+  }
+
+  @Override
+  public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
+    FileFormat<T> format = FileFormats.of(kind).orElseThrow(() -> new UnsupportedQueryException(id, "records", kind.name()));
+    if (!Files.isRegularFile(dir.resolve(format.fileName()))) {
+      throw new UnsupportedQueryException(id, "records (no " + format.fileName() + " in " + dir + ")", kind.name());
+    }
+    Loaded<T> loaded = load(kind);
+    List<T> out = new ArrayList<>();
+    for (T row : loaded.rows()) {
+      if (window.contains(kind.timeOf(row))) {
+        out.add(row);
+      }
+    }
+    return new Dataset<>(out, provenance(describeQuery(format.fileName(), loaded), window, out.size()));
+  }
+
+  @Override
+  public Dataset<Series> instant(String query, Instant at) {
+    List<Series> series = MetricPointQueries.instant(metrics(query), MetricSelector.parse(id, query), at, INSTANT_LOOKBACK);
+    return new Dataset<>(series, provenance("metrics.csv: " + query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size()));
+  }
+
+  @Override
+  public Dataset<Series> range(String query, TimeWindow window, Duration step) {
+    List<Series> series = MetricPointQueries.range(metrics(query), MetricSelector.parse(id, query), window);
+    return new Dataset<>(series, provenance("metrics.csv: " + query, window, series.size()));
+  }
+
+  /** Rows skipped in lenient mode so far, in file and line order. */
+  public List<SkippedRow> skipped() {
+    return cache.values().stream().flatMap(l -> l.skipped().stream())
+        .sorted(Comparator.comparing(SkippedRow::file).thenComparingLong(SkippedRow::line)).toList();
+  }
+
+  private List<MetricPoint> metrics(String query) {
+    if (!Files.isRegularFile(dir.resolve("metrics.csv"))) {
+      throw new UnsupportedQueryException(id, "metric queries (no metrics.csv in " + dir + ")", query);
+    }
+    return load(RecordKind.METRICS).rows();
+  }
+
+  private static String describeQuery(String file, Loaded<?> loaded) {
+    return loaded.skipped().isEmpty() ? file : file + ", " + loaded.skipped().size() + " bad rows skipped";
+  }
+
+  private Provenance provenance(String query, TimeWindow window, long rows) {
+    return new Provenance(id, query, window, clock.instant(), rows);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Loaded<T> load(RecordKind<T> kind) {
+    return (Loaded<T>) cache.computeIfAbsent(kind, k -> read(FileFormats.of(kind).orElseThrow()));
+  }
+
+  private <T> Loaded<T> read(FileFormat<T> format) {
+    Path file = dir.resolve(format.fileName());
+    String name = format.fileName();
+    List<T> rows = new ArrayList<>();
+    List<SkippedRow> skipped = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      CsvReader csv = new CsvReader(in);
+      CsvReader.Record header = csv.next();
+      if (header == null) {
+        return new Loaded<>(List.of(), List.of());
+      }
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < header.fields().size(); i++) {
+        index.put(header.fields().get(i).strip().replace("\uFEFF", ""), i);
+      }
+      for (String required : format.required()) {
+        if (!index.containsKey(required)) {
+          throw new BadDataException(id, name, header.line(), required, "required column is missing from the header",
+              "the header must name these columns: " + String.join(",", format.columns()));
+        }
+      }
+      for (CsvReader.Record rec = csv.next(); rec != null; rec = csv.next()) {
+        try {
+          rows.add(format.reader().apply(new CsvRow(index, rec.fields())));
+        } catch (CsvRow.BadValue e) {
+          if (strict) {
+            throw new BadDataException(id, name, rec.line(), e.column, e.getMessage(),
+                "fix the row, or set 'mode: lenient' to skip bad rows and report them");
+          }
+          skipped.add(new SkippedRow(name, rec.line(), e.column, e.getMessage()));
+        }
+      }
+    } catch (CsvReader.SyntaxError e) {
+      throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
+    } catch (IOException e) {
+      throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (!skipped.isEmpty()) {
+      LOG.warn("{}: skipped {} bad rows of {} (lenient mode); first: {}", id, skipped.size(), name, skipped.get(0));
+    }
+    RecordKind<T> kind = format.kind();
+    rows.sort(Comparator.comparing(kind::timeOf));
+    return new Loaded<>(List.copyOf(rows), List.copyOf(skipped));
+  }
+}

@@ -1,0 +1,43 @@
+package io.companyos.sources.files;
+
+import io.companyos.model.data.MetricNames;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.SourceContext;
+import io.companyos.sources.sample.SampleSourceProvider;
+import io.companyos.sources.tck.MetricSourceContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The files source keeps the metric-source contract, over 40 days exported from the sample company. */
+class FilesSourceContractTest extends MetricSourceContract {
+  private static final Path DIR = exportOnce();
+
+  private static Path exportOnce() {
+    try {
+      Path dir = Files.createTempDirectory("companyos-files-tck");
+      dir.toFile().deleteOnExit();
+      MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
+      FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(40)), dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  protected MetricSource createSource(Clock clock) {
+    return new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", DIR.toString()), clock, Path.of(".")));
+  }
+
+  @Override
+  protected Optional<String> metricQuery() {
+    return Optional.of(MetricNames.SLO_ERRORS + "{service=\"checkout\"}");
+  }
+}

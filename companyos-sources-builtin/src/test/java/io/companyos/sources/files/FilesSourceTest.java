@@ -1,0 +1,122 @@
+package io.companyos.sources.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.companyos.model.data.Change;
+import io.companyos.model.data.DeployStatus;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.BadDataException;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.Series;
+import io.companyos.sources.SourceContext;
+import io.companyos.sources.UnsupportedQueryException;
+import io.companyos.sources.sample.SampleSourceProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilesSourceTest {
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  static final TimeWindow ALL = new TimeWindow(Instant.parse("2020-01-01T00:00:00Z"), NOW);
+  @TempDir Path dir;
+
+  MetricSource source(String mode) {
+    return new FilesSourceProvider().create(
+        SourceContext.of("files", Map.of("dir", dir.toString(), "mode", mode), Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
+  }
+
+  void file(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void readsFourKeysTablesWithTheirExactColumns() throws IOException {
+    file("changes.csv", "change_id,time_created\nc1,2026-11-20T10:00:00+01:00\nc2,2026-11-20T11:00:00Z\n");
+    file("deployments.csv", "deploy_id,time_created,changes,status\nd1,2026-11-21T09:00:00Z,c1;c2,\nd2,2026-11-22T09:00:00Z,c2,failure\n");
+    file("incidents.csv", "incident_id,time_created,time_resolved,severity,service,title,root_cause_deploy\n"
+        + "i1,2026-11-22T10:00:00Z,,P2,api,\"api: 5xx, then timeouts\",d2\n");
+    MetricSource s = source("strict");
+    assertThat(s.records(RecordKind.CHANGES, ALL).rows())
+        .containsExactly(new Change("c1", Instant.parse("2026-11-20T09:00:00Z")), new Change("c2", Instant.parse("2026-11-20T11:00:00Z")));
+    assertThat(s.records(RecordKind.DEPLOYMENTS, ALL).rows()).containsExactly(
+        new Deployment("d1", Instant.parse("2026-11-21T09:00:00Z"), List.of("c1", "c2"), DeployStatus.SUCCESS),
+        new Deployment("d2", Instant.parse("2026-11-22T09:00:00Z"), List.of("c2"), DeployStatus.FAILURE));
+    Incident i = s.records(RecordKind.INCIDENTS, ALL).rows().get(0);
+    assertThat(i.timeResolved()).isNull();
+    assertThat(i.title()).isEqualTo("api: 5xx, then timeouts");
+    assertThat(i.rootCauseDeploy()).isEqualTo("d2");
+    assertThat(s.describe().recordKinds()).containsExactlyInAnyOrder("changes", "deployments", "incidents");
+  }
+
+  @Test
+  void aBadRowIsLocatedByFileLineAndColumnEvenAfterAMultiLineField() throws IOException {
+    file("incidents.csv", "incident_id,time_created,time_resolved,severity,service,title,root_cause_deploy\n"
+        + "i1,2026-11-22T10:00:00Z,,P2,api,\"first line\nsecond line\",\n"  // lines 2-3
+        + "i2,yesterday,,P3,api,t,\n");                                    // line 4
+    assertThatThrownBy(() -> source("strict").records(RecordKind.INCIDENTS, ALL))
+        .isInstanceOfSatisfying(BadDataException.class, e -> {
+          assertThat(e.location()).isEqualTo("incidents.csv:4");
+          assertThat(e.column()).isEqualTo("time_created");
+          assertThat(e.oneLine()).startsWith("incidents.csv:4: COS-SRC-003 time_created: 'yesterday' is not an ISO-8601 time");
+        });
+  }
+
+  @Test
+  void lenientModeSkipsBadRowsAndSaysSoInTheProvenance() throws IOException {
+    file("nps_responses.csv", "timestamp,account_id,score\n2026-11-22T10:00:00Z,a,9\n2026-11-22T11:00:00Z,b,11\n2026-11-22T12:00:00Z,c,3\n");
+    FilesSource s = (FilesSource) source("lenient");
+    Dataset<?> ds = s.records(RecordKind.NPS_RESPONSES, ALL);
+    assertThat(ds.rows()).hasSize(2);
+    assertThat(ds.provenance().query()).isEqualTo("nps_responses.csv, 1 bad rows skipped");
+    assertThat(s.skipped()).extracting(Object::toString)
+        .containsExactly("nps_responses.csv:3: score: 11 is not an NPS answer from 0 to 10");
+    assertThatThrownBy(() -> source("strict").records(RecordKind.NPS_RESPONSES, ALL)).isInstanceOf(BadDataException.class);
+  }
+
+  @Test
+  void aMissingRequiredColumnAndAMissingFileAreReportedDifferently() throws IOException {
+    file("changes.csv", "change_id,created\nc1,2026-11-20T10:00:00Z\n");
+    assertThatThrownBy(() -> source("strict").records(RecordKind.CHANGES, ALL))
+        .isInstanceOfSatisfying(BadDataException.class, e -> {
+          assertThat(e.location()).isEqualTo("changes.csv:1");
+          assertThat(e.getMessage()).contains("time_created").contains("required column");
+        });
+    assertThatThrownBy(() -> source("strict").records(RecordKind.INCIDENTS, ALL)).isInstanceOf(UnsupportedQueryException.class);
+  }
+
+  @Test
+  void metricsAnswerSelectorQueries() throws IOException {
+    file("metrics.csv", "timestamp,metric,labels,value\n"
+        + "2026-11-23T07:00:00Z,up,service=api;env=prod,1\n2026-11-23T08:00:00Z,up,service=api;env=prod,0\n"
+        + "2026-11-23T08:00:00Z,up,service=web,1\n");
+    Dataset<Series> ds = source("strict").instant("up{service=\"api\"}", NOW);
+    assertThat(ds.rows()).hasSize(1);
+    assertThat(ds.rows().get(0).points().get(0).value()).isEqualTo(0.0); // the latest point before as-of
+    assertThat(ds.provenance().query()).isEqualTo("metrics.csv: up{service=\"api\"}");
+  }
+
+  @Test
+  void exportedSampleDataReadsBackAsTheSameRecords() {
+    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), dir));
+    TimeWindow window = TimeWindow.ending(NOW, Duration.ofDays(60));
+    List<Path> files = FilesWriter.export(sample, window, dir);
+    assertThat(files).hasSize(RecordKind.builtIn().size());
+    MetricSource back = source("strict");
+    for (RecordKind<?> kind : RecordKind.builtIn()) {
+      assertThat(back.records(kind, window).rows()).as(kind.name()).isEqualTo(sample.records(kind, window).rows());
+    }
+  }
+}
