@@ -73,7 +73,7 @@ public final class PackRenderer {
     Path user = overrides == null ? null : overrides.resolve(doc.packId() + ".md");
     if (user != null && Files.isRegularFile(user)) {
       Template t = userTemplate(user);
-      String out = run(t, tree, SeedVariables.of(doc, doc.footnotes()));
+      String out = run(t, tree, SeedVariables.of(doc, tree));
       if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
         // Templates in the seed's layout have no footnote block: the provenance is appended.
         out = out + "\n---\n" + footnotes(doc) + "";

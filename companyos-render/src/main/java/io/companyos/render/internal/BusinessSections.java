@@ -26,14 +26,6 @@ import java.util.OptionalDouble;
 final class BusinessSections {
   private BusinessSections() {}
 
-  private static Dataset<ArrMovement> movements(SectionContext ctx) {
-    return ctx.records(RecordKind.ARR_MOVEMENTS, new TimeWindow(ctx.asOf().minus(Duration.ofDays(3650)), ctx.asOf()));
-  }
-
-  static double arrAt(List<ArrMovement> m, Instant at) {
-    return HealthDimensions.arrByAccount(m, at).values().stream().mapToDouble(Double::doubleValue).sum();
-  }
-
   /** ARR, NRR (trailing twelve months) and gross margin, each against the previous period end. */
   static final class FinancialSummary extends FixedSection {
     FinancialSummary() {
@@ -42,15 +34,15 @@ final class BusinessSections {
 
     @Override
     public PackSection assemble(SectionContext ctx) {
-      Dataset<ArrMovement> m = movements(ctx);
       Instant end = ctx.window().end();
       Instant prevEnd = ctx.previousWindow().end();
       SectionBuilder b = ctx.builder();
       for (String k : ctx.strings("metrics", List.of("arr", "nrr", "gross_margin"))) {
         switch (k) {
-          case "arr" -> b.field("arr", "ARR", MetricValue.of(arrAt(m.rows(), end), Unit.USD, m.provenance())
-              .comparedWith(arrAt(m.rows(), prevEnd), Direction.HIGHER_IS_BETTER));
-          case "nrr" -> b.field("nrr", "NRR", nrr(m, end, prevEnd));
+          case "arr" -> b.field("arr", "ARR", MetricValue.of(Arr.of(ctx, ctx.window()).arrEnd().doubleValue(), Unit.USD,
+                  Arr.provenance(ctx, "ARR of all accounts at the period end"))
+              .comparedWith(Arr.of(ctx, ctx.previousWindow()).arrEnd().doubleValue(), Direction.HIGHER_IS_BETTER));
+          case "nrr" -> b.field("nrr", "NRR", nrr(ctx));
           default -> {
             Dataset<Series> gm = ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(end, Duration.ofDays(35)));
             Double v = Rows.last(gm);
@@ -64,10 +56,11 @@ final class BusinessSections {
     }
   }
 
-  static MetricValue nrr(Dataset<ArrMovement> m, Instant end, Instant prevEnd) {
-    OptionalDouble v = HealthDimensions.nrrPercent(m.rows(), end.minus(Duration.ofDays(365)), end);
-    OptionalDouble p = HealthDimensions.nrrPercent(m.rows(), prevEnd.minus(Duration.ofDays(365)), prevEnd);
-    Provenance prov = SectionContext.derived(m.provenance(), "ARR now of accounts with ARR 365 days earlier / their ARR then", m.rows().size());
+  /** Net revenue retention over the trailing year, against the same a period earlier. */
+  static MetricValue nrr(SectionContext ctx) {
+    OptionalDouble v = Arr.trailingYear(ctx, ctx.window()).nrr();
+    OptionalDouble p = Arr.trailingYear(ctx, ctx.previousWindow()).nrr();
+    Provenance prov = Arr.provenance(ctx, "NRR over the 365 days to the period end (ArrMetrics)");
     return v.isPresent() ? MetricValue.of(v.getAsDouble(), Unit.PERCENT, prov)
         .comparedWith(p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER)
         : MetricValue.absent("no ARR a year before", Unit.PERCENT);
@@ -99,47 +92,34 @@ final class BusinessSections {
             b.field("wau", "WAU", MetricValue.of(HealthDimensions.distinctUsers(c), Unit.COUNT, c.provenance())
                 .comparedWith((double) HealthDimensions.distinctUsers(p), Direction.HIGHER_IS_BETTER));
           }
-          case "churn", "churned_arr", "net_new_arr" -> {
+          case "churn" -> {
             Dataset<ArrMovement> m = ctx.records(RecordKind.ARR_MOVEMENTS, w);
             Dataset<ArrMovement> pm = ctx.records(RecordKind.ARR_MOVEMENTS, pw);
-            if (k.equals("churn")) {
-              b.field("churn", "Churn", MetricValue.of(count(m.rows(), "churn"), Unit.COUNT,
-                  count(m.rows(), "churn") + " accounts, " + Unit.USD.format(sum(m.rows(), "churn")) + " ARR", m.provenance())
-                  .comparedWith((double) count(pm.rows(), "churn"), Direction.LOWER_IS_BETTER));
-            } else if (k.equals("churned_arr")) {
-              b.field("churned_arr", "Churned ARR", MetricValue.of(sum(m.rows(), "churn"), Unit.USD, m.provenance())
-                  .comparedWith(sum(pm.rows(), "churn"), Direction.LOWER_IS_BETTER));
-            } else {
-              b.field("new_arr", "Net New ARR", MetricValue.of(netNew(m.rows()), Unit.USD, m.provenance())
-                  .comparedWith(netNew(pm.rows()), Direction.HIGHER_IS_BETTER));
-            }
+            b.field("churn", "Churn", MetricValue.of(count(m.rows()), Unit.COUNT, count(m.rows()) + " accounts, "
+                + Unit.USD.format(Arr.of(ctx, w).churned().doubleValue()) + " ARR", m.provenance())
+                .comparedWith((double) count(pm.rows()), Direction.LOWER_IS_BETTER));
           }
-          case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(movements(ctx), w.end(), pw.end()));
+          case "churned_arr" -> b.field("churned_arr", "Churned ARR", MetricValue.of(Arr.of(ctx, w).churned().doubleValue(), Unit.USD,
+                  Arr.provenance(ctx, "churned ARR in the period (ArrMetrics)"))
+              .comparedWith(Arr.of(ctx, pw).churned().doubleValue(), Direction.LOWER_IS_BETTER));
+          case "net_new_arr" -> b.field("new_arr", "Net New ARR", MetricValue.of(Arr.of(ctx, w).netNew().doubleValue(), Unit.USD,
+                  Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)"))
+              .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER));
+          case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(ctx));
           default -> {
-            Dataset<ArrMovement> all = movements(ctx);
-            Map<String, Double> start = HealthDimensions.arrByAccount(all.rows(), w.start());
-            Map<String, Double> end = HealthDimensions.arrByAccount(all.rows(), w.end());
-            long kept = start.keySet().stream().filter(end::containsKey).count();
-            b.field("logo_retention", "Logo Retention", start.isEmpty() ? MetricValue.absent("no paying accounts at period start", Unit.PERCENT)
-                : MetricValue.of(100.0 * kept / start.size(), Unit.PERCENT, SectionContext.derived(all.provenance(),
-                    "accounts with ARR at period end / accounts with ARR at period start", start.size())));
+            OptionalDouble logos = Arr.of(ctx, w).logoRetention();
+            b.field("logo_retention", "Logo Retention", logos.isPresent()
+                ? MetricValue.of(logos.getAsDouble(), Unit.PERCENT, Arr.provenance(ctx,
+                    "accounts with ARR at period start still paying at its end (ArrMetrics)"))
+                : MetricValue.absent("no paying accounts at period start", Unit.PERCENT));
           }
         }
       }
       return b.build();
     }
 
-    private static long count(List<ArrMovement> m, String kind) {
-      return m.stream().filter(x -> x.kind().equals(kind)).count();
-    }
-
-    private static double sum(List<ArrMovement> m, String kind) {
-      return m.stream().filter(x -> x.kind().equals(kind)).mapToDouble(x -> x.amount().doubleValue()).sum();
-    }
-
-    /** New plus expansion minus contraction and churn. */
-    private static double netNew(List<ArrMovement> m) {
-      return sum(m, "new") + sum(m, "expansion") - sum(m, "contraction") - sum(m, "churn");
+    private static long count(List<ArrMovement> m) {
+      return m.stream().filter(x -> x.kind().equals("churn")).count();
     }
   }
 

@@ -1,6 +1,5 @@
 package io.companyos.render.internal;
 
-import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.data.ProductEvent;
@@ -14,6 +13,8 @@ import io.companyos.scoring.health.HealthScore;
 import io.companyos.scoring.health.HealthScorer;
 import io.companyos.scoring.health.StandardHealthModel;
 import io.companyos.scoring.product.NetPromoterScore;
+import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.security.VulnerabilityStats;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -112,9 +113,8 @@ final class HealthDimensions {
     long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
     long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
     kpis.put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
-    if (!open.isEmpty()) {
-      kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, (double) within / open.size());
-    }
+    VulnerabilityStats.slaCompliance(open, end, RemediationSla.DEFAULT)
+        .ifPresent(c -> kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, c));
     notes.add(critical + " critical open; " + (open.size() - within) + " past SLA");
     Double compliance = Rows.last(ctx.range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
     if (compliance != null) {
@@ -146,8 +146,7 @@ final class HealthDimensions {
   }
 
   private static void financials(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
-    OptionalDouble nrr = nrrPercent(ctx.records(RecordKind.ARR_MOVEMENTS,
-        new TimeWindow(w.end().minus(Duration.ofDays(3650)), w.end())).rows(), w.end().minus(Duration.ofDays(365)), w.end());
+    OptionalDouble nrr = Arr.trailingYear(ctx, w).nrr();
     if (nrr.isPresent()) {
       kpis.put(StandardHealthModel.NRR, nrr.getAsDouble());
       notes.add(String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()));
@@ -188,40 +187,6 @@ final class HealthDimensions {
 
   static long distinctUsers(Dataset<ProductEvent> events) {
     return events.rows().stream().map(ProductEvent::userId).distinct().count();
-  }
-
-  /**
-   * Net revenue retention over {@code [from, to)}: ARR at {@code to} of the accounts that had ARR at
-   * {@code from}, divided by their ARR at {@code from}, in percent; empty when there was no ARR.
-   */
-  static OptionalDouble nrrPercent(List<ArrMovement> movements, Instant from, Instant to) {
-    Map<String, Double> start = arrByAccount(movements, from);
-    Map<String, Double> end = arrByAccount(movements, to);
-    double s = start.values().stream().mapToDouble(Double::doubleValue).sum();
-    if (s <= 0) {
-      return OptionalDouble.empty();
-    }
-    double e = start.keySet().stream().mapToDouble(a -> end.getOrDefault(a, 0.0)).sum();
-    return OptionalDouble.of(100 * e / s);
-  }
-
-  /** ARR per account just before {@code at}: new and expansion add, contraction and churn subtract. */
-  static Map<String, Double> arrByAccount(List<ArrMovement> movements, Instant at) {
-    Map<String, Double> arr = new LinkedHashMap<>();
-    for (ArrMovement m : movements) {
-      if (!m.date().isBefore(at)) {
-        continue;
-      }
-      double amt = m.amount().doubleValue();
-      double signed = switch (m.kind()) {
-        case "contraction", "churn" -> -amt;
-        default -> amt;
-      };
-      arr.merge(m.accountId(), signed, Double::sum);
-    }
-    arr.replaceAll((k, v) -> Math.max(0, v));
-    arr.values().removeIf(v -> v <= 0);
-    return arr;
   }
 
   static boolean open(Incident i, Instant at) {

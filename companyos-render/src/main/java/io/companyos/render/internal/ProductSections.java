@@ -13,6 +13,7 @@ import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
+import io.companyos.scoring.product.ChurnRisk;
 import io.companyos.scoring.product.NetPromoterScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
@@ -164,24 +165,15 @@ final class ProductSections {
       return b.build();
     }
 
-    /**
-     * Accounts with ARR whose product use in the last 30 days fell below a quarter of the 30 days before
-     * (the quiet-account signal); named in the value text.
-     */
+    /** Accounts whose active user-days fell by 70% or more against the 30 days before ({@link ChurnRisk}). */
     private static MetricValue churnRisk(SectionContext ctx, Instant at) {
       TimeWindow last = TimeWindow.ending(at, Duration.ofDays(30));
-      Map<String, Long> now = ctx.records(RecordKind.PRODUCT_EVENTS, last).rows().stream()
-          .collect(Collectors.groupingBy(ProductEvent::accountId, Collectors.counting()));
-      Dataset<ProductEvent> before = ctx.records(RecordKind.PRODUCT_EVENTS, last.previous());
-      Map<String, Long> then = before.rows().stream().collect(Collectors.groupingBy(ProductEvent::accountId, Collectors.counting()));
-      Dataset<ArrMovement> arr = ctx.records(RecordKind.ARR_MOVEMENTS, new TimeWindow(at.minus(Duration.ofDays(3650)), at));
-      Set<String> paying = HealthDimensions.arrByAccount(arr.rows(), at).keySet();
-      List<String> risky = then.entrySet().stream().filter(e -> e.getValue() >= 20 && now.getOrDefault(e.getKey(), 0L) * 4 < e.getValue())
-          .map(Map.Entry::getKey).filter(paying::contains).sorted().toList();
+      Dataset<ProductEvent> events = ctx.records(RecordKind.PRODUCT_EVENTS, new TimeWindow(last.previous().start(), at));
+      List<String> risky = ChurnRisk.accountsAtRisk(events.rows(), last, ChurnRisk.DEFAULT_DROP).stream().sorted().toList();
       String names = risky.isEmpty() ? "" : " (" + String.join(", ", risky.subList(0, Math.min(5, risky.size())))
           + (risky.size() > 5 ? ", ..." : "") + ")";
-      return MetricValue.of(risky.size(), Unit.COUNT, risky.size() + names,
-          SectionContext.derived(before.provenance(), "accounts with ARR whose events in the last 30 days < 1/4 of the 30 days before", risky.size()));
+      return MetricValue.of(risky.size(), Unit.COUNT, risky.size() + names, SectionContext.derived(events.provenance(),
+          "accounts whose active user-days fell 70% or more against the 30 days before", risky.size()));
     }
   }
 

@@ -12,6 +12,7 @@ import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
 import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.security.VulnerabilityStats;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
@@ -58,17 +59,19 @@ final class SecuritySections {
       Instant at = w.end();
       Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
       List<Vulnerability> v = d.rows();
+      List<String> severities = ctx.strings("severity", List.of("critical", "high", "medium", "low"));
+      List<VulnerabilityStats.Row> table = VulnerabilityStats.table(v, w, severities, RemediationSla.DEFAULT);
+      List<VulnerabilityStats.Row> before = VulnerabilityStats.table(v, ctx.previousWindow(), severities, RemediationSla.DEFAULT);
       List<List<MetricValue>> rows = new ArrayList<>();
-      for (String sev : ctx.strings("severity", List.of("critical", "high", "medium", "low"))) {
-        MetricValue open = MetricValue.of(open(v, sev, at), Unit.COUNT, d.provenance())
-            .comparedWith((double) open(v, sev, w.start()), Direction.LOWER_IS_BETTER);
-        long created = v.stream().filter(x -> x.severity().equals(sev) && w.contains(x.detectedAt())).count();
-        long closed = v.stream().filter(x -> x.severity().equals(sev) && x.resolvedAt() != null && w.contains(x.resolvedAt())).count();
-        long late = breached(v, sev, at);
+      for (int i = 0; i < table.size(); i++) {
+        VulnerabilityStats.Row r = table.get(i);
+        String sev = r.severity();
+        MetricValue open = MetricValue.of(r.open(), Unit.COUNT, d.provenance())
+            .comparedWith((double) before.get(i).open(), Direction.LOWER_IS_BETTER);
         rows.add(List.of(MetricValue.label(sev.substring(0, 1).toUpperCase(Locale.ROOT) + sev.substring(1)), open,
-            MetricValue.of(created, Unit.COUNT, d.provenance()), MetricValue.of(closed, Unit.COUNT, d.provenance()),
-            MetricValue.of(late, Unit.COUNT, late == 0 ? "within SLA (" + allowedDays(sev) + " d)"
-                : late + " past SLA (" + allowedDays(sev) + " d)", d.provenance())));
+            MetricValue.of(r.opened(), Unit.COUNT, d.provenance()), MetricValue.of(r.closed(), Unit.COUNT, d.provenance()),
+            MetricValue.of(r.breached(), Unit.COUNT, r.breached() == 0 ? "within SLA (" + r.slaDays() + " d)"
+                : r.breached() + " past SLA (" + r.slaDays() + " d)", d.provenance())));
       }
       return ctx.builder().table(new SectionTable("", VULN_COLUMNS, rows, "")).build();
     }

@@ -66,10 +66,11 @@ public final class SeedVariables {
     return PLACEHOLDER.matcher(template).find();
   }
 
-  /** Every seed variable this pack can fill, as Markdown. */
-  public static Map<String, String> of(PackDocument doc, Map<Provenance, Integer> notes) {
+  /** Every seed variable this pack can fill, as Markdown; {@code tree} is the pack's {@link PackTree}. */
+  public static Map<String, String> of(PackDocument doc, Map<String, Object> tree) {
+    Map<Provenance, Integer> notes = doc.footnotes();
     Map<String, String> v = new LinkedHashMap<>();
-    Map<String, Object> cal = PackTree.of(doc).get("calendar") instanceof Map<?, ?> m ? cast(m) : Map.of();
+    Map<String, Object> cal = tree.get("calendar") instanceof Map<?, ?> m ? cast(m) : Map.of();
     v.put("date", String.valueOf(cal.get("date")));
     v.put("week_number", String.valueOf(cal.get("week")));
     v.put("month", String.valueOf(cal.get("month")));
