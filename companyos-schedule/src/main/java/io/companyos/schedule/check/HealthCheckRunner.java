@@ -51,36 +51,53 @@ public final class HealthCheckRunner {
     return results;
   }
 
-  private CheckResult run(HealthCheck c, Instant at, CheckStateStore state) {
+  /**
+   * Evaluates every check at {@code at} without firing actions or touching state — for read-only views
+   * such as a health endpoint.
+   */
+  public List<CheckResult> evaluate(Instant at) {
+    List<CheckResult> results = new ArrayList<>();
+    for (HealthCheck c : checks) {
+      results.add(evaluate(c, at));
+    }
+    return results;
+  }
+
+  private CheckResult evaluate(HealthCheck c, Instant at) {
     Dataset<Series> ds;
     try {
       ds = source.instant(c.query(), at);
     } catch (SourceException e) {
-      remember(state, c, CheckStatus.ERROR, at, null);
       return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), e.getMessage(), null, null);
     }
     Series worst = null;
     double worstValue = Double.NaN;
+    boolean firing = false;
     for (Series s : ds.rows()) {
       if (s.points().isEmpty()) {
         continue;
       }
       double v = s.points().get(s.points().size() - 1).value();
+      firing |= c.threshold().test(v);
       if (worst == null || worse(c.threshold(), v, worstValue)) {
         worst = s;
         worstValue = v;
       }
     }
     if (worst == null) {
-      remember(state, c, CheckStatus.NO_DATA, at, null);
       return new CheckResult(c, CheckStatus.NO_DATA, null, Map.of(), "no data for " + c.query(), null, ds.provenance());
     }
-    boolean firing = false;
-    for (Series s : ds.rows()) {
-      if (!s.points().isEmpty() && c.threshold().test(s.points().get(s.points().size() - 1).value())) {
-        firing = true;
-      }
+    String detail = ActionEvent.format(worstValue) + (firing ? " " : " not ") + c.threshold();
+    return new CheckResult(c, firing ? CheckStatus.FIRING : CheckStatus.OK, worstValue, worst.labels(), detail, null, ds.provenance());
+  }
+
+  private CheckResult run(HealthCheck c, Instant at, CheckStateStore state) {
+    CheckResult r = evaluate(c, at);
+    if (r.status() == CheckStatus.ERROR || r.status() == CheckStatus.NO_DATA) {
+      remember(state, c, r.status(), at, null);
+      return r;
     }
+    boolean firing = r.status() == CheckStatus.FIRING;
     CheckStateStore.State before = state.get(c.name()).orElse(null);
     ActionEvent.Kind notify = null;
     String suppressed = null;
@@ -97,17 +114,14 @@ public final class HealthCheckRunner {
     }
     ActionResult action = null;
     if (notify != null) {
-      ActionEvent event = new ActionEvent(c.name(), c.query(), c.threshold(), notify, worstValue, worst.labels(), at,
+      ActionEvent event = new ActionEvent(c.name(), c.query(), c.threshold(), notify, r.value(), r.labels(), at,
           dedupKey(c.name()), "companyos/" + source.id());
       action = actions.resolve(c.action()).fire(c.action(), event, context);
     } else if (suppressed != null) {
       action = new ActionResult(c.action(), ActionResult.Outcome.SKIPPED, suppressed);
     }
-    CheckStatus status = firing ? CheckStatus.FIRING : CheckStatus.OK;
-    Instant notified = notify != null ? at : before == null ? null : before.lastNotified();
-    remember(state, c, status, at, notified);
-    String detail = ActionEvent.format(worstValue) + (firing ? " " : " not ") + c.threshold();
-    return new CheckResult(c, status, worstValue, worst.labels(), detail, action, ds.provenance());
+    remember(state, c, r.status(), at, notify != null ? at : null);
+    return new CheckResult(c, r.status(), r.value(), r.labels(), r.detail(), action, r.provenance());
   }
 
   private static void remember(CheckStateStore state, HealthCheck c, CheckStatus status, Instant at, @Nullable Instant notified) {

@@ -212,4 +212,12 @@ class HealthCheckRunnerTest {
     String text = posts.get(0).body().get("text").asText();
     assertThat(text).contains("&lt;!channel&gt; &amp; co").doesNotContain("<!channel>");
   }
+
+  @Test
+  void evaluatingForAReadOnlyViewFiresNothingAndRemembersNothing() {
+    List<CheckResult> results = runner(SEED, sample()).evaluate(AS_OF);
+    assertThat(named(results, "Security Posture").status()).isEqualTo(CheckStatus.FIRING);
+    assertThat(results).allSatisfy(r -> assertThat(r.action()).isNull());
+    assertThat(posts).isEmpty();
+  }
 }
