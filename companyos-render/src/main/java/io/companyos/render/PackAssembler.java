@@ -1,6 +1,8 @@
 package io.companyos.render;
 
 import io.companyos.model.CompanyDefinition;
+import io.companyos.render.internal.HealthDimensions;
+import io.companyos.scoring.health.HealthScore;
 import io.companyos.model.pack.CompareTo;
 import io.companyos.model.pack.PackDefinition;
 import io.companyos.model.pack.SectionSpec;
@@ -107,6 +109,22 @@ public final class PackAssembler {
     ExecutiveSummary summary = leadership ? ExecutiveSummaries.of(all) : null;
     return new PackDocument(pack.id(), pack.name(), pack.meeting(), asOf, zone, period, period.previous(), sections,
         movers, summary);
+  }
+
+  /**
+   * The composite health score of the standard model as of {@code asOf}, over the window the company's
+   * {@code dimension_scores} section uses (the exec review's month), with its explanation.
+   *
+   * @throws IllegalStateException when no pack of the company has a {@code dimension_scores} section
+   */
+  public HealthScore healthScore(Instant asOf, ZoneId zone) {
+    PackDefinition pack = company.packs().stream()
+        .filter(p -> p.sections().stream().anyMatch(s -> s.type().equals("dimension_scores"))).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no pack has a dimension_scores section to define the health window"));
+    SectionSpec spec = pack.sections().stream().filter(s -> s.type().equals("dimension_scores")).findFirst().orElseThrow();
+    Period period = ReportingPeriods.reported(packPeriodKind(pack), asOf, zone, company.rhythm().sprints());
+    SectionContext ctx = context(pack, spec, asOf, zone, period, new SourceCache(sources));
+    return HealthDimensions.score(ctx, ctx.window());
   }
 
   private PackSection await(Future<PackSection> f, SectionContext ctx, long deadlineNanos) {

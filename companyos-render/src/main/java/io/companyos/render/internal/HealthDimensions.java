@@ -34,7 +34,7 @@ import java.util.OptionalDouble;
  * {@link StandardHealthModel} via {@link HealthScorer}. A KPI without data is left out (the scorer
  * rescales), never counted as zero.
  */
-final class HealthDimensions {
+public final class HealthDimensions {
   static final List<String> NAMES = List.of(StandardHealthModel.RELIABILITY, StandardHealthModel.SECURITY,
       StandardHealthModel.PRODUCT, StandardHealthModel.FINANCIALS, StandardHealthModel.EFFICIENCY);
   private static final HealthModel MODEL = StandardHealthModel.create();
@@ -45,15 +45,28 @@ final class HealthDimensions {
 
   private HealthDimensions() {}
 
-  static Result of(SectionContext ctx, TimeWindow w) {
+  /** The standard model's composite score over {@code w}, from the KPIs the sources can feed. */
+  public static HealthScore score(SectionContext ctx, TimeWindow w) {
     Map<String, Double> kpis = new LinkedHashMap<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
+    collect(ctx, w, kpis, notes);
+    return HealthScorer.score(MODEL, kpis);
+  }
+
+  private static void collect(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, Map<String, List<String>> notes) {
     measure(notes, StandardHealthModel.RELIABILITY, () -> reliability(ctx, w, kpis, notes.get(StandardHealthModel.RELIABILITY)));
     measure(notes, StandardHealthModel.SECURITY, () -> security(ctx, w, kpis, notes.get(StandardHealthModel.SECURITY)));
     measure(notes, StandardHealthModel.PRODUCT, () -> product(ctx, w, kpis, notes.get(StandardHealthModel.PRODUCT)));
     measure(notes, StandardHealthModel.FINANCIALS, () -> financials(ctx, w, kpis, notes.get(StandardHealthModel.FINANCIALS)));
     measure(notes, StandardHealthModel.EFFICIENCY, () -> efficiency(ctx, w, kpis, notes.get(StandardHealthModel.EFFICIENCY)));
+  }
+
+  static Result of(SectionContext ctx, TimeWindow w) {
+    Map<String, Double> kpis = new LinkedHashMap<>();
+    Map<String, List<String>> notes = new LinkedHashMap<>();
+    NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
+    collect(ctx, w, kpis, notes);
     HealthScore score = HealthScorer.score(MODEL, kpis);
     Map<String, OptionalDouble> scores = new LinkedHashMap<>();
     Map<String, String> highlights = new LinkedHashMap<>();
