@@ -14,4 +14,5 @@ module io.companyos.scoring {
   exports io.companyos.scoring.sprint;
   exports io.companyos.scoring.rhythm;
   exports io.companyos.scoring.series;
+  exports io.companyos.scoring.anomaly;
 }

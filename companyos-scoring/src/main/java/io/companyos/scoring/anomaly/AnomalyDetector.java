@@ -1,0 +1,11 @@
+package io.companyos.scoring.anomaly;
+
+/**
+ * Scores each point of a series in [0, 1] using only that point and earlier ones. Implementations are
+ * deterministic; the meaning of a score (what 0.8 means) is documented by each implementation.
+ */
+public interface AnomalyDetector {
+
+  /** The causal score of every value, oldest first. Appending values never changes earlier scores. */
+  double[] scores(double[] values);
+}

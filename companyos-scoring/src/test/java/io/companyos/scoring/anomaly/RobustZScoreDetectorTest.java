@@ -1,0 +1,76 @@
+package io.companyos.scoring.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RobustZScoreDetectorTest {
+  /** Window 50, 10 points of history, no short mean, no extreme rule, suppression of 5 points after 0.5. */
+  static final RobustZScoreDetector PLAIN = new RobustZScoreDetector(new RobustZScoreDetector.Parameters(50, 10, 1, 0, 0, 0.5, 5));
+
+  static double[] alternating(int n, double... tail) {
+    double[] v = new double[n + tail.length];
+    for (int i = 0; i < n; i++) {
+      v[i] = i % 2 == 0 ? 10 : 12;
+    }
+    System.arraycopy(tail, 0, v, n, tail.length);
+    return v;
+  }
+
+  @Test
+  void aSpikeScoresByItsRobustDistance() {
+    // 30 values alternating 10, 12: median 11, MAD 1 -> 1.4826, sd 1 -> spread 1.4826.
+    // 20 lies 9 / 1.4826 = 6.0704 spreads away (its change of 8 only (8 - 2) / 1.9988 = 3.0018):
+    // score = 6.0704^2 / (6.0704^2 + 9) = 0.80371.
+    double[] s = PLAIN.scores(alternating(30, 20));
+    assertThat(s[30]).isCloseTo(0.8037075738, within(1e-9));
+    assertThat(Arrays.stream(s, 10, 30)).allSatisfy(x -> assertThat(x).isLessThan(0.5));
+  }
+
+  @Test
+  void aRepeatedSpikeWithinTheSuppressionIsReportedOnce() {
+    // The second 20 comes two points later: its raw score is not above the first alarm, so it scores 0.
+    double[] s = PLAIN.scores(alternating(30, 20, 10, 20));
+    assertThat(s[30]).isGreaterThan(0.8);
+    assertThat(s[32]).isZero();
+  }
+
+  @Test
+  void constantSeriesNeverFlag() {
+    double[] flat = new double[500];
+    Arrays.fill(flat, 5.0);
+    assertThat(RobustZScoreDetector.defaults().scores(flat)).containsOnly(0.0);
+    double[] zeros = new double[500]; // a count series that is always 0
+    assertThat(RobustZScoreDetector.defaults().scores(zeros)).containsOnly(0.0);
+  }
+
+  @Test
+  void scoresStayBetweenZeroAndOne() {
+    qt().forAll(lists().of(doubles().between(-1e6, 1e6)).ofSizeBetween(0, 300)).checkAssert(values -> {
+      for (double x : RobustZScoreDetector.defaults().scores(toArray(values))) {
+        assertThat(x).isBetween(0.0, 1.0);
+      }
+    });
+  }
+
+  @Test
+  void appendingFuturePointsNeverChangesPastScores() {
+    qt().forAll(lists().of(doubles().between(-1000, 1000)).ofSizeBetween(1, 200), integers().between(0, 200)).checkAssert((values, cut) -> {
+      double[] all = toArray(values);
+      int k = Math.min(cut, all.length);
+      double[] prefix = Arrays.copyOf(all, k);
+      assertThat(PLAIN.scores(prefix)).containsExactly(Arrays.copyOf(PLAIN.scores(all), k));
+    });
+  }
+
+  private static double[] toArray(List<Double> l) {
+    return l.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}
