@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code companyos score ...}: the scoring engine from the command line. */
 @Command(name = "score", mixinStandardHelpOptions = true,
     description = "Computes scores from data: DORA four keys, the composite health score, anomaly scores.",
-    subcommands = {ScoreDoraCommand.class, ScoreHealthCommand.class})
+    subcommands = {ScoreDoraCommand.class, ScoreHealthCommand.class, ScoreAnomaliesCommand.class})
 final class ScoreCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -104,7 +104,6 @@ public final class RobustZScoreDetector implements AnomalyDetector {
   static final class SlidingWindow {
     private final double[] ring;
     private final double[] sorted;
-    private final double[] scratch;
     private int size;
     private int head;
     private double sum;
@@ -113,7 +112,6 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     SlidingWindow(int capacity) {
       ring = new double[capacity];
       sorted = new double[capacity];
-      scratch = new double[capacity];
     }
 
     int size() {
@@ -145,15 +143,48 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     /** |x − median| in units of the floored robust spread. */
     double distance(double x) {
       double median = median(sorted, size);
-      for (int i = 0; i < size; i++) {
-        scratch[i] = Math.abs(sorted[i] - median);
-      }
-      Arrays.sort(scratch, 0, size);
-      double mad = median(scratch, size) * 1.4826;
+      double mad = medianAbsoluteDeviation(median) * 1.4826;
       double mean = sum / size;
       double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
       double spread = Math.max(Math.max(mad, sd), Math.max(0.01 * Math.abs(median), 1e-9));
       return Math.abs(x - median) / spread;
+    }
+
+    /**
+     * The median of |v − median| without sorting: the deviations below the median (walking down from it)
+     * and above it (walking up) are each already in ascending order, so a two-pointer merge reaches the
+     * middle one(s) in O(n).
+     */
+    private double medianAbsoluteDeviation(double median) {
+      // First index with a value >= median (binary search; the window is sorted).
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] < median) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      int up = lo;
+      int down = up - 1;
+      int need = size / 2 + 1;
+      double prev = 0;
+      double cur = 0;
+      for (int k = 0; k < need; k++) {
+        prev = cur;
+        double left = down >= 0 ? median - sorted[down] : Double.POSITIVE_INFINITY;
+        double right = up < size ? sorted[up] - median : Double.POSITIVE_INFINITY;
+        if (left <= right) {
+          cur = left;
+          down--;
+        } else {
+          cur = right;
+          up++;
+        }
+      }
+      return size % 2 == 1 ? cur : (prev + cur) / 2;
     }
 
     private static double median(double[] a, int n) {
