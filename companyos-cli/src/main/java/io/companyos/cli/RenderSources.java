@@ -1,6 +1,5 @@
 package io.companyos.cli;
 
-import io.companyos.model.config.DefinitionLoader;
 import io.companyos.model.source.SourceSpec;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.SourceRegistry;
@@ -37,16 +36,9 @@ final class RenderSources {
   private RenderSources() {}
 
   static Opened open(@Nullable Path sourcesFile, @Nullable Instant asOf) {
-    List<SourceSpec> specs;
-    Path base;
-    if (sourcesFile == null) {
-      specs = List.of(SourceSpec.of(SourceRegistry.DEFAULT_SOURCE, SampleSourceProvider.ID, Map.of()));
-      base = Path.of(".");
-    } else {
-      specs = new DefinitionLoader().loadSources(sourcesFile);
-      Path parent = sourcesFile.toAbsolutePath().getParent();
-      base = parent != null ? parent : Path.of(".");
-    }
+    SourceOptions.Specs loaded = SourceOptions.load(sourcesFile);
+    List<SourceSpec> specs = loaded.specs();
+    Path base = loaded.baseDirectory();
     boolean sample = specs.stream().anyMatch(s -> s.type().equals(SampleSourceProvider.ID));
     Instant at = asOf != null ? asOf : sample ? SampleSourceProvider.DEFAULT_AS_OF : Clock.systemUTC().instant();
     List<SourceSpec> withAsOf = specs.stream().map(s -> {

@@ -3,8 +3,10 @@ package io.companyos.cli;
 import io.companyos.model.config.DefinitionLoader;
 import io.companyos.sources.SourceRegistry;
 import io.companyos.sources.Sources;
+import io.companyos.model.source.SourceSpec;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -17,13 +19,24 @@ final class SourceOptions {
       description = "A sources.yaml naming the metric sources; default: the embedded sample company.")
   @Nullable Path sourcesFile;
 
-  /** Opens the configured sources; problems in the file are located ConfigExceptions. */
-  Sources open(Clock clock) {
-    SourceRegistry registry = SourceRegistry.discover();
-    if (sourcesFile == null) {
-      return registry.openDefault(clock);
+  /** Source specifications and the directory their relative paths resolve against. */
+  record Specs(List<SourceSpec> specs, Path baseDirectory) {}
+
+  /**
+   * The specs of {@code file}, or the default (the sample company) when it is null; problems in the file
+   * are located ConfigExceptions.
+   */
+  static Specs load(@Nullable Path file) {
+    if (file == null) {
+      return new Specs(List.of(SourceSpec.of(SourceRegistry.DEFAULT_SOURCE, SourceRegistry.DEFAULT_SOURCE, java.util.Map.of())), Path.of("."));
     }
-    Path parent = sourcesFile.toAbsolutePath().getParent();
-    return registry.open(new DefinitionLoader().loadSources(sourcesFile), clock, parent != null ? parent : Path.of("."));
+    Path parent = file.toAbsolutePath().getParent();
+    return new Specs(new DefinitionLoader().loadSources(file), parent != null ? parent : Path.of("."));
+  }
+
+  /** Opens the configured sources. */
+  Sources open(Clock clock) {
+    Specs s = load(sourcesFile);
+    return SourceRegistry.discover().open(s.specs(), clock, s.baseDirectory());
   }
 }
