@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @TempDir
   Path dir;
@@ -36,7 +25,7 @@ class ValidateCommandTest {
 
   @Test
   void builtinDefinitionsAreValid() {
-    Result r = run("validate", "--builtin");
+    MainTest.Result r = MainTest.run("validate", "--builtin");
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).contains("valid");
@@ -44,7 +33,7 @@ class ValidateCommandTest {
 
   @Test
   void noPathAndNoBuiltinIsAUsageError() {
-    Result r = run("validate");
+    MainTest.Result r = MainTest.run("validate");
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(r.err()).contains("--builtin");
   }
@@ -59,7 +48,7 @@ class ValidateCommandTest {
             lookbak: 7d
           - type: slo_performanse
         """);
-    Result r = run("validate", pack.toString());
+    MainTest.Result r = MainTest.run("validate", pack.toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
     // 'lookbak' is the key on line 5, column 5; the bad type value on line 6 starts at column 11.
     assertThat(r.err()).contains(pack + ":5:5: COS-YAML-002 unknown key 'lookbak' in section 'incident_summary'"
@@ -79,7 +68,7 @@ class ValidateCommandTest {
         sections:
           - type: health_snapshot
         """);
-    Result r = run("validate", dir.resolve("packs").toString());
+    MainTest.Result r = MainTest.run("validate", dir.resolve("packs").toString());
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
   }
@@ -93,7 +82,7 @@ class ValidateCommandTest {
             threshold: "about 6"
             action: "page_oncall"
         """);
-    Result r = run("validate", "--format", "json", checks.toString());
+    MainTest.Result r = MainTest.run("validate", "--format", "json", checks.toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
     JsonNode report = new ObjectMapper().readTree(r.out());
     assertThat(report.get("valid").asBoolean()).isFalse();
@@ -106,14 +95,14 @@ class ValidateCommandTest {
 
   @Test
   void aMissingFileIsAProblemNotAStackTrace() {
-    Result r = run("validate", dir.resolve("nope.yaml").toString());
+    MainTest.Result r = MainTest.run("validate", dir.resolve("nope.yaml").toString());
     assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
     assertThat(r.err()).contains("COS-YAML-025").doesNotContain("\tat ");
   }
 
   @Test
   void unknownFormatIsAUsageError() {
-    Result r = run("validate", "--builtin", "--format", "xml");
+    MainTest.Result r = MainTest.run("validate", "--builtin", "--format", "xml");
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
   }
 }
