@@ -7,7 +7,7 @@ import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.scoring.Percentiles;
-import io.companyos.scoring.RobustZScore;
+import io.companyos.scoring.anomaly.RobustZScoreDetector;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import java.time.Duration;
@@ -17,17 +17,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
  * Rule-based cost optimisation suggestions: on-demand compute that a savings plan could cover (priced
  * at the discount the company already gets on committed rows) and days whose cost per service is an
- * outlier (modified z-score) over the last 90 days.
+ * outlier for the anomaly detector over the last 90 days.
  */
 final class CostOpportunities extends FixedSection {
   /** On-demand share of a service's compute above which covering it is suggested. */
   static final double ON_DEMAND_SHARE = 0.3;
+
+  /** Daily cost outliers: the anomaly detector with a 90-day window and 14 days of history before judging. */
+  private static final RobustZScoreDetector OUTLIERS =
+      new RobustZScoreDetector(new RobustZScoreDetector.Parameters(90, 14, 1, 15, 0.02, 0.5, 3));
 
   CostOpportunities() {
     super("optimization_opportunities", List.of(), List.of());
@@ -77,14 +80,18 @@ final class CostOpportunities extends FixedSection {
     daily.forEach((service, days) -> {
       List<Double> sample = new ArrayList<>(days.values());
       double median = Percentiles.median(sample.stream().mapToDouble(Double::doubleValue).toArray()).orElse(0);
-      days.forEach((day, cost) -> {
-        OptionalDouble z = RobustZScore.of(cost, sample);
-        if (!day.isBefore(from) && z.isPresent() && RobustZScore.confidence(z.getAsDouble()) >= 0.5 && cost > median) {
+      // Days in order; each judged causally against the days before it.
+      List<LocalDate> order = new ArrayList<>(days.keySet());
+      double[] scores = OUTLIERS.scores(order.stream().mapToDouble(days::get).toArray());
+      for (int i = 0; i < order.size(); i++) {
+        LocalDate day = order.get(i);
+        double cost = days.get(day);
+        if (!day.isBefore(from) && scores[i] >= 0.5 && cost > median) {
           ideas.add(new Idea(cost - median, MetricValue.text(String.format(Locale.ROOT,
-              "Investigate %s on %s: $%,.0f, %.1f times its median day of $%,.0f (modified z %.1f)",
-              service, day, cost, median == 0 ? 0 : cost / median, median, z.getAsDouble()), history.provenance()).flaggedAnomaly()));
+              "Investigate %s on %s: $%,.0f, %.1f times its median day of $%,.0f (anomaly score %.2f)",
+              service, day, cost, median == 0 ? 0 : cost / median, median, scores[i]), history.provenance()).flaggedAnomaly()));
         }
-      });
+      }
     });
     SectionBuilder b = ctx.builder();
     ideas.stream().sorted(Comparator.comparingDouble((Idea i) -> -i.saving())).limit(5).forEach(i -> b.item(i.text()));
