@@ -1,0 +1,139 @@
+package io.companyos.spring.autoconfigure;
+
+import io.companyos.model.BuiltinDefinitions;
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.config.DefinitionLoader;
+import io.companyos.render.ArtifactStore;
+import io.companyos.render.PackAssembler;
+import io.companyos.render.PackRenderer;
+import io.companyos.schedule.check.ActionContext;
+import io.companyos.schedule.check.ActionRegistry;
+import io.companyos.schedule.check.CheckStateStore;
+import io.companyos.schedule.check.HealthCheckRunner;
+import io.companyos.sources.SourceRegistry;
+import io.companyos.sources.Sources;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+/**
+ * The rhythm engine as beans. Every bean is {@code @ConditionalOnMissingBean}: declare your own of the
+ * same type to replace it.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(CompanyOsProperties.class)
+public class CompanyOsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  public Clock companyOsClock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public SourceRegistry companyOsSourceRegistry() {
+    return SourceRegistry.discover();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public CompanyDefinition companyOsDefinition(CompanyOsProperties props) {
+    return props.configDir() == null ? BuiltinDefinitions.load() : new DefinitionLoader().load(List.of(props.configDir()));
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public Sources companyOsSources(SourceRegistry registry, CompanyOsProperties props, Clock clock) {
+    if (props.sourcesFile() == null) {
+      return registry.openDefault(clock);
+    }
+    Path parent = props.sourcesFile().toAbsolutePath().getParent();
+    return registry.open(new DefinitionLoader().loadSources(props.sourcesFile()), clock, parent != null ? parent : Path.of("."));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public PackAssembler companyOsPackAssembler(CompanyDefinition company, Sources sources) {
+    return new PackAssembler(company, sources.all());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public PackRenderer companyOsPackRenderer() {
+    return new PackRenderer();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public ArtifactStore companyOsArtifactStore(CompanyOsProperties props) {
+    return new ArtifactStore(props.outputDir());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public HealthCheckRunner companyOsHealthCheckRunner(CompanyDefinition company, Sources sources, CompanyOsProperties props) {
+    return new HealthCheckRunner(company.healthChecks().checks(), sources.primary(), ActionRegistry.discover(), ActionContext.defaults(),
+        props.health().cooldown());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public CompanyOsPacks companyOsPacks(CompanyDefinition company, Sources sources, PackAssembler assembler, PackRenderer renderer,
+      ArtifactStore store, CompanyOsProperties props, Clock clock, ObjectProvider<PackMetrics> metrics) {
+    return new CompanyOsPacks(company, sources, assembler, renderer, store, props.zone(), clock, metrics.getIfAvailable());
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "companyos.schedule", name = "enabled", havingValue = "true")
+  @ConditionalOnMissingBean
+  public PackScheduler companyOsPackScheduler(CompanyOsPacks packs, ObjectProvider<TaskScheduler> scheduler) {
+    return new PackScheduler(packs, scheduler.getIfAvailable(CompanyOsAutoConfiguration::ownScheduler));
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "companyos.health", name = "enabled", havingValue = "true")
+  @ConditionalOnMissingBean
+  public HealthMonitor companyOsHealthMonitor(HealthCheckRunner runner, CompanyOsProperties props, Clock clock,
+      ObjectProvider<TaskScheduler> scheduler) {
+    return new HealthMonitor(runner, scheduler.getIfAvailable(CompanyOsAutoConfiguration::ownScheduler), props.health().interval(),
+        CheckStateStore.file(props.health().stateFile()), clock);
+  }
+
+  private static TaskScheduler ownScheduler() {
+    ThreadPoolTaskScheduler s = new ThreadPoolTaskScheduler();
+    s.setThreadNamePrefix("companyos-");
+    s.setDaemon(true);
+    s.initialize();
+    return s;
+  }
+
+  /** Micrometer meters, when Micrometer is on the class path and a registry exists. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterRegistry.class)
+  static class Metrics {
+    @Bean
+    @ConditionalOnBean(MeterRegistry.class)
+    @ConditionalOnMissingBean
+    PackMetrics companyOsPackMetrics(MeterRegistry registry, CompanyDefinition company, ObjectProvider<HealthMonitor> monitor) {
+      // companyos.health.check.state{check}: 0 ok, 1 firing, 2 no data, 3 error (-1 before the first run).
+      company.healthChecks().checks().forEach(c -> Gauge.builder("companyos.health.check.state", () -> monitor.stream()
+          .flatMap(m -> m.latest().stream()).filter(r -> r.check().name().equals(c.name())).mapToInt(r -> HealthMonitor.code(r.status()))
+          .findFirst().orElse(-1)).tag("check", c.name()).description("State of a health check").register(registry));
+      return new PackMetrics(registry);
+    }
+  }
+}
