@@ -10,6 +10,7 @@ import io.companyos.schedule.check.ActionContext;
 import io.companyos.schedule.check.ActionRegistry;
 import io.companyos.schedule.check.CheckStateStore;
 import io.companyos.schedule.check.HealthCheckRunner;
+import io.companyos.sources.MetricSource;
 import io.companyos.sources.SourceRegistry;
 import io.companyos.sources.Sources;
 import io.micrometer.core.instrument.Gauge;
@@ -67,8 +68,28 @@ public class CompanyOsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public PackAssembler companyOsPackAssembler(CompanyDefinition company, Sources sources) {
-    return new PackAssembler(company, sources.all());
+  public PackAssembler companyOsPackAssembler(CompanyDefinition company, Sources sources, ObjectProvider<MeterRegistry> meters) {
+    return new PackAssembler(company, metered(sources.all(), meters));
+  }
+
+  /** The sources, each timed when Micrometer is present (see {@link MeteredSource}). */
+  static List<MetricSource> metered(List<MetricSource> sources, ObjectProvider<MeterRegistry> meters) {
+    if (!MICROMETER) {
+      return sources;
+    }
+    MeterRegistry registry = meters.getIfAvailable();
+    return registry == null ? sources : sources.stream().map(s -> (MetricSource) new MeteredSource(s, registry)).toList();
+  }
+
+  private static final boolean MICROMETER = isPresent("io.micrometer.core.instrument.MeterRegistry");
+
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, CompanyOsAutoConfiguration.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   @Bean
@@ -85,8 +106,10 @@ public class CompanyOsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  public HealthCheckRunner companyOsHealthCheckRunner(CompanyDefinition company, Sources sources, CompanyOsProperties props) {
-    return new HealthCheckRunner(company.healthChecks().checks(), sources.primary(), ActionRegistry.discover(), ActionContext.defaults(),
+  public HealthCheckRunner companyOsHealthCheckRunner(CompanyDefinition company, Sources sources, CompanyOsProperties props,
+      ObjectProvider<MeterRegistry> meters) {
+    return new HealthCheckRunner(company.healthChecks().checks(), metered(List.of(sources.primary()), meters).get(0),
+        ActionRegistry.discover(), ActionContext.defaults(),
         props.health().cooldown());
   }
 

@@ -72,6 +72,14 @@ class CompanyOsAutoConfigurationTest {
   }
 
   @Test
+  void withoutMicrometerEverythingElseStillWorks() {
+    runner().withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(ctx -> {
+      assertThat(ctx).hasNotFailed().doesNotHaveBean(PackMetrics.class);
+      assertThat(ctx.getBean(CompanyOsPacks.class).render("ops-review", io.companyos.render.PackFormat.MD)).startsWith("## Weekly Ops Review");
+    });
+  }
+
+  @Test
   void theHealthIndicatorIsDownWhileAChecksFiresAndFiresNothing() {
     runner().run(ctx -> {
       var health = ctx.getBean("companyosHealthIndicator", HealthIndicator.class).health();
@@ -123,6 +131,9 @@ class CompanyOsAutoConfigurationTest {
       MeterRegistry registry = ctx.getBean(MeterRegistry.class);
       assertThat(registry.get("companyos.pack.generation").tag("pack", "ops-review").tag("outcome", "success").timer().count()).isEqualTo(1);
       assertThat(registry.get("companyos.health.check.state").tag("check", "Security Posture").gauge().value()).isEqualTo(-1.0);
+      // Every source call of the assembly was timed, tagged with the source and the kind of query.
+      assertThat(registry.get("companyos.source.requests").tag("source", "sample").tag("query", "records").tag("outcome", "success")
+          .timer().count()).isPositive();
     });
   }
 }
