@@ -7,6 +7,7 @@ module io.companyos.cli {
   requires io.companyos.scoring;
   requires io.companyos.render;
   requires info.picocli;
+  requires java.net.http;
   requires com.fasterxml.jackson.databind;
   requires static transitive org.jspecify;
   opens io.companyos.cli to info.picocli;

@@ -2,6 +2,7 @@
 module io.companyos.schedule {
   requires transitive io.companyos.model;
   requires transitive io.companyos.sources;
+  requires transitive io.companyos.scoring;
   requires com.cronutils;
   requires java.net.http;
   requires com.fasterxml.jackson.databind;

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
       ScheduleCommand.class,
       CalendarCommand.class,
       CheckCommand.class,
+      DigestCommand.class,
+      BadgeCommand.class,
       ScoreCommand.class,
       RenderCommand.class,
     })

@@ -1,0 +1,60 @@
+package io.companyos.cli;
+
+import io.companyos.model.BuiltinDefinitions;
+import io.companyos.render.CompositeHealth;
+import io.companyos.render.HealthBadge;
+import io.companyos.sources.Sources;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code companyos badge --out health.svg}: the health-score badge for dashboards and READMEs. */
+@Command(name = "badge", mixinStandardHelpOptions = true,
+    description = "Writes the composite health score as an SVG badge (green healthy, amber watch, red at risk).")
+final class BadgeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.svg", description = "Where to write the badge.")
+  Path out;
+
+  @Option(names = "--as-of", paramLabel = "ISO", description = "Score as of (default: the source's snapshot as-of, else now).")
+  @Nullable Instant asOf;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant at;
+    try (Sources open = sources.open(Clock.systemUTC())) {
+      at = asOf != null ? asOf : open.primary().snapshotAsOf().orElseGet(Instant::now);
+    }
+    String svg;
+    try (Sources fixed = sources.open(Clock.fixed(at, ZoneOffset.UTC))) {
+      svg = HealthBadge.svg(CompositeHealth.evaluate(BuiltinDefinitions.load(), fixed.all(), at, ZoneOffset.UTC));
+    }
+    Path abs = out.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), ".badge", ".tmp");
+    try {
+      Files.writeString(tmp, svg, StandardCharsets.UTF_8);
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    spec.commandLine().getOut().println("wrote " + out);
+    return 0;
+  }
+}
