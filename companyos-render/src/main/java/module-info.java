@@ -9,4 +9,7 @@ module io.companyos.render {
   requires com.fasterxml.jackson.databind;
 
   exports io.companyos.render;
+  exports io.companyos.render.export;
+
+  uses io.companyos.render.export.PackExporter;
 }
