@@ -99,16 +99,16 @@ public final class PackAssembler {
       }
       long deadline = System.nanoTime() + sectionTimeout.toNanos();
       for (int i = 0; i < specs.size(); i++) {
-        all.add(await(futures.get(i), contexts.get(i), deadline));
+        all.add(await(futures.get(i), contexts.get(i), deadline).withVisibleTo(specs.get(i).visibleTo()));
       }
     } finally {
       pool.shutdownNow();
     }
     List<PackSection> sections = all.subList(0, shown);
-    List<Mover> movers = WhatChanged.biggestMovers(sections, 5);
+    List<Mover> movers = WhatChanged.biggestMovers(sections, WhatChanged.SHOWN);
     ExecutiveSummary summary = leadership ? ExecutiveSummaries.of(all) : null;
     return new PackDocument(pack.id(), pack.name(), pack.meeting(), asOf, zone, period, period.previous(), sections,
-        movers, summary);
+        movers, summary, all.subList(shown, all.size()));
   }
 
   /**

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param previousPeriod the period it is compared with
  * @param movers the biggest movers, for the "What changed" block
  * @param summary the executive summary of leadership packs; null for the others
+ * @param supporting sections assembled only to feed the summary (a health score or the open decisions
+ *     the pack does not show); never rendered, kept so that {@link AccessPolicy} can recompute the
+ *     summary from what a reader may see
  */
 public record PackDocument(
     String packId,
@@ -35,7 +38,8 @@ public record PackDocument(
     Period previousPeriod,
     List<PackSection> sections,
     List<Mover> movers,
-    @Nullable ExecutiveSummary summary) {
+    @Nullable ExecutiveSummary summary,
+    List<PackSection> supporting) {
 
   public PackDocument {
     Objects.requireNonNull(packId, "packId");
@@ -46,6 +50,14 @@ public record PackDocument(
     Objects.requireNonNull(previousPeriod, "previousPeriod");
     sections = List.copyOf(sections);
     movers = List.copyOf(movers);
+    supporting = List.copyOf(supporting);
+  }
+
+  /** A document without supporting sections. */
+  public PackDocument(String packId, String title, @Nullable String meeting, Instant asOf, ZoneId zone,
+      Period period, Period previousPeriod, List<PackSection> sections, List<Mover> movers,
+      @Nullable ExecutiveSummary summary) {
+    this(packId, title, meeting, asOf, zone, period, previousPeriod, sections, movers, summary, List.of());
   }
 
   /** How many sections have content. */

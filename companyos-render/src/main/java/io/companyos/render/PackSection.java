@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param previousWindow the period it compares against; null when it does not compare
  * @param items list entries; when empty and {@code emptyText} is not blank, that text is shown
  * @param note free text shown after the content; empty for none
+ * @param visibleTo the pack YAML's {@code visible_to} roles; empty when every recipient of the pack may
+ *     see the section (see {@link AccessPolicy})
  */
 public record PackSection(
     String type,
@@ -27,7 +29,8 @@ public record PackSection(
     List<MetricValue> items,
     String emptyText,
     String note,
-    @Nullable String unavailableReason) {
+    @Nullable String unavailableReason,
+    List<String> visibleTo) {
 
   public PackSection {
     Objects.requireNonNull(type, "type");
@@ -37,6 +40,25 @@ public record PackSection(
     fields = List.copyOf(fields);
     tables = List.copyOf(tables);
     items = List.copyOf(items);
+    visibleTo = List.copyOf(visibleTo);
+  }
+
+  /** A section every recipient of the pack may see (no {@code visible_to}). */
+  public PackSection(String type, String title, @Nullable TimeWindow window, @Nullable TimeWindow previousWindow,
+      List<Field> fields, List<SectionTable> tables, List<MetricValue> items, String emptyText, String note,
+      @Nullable String unavailableReason) {
+    this(type, title, window, previousWindow, fields, tables, items, emptyText, note, unavailableReason, List.of());
+  }
+
+  /** This section restricted to {@code roles} (the YAML's {@code visible_to}); empty means unrestricted. */
+  public PackSection withVisibleTo(List<String> roles) {
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note,
+        unavailableReason, roles);
+  }
+
+  /** Whether the section declares who may see it. */
+  public boolean restricted() {
+    return !visibleTo.isEmpty();
   }
 
   /** A section that could not be filled, with the reason shown to the reader. */

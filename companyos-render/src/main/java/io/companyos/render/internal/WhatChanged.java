@@ -14,6 +14,9 @@ import java.util.List;
  * period. Ties keep reading order, so the block is deterministic.
  */
 public final class WhatChanged {
+  /** How many movers a pack's "What changed" block lists. */
+  public static final int SHOWN = 5;
+
   private WhatChanged() {}
 
   /** At most {@code limit} values with a relative change, largest absolute change in percent first. */

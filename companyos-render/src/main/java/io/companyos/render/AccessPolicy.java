@@ -1,0 +1,97 @@
+package io.companyos.render;
+
+import io.companyos.model.CompanyDefinition;
+import io.companyos.model.org.Dashboard;
+import io.companyos.model.org.Role;
+import io.companyos.model.org.Roles;
+import io.companyos.render.internal.ExecutiveSummaries;
+import io.companyos.render.internal.WhatChanged;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Who may see what: sections declare {@code visible_to} roles in the pack YAML and dashboards declare
+ * {@code access} roles. {@link #redact} gives the copy of a pack a reader may see: every section the
+ * reader may not see is replaced by a notice naming the roles that may, and the "What changed" movers,
+ * the executive summary and the provenance footnotes are derived again from the visible sections only,
+ * so a restricted number cannot leak through them. Every renderer, exporter and delivery channel works
+ * on the redacted document, so nothing downstream needs to know about access levels.
+ *
+ * <p>Roles are matched with the model's groups: a section visible to {@code engineering} is visible to
+ * a reader holding {@code sre_lead} when {@code engineering} includes it, directly or through other
+ * groups. A reader is identified by the roles they hold themselves; holding a group id means being a
+ * member of that group, not of every role the group includes.
+ */
+public final class AccessPolicy {
+  /** Prefix of the reason shown in place of a section the reader may not see. */
+  public static final String RESTRICTED_PREFIX = "restricted: visible to ";
+
+  private final Roles roles;
+
+  /** A policy over the company's role model. */
+  public AccessPolicy(Roles roles) {
+    this.roles = Objects.requireNonNull(roles, "roles");
+  }
+
+  /** The policy of {@code company}. */
+  public static AccessPolicy of(CompanyDefinition company) {
+    return new AccessPolicy(company.roles());
+  }
+
+  /** Whether a reader holding {@code readerRoles} may see {@code section}. */
+  public boolean maySee(PackSection section, Collection<String> readerRoles) {
+    return !section.restricted() || readerRoles.stream().anyMatch(r -> roles.allows(section.visibleTo(), r));
+  }
+
+  /** Whether a reader holding {@code readerRoles} may open {@code dashboard}. */
+  public boolean mayOpen(Dashboard dashboard, Collection<String> readerRoles) {
+    return readerRoles.stream().anyMatch(r -> roles.allows(dashboard.access(), r));
+  }
+
+  /**
+   * Whether every member of an audience may see {@code section}: the rule for one copy sent to many
+   * people at once (a Slack channel, an email to all recipients of a pack).
+   */
+  public boolean audienceMaySee(PackSection section, Collection<String> audienceRoles) {
+    return !section.restricted()
+        || (!audienceRoles.isEmpty() && audienceRoles.stream().allMatch(r -> roles.allows(section.visibleTo(), r)));
+  }
+
+  /** The copy of {@code doc} a reader holding {@code readerRoles} may see. */
+  public PackDocument redact(PackDocument doc, Collection<String> readerRoles) {
+    Set<String> reader = Set.copyOf(readerRoles);
+    return redact(doc, s -> maySee(s, reader));
+  }
+
+  /** The one copy of {@code doc} that every member of the audience may see (see {@link #audienceMaySee}). */
+  public PackDocument redactForAudience(PackDocument doc, Collection<String> audienceRoles) {
+    List<String> audience = List.copyOf(audienceRoles);
+    return redact(doc, s -> audienceMaySee(s, audience));
+  }
+
+  private PackDocument redact(PackDocument doc, Predicate<PackSection> visible) {
+    boolean hidesSomething = doc.sections().stream().anyMatch(visible.negate())
+        || doc.supporting().stream().anyMatch(visible.negate());
+    if (!hidesSomething) {
+      return doc;
+    }
+    List<PackSection> shown = doc.sections().stream().map(s -> visible.test(s) ? s : notice(s)).toList();
+    List<PackSection> supporting = doc.supporting().stream().map(s -> visible.test(s) ? s : notice(s)).toList();
+    List<PackSection> all = new ArrayList<>(shown);
+    all.addAll(supporting);
+    return new PackDocument(doc.packId(), doc.title(), doc.meeting(), doc.asOf(), doc.zone(), doc.period(),
+        doc.previousPeriod(), shown, WhatChanged.biggestMovers(shown, WhatChanged.SHOWN),
+        doc.summary() == null ? null : ExecutiveSummaries.of(all), supporting);
+  }
+
+  private PackSection notice(PackSection s) {
+    String who = s.visibleTo().stream().map(id -> roles.find(id).map(Role::name).orElse(id))
+        .collect(Collectors.joining(", "));
+    return PackSection.unavailable(s.type(), s.title(), RESTRICTED_PREFIX + who).withVisibleTo(s.visibleTo());
+  }
+}
