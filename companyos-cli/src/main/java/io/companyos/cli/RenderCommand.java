@@ -4,12 +4,15 @@ import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
 import io.companyos.model.CompanyOsException;
 import io.companyos.model.pack.PackDefinition;
+import io.companyos.render.AccessPolicy;
 import io.companyos.render.ArtifactStore;
 import io.companyos.render.GenerationLog;
 import io.companyos.render.PackAssembler;
 import io.companyos.render.PackDocument;
 import io.companyos.render.PackFormat;
 import io.companyos.render.PackRenderer;
+import io.companyos.render.export.PackExporter;
+import io.companyos.render.export.PackExporters;
 import io.companyos.sources.MetricSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,7 +73,8 @@ final class RenderCommand implements Callable<Integer> {
   @Nullable String tz;
 
   @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "md",
-      description = "md, html or json; a comma list for several. Default: ${DEFAULT-VALUE}.")
+      description = "md, html, json, pdf, pptx, notion or confluence (whichever exporters are installed); "
+          + "a comma list for several. Default: ${DEFAULT-VALUE}.")
   List<String> formats = new ArrayList<>(List.of("md"));
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "packs", description = "Output directory. Default: ${DEFAULT-VALUE}.")
@@ -82,6 +86,11 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR", defaultValue = "docs/meetings/templates",
       description = "Directory of Markdown template overrides (<pack-id>.md). Default: ${DEFAULT-VALUE}.")
   Path templates = Path.of("docs/meetings/templates");
+
+  @Option(names = "--role", paramLabel = "ROLE", split = ",",
+      description = "Render the copy a reader holding these roles may see: sections outside their visible_to are "
+          + "replaced by a notice. Default: the full pack.")
+  List<String> roles = new ArrayList<>();
 
   @Option(names = "--force", description = "Replace existing files instead of adding a version suffix.")
   boolean force;
@@ -96,14 +105,16 @@ final class RenderCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     CompanyDefinition company = BuiltinDefinitions.load();
     List<PackDefinition> packs = selectPacks(company);
-    Set<PackFormat> fmts = parseFormats();
+    checkRoles(company);
+    PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null);
+    Map<String, PackExporter> fmts = parseFormats(renderer);
     @Nullable ZoneId zone = parseZone();
     @Nullable Instant instant = parseAsOf();
     RenderSources.Opened opened = RenderSources.open(sources, instant);
     Instant at = opened.asOf();
     ArtifactStore store = new ArtifactStore(out);
     GenerationLog log = new GenerationLog(out.resolve("generation-log.csv"));
-    PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null);
+    AccessPolicy access = AccessPolicy.of(company);
     int failed = 0;
     int partial = 0;
     try (opened) {
@@ -116,22 +127,23 @@ final class RenderCommand implements Callable<Integer> {
         Instant started = Clock.systemUTC().instant();
         ZoneId z = zone != null ? zone : zoneOf(company, p);
         try {
-          PackDocument doc = assembler.assemble(p, at, z);
-          Map<PackFormat, String> rendered = new LinkedHashMap<>();
-          for (PackFormat f : fmts) {
-            rendered.put(f, renderer.render(doc, f));
+          PackDocument assembled = assembler.assemble(p, at, z);
+          PackDocument doc = roles.isEmpty() ? assembled : access.redact(assembled, roles);
+          Map<PackExporter, byte[]> rendered = new LinkedHashMap<>();
+          for (PackExporter f : fmts.values()) {
+            rendered.put(f, export(f, doc));
           }
           List<String> files = new ArrayList<>();
           for (var e : rendered.entrySet()) {
             ArtifactStore.Stored s = store.write(ArtifactStore.kindDirectory(p.id()), ArtifactStore.fileStem(doc),
-                e.getKey().extension(), e.getValue(), force);
+                e.getKey().fileExtension(), e.getValue(), force);
             files.add(out.resolve(store.root().relativize(s.path())) + (s.outcome() == ArtifactStore.Outcome.WRITTEN ? ""
                 : " (" + s.outcome().name().toLowerCase(Locale.ROOT) + ")"));
           }
           Duration took = Duration.ofNanos(System.nanoTime() - t0);
           String status = doc.partial() ? "partial" : "success";
           partial += doc.partial() ? 1 : 0;
-          log.append(new GenerationLog.Entry(started, p.id(), String.join("+", rendered.keySet().stream().map(PackFormat::toString).toList()),
+          log.append(new GenerationLog.Entry(started, p.id(), String.join("+", fmts.keySet()),
               status, took, doc.availableSections(), doc.sections().size(), String.join(" ", files), ""));
           if (packs.size() > 1) {
             err.printf(Locale.ROOT, "[%d/%d] %s: %s (%s, %d ms)%n", i, packs.size(), p.id(), status, doc.availabilityLine(), took.toMillis());
@@ -175,13 +187,60 @@ final class RenderCommand implements Callable<Integer> {
         "unknown pack '" + pack + "'; known packs: " + String.join(", ", company.packIds()))));
   }
 
-  private Set<PackFormat> parseFormats() {
-    Set<PackFormat> out = new LinkedHashSet<>();
+  private Map<String, PackExporter> parseFormats(PackRenderer renderer) {
+    PackExporters exporters = PackExporters.discover();
+    Map<String, PackExporter> out = new LinkedHashMap<>();
     for (String f : formats) {
-      out.add(PackFormat.parse(f).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "unknown format '" + f + "'; use md, html or json")));
+      String name = f.strip().toLowerCase(Locale.ROOT);
+      // md, html and json go through this command's renderer so that --templates applies.
+      PackExporter e = PackFormat.parse(name).<PackExporter>map(k -> new TemplateExporter(renderer, k))
+          .or(() -> exporters.find(name))
+          .orElseThrow(() -> new ParameterException(spec.commandLine(),
+              "unknown format '" + f + "'; available: " + String.join(", ", exporters.formats())));
+      out.putIfAbsent(e.format(), e);
     }
     return out;
+  }
+
+  private void checkRoles(CompanyDefinition company) {
+    for (String r : roles) {
+      if (!company.roles().contains(r)) {
+        throw new ParameterException(spec.commandLine(), "--role '" + r + "' is not a role of the company; known roles: "
+            + String.join(", ", company.roles().ids()));
+      }
+    }
+  }
+
+  private static byte[] export(PackExporter exporter, PackDocument doc) {
+    try {
+      return exporter.exportToBytes(doc);
+    } catch (java.io.IOException e) {
+      throw new io.companyos.render.RenderException("COS-RND-005", "cannot export " + exporter.format() + ": "
+          + e.getMessage(), doc.packId(), "see the exporter's documentation for what it needs", e);
+    }
+  }
+
+  /** md, html and json with this run's template overrides. */
+  private record TemplateExporter(PackRenderer renderer, PackFormat kind) implements PackExporter {
+    @Override
+    public String format() {
+      return kind.extension();
+    }
+
+    @Override
+    public String fileExtension() {
+      return kind.extension();
+    }
+
+    @Override
+    public String mediaType() {
+      return PackExporters.of(List.of()).find(kind.extension()).orElseThrow().mediaType();
+    }
+
+    @Override
+    public void export(PackDocument doc, java.io.OutputStream out) throws java.io.IOException {
+      out.write(renderer.render(doc, kind).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   private @Nullable ZoneId parseZone() {

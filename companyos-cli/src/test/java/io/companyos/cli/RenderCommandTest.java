@@ -42,6 +42,34 @@ class RenderCommandTest {
   }
 
   @Test
+  void aReaderWithoutAccessGetsANoticeInsteadOfTheSection(@TempDir Path out) throws Exception {
+    MainTest.Result full = MainTest.run("render", "product-metrics", "--format", "md", "--out", out.resolve("full").toString());
+    assertThat(full.code()).as(full.err()).isZero();
+    String all = Files.readString(out.resolve("full/product-metrics/2026-11-23.md"));
+    // product-metrics.yaml: customer_health is visible_to [customer_success, product_team, leadership];
+    // team_lead is in none of them (roles.yaml), so its copy has the notice and none of the section's rows.
+    MainTest.Result r = MainTest.run("render", "product-metrics", "--role", "team_lead", "--format", "md,json",
+        "--out", out.resolve("lead").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String md = Files.readString(out.resolve("lead/product-metrics/2026-11-23.md"));
+    assertThat(md).contains("restricted: visible to Customer Success, Product, Leadership", "3 of 4 sections available");
+    assertThat(all).contains("Churn Risk Accounts: 5 (acct-017");
+    assertThat(md).doesNotContain("Churn Risk Accounts").doesNotContain("acct-017");
+    // A product lead may see it: same content as the full pack.
+    MainTest.Result lead = MainTest.run("render", "product-metrics", "--role", "product_lead", "--format", "md",
+        "--out", out.resolve("product").toString());
+    assertThat(lead.code()).isZero();
+    assertThat(Files.readString(out.resolve("product/product-metrics/2026-11-23.md"))).isEqualTo(all);
+  }
+
+  @Test
+  void anUnknownRoleIsAUsageError(@TempDir Path out) {
+    MainTest.Result r = MainTest.run("render", "ops-review", "--role", "sre_leed", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--role 'sre_leed' is not a role of the company");
+  }
+
+  @Test
   void onePackAtAnotherInstantAndZone(@TempDir Path out) throws Exception {
     MainTest.Result r = MainTest.run("render", "ops-review", "--as-of", "2026-11-16T09:00:00Z", "--tz", "Europe/Berlin",
         "--format", "html", "--out", out.toString());

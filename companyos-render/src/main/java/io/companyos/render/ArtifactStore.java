@@ -72,6 +72,11 @@ public final class ArtifactStore {
    * when {@code force}, else the next free {@code <stem>.vN.<extension>} is used.
    */
   public Stored write(String kind, String stem, String extension, String content, boolean force) {
+    return write(kind, stem, extension, content.getBytes(StandardCharsets.UTF_8), force);
+  }
+
+  /** As {@link #write(String, String, String, String, boolean)}, for binary formats (PDF, slides). */
+  public Stored write(String kind, String stem, String extension, byte[] content, boolean force) {
     Path dir = root.resolve(kind);
     ReentrantLock lock = LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
     lock.lock();
@@ -79,7 +84,7 @@ public final class ArtifactStore {
       Files.createDirectories(dir);
       try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = ch.lock()) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = content.clone();
         Path target = dir.resolve(stem + "." + extension);
         Outcome outcome = Outcome.WRITTEN;
         if (Files.exists(target)) {
