@@ -66,6 +66,29 @@ public final class GenerationLog {
     return 100.0 * ok / lines.size();
   }
 
+  /** As {@link #successRatePercent()}, over the generations started inside {@code window}; null when none. */
+  public Double successRatePercent(io.companyos.model.time.TimeWindow window) {
+    List<String> in = inWindow(window);
+    if (in.isEmpty()) {
+      return null;
+    }
+    return 100.0 * in.stream().filter(l -> l.split(",", -1)[3].matches("success|partial")).count() / in.size();
+  }
+
+  /** How many generations started inside {@code window}. */
+  public int entryCount(io.companyos.model.time.TimeWindow window) {
+    return inWindow(window).size();
+  }
+
+  /** When the latest logged generation started; empty for an empty log. */
+  public java.util.Optional<Instant> latestStart() {
+    return lines().stream().map(l -> Instant.parse(l.substring(0, l.indexOf(',')))).max(Instant::compareTo);
+  }
+
+  private List<String> inWindow(io.companyos.model.time.TimeWindow window) {
+    return lines().stream().filter(l -> window.contains(Instant.parse(l.substring(0, l.indexOf(','))))).toList();
+  }
+
   private List<String> lines() {
     if (!Files.exists(file)) {
       return List.of();

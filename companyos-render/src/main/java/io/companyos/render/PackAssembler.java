@@ -66,6 +66,11 @@ public final class PackAssembler {
     this(company, sources, SectionAssemblerRegistry.builtin(), DEFAULT_SECTION_TIMEOUT);
   }
 
+  /** The period {@code pack} reports on when assembled as of {@code asOf} in {@code zone}. */
+  public Period reportedPeriod(PackDefinition pack, Instant asOf, ZoneId zone) {
+    return ReportingPeriods.reported(packPeriodKind(pack), asOf, zone, company.rhythm().sprints());
+  }
+
   /** Assembles {@code pack} with data as of {@code asOf}, dates shown in {@code zone}. */
   public PackDocument assemble(PackDefinition pack, Instant asOf, ZoneId zone) {
     SprintCalendar sprints = company.rhythm().sprints();

@@ -1,0 +1,8 @@
+/** The static dashboard site, the RACI page and the rhythm-effectiveness KPI page. */
+module io.companyos.site {
+  requires static org.jspecify;
+  requires transitive io.companyos.render;
+  requires freemarker;
+
+  exports io.companyos.site;
+}
