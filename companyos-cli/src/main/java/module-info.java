@@ -6,10 +6,12 @@ module io.companyos.cli {
   requires io.companyos.schedule;
   requires io.companyos.scoring;
   requires io.companyos.render;
+  requires io.companyos.site;
   requires info.picocli;
   requires java.net.http;
   requires com.fasterxml.jackson.databind;
   requires static transitive org.jspecify;
   opens io.companyos.cli to info.picocli;
   uses io.companyos.sources.MetricSourceProvider;
+  uses io.companyos.render.export.PackExporter;
 }

@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       DigestCommand.class,
       BadgeCommand.class,
+      SiteCommand.class,
+      RaciCommand.class,
+      KpisCommand.class,
       ScoreCommand.class,
       RenderCommand.class,
     })

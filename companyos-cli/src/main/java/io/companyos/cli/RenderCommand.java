@@ -105,11 +105,11 @@ final class RenderCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     CompanyDefinition company = BuiltinDefinitions.load();
     List<PackDefinition> packs = selectPacks(company);
-    checkRoles(company);
+    CliArguments.roles(spec, company, roles);
     PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null);
     Map<String, PackExporter> fmts = parseFormats(renderer);
-    @Nullable ZoneId zone = parseZone();
-    @Nullable Instant instant = parseAsOf();
+    @Nullable ZoneId zone = CliArguments.zone(spec, tz);
+    @Nullable Instant instant = CliArguments.asOf(spec, asOf);
     RenderSources.Opened opened = RenderSources.open(sources, instant);
     Instant at = opened.asOf();
     ArtifactStore store = new ArtifactStore(out);
@@ -202,15 +202,6 @@ final class RenderCommand implements Callable<Integer> {
     return out;
   }
 
-  private void checkRoles(CompanyDefinition company) {
-    for (String r : roles) {
-      if (!company.roles().contains(r)) {
-        throw new ParameterException(spec.commandLine(), "--role '" + r + "' is not a role of the company; known roles: "
-            + String.join(", ", company.roles().ids()));
-      }
-    }
-  }
-
   private static byte[] export(PackExporter exporter, PackDocument doc) {
     try {
       return exporter.exportToBytes(doc);
@@ -243,25 +234,4 @@ final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  private @Nullable ZoneId parseZone() {
-    if (tz == null) {
-      return null;
-    }
-    try {
-      return ZoneId.of(tz);
-    } catch (DateTimeException e) {
-      throw new ParameterException(spec.commandLine(), "--tz '" + tz + "' is not an IANA time zone such as Europe/Berlin");
-    }
-  }
-
-  private @Nullable Instant parseAsOf() {
-    if (asOf == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(asOf);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--as-of '" + asOf + "' is not an ISO-8601 instant such as 2026-11-23T09:00:00Z");
-    }
-  }
 }
