@@ -188,13 +188,12 @@ final class RenderCommand implements Callable<Integer> {
   }
 
   private Map<String, PackExporter> parseFormats(PackRenderer renderer) {
-    PackExporters exporters = PackExporters.discover();
+    // md, html and json go through this command's renderer so that --templates applies.
+    PackExporters exporters = PackExporters.discover(renderer);
     Map<String, PackExporter> out = new LinkedHashMap<>();
     for (String f : formats) {
       String name = f.strip().toLowerCase(Locale.ROOT);
-      // md, html and json go through this command's renderer so that --templates applies.
-      PackExporter e = PackFormat.parse(name).<PackExporter>map(k -> new TemplateExporter(renderer, k))
-          .or(() -> exporters.find(name))
+      PackExporter e = exporters.find(name)
           .orElseThrow(() -> new ParameterException(spec.commandLine(),
               "unknown format '" + f + "'; available: " + String.join(", ", exporters.formats())));
       out.putIfAbsent(e.format(), e);
@@ -210,28 +209,4 @@ final class RenderCommand implements Callable<Integer> {
           + e.getMessage(), doc.packId(), "see the exporter's documentation for what it needs", e);
     }
   }
-
-  /** md, html and json with this run's template overrides. */
-  private record TemplateExporter(PackRenderer renderer, PackFormat kind) implements PackExporter {
-    @Override
-    public String format() {
-      return kind.extension();
-    }
-
-    @Override
-    public String fileExtension() {
-      return kind.extension();
-    }
-
-    @Override
-    public String mediaType() {
-      return PackExporters.of(List.of()).find(kind.extension()).orElseThrow().mediaType();
-    }
-
-    @Override
-    public void export(PackDocument doc, java.io.OutputStream out) throws java.io.IOException {
-      out.write(renderer.render(doc, kind).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-  }
-
 }

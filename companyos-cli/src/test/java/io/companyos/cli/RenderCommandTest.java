@@ -103,7 +103,8 @@ class RenderCommandTest {
     MainTest.Result unknown = MainTest.run("render", "no-such-pack", "--out", out.toString());
     assertThat(unknown.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(unknown.err()).contains("unknown pack 'no-such-pack'; known packs: board-pack, daily-standup");
-    assertThat(MainTest.run("render", "qbr", "--format", "pdf", "--out", out.toString()).err()).contains("unknown format 'pdf'");
+    assertThat(MainTest.run("render", "qbr", "--format", "docx", "--out", out.toString()).err())
+        .contains("unknown format 'docx'; available: md, html, json");
     assertThat(MainTest.run("render", "qbr", "--as-of", "yesterday", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(MainTest.run("render", "qbr", "--tz", "Mars/Olympus", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
   }

@@ -27,19 +27,36 @@ public final class PackExporters {
 
   /** Built-ins plus the exporters {@link ServiceLoader} finds for {@code loader}. */
   public static PackExporters discover(ClassLoader loader) {
-    return of(ServiceLoader.load(PackExporter.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+    return of(new PackRenderer(), plugins(loader));
+  }
+
+  /** As {@link #discover()}, with md, html and json written by {@code renderer} (e.g. one with template overrides). */
+  public static PackExporters discover(PackRenderer renderer) {
+    return of(renderer, plugins(defaultLoader()));
+  }
+
+  private static List<PackExporter> plugins(ClassLoader loader) {
+    return ServiceLoader.load(PackExporter.class, loader).stream().map(ServiceLoader.Provider::get).toList();
+  }
+
+  private static ClassLoader defaultLoader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : PackExporters.class.getClassLoader();
   }
 
   /** Built-ins plus the exporters visible to this module (module path) or the context class loader. */
   public static PackExporters discover() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return discover(loader != null ? loader : PackExporters.class.getClassLoader());
+    return discover(defaultLoader());
   }
 
   /** Built-ins plus {@code plugins}, for embedders that wire exporters by hand. */
   public static PackExporters of(List<? extends PackExporter> plugins) {
+    return of(new PackRenderer(), plugins);
+  }
+
+  /** As {@link #of(List)}, with md, html and json written by {@code renderer}. */
+  public static PackExporters of(PackRenderer renderer, List<? extends PackExporter> plugins) {
     Map<String, PackExporter> all = new LinkedHashMap<>();
-    PackRenderer renderer = new PackRenderer();
     for (PackFormat f : PackFormat.values()) {
       all.put(f.extension(), new TextExporter(renderer, f));
     }
