@@ -1,0 +1,26 @@
+package io.companyos.delivery;
+
+/** What became of one {@link Dispatch}. */
+public record DeliveryResult(Dispatch dispatch, Outcome outcome, int attempts, String detail) {
+
+  /** The outcome of a dispatch. */
+  public enum Outcome {
+    /** Delivered now. */
+    SENT,
+    /** The delivery log says it was delivered before; nothing was sent. */
+    ALREADY_SENT,
+    /** Another run is delivering it right now; nothing was sent. */
+    IN_PROGRESS,
+    /** Tried and failed (after retries); a rerun will try again. */
+    FAILED,
+    /** The channel has no settings (no webhook, no SMTP server); nothing was tried. */
+    NOT_CONFIGURED,
+    /** Dry run: it would be sent. */
+    WOULD_SEND;
+
+    /** Whether this outcome means the pack did not reach this destination and will not without action. */
+    public boolean problem() {
+      return this == FAILED || this == NOT_CONFIGURED;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.companyos.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and how to send, read from environment variables (secrets never go into pack YAML):
+ *
+ * <ul>
+ *   <li>Slack: {@code COMPANYOS_SLACK_<CHANNEL>_URL} (an incoming webhook for one channel, e.g.
+ *       {@code COMPANYOS_SLACK_OPS_REVIEW_URL} for {@code #ops-review}), else {@code COMPANYOS_SLACK_BOT_TOKEN}
+ *       (chat.postMessage to the destination channel; {@code COMPANYOS_SLACK_API_URL} overrides
+ *       {@code https://slack.com/api}), else {@code COMPANYOS_SLACK_WEBHOOK_URL}.</li>
+ *   <li>E-mail: {@code COMPANYOS_SMTP_HOST}, {@code COMPANYOS_SMTP_PORT} (587), {@code COMPANYOS_SMTP_STARTTLS}
+ *       ({@code true}: required), {@code COMPANYOS_SMTP_USER}, {@code COMPANYOS_SMTP_PASSWORD},
+ *       {@code COMPANYOS_SMTP_FROM}.</li>
+ *   <li>{@code COMPANYOS_DASHBOARD_BASE_URL}: where the site is published, for links in messages.</li>
+ * </ul>
+ */
+public final class DeliverySettings {
+  private final Map<String, String> env;
+
+  private DeliverySettings(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** Settings from the process environment. */
+  public static DeliverySettings fromEnvironment() {
+    return of(System.getenv());
+  }
+
+  /** Settings from {@code variables} (tests, or an application's own configuration). */
+  public static DeliverySettings of(Map<String, String> variables) {
+    return new DeliverySettings(variables);
+  }
+
+  /** How a Slack destination is reached. */
+  public sealed interface SlackRoute {
+    /** An incoming webhook (the channel is fixed by the webhook). */
+    record Webhook(URI url, String variable) implements SlackRoute {}
+
+    /** chat.postMessage with a bot token. */
+    record Api(URI endpoint, String token) implements SlackRoute {
+      @Override
+      public String toString() {
+        return "Api[" + endpoint + "]"; // never the token
+      }
+    }
+  }
+
+  /** The route to Slack channel {@code destination} ({@code #ops-review}), if configured. */
+  public Optional<SlackRoute> slack(String destination) {
+    String own = "COMPANYOS_SLACK_" + destination.replaceFirst("^#", "").toUpperCase(Locale.ROOT)
+        .replaceAll("[^A-Z0-9]+", "_") + "_URL";
+    Optional<SlackRoute> webhook = get(own).map(u -> new SlackRoute.Webhook(URI.create(u), own));
+    if (webhook.isPresent()) {
+      return webhook;
+    }
+    Optional<String> token = get("COMPANYOS_SLACK_BOT_TOKEN");
+    if (token.isPresent()) {
+      String base = get("COMPANYOS_SLACK_API_URL").orElse("https://slack.com/api").replaceAll("/+$", "");
+      return Optional.of(new SlackRoute.Api(URI.create(base + "/chat.postMessage"), token.get()));
+    }
+    return get("COMPANYOS_SLACK_WEBHOOK_URL").map(u -> new SlackRoute.Webhook(URI.create(u), "COMPANYOS_SLACK_WEBHOOK_URL"));
+  }
+
+  /** What to set for Slack destination {@code destination}. */
+  public static String slackHint(String destination) {
+    return "set COMPANYOS_SLACK_" + destination.replaceFirst("^#", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
+        + "_URL, COMPANYOS_SLACK_BOT_TOKEN or COMPANYOS_SLACK_WEBHOOK_URL";
+  }
+
+  /** SMTP settings, if {@code COMPANYOS_SMTP_HOST} and {@code COMPANYOS_SMTP_FROM} are set. */
+  public Optional<Smtp> smtp() {
+    Optional<String> host = get("COMPANYOS_SMTP_HOST");
+    Optional<String> from = get("COMPANYOS_SMTP_FROM");
+    if (host.isEmpty() || from.isEmpty()) {
+      return Optional.empty();
+    }
+    int port;
+    try {
+      port = Integer.parseInt(get("COMPANYOS_SMTP_PORT").orElse("587"));
+    } catch (NumberFormatException e) {
+      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_PORT is not a number", "COMPANYOS_SMTP_PORT",
+          "set a port such as 587", e);
+    }
+    boolean startTls = !get("COMPANYOS_SMTP_STARTTLS").orElse("true").equalsIgnoreCase("false");
+    return Optional.of(new Smtp(host.get(), port, startTls, get("COMPANYOS_SMTP_USER").orElse(null),
+        get("COMPANYOS_SMTP_PASSWORD").orElse(null), from.get(), Duration.ofSeconds(30)));
+  }
+
+  /** The public base URL of the dashboard site, for links in Slack and e-mail. */
+  public Optional<String> dashboardBaseUrl() {
+    return get("COMPANYOS_DASHBOARD_BASE_URL").map(u -> u.replaceAll("/+$", ""));
+  }
+
+  private Optional<String> get(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  /**
+   * SMTP connection settings. {@code startTls} true means STARTTLS is required (the connection fails
+   * rather than sending in clear text).
+   */
+  public record Smtp(String host, int port, boolean startTls, @Nullable String user, @Nullable String password,
+      String from, Duration timeout) {
+    @Override
+    public String toString() {
+      return "Smtp[" + host + ":" + port + ", starttls=" + startTls + ", user=" + user + ", from=" + from + "]";
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.companyos.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * POSTs JSON with the {@link RetryPolicy}: 429 and 5xx answers and I/O errors are retried, other
+ * answers are final. Messages never contain the URL's path or query (webhook URLs are secrets), only
+ * its host.
+ */
+final class HttpSender {
+  private final HttpClient http;
+  private final RetryPolicy retry;
+  private final RetryPolicy.Sleeper sleeper;
+  private final RandomGenerator random;
+  private final Duration timeout;
+
+  HttpSender(HttpClient http, RetryPolicy retry, RetryPolicy.Sleeper sleeper, RandomGenerator random, Duration timeout) {
+    this.http = http;
+    this.retry = retry;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Sends {@code json} to {@code url}. {@code accepted} decides whether a 2xx body means success (Slack's
+   * Web API answers 200 with {@code "ok": false} on errors).
+   */
+  SendResult post(URI url, String json, Map<String, String> headers, Predicate<String> accepted) {
+    String host = url.getHost();
+    String last = "not sent";
+    for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+      @Nullable Duration retryAfter = null;
+      try {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(timeout)
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(b::header);
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        int status = r.statusCode();
+        if (status / 100 == 2) {
+          if (accepted.test(r.body())) {
+            return SendResult.ok(attempt, "HTTP " + status + " from " + host);
+          }
+          return SendResult.failed(attempt, "HTTP " + status + " from " + host + ": " + abbreviate(r.body()));
+        }
+        last = "HTTP " + status + " from " + host;
+        if (status != 429 && status / 100 != 5) {
+          return SendResult.failed(attempt, last + ": " + abbreviate(r.body()));
+        }
+        retryAfter = r.headers().firstValue("Retry-After").flatMap(HttpSender::seconds).orElse(null);
+      } catch (IOException e) {
+        last = e.getClass().getSimpleName() + " talking to " + host;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return SendResult.failed(attempt, "interrupted");
+      }
+      if (attempt == retry.maxAttempts()) {
+        return SendResult.failed(attempt, last + " (gave up after " + attempt + " attempts)");
+      }
+      Duration wait = retry.delayBefore(attempt + 1, retryAfter, random);
+      if (wait == null) {
+        return SendResult.failed(attempt, last + " (server asked to wait longer than " + RetryPolicy.MAX_RETRY_AFTER + ")");
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return SendResult.failed(attempt, "interrupted");
+      }
+    }
+    return SendResult.failed(retry.maxAttempts(), last);
+  }
+
+  private static java.util.Optional<Duration> seconds(String header) {
+    try {
+      long s = Long.parseLong(header.strip());
+      return s < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofSeconds(s));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty(); // an HTTP date: fall back to our own backoff
+    }
+  }
+
+  private static String abbreviate(String body) {
+    String one = body.replace('\n', ' ').strip();
+    return one.length() <= 200 ? one : one.substring(0, 200) + "…";
+  }
+}
