@@ -106,7 +106,16 @@ public final class DeliveryLog {
     T run(FileChannel ch) throws IOException;
   }
 
+  /** One monitor per log file in this JVM: file locks are held per process, not per thread. */
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private <T> T withLock(Locked<T> body) {
+    synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
+      return withFileLock(body);
+    }
+  }
+
+  private <T> T withFileLock(Locked<T> body) {
     try {
       Files.createDirectories(file.getParent());
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

@@ -121,7 +121,7 @@ public final class SlackMessage {
     int[] width = new int[cols];
     for (List<String> row : cells) {
       for (int c = 0; c < Math.min(cols, row.size()); c++) {
-        width[c] = Math.max(width[c], row.get(c).codePointCount(0, row.get(c).length()));
+        width[c] = Math.max(width[c], visibleWidth(row.get(c)));
       }
     }
     sb.append("```\n");
@@ -129,7 +129,7 @@ public final class SlackMessage {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < Math.min(cols, row.size()); c++) {
         String cell = row.get(c);
-        line.append(cell).append(" ".repeat(width[c] - cell.codePointCount(0, cell.length()))).append(c + 1 < cols ? "  " : "");
+        line.append(cell).append(" ".repeat(width[c] - visibleWidth(cell))).append(c + 1 < cols ? "  " : "");
       }
       sb.append(line.toString().stripTrailing()).append('\n');
     }
@@ -138,6 +138,10 @@ public final class SlackMessage {
       sb.append("… ").append(t.rows().size() - shown).append(" more rows in the full pack\n");
     }
     return sb.toString();
+  }
+
+  private static int visibleWidth(String s) {
+    return (int) s.codePoints().filter(cp -> cp != ZWSP).count();
   }
 
   private static String valueText(MetricValue v) {

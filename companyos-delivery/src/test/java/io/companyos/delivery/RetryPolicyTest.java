@@ -1,0 +1,36 @@
+package io.companyos.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+  @Test
+  void waitsStayBetweenHalfAndAllOfTheCappedExponentialStep() {
+    RetryPolicy p = RetryPolicy.DEFAULT;
+    qt().forAll(integers().between(2, 80), longs().all()).checkAssert((attempt, seed) -> {
+      Duration d = p.delayBefore(attempt, null, new SplittableRandom(seed));
+      long step = Math.min(p.maxDelay().toMillis(), p.initialDelay().toMillis() << Math.min(attempt - 2, 30));
+      assertThat(d.toMillis()).isBetween(step / 2, step);
+    });
+  }
+
+  @Test
+  void retryAfterReplacesTheComputedWaitUpToTheLimit() {
+    assertThat(RetryPolicy.DEFAULT.delayBefore(2, Duration.ofSeconds(42), new SplittableRandom(1))).isEqualTo(Duration.ofSeconds(42));
+    assertThat(RetryPolicy.DEFAULT.delayBefore(2, RetryPolicy.MAX_RETRY_AFTER.plusSeconds(1), new SplittableRandom(1))).isNull();
+  }
+
+  @Test
+  void jitterSpreadsRunsThatFailedTogether() {
+    long distinct = new SplittableRandom(3).longs(50).map(seed -> RetryPolicy.DEFAULT.delayBefore(4, null,
+        new SplittableRandom(seed)).toMillis()).distinct().count();
+    assertThat(distinct).isGreaterThan(40);
+  }
+}
