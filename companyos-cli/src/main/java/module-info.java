@@ -7,6 +7,7 @@ module io.companyos.cli {
   requires io.companyos.scoring;
   requires io.companyos.render;
   requires io.companyos.site;
+  requires io.companyos.delivery;
   requires info.picocli;
   requires java.net.http;
   requires com.fasterxml.jackson.databind;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       DigestCommand.class,
       BadgeCommand.class,
+      DeliverCommand.class,
       SiteCommand.class,
       RaciCommand.class,
       KpisCommand.class,

@@ -171,7 +171,7 @@ public final class Deliverer {
     }
     Optional<String> missing = missingSettings(d);
     if (missing.isPresent()) {
-      return new DeliveryResult(d, DeliveryResult.Outcome.NOT_CONFIGURED, 0, missing.get());
+      return new DeliveryResult(d, DeliveryResult.Outcome.NOT_CONFIGURED, 0, missing.get() + "; would send " + describe(d));
     }
     return new DeliveryResult(d, DeliveryResult.Outcome.WOULD_SEND, 0, describe(d));
   }

@@ -33,6 +33,23 @@ public final class DeliverySettings {
     return of(System.getenv());
   }
 
+  /**
+   * The environment overlaid with {@code file}, a properties file of the same {@code COMPANYOS_*} names
+   * ({@code NAME=value} lines), so cron jobs can keep secrets in a file only they can read.
+   */
+  public static DeliverySettings load(java.nio.file.Path file, Map<String, String> environment) {
+    java.util.Properties p = new java.util.Properties();
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new DeliveryException("COS-DLV-003", "cannot read the settings file: " + e.getMessage(), file.toString(),
+          "write NAME=value lines such as COMPANYOS_SMTP_HOST=smtp.example.com", e);
+    }
+    Map<String, String> merged = new java.util.HashMap<>(environment);
+    p.stringPropertyNames().forEach(k -> merged.put(k, p.getProperty(k)));
+    return new DeliverySettings(merged);
+  }
+
   /** Settings from {@code variables} (tests, or an application's own configuration). */
   public static DeliverySettings of(Map<String, String> variables) {
     return new DeliverySettings(variables);

@@ -63,8 +63,11 @@ public final class SlackMessage {
       blocks.add(divider());
       addSections(blocks, sectionText(s));
     }
-    String footer = link == null ? "Full pack: see the dashboard site"
-        : "Full pack with sources and footnotes: " + escape(link);
+    java.util.Set<String> sourceIds = new java.util.TreeSet<>();
+    doc.footnotes().keySet().forEach(p -> sourceIds.add(p.sourceId()));
+    String evidence = doc.footnotes().size() + " sourced figures (" + (sourceIds.isEmpty() ? "no sources"
+        : "source " + escape(String.join(", ", sourceIds))) + "); queries and windows are in the full pack's footnotes";
+    String footer = evidence + (link == null ? "." : ": " + escape(link));
     if (blocks.size() + 1 > MAX_BLOCKS) {
       int keep = MAX_BLOCKS - 2;
       int dropped = blocks.size() - keep;
@@ -147,7 +150,9 @@ public final class SlackMessage {
   private static String valueText(MetricValue v) {
     StringBuilder sb = new StringBuilder("*").append(escape(v.text())).append('*');
     if (v.present() && v.deltaAbsolute() != null) {
-      sb.append(" (").append(v.trendArrow()).append(' ').append(escape(v.deltaText())).append(')');
+      sb.append(" (").append(v.trendArrow()).append(' ').append(escape(v.deltaText()));
+      Boolean good = v.good();
+      sb.append(good == null ? "" : good ? ", better" : ", worse").append(')');
     }
     if (v.anomaly()) {
       sb.append(" :rotating_light: unusual");
