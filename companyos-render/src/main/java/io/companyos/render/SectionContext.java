@@ -151,6 +151,14 @@ public final class SectionContext {
     return sources.records(kind, w);
   }
 
+  /**
+   * A value computed from {@code data} (rows this context returned), computed once per pack however many
+   * sections ask for it under the same {@code what}.
+   */
+  public <V> V derived(Dataset<?> data, String what, java.util.function.Supplier<V> compute) {
+    return sources.derived(data, what, compute);
+  }
+
   /** True when some configured source lists {@code metric}. */
   public boolean supportsMetric(String metric) {
     return sources.supportsMetric(metric);

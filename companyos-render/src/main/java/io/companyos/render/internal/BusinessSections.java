@@ -89,8 +89,8 @@ final class BusinessSections {
             TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
             Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, week);
             Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(pw.end(), Duration.ofDays(7)));
-            b.field("wau", "WAU", MetricValue.of(HealthDimensions.distinctUsers(c), Unit.COUNT, c.provenance())
-                .comparedWith((double) HealthDimensions.distinctUsers(p), Direction.HIGHER_IS_BETTER));
+            b.field("wau", "WAU", MetricValue.of(HealthDimensions.distinctUsers(ctx, c), Unit.COUNT, c.provenance())
+                .comparedWith((double) HealthDimensions.distinctUsers(ctx, p), Direction.HIGHER_IS_BETTER));
           }
           case "churn" -> {
             Dataset<ArrMovement> m = ctx.records(RecordKind.ARR_MOVEMENTS, w);

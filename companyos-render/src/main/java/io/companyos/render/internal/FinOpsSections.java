@@ -72,7 +72,7 @@ final class FinOpsSections {
       rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
           .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
           .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone())), budget, variance(spend, monthly == null ? null : monthly * share, cur.provenance())));
-      long mau = HealthDimensions.distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+      long mau = HealthDimensions.distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);
       double perMau = mau == 0 ? 0 : spend / share / mau;

@@ -139,9 +139,9 @@ public final class HealthDimensions {
   private static void product(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
     TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
     Dataset<ProductEvent> lastWeek = ctx.records(RecordKind.PRODUCT_EVENTS, week);
-    long wau = distinctUsers(lastWeek);
-    long prev = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-    long mau = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+    long wau = distinctUsers(ctx, lastWeek);
+    long prev = distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
+    long mau = distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
     if (mau > 0) {
       kpis.put(StandardHealthModel.STICKINESS, ProductSections.dau(lastWeek.rows(), week) / mau);
     }
@@ -190,7 +190,7 @@ public final class HealthDimensions {
       notes.add("CFR " + pct(c));
     });
     Double target = Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU, TimeWindow.ending(w.end(), Duration.ofDays(35))));
-    long mau = distinctUsers(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+    long mau = distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
     double monthSpend = FinOpsSections.total(ctx.records(RecordKind.COSTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows());
     if (target != null && target > 0 && mau > 0 && monthSpend > 0) {
       kpis.put(StandardHealthModel.COST_PER_MAU_VS_TARGET, monthSpend / mau / target);
@@ -198,8 +198,15 @@ public final class HealthDimensions {
     }
   }
 
-  static long distinctUsers(Dataset<ProductEvent> events) {
-    return events.rows().stream().map(ProductEvent::userId).distinct().count();
+  /** The distinct users of {@code events}, computed once per pack for the same rows. */
+  static long distinctUsers(SectionContext ctx, Dataset<ProductEvent> events) {
+    return ctx.derived(events, "distinct-users", () -> {
+      java.util.Set<String> users = new java.util.HashSet<>(Math.max(16, events.rows().size() / 8));
+      for (ProductEvent e : events.rows()) {
+        users.add(e.userId());
+      }
+      return (long) users.size();
+    });
   }
 
   static boolean open(Incident i, Instant at) {

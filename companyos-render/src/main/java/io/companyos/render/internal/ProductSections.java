@@ -77,7 +77,7 @@ final class ProductSections {
         Unit unit = Unit.COUNT;
         switch (m) {
           case "dau" -> { label = "DAU"; c = dau(cur.rows(), ctx.window()); p = dau(prev.rows(), ctx.previousWindow()); }
-          case "wau" -> { label = "WAU"; c = HealthDimensions.distinctUsers(cur); p = HealthDimensions.distinctUsers(prev); }
+          case "wau" -> { label = "WAU"; c = HealthDimensions.distinctUsers(ctx, cur); p = HealthDimensions.distinctUsers(ctx, prev); }
           default -> { label = "Sessions/User"; c = sessionsPerUser(cur.rows()); p = sessionsPerUser(prev.rows()); unit = Unit.NUMBER; }
         }
         MetricValue now = MetricValue.of(c, unit, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : p, Direction.HIGHER_IS_BETTER);
@@ -107,8 +107,8 @@ final class ProductSections {
       Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
       Map<String, Long> users = usersByFeature(cur.rows());
       Map<String, Long> before = usersByFeature(prev.rows());
-      long active = HealthDimensions.distinctUsers(cur);
-      long activeBefore = HealthDimensions.distinctUsers(prev);
+      long active = HealthDimensions.distinctUsers(ctx, cur);
+      long activeBefore = HealthDimensions.distinctUsers(ctx, prev);
       List<String> wanted = ctx.strings("features", List.of("all"));
       List<List<MetricValue>> rows = new ArrayList<>();
       users.entrySet().stream().filter(e -> wanted.contains("all") || wanted.contains(e.getKey()))

@@ -26,6 +26,27 @@ public final class SourceCache {
   private final Map<Key, FutureTask<Dataset<?>>> answers = new ConcurrentHashMap<>();
   private final Map<MetricSource, SourceDescription> descriptions = new ConcurrentHashMap<>();
 
+  private final Map<Dataset<?>, Map<String, Object>> derived = new java.util.IdentityHashMap<>();
+
+  /**
+   * A value computed from {@code data} (one of this cache's answers), computed once per pack however many
+   * sections ask for it, e.g. the distinct users of a month of product events.
+   */
+  @SuppressWarnings("unchecked")
+  public <V> V derived(Dataset<?> data, String what, java.util.function.Supplier<V> compute) {
+    synchronized (derived) {
+      Object known = derived.getOrDefault(data, Map.of()).get(what);
+      if (known != null) {
+        return (V) known;
+      }
+    }
+    V value = compute.get(); // outside the lock: racing sections compute the same value
+    synchronized (derived) {
+      derived.computeIfAbsent(data, d -> new java.util.HashMap<>()).putIfAbsent(what, value);
+    }
+    return value;
+  }
+
   public SourceCache(List<MetricSource> sources) {
     this.sources = List.copyOf(sources);
   }

@@ -9,7 +9,8 @@ import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
 import io.companyos.sources.SourceDescription;
 import io.companyos.sources.UnsupportedQueryException;
-import io.companyos.sources.builtin.internal.MetricPointQueries;
+import io.companyos.sources.builtin.internal.MetricPointIndex;
+import io.companyos.sources.builtin.internal.TimeSorted;
 import io.companyos.sources.builtin.internal.MetricSelector;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public final class SampleSource implements MetricSource {
   private final int historyDays;
   private final Clock clock;
   private volatile @Nullable SampleCompany company;
+  private volatile @Nullable MetricPointIndex index;
+  private volatile @Nullable SourceDescription description;
 
   SampleSource(String id, long seed, Instant asOf, int historyDays, Clock clock) {
     this.id = id;
@@ -57,6 +60,15 @@ public final class SampleSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
+    SourceDescription d = description;
+    if (d == null) {
+      d = describeNow();
+      description = d; // racing threads compute the same value
+    }
+    return d;
+  }
+
+  private SourceDescription describeNow() {
     Set<String> kinds = RecordKind.builtIn().stream().map(RecordKind::name).collect(Collectors.toSet());
     List<String> metrics = company().rows(RecordKind.METRICS).stream().map(MetricPoint::metric).distinct().sorted().toList();
     return new SourceDescription(SampleSourceProvider.ID, kinds, metrics);
@@ -67,31 +79,39 @@ public final class SampleSource implements MetricSource {
     if (!RecordKind.builtIn().contains(kind)) {
       throw new UnsupportedQueryException(id, "records of a kind the sample company does not hold", kind.name());
     }
-    List<T> all = company().rows(kind);
-    List<T> out = new ArrayList<>();
-    for (T row : all) {
-      if (window.contains(kind.timeOf(row))) {
-        out.add(row);
-      }
-    }
+    // Rows are sorted by time: binary search for the window instead of scanning the whole history.
+    List<T> out = new ArrayList<>(TimeSorted.between(company().rows(kind), kind::timeOf, window.start(), window.end()));
     return new Dataset<>(out, provenance(kind.name(), window, out.size()));
   }
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
-    List<Series> series = MetricPointQueries.instant(company().rows(RecordKind.METRICS), MetricSelector.parse(id, query), at,
-        INSTANT_LOOKBACK);
+    List<Series> series = metricIndex().instant(MetricSelector.parse(id, query), at, INSTANT_LOOKBACK);
     return new Dataset<>(series, provenance(query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size()));
   }
 
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
-    List<Series> series = MetricPointQueries.range(company().rows(RecordKind.METRICS), MetricSelector.parse(id, query), window);
+    List<Series> series = metricIndex().range(MetricSelector.parse(id, query), window);
     return new Dataset<>(series, provenance(query, window, series.size()));
   }
 
   private Provenance provenance(String query, TimeWindow window, long rows) {
     return new Provenance(id, query, window, clock.instant(), rows);
+  }
+
+  private MetricPointIndex metricIndex() {
+    MetricPointIndex i = index;
+    if (i == null) {
+      synchronized (this) {
+        i = index;
+        if (i == null) {
+          i = new MetricPointIndex(company().rows(RecordKind.METRICS));
+          index = i;
+        }
+      }
+    }
+    return i;
   }
 
   private SampleCompany company() {
