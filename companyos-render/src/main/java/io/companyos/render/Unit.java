@@ -1,5 +1,6 @@
 package io.companyos.render;
 
+import io.companyos.render.internal.Decimals;
 import java.util.Locale;
 
 /**
@@ -36,16 +37,15 @@ public enum Unit {
   /** Writes {@code v} in this unit with {@link Locale#ROOT} rules. */
   public String format(double v) {
     return switch (this) {
-      case COUNT -> String.format(Locale.ROOT, "%,d", Math.round(v));
-      case PERCENT -> trim(String.format(Locale.ROOT, "%.2f", v)) + "%";
-      case HOURS -> trim(String.format(Locale.ROOT, "%.1f", v)) + " h";
-      case DAYS -> trim(String.format(Locale.ROOT, "%.1f", v)) + " d";
-      case USD -> (v < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.0f", Math.abs(v));
-      case SCORE -> String.format(Locale.ROOT, "%.0f", v);
-      case PER_DAY -> trim(String.format(Locale.ROOT, "%.2f", v)) + "/day";
-      case POINTS -> trim(String.format(Locale.ROOT, "%.1f", v)) + " pts";
-      case NUMBER -> trim(String.format(Locale.ROOT, "%.2f", v));
-      case TEXT -> trim(String.format(Locale.ROOT, "%.2f", v));
+      case COUNT -> Decimals.grouped(Math.round(v));
+      case PERCENT -> Decimals.trimmed(v, 2) + "%";
+      case HOURS -> Decimals.trimmed(v, 1) + " h";
+      case DAYS -> Decimals.trimmed(v, 1) + " d";
+      case USD -> (v < 0 ? "-$" : "$") + Decimals.fixed(Math.abs(v), 0, true);
+      case SCORE -> Decimals.fixed(v, 0, false);
+      case PER_DAY -> Decimals.trimmed(v, 2) + "/day";
+      case POINTS -> Decimals.trimmed(v, 1) + " pts";
+      case NUMBER, TEXT -> Decimals.trimmed(v, 2);
     };
   }
 
@@ -56,13 +56,5 @@ public enum Unit {
       return "+" + s;
     }
     return d < 0 ? "-" + s : s;
-  }
-
-  private static String trim(String s) {
-    if (!s.contains(".")) {
-      return s;
-    }
-    String t = s.replaceAll("0+$", "");
-    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 }

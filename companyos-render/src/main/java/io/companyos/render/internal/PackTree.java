@@ -173,25 +173,91 @@ public final class PackTree {
 
   /** One value as a map (see docs/pack-json.md). */
   static Map<String, Object> value(MetricValue v, Map<Provenance, Integer> notes) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("value", v.value());
-    m.put("unit", v.unit().jsonName());
-    m.put("text", v.text());
-    m.put("footnote", v.provenance() == null ? null : notes.get(v.provenance()));
-    m.put("previous", v.previous());
-    m.put("previousText", v.previous() == null ? null : v.previousText());
-    m.put("deltaAbsolute", v.deltaAbsolute());
-    m.put("deltaPercent", v.deltaPercent());
-    m.put("deltaText", v.deltaAbsolute() == null ? null : v.deltaText());
-    m.put("trend", v.trendName());
-    m.put("trendArrow", v.trendArrow());
-    m.put("direction", v.direction().name().toLowerCase(Locale.ROOT));
-    m.put("good", v.good());
-    m.put("anomaly", v.anomaly());
-    m.put("absentReason", v.absentReason());
-    m.put("history", v.history());
-    m.put("sparkline", sparkline(v.history()));
-    return m;
+    return new ValueMap(v, v.provenance() == null ? null : notes.get(v.provenance()));
+  }
+
+  /**
+   * A value's map, computed entry by entry when read: a template reads a handful of a value's 17 keys
+   * (text, footnote, change), so the formatted texts it does not show are never built. Iterating it
+   * (JSON) yields every key in the documented order. Immutable.
+   */
+  static final class ValueMap extends java.util.AbstractMap<String, Object> {
+    static final List<String> KEYS = List.of("value", "unit", "text", "footnote", "previous", "previousText",
+        "deltaAbsolute", "deltaPercent", "deltaText", "trend", "trendArrow", "direction", "good", "anomaly",
+        "absentReason", "history", "sparkline");
+    private static final java.util.Set<String> KEY_SET = java.util.Set.copyOf(KEYS);
+
+    private final MetricValue v;
+    private final @Nullable Integer footnote;
+
+    ValueMap(MetricValue v, @Nullable Integer footnote) {
+      this.v = v;
+      this.footnote = footnote;
+    }
+
+    @Override
+    public @Nullable Object get(Object key) {
+      if (!(key instanceof String k)) {
+        return null;
+      }
+      return switch (k) {
+        case "value" -> v.value();
+        case "unit" -> v.unit().jsonName();
+        case "text" -> v.text();
+        case "footnote" -> footnote;
+        case "previous" -> v.previous();
+        case "previousText" -> v.previous() == null ? null : v.previousText();
+        case "deltaAbsolute" -> v.deltaAbsolute();
+        case "deltaPercent" -> v.deltaPercent();
+        case "deltaText" -> v.deltaAbsolute() == null ? null : v.deltaText();
+        case "trend" -> v.trendName();
+        case "trendArrow" -> v.trendArrow();
+        case "direction" -> v.direction().name().toLowerCase(Locale.ROOT);
+        case "good" -> v.good();
+        case "anomaly" -> v.anomaly();
+        case "absentReason" -> v.absentReason();
+        case "history" -> v.history();
+        case "sparkline" -> sparkline(v.history());
+        default -> null;
+      };
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return KEY_SET.contains(key);
+    }
+
+    @Override
+    public int size() {
+      return KEYS.size();
+    }
+
+    @Override
+    public java.util.Set<Entry<String, Object>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public java.util.Iterator<Entry<String, Object>> iterator() {
+          java.util.Iterator<String> keys = KEYS.iterator();
+          return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return keys.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              String k = keys.next();
+              return new java.util.AbstractMap.SimpleImmutableEntry<>(k, get(k));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return KEYS.size();
+        }
+      };
+    }
   }
 
   /**
@@ -211,7 +277,7 @@ public final class PackTree {
       if (i > 0) {
         sb.append(' ');
       }
-      sb.append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+      sb.append(Decimals.fixed(x, 1, false)).append(',').append(Decimals.fixed(y, 1, false));
     }
     return sb.toString();
   }
