@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  * "N of M sections available" line; the executive summary as a callout; per section a {@code heading_2}
  * (sections with an empty title continue under the previous heading), a callout with the reason when the
  * section is unavailable, one paragraph per field ("label: value [footnote] (Δ delta ▲)"), tables,
- * list items, the note, and a callout per value flagged as an anomaly; the biggest movers; and the
+ * bulleted list items and the note, where fields and items flagged as anomalies are callouts with a
+ * warning sign instead (anomalous table cells get such a callout after their table); the biggest movers; and the
  * provenance footnotes (source, query, window, fetch time, rows) as bullets inside a toggle. The output
  * is deterministic: the same document gives equal blocks with the same key order.
  */
@@ -124,30 +125,26 @@ public final class NotionBlocks {
     if (reason != null) {
       out.addAll(textBlocks("callout", List.of(Span.bold("Section unavailable: "), Span.plain(reason)), NO_ENTRY));
     }
-    List<Span[]> anomalies = new ArrayList<>();
     for (Field f : s.fields()) {
-      out.addAll(textBlocks("paragraph", List.of(Span.bold(f.label()), Span.plain(": " + valueText(f.value(), notes))), null));
-      if (f.value().anomaly()) {
-        anomalies.add(new Span[] {Span.bold(f.label()), Span.plain(": " + valueText(f.value(), notes))});
-      }
+      List<Span> spans = List.of(Span.bold(f.label()), Span.plain(": " + valueText(f.value(), notes)));
+      out.addAll(f.value().anomaly() ? anomaly(spans) : textBlocks("paragraph", spans, null));
     }
     for (SectionTable t : s.tables()) {
       table(s, t, notes, out);
+      // a table cell cannot hold a callout: anomalous cells are highlighted after the table
       for (List<MetricValue> row : t.rows()) {
         for (int c = 0; c < row.size(); c++) {
           if (row.get(c).anomaly()) {
             String where = (t.caption().isEmpty() ? "" : t.caption() + " \u00B7 ") + t.columns().get(c)
                 + (c == 0 ? "" : " (" + row.get(0).text() + ")");
-            anomalies.add(new Span[] {Span.bold(where), Span.plain(": " + valueText(row.get(c), notes))});
+            out.addAll(anomaly(List.of(Span.bold(where), Span.plain(": " + valueText(row.get(c), notes)))));
           }
         }
       }
     }
     for (MetricValue i : s.items()) {
-      out.addAll(textBlocks("bulleted_list_item", List.of(Span.plain(valueText(i, notes))), null));
-      if (i.anomaly()) {
-        anomalies.add(new Span[] {Span.plain(valueText(i, notes))});
-      }
+      List<Span> spans = List.of(Span.plain(valueText(i, notes)));
+      out.addAll(i.anomaly() ? anomaly(spans) : textBlocks("bulleted_list_item", spans, null));
     }
     if (s.items().isEmpty() && s.available() && !s.emptyText().isBlank()) {
       out.addAll(textBlocks("paragraph", List.of(Span.plain(s.emptyText())), null));
@@ -155,12 +152,14 @@ public final class NotionBlocks {
     if (!s.note().isEmpty()) {
       out.addAll(textBlocks("paragraph", List.of(Span.italic(s.note())), null));
     }
-    for (Span[] a : anomalies) {
-      List<Span> spans = new ArrayList<>();
-      spans.add(Span.bold("Anomaly: "));
-      spans.addAll(List.of(a));
-      out.addAll(textBlocks("callout", spans, WARNING));
-    }
+  }
+
+  /** A value flagged by anomaly detection: a callout with a warning sign, "Anomaly: ..." . */
+  private static List<ObjectNode> anomaly(List<Span> spans) {
+    List<Span> all = new ArrayList<>();
+    all.add(Span.bold("Anomaly: "));
+    all.addAll(spans);
+    return textBlocks("callout", all, WARNING);
   }
 
   private static void table(PackSection s, SectionTable t, Map<Provenance, Integer> notes, List<ObjectNode> out) {

@@ -41,7 +41,8 @@ class NotionBlocksTest {
     assertThat(h2).containsSubsequence(titled);
 
     // every field of every section appears as "label: value" in a paragraph
-    List<String> paragraphs = blocks.stream().filter(b -> b.path("type").asText().equals("paragraph")).map(NotionBlocksTest::text).toList();
+    List<String> paragraphs = blocks.stream().filter(b -> b.path("type").asText().matches("paragraph|callout"))
+        .map(NotionBlocksTest::text).map(t -> t.replaceFirst("^Anomaly: ", "")).toList();
     for (PackSection s : doc.sections()) {
       for (Field f : s.fields()) {
         assertThat(paragraphs).anyMatch(p -> p.startsWith(f.label() + ": " + f.value().text()));
@@ -116,17 +117,29 @@ class NotionBlocksTest {
   @Test
   void unavailableSectionsAndAnomaliesBecomeCallouts() {
     MetricValue odd = MetricValue.of(99, Unit.COUNT, Samples.provenance("q")).flaggedAnomaly();
+    MetricValue oddItem = MetricValue.text("search latency spiked", Samples.provenance("q")).flaggedAnomaly();
+    SectionTable t = new SectionTable("", List.of("Service", "Errors"),
+        List.of(List.of(MetricValue.label("api"), MetricValue.of(7, Unit.COUNT, Samples.provenance("q")).flaggedAnomaly())), "");
     PackDocument doc = Samples.doc("T", List.of(
         PackSection.unavailable("incident_summary", "Incidents", "timed out after 20000 ms waiting for its source"),
-        Samples.fields("Deploys", List.of(new Field("d", "Deploys", odd)))));
-    List<ObjectNode> callouts = NotionBlocks.blocks(doc).stream().filter(b -> b.path("type").asText().equals("callout")).toList();
-    assertThat(callouts).hasSize(2);
-    assertThat(text(callouts.get(0))).isEqualTo("Section unavailable: timed out after 20000 ms waiting for its source");
+        new PackSection("custom", "Deploys", Samples.WINDOW, null, List.of(new Field("d", "Deploys", odd)), List.of(t),
+            List.of(oddItem, MetricValue.text("calm", null)), "", "", null)));
+    List<ObjectNode> blocks = NotionBlocks.blocks(doc);
+    List<ObjectNode> callouts = blocks.stream().filter(b -> b.path("type").asText().equals("callout")).toList();
+    assertThat(callouts.stream().map(NotionBlocksTest::text)).containsExactly(
+        "Section unavailable: timed out after 20000 ms waiting for its source",
+        "Anomaly: Deploys: 99 [1]",
+        "Anomaly: Errors (api): 7 [1]",
+        "Anomaly: search latency spiked [1]");
     assertThat(callouts.get(0).path("callout").path("icon").path("type").asText()).isEqualTo("emoji");
     assertThat(callouts.get(0).path("callout").path("icon").path("emoji").asText()).isEqualTo("\uD83D\uDEAB");
-    assertThat(text(callouts.get(1))).isEqualTo("Anomaly: Deploys: 99 [1]");
-    assertThat(callouts.get(1).path("callout").path("icon").path("emoji").asText()).isEqualTo("\u26A0\uFE0F");
-    assertThat(text(NotionBlocks.blocks(doc).get(1))).contains("1 of 2 sections available");
+    for (ObjectNode c : callouts.subList(1, callouts.size())) {
+      assertThat(c.path("callout").path("icon").path("emoji").asText()).isEqualTo("\u26A0\uFE0F");
+    }
+    // the anomalous item is a callout in place of its bullet; the ordinary one stays a bullet
+    assertThat(blocks.stream().filter(b -> b.path("type").asText().equals("bulleted_list_item")).map(NotionBlocksTest::text))
+        .containsExactly("calm");
+    assertThat(text(blocks.get(1))).contains("1 of 2 sections available");
   }
 
   @Test
