@@ -62,7 +62,7 @@ public final class ConfluenceStorage {
     }
     out.append("Period: ").append(escape(doc.period().label())).append(", compared with ")
         .append(escape(doc.previousPeriod().label())).append("<br/>");
-    out.append("As of: ").append(escape(doc.asOf().toString())).append(" (").append(escape(doc.zone().getId())).append(")<br/>");
+    out.append("As of: ").append(escape(doc.asOf().toString())).append(" (").append(escape(zone(doc))).append(")<br/>");
     out.append("<strong>").append(escape(doc.availabilityLine())).append("</strong></p>\n");
     header(doc, out);
     ExecutiveSummary summary = doc.summary();
@@ -98,6 +98,11 @@ public final class ConfluenceStorage {
       out.append("</ol></ac:rich-text-body></ac:structured-macro>\n");
     }
     return out.toString();
+  }
+
+  /** The zone as the other renderings write it: "UTC" for UTC, else the zone id. */
+  static String zone(PackDocument doc) {
+    return doc.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : doc.zone().getId();
   }
 
   /** The health status macro and the anomaly count, when the pack has either. */
@@ -152,6 +157,11 @@ public final class ConfluenceStorage {
     return statusMacro(colour(band), band.label() + " " + score.text());
   }
 
+  private static String bandMacro(double score) {
+    HealthStatus band = StatusBands.DEFAULT.status(score);
+    return statusMacro(colour(band), band.label());
+  }
+
   /** Green, Yellow or Red for a health status word; null for any other text. */
   static @Nullable String statusColour(String statusText) {
     for (HealthStatus h : HealthStatus.values()) {
@@ -192,7 +202,8 @@ public final class ConfluenceStorage {
         if (f.key().equals("health_status") && f.value().present() && statusColour(f.value().text()) != null) {
           out.append(statusMacro(statusColour(f.value().text()), f.value().text())).append(footnote(f.value(), notes));
         } else if (HEALTH_SCORES.contains(f.key()) && f.value().present() && f.value().value() != null) {
-          out.append(value(f.value(), notes, true)).append(' ').append(healthMacro(f.value(), null));
+          // the score is already written out: the macro carries the band only
+          out.append(value(f.value(), notes, true)).append(' ').append(bandMacro(f.value().value()));
         } else {
           out.append(value(f.value(), notes, true));
         }

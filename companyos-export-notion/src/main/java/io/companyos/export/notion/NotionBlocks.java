@@ -112,7 +112,8 @@ public final class NotionBlocks {
     }
     sb.append("Period: ").append(doc.period().label()).append(", compared with ").append(doc.previousPeriod().label())
         .append('\n');
-    sb.append("As of: ").append(doc.asOf()).append(" (").append(doc.zone().getId()).append(")\n");
+    sb.append("As of: ").append(doc.asOf()).append(" (")
+        .append(doc.zone().normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : doc.zone().getId()).append(")\n");
     sb.append(doc.availabilityLine());
     return sb.toString();
   }
