@@ -15,7 +15,6 @@ import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
 import io.companyos.scoring.Direction;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -262,8 +261,8 @@ class NotionBlocksTest {
       if (n.has("text") && n.path("text").has("content")) {
         assertThat(n.path("text").path("content").asText().length()).isLessThanOrEqualTo(2000);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-        walk(it.next().getValue());
+      for (Map.Entry<String, JsonNode> e : n.properties()) {
+        walk(e.getValue());
       }
     }
   }
