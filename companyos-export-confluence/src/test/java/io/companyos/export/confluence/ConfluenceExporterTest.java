@@ -22,7 +22,7 @@ class ConfluenceExporterTest {
   void sameDocumentSameBytesAndWellFormed() throws Exception {
     for (String id : Samples.packIds()) {
       byte[] a = new ConfluenceExporter().exportToBytes(Samples.pack(id));
-      byte[] b = new ConfluenceExporter().exportToBytes(Samples.pack(id));
+      byte[] b = new ConfluenceExporter().exportToBytes(Samples.assemble(id));
       assertThat(a).as(id).isEqualTo(b);
       String s = new String(a, StandardCharsets.UTF_8);
       Xml.parse(s);

@@ -34,8 +34,15 @@ final class Samples {
 
   private Samples() {}
 
-  /** The sample company's pack {@code id} at the fixed sample as-of instant. */
+  private static final Map<String, PackDocument> PACKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The sample company's pack {@code id} at the fixed sample as-of instant (assembled once; documents are immutable). */
   static PackDocument pack(String id) {
+    return PACKS.computeIfAbsent(id, Samples::assemble);
+  }
+
+  /** A freshly assembled pack {@code id}, for tests that compare two assemblies. */
+  static PackDocument assemble(String id) {
     MetricSource source = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(),
         Clock.fixed(SampleSourceProvider.DEFAULT_AS_OF, ZoneOffset.UTC), Path.of(".")));
     return new PackAssembler(COMPANY, List.of(source))

@@ -83,7 +83,7 @@ class NotionExporterTest {
   void theSameDocumentGivesTheSameBytes() throws Exception {
     for (String id : Samples.packIds()) {
       byte[] a = new NotionExporter().exportToBytes(Samples.pack(id));
-      byte[] b = new NotionExporter().exportToBytes(Samples.pack(id));
+      byte[] b = new NotionExporter().exportToBytes(Samples.assemble(id));
       assertThat(a).as(id).isEqualTo(b);
       JSON.readTree(a);
     }
