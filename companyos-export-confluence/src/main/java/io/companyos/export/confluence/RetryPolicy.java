@@ -1,0 +1,72 @@
+package io.companyos.export.confluence;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When {@link ConfluenceClient} tries a request again: on HTTP 429 after the {@code Retry-After} the server
+ * asked for, and on HTTP 5xx (and 429 without {@code Retry-After}) after an exponential backoff of
+ * {@code initialBackoff}, doubled each attempt and capped at {@code maxBackoff}. At most
+ * {@code maxAttempts} attempts in all; then the last answer is reported as a {@link ConfluenceApiException}.
+ * The backoff has no random jitter, so a run is reproducible. The {@link Sleeper} does the waiting and
+ * can be replaced in tests.
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+
+  /** Waits for a duration; {@link Thread#sleep(long)} by default. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  public RetryPolicy {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    }
+    Objects.requireNonNull(initialBackoff, "initialBackoff");
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(sleeper, "sleeper");
+    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("need 0 <= initialBackoff <= maxBackoff");
+    }
+  }
+
+  /** Five attempts, backoff 1 s, 2 s, 4 s, 8 s (capped at 30 s), sleeping the current thread. */
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()));
+  }
+
+  /** This policy with another sleeper. */
+  public RetryPolicy withSleeper(Sleeper s) {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, s);
+  }
+
+  /** The wait before attempt {@code failedAttempt + 1}: {@code retryAfter} when given, else the backoff. */
+  public Duration delay(int failedAttempt, @Nullable Duration retryAfter) {
+    if (retryAfter != null) {
+      return retryAfter;
+    }
+    Duration d = initialBackoff;
+    for (int i = 1; i < failedAttempt && d.compareTo(maxBackoff) < 0; i++) {
+      d = d.multipliedBy(2);
+    }
+    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  }
+
+  /** A {@code Retry-After} header in seconds ("2", "1.5"); null when absent, negative or an HTTP date. */
+  public static @Nullable Duration parseRetryAfter(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      double s = Double.parseDouble(header.strip());
+      if (!(s >= 0) || s > 86_400) {
+        return null;
+      }
+      return Duration.ofMillis(Math.round(s * 1000));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
