@@ -47,7 +47,7 @@ final class BadgeCommand implements Callable<Integer> {
     }
     Path abs = out.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), ".badge", ".tmp");
+    Path tmp = io.companyos.model.OutputFiles.tempFileIn(abs.getParent(), ".badge");
     try {
       Files.writeString(tmp, svg, StandardCharsets.UTF_8);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -42,7 +42,7 @@ final class CalendarCommand implements Callable<Integer> {
     String ics = RhythmCalendar.write(company.rhythm(), start, start);
     Path abs = out.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), ".calendar", ".tmp");
+    Path tmp = io.companyos.model.OutputFiles.tempFileIn(abs.getParent(), ".calendar");
     try {
       Files.writeString(tmp, ics, StandardCharsets.UTF_8);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

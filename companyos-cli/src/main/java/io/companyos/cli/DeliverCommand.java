@@ -187,7 +187,7 @@ final class DeliverCommand implements Callable<Integer> {
       Deliverer.Payload p = deliverer.payload(d);
       String name = pack + "-" + d.channel().yamlName() + "-" + d.destination().replaceAll("[^A-Za-z0-9@._-]+", "_")
           .replaceAll("^_+", "") + "." + p.extension();
-      Path tmp = Files.createTempFile(payloads, ".payload", ".tmp");
+      Path tmp = io.companyos.model.OutputFiles.tempFileIn(payloads, ".payload");
       Files.write(tmp, p.bytes());
       Files.move(tmp, payloads.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       spec.commandLine().getErr().println("payload " + payloads.resolve(name));

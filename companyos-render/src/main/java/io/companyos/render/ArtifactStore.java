@@ -119,7 +119,7 @@ public final class ArtifactStore {
   }
 
   private static void moveIntoPlace(Path dir, Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(dir, ".pack-", ".tmp");
+    Path tmp = io.companyos.model.OutputFiles.tempFileIn(dir, ".pack-");
     try {
       Files.write(tmp, bytes);
       try {

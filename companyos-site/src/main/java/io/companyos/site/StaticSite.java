@@ -216,7 +216,7 @@ public final class StaticSite {
     Path target = out.resolve(relative);
     try {
       Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".site-", ".tmp");
+      Path tmp = io.companyos.model.OutputFiles.tempFileIn(target.getParent(), ".site-");
       try {
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         try {

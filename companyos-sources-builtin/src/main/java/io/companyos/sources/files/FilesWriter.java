@@ -50,7 +50,7 @@ public final class FilesWriter {
   /** Writes one kind's rows to {@code dir/<kind>.csv}. */
   public static <T> Path write(FileFormat<T> format, Dataset<T> rows, Path dir) throws IOException {
     Path target = dir.resolve(format.fileName());
-    Path tmp = Files.createTempFile(dir, "." + format.kind().name(), ".tmp");
+    Path tmp = io.companyos.model.OutputFiles.tempFileIn(dir, "." + format.kind().name());
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         CsvWriter csv = new CsvWriter(w);
