@@ -71,8 +71,6 @@ public final class PdfExporter implements PackExporter {
     builder.useFastMode();
     builder.withProducer(PRODUCER);
     builder.withHtmlContent(xhtml, null);
-    // Layout diagnostics stay with this run instead of going to the global log.
-    builder.withDiagnosticConsumer(d -> { });
     // Nothing is fetched: the layout has no links to load and no resource may leave the process.
     builder.useExternalResourceAccessControl((uri, type) -> false,
         com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);

@@ -121,7 +121,7 @@ final class PrintLayout {
         table { width: 100%%; table-layout: fixed; border-collapse: collapse; margin: 4pt 0 6pt 0; -fs-table-paginate: paginate; }
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; }
-        th, td { border: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; word-wrap: break-word; overflow-wrap: break-word; white-space: pre-line; }
+        th, td { border: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; word-wrap: break-word; white-space: pre-line; }
         th { background-color: #e8edf4; font-weight: bold; }
         .absent { color: #666; font-style: italic; }
         .good { color: #2e7d32; }
@@ -134,7 +134,7 @@ final class PrintLayout {
         .spark { color: #4a6fa5; letter-spacing: 0; }
         .fn { font-size: 6.5pt; vertical-align: super; color: #4a6fa5; }
         ol.sources { font-size: 8pt; color: #444; padding-left: 18pt; }
-        ol.sources li { word-wrap: break-word; overflow-wrap: break-word; }
+        ol.sources li { word-wrap: break-word; }
         ul { padding-left: 14pt; margin: 3pt 0; }
         """.formatted(paper, Xml.cssString(doc.title()), FONT, Xml.cssString(doc.period().label()), FONT, FONT, FONT);
   }

@@ -2,6 +2,7 @@ package io.companyos.export.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.openhtmltopdf.util.XRLog;
 import io.companyos.render.Field;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackDocument;
@@ -33,6 +34,8 @@ class PdfExporterTest {
 
   @BeforeAll
   static void export() throws IOException {
+    // openhtmltopdf reports every font load and timing to java.util.logging; not needed here.
+    XRLog.setLoggingEnabled(false);
     tricky = EXPORTER.exportToBytes(Docs.tricky());
     opsDoc = Docs.sample("ops-review");
     ops = EXPORTER.exportToBytes(opsDoc);

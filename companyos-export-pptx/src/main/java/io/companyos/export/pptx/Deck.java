@@ -59,7 +59,7 @@ final class Deck {
   private static final double MARGIN = 40;
   private static final double CONTENT_W = WIDTH - 2 * MARGIN;
   private static final double TOP = 104;
-  private static final double BOTTOM = HEIGHT - 44;
+  private static final double BOTTOM = HEIGHT - 56;
   private static final double CARD_H = 104;
   private static final double SPARK_H = 30;
   private static final double TABLE_FONT = 11;
@@ -100,8 +100,9 @@ final class Deck {
     XSLFSlide slide = newSlide();
     boolean movers = !doc.movers().isEmpty();
     double leftW = movers ? 540 : CONTENT_W;
-    text(slide, MARGIN, 60, leftW, 110, doc.title(), 36, true, ACCENT);
-    double y = 176;
+    double titleH = Math.min(3, lines(doc.title(), 36, leftW - 8)) * 44 + 8;
+    text(slide, MARGIN, 60, leftW, titleH, doc.title(), 36, true, ACCENT);
+    double y = 60 + titleH + 16;
     List<String> meta = new ArrayList<>();
     if (doc.meeting() != null) {
       meta.add("Meeting: " + doc.meeting());
@@ -110,11 +111,12 @@ final class Deck {
         + "), compared with " + doc.previousPeriod().label());
     meta.add("As of " + stamp(doc.asOf()));
     meta.add(doc.availabilityLine());
-    XSLFTextBox box = box(slide, MARGIN, y, leftW, 24.0 * meta.size() + 10);
+    double metaH = meta.stream().mapToInt(line -> lines(line, 16, leftW - 8)).sum() * 22.0 + 10;
+    XSLFTextBox box = box(slide, MARGIN, y, leftW, metaH);
     for (String line : meta) {
       paragraph(box, line, 16, false, line.equals(doc.availabilityLine()) && doc.partial() ? BAD : INK);
     }
-    y += 24.0 * meta.size() + 24;
+    y += metaH + 12;
     ExecutiveSummary summary = doc.summary();
     if (summary != null) {
       XSLFTextBox sum = box(slide, MARGIN, y, leftW, BOTTOM - y);
@@ -162,7 +164,8 @@ final class Deck {
 
     Page(PackSection s, String title, boolean continued) {
       slide = newSlide();
-      text(slide, MARGIN, 22, CONTENT_W, 44, continued ? title + " (continued)" : title, 28, true, ACCENT);
+      String heading = continued ? title + " (continued)" : title;
+      text(slide, MARGIN, 22, CONTENT_W, 44, heading, fit(heading, CONTENT_W - 10, 28, 18), true, ACCENT);
       TimeWindow w = s.window();
       if (w != null) {
         TimeWindow pw = s.previousWindow();
@@ -241,9 +244,8 @@ final class Deck {
       MetricValue v = f.value();
       double x = MARGIN + i * (w + gap);
       text(page.slide, x, top, w, 20, f.label(), 12, false, MUTED);
-      int len = v.text().length();
-      double size = v.value() == null ? 16 : len <= 9 ? BIG : len <= 16 ? 24 : 16;
-      XSLFTextBox value = text(page.slide, x, top + 20, w, 56, v.text(), size, size >= BIG, v.present() ? INK : MUTED);
+      double size = v.value() == null ? 16 : fit(v.text(), w - 10, BIG, 16);
+      XSLFTextBox value = text(page.slide, x, top + 20, w, 56, v.text(), size, v.value() != null, v.present() ? INK : MUTED);
       value.setVerticalAlignment(VerticalAlignment.MIDDLE);
       String change = change(v);
       if (!change.isEmpty()) {
@@ -505,7 +507,7 @@ final class Deck {
     for (String t : texts) {
       max = Math.max(max, lines(t, TABLE_FONT, colW - 10));
     }
-    return max * TABLE_FONT * 1.25 + 8;
+    return max * TABLE_FONT * 1.35 + 12;
   }
 
   private static List<String> texts(List<MetricValue> row) {
@@ -513,6 +515,28 @@ final class Deck {
       String change = change(v);
       return change.isEmpty() ? v.text() : v.text() + "\n" + change;
     }).toList();
+  }
+
+  /**
+   * The largest size from {@code max} down to {@code min} at which {@code text} fits on one line
+   * {@code width} points wide, by glyph widths a little above those of bold Calibri (the deck theme's
+   * font; Carlito has the same metrics); {@code min} when none does.
+   */
+  static double fit(String text, double width, double max, double min) {
+    double em = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      em += switch (c) {
+        case '.', ',', ':', ';', '/', '|', '\'', '!', 'i', 'l', 'j', 'I', 'f', 't', 'r', '(', ')', '[', ']' -> 0.36;
+        case ' ' -> 0.25;
+        case '%', 'm', 'w', 'M', 'W', '€', '$' -> 0.85;
+        default -> Character.isUpperCase(c) ? 0.66 : 0.56;
+      };
+    }
+    if (em == 0) {
+      return max;
+    }
+    return Math.max(min, Math.min(max, Math.floor(width / em)));
   }
 
   /** Estimated number of lines {@code text} takes at {@code size} points in a box {@code width} wide. */

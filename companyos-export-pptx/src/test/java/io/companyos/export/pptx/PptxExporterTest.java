@@ -246,6 +246,9 @@ class PptxExporterTest {
       assertThat(runWithText(extra, "44").getFontSize()).isGreaterThanOrEqualTo(40.0);
     }
     try (XMLSlideShow show = open(ops)) {
+      XSLFSlide dora = sectionSlides(show, "DORA Metrics (WoW)").get(0);
+      Field frequency = opsDoc.section("dora_metrics").orElseThrow().fields().get(0);
+      assertThat(runWithText(dora, frequency.value().text()).getFontSize()).isGreaterThanOrEqualTo(40.0);
       for (PackSection s : opsDoc.sections()) {
         boolean history = s.fields().stream().limit(Deck.MAX_CARDS).anyMatch(f -> f.value().history().size() >= 2);
         XSLFSlide slide = sectionSlides(show, s.title()).get(0);
