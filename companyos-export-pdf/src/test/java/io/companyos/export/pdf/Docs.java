@@ -89,4 +89,22 @@ final class Docs {
         previous, sections, List.of(new Mover("Finance", "Revenue", revenue)),
         new ExecutiveSummary("Health 78/100 ▲", "Risk: churn", "Win: revenue €", "Decide: hiring"));
   }
+
+  /** A one-section pack whose title, section title, field label, table cell and note are all {@code s}. */
+  static PackDocument with(String s) {
+    PackSection section = new PackSection("any", s, BILLING.window(), null,
+        List.of(new Field("f", s, MetricValue.of(7, Unit.COUNT, BILLING))),
+        List.of(new SectionTable("", List.of("Name", "Count"),
+            List.of(List.of(MetricValue.label(s), MetricValue.of(3, Unit.COUNT, TICKETS))), "")),
+        List.of(), "", s, null);
+    Period period = new Period(PeriodKind.WEEK, LocalDate.parse("2026-11-16"), LocalDate.parse("2026-11-23"), "Week 47");
+    Period previous = new Period(PeriodKind.WEEK, LocalDate.parse("2026-11-09"), LocalDate.parse("2026-11-16"), "Week 46");
+    return new PackDocument("any", s, null, AS_OF, ZoneOffset.UTC, period, previous, List.of(section), List.of(), null);
+  }
+
+  /** Whether every character of {@code s} is allowed in XML 1.0 and none is a carriage return (parsers fold those). */
+  static boolean plainXmlText(String s) {
+    return s.codePoints().allMatch(c -> c == 0x9 || c == 0xA || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF));
+  }
 }
