@@ -248,8 +248,8 @@ final class PrintLayout {
     if (!t.caption().isBlank()) {
       out.append("<h3>").append(Xml.escape(t.caption())).append("</h3>\n");
     }
-    if (t.rows().isEmpty()) {
-      if (!t.emptyText().isBlank()) {
+    if (t.rows().isEmpty() || t.columns().isEmpty()) {
+      if (t.rows().isEmpty() && !t.emptyText().isBlank()) {
         out.append("<p class=\"empty\">").append(Xml.escape(t.emptyText())).append("</p>\n");
       }
       return;

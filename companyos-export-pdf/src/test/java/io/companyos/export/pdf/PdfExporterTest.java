@@ -199,4 +199,18 @@ class PdfExporterTest {
     String text = text(EXPORTER.exportToBytes(d));
     assertThat(text).contains("Deploys n/a (deploy source not configured)").doesNotContain("Deploys 0");
   }
+
+  @Test
+  void packWithoutSectionsOrWithAColumnlessTableStillExports() throws IOException {
+    PackDocument full = Docs.tricky();
+    PackDocument empty = new PackDocument("empty", "Empty", null, full.asOf(), ZoneOffset.UTC, full.period(),
+        full.previousPeriod(), List.of(), List.of(), null);
+    assertThat(text(EXPORTER.exportToBytes(empty))).contains("Empty - Week 47").contains("0 of 0 sections available")
+        .contains("Page 1 of 1");
+    PackSection odd = new PackSection("odd", "Odd", null, null, List.of(),
+        List.of(new io.companyos.render.SectionTable("No columns", List.of(), List.of(List.of()), "")), List.of(), "", "", null);
+    PackDocument d = new PackDocument("odd", "Odd pack", null, full.asOf(), ZoneOffset.UTC, full.period(),
+        full.previousPeriod(), List.of(odd), List.of(), null);
+    assertThat(text(EXPORTER.exportToBytes(d))).contains("Odd pack").contains("No columns");
+  }
 }

@@ -202,7 +202,8 @@ final class Deck {
       }
       tables.add(new SectionTable("More measures", List.of("Measure", "Value", "Change (Δ) vs previous"), rows, ""));
     }
-    tables.addAll(s.tables());
+    // A table without columns has nothing to show (and PowerPoint has no zero-column table).
+    s.tables().stream().filter(t -> !t.columns().isEmpty()).forEach(tables::add);
     for (SectionTable t : tables) {
       page = table(s, title, pages, page, t);
     }

@@ -357,4 +357,22 @@ class PptxExporterTest {
       assertThat(text).contains("Deploys").contains("n/a (deploy source not configured)").doesNotContain("\n0\n");
     }
   }
+
+  @Test
+  void packWithoutSectionsOrWithAColumnlessTableStillExports() throws IOException {
+    PackDocument empty = new PackDocument("empty", "Empty", null, trickyDoc.asOf(), ZoneOffset.UTC, trickyDoc.period(),
+        trickyDoc.previousPeriod(), List.of(), List.of(), null);
+    try (XMLSlideShow show = open(EXPORTER.exportToBytes(empty))) {
+      assertThat(show.getSlides()).hasSize(1);
+      assertThat(allText(show.getSlides().get(0))).contains("0 of 0 sections available");
+    }
+    PackSection odd = new PackSection("odd", "Odd", null, null, List.of(),
+        List.of(new SectionTable("No columns", List.of(), List.of(List.of()), "")), List.of(), "", "", null);
+    PackDocument d = new PackDocument("odd", "Odd pack", null, trickyDoc.asOf(), ZoneOffset.UTC, trickyDoc.period(),
+        trickyDoc.previousPeriod(), List.of(odd), List.of(), null);
+    try (XMLSlideShow show = open(EXPORTER.exportToBytes(d))) {
+      assertThat(show.getSlides()).hasSize(2);
+      assertThat(tables(show.getSlides().get(1))).isEmpty();
+    }
+  }
 }
