@@ -19,7 +19,20 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    quietLibraries();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * A command line tool prints its own messages only: the PDF renderer's console log is off (its messages
+   * still reach java.util.logging), and POI (slides), which logs through the Log4j API and would say on
+   * stderr that no Log4j is installed, gets the simple Log4j context that prints errors only.
+   */
+  static void quietLibraries() {
+    io.companyos.export.pdf.PdfExporter.quietRendererConsole();
+    if (System.getProperty("log4j2.loggerContextFactory") == null) {
+      System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    }
   }
 
   /** Runs the CLI with the given streams and returns the exit code; used by tests and embedding. */

@@ -69,6 +69,9 @@ public final class PdfExporter implements PackExporter {
     String xhtml = PrintLayout.of(doc, options);
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
+    // The renderer's own messages (font loads, timings) go to this class's logger instead of stderr:
+    // INFO and below at FINE, warnings and errors as they are.
+    builder.withDiagnosticConsumer(PdfExporter::diagnostic);
     builder.withProducer(PRODUCER);
     builder.withHtmlContent(xhtml, null);
     // Nothing is fetched: the layout has no links to load and no resource may leave the process.
@@ -134,6 +137,26 @@ public final class PdfExporter implements PackExporter {
       return id & Long.MAX_VALUE;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /**
+   * Turns off the PDF renderer's own console logging for the whole JVM. Each export still hands the
+   * renderer's messages to the {@code io.companyos.export.pdf.PdfExporter} logger (java.util.logging;
+   * warnings as warnings, the rest at FINE), so nothing is lost. Command-line tools call this; a
+   * server that configures logging itself may leave it.
+   */
+  public static void quietRendererConsole() {
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+  }
+
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PdfExporter.class.getName());
+
+  private static void diagnostic(com.openhtmltopdf.util.Diagnostic d) {
+    java.util.logging.Level level = d.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+        ? d.getLevel() : java.util.logging.Level.FINE;
+    if (LOG.isLoggable(level)) {
+      LOG.log(level, d.getFormattedMessage(), d.getError());
     }
   }
 }
