@@ -57,8 +57,8 @@ class EmailDeliveryTest {
 
   @Test
   void mailsEveryRecipientRoleFromTheDirectoryWithTextHtmlAndAttachment() throws Exception {
-    PackExporter json = PackExporters.discover().find("json").orElseThrow();
-    DeliveryReport r = deliverer(env()).channels(Set.of(DeliveryChannel.EMAIL)).attachment(json).build()
+    PackExporter pdf = PackExporters.discover().find("pdf").orElseThrow();
+    DeliveryReport r = deliverer(env()).channels(Set.of(DeliveryChannel.EMAIL)).attachment(pdf).build()
         .deliver(Packs.definition("ops-review"), Packs.document("ops-review"), false);
 
     // ops-review goes to sre_team (sre_lead, sre_oncall) and engineering_leads (team_lead, sre_lead,
@@ -89,10 +89,14 @@ class EmailDeliveryTest {
       assertThat((String) html.getContent()).contains("<html").contains("Weekly Ops Review");
       BodyPart att = mixed.getBodyPart(1);
       assertThat(att.getDisposition()).isEqualTo(Part.ATTACHMENT);
-      assertThat(att.getFileName()).isEqualTo(io.companyos.render.ArtifactStore.fileStem(doc) + "-ops-review.json");
-      assertThat(att.getContentType()).startsWith("application/json");
-      String attached = new String(att.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(attached).isEqualTo(new String(json.exportToBytes(doc), StandardCharsets.UTF_8));
+      assertThat(att.getFileName()).isEqualTo(io.companyos.render.ArtifactStore.fileStem(doc) + "-ops-review.pdf");
+      assertThat(att.getContentType()).startsWith("application/pdf");
+      byte[] attached = att.getInputStream().readAllBytes();
+      try (org.apache.pdfbox.pdmodel.PDDocument pdf1 = org.apache.pdfbox.Loader.loadPDF(attached)) {
+        String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf1);
+        assertThat(pdfText).contains("Weekly Ops Review").contains(doc.availabilityLine());
+        assertThat(pdf1.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+      }
     }
     List<String> to = Arrays.stream(received).map(m -> {
       try {
@@ -104,7 +108,7 @@ class EmailDeliveryTest {
     assertThat(to).containsExactlyInAnyOrderElementsOf(r.results().stream().map(x -> x.dispatch().destination()).toList());
 
     // a rerun sends nothing
-    DeliveryReport again = deliverer(env()).channels(Set.of(DeliveryChannel.EMAIL)).attachment(json).build()
+    DeliveryReport again = deliverer(env()).channels(Set.of(DeliveryChannel.EMAIL)).attachment(pdf).build()
         .deliver(Packs.definition("ops-review"), Packs.document("ops-review"), false);
     assertThat(again.results()).allSatisfy(x -> assertThat(x.outcome()).isEqualTo(DeliveryResult.Outcome.ALREADY_SENT));
     assertThat(smtp.getReceivedMessages()).hasSize(5);
