@@ -1,5 +1,6 @@
 package io.companyos.export.confluence;
 
+import io.companyos.render.export.HttpRetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Authentication is HTTP basic with the account e-mail and an API token, from
  * {@value #EMAIL_ENV} and {@value #TOKEN_ENV} by default, against the site in {@value #BASE_URL_ENV}
  * (e.g. {@code https://example.atlassian.net}; a trailing {@code /wiki} is accepted). Rate limits
- * (429, honouring {@code Retry-After}) and 5xx answers are retried by the {@link RetryPolicy}; other
+ * (429, honouring {@code Retry-After}) and 5xx answers are retried by the {@link HttpRetry}; other
  * errors, such as 409 when someone else saved the page in between, raise a
  * {@link ConfluenceApiException} with Confluence's code and message. Secrets never appear in exceptions
  * or {@link #toString()}, and the client logs nothing.
@@ -53,7 +54,7 @@ public final class ConfluenceClient {
   private final String host;
   private final String token;
   private final String authorization;
-  private final RetryPolicy retry;
+  private final HttpRetry retry;
   private final Duration timeout;
   private final HttpClient http;
 
@@ -69,11 +70,11 @@ public final class ConfluenceClient {
 
   /** A client for the site at {@code baseUrl} with basic authentication and the default retry policy. */
   public ConfluenceClient(URI baseUrl, String email, String apiToken) {
-    this(baseUrl, email, apiToken, RetryPolicy.defaults(), Duration.ofSeconds(60));
+    this(baseUrl, email, apiToken, HttpRetry.defaults(), Duration.ofSeconds(60));
   }
 
   /** As {@link #ConfluenceClient(URI, String, String)} with a retry policy and a per-request timeout. */
-  public ConfluenceClient(URI baseUrl, String email, String apiToken, RetryPolicy retry, Duration timeout) {
+  public ConfluenceClient(URI baseUrl, String email, String apiToken, HttpRetry retry, Duration timeout) {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(apiToken, "apiToken");
@@ -259,7 +260,7 @@ public final class ConfluenceClient {
       boolean retryable = status == 429 || status >= 500;
       if (retryable && attempt < retry.maxAttempts()) {
         Duration wait = retry.delay(attempt, status == 429
-            ? RetryPolicy.parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
+            ? HttpRetry.parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
         try {
           retry.sleeper().sleep(wait);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.companyos.export.confluence;
 
+import io.companyos.render.fixtures.ExportSamples;
+import io.companyos.render.export.HttpRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -169,13 +171,13 @@ class ConfluenceClientTest {
   }
 
   ConfluenceClient client(int attempts) {
-    RetryPolicy retry = new RetryPolicy(attempts, Duration.ofMillis(250), Duration.ofSeconds(2), sleeps::add);
+    HttpRetry retry = new HttpRetry(attempts, Duration.ofMillis(250), Duration.ofSeconds(2), sleeps::add);
     return new ConfluenceClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), EMAIL, TOKEN, retry, Duration.ofSeconds(10));
   }
 
   @Test
   void createsThePageWhenTheTitleIsNotInTheSpace() {
-    PackDocument doc = Samples.pack("ops-review");
+    PackDocument doc = ExportSamples.pack("ops-review");
     ConfluencePageRef ref = client(3).publish(SPACE, PARENT, doc);
 
     assertThat(ref.created()).isTrue();
@@ -204,7 +206,7 @@ class ConfluenceClientTest {
 
   @Test
   void updatesAnExistingPageWithTheNextVersion() {
-    PackDocument doc = Samples.pack("ops-review");
+    PackDocument doc = ExportSamples.pack("ops-review");
     String title = ConfluenceStorage.title(doc);
     pages.put("55501", new Page("55501", title, 4, "<p>old</p>"));
     ConfluencePageRef ref = client(3).publish(SPACE, null, doc);

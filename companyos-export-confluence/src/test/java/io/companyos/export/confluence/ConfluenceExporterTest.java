@@ -1,5 +1,6 @@
 package io.companyos.export.confluence;
 
+import io.companyos.render.fixtures.ExportSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.companyos.render.export.PackExporter;
@@ -20,9 +21,9 @@ class ConfluenceExporterTest {
 
   @Test
   void sameDocumentSameBytesAndWellFormed() throws Exception {
-    for (String id : Samples.packIds()) {
-      byte[] a = new ConfluenceExporter().exportToBytes(Samples.pack(id));
-      byte[] b = new ConfluenceExporter().exportToBytes(Samples.assemble(id));
+    for (String id : ExportSamples.packIds()) {
+      byte[] a = new ConfluenceExporter().exportToBytes(ExportSamples.pack(id));
+      byte[] b = new ConfluenceExporter().exportToBytes(ExportSamples.assemble(id));
       assertThat(a).as(id).isEqualTo(b);
       String s = new String(a, StandardCharsets.UTF_8);
       Xml.parse(s);

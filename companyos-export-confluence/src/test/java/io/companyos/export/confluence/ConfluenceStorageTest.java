@@ -1,5 +1,6 @@
 package io.companyos.export.confluence;
 
+import io.companyos.render.fixtures.ExportSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -26,7 +27,7 @@ class ConfluenceStorageTest {
 
   @Test
   void opsReviewHasHeadingsTablesAndProvenanceInAnExpandMacro() throws Exception {
-    PackDocument doc = Samples.pack("ops-review");
+    PackDocument doc = ExportSamples.pack("ops-review");
     Document x = Xml.parse(ConfluenceStorage.render(doc));
 
     assertThat(Xml.all(x, "h1")).singleElement().satisfies(h -> assertThat(h.getTextContent()).isEqualTo(doc.title()));
@@ -68,8 +69,8 @@ class ConfluenceStorageTest {
 
   @Test
   void everySamplePackIsWellFormedStorage() throws Exception {
-    for (String id : Samples.packIds()) {
-      PackDocument doc = Samples.pack(id);
+    for (String id : ExportSamples.packIds()) {
+      PackDocument doc = ExportSamples.pack(id);
       String s = ConfluenceStorage.render(doc);
       Xml.parse(s);
       assertThat(s).as(id).endsWith("\n").doesNotContain("\r");
@@ -78,7 +79,7 @@ class ConfluenceStorageTest {
 
   @Test
   void healthStatusBecomesAColouredStatusMacro() throws Exception {
-    PackDocument doc = Samples.pack("exec-review");
+    PackDocument doc = ExportSamples.pack("exec-review");
     Field status = doc.section("executive_summary").orElseThrow().fields().stream()
         .filter(f -> f.key().equals("health_status")).findFirst().orElseThrow();
     Field score = doc.section("executive_summary").orElseThrow().fields().stream()
@@ -94,7 +95,7 @@ class ConfluenceStorageTest {
 
   @Test
   void scoreBandsAndMissingScores() {
-    MetricValue p = MetricValue.of(85, Unit.SCORE, "85/100", Samples.provenance("q"));
+    MetricValue p = MetricValue.of(85, Unit.SCORE, "85/100", ExportSamples.provenance("q"));
     assertThat(ConfluenceStorage.healthMacro(p, null)).contains(">Green<", ">Healthy 85/100<");
     assertThat(ConfluenceStorage.healthMacro(MetricValue.of(60, Unit.SCORE, "60/100", null), null)).contains(">Yellow<", ">Watch 60/100<");
     assertThat(ConfluenceStorage.healthMacro(MetricValue.of(59, Unit.SCORE, "59/100", null), null)).contains(">Red<", ">At risk 59/100<");
@@ -106,11 +107,11 @@ class ConfluenceStorageTest {
 
   @Test
   void unavailableSectionsAreWarningsAndAnomaliesAreFlagged() throws Exception {
-    MetricValue worse = MetricValue.of(12, Unit.COUNT, Samples.provenance("q")).comparedWith(3.0, Direction.LOWER_IS_BETTER).flaggedAnomaly();
-    MetricValue neutral = MetricValue.of(5, Unit.COUNT, Samples.provenance("q")).flaggedAnomaly();
-    PackDocument doc = Samples.doc("T", List.of(
+    MetricValue worse = MetricValue.of(12, Unit.COUNT, ExportSamples.provenance("q")).comparedWith(3.0, Direction.LOWER_IS_BETTER).flaggedAnomaly();
+    MetricValue neutral = MetricValue.of(5, Unit.COUNT, ExportSamples.provenance("q")).flaggedAnomaly();
+    PackDocument doc = ExportSamples.doc("T", List.of(
         PackSection.unavailable("incident_summary", "Incidents", "timed out after 20000 ms waiting for its source"),
-        Samples.fields("Deploys", List.of(new Field("a", "Failures", worse), new Field("b", "Deploys", neutral),
+        ExportSamples.fields("Deploys", List.of(new Field("a", "Failures", worse), new Field("b", "Deploys", neutral),
             new Field("c", "Cost", MetricValue.absent("no billing source configured", Unit.USD))))));
     Document x = Xml.parse(ConfluenceStorage.render(doc));
     List<Element> warnings = Xml.macros(x.getDocumentElement(), "warning");
@@ -188,14 +189,14 @@ class ConfluenceStorageTest {
 
   /** A document with {@code s} in every place text can go. */
   private static PackDocument docWith(String s) {
-    Provenance p = new Provenance(s, s, Samples.WINDOW, Samples.AS_OF, 1);
+    Provenance p = new Provenance(s, s, ExportSamples.WINDOW, ExportSamples.AS_OF, 1);
     MetricValue v = MetricValue.text(s, p).flaggedAnomaly();
     SectionTable t = new SectionTable(s, List.of(s, "b"), List.of(List.of(v, MetricValue.label(s))), s);
-    PackSection ok = new PackSection(s, s, Samples.WINDOW, null,
+    PackSection ok = new PackSection(s, s, ExportSamples.WINDOW, null,
         List.of(new Field("health_score", s, MetricValue.of(50, Unit.SCORE, "50/100", p)), new Field("health_status", "Status", MetricValue.text(s, p)),
             new Field("k", s, v)),
         List.of(t), List.of(v), s, s, null);
-    return new PackDocument("p", s, s, Samples.AS_OF, java.time.ZoneOffset.UTC, Samples.WEEK, Samples.WEEK.previous(),
+    return new PackDocument("p", s, s, ExportSamples.AS_OF, java.time.ZoneOffset.UTC, ExportSamples.WEEK, ExportSamples.WEEK.previous(),
         List.of(new PackSection("executive_summary", ok.title(), ok.window(), null, ok.fields(), ok.tables(), ok.items(),
             s, s, null), PackSection.unavailable(s, s, s)),
         List.of(new io.companyos.render.Mover(s, s, v)), new io.companyos.render.ExecutiveSummary(s, s, s, s));

@@ -1,5 +1,6 @@
 package io.companyos.export.notion;
 
+import io.companyos.render.export.HttpRetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * carries {@code Authorization: Bearer <token>}, {@code Notion-Version: }{@value #NOTION_VERSION} and
  * {@code Content-Type: application/json}.
  *
- * <p>Rate limits and outages are retried by the {@link RetryPolicy}; any other error answer raises a
+ * <p>Rate limits and outages are retried by the {@link HttpRetry}; any other error answer raises a
  * {@link NotionApiException} with the status and Notion's error code and message. The token is never
  * written into exceptions, {@link #toString()} or logs (the client logs nothing). A failure after the
  * page was created leaves a partial page behind; the exception says which page and how many batches
@@ -44,7 +45,7 @@ public final class NotionClient {
 
   private final String token;
   private final URI base;
-  private final RetryPolicy retry;
+  private final HttpRetry retry;
   private final Duration timeout;
   private final HttpClient http;
 
@@ -55,11 +56,11 @@ public final class NotionClient {
 
   /** A client for {@code baseUri} (scheme, host and port, e.g. {@code https://api.notion.com}) with {@code token}. */
   public NotionClient(String token, URI baseUri) {
-    this(token, baseUri, RetryPolicy.defaults(), Duration.ofSeconds(60));
+    this(token, baseUri, HttpRetry.defaults(), Duration.ofSeconds(60));
   }
 
   /** As {@link #NotionClient(String, URI)} with a retry policy and a per-request timeout. */
-  public NotionClient(String token, URI baseUri, RetryPolicy retry, Duration timeout) {
+  public NotionClient(String token, URI baseUri, HttpRetry retry, Duration timeout) {
     Objects.requireNonNull(token, "token");
     if (token.isBlank()) {
       throw missingToken();
@@ -165,7 +166,7 @@ public final class NotionClient {
       boolean retryable = status == 429 || status >= 500;
       if (retryable && attempt < retry.maxAttempts()) {
         Duration wait = retry.delay(attempt, status == 429
-            ? RetryPolicy.parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
+            ? HttpRetry.parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
         try {
           retry.sleeper().sleep(wait);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.companyos.export.notion;
 
+import io.companyos.render.fixtures.ExportSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class NotionBlocksTest {
 
   @Test
   void opsReviewHasTitleHeaderSectionsTablesAndProvenance() {
-    PackDocument doc = Samples.pack("ops-review");
+    PackDocument doc = ExportSamples.pack("ops-review");
     List<ObjectNode> blocks = NotionBlocks.blocks(doc);
 
     assertThat(blocks.get(0).path("type").asText()).isEqualTo("heading_1");
@@ -76,8 +77,8 @@ class NotionBlocksTest {
 
   @Test
   void everySamplePackRespectsTheLimits() {
-    for (String id : Samples.packIds()) {
-      List<ObjectNode> blocks = NotionBlocks.blocks(Samples.pack(id));
+    for (String id : ExportSamples.packIds()) {
+      List<ObjectNode> blocks = NotionBlocks.blocks(ExportSamples.pack(id));
       checkLimits(blocks);
       assertThat(blocks).as(id).isNotEmpty();
     }
@@ -87,8 +88,8 @@ class NotionBlocksTest {
   void aTableHasTheShapeOfTheNotionDocumentation() throws Exception {
     SectionTable t = new SectionTable("Incidents", List.of("Severity", "Count"),
         List.of(List.of(MetricValue.label("P1"), MetricValue.label("2"))), "");
-    PackSection s = new PackSection("custom", "S", Samples.WINDOW, null, List.of(), List.of(t), List.of(), "", "", null);
-    ObjectNode table = NotionBlocks.blocks(Samples.doc("T", List.of(s))).stream()
+    PackSection s = new PackSection("custom", "S", ExportSamples.WINDOW, null, List.of(), List.of(t), List.of(), "", "", null);
+    ObjectNode table = NotionBlocks.blocks(ExportSamples.doc("T", List.of(s))).stream()
         .filter(b -> b.path("type").asText().equals("table")).findFirst().orElseThrow();
     // The table block as the Notion reference describes it, written by hand.
     JsonNode expected = JSON.readTree("""
@@ -106,8 +107,8 @@ class NotionBlocksTest {
 
   @Test
   void aFieldIsLabelValueFootnoteAndDelta() {
-    MetricValue v = MetricValue.of(12, Unit.COUNT, Samples.provenance("count incidents")).comparedWith(8.0, Direction.LOWER_IS_BETTER);
-    PackDocument doc = Samples.doc("T", List.of(Samples.fields("S", List.of(new Field("k", "Incidents", v)))));
+    MetricValue v = MetricValue.of(12, Unit.COUNT, ExportSamples.provenance("count incidents")).comparedWith(8.0, Direction.LOWER_IS_BETTER);
+    PackDocument doc = ExportSamples.doc("T", List.of(ExportSamples.fields("S", List.of(new Field("k", "Incidents", v)))));
     List<String> paragraphs = NotionBlocks.blocks(doc).stream().filter(b -> b.path("type").asText().equals("paragraph"))
         .map(NotionBlocksTest::text).toList();
     assertThat(paragraphs).contains("Incidents: 12 [1] (\u0394 +4 (+50%) \u25B2)");
@@ -115,13 +116,13 @@ class NotionBlocksTest {
 
   @Test
   void unavailableSectionsAndAnomaliesBecomeCallouts() {
-    MetricValue odd = MetricValue.of(99, Unit.COUNT, Samples.provenance("q")).flaggedAnomaly();
-    MetricValue oddItem = MetricValue.text("search latency spiked", Samples.provenance("q")).flaggedAnomaly();
+    MetricValue odd = MetricValue.of(99, Unit.COUNT, ExportSamples.provenance("q")).flaggedAnomaly();
+    MetricValue oddItem = MetricValue.text("search latency spiked", ExportSamples.provenance("q")).flaggedAnomaly();
     SectionTable t = new SectionTable("", List.of("Service", "Errors"),
-        List.of(List.of(MetricValue.label("api"), MetricValue.of(7, Unit.COUNT, Samples.provenance("q")).flaggedAnomaly())), "");
-    PackDocument doc = Samples.doc("T", List.of(
+        List.of(List.of(MetricValue.label("api"), MetricValue.of(7, Unit.COUNT, ExportSamples.provenance("q")).flaggedAnomaly())), "");
+    PackDocument doc = ExportSamples.doc("T", List.of(
         PackSection.unavailable("incident_summary", "Incidents", "timed out after 20000 ms waiting for its source"),
-        new PackSection("custom", "Deploys", Samples.WINDOW, null, List.of(new Field("d", "Deploys", odd)), List.of(t),
+        new PackSection("custom", "Deploys", ExportSamples.WINDOW, null, List.of(new Field("d", "Deploys", odd)), List.of(t),
             List.of(oddItem, MetricValue.text("calm", null)), "", "", null)));
     List<ObjectNode> blocks = NotionBlocks.blocks(doc);
     List<ObjectNode> callouts = blocks.stream().filter(b -> b.path("type").asText().equals("callout")).toList();
@@ -143,7 +144,7 @@ class NotionBlocksTest {
 
   @Test
   void missingValuesShowTheirReasonNotZero() {
-    PackDocument doc = Samples.doc("T", List.of(Samples.fields("S",
+    PackDocument doc = ExportSamples.doc("T", List.of(ExportSamples.fields("S",
         List.of(new Field("k", "Cost", MetricValue.absent("no billing source configured", Unit.USD))))));
     assertThat(NotionBlocks.blocks(doc).stream().map(NotionBlocksTest::text))
         .contains("Cost: n/a (no billing source configured)")
@@ -152,7 +153,7 @@ class NotionBlocksTest {
 
   @Test
   void tablesOverNinetyNineRowsAreSplitWithTheHeaderRepeated() {
-    PackDocument doc = Samples.doc("T", List.of(Samples.bigTable("Services", 250)));
+    PackDocument doc = ExportSamples.doc("T", List.of(ExportSamples.bigTable("Services", 250)));
     List<ObjectNode> blocks = NotionBlocks.blocks(doc);
     List<ObjectNode> tables = blocks.stream().filter(b -> b.path("type").asText().equals("table")).toList();
     assertThat(tables).hasSize(3);
@@ -181,8 +182,8 @@ class NotionBlocksTest {
   @Test
   void veryLongTextContinuesInFurtherBlocksAndLosesNothing() {
     String note = "\uD83D\uDE80".repeat(150_000) + "end"; // 300,003 UTF-16 units: 151 text objects of at most 2000
-    PackSection s = new PackSection("custom", "S", Samples.WINDOW, null, List.of(), List.of(), List.of(), "", note, null);
-    List<ObjectNode> blocks = NotionBlocks.blocks(Samples.doc("T", List.of(s)));
+    PackSection s = new PackSection("custom", "S", ExportSamples.WINDOW, null, List.of(), List.of(), List.of(), "", note, null);
+    List<ObjectNode> blocks = NotionBlocks.blocks(ExportSamples.doc("T", List.of(s)));
     List<ObjectNode> paras = blocks.stream().filter(b -> b.path("type").asText().equals("paragraph")).skip(1).toList();
     assertThat(paras.size()).isEqualTo(2);
     assertThat(paras.get(0).path("paragraph").path("rich_text").size()).isEqualTo(100);
@@ -195,19 +196,19 @@ class NotionBlocksTest {
   void aCellTooLongForOneRichTextArrayIsAnErrorNotATruncation() {
     String huge = "x".repeat(100 * 2000 + 1);
     SectionTable t = new SectionTable("", List.of("A"), List.of(List.of(MetricValue.label(huge))), "");
-    PackSection s = new PackSection("custom", "S", Samples.WINDOW, null, List.of(), List.of(t), List.of(), "", "", null);
-    assertThatThrownBy(() -> NotionBlocks.blocks(Samples.doc("T", List.of(s))))
+    PackSection s = new PackSection("custom", "S", ExportSamples.WINDOW, null, List.of(), List.of(t), List.of(), "", "", null);
+    assertThatThrownBy(() -> NotionBlocks.blocks(ExportSamples.doc("T", List.of(s))))
         .isInstanceOfSatisfying(RenderException.class, e -> assertThat(e.code()).isEqualTo("COS-EXP-040"));
   }
 
   @Test
   void batchesKeepOrderAndRespectTheRequestLimits() {
     List<PackSection> sections = new ArrayList<>();
-    sections.add(Samples.fields("Many", Samples.manyFields(230)));
+    sections.add(ExportSamples.fields("Many", ExportSamples.manyFields(230)));
     for (int i = 0; i < 12; i++) {
-      sections.add(Samples.bigTable("T" + i, 99)); // 12 tables of 100 rows each: 1,212 blocks with children
+      sections.add(ExportSamples.bigTable("T" + i, 99)); // 12 tables of 100 rows each: 1,212 blocks with children
     }
-    List<ObjectNode> blocks = NotionBlocks.blocks(Samples.doc("T", sections));
+    List<ObjectNode> blocks = NotionBlocks.blocks(ExportSamples.doc("T", sections));
     List<List<ObjectNode>> batches = NotionBlocks.batches(blocks);
     List<ObjectNode> joined = new ArrayList<>();
     for (List<ObjectNode> b : batches) {

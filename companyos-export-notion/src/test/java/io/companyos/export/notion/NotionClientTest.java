@@ -1,5 +1,7 @@
 package io.companyos.export.notion;
 
+import io.companyos.render.fixtures.ExportSamples;
+import io.companyos.render.export.HttpRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,13 +90,13 @@ class NotionClientTest {
   }
 
   NotionClient client(int attempts) {
-    RetryPolicy retry = new RetryPolicy(attempts, Duration.ofMillis(500), Duration.ofSeconds(4), sleeps::add);
+    HttpRetry retry = new HttpRetry(attempts, Duration.ofMillis(500), Duration.ofSeconds(4), sleeps::add);
     return new NotionClient(TOKEN, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), retry, Duration.ofSeconds(10));
   }
 
   @Test
   void createsThePageThenAppendsTheRestInOrderedBatchesOfAtMostAHundred() {
-    PackDocument doc = Samples.doc("Big", List.of(Samples.fields("Many", Samples.manyFields(250)), Samples.bigTable("Rows", 150)));
+    PackDocument doc = ExportSamples.doc("Big", List.of(ExportSamples.fields("Many", ExportSamples.manyFields(250)), ExportSamples.bigTable("Rows", 150)));
     NotionPageRef ref = client(3).publish(PARENT, doc);
 
     assertThat(ref.id()).isEqualTo(PAGE);
@@ -131,7 +133,7 @@ class NotionClientTest {
   void a429IsRetriedAfterTheRetryAfterTheServerAskedFor() {
     scripted.add(new Answer(429, "{\"object\":\"error\",\"status\":429,\"code\":\"rate_limited\",\"message\":\"slow down\"}",
         Map.of("Retry-After", "3")));
-    NotionPageRef ref = client(3).publish(PARENT, Samples.pack("daily-standup"));
+    NotionPageRef ref = client(3).publish(PARENT, ExportSamples.pack("daily-standup"));
     assertThat(ref.id()).isEqualTo(PAGE);
     assertThat(sleeps).containsExactly(Duration.ofSeconds(3));
     assertThat(requests.get(0).path()).isEqualTo("/v1/pages");
@@ -144,7 +146,7 @@ class NotionClientTest {
     for (int i = 0; i < 5; i++) {
       scripted.add(new Answer(i % 2 == 0 ? 503 : 502, "{\"object\":\"error\",\"status\":503,\"code\":\"service_unavailable\",\"message\":\"busy\"}", Map.of()));
     }
-    NotionPageRef ref = client(6).publish(PARENT, Samples.pack("daily-standup"));
+    NotionPageRef ref = client(6).publish(PARENT, ExportSamples.pack("daily-standup"));
     assertThat(ref.id()).isEqualTo(PAGE);
     assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofSeconds(4), Duration.ofSeconds(4));
@@ -155,7 +157,7 @@ class NotionClientTest {
     for (int i = 0; i < 3; i++) {
       scripted.add(new Answer(429, "{\"object\":\"error\",\"status\":429,\"code\":\"rate_limited\",\"message\":\"slow down\"}", Map.of()));
     }
-    assertThatThrownBy(() -> client(3).publish(PARENT, Samples.pack("daily-standup")))
+    assertThatThrownBy(() -> client(3).publish(PARENT, ExportSamples.pack("daily-standup")))
         .isInstanceOfSatisfying(NotionApiException.class, e -> {
           assertThat(e.status()).isEqualTo(429);
           assertThat(e.notionCode()).isEqualTo("rate_limited");
@@ -169,7 +171,7 @@ class NotionClientTest {
   void a400GivesATypedErrorWithNotionsMessageAndIsNotRetried() {
     String message = "body failed validation: body.children[3].paragraph.rich_text[0].text.content.length should be \u2264 `2000`, instead was `2001`.";
     scripted.add(new Answer(400, "{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\",\"message\":\"" + message.replace("\"", "\\\"") + "\"}", Map.of()));
-    assertThatThrownBy(() -> client(3).publish(PARENT, Samples.pack("daily-standup")))
+    assertThatThrownBy(() -> client(3).publish(PARENT, ExportSamples.pack("daily-standup")))
         .isInstanceOfSatisfying(NotionApiException.class, e -> {
           assertThat(e.status()).isEqualTo(400);
           assertThat(e.notionCode()).isEqualTo("validation_error");
@@ -183,7 +185,7 @@ class NotionClientTest {
 
   @Test
   void aFailedAppendSaysWhichPageWasLeftPartial() {
-    PackDocument doc = Samples.doc("Big", List.of(Samples.fields("Many", Samples.manyFields(250))));
+    PackDocument doc = ExportSamples.doc("Big", List.of(ExportSamples.fields("Many", ExportSamples.manyFields(250))));
     scripted.add(normal("POST", "/v1/pages"));
     scripted.add(normal("PATCH", "/v1/blocks/" + PAGE + "/children"));
     scripted.add(new Answer(403, "{\"object\":\"error\",\"status\":403,\"code\":\"restricted_resource\",\"message\":\"no access\"}", Map.of()));
@@ -200,7 +202,7 @@ class NotionClientTest {
     scripted.add(new Answer(401, "{\"object\":\"error\",\"status\":401,\"code\":\"unauthorized\",\"message\":\"API token is invalid: " + TOKEN + "\"}", Map.of()));
     NotionClient c = client(1);
     assertThat(c.toString()).doesNotContain(TOKEN);
-    assertThatThrownBy(() -> c.publish(PARENT, Samples.pack("daily-standup"))).isInstanceOfSatisfying(NotionApiException.class, e -> {
+    assertThatThrownBy(() -> c.publish(PARENT, ExportSamples.pack("daily-standup"))).isInstanceOfSatisfying(NotionApiException.class, e -> {
       assertThat(e.status()).isEqualTo(401);
       assertThat(e.getMessage()).doesNotContain(TOKEN).contains("[token]");
       assertThat(String.valueOf(e.notionMessage())).doesNotContain(TOKEN);
@@ -208,7 +210,7 @@ class NotionClientTest {
     });
     // Nothing listening: the transport error names the host, not the token.
     server.stop(0);
-    assertThatThrownBy(() -> c.publish(PARENT, Samples.pack("daily-standup"))).isInstanceOfSatisfying(NotionApiException.class, e -> {
+    assertThatThrownBy(() -> c.publish(PARENT, ExportSamples.pack("daily-standup"))).isInstanceOfSatisfying(NotionApiException.class, e -> {
       assertThat(e.status()).isZero();
       assertThat(e.code()).isEqualTo("COS-EXP-042");
       assertThat(e.getMessage()).doesNotContain(TOKEN);
@@ -220,17 +222,17 @@ class NotionClientTest {
     assertThat(NotionClient.tokenFrom(Map.of("NOTION_TOKEN", "abc"))).isEqualTo("abc");
     assertThatThrownBy(() -> NotionClient.tokenFrom(Map.of())).isInstanceOfSatisfying(NotionApiException.class,
         e -> assertThat(e.code()).isEqualTo("COS-EXP-043"));
-    assertThatThrownBy(() -> client(1).publish("../../v1/users", Samples.pack("daily-standup")))
+    assertThatThrownBy(() -> client(1).publish("../../v1/users", ExportSamples.pack("daily-standup")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(requests).isEmpty();
   }
 
   @Test
   void retryAfterParsing() {
-    assertThat(RetryPolicy.parseRetryAfter("2")).isEqualTo(Duration.ofSeconds(2));
-    assertThat(RetryPolicy.parseRetryAfter(" 1.5 ")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
-    assertThat(RetryPolicy.parseRetryAfter("-1")).isNull();
-    assertThat(RetryPolicy.parseRetryAfter(null)).isNull();
+    assertThat(HttpRetry.parseRetryAfter("2")).isEqualTo(Duration.ofSeconds(2));
+    assertThat(HttpRetry.parseRetryAfter(" 1.5 ")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(HttpRetry.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
+    assertThat(HttpRetry.parseRetryAfter("-1")).isNull();
+    assertThat(HttpRetry.parseRetryAfter(null)).isNull();
   }
 }

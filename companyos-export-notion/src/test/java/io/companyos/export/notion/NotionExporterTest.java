@@ -1,5 +1,6 @@
 package io.companyos.export.notion;
 
+import io.companyos.render.fixtures.ExportSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class NotionExporterTest {
 
   @Test
   void exportsTheCreateRequestAndTheAppendBatches() throws Exception {
-    PackDocument doc = Samples.pack("exec-review");
+    PackDocument doc = ExportSamples.pack("exec-review");
     byte[] bytes = new NotionExporter().exportToBytes(doc);
     String text = new String(bytes, StandardCharsets.UTF_8);
     assertThat(text).endsWith("}\n").doesNotContain("\r");
@@ -70,7 +71,7 @@ class NotionExporterTest {
 
   @Test
   void aLargePackSpillsIntoAppendRequests() throws Exception {
-    PackDocument doc = Samples.doc("Big", List.of(Samples.fields("Many", Samples.manyFields(250))));
+    PackDocument doc = ExportSamples.doc("Big", List.of(ExportSamples.fields("Many", ExportSamples.manyFields(250))));
     JsonNode root = JSON.readTree(new NotionExporter().exportToBytes(doc));
     assertThat(root.path("createPage").path("body").path("children").size()).isEqualTo(100);
     assertThat(root.path("appendChildren").size()).isEqualTo(2);
@@ -81,9 +82,9 @@ class NotionExporterTest {
 
   @Test
   void theSameDocumentGivesTheSameBytes() throws Exception {
-    for (String id : Samples.packIds()) {
-      byte[] a = new NotionExporter().exportToBytes(Samples.pack(id));
-      byte[] b = new NotionExporter().exportToBytes(Samples.assemble(id));
+    for (String id : ExportSamples.packIds()) {
+      byte[] a = new NotionExporter().exportToBytes(ExportSamples.pack(id));
+      byte[] b = new NotionExporter().exportToBytes(ExportSamples.assemble(id));
       assertThat(a).as(id).isEqualTo(b);
       JSON.readTree(a);
     }

@@ -1,5 +1,6 @@
 package io.companyos.export.pdf;
 
+import io.companyos.render.fixtures.ExportDocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openhtmltopdf.util.XRLog;
@@ -36,8 +37,8 @@ class PdfExporterTest {
   static void export() throws IOException {
     // openhtmltopdf reports every font load and timing to java.util.logging; not needed here.
     XRLog.setLoggingEnabled(false);
-    tricky = EXPORTER.exportToBytes(Docs.tricky());
-    opsDoc = Docs.sample("ops-review");
+    tricky = EXPORTER.exportToBytes(ExportDocs.tricky());
+    opsDoc = ExportDocs.sample("ops-review");
     ops = EXPORTER.exportToBytes(opsDoc);
     Path dir = Path.of("target", "exports");
     Files.createDirectories(dir);
@@ -90,7 +91,7 @@ class PdfExporterTest {
         .contains("Line one of the note Line two | with a pipe <b>not bold</b>")
         .contains("billing-db · SELECT sum(amount) FROM invoices | where paid");
     // The unbreakable cell is wrapped, not cut: every character is still in the text.
-    assertThat(text.replace(" ", "")).contains(Docs.LONG_TOKEN);
+    assertThat(text.replace(" ", "")).contains(ExportDocs.LONG_TOKEN);
   }
 
   @Test
@@ -136,7 +137,7 @@ class PdfExporterTest {
 
   @Test
   void shortPackHasNoContents() throws IOException {
-    PackDocument full = Docs.tricky();
+    PackDocument full = ExportDocs.tricky();
     PackDocument small = new PackDocument(full.packId(), full.title(), full.meeting(), full.asOf(), ZoneOffset.UTC,
         full.period(), full.previousPeriod(), full.sections().subList(0, 3), List.of(), null);
     try (PDDocument d = Loader.loadPDF(EXPORTER.exportToBytes(small))) {
@@ -162,8 +163,8 @@ class PdfExporterTest {
 
   @Test
   void sameDocumentSameBytesAndMetadataFromTheAsOf() throws IOException {
-    assertThat(EXPORTER.exportToBytes(Docs.tricky())).isEqualTo(tricky);
-    assertThat(EXPORTER.exportToBytes(Docs.sample("ops-review"))).isEqualTo(ops);
+    assertThat(EXPORTER.exportToBytes(ExportDocs.tricky())).isEqualTo(tricky);
+    assertThat(EXPORTER.exportToBytes(ExportDocs.sample("ops-review"))).isEqualTo(ops);
     try (PDDocument d = Loader.loadPDF(ops)) {
       var info = d.getDocumentInformation();
       assertThat(info.getProducer()).isEqualTo("CompanyOS");
@@ -178,7 +179,7 @@ class PdfExporterTest {
   void everyBuiltInPackExports() throws IOException {
     for (String id : List.of("daily-standup", "security-standup", "product-metrics", "sprint-review", "exec-review",
         "finops-review", "board-pack", "qbr", "quarterly-planning")) {
-      PackDocument doc = Docs.sample(id);
+      PackDocument doc = ExportDocs.sample(id);
       byte[] pdf = EXPORTER.exportToBytes(doc);
       String text = text(pdf);
       assertThat(text).as(id).contains(doc.title()).contains(doc.availabilityLine());
@@ -193,7 +194,7 @@ class PdfExporterTest {
     PackSection s = new PackSection("x", "Lone section", null, null,
         List.of(new Field("v", "Deploys", MetricValue.absent("deploy source not configured", io.companyos.render.Unit.COUNT))),
         List.of(), List.of(), "", "", null);
-    PackDocument full = Docs.tricky();
+    PackDocument full = ExportDocs.tricky();
     PackDocument d = new PackDocument("one", "One", null, full.asOf(), ZoneOffset.UTC, full.period(),
         full.previousPeriod(), List.of(s), List.of(), null);
     String text = text(EXPORTER.exportToBytes(d));
@@ -202,7 +203,7 @@ class PdfExporterTest {
 
   @Test
   void packWithoutSectionsOrWithAColumnlessTableStillExports() throws IOException {
-    PackDocument full = Docs.tricky();
+    PackDocument full = ExportDocs.tricky();
     PackDocument empty = new PackDocument("empty", "Empty", null, full.asOf(), ZoneOffset.UTC, full.period(),
         full.previousPeriod(), List.of(), List.of(), null);
     assertThat(text(EXPORTER.exportToBytes(empty))).contains("Empty - Week 47").contains("0 of 0 sections available")

@@ -1,5 +1,6 @@
 package io.companyos.export.pdf;
 
+import io.companyos.render.fixtures.ExportDocs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
@@ -25,7 +26,7 @@ class PrintLayoutPropertyTest {
   @Test
   void anyTextGivesWellFormedXhtmlAndKeepsItsCharacters() {
     qt().withExamples(300).forAll(strings().allPossible().ofLengthBetween(0, 40)).checkAssert(s -> {
-      String xhtml = PrintLayout.of(Docs.with(s), new PdfOptions(PdfOptions.Paper.A4, 0));
+      String xhtml = PrintLayout.of(ExportDocs.with(s), new PdfOptions(PdfOptions.Paper.A4, 0));
       Document dom;
       try {
         dom = parse(xhtml);
@@ -33,7 +34,7 @@ class PrintLayoutPropertyTest {
         throw new AssertionError("not well-formed for " + s.codePoints().boxed().toList() + ": " + e.getMessage(), e);
       }
       assertThat(dom.getElementsByTagName("h1").getLength()).isEqualTo(1);
-      if (Docs.plainXmlText(s)) {
+      if (ExportDocs.plainXmlText(s)) {
         assertThat(dom.getElementsByTagName("h1").item(0).getTextContent()).isEqualTo(s + " - Week 47");
         assertThat(dom.getElementsByTagName("title").item(0).getTextContent()).isEqualTo(s + " - Week 47");
         // The section heading and the table cell hold the text too.

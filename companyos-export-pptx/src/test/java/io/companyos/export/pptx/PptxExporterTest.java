@@ -1,5 +1,6 @@
 package io.companyos.export.pptx;
 
+import io.companyos.render.fixtures.ExportDocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.companyos.render.Field;
@@ -45,8 +46,8 @@ class PptxExporterTest {
 
   @BeforeAll
   static void export() throws IOException {
-    trickyDoc = Docs.tricky();
-    opsDoc = Docs.sample("ops-review");
+    trickyDoc = ExportDocs.tricky();
+    opsDoc = ExportDocs.sample("ops-review");
     tricky = EXPORTER.exportToBytes(trickyDoc);
     ops = EXPORTER.exportToBytes(opsDoc);
     Path dir = Path.of("target", "exports");
@@ -287,7 +288,7 @@ class PptxExporterTest {
           t.getRows().forEach(r -> cells.add(r.getCells().get(1).getText()));
         }
       }
-      assertThat(cells).contains("<script>alert(1)</script>", "a|b\nc", Docs.LONG_TOKEN);
+      assertThat(cells).contains("<script>alert(1)</script>", "a|b\nc", ExportDocs.LONG_TOKEN);
     }
   }
 
@@ -302,8 +303,8 @@ class PptxExporterTest {
 
   @Test
   void sameDocumentSameBytesWithFixedPropertiesAndEntryTimes() throws IOException {
-    assertThat(EXPORTER.exportToBytes(Docs.tricky())).isEqualTo(tricky);
-    assertThat(EXPORTER.exportToBytes(Docs.sample("ops-review"))).isEqualTo(ops);
+    assertThat(EXPORTER.exportToBytes(ExportDocs.tricky())).isEqualTo(tricky);
+    assertThat(EXPORTER.exportToBytes(ExportDocs.sample("ops-review"))).isEqualTo(ops);
     try (XMLSlideShow show = open(ops)) {
       var core = show.getProperties().getCoreProperties();
       assertThat(core.getCreator()).isEqualTo("CompanyOS");
@@ -325,7 +326,7 @@ class PptxExporterTest {
   void everyBuiltInPackExportsWithShapesInsideTheSlide() throws IOException {
     for (String id : List.of("ops-review", "daily-standup", "security-standup", "product-metrics", "sprint-review",
         "exec-review", "finops-review", "board-pack", "qbr", "quarterly-planning", "tricky")) {
-      PackDocument doc = id.equals("tricky") ? trickyDoc : Docs.sample(id);
+      PackDocument doc = id.equals("tricky") ? trickyDoc : ExportDocs.sample(id);
       try (XMLSlideShow show = open(EXPORTER.exportToBytes(doc))) {
         assertThat(heading(show.getSlides().get(0))).as(id).isEqualTo(doc.title());
         for (XSLFSlide slide : show.getSlides()) {

@@ -1,5 +1,6 @@
 package io.companyos.export.pptx;
 
+import io.companyos.render.fixtures.ExportDocs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
@@ -21,7 +22,7 @@ class RoundTripPropertyTest {
   @Test
   void anyTextRoundTrips() {
     qt().withExamples(40).forAll(strings().allPossible().ofLengthBetween(0, 30)).checkAssert(s -> {
-      try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(EXPORTER.exportToBytes(Docs.with(s))))) {
+      try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(EXPORTER.exportToBytes(ExportDocs.with(s))))) {
         assertThat(show.getSlides()).hasSize(2);
         XSLFSlide title = show.getSlides().get(0);
         XSLFSlide section = show.getSlides().get(1);
@@ -30,7 +31,7 @@ class RoundTripPropertyTest {
             .findFirst().orElseThrow();
         String notes = java.util.Arrays.stream(section.getNotes().getPlaceholders())
             .filter(p -> p.getTextType() == Placeholder.BODY).findFirst().orElseThrow().getText();
-        if (Docs.plainXmlText(s) && s.indexOf('\t') < 0) {
+        if (ExportDocs.plainXmlText(s) && s.indexOf('\t') < 0) {
           assertThat(heading.getText()).isEqualTo(s);
           assertThat(table.getCell(1, 0).getText()).isEqualTo(s);
           if (!s.isBlank()) {

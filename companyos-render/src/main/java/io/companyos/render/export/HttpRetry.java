@@ -1,18 +1,18 @@
-package io.companyos.export.notion;
+package io.companyos.render.export;
 
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When {@link NotionClient} tries a request again: on HTTP 429 after the {@code Retry-After} the server
- * asked for, and on HTTP 5xx (and 429 without {@code Retry-After}) after an exponential backoff of
- * {@code initialBackoff}, doubled each attempt and capped at {@code maxBackoff}. At most
- * {@code maxAttempts} attempts in all; then the last answer is reported as a {@link NotionApiException}.
+ * When a publishing client (Notion, Confluence) tries a request again: on HTTP 429 after the
+ * {@code Retry-After} the server asked for, and on HTTP 5xx (and 429 without {@code Retry-After}) after an
+ * exponential backoff of {@code initialBackoff}, doubled each attempt and capped at {@code maxBackoff}. At
+ * most {@code maxAttempts} attempts in all; then the client reports the last answer as its typed error.
  * The backoff has no random jitter, so a run is reproducible. The {@link Sleeper} does the waiting and
  * can be replaced in tests.
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+public record HttpRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
 
   /** Waits for a duration; {@link Thread#sleep(long)} by default. */
   @FunctionalInterface
@@ -20,7 +20,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     void sleep(Duration d) throws InterruptedException;
   }
 
-  public RetryPolicy {
+  public HttpRetry {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
     }
@@ -33,13 +33,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   }
 
   /** Five attempts, backoff 1 s, 2 s, 4 s, 8 s (capped at 30 s), sleeping the current thread. */
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()));
+  public static HttpRetry defaults() {
+    return new HttpRetry(5, Duration.ofSeconds(1), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()));
   }
 
   /** This policy with another sleeper. */
-  public RetryPolicy withSleeper(Sleeper s) {
-    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, s);
+  public HttpRetry withSleeper(Sleeper s) {
+    return new HttpRetry(maxAttempts, initialBackoff, maxBackoff, s);
   }
 
   /** The wait before attempt {@code failedAttempt + 1}: {@code retryAfter} when given, else the backoff. */
