@@ -15,7 +15,6 @@ import io.companyos.render.internal.SeedVariables;
 import io.companyos.render.internal.TemplateEngines;
 import io.companyos.render.internal.TemplateSandbox;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +121,14 @@ public final class PackRenderer {
     }
   }
 
-  private static Template template(Configuration cfg, String name, String fallback) {
+  /** Built-in templates by name; class-path resources never change while the renderer lives. */
+  private final Map<String, Template> builtIn = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Template template(Configuration cfg, String name, String fallback) {
+    return builtIn.computeIfAbsent(cfg.getOutputFormat().getName() + ":" + name, k -> load(cfg, name, fallback));
+  }
+
+  private static Template load(Configuration cfg, String name, String fallback) {
     try {
       try {
         return cfg.getTemplate(name);
@@ -135,7 +141,7 @@ public final class PackRenderer {
   }
 
   private static String run(Template t, Map<String, Object> tree, Map<String, String> seed) {
-    StringWriter out = new StringWriter();
+    StringBuilderWriter out = new StringBuilderWriter();
     try {
       t.process(Map.of("pack", tree, "seed", seed), out);
     } catch (TemplateException e) {
@@ -150,6 +156,48 @@ public final class PackRenderer {
     }
     String s = out.toString();
     return s.endsWith("\n") ? s : s + "\n";
+  }
+
+  /** A {@link java.io.Writer} over an unsynchronized {@link StringBuilder} (one render, one thread). */
+  private static final class StringBuilderWriter extends java.io.Writer {
+    private final StringBuilder sb = new StringBuilder(8192);
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str) {
+      sb.append(str);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public java.io.Writer append(CharSequence csq) {
+      sb.append(csq);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
   }
 
   private String toJson(Map<String, Object> tree) {

@@ -9,6 +9,9 @@ public final class MarkdownEscaper {
   private MarkdownEscaper() {}
 
   public static String escape(String s) {
+    if (isPlain(s)) {
+      return s; // the common case (numbers, names): nothing to escape, nothing to copy
+    }
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -40,6 +43,18 @@ public final class MarkdownEscaper {
       }
     }
     return sb.toString();
+  }
+
+  /** True when no character of {@code s} could need escaping (an underscore always takes the full path). */
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '\\' || c == '|' || c == '*' || c == '`' || c == '[' || c == ']' || c == '#' || c == '~'
+          || c == '!' || c == '_' || c == '<' || c == '&' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when {@code s} has an HTML entity ({@code &name;} or {@code &#123;}) at {@code i}. */

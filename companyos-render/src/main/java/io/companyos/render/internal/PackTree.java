@@ -185,21 +185,43 @@ public final class PackTree {
     static final List<String> KEYS = List.of("value", "unit", "text", "footnote", "previous", "previousText",
         "deltaAbsolute", "deltaPercent", "deltaText", "trend", "trendArrow", "direction", "good", "anomaly",
         "absentReason", "history", "sparkline");
-    private static final java.util.Set<String> KEY_SET = java.util.Set.copyOf(KEYS);
+    private static final Map<String, Integer> INDEX = index();
+    private static final Object UNSET = new Object();
 
     private final MetricValue v;
     private final @Nullable Integer footnote;
+    /** Entries computed so far (templates often read a key twice: {@code x??} then {@code ${x}}). */
+    private final Object[] known = new Object[KEYS.size()];
 
     ValueMap(MetricValue v, @Nullable Integer footnote) {
       this.v = v;
       this.footnote = footnote;
+      java.util.Arrays.fill(known, UNSET);
+    }
+
+    private static Map<String, Integer> index() {
+      Map<String, Integer> m = new java.util.HashMap<>();
+      for (int i = 0; i < KEYS.size(); i++) {
+        m.put(KEYS.get(i), i);
+      }
+      return Map.copyOf(m);
     }
 
     @Override
     public @Nullable Object get(Object key) {
-      if (!(key instanceof String k)) {
+      Integer i = key instanceof String ? INDEX.get(key) : null;
+      if (i == null) {
         return null;
       }
+      Object k = known[i];
+      if (k == UNSET) {
+        k = compute((String) key);
+        known[i] = k;
+      }
+      return k;
+    }
+
+    private @Nullable Object compute(String k) {
       return switch (k) {
         case "value" -> v.value();
         case "unit" -> v.unit().jsonName();
@@ -224,7 +246,7 @@ public final class PackTree {
 
     @Override
     public boolean containsKey(Object key) {
-      return KEY_SET.contains(key);
+      return INDEX.containsKey(key);
     }
 
     @Override
