@@ -162,13 +162,23 @@ public final class PackTree {
   }
 
   private static @Nullable Map<String, Object> window(@Nullable TimeWindow w) {
-    if (w == null) {
-      return null;
+    return w == null ? null : new WindowMap(w);
+  }
+
+  /** A window as {@code start}/{@code end} text, written when read (Markdown templates never read it). */
+  static final class WindowMap extends ComputedMap {
+    private static final Keys KEYS = new Keys(List.of("start", "end"));
+    private final TimeWindow w;
+
+    WindowMap(TimeWindow w) {
+      super(KEYS);
+      this.w = w;
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("start", w.start().toString());
-    m.put("end", w.end().toString());
-    return m;
+
+    @Override
+    Object compute(String key) {
+      return key.equals("start") ? w.start().toString() : w.end().toString();
+    }
   }
 
   /** One value as a map (see docs/pack-json.md). */
@@ -181,47 +191,22 @@ public final class PackTree {
    * (text, footnote, change), so the formatted texts it does not show are never built. Iterating it
    * (JSON) yields every key in the documented order. Immutable.
    */
-  static final class ValueMap extends java.util.AbstractMap<String, Object> {
-    static final List<String> KEYS = List.of("value", "unit", "text", "footnote", "previous", "previousText",
+  static final class ValueMap extends ComputedMap {
+    private static final Keys KEYS = new Keys(List.of("value", "unit", "text", "footnote", "previous", "previousText",
         "deltaAbsolute", "deltaPercent", "deltaText", "trend", "trendArrow", "direction", "good", "anomaly",
-        "absentReason", "history", "sparkline");
-    private static final Map<String, Integer> INDEX = index();
-    private static final Object UNSET = new Object();
+        "absentReason", "history", "sparkline"));
 
     private final MetricValue v;
     private final @Nullable Integer footnote;
-    /** Entries computed so far (templates often read a key twice: {@code x??} then {@code ${x}}). */
-    private final Object[] known = new Object[KEYS.size()];
 
     ValueMap(MetricValue v, @Nullable Integer footnote) {
+      super(KEYS);
       this.v = v;
       this.footnote = footnote;
-      java.util.Arrays.fill(known, UNSET);
-    }
-
-    private static Map<String, Integer> index() {
-      Map<String, Integer> m = new java.util.HashMap<>();
-      for (int i = 0; i < KEYS.size(); i++) {
-        m.put(KEYS.get(i), i);
-      }
-      return Map.copyOf(m);
     }
 
     @Override
-    public @Nullable Object get(Object key) {
-      Integer i = key instanceof String ? INDEX.get(key) : null;
-      if (i == null) {
-        return null;
-      }
-      Object k = known[i];
-      if (k == UNSET) {
-        k = compute((String) key);
-        known[i] = k;
-      }
-      return k;
-    }
-
-    private @Nullable Object compute(String k) {
+    @Nullable Object compute(String k) {
       return switch (k) {
         case "value" -> v.value();
         case "unit" -> v.unit().jsonName();
@@ -244,14 +229,63 @@ public final class PackTree {
       };
     }
 
+  }
+
+  /** The key list of a {@link ComputedMap} kind, with its index. */
+  record Keys(List<String> names, Map<String, Integer> index) {
+    Keys(List<String> names) {
+      this(List.copyOf(names), indexOf(names));
+    }
+
+    private static Map<String, Integer> indexOf(List<String> names) {
+      Map<String, Integer> m = new java.util.HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        m.put(names.get(i), i);
+      }
+      return Map.copyOf(m);
+    }
+  }
+
+  /**
+   * An immutable map over fixed keys whose entries are computed when first read and then kept
+   * (templates often read a key twice: {@code x??} then {@code ${x}}). Iterating it (JSON) yields every
+   * key in order. Racing readers may compute an entry twice; the values are equal and immutable.
+   */
+  abstract static class ComputedMap extends java.util.AbstractMap<String, Object> {
+    private static final Object UNSET = new Object();
+    private final Keys keys;
+    private final Object[] known;
+
+    ComputedMap(Keys keys) {
+      this.keys = keys;
+      this.known = new Object[keys.names().size()];
+      java.util.Arrays.fill(known, UNSET);
+    }
+
+    abstract @Nullable Object compute(String key);
+
+    @Override
+    public @Nullable Object get(Object key) {
+      Integer i = key instanceof String ? keys.index().get(key) : null;
+      if (i == null) {
+        return null;
+      }
+      Object k = known[i];
+      if (k == UNSET) {
+        k = compute((String) key);
+        known[i] = k;
+      }
+      return k;
+    }
+
     @Override
     public boolean containsKey(Object key) {
-      return INDEX.containsKey(key);
+      return keys.index().containsKey(key);
     }
 
     @Override
     public int size() {
-      return KEYS.size();
+      return keys.names().size();
     }
 
     @Override
@@ -259,16 +293,16 @@ public final class PackTree {
       return new java.util.AbstractSet<>() {
         @Override
         public java.util.Iterator<Entry<String, Object>> iterator() {
-          java.util.Iterator<String> keys = KEYS.iterator();
+          java.util.Iterator<String> it = keys.names().iterator();
           return new java.util.Iterator<>() {
             @Override
             public boolean hasNext() {
-              return keys.hasNext();
+              return it.hasNext();
             }
 
             @Override
             public Entry<String, Object> next() {
-              String k = keys.next();
+              String k = it.next();
               return new java.util.AbstractMap.SimpleImmutableEntry<>(k, get(k));
             }
           };
@@ -276,7 +310,7 @@ public final class PackTree {
 
         @Override
         public int size() {
-          return KEYS.size();
+          return keys.names().size();
         }
       };
     }
