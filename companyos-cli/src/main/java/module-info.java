@@ -8,7 +8,6 @@ module io.companyos.cli {
   requires io.companyos.render;
   requires io.companyos.site;
   requires io.companyos.delivery;
-  requires io.companyos.export.pdf;
   requires info.picocli;
   requires java.net.http;
   requires com.fasterxml.jackson.databind;

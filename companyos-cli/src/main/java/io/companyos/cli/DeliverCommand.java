@@ -109,21 +109,18 @@ final class DeliverCommand implements Callable<Integer> {
     Directory people = directory(company, def, only);
     RenderSources.Opened opened = RenderSources.open(sources, CliArguments.asOf(spec, asOf));
     DeliveryReport report;
-    List<Dispatch> plan;
     Deliverer deliverer;
     try (opened) {
-      ZoneId z = zone != null ? zone : company.rhythm().meeting(def.meeting() == null ? "" : def.meeting())
-          .map(m -> m.zone()).orElse(def.timezone());
+      ZoneId z = zone != null ? zone : RenderCommand.zoneOf(company, def);
       PackDocument doc = new PackAssembler(company, opened.all()).assemble(def, opened.asOf(), z);
       deliverer = Deliverer.builder(company).directory(people).log(new DeliveryLog(log))
           .settings(settings == null ? DeliverySettings.fromEnvironment()
               : DeliverySettings.load(settings, System.getenv())).channels(only).attachment(attachment)
           .site(new StaticSitePublisher(company, opened.all(), site, opened.asOf(), zone)).build();
-      plan = deliverer.plan(def, doc);
       report = deliverer.deliver(def, doc, dryRun);
     }
     if (payloads != null) {
-      writePayloads(deliverer, plan);
+      writePayloads(deliverer, report.results().stream().map(DeliveryResult::dispatch).toList());
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

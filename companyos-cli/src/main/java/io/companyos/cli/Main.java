@@ -29,7 +29,7 @@ public final class Main {
    * stderr that no Log4j is installed, gets the simple Log4j context that prints errors only.
    */
   static void quietLibraries() {
-    io.companyos.export.pdf.PdfExporter.quietRendererConsole();
+    System.setProperty("io.companyos.export.pdf.quietConsole", "true");
     if (System.getProperty("log4j2.loggerContextFactory") == null) {
       System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     }

@@ -164,7 +164,7 @@ final class RenderCommand implements Callable<Integer> {
     return failed > 0 ? Main.EXIT_PROBLEMS : 0;
   }
 
-  private static ZoneId zoneOf(CompanyDefinition company, PackDefinition p) {
+  static ZoneId zoneOf(CompanyDefinition company, PackDefinition p) {
     if (p.meeting() != null) {
       return company.rhythm().meeting(p.meeting()).map(m -> m.zone()).orElse(p.timezone());
     }

@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -461,12 +460,5 @@ public final class Deliverer {
     public Deliverer build() {
       return new Deliverer(this);
     }
-  }
-
-  /** All channels a delivery list names, in order, without repeats. */
-  static Set<DeliveryChannel> channelsOf(PackDefinition pack) {
-    Set<DeliveryChannel> s = new LinkedHashSet<>();
-    pack.delivery().forEach(d -> s.add(d.channel()));
-    return s;
   }
 }

@@ -72,6 +72,9 @@ public final class PdfExporter implements PackExporter {
     // The renderer's own messages (font loads, timings) go to this class's logger instead of stderr:
     // INFO and below at FINE, warnings and errors as they are.
     builder.withDiagnosticConsumer(PdfExporter::diagnostic);
+    if (Boolean.getBoolean(QUIET_CONSOLE_PROPERTY)) {
+      quietRendererConsole();
+    }
     builder.withProducer(PRODUCER);
     builder.withHtmlContent(xhtml, null);
     // Nothing is fetched: the layout has no links to load and no resource may leave the process.
@@ -139,6 +142,12 @@ public final class PdfExporter implements PackExporter {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     }
   }
+
+  /**
+   * System property that, set to {@code true} before the first export, has the exporter call
+   * {@link #quietRendererConsole()} itself (for applications that only find it through ServiceLoader).
+   */
+  public static final String QUIET_CONSOLE_PROPERTY = "io.companyos.export.pdf.quietConsole";
 
   /**
    * Turns off the PDF renderer's own console logging for the whole JVM. Each export still hands the
