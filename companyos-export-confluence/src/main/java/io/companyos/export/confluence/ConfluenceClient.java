@@ -236,41 +236,28 @@ public final class ConfluenceClient {
     }
     HttpRequest request = b.build();
     String what = method + " " + (path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> resp;
-      try {
-        resp = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new ConfluenceApiException("COS-EXP-052", "no answer from " + host + " to " + what + ": "
-            + scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), 0, null, null,
-            "check the network and " + BASE_URL_ENV, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ConfluenceApiException("COS-EXP-052", "interrupted during " + what, 0, null, null, null, e);
-      }
-      int status = resp.statusCode();
-      if (status >= 200 && status < 300) {
-        try {
-          return JSON.readTree(resp.body());
-        } catch (IOException e) {
-          throw new ConfluenceApiException("COS-EXP-052", "HTTP " + status + " to " + what + " is not JSON", status, null, null,
-              "check " + BASE_URL_ENV + " points at a Confluence Cloud site", null);
-        }
-      }
-      boolean retryable = status == 429 || status >= 500;
-      if (retryable && attempt < retry.maxAttempts()) {
-        Duration wait = retry.delay(attempt, status == 429
-            ? HttpRetry.parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
-        try {
-          retry.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new ConfluenceApiException("COS-EXP-052", "interrupted while waiting to retry " + what, status, null, null, null, e);
-        }
-        continue;
-      }
-      throw error(what, status, resp.body(), attempt);
+    HttpRetry.Answer answer;
+    try {
+      answer = retry.send(http, request);
+    } catch (IOException e) {
+      throw new ConfluenceApiException("COS-EXP-052", "no answer from " + host + " to " + what + ": "
+          + scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), 0, null, null,
+          "check the network and " + BASE_URL_ENV, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConfluenceApiException("COS-EXP-052", "interrupted during " + what, 0, null, null, null, e);
     }
+    HttpResponse<String> resp = answer.response();
+    int status = resp.statusCode();
+    if (status >= 200 && status < 300) {
+      try {
+        return JSON.readTree(resp.body());
+      } catch (IOException e) {
+        throw new ConfluenceApiException("COS-EXP-052", "HTTP " + status + " to " + what + " is not JSON", status, null, null,
+            "check " + BASE_URL_ENV + " points at a Confluence Cloud site", null);
+      }
+    }
+    throw error(what, status, resp.body(), answer.attempts());
   }
 
   private ConfluenceApiException error(String what, int status, String body, int attempts) {

@@ -142,41 +142,28 @@ public final class NotionClient {
         .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
         .build();
     String what = method + " " + path;
-    for (int attempt = 1; ; attempt++) {
-      HttpResponse<String> resp;
-      try {
-        resp = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new NotionApiException("COS-EXP-042", "no answer from " + base.getHost() + " to " + what + ": "
-            + scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), 0, null, null,
-            "check the network and the base URI", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new NotionApiException("COS-EXP-042", "interrupted during " + what, 0, null, null, null, e);
-      }
-      int status = resp.statusCode();
-      if (status >= 200 && status < 300) {
-        try {
-          return JSON.readTree(resp.body());
-        } catch (IOException e) {
-          throw new NotionApiException("COS-EXP-042", "HTTP " + status + " to " + what + " is not JSON", status, null, null,
-              "check the base URI points at the Notion API", null);
-        }
-      }
-      boolean retryable = status == 429 || status >= 500;
-      if (retryable && attempt < retry.maxAttempts()) {
-        Duration wait = retry.delay(attempt, status == 429
-            ? HttpRetry.parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
-        try {
-          retry.sleeper().sleep(wait);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new NotionApiException("COS-EXP-042", "interrupted while waiting to retry " + what, status, null, null, null, e);
-        }
-        continue;
-      }
-      throw error(what, status, resp.body(), attempt);
+    HttpRetry.Answer answer;
+    try {
+      answer = retry.send(http, request);
+    } catch (IOException e) {
+      throw new NotionApiException("COS-EXP-042", "no answer from " + base.getHost() + " to " + what + ": "
+          + scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), 0, null, null,
+          "check the network and the base URI", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NotionApiException("COS-EXP-042", "interrupted during " + what, 0, null, null, null, e);
     }
+    HttpResponse<String> resp = answer.response();
+    int status = resp.statusCode();
+    if (status >= 200 && status < 300) {
+      try {
+        return JSON.readTree(resp.body());
+      } catch (IOException e) {
+        throw new NotionApiException("COS-EXP-042", "HTTP " + status + " to " + what + " is not JSON", status, null, null,
+            "check the base URI points at the Notion API", null);
+      }
+    }
+    throw error(what, status, resp.body(), answer.attempts());
   }
 
   private NotionApiException error(String what, int status, String body, int attempts) {

@@ -69,4 +69,25 @@ public record HttpRetry(int maxAttempts, Duration initialBackoff, Duration maxBa
       return null;
     }
   }
+
+  /** The last answer of {@link #send} and how many attempts it took. */
+  public record Answer(java.net.http.HttpResponse<String> response, int attempts) {}
+
+  /**
+   * Sends {@code request}, again after the policy's wait while the answer is 429 or 5xx and attempts
+   * remain; returns the last answer, successful or not. Network errors and interruption (the thread's
+   * flag set again) are thrown for the caller to report in its own terms.
+   */
+  public Answer send(java.net.http.HttpClient http, java.net.http.HttpRequest request)
+      throws java.io.IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      java.net.http.HttpResponse<String> resp =
+          http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+      int status = resp.statusCode();
+      if ((status != 429 && status < 500) || attempt >= maxAttempts) {
+        return new Answer(resp, attempt);
+      }
+      sleeper.sleep(delay(attempt, status == 429 ? parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null));
+    }
+  }
 }
