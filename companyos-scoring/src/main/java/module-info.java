@@ -15,4 +15,5 @@ module io.companyos.scoring {
   exports io.companyos.scoring.rhythm;
   exports io.companyos.scoring.series;
   exports io.companyos.scoring.anomaly;
+  exports io.companyos.scoring.window;
 }

@@ -47,12 +47,16 @@ final class ScoreHealthCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   Format format;
 
+  private io.companyos.model.time.TimeWindow window;
+
   @Override
   public Integer call() throws Exception {
     try (Sources open = sources.open(Clock.systemUTC())) {
       Instant at = asOf != null ? asOf : open.primary().snapshotAsOf().orElseGet(Instant::now);
       try (Sources fixed = sources.open(Clock.fixed(at, ZoneOffset.UTC))) {
-        HealthScore s = CompositeHealth.evaluate(BuiltinDefinitions.load(), fixed.all(), at, tz);
+        var company = BuiltinDefinitions.load();
+        HealthScore s = CompositeHealth.evaluate(company, fixed.all(), at, tz);
+        window = CompositeHealth.window(company, at, tz);
         print(s, at, spec.commandLine().getOut());
       }
     }
@@ -63,6 +67,8 @@ final class ScoreHealthCommand implements Callable<Integer> {
     if (format == Format.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("as_of", at.toString());
+      m.put("window_start", window.start().toString());
+      m.put("window_end", window.end().toString());
       m.put("score", s.score().isPresent() ? s.score().getAsDouble() : null);
       m.put("status", s.status() == null ? null : s.status().label());
       List<Map<String, Object>> kpis = new ArrayList<>();
@@ -83,10 +89,11 @@ final class ScoreHealthCommand implements Callable<Integer> {
       return;
     }
     if (s.score().isEmpty()) {
-      out.println("Health score: n/a (no KPI has data) as of " + at);
+      out.println("Health score: n/a (no KPI has data) over " + window.start() + " to " + window.end() + ", as of " + at);
       return;
     }
-    out.printf(Locale.ROOT, "Health score %.1f/100 (%s) as of %s%n%n", s.score().getAsDouble(), s.status().label(), at);
+    out.printf(Locale.ROOT, "Health score %.1f/100 (%s) over %s to %s (exclusive), as of %s%n%n", s.score().getAsDouble(),
+        s.status().label(), window.start(), window.end(), at);
     out.printf(Locale.ROOT, "%-12s %-32s %12s %10s %8s %7s%n", "dimension", "KPI", "raw", "normalized", "weight", "points");
     for (HealthScore.KpiContribution k : s.kpis()) {
       out.printf(Locale.ROOT, "%-12s %-32s %12s %10.1f %7.1f%% %7.1f%n", k.dimension(), k.label(), raw(k.raw()), k.normalized(),

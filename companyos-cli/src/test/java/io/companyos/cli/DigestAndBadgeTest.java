@@ -31,9 +31,9 @@ class DigestAndBadgeTest {
     String text = Files.readString(svg);
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes()));
     assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-    // The same number as `score health`, rounded, in a status colour.
+    // The same number as `score health`, to the tenth it is computed to (never rounded again), in a status colour.
     MainTest.Result health = MainTest.run("score", "health", "--format", "json");
-    long rounded = Math.round(new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.out()).get("score").asDouble());
-    assertThat(text).contains(">" + rounded + "/100<").containsAnyOf("#2e7d32", "#f9a825", "#c62828");
+    double score = new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.out()).get("score").asDouble();
+    assertThat(text).contains(">" + String.format(java.util.Locale.ROOT, "%.1f", score) + "/100<").containsAnyOf("#2e7d32", "#f9a825", "#c62828");
   }
 }

@@ -86,7 +86,7 @@ public final class AccessPolicy {
     all.addAll(supporting);
     return new PackDocument(doc.packId(), doc.title(), doc.meeting(), doc.asOf(), doc.zone(), doc.period(),
         doc.previousPeriod(), shown, WhatChanged.biggestMovers(shown, WhatChanged.SHOWN),
-        doc.summary() == null ? null : ExecutiveSummaries.of(all), supporting);
+        doc.summary() == null ? null : ExecutiveSummaries.of(all, doc.zone()), supporting);
   }
 
   private PackSection notice(PackSection s) {

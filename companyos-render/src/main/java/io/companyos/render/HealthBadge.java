@@ -13,7 +13,7 @@ public final class HealthBadge {
   private HealthBadge() {}
 
   public static String svg(HealthScore score) {
-    String text = score.score().isPresent() ? String.format(Locale.ROOT, "%.0f/100", score.score().getAsDouble()) : "n/a";
+    String text = score.score().isPresent() ? Unit.SCORE.format(score.score().getAsDouble()) + "/100" : "n/a";
     String colour = score.status() == null ? "#9e9e9e"
         : score.status() == HealthStatus.HEALTHY ? "#2e7d32" : score.status() == HealthStatus.WATCH ? "#f9a825" : "#c62828";
     String label = "health score " + text + (score.status() == null ? "" : " (" + score.status().label() + ")");

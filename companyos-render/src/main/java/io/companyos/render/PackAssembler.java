@@ -14,7 +14,8 @@ import io.companyos.model.time.PeriodKind;
 import io.companyos.model.time.SprintCalendar;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.internal.ExecutiveSummaries;
-import io.companyos.render.internal.ReportingPeriods;
+import io.companyos.scoring.window.ReportingWindows;
+
 import io.companyos.render.internal.SourceCache;
 import io.companyos.render.internal.WhatChanged;
 import io.companyos.sources.MetricSource;
@@ -45,6 +46,9 @@ public final class PackAssembler {
   private final SectionAssemblerRegistry assemblers;
   private final SectionTypeRegistry types;
   private final Duration sectionTimeout;
+  /** Values shared by every pack (the health score per window and as-of); cleared when it grows past a bound. */
+  private final java.util.Map<Object, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int SHARED_LIMIT = 256;
 
   /**
    * @param sources the configured sources; for each record kind the first that holds it is used
@@ -68,15 +72,15 @@ public final class PackAssembler {
 
   /** The period {@code pack} reports on when assembled as of {@code asOf} in {@code zone}. */
   public Period reportedPeriod(PackDefinition pack, Instant asOf, ZoneId zone) {
-    return ReportingPeriods.reported(packPeriodKind(pack), asOf, zone, company.rhythm().sprints());
+    return ReportingWindows.reported(packPeriodKind(pack), asOf, zone, company.rhythm().sprints());
   }
 
   /** Assembles {@code pack} with data as of {@code asOf}, dates shown in {@code zone}. */
   public PackDocument assemble(PackDefinition pack, Instant asOf, ZoneId zone) {
     SprintCalendar sprints = company.rhythm().sprints();
     PeriodKind kind = packPeriodKind(pack);
-    Period period = ReportingPeriods.reported(kind, asOf, zone, sprints);
-    SourceCache cache = new SourceCache(sources);
+    Period period = ReportingWindows.reported(kind, asOf, zone, sprints);
+    SourceCache cache = new SourceCache(sources, sharedValues());
     boolean leadership = ExecutiveSummaries.isLeadershipPack(pack, company);
     List<SectionSpec> specs = new ArrayList<>(pack.sections());
     int shown = specs.size();
@@ -84,7 +88,9 @@ public final class PackAssembler {
       // The summary needs a health score and the open decisions even when the pack shows neither.
       for (String t : List.of("executive_summary", "decisions")) {
         if (pack.sections().stream().noneMatch(s -> s.type().equals(t))) {
-          specs.add(SectionSpec.of(t));
+          // The summary's health score covers the pack's own period (a QBR's quarter, not the exec review's month).
+          specs.add(t.equals("executive_summary") ? new SectionSpec(t, java.util.Map.of(SectionSpec.COMPARE_TO, compareTo(kind)))
+              : SectionSpec.of(t));
         }
       }
     }
@@ -111,25 +117,39 @@ public final class PackAssembler {
     }
     List<PackSection> sections = all.subList(0, shown);
     List<Mover> movers = WhatChanged.biggestMovers(sections, WhatChanged.SHOWN);
-    ExecutiveSummary summary = leadership ? ExecutiveSummaries.of(all) : null;
+    ExecutiveSummary summary = leadership ? ExecutiveSummaries.of(all, zone) : null;
     return new PackDocument(pack.id(), pack.name(), pack.meeting(), asOf, zone, period, period.previous(), sections,
         movers, summary, all.subList(shown, all.size()));
   }
 
   /**
-   * The composite health score of the standard model as of {@code asOf}, over the window the company's
-   * {@code dimension_scores} section uses (the exec review's month), with its explanation.
-   *
-   * @throws IllegalStateException when no pack of the company has a {@code dimension_scores} section
+   * The company's headline health score as of {@code asOf}: the standard model over {@link #healthWindow}, the
+   * same number (same window, same as-of) as the exec review's headline, with its explanation.
    */
   public HealthScore healthScore(Instant asOf, ZoneId zone) {
-    PackDefinition pack = company.packs().stream()
-        .filter(p -> p.sections().stream().anyMatch(s -> s.type().equals("dimension_scores"))).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no pack has a dimension_scores section to define the health window"));
-    SectionSpec spec = pack.sections().stream().filter(s -> s.type().equals("dimension_scores")).findFirst().orElseThrow();
-    Period period = ReportingPeriods.reported(packPeriodKind(pack), asOf, zone, company.rhythm().sprints());
-    SectionContext ctx = context(pack, spec, asOf, zone, period, new SourceCache(sources));
-    return HealthDimensions.score(ctx, ctx.window());
+    TimeWindow w = healthWindow(asOf, zone);
+    PackDefinition pack = company.packs().stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("the company defines no pack"));
+    SectionSpec spec = SectionSpec.of("executive_summary");
+    Period period = ReportingWindows.reported(PeriodKind.MONTH, asOf, zone, company.rhythm().sprints());
+    SectionContext ctx = context(pack, spec, asOf, zone, period, new SourceCache(sources, sharedValues()));
+    return HealthDimensions.score(ctx, w);
+  }
+
+  /**
+   * The window of the headline health score at {@code asOf}: the month reported at the as-of (the current
+   * month once half of it has passed, else the last one), over its complete days.
+   */
+  public TimeWindow healthWindow(Instant asOf, ZoneId zone) {
+    Period month = ReportingWindows.reported(PeriodKind.MONTH, asOf, zone, company.rhythm().sprints());
+    return ReportingWindows.window(month, asOf, zone);
+  }
+
+  private java.util.Map<Object, Object> sharedValues() {
+    if (shared.size() > SHARED_LIMIT) {
+      shared.clear();
+    }
+    return shared;
   }
 
   private PackSection await(Future<PackSection> f, SectionContext ctx, long deadlineNanos) {
@@ -199,18 +219,27 @@ public final class PackAssembler {
       previous = window.previous();
     } else {
       Period p = compare == null ? period
-          : ReportingPeriods.reported(compare.period(), asOf, zone, company.rhythm().sprints());
-      window = ReportingPeriods.window(p, asOf, zone);
-      previous = ReportingPeriods.comparable(window, p.previous(), zone);
+          : ReportingWindows.reported(compare.period(), asOf, zone, company.rhythm().sprints());
+      window = ReportingWindows.window(p, asOf, zone);
+      previous = ReportingWindows.comparable(window, p.previous(), zone);
     }
     return new SectionContext(company, pack, spec, type, asOf, zone, period, window, previous, cache);
+  }
+
+  private static String compareTo(PeriodKind kind) {
+    for (CompareTo c : CompareTo.values()) {
+      if (c.period() == kind) {
+        return c.yamlName();
+      }
+    }
+    return CompareTo.PREVIOUS_MONTH.yamlName();
   }
 
   private PeriodKind packPeriodKind(PackDefinition pack) {
     if (pack.meeting() == null) {
       return PeriodKind.WEEK;
     }
-    return company.rhythm().meeting(pack.meeting()).map(Meeting::cadence).map(ReportingPeriods::kindOf)
+    return company.rhythm().meeting(pack.meeting()).map(Meeting::cadence).map(ReportingWindows::kindOf)
         .orElse(PeriodKind.WEEK);
   }
 }

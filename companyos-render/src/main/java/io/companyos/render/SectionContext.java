@@ -1,5 +1,7 @@
 package io.companyos.render;
 
+import io.companyos.scoring.window.ReportingWindows;
+
 import io.companyos.model.CompanyDefinition;
 import io.companyos.model.pack.PackDefinition;
 import io.companyos.model.pack.ParamSpec;
@@ -157,6 +159,24 @@ public final class SectionContext {
    */
   public <V> V derived(Dataset<?> data, String what, java.util.function.Supplier<V> compute) {
     return sources.derived(data, what, compute);
+  }
+
+  /**
+   * A value shared by every pack the assembler produces, computed once per {@code what} and {@code key}; the key
+   * names everything the value depends on besides the sources (typically the window and the as-of).
+   */
+  public <V> V shared(String what, Object key, java.util.function.Supplier<V> compute) {
+    return sources.shared(List.of(what, key), compute);
+  }
+
+  /** The window the whole pack reports on (its period, complete days only; see {@code ReportingWindows}). */
+  public TimeWindow packWindow() {
+    return ReportingWindows.window(packPeriod, asOf, zone);
+  }
+
+  /** The window the pack's period is compared with (the same days of the previous period). */
+  public TimeWindow packPreviousWindow() {
+    return ReportingWindows.comparable(packWindow(), packPeriod.previous(), zone);
   }
 
   /** True when some configured source lists {@code metric}. */

@@ -18,7 +18,7 @@ public enum Unit {
   DAYS,
   /** An amount of money in US dollars. */
   USD,
-  /** A score out of 100. */
+  /** A score out of 100, written with the one decimal the scorer rounds to (never rounded a second time). */
   SCORE,
   /** A rate per day. */
   PER_DAY,
@@ -42,7 +42,7 @@ public enum Unit {
       case HOURS -> Decimals.trimmed(v, 1) + " h";
       case DAYS -> Decimals.trimmed(v, 1) + " d";
       case USD -> (v < 0 ? "-$" : "$") + Decimals.fixed(Math.abs(v), 0, true);
-      case SCORE -> Decimals.fixed(v, 0, false);
+      case SCORE -> Decimals.fixed(v, 1, false);
       case PER_DAY -> Decimals.trimmed(v, 2) + "/day";
       case POINTS -> Decimals.trimmed(v, 1) + " pts";
       case NUMBER, TEXT -> Decimals.trimmed(v, 2);

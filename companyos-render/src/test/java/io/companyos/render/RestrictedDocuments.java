@@ -43,7 +43,7 @@ public final class RestrictedDocuments {
     }
     Period week = Period.containing(PeriodKind.WEEK, LocalDate.of(2026, 11, 16));
     return new PackDocument("restricted-pack", "Restricted Pack", null, AS_OF, ZoneOffset.UTC, week, week.previous(),
-        sections, WhatChanged.biggestMovers(sections, WhatChanged.SHOWN), ExecutiveSummaries.of(sections));
+        sections, WhatChanged.biggestMovers(sections, WhatChanged.SHOWN), ExecutiveSummaries.of(sections, ZoneOffset.UTC));
   }
 
   private static PackSection section(int i, TimeWindow window) {

@@ -103,7 +103,7 @@ class SeedPacksTest {
     assertThat(ops).contains("<h2>Weekly Ops Review - Week 47</h2>", "<sup><a href=\"#fn1\" id=\"ref1\">1</a></sup>",
         "<li id=\"fn1\">");
     String standup = renderer.render(SampleCompany.assemble("daily-standup"), PackFormat.HTML);
-    assertThat(standup).containsPattern("<svg class=\"badge\"[^>]*aria-label=\"health score \\d+/100\"");
+    assertThat(standup).containsPattern("<svg class=\"badge\"[^>]*aria-label=\"health score \\d+\\.\\d/100\"");
   }
 
   @Test
@@ -111,7 +111,7 @@ class SeedPacksTest {
     for (String id : List.of("exec-review", "board-pack", "qbr", "quarterly-planning")) {
       PackDocument doc = SampleCompany.assemble(id);
       assertThat(doc.summary()).as(id).isNotNull();
-      assertThat(doc.summary().headline()).as(id).matches("Health score \\d+/100 \\((Healthy|Watch|At risk)\\).*");
+      assertThat(doc.summary().headline()).as(id).matches("Health score \\d+\\.\\d/100 \\((Healthy|Watch|At risk)\\) for \\d{4}-\\d\\d-\\d\\d to \\d{4}-\\d\\d-\\d\\d.*");
       assertThat(doc.summary().biggestRisk()).startsWith("Biggest risk: ");
       assertThat(doc.summary().biggestWin()).startsWith("Biggest win: ");
       assertThat(doc.summary().decisionsNeeded()).startsWith("Decisions needed: ");

@@ -82,15 +82,15 @@ final class BusinessSections {
           case "dau" -> {
             Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, w);
             Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, pw);
-            b.field("dau", "DAU", MetricValue.of(ProductSections.dau(c.rows(), w), Unit.COUNT, c.provenance())
-                .comparedWith(ProductSections.dau(p.rows(), pw), Direction.HIGHER_IS_BETTER));
+            b.field("dau", "DAU", MetricValue.of(ProductSections.dau(c.rows(), w, ctx.zone()), Unit.COUNT, c.provenance())
+                .comparedWith(ProductSections.dau(p.rows(), pw, ctx.zone()), Direction.HIGHER_IS_BETTER));
           }
           case "wau" -> {
             TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
             Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, week);
             Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(pw.end(), Duration.ofDays(7)));
-            b.field("wau", "WAU", MetricValue.of(HealthDimensions.distinctUsers(ctx, c), Unit.COUNT, c.provenance())
-                .comparedWith((double) HealthDimensions.distinctUsers(ctx, p), Direction.HIGHER_IS_BETTER));
+            b.field("wau", "WAU", MetricValue.of(HealthDimensions.activeUsers(ctx, c), Unit.COUNT, c.provenance())
+                .comparedWith((double) HealthDimensions.activeUsers(ctx, p), Direction.HIGHER_IS_BETTER));
           }
           case "churn" -> {
             Dataset<ArrMovement> m = ctx.records(RecordKind.ARR_MOVEMENTS, w);

@@ -30,11 +30,11 @@ public final class ExecutiveSummaries {
    * The summary of {@code sections}; the list may hold sections assembled only for the summary (a
    * health score or the open decisions of a pack that does not show them).
    */
-  public static ExecutiveSummary of(List<PackSection> sections) {
-    return new ExecutiveSummary(headline(sections), risk(sections), win(sections), decisions(sections));
+  public static ExecutiveSummary of(List<PackSection> sections, java.time.ZoneId zone) {
+    return new ExecutiveSummary(headline(sections, zone), risk(sections), win(sections), decisions(sections));
   }
 
-  private static String headline(List<PackSection> sections) {
+  private static String headline(List<PackSection> sections, java.time.ZoneId zone) {
     // The executive summary section (shown or assembled for the summary) has the score and status.
     List<PackSection> ordered = new java.util.ArrayList<>(sections);
     ordered.sort(java.util.Comparator.comparing(s -> !s.type().equals("executive_summary")));
@@ -44,8 +44,10 @@ public final class ExecutiveSummaries {
           MetricValue v = f.value();
           String status = s.fields().stream().filter(x -> x.key().equals("health_status")).findFirst()
               .map(x -> " (" + x.value().text() + ")").orElse("");
-          String change = v.deltaAbsolute() == null ? "" : ", " + v.deltaText() + " against the previous period";
-          return "Health score " + v.text() + status + change + ".";
+          String over = s.window() == null ? "" : " for " + Windows.describe(s.window(), zone);
+          String against = s.previousWindow() == null ? "the previous period" : Windows.describe(s.previousWindow(), zone);
+          String change = v.deltaAbsolute() == null ? "" : ", " + v.deltaText() + " against " + against;
+          return "Health score " + v.text() + status + over + change + ".";
         }
       }
     }

@@ -1,5 +1,8 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.finops.CloudBudget;
+import java.time.LocalTime;
+
 import io.companyos.model.data.CostRow;
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.time.TimeWindow;
@@ -61,27 +64,30 @@ final class FinOpsSections {
       Dataset<CostRow> prev = ctx.records(RecordKind.COSTS, ctx.previousWindow());
       double spend = total(cur.rows());
       List<List<MetricValue>> rows = new ArrayList<>();
-      // Budget: the monthly budget pro-rated to the days the window covers (budget * days / days in month).
-      Dataset<Series> budgetData = ctx.range(MetricNames.MONTHLY_BUDGET, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
-      Double monthly = Rows.last(budgetData);
-      LocalDate first = w.start().atZone(ctx.zone()).toLocalDate();
-      double monthDays = first.lengthOfMonth();
-      double share = Math.min(1.0, Rows.days(w) / monthDays);
-      MetricValue budget = monthly == null ? MetricValue.absent("no budget reported for the month", Unit.USD)
-          : MetricValue.of(monthly * share, Unit.USD, Unit.USD.format(monthly * share) + (share < 1 ? " (pro-rated)" : ""), budgetData.provenance());
+      // Budget: each month's budget times the share of it the window covers (CloudBudget.proRated), the one
+      // definition the exec review's financials dimension uses too.
+      Dataset<Series> budgetData = HealthDimensions.budgetSeries(ctx, w);
+      OptionalDouble plan = HealthDimensions.budgetOf(ctx, w, budgetData);
+      boolean whole = w.end().atZone(ctx.zone()).getDayOfMonth() == 1 && w.end().atZone(ctx.zone()).toLocalTime().equals(LocalTime.MIDNIGHT);
+      MetricValue budget = plan.isEmpty() ? MetricValue.absent("no budget reported for every month of the window", Unit.USD)
+          : MetricValue.of(plan.getAsDouble(), Unit.USD, Unit.USD.format(plan.getAsDouble()) + (whole ? "" : " (pro-rated)"),
+              budgetData.provenance());
       rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
           .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
-          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone())), budget, variance(spend, monthly == null ? null : monthly * share, cur.provenance())));
-      long mau = HealthDimensions.distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone())), budget,
+          variance(spend, plan.isPresent() ? plan.getAsDouble() : null, cur.provenance())));
+      TimeWindow month = CloudBudget.mauWindow(w);
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);
-      double perMau = mau == 0 ? 0 : spend / share / mau;
-      Provenance mauProv = SectionContext.derived(cur.provenance(), "monthly-equivalent spend / distinct users of the last 30 days", mau);
-      rows.add(List.of(MetricValue.label("Cost per MAU"), mau == 0 ? MetricValue.absent("no active users", Unit.USD)
-              : MetricValue.of(perMau, Unit.USD, String.format(Locale.ROOT, "$%.2f", perMau), mauProv),
+      OptionalDouble perMau = HealthDimensions.costPerMau(ctx, w);
+      Provenance mauProv = SectionContext.derived(ctx.records(RecordKind.COSTS, month).provenance(),
+          "spend / distinct active users, both over " + Windows.describe(month, ctx.zone()), HealthDimensions.activeUsers(ctx,
+              ctx.records(RecordKind.PRODUCT_EVENTS, month)));
+      rows.add(List.of(MetricValue.label("Cost per MAU"), perMau.isEmpty() ? MetricValue.absent("no active users or no spend", Unit.USD)
+              : MetricValue.of(perMau.getAsDouble(), Unit.USD, String.format(Locale.ROOT, "$%.2f", perMau.getAsDouble()), mauProv),
           target == null ? MetricValue.absent("no cost-per-MAU target", Unit.USD)
               : MetricValue.of(target, Unit.USD, String.format(Locale.ROOT, "$%.2f", target), targetData.provenance()),
-          mau == 0 ? MetricValue.absent("no active users", Unit.PERCENT) : variance(perMau, target, mauProv)));
+          perMau.isEmpty() ? MetricValue.absent("no active users", Unit.PERCENT) : variance(perMau.getAsDouble(), target, mauProv)));
       double infra = total(cur.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
       double infraPrev = total(prev.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
       Double mom = Delta.of(infra, infraPrev, Direction.LOWER_IS_BETTER).percent();

@@ -6,7 +6,11 @@ import io.companyos.model.data.ProductEvent;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
-import io.companyos.scoring.Percentiles;
+import io.companyos.scoring.finops.CloudBudget;
+import io.companyos.scoring.health.StandardHealthKpis;
+import io.companyos.scoring.product.Engagement;
+import io.companyos.sources.Series;
+import java.time.YearMonth;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.health.HealthModel;
 import io.companyos.scoring.health.HealthScore;
@@ -41,32 +45,35 @@ public final class HealthDimensions {
 
   /** Scores, highlights, the composite and its status word for one window. */
   record Result(Map<String, OptionalDouble> scores, Map<String, String> highlights, OptionalDouble overall,
-      String status, Provenance provenance) {}
+      String status, Provenance provenance, HealthScore score, TimeWindow window) {}
+
+  /** How long before a window incidents are fetched so that restores inside it of older incidents count. */
+  static final Duration RESTORE_LOOKBACK = Duration.ofDays(90);
 
   private HealthDimensions() {}
 
   /** The standard model's composite score over {@code w}, from the KPIs the sources can feed. */
   public static HealthScore score(SectionContext ctx, TimeWindow w) {
+    return of(ctx, w).score();
+  }
+
+  /**
+   * The health result of {@code w}: computed once per (window, as-of) by the assembler, however many sections
+   * and packs show it, so that one window has one score everywhere.
+   */
+  static Result of(SectionContext ctx, TimeWindow w) {
+    return ctx.shared("health-score", List.of(w, ctx.asOf()), () -> compute(ctx, w));
+  }
+
+  private static Result compute(SectionContext ctx, TimeWindow w) {
     Map<String, Double> kpis = new LinkedHashMap<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
-    collect(ctx, w, kpis, notes);
-    return HealthScorer.score(MODEL, kpis);
-  }
-
-  private static void collect(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, Map<String, List<String>> notes) {
     measure(notes, StandardHealthModel.RELIABILITY, () -> reliability(ctx, w, kpis, notes.get(StandardHealthModel.RELIABILITY)));
     measure(notes, StandardHealthModel.SECURITY, () -> security(ctx, w, kpis, notes.get(StandardHealthModel.SECURITY)));
     measure(notes, StandardHealthModel.PRODUCT, () -> product(ctx, w, kpis, notes.get(StandardHealthModel.PRODUCT)));
     measure(notes, StandardHealthModel.FINANCIALS, () -> financials(ctx, w, kpis, notes.get(StandardHealthModel.FINANCIALS)));
     measure(notes, StandardHealthModel.EFFICIENCY, () -> efficiency(ctx, w, kpis, notes.get(StandardHealthModel.EFFICIENCY)));
-  }
-
-  static Result of(SectionContext ctx, TimeWindow w) {
-    Map<String, Double> kpis = new LinkedHashMap<>();
-    Map<String, List<String>> notes = new LinkedHashMap<>();
-    NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
-    collect(ctx, w, kpis, notes);
     HealthScore score = HealthScorer.score(MODEL, kpis);
     Map<String, OptionalDouble> scores = new LinkedHashMap<>();
     Map<String, String> highlights = new LinkedHashMap<>();
@@ -78,7 +85,7 @@ public final class HealthDimensions {
     }
     Provenance p = new Provenance(sourceId(ctx), "health score: StandardHealthModel over "
         + kpis.size() + " KPIs (" + String.join(", ", kpis.keySet()) + ")", w, ctx.asOf(), kpis.size());
-    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p);
+    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p, score, w);
   }
 
   private static void measure(Map<String, List<String>> notes, String dimension, Runnable r) {
@@ -103,20 +110,15 @@ public final class HealthDimensions {
 
   private static void reliability(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
     List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, w);
-    long total = slos.stream().mapToLong(r -> r.result().total()).sum();
-    long bad = slos.stream().mapToLong(r -> r.result().bad()).sum();
-    if (total > 0) {
-      kpis.put(StandardHealthModel.SLO_ATTAINMENT, 1 - (double) bad / total);
+    StandardHealthKpis.sloBudgetConsumed(slos.stream().map(ReliabilitySections.SloRow::result).toList()).ifPresent(c -> {
+      kpis.put(StandardHealthModel.SLO_BUDGET_CONSUMED, c);
       notes.add(slos.stream().filter(r -> r.result().met()).count() + " of " + slos.size() + " SLOs met");
-    }
-    List<Incident> inc = ctx.records(RecordKind.INCIDENTS, w).rows();
-    long major = inc.stream().filter(i -> i.severity().equals("P1") || i.severity().equals("P2")).count();
-    // Incidents per 30 days, so windows of any length compare.
-    kpis.put(StandardHealthModel.P1P2_INCIDENTS, major * 30 / Math.max(1.0, Rows.days(w)));
-    notes.add(major + " P1/P2 incidents");
-    double[] restore = inc.stream().filter(i -> i.timeResolved() != null)
-        .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMinutes() / 60.0).toArray();
-    Percentiles.median(restore).ifPresent(m -> kpis.put(StandardHealthModel.MTTR_HOURS, m));
+    });
+    // Incidents created up to 90 days before the window, so that restores in the window of older incidents count.
+    List<Incident> inc = ctx.records(RecordKind.INCIDENTS, new TimeWindow(w.start().minus(RESTORE_LOOKBACK), w.end())).rows();
+    kpis.put(StandardHealthModel.P1P2_INCIDENTS, StandardHealthKpis.majorIncidentsPer30Days(inc, w));
+    notes.add(StandardHealthKpis.majorIncidents(inc, w) + " P1/P2 incidents");
+    StandardHealthKpis.medianRestoreHours(inc, w).ifPresent(m -> kpis.put(StandardHealthModel.MTTR_HOURS, m));
   }
 
   private static void security(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
@@ -139,11 +141,11 @@ public final class HealthDimensions {
   private static void product(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
     TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
     Dataset<ProductEvent> lastWeek = ctx.records(RecordKind.PRODUCT_EVENTS, week);
-    long wau = distinctUsers(ctx, lastWeek);
-    long prev = distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-    long mau = distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
+    long wau = activeUsers(ctx, lastWeek);
+    long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
+    long mau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
     if (mau > 0) {
-      kpis.put(StandardHealthModel.STICKINESS, ProductSections.dau(lastWeek.rows(), week) / mau);
+      Engagement.meanDailyActive(lastWeek.rows(), week, ctx.zone()).ifPresent(dau -> kpis.put(StandardHealthModel.STICKINESS, dau / mau));
     }
     if (prev > 0) {
       double growth = 100.0 * (wau - prev) / prev;
@@ -169,14 +171,34 @@ public final class HealthDimensions {
       kpis.put(StandardHealthModel.GROSS_MARGIN, gm);
       notes.add("gross margin " + pct(gm));
     }
-    Double budget = Rows.last(ctx.range(MetricNames.MONTHLY_BUDGET, TimeWindow.ending(w.end(), Duration.ofDays(35))));
+    OptionalDouble budget = budgetOf(ctx, w);
     double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, w).rows());
-    if (budget != null && budget > 0 && spend > 0) {
-      double share = Rows.days(w) / 30.4375;
-      double variance = 100 * (spend - budget * share) / (budget * share);
-      kpis.put(StandardHealthModel.BUDGET_VARIANCE, variance);
-      notes.add(String.format(Locale.ROOT, "spend %+.1f%% vs budget", variance));
+    OptionalDouble variance = spend > 0 ? CloudBudget.variancePercent(spend, budget) : OptionalDouble.empty();
+    if (variance.isPresent()) {
+      kpis.put(StandardHealthModel.BUDGET_VARIANCE, variance.getAsDouble());
+      notes.add(String.format(Locale.ROOT, "spend %+.1f%% vs budget", variance.getAsDouble()));
     }
+  }
+
+  /** The budget of {@code w} from the monthly budget series ({@link CloudBudget#proRated}). */
+  static OptionalDouble budgetOf(SectionContext ctx, TimeWindow w) {
+    return budgetOf(ctx, w, budgetSeries(ctx, w));
+  }
+
+  static OptionalDouble budgetOf(SectionContext ctx, TimeWindow w, Dataset<Series> series) {
+    Map<YearMonth, Double> byMonth = new java.util.TreeMap<>();
+    for (Series s : series.rows()) {
+      for (Series.Point pt : s.points()) {
+        byMonth.put(YearMonth.from(pt.timestamp().atZone(ctx.zone())), pt.value());
+      }
+    }
+    return CloudBudget.proRated(w, ctx.zone(), m -> byMonth.containsKey(m) ? OptionalDouble.of(byMonth.get(m)) : OptionalDouble.empty());
+  }
+
+  /** The monthly budget points covering {@code w} (one per month, dated in its month). */
+  static Dataset<Series> budgetSeries(SectionContext ctx, TimeWindow w) {
+    Instant from = YearMonth.from(w.start().atZone(ctx.zone())).atDay(1).atStartOfDay(ctx.zone()).toInstant();
+    return ctx.range(MetricNames.MONTHLY_BUDGET, new TimeWindow(from, w.end().isAfter(from) ? w.end() : from));
   }
 
   private static void efficiency(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
@@ -190,23 +212,28 @@ public final class HealthDimensions {
       notes.add("CFR " + pct(c));
     });
     Double target = Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU, TimeWindow.ending(w.end(), Duration.ofDays(35))));
-    long mau = distinctUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
-    double monthSpend = FinOpsSections.total(ctx.records(RecordKind.COSTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows());
-    if (target != null && target > 0 && mau > 0 && monthSpend > 0) {
-      kpis.put(StandardHealthModel.COST_PER_MAU_VS_TARGET, monthSpend / mau / target);
-      notes.add(String.format(Locale.ROOT, "cost/MAU %.2fx target", monthSpend / mau / target));
+    OptionalDouble perMau = costPerMau(ctx, w);
+    if (target != null && target > 0 && perMau.isPresent()) {
+      double ratio = perMau.getAsDouble() / target;
+      kpis.put(StandardHealthModel.COST_PER_MAU_VS_TARGET, ratio);
+      notes.add(String.format(Locale.ROOT, "cost per MAU (30 days) %.2fx target", ratio));
     }
   }
 
-  /** The distinct users of {@code events}, computed once per pack for the same rows. */
-  static long distinctUsers(SectionContext ctx, Dataset<ProductEvent> events) {
-    return ctx.derived(events, "distinct-users", () -> {
-      java.util.Set<String> users = new java.util.HashSet<>(Math.max(16, events.rows().size() / 8));
-      for (ProductEvent e : events.rows()) {
-        users.add(e.userId());
-      }
-      return (long) users.size();
-    });
+  /** Cost per MAU over the 30 days ending at {@code w}'s end ({@link CloudBudget#costPerMau}). */
+  static OptionalDouble costPerMau(SectionContext ctx, TimeWindow w) {
+    TimeWindow month = CloudBudget.mauWindow(w);
+    long mau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, month));
+    double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, month).rows());
+    return spend > 0 ? CloudBudget.costPerMau(spend, mau) : OptionalDouble.empty();
+  }
+
+  /**
+   * The active users of {@code events} (distinct users of every event but sign-up, {@link Engagement#activeUsers}),
+   * computed once per pack for the same rows.
+   */
+  static long activeUsers(SectionContext ctx, Dataset<ProductEvent> events) {
+    return ctx.derived(events, "active-users", () -> Engagement.activeUsers(events.rows()));
   }
 
   static boolean open(Incident i, Instant at) {

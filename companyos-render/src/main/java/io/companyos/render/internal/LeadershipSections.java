@@ -1,5 +1,7 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.window.ReportingWindows;
+
 import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
 import io.companyos.model.time.TimeWindow;
@@ -78,7 +80,7 @@ final class LeadershipSections {
       for (String d : ctx.strings("dimensions", HealthDimensions.NAMES)) {
         MetricValue now = score(cur, prev, d);
         MetricValue before = prev.scores().get(d).isPresent()
-            ? MetricValue.of(Math.round(prev.scores().get(d).getAsDouble()), Unit.SCORE, prev.provenance())
+            ? MetricValue.of(prev.scores().get(d).getAsDouble(), Unit.SCORE, prev.provenance())
             : MetricValue.absent("no data in the previous period", Unit.SCORE);
         rows.add(List.of(MetricValue.label(label(d)), before, now, MetricValue.text(now.deltaText(), cur.provenance())));
       }
@@ -94,19 +96,21 @@ final class LeadershipSections {
 
     @Override
     public PackSection assemble(SectionContext ctx) {
-      Period q = Period.containing(PeriodKind.QUARTER, ctx.asOf().atZone(ctx.zone()).toLocalDate());
-      TimeWindow qw = q.toWindow(ctx.zone());
-      TimeWindow first = new TimeWindow(qw.start(), qw.start().plus(Duration.ofDays(14)));
-      TimeWindow last = TimeWindow.ending(ctx.asOf(), Duration.ofDays(14));
-      HealthDimensions.Result start = HealthDimensions.of(ctx, first);
-      HealthDimensions.Result end = HealthDimensions.of(ctx, last);
+      // The quarter reported at the as-of (to date, complete days) against the same days of the quarter before.
+      Period q = ReportingWindows.reported(PeriodKind.QUARTER, ctx.asOf(), ctx.zone(), ctx.company().rhythm().sprints());
+      TimeWindow now = ReportingWindows.window(q, ctx.asOf(), ctx.zone());
+      TimeWindow before = ReportingWindows.comparable(now, q.previous(), ctx.zone());
+      HealthDimensions.Result start = HealthDimensions.of(ctx, before);
+      HealthDimensions.Result end = HealthDimensions.of(ctx, now);
       MetricValue s = start.overall().isPresent()
-          ? MetricValue.of(Math.round(start.overall().getAsDouble()), Unit.SCORE, start.provenance())
-          : MetricValue.absent("no data at quarter start", Unit.SCORE);
+          ? MetricValue.of(start.overall().getAsDouble(), Unit.SCORE, start.provenance())
+          : MetricValue.absent("no data in " + q.previous().label(), Unit.SCORE);
       MetricValue e = StandupSections.healthScore(end, start);
       return ctx.builder().field("q_start_score", "Health Score at Quarter Start", s)
           .field("q_end_score", "Health Score Now", e)
-          .note("Scores over the first 14 days of " + q.label() + " and the 14 days before as-of.").build();
+          .note("Health score of " + q.label() + " to date (" + Windows.describe(now, ctx.zone()) + ") against the same "
+              + Math.round(ReportingWindows.days(now)) + " days of " + q.previous().label() + " (" + Windows.describe(before, ctx.zone())
+              + ").").build();
     }
   }
 
@@ -145,8 +149,8 @@ final class LeadershipSections {
       return MetricValue.absent(cur.highlights().getOrDefault(d, "no data").replaceFirst("^n/a \\((.*)\\)$", "$1"), Unit.SCORE);
     }
     OptionalDouble p = prev.scores().get(d);
-    return MetricValue.of(Math.round(s.getAsDouble()), Unit.SCORE, cur.provenance())
-        .comparedWith(p != null && p.isPresent() ? (double) Math.round(p.getAsDouble()) : null, Direction.HIGHER_IS_BETTER);
+    return MetricValue.of(s.getAsDouble(), Unit.SCORE, cur.provenance())
+        .comparedWith(p != null && p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER);
   }
 
   static String label(String dimension) {

@@ -49,11 +49,11 @@ final class PlanningAgenda extends FixedSection {
     String t = topic.toLowerCase(Locale.ROOT);
     try {
       if (t.contains("strategy") || t.contains("priority")) {
-        HealthDimensions.Result r = HealthDimensions.of(ctx, ctx.window());
+        HealthDimensions.Result r = HealthDimensions.of(ctx, ctx.packWindow());
         String weakest = HealthDimensions.NAMES.stream().filter(d -> r.scores().get(d).isPresent())
             .min((a, c) -> Double.compare(r.scores().get(a).getAsDouble(), r.scores().get(c).getAsDouble())).orElse("n/a");
-        return r.overall().isPresent() ? MetricValue.text(String.format(Locale.ROOT, "health score %.0f/100 this quarter; weakest dimension: %s",
-            r.overall().getAsDouble(), weakest), r.provenance()) : MetricValue.absent("no health data this quarter", Unit.TEXT);
+        return r.overall().isPresent() ? MetricValue.text(String.format(Locale.ROOT, "health score %s/100 for %s; weakest dimension: %s",
+            Unit.SCORE.format(r.overall().getAsDouble()), Windows.describe(ctx.packWindow(), ctx.zone()), weakest), r.provenance()) : MetricValue.absent("no health data this quarter", Unit.TEXT);
       }
       if (t.contains("customer feedback")) {
         var fb = ctx.records(io.companyos.sources.RecordKind.FEEDBACK, TimeWindow.ending(ctx.asOf(), Duration.ofDays(90)));

@@ -1,5 +1,7 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.product.Engagement;
+
 import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.FeedbackItem;
 import io.companyos.model.data.NpsResponse;
@@ -37,26 +39,22 @@ final class ProductSections {
   private ProductSections() {}
 
   /** Average daily active users over the window: distinct users per calendar day, averaged. */
-  static double dau(List<ProductEvent> events, TimeWindow w) {
-    Map<Long, Set<String>> byDay = new HashMap<>();
-    for (ProductEvent e : events) {
-      byDay.computeIfAbsent(e.timestamp().getEpochSecond() / 86400, k -> new HashSet<>()).add(e.userId());
-    }
-    double days = Math.max(1, Math.round(Rows.days(w)));
-    return byDay.values().stream().mapToInt(Set::size).sum() / days;
+  /** DAU over the complete days of {@code w} ({@link Engagement#meanDailyActive}); NaN when it holds no complete day. */
+  static double dau(List<ProductEvent> events, TimeWindow w, java.time.ZoneId zone) {
+    return Engagement.meanDailyActive(events, w, zone).orElse(Double.NaN);
   }
 
   /** Distinct users per day of the section window, oldest first. */
   static List<Double> dailyActive(List<ProductEvent> events, SectionContext ctx) {
     Map<java.time.LocalDate, Set<String>> byDay = new TreeMap<>();
-    events.forEach(e -> byDay.computeIfAbsent(e.timestamp().atZone(ctx.zone()).toLocalDate(), k -> new HashSet<>()).add(e.userId()));
+    events.stream().filter(Engagement::isActivity).forEach(e -> byDay.computeIfAbsent(e.timestamp().atZone(ctx.zone()).toLocalDate(), k -> new HashSet<>()).add(e.userId()));
     return byDay.values().stream().map(s -> (double) s.size()).toList();
   }
 
   static double sessionsPerUser(List<ProductEvent> events) {
-    long users = events.stream().map(ProductEvent::userId).distinct().count();
-    long sessions = events.stream().map(ProductEvent::sessionId).distinct().count();
-    return users == 0 ? 0 : (double) sessions / users;
+    long users = events.stream().filter(Engagement::isActivity).map(ProductEvent::userId).distinct().count();
+    long sessions = events.stream().filter(Engagement::isActivity).map(ProductEvent::sessionId).distinct().count();
+    return users == 0 ? Double.NaN : (double) sessions / users;
   }
 
   /** DAU, WAU and sessions per user against the previous window. */
@@ -76,8 +74,8 @@ final class ProductSections {
         String label;
         Unit unit = Unit.COUNT;
         switch (m) {
-          case "dau" -> { label = "DAU"; c = dau(cur.rows(), ctx.window()); p = dau(prev.rows(), ctx.previousWindow()); }
-          case "wau" -> { label = "WAU"; c = HealthDimensions.distinctUsers(ctx, cur); p = HealthDimensions.distinctUsers(ctx, prev); }
+          case "dau" -> { label = "DAU"; c = dau(cur.rows(), ctx.window(), ctx.zone()); p = dau(prev.rows(), ctx.previousWindow(), ctx.zone()); }
+          case "wau" -> { label = "WAU"; c = HealthDimensions.activeUsers(ctx, cur); p = HealthDimensions.activeUsers(ctx, prev); }
           default -> { label = "Sessions/User"; c = sessionsPerUser(cur.rows()); p = sessionsPerUser(prev.rows()); unit = Unit.NUMBER; }
         }
         MetricValue now = MetricValue.of(c, unit, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : p, Direction.HIGHER_IS_BETTER);
@@ -107,8 +105,8 @@ final class ProductSections {
       Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
       Map<String, Long> users = usersByFeature(cur.rows());
       Map<String, Long> before = usersByFeature(prev.rows());
-      long active = HealthDimensions.distinctUsers(ctx, cur);
-      long activeBefore = HealthDimensions.distinctUsers(ctx, prev);
+      long active = HealthDimensions.activeUsers(ctx, cur);
+      long activeBefore = HealthDimensions.activeUsers(ctx, prev);
       List<String> wanted = ctx.strings("features", List.of("all"));
       List<List<MetricValue>> rows = new ArrayList<>();
       users.entrySet().stream().filter(e -> wanted.contains("all") || wanted.contains(e.getKey()))
@@ -126,7 +124,7 @@ final class ProductSections {
 
     private static Map<String, Long> usersByFeature(List<ProductEvent> events) {
       Map<String, Set<String>> m = new TreeMap<>();
-      events.stream().filter(e -> e.feature() != null).forEach(e -> m.computeIfAbsent(e.feature(), k -> new HashSet<>()).add(e.userId()));
+      events.stream().filter(e -> e.feature() != null && Engagement.isActivity(e)).forEach(e -> m.computeIfAbsent(e.feature(), k -> new HashSet<>()).add(e.userId()));
       Map<String, Long> out = new TreeMap<>();
       m.forEach((k, v) -> out.put(k, (long) v.size()));
       return out;

@@ -141,12 +141,18 @@ final class ReliabilitySections {
           f("cfr", "Change Failure Rate"), f("mttr", "MTTR")), List.of());
     }
 
-    /** DORA over {@code w}: deployments and incidents in it, changes up to 30 days before. */
+    /**
+     * DORA over {@code w}: deployments in it, changes up to 30 days before, and incidents created up to
+     * {@link HealthDimensions#RESTORE_LOOKBACK} before it, so that every incident <em>resolved</em> in the window
+     * counts towards time to restore (not only those also created in it).
+     */
     static DoraResult compute(SectionContext ctx, TimeWindow w) {
-      List<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w).rows();
-      List<Change> changes = ctx.records(RecordKind.CHANGES, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.end())).rows();
-      List<Incident> incidents = ctx.records(RecordKind.INCIDENTS, w).rows();
-      return DoraMetrics.compute(changes, deploys, incidents, w);
+      return ctx.shared("dora", List.of(w, ctx.asOf()), () -> {
+        List<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w).rows();
+        List<Change> changes = ctx.records(RecordKind.CHANGES, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.end())).rows();
+        List<Incident> incidents = ctx.records(RecordKind.INCIDENTS, new TimeWindow(w.start().minus(HealthDimensions.RESTORE_LOOKBACK), w.end())).rows();
+        return DoraMetrics.compute(changes, deploys, incidents, w);
+      });
     }
 
     @Override
@@ -157,7 +163,9 @@ final class ReliabilitySections {
       Dataset<Change> ch = ctx.records(RecordKind.CHANGES, new TimeWindow(ctx.window().start().minus(Duration.ofDays(30)), ctx.window().end()));
       Provenance changes = SectionContext.derived(ch.provenance(), "median(deploy time - change created) over deploys in window",
           cur.changesDeployed());
-      Provenance incidents = ctx.records(RecordKind.INCIDENTS, ctx.window()).provenance();
+      Provenance incidents = SectionContext.derived(ctx.records(RecordKind.INCIDENTS,
+          new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end())).provenance(),
+          "median(resolved - created) over incidents resolved in " + Windows.describe(ctx.window(), ctx.zone()), cur.incidentsResolved());
       SectionBuilder b = ctx.builder();
       b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
           .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
@@ -169,9 +177,10 @@ final class ReliabilitySections {
           .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER));
       b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
           .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER));
-      if (cur.overall() != null) {
-        b.note("DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (MTTR is the median time to restore)");
-      }
+      b.note(cur.overall() != null
+          ? "DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT)
+              + " (MTTR is the median time to restore of all incidents resolved in the window)"
+          : "DORA level: n/a (no deployments, deployed changes or resolved incidents in the window)");
       return b.build();
     }
 

@@ -1,5 +1,7 @@
 package io.companyos.render.internal;
 
+import io.companyos.render.Unit;
+
 import io.companyos.model.data.Decision;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
@@ -42,19 +44,19 @@ final class ReviewLists {
     @Override
     public PackSection assemble(SectionContext ctx) {
       List<Entry> entries = new ArrayList<>();
-      TimeWindow w = ctx.window();
-      HealthDimensions.Result cur = HealthDimensions.of(ctx, w);
-      HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.previousWindow());
-      String span = String.format(Locale.ROOT, "%s to %s vs the %d days before", Rows.date(w.start(), ctx.zone()),
-          Rows.date(w.end(), ctx.zone()), Math.round(Rows.days(w)));
+      // Dimension moves are judged over the pack's own period, the window its health score is shown for.
+      HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.packWindow());
+      HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.packPreviousWindow());
+      String span = Windows.describe(ctx.packWindow(), ctx.zone()) + " vs " + Windows.describe(ctx.packPreviousWindow(), ctx.zone());
       for (String d : HealthDimensions.NAMES) {
         OptionalDouble c = cur.scores().get(d);
         OptionalDouble p = prev.scores().get(d);
         if (c.isPresent() && p.isPresent()) {
           double delta = c.getAsDouble() - p.getAsDouble();
           if (good ? delta >= 1 : delta <= -1) {
-            entries.add(new Entry(Math.abs(delta), MetricValue.text(String.format(Locale.ROOT, "%s score %s from %.0f to %.0f, %s (%s)",
-                LeadershipSections.label(d), good ? "up" : "down", p.getAsDouble(), c.getAsDouble(), span, cur.highlights().get(d)),
+            entries.add(new Entry(Math.abs(delta), MetricValue.text(String.format(Locale.ROOT, "%s score %s from %s to %s, %s (%s)",
+                LeadershipSections.label(d), good ? "up" : "down", Unit.SCORE.format(p.getAsDouble()), Unit.SCORE.format(c.getAsDouble()),
+                span, cur.highlights().get(d)),
                 cur.provenance())));
           }
         }
@@ -100,12 +102,13 @@ final class ReviewLists {
 
     @Override
     public PackSection assemble(SectionContext ctx) {
-      HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.window());
+      HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.packWindow());
       SectionBuilder b = ctx.builder();
       HealthDimensions.NAMES.stream().filter(d -> cur.scores().get(d).isPresent())
           .sorted(Comparator.comparingDouble(d -> cur.scores().get(d).getAsDouble())).limit(2)
-          .forEach(d -> b.item(MetricValue.text(String.format(Locale.ROOT, "Raise %s (score %.0f: %s)",
-              LeadershipSections.label(d).toLowerCase(Locale.ROOT), cur.scores().get(d).getAsDouble(), cur.highlights().get(d)),
+          .forEach(d -> b.item(MetricValue.text(String.format(Locale.ROOT, "Raise %s (score %s over %s: %s)",
+              LeadershipSections.label(d).toLowerCase(Locale.ROOT), Unit.SCORE.format(cur.scores().get(d).getAsDouble()),
+              Windows.describe(ctx.packWindow(), ctx.zone()), cur.highlights().get(d)),
               cur.provenance())));
       Okrs.Quarter q = Okrs.current(ctx);
       q.krs().stream().filter(k -> k.progress() < 0.7).sorted(Comparator.comparingDouble(Okrs.Kr::progress)).limit(3)

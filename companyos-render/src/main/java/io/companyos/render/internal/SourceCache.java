@@ -47,8 +47,34 @@ public final class SourceCache {
     return value;
   }
 
+  private final Map<Object, Object> shared;
+
   public SourceCache(List<MetricSource> sources) {
+    this(sources, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * A cache for one pack whose {@link #shared} values live in {@code shared}, a map the assembler keeps for
+   * every pack it assembles.
+   */
+  public SourceCache(List<MetricSource> sources, Map<Object, Object> shared) {
     this.sources = List.copyOf(sources);
+    this.shared = shared;
+  }
+
+  /**
+   * A value computed once for every pack of the assembler, under {@code key} (which must name everything the
+   * value depends on besides the sources, e.g. the window and the as-of).
+   */
+  @SuppressWarnings("unchecked")
+  public <V> V shared(Object key, java.util.function.Supplier<V> compute) {
+    Object known = shared.get(key);
+    if (known != null) {
+      return (V) known;
+    }
+    V value = compute.get(); // outside any lock: racing sections compute the same value
+    Object raced = shared.putIfAbsent(key, value);
+    return raced == null ? value : (V) raced;
   }
 
   private SourceDescription description(MetricSource s) {

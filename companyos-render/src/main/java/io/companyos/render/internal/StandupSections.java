@@ -61,14 +61,17 @@ final class StandupSections {
     }
   }
 
-  /** "78/100" compared with the previous window's score. */
+  /**
+   * "78.4/100" compared with the previous window's score. The scorer rounds once, to tenths; the value is shown
+   * as computed, never rounded again.
+   */
   static MetricValue healthScore(HealthDimensions.Result cur, HealthDimensions.Result prev) {
     if (cur.overall().isEmpty()) {
       return MetricValue.absent("no dimension has data", Unit.SCORE);
     }
-    double s = Math.round(cur.overall().getAsDouble());
-    Double p = prev.overall().isPresent() ? (double) Math.round(prev.overall().getAsDouble()) : null;
-    return MetricValue.of(s, Unit.SCORE, String.format(Locale.ROOT, "%.0f/100", s), cur.provenance())
+    double s = cur.overall().getAsDouble();
+    Double p = prev.overall().isPresent() ? prev.overall().getAsDouble() : null;
+    return MetricValue.of(s, Unit.SCORE, Unit.SCORE.format(s) + "/100", cur.provenance())
         .comparedWith(p, Direction.HIGHER_IS_BETTER);
   }
 

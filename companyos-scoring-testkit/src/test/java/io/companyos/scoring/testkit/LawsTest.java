@@ -15,7 +15,7 @@ class LawsTest {
   static final Map<String, double[]> RANGES = new LinkedHashMap<>();
 
   static {
-    RANGES.put(StandardHealthModel.SLO_ATTAINMENT, new double[] {0.99, 1.0});
+    RANGES.put(StandardHealthModel.SLO_BUDGET_CONSUMED, new double[] {0, 5});
     RANGES.put(StandardHealthModel.P1P2_INCIDENTS, new double[] {0, 20});
     RANGES.put(StandardHealthModel.MTTR_HOURS, new double[] {0, 48});
     RANGES.put(StandardHealthModel.CRITICAL_VULNS_OPEN, new double[] {0, 6});

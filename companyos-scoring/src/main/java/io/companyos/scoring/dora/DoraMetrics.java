@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
  *       window. Levels: elite &lt; 1 hour, high &lt; 1 day, medium &lt; 1 week, low otherwise.
  * </ul>
  *
- * The overall level is the lowest level among the keys that have data. Deployments are scanned once;
- * changes and incidents once each.
+ * The overall level is the lowest level among the keys that have data; a window without deployments has no
+ * deployment-frequency level (so a window without any data has no level at all). Deployments are scanned
+ * once; changes and incidents once each.
  */
 public final class DoraMetrics {
   private static final double HOURS_PER_DAY = 24.0;
@@ -102,7 +103,9 @@ public final class DoraMetrics {
     OptionalDouble daysPerWeek = days > 0 ? OptionalDouble.of(deployDays.size() / (days / 7.0)) : OptionalDouble.empty();
     OptionalDouble cfr = deploys == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failed.size() / deploys);
 
-    DoraLevel df = days > 0 ? deploymentFrequencyLevel(daysPerWeek.getAsDouble()) : null;
+    // No deployment in the window gives no level: "no deploys" and "no data" cannot be told apart here, and a
+    // window without data must read n/a, never "low".
+    DoraLevel df = days > 0 && deploys > 0 ? deploymentFrequencyLevel(daysPerWeek.getAsDouble()) : null;
     DoraLevel lt = leadMedian.isPresent() ? leadTimeLevel(leadMedian.getAsDouble()) : null;
     DoraLevel cf = cfr.isPresent() ? changeFailureLevel(cfr.getAsDouble()) : null;
     DoraLevel tr = restoreMedian.isPresent() ? timeToRestoreLevel(restoreMedian.getAsDouble()) : null;

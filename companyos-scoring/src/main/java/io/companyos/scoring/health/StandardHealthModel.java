@@ -14,11 +14,22 @@ public final class StandardHealthModel {
   public static final String FINANCIALS = "financials";
   public static final String EFFICIENCY = "efficiency";
 
-  /** SLO attainment across services, ratio (good events / all events). */
+  /**
+   * SLO attainment pooled across services, ratio (good events / all events).
+   *
+   * @deprecated pooling every service against one target scores a service with a looser objective as failing
+   *     it; the model now scores {@link #SLO_BUDGET_CONSUMED}. Kept so that models built on this id still load.
+   */
+  @Deprecated
   public static final String SLO_ATTAINMENT = "slo_attainment";
-  /** P1 and P2 incidents in the period, count. */
+  /**
+   * Error budget consumed across SLOs, ratio: the bad events of every SLO divided by the bad events their own
+   * targets allow ({@code Σ bad / Σ total × (1 − target)}); 1 spends the budgets exactly.
+   */
+  public static final String SLO_BUDGET_CONSUMED = "slo_budget_consumed";
+  /** P1 and P2 incidents created in the window, per 30 days. */
   public static final String P1P2_INCIDENTS = "p1p2_incidents";
-  /** Median time to restore, hours. */
+  /** Median time to restore of the incidents resolved in the window, hours (pooled over all incidents). */
   public static final String MTTR_HOURS = "mttr_hours";
   /** Open critical vulnerabilities, count. */
   public static final String CRITICAL_VULNS_OPEN = "critical_vulns_open";
@@ -56,7 +67,7 @@ public final class StandardHealthModel {
             new Dimension(FINANCIALS, "Financials", 20),
             new Dimension(EFFICIENCY, "Efficiency", 15)),
         List.of(
-            new Kpi(SLO_ATTAINMENT, "SLO attainment", RELIABILITY, 2, new KpiRule.SloStyle(0.999, 3), Direction.HIGHER_IS_BETTER, "ratio"),
+            new Kpi(SLO_BUDGET_CONSUMED, "Error budget consumed", RELIABILITY, 2, new KpiRule.Linear(3, 1), Direction.LOWER_IS_BETTER, "ratio"),
             new Kpi(P1P2_INCIDENTS, "P1/P2 incidents", RELIABILITY, 1, new KpiRule.Linear(12, 0), Direction.LOWER_IS_BETTER, "count"),
             new Kpi(MTTR_HOURS, "Time to restore (median)", RELIABILITY, 1, new KpiRule.Linear(24, 1), Direction.LOWER_IS_BETTER, "h"),
             new Kpi(CRITICAL_VULNS_OPEN, "Open critical vulnerabilities", SECURITY, 2,

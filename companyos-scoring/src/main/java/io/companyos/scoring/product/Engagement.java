@@ -92,4 +92,57 @@ public final class Engagement {
     }
     return out;
   }
+
+  /** True for events that count as activity: every event but {@code signup} (a sign-up is not a use of the product). */
+  public static boolean isActivity(ProductEvent e) {
+    return !e.event().equals("signup");
+  }
+
+  /** Distinct users with an activity event ({@link #isActivity}) among {@code events}. */
+  public static long activeUsers(List<ProductEvent> events) {
+    Set<String> users = new HashSet<>();
+    for (ProductEvent e : events) {
+      if (isActivity(e)) {
+        users.add(e.userId());
+      }
+    }
+    return users.size();
+  }
+
+  /** Distinct users with an activity event ({@link #isActivity}) in {@code w}. */
+  public static long activeUsers(List<ProductEvent> events, TimeWindow w) {
+    Set<String> users = new HashSet<>();
+    for (ProductEvent e : events) {
+      if (isActivity(e) && w.contains(e.timestamp())) {
+        users.add(e.userId());
+      }
+    }
+    return users.size();
+  }
+
+  /**
+   * DAU: the mean, over the complete calendar days (in {@code zone}) inside {@code w}, of the distinct users
+   * active that day. A partial day at either end is left out of both the sum and the divisor, so a window
+   * ending at 09:00 does not add a morning's users to a full day's count. Empty when {@code w} holds no
+   * complete day.
+   */
+  public static OptionalDouble meanDailyActive(List<ProductEvent> events, TimeWindow w, java.time.ZoneId zone) {
+    java.time.LocalDate first = w.start().atZone(zone).toLocalDate();
+    if (first.atStartOfDay(zone).toInstant().isBefore(w.start())) {
+      first = first.plusDays(1);
+    }
+    java.time.LocalDate endDay = w.end().atZone(zone).toLocalDate(); // exclusive: the day w.end falls in is partial or next
+    long days = java.time.temporal.ChronoUnit.DAYS.between(first, endDay);
+    if (days <= 0) {
+      return OptionalDouble.empty();
+    }
+    TimeWindow complete = new TimeWindow(first.atStartOfDay(zone).toInstant(), endDay.atStartOfDay(zone).toInstant());
+    Map<java.time.LocalDate, Set<String>> byDay = new HashMap<>();
+    for (ProductEvent e : events) {
+      if (isActivity(e) && complete.contains(e.timestamp())) {
+        byDay.computeIfAbsent(e.timestamp().atZone(zone).toLocalDate(), d -> new HashSet<>()).add(e.userId());
+      }
+    }
+    return OptionalDouble.of(byDay.values().stream().mapToInt(Set::size).sum() / (double) days);
+  }
 }

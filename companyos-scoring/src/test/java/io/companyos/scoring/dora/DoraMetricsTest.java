@@ -63,12 +63,15 @@ class DoraMetricsTest {
   }
 
   @Test
-  void anEmptyWeekHasNoRatesAndNoLevelsButALowFrequency() {
+  void anEmptyWeekHasNoRatesAndNoLevelAtAll() {
+    // No data is not "low": with no deployment in the window there is no level to give.
     DoraResult r = DoraMetrics.compute(List.of(), List.of(), List.of(), WEEK);
     assertThat(r.changeFailureRate()).isEmpty();
     assertThat(r.leadTimeHoursMedian()).isEmpty();
     assertThat(r.timeToRestoreHoursMedian()).isEmpty();
-    assertThat(r.deploymentFrequencyLevel()).isEqualTo(DoraLevel.LOW);
+    assertThat(r.deploymentFrequencyLevel()).isNull();
+    assertThat(r.overall()).isNull();
+    assertThat(r.deploysPerDay()).hasValue(0.0);
   }
 
   @Test

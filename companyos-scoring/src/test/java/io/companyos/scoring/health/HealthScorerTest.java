@@ -62,9 +62,9 @@ class HealthScorerTest {
   @Test
   void explanationPointsSumToTheScoreAndTheScoreStaysInBounds() {
     HealthModel model = StandardHealthModel.create();
-    qt().forAll(doubles().between(0.9, 1.0), doubles().between(0, 20), doubles().between(0, 48), doubles().between(-50, 80))
+    qt().forAll(doubles().between(0, 5), doubles().between(0, 20), doubles().between(0, 48), doubles().between(-50, 80))
         .checkAssert((slo, incidents, mttr, nps) -> {
-          HealthScore s = HealthScorer.score(model, Map.of(StandardHealthModel.SLO_ATTAINMENT, slo,
+          HealthScore s = HealthScorer.score(model, Map.of(StandardHealthModel.SLO_BUDGET_CONSUMED, slo,
               StandardHealthModel.P1P2_INCIDENTS, incidents, StandardHealthModel.MTTR_HOURS, mttr, StandardHealthModel.NPS, nps));
           long tenths = Math.round(s.kpis().stream().mapToDouble(HealthScore.KpiContribution::points).sum() * 10);
           assertThat(tenths).isEqualTo(Math.round(s.score().getAsDouble() * 10));

@@ -66,4 +66,26 @@ class ProductMetricsTest {
     assertThat(ChurnRisk.accountsAtRisk(events, TimeWindow.ending(END, Duration.ofDays(30)), ChurnRisk.DEFAULT_DROP))
         .containsExactly("a");
   }
+
+  static ProductEvent at(String t, String user, String event) {
+    return new ProductEvent(Instant.parse(t), user, "acme", user + "-s", event, null);
+  }
+
+  @Test
+  void dauCountsCompleteDaysOnlyAndSignUpsAreNotActivity() {
+    List<ProductEvent> events = List.of(
+        at("2026-11-21T10:00:00Z", "u1", "session_start"), at("2026-11-21T11:00:00Z", "u2", "page_view"),
+        at("2026-11-22T10:00:00Z", "u1", "session_start"), at("2026-11-22T12:00:00Z", "u4", "signup"),
+        at("2026-11-23T08:00:00Z", "u3", "session_start")); // the partial as-of morning
+    // Window 2026-11-21 00:00 to 2026-11-23 09:00: complete days Nov 21 (u1, u2) and Nov 22 (u1; u4 only signed up).
+    // DAU = (2 + 1) / 2 = 1.5. Adding the morning's u3 and dividing by 2 days would read 2.0.
+    TimeWindow w = new TimeWindow(Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-23T09:00:00Z"));
+    assertThat(Engagement.meanDailyActive(events, w, java.time.ZoneOffset.UTC)).hasValue(1.5);
+    // Active users over the whole window: u1, u2, u3 (u4's sign-up is not a use of the product).
+    assertThat(Engagement.activeUsers(events, w)).isEqualTo(3);
+    assertThat(Engagement.activeUsers(events)).isEqualTo(3);
+    // A window inside one day has no complete day: no DAU rather than zero.
+    assertThat(Engagement.meanDailyActive(events, new TimeWindow(Instant.parse("2026-11-23T00:00:00Z"),
+        Instant.parse("2026-11-23T09:00:00Z")), java.time.ZoneOffset.UTC)).isEmpty();
+  }
 }
