@@ -39,6 +39,9 @@ final class SampleCommand implements Runnable {
       description = {"Writes the sample company's data as a files directory (one CSV per record kind).",
           "Point a 'files' source at DIR to read it back: the numbers are the same."})
   static final class Export implements Callable<Integer> {
+    /** How far back state records (accounts) are exported: as far as the packs read them. */
+    static final Duration STATE_HISTORY = Duration.ofDays(3650);
+
     @Spec
     CommandSpec spec;
 
@@ -63,9 +66,10 @@ final class SampleCommand implements Runnable {
       Instant now = asOf != null ? asOf : SampleSourceProvider.DEFAULT_AS_OF;
       MetricSource sample = new SampleSourceProvider().create(
           SourceContext.of("sample", options, Clock.fixed(now, ZoneOffset.UTC), dir));
-      // The whole history plus the scheduled week after as-of.
-      TimeWindow all = new TimeWindow(now.minus(Duration.ofDays(SampleSourceProvider.DEFAULT_HISTORY_DAYS + 1)),
-          now.plus(Duration.ofDays(8)));
+      // The whole history plus the scheduled week after as-of. State records are placed by a start date that can lie
+      // years before the generated history (an account's "since"), so the window reaches back as far as packs read
+      // accounts: exporting less dropped the accounts that started early and changed ARR and NRR read back.
+      TimeWindow all = new TimeWindow(now.minus(STATE_HISTORY), now.plus(Duration.ofDays(8)));
       List<Path> files = FilesWriter.export(sample, all, dir);
       spec.commandLine().getOut().println("wrote " + files.size() + " files to " + dir);
       return 0;

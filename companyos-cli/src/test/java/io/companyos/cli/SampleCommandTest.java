@@ -29,6 +29,21 @@ class SampleCommandTest {
   }
 
   @Test
+  void exportKeepsTheAccountsThatStartedBeforeTheGeneratedHistory() throws IOException {
+    assertThat(MainTest.run("sample", "export", dir.toString()).code()).isZero();
+    java.util.List<String> accounts = Files.readAllLines(dir.resolve("accounts.csv"));
+    java.util.Set<String> ids = accounts.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).collect(java.util.stream.Collectors.toSet());
+    // Every account an ARR movement names is exported (before, 40 of them were missing).
+    java.util.List<String> movements = Files.readAllLines(dir.resolve("arr_movements.csv"));
+    int account = java.util.Arrays.asList(movements.get(0).split(",")).indexOf("account_id");
+    assertThat(movements.stream().skip(1).map(l -> l.split(",")[account]).distinct()).allMatch(ids::contains);
+    // Some exported accounts started more than the 460 generated days before the as-of.
+    int since = java.util.Arrays.asList(accounts.get(0).split(",")).indexOf("since");
+    java.time.Instant historyStart = java.time.Instant.parse("2026-11-23T09:00:00Z").minus(java.time.Duration.ofDays(461));
+    assertThat(accounts.stream().skip(1).map(l -> java.time.Instant.parse(l.split(",")[since]))).anyMatch(t -> t.isBefore(historyStart));
+  }
+
+  @Test
   void exportWithoutADirectoryIsAUsageError() {
     assertThat(MainTest.run("sample", "export").code()).isEqualTo(Main.EXIT_USAGE);
   }

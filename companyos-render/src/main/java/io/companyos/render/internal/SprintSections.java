@@ -1,5 +1,7 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.sprint.SprintMetrics;
+
 import io.companyos.model.data.Build;
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.data.PullRequest;
@@ -122,8 +124,13 @@ final class SprintSections {
       SectionBuilder b = ctx.builder();
       b.field("points_committed", "Story Points Committed", MetricValue.of(committed, Unit.POINTS, d.itemsProvenance())
           .comparedWith(prev.items().stream().filter(SprintItem::committed).mapToDouble(SprintItem::points).sum(), Direction.NEUTRAL));
-      b.field("points_delivered", "Story Points Delivered", MetricValue.of(delivered(d), Unit.POINTS, d.itemsProvenance())
-          .comparedWith(delivered(prev), Direction.HIGHER_IS_BETTER));
+      // Like for like: a running sprint is compared with the previous sprint's points delivered by the same elapsed time.
+      java.time.Instant now = ctx.asOf();
+      boolean running = now.isBefore(d.sprint().end());
+      java.time.Instant prevCutoff = running ? prev.sprint().start().plus(Duration.between(d.sprint().start(), now)) : prev.sprint().end();
+      b.field("points_delivered", "Story Points Delivered", MetricValue.of(SprintMetrics.deliveredBy(d.sprint(), d.items(), now), Unit.POINTS,
+              d.itemsProvenance())
+          .comparedWith(SprintMetrics.deliveredBy(prev.sprint(), prev.items(), prevCutoff), Direction.HIGHER_IS_BETTER));
       int n = ctx.integer("velocity_sprints", 3);
       List<String> trail = new ArrayList<>();
       for (int k = n - 1; k >= 0; k--) {
@@ -139,11 +146,12 @@ final class SprintSections {
       OptionalDouble avg = cycle.stream().mapToDouble(Double::doubleValue).average();
       b.field("cycle_time", "Cycle Time (avg)", avg.isPresent() ? MetricValue.of(avg.getAsDouble(), Unit.DAYS, d.itemsProvenance())
           : MetricValue.absent("no item both started and finished", Unit.DAYS));
-      long doneCount = d.items().stream().filter(i -> done(i, d.sprint())).count();
-      long escaped = d.items().stream().filter(SprintItem::escaped).count();
-      b.field("bug_escape_rate", "Bug Escape Rate", doneCount == 0 ? MetricValue.absent("no items done", Unit.PERCENT)
-          : MetricValue.of(100.0 * escaped / doneCount, Unit.PERCENT, SectionContext.derived(d.itemsProvenance(),
-              "escaped bugs / items done", doneCount)));
+      // Bug escape rate as docs/scoring.md defines it: escaped bugs / all bugs of the sprint (SprintMetrics).
+      SprintMetrics.Result m = SprintMetrics.compute(d.sprint(), d.items());
+      long bugs = d.items().stream().filter(i -> i.sprintId().equals(d.sprint().sprintId()) && i.kind().equals("bug")).count();
+      b.field("bug_escape_rate", "Bug Escape Rate", m.bugEscapeRate().isEmpty() ? MetricValue.absent("no bugs in the sprint", Unit.PERCENT)
+          : MetricValue.of(100.0 * m.bugEscapeRate().getAsDouble(), Unit.PERCENT, SectionContext.derived(d.itemsProvenance(),
+              "escaped bugs / all bugs of the sprint", bugs)));
       return b.build();
     }
 

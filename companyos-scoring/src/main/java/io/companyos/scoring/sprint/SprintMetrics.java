@@ -77,4 +77,15 @@ public final class SprintMetrics {
     double mean = sum / k;
     return mean == 0 ? OptionalDouble.empty() : OptionalDouble.of((deliveredOldestFirst[len - 1] - mean) / mean * 100);
   }
+
+  /**
+   * Points of {@code sprint}'s items completed before {@code cutoff} (or the sprint's end, whichever comes first).
+   * Comparing a running sprint with the previous one uses the same elapsed time in both: the previous sprint's
+   * points delivered by the same day of the sprint, not all of them.
+   */
+  public static double deliveredBy(Sprint sprint, List<SprintItem> items, java.time.Instant cutoff) {
+    java.time.Instant until = cutoff.isBefore(sprint.end()) ? cutoff : sprint.end();
+    return items.stream().filter(i -> i.sprintId().equals(sprint.sprintId()))
+        .filter(i -> i.completedAt() != null && i.completedAt().isBefore(until)).mapToDouble(SprintItem::points).sum();
+  }
 }

@@ -22,6 +22,17 @@ class SprintMetricsTest {
   }
 
   @Test
+  void aRunningSprintIsComparedWithThePreviousSprintAtTheSameElapsedDay() {
+    List<SprintItem> items = List.of(
+        item("a", "story", 5, true, 0, 3, false),    // done on day 3
+        item("b", "story", 8, true, 2, 10, false),   // done on day 10
+        item("c", "story", 2, true, 1, 13, false));  // done on day 13
+    // Seven days into the next sprint, the previous sprint had delivered 5 points by its own day 7, not all 15.
+    assertThat(SprintMetrics.deliveredBy(SPRINT, items, S.plus(Duration.ofDays(7)))).isEqualTo(5.0);
+    assertThat(SprintMetrics.deliveredBy(SPRINT, items, S.plus(Duration.ofDays(30)))).isEqualTo(15.0);
+  }
+
+  @Test
   void committedDeliveredCycleTimeAndEscapes() {
     List<SprintItem> items = List.of(
         item("a", "story", 5, true, 0, 2, false),   // cycle 2 days
@@ -37,7 +48,7 @@ class SprintMetricsTest {
     assertThat(r.cycleDaysMean()).hasValue(4.0);
     assertThat(r.cycleDaysP50()).hasValue(4.0);
     assertThat(r.cycleDaysP85().getAsDouble()).isCloseTo(5.4, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(r.bugEscapeRate()).hasValue(0.5); // 1 escaped of 2 bugs
+    assertThat(r.bugEscapeRate()).hasValue(0.5); // 1 escaped of 2 bugs (escaped / items done would read 1/3)
   }
 
   @Test
