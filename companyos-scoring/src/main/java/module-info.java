@@ -16,4 +16,5 @@ module io.companyos.scoring {
   exports io.companyos.scoring.series;
   exports io.companyos.scoring.anomaly;
   exports io.companyos.scoring.window;
+  exports io.companyos.scoring.catalog;
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code companyos kpis}: the rhythm-effectiveness KPIs, targets against measured values. */
 @Command(name = "kpis", mixinStandardHelpOptions = true,
-    description = "Prints the rhythm-effectiveness KPIs: the targets of kpis.yaml against values measured from "
-        + "meeting, decision, action-item and dashboard-view records and the pack generation log.")
+    description = {"Prints the rhythm-effectiveness KPIs: the targets of kpis.yaml against values measured from "
+        + "meeting, decision, action-item and dashboard-view records and the pack generation log.",
+        "With --catalog, prints the catalog of every KPI the packs show."})
 final class KpisCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -40,10 +41,22 @@ final class KpisCommand implements Callable<Integer> {
       + "Default: none, so Dashboard Usage is n/a.")
   @Nullable Integer population;
 
+  @Option(names = "--catalog", description = "Print the KPI catalog instead (every KPI the packs show: id, definition, "
+      + "unit, good direction, window rule, the scoring function), as the Markdown table of docs/kpis.md.")
+  boolean catalog;
+
   @Override
   public Integer call() {
     if (!format.equals("md") && !format.equals("html")) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be md or html");
+    }
+    if (catalog) {
+      if (!format.equals("md")) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--catalog prints Markdown only; drop --format html");
+      }
+      spec.commandLine().getOut().print(io.companyos.scoring.catalog.KpiCatalog.markdown());
+      spec.commandLine().getOut().flush();
+      return 0;
     }
     CompanyDefinition company = BuiltinDefinitions.load();
     RenderSources.Opened opened = RenderSources.open(sources, CliArguments.asOf(spec, asOf));

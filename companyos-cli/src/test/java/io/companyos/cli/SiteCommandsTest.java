@@ -48,4 +48,14 @@ class SiteCommandsTest {
     assertThat(r.out()).contains("| Pack Generation Success | >= 100% | 100% | met |");
     assertThat(r.out()).doesNotContain("population unknown");
   }
+
+  @Test
+  void kpisCatalogListsEveryKpiWithItsWindowAndFunction() {
+    MainTest.Result r = MainTest.run("kpis", "--catalog");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("| id | name | definition | unit | good | window | computed by |")
+        .contains("| `change_failure_rate` | Change failure rate |", "`finops.CloudBudget.costPerMau`",
+            "| `slo_budget_consumed` | Error budget consumed |");
+    assertThat(MainTest.run("kpis", "--catalog", "--format", "html").code()).isEqualTo(Main.EXIT_USAGE);
+  }
 }

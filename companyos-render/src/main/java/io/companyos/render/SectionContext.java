@@ -199,6 +199,15 @@ public final class SectionContext {
     return range(metric, metric, w, Duration.ofHours(1));
   }
 
+  /**
+   * A provenance for a value computed over {@code computedOver} from rows fetched (possibly over a wider window)
+   * as {@code base}: the footnote then states the window the number covers, not the window that was read.
+   */
+  public static Provenance computedOver(Provenance base, TimeWindow computedOver, String query, long rows) {
+    Objects.requireNonNull(query, "query");
+    return new Provenance(base.sourceId(), base.query() + " | " + query, computedOver, base.fetchedAt(), rows);
+  }
+
   /** A provenance for a value derived from {@code base} rows, with {@code query} describing the computation. */
   public static Provenance derived(Provenance base, String query, long rows) {
     Objects.requireNonNull(query, "query");

@@ -46,7 +46,9 @@ class SeedLayoutOverrideTest {
     assertThat(md).containsPattern("- Deployment Frequency: [0-9.]+/day\\[\\^\\d+] \\([+-][0-9.]+/day \\([+-][0-9.]+%\\)\\)");
     assertThat(md).contains("| Action | Owner | Due | Status |");
     // The provenance of every marker is appended, since the seed's layout has no footnote block.
-    assertThat(md).contains("\n---\n[^1]: sample · incidents · window ");
+    // The footnote of the incident counts states the 7 days they cover, not the 37 days read to find repeats.
+    assertThat(md).contains("\n---\n[^1]: sample · incidents \\| incidents created in the window by severity (repeats: same "
+        + "fingerprint in the 30 days before) · window 2026-11-16T09:00:00Z to 2026-11-23T09:00:00Z");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.companyos.render.internal;
 
 import io.companyos.scoring.finops.CloudBudget;
+import io.companyos.scoring.finops.CommitmentCoverage;
 import java.time.LocalTime;
 
 import io.companyos.model.data.CostRow;
@@ -153,23 +154,23 @@ final class FinOpsSections {
     @Override
     public PackSection assemble(SectionContext ctx) {
       Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
-      double all = total(cur.rows());
-      double compute = total(cur.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
-      double sp = total(cur.rows().stream().filter(r -> "Savings Plan".equals(r.commitmentDiscountType())).toList());
-      double ri = total(cur.rows().stream().filter(r -> "Reservation".equals(r.commitmentDiscountType())).toList());
-      double spot = total(cur.rows().stream().filter(r -> "Dynamic".equals(r.pricingCategory())).toList());
       SectionBuilder b = ctx.builder();
-      b.field("sp_coverage", "Savings Plans Coverage", share(sp, compute, cur.provenance(), "of compute spend"));
-      b.field("ri_coverage", "Reserved Instances", share(ri, all - compute, cur.provenance(), "of non-compute spend"));
-      b.field("spot_percentage", "Spot Instance Usage", share(spot, compute, cur.provenance(), "of compute spend"));
+      b.field("sp_coverage", "Savings Plans Coverage", share(CommitmentCoverage.savingsPlan(cur.rows()), cur.provenance(),
+          "ListCost covered by savings plans / ListCost of compute usage", "compute usage"));
+      b.field("ri_coverage", "Reserved Instances", share(CommitmentCoverage.reservation(cur.rows()), cur.provenance(),
+          "ListCost covered by reservations / ListCost of non-compute usage", "non-compute usage"));
+      b.field("spot_percentage", "Spot Instance Usage", share(CommitmentCoverage.spot(cur.rows()), cur.provenance(),
+          "ListCost at spot (Dynamic) pricing / ListCost of compute usage", "compute usage"));
+      b.note("Coverage is measured on the on-demand equivalent of usage (FOCUS ListCost), as FinOps practice does; "
+          + "amortized cost would understate covered usage by the discount it earned.");
       return b.build();
     }
 
-    private static MetricValue share(double part, double whole, Provenance p, String what) {
-      if (whole <= 0) {
-        return MetricValue.absent("no spend " + what.replace("of ", "as ") + " in the period", Unit.PERCENT);
+    private static MetricValue share(OptionalDouble ratio, Provenance p, String how, String what) {
+      if (ratio.isEmpty()) {
+        return MetricValue.absent("no " + what + " in the period", Unit.PERCENT);
       }
-      return MetricValue.of(100 * part / whole, Unit.PERCENT, p);
+      return MetricValue.of(100 * ratio.getAsDouble(), Unit.PERCENT, SectionContext.derived(p, how, p.rowCount()));
     }
   }
 

@@ -130,7 +130,7 @@ public final class HealthDimensions {
     kpis.put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
     VulnerabilityStats.slaCompliance(open, end, RemediationSla.DEFAULT)
         .ifPresent(c -> kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, c));
-    notes.add(critical + " critical open; " + (open.size() - within) + " past SLA");
+    notes.add(critical + " critical open; " + (open.size() - within) + " past SLA (all severities)");
     Double compliance = Rows.last(ctx.range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
     if (compliance != null) {
       kpis.put(StandardHealthModel.COMPLIANCE_CONTROLS, compliance);

@@ -53,7 +53,7 @@ public final class PackTree {
     List<Object> sections = new ArrayList<>();
     Map<String, Object> byType = new LinkedHashMap<>();
     for (PackSection s : doc.sections()) {
-      Map<String, Object> sm = section(s, notes);
+      Map<String, Object> sm = section(s, notes, doc.zone());
       sections.add(sm);
       byType.putIfAbsent(s.type(), sm);
     }
@@ -121,14 +121,14 @@ public final class PackTree {
     return m;
   }
 
-  private static Map<String, Object> section(PackSection s, Map<Provenance, Integer> notes) {
+  private static Map<String, Object> section(PackSection s, Map<Provenance, Integer> notes, java.time.ZoneId zone) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", s.type());
     m.put("title", s.title());
     m.put("available", s.available());
     m.put("unavailableReason", s.unavailableReason());
-    m.put("window", window(s.window()));
-    m.put("previousWindow", window(s.previousWindow()));
+    m.put("window", window(s.window(), zone));
+    m.put("previousWindow", window(s.previousWindow(), zone));
     List<Object> fields = new ArrayList<>();
     Map<String, Object> fieldsByKey = new LinkedHashMap<>();
     for (Field f : s.fields()) {
@@ -161,23 +161,32 @@ public final class PackTree {
     return m;
   }
 
-  private static @Nullable Map<String, Object> window(@Nullable TimeWindow w) {
-    return w == null ? null : new WindowMap(w);
+  private static @Nullable Map<String, Object> window(@Nullable TimeWindow w, java.time.ZoneId zone) {
+    return w == null ? null : new WindowMap(w, zone);
   }
 
-  /** A window as {@code start}/{@code end} text, written when read (Markdown templates never read it). */
+  /**
+   * A window as {@code start}/{@code end} instants and a {@code label} for readers ("2026-11-16 to 2026-11-22",
+   * {@link Windows#describe}), written when read.
+   */
   static final class WindowMap extends ComputedMap {
-    private static final Keys KEYS = new Keys(List.of("start", "end"));
+    private static final Keys KEYS = new Keys(List.of("start", "end", "label"));
     private final TimeWindow w;
+    private final java.time.ZoneId zone;
 
-    WindowMap(TimeWindow w) {
+    WindowMap(TimeWindow w, java.time.ZoneId zone) {
       super(KEYS);
       this.w = w;
+      this.zone = zone;
     }
 
     @Override
     Object compute(String key) {
-      return key.equals("start") ? w.start().toString() : w.end().toString();
+      return switch (key) {
+        case "start" -> w.start().toString();
+        case "end" -> w.end().toString();
+        default -> Windows.describe(w, zone);
+      };
     }
   }
 

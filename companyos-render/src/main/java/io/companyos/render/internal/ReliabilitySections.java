@@ -52,7 +52,10 @@ final class ReliabilitySections {
       IncidentStats.Summary before = IncidentStats.summarize(prev.rows(), ctx.previousWindow(), severities,
           IncidentStats.DEFAULT_REPEAT_WINDOW);
       Set<String> repeats = IncidentStats.repeatIds(cur.rows(), IncidentStats.DEFAULT_REPEAT_WINDOW);
-      Provenance p = cur.provenance();
+      // The counts cover the section window; the 30 days read before it only decide what is a repeat.
+      Provenance p = SectionContext.computedOver(cur.provenance(), w,
+          "incidents created in the window by severity (repeats: same fingerprint in the 30 days before)",
+          cur.rows().stream().filter(i -> w.contains(i.timeCreated())).count());
       List<List<MetricValue>> rows = new ArrayList<>();
       for (SeverityStats s : now.bySeverity()) {
         double prevCount = before.bySeverity().stream().filter(b -> b.severity().equals(s.severity())).mapToLong(SeverityStats::count)

@@ -148,16 +148,25 @@ final class SecuritySections {
   }
 
   /** The latest value of a 0..1 gauge in the 35 days before as-of, as a percentage, compared with a week earlier. */
+  /** How old the latest reading of a gauge may be. */
+  static final Duration READING_AGE = Duration.ofDays(35);
+
+  /**
+   * The latest reading of a ratio gauge at the section window's end, in percent, compared with the latest reading
+   * at the comparison window's end.
+   */
   static MetricValue ratio(SectionContext ctx, String metric) {
     if (!ctx.supportsMetric(metric)) {
       return MetricValue.absent("no source provides " + metric, Unit.PERCENT);
     }
-    Dataset<Series> d = ctx.range(metric, TimeWindow.ending(ctx.asOf(), Duration.ofDays(35)));
+    // Like for like: the reading in force at the end of the section window against the one in force at the end of
+    // the comparison window (a month earlier in a monthly pack, not a week).
+    Dataset<Series> d = ctx.range(metric, TimeWindow.ending(ctx.window().end(), READING_AGE));
     Double v = Rows.last(d);
     if (v == null) {
-      return MetricValue.absent("no " + metric + " value in the last 35 days", Unit.PERCENT);
+      return MetricValue.absent("no " + metric + " value in the 35 days before " + ctx.window().end(), Unit.PERCENT);
     }
-    Double before = Rows.last(ctx.range(metric, TimeWindow.ending(ctx.asOf().minus(Duration.ofDays(7)), Duration.ofDays(35))));
+    Double before = Rows.last(ctx.range(metric, TimeWindow.ending(ctx.previousWindow().end(), READING_AGE)));
     return MetricValue.of(v * 100, Unit.PERCENT, d.provenance()).comparedWith(before == null ? null : before * 100,
         Direction.HIGHER_IS_BETTER);
   }
@@ -184,7 +193,7 @@ final class SecuritySections {
   static final class PostureSummary extends FixedSection {
     PostureSummary() {
       super("security_posture_summary", List.of(f("open_critical_high", "Open Critical/High Vulnerabilities"),
-          f("past_sla", "Past Remediation SLA"), f("compliance_score", "Compliance Control Status"),
+          f("past_sla", "Past Remediation SLA (critical/high)"), f("compliance_score", "Compliance Control Status"),
           f("abac_coverage", "ABAC Policy Coverage")), List.of());
     }
 
@@ -199,7 +208,8 @@ final class SecuritySections {
       return ctx.builder()
           .field("open_critical_high", "Open Critical/High Vulnerabilities",
               MetricValue.of(openNow, Unit.COUNT, d.provenance()).comparedWith((double) openBefore, Direction.LOWER_IS_BETTER))
-          .field("past_sla", "Past Remediation SLA", MetricValue.of(late, Unit.COUNT, d.provenance()))
+          .field("past_sla", "Past Remediation SLA (critical/high)", MetricValue.of(late, Unit.COUNT,
+              SectionContext.derived(d.provenance(), "critical and high vulnerabilities open at as-of past their remediation SLA", late)))
           .field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING))
           .field("abac_coverage", "ABAC Policy Coverage", ratio(ctx, MetricNames.ABAC_COVERAGE))
           .build();
