@@ -6,6 +6,7 @@ import io.companyos.model.data.Change;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraLevel;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
  * ({@code changes.csv}, {@code deployments.csv}, {@code incidents.csv}; see docs/data-formats.md).
  */
 @Command(name = "dora", mixinStandardHelpOptions = true,
-    description = {"Computes the four DORA keys and their levels from changes.csv, deployments.csv and incidents.csv.",
+    description = {"Computes the DORA keys and their levels from changes.csv, deployments.csv and incidents.csv: the four keys, "
+        + "failed deployment recovery time and deployment rework rate.",
         "Default window: the 30 days up to the end of the day of the latest deployment in the data."})
 final class ScoreDoraCommand implements Callable<Integer> {
   /** Output formats. */
@@ -62,6 +64,10 @@ final class ScoreDoraCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--benchmark", paramLabel = "YEAR", defaultValue = "2024",
+      description = "DORA report year whose bands give the levels: 2024 or 2023 (default ${DEFAULT-VALUE}).")
+  String benchmark = "2024";
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(data)) {
@@ -80,7 +86,13 @@ final class ScoreDoraCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw new ParameterException(spec.commandLine(), "--from must be before --to");
     }
-    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, new TimeWindow(start, end));
+    DoraBenchmark bands;
+    try {
+      bands = DoraBenchmark.ofYear(benchmark);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--benchmark " + e.getMessage());
+    }
+    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, new TimeWindow(start, end), bands);
     print(r, spec.commandLine().getOut());
     return 0;
   }
@@ -102,17 +114,25 @@ final class ScoreDoraCommand implements Callable<Integer> {
       m.put("lead_time_for_changes", key(r.leadTimeHoursMedian(), "median_hours", r.leadTimeLevel(), Map.of("changes", r.changesDeployed())));
       m.put("change_failure_rate", key(r.changeFailureRate(), "rate", r.changeFailureLevel(), Map.of("failed_deployments", r.failedDeployments())));
       m.put("time_to_restore", key(r.timeToRestoreHoursMedian(), "median_hours", r.timeToRestoreLevel(), Map.of("incidents_resolved", r.incidentsResolved())));
+      m.put("failed_deployment_recovery_time", key(r.failedDeploymentRecoveryHoursMedian(), "median_hours",
+          r.failedDeploymentRecoveryLevel(), Map.of("incidents_resolved", r.changeFailuresResolved())));
+      m.put("deployment_rework_rate", key(r.reworkRate(), "rate", null, Map.of("rework_deployments", r.reworkDeployments())));
       m.put("overall", level(r.overall()));
+      m.put("benchmark", r.benchmark().year());
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       return;
     }
-    out.println("DORA four keys, " + r.window().start() + " to " + r.window().end());
+    out.println("DORA keys, " + r.window().start() + " to " + r.window().end() + " (levels by the DORA " + r.benchmark().year() + " bands)");
     out.printf(Locale.ROOT, "%-24s %-26s %s%n", "key", "value", "level");
     out.printf(Locale.ROOT, "%-24s %-26s %s%n", "deployment frequency", fmt(r.deploysPerDay(), "%.2f / day") + " (" + r.deployments() + ")", level(r.deploymentFrequencyLevel()));
     out.printf(Locale.ROOT, "%-24s %-26s %s%n", "lead time for changes", fmt(r.leadTimeHoursMedian(), "%.1f h median"), level(r.leadTimeLevel()));
     out.printf(Locale.ROOT, "%-24s %-26s %s%n", "change failure rate", fmt(scale(r.changeFailureRate(), 100), "%.1f%%")
         + " (" + r.failedDeployments() + "/" + r.deployments() + ")", level(r.changeFailureLevel()));
     out.printf(Locale.ROOT, "%-24s %-26s %s%n", "time to restore", fmt(r.timeToRestoreHoursMedian(), "%.1f h median"), level(r.timeToRestoreLevel()));
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "failed deploy recovery", fmt(r.failedDeploymentRecoveryHoursMedian(), "%.1f h median"),
+        level(r.failedDeploymentRecoveryLevel()));
+    out.printf(Locale.ROOT, "%-24s %-26s %s%n", "deployment rework rate", fmt(scale(r.reworkRate(), 100), "%.1f%%")
+        + " (" + r.reworkDeployments() + "/" + r.deployments() + ")", "(no bands)");
     out.println("overall: " + level(r.overall()));
   }
 

@@ -35,6 +35,16 @@ class ScoreDoraCommandTest {
     assertThat(j.at("/change_failure_rate/rate").asDouble()).isEqualTo(2.0 / 3);
     assertThat(j.at("/time_to_restore/median_hours").asDouble()).isEqualTo(6.0);
     assertThat(j.at("/overall").asText()).isEqualTo("low");
+    assertThat(j.at("/benchmark").asInt()).isEqualTo(2024);
+    // Failed deployment recovery: only i1 names a deploy (d3), resolved after 2 h. No deploy while i1 was open: rework 0.
+    assertThat(j.at("/failed_deployment_recovery_time/median_hours").asDouble()).isEqualTo(2.0);
+    assertThat(j.at("/failed_deployment_recovery_time/level").asText()).isEqualTo("high");
+    assertThat(j.at("/deployment_rework_rate/rework_deployments").asInt()).isZero();
+    assertThat(j.at("/deployment_rework_rate/rate").asDouble()).isZero();
+    MainTest.Result y2023 = MainTest.run("score", "dora", "--data", dir.toString(), "--from", "2026-11-16T00:00:00Z", "--to",
+        "2026-11-23T00:00:00Z", "--benchmark", "2023");
+    assertThat(y2023.out()).contains("(levels by the DORA 2023 bands)");
+    assertThat(MainTest.run("score", "dora", "--data", dir.toString(), "--benchmark", "1999").code()).isEqualTo(Main.EXIT_USAGE);
   }
 
   @Test

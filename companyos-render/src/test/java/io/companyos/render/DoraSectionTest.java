@@ -31,7 +31,7 @@ class DoraSectionTest {
     PackDocument doc = opsReview(List.of(new Deployment("d0", Instant.parse("2026-11-03T10:00:00Z"), List.of(), DeployStatus.SUCCESS)),
         List.of(), List.of());
     PackSection dora = doc.section("dora_metrics").orElseThrow();
-    assertThat(dora.note()).isEqualTo("DORA level: n/a (no deployments, deployed changes or resolved incidents in the window)");
+    assertThat(dora.note()).isEqualTo("DORA level: n/a (no deployments, deployed changes or resolved incidents in the window; DORA 2024 bands)");
     // Zero deployments is a count the source vouches for; only the level needs data to judge.
     assertThat(field(dora, "deploy_freq").value()).isEqualTo(0.0);
     assertThat(new PackRenderer().render(doc, PackFormat.MD)).doesNotContain("DORA level: low");
@@ -52,7 +52,10 @@ class DoraSectionTest {
     assertThat(field(dora, "lead_time").value()).isEqualTo(10.0);
     // 1 deploy in 7 days = 0.14/day; 1 deploy day a week = high; lead time 10 h = elite; CFR 0 = elite; 16 h = high.
     assertThat(field(dora, "deploy_freq").value()).isEqualTo(1 / 7.0);
-    assertThat(dora.note()).startsWith("DORA level: high (MTTR is the median time to restore of all incidents resolved");
+    assertThat(dora.note()).startsWith("DORA level: high (DORA 2024 bands; MTTR is the median time to restore of all incidents resolved");
+    // No incident names a root-cause deploy: failed deployment recovery time has no value, and says why.
+    assertThat(field(dora, "fdrt").absentReason()).isEqualTo("no incident caused by a deploy was resolved in the window");
+    assertThat(field(dora, "rework_rate").value()).isEqualTo(0.0);
     // The footnote states the window the restore times were computed over.
     assertThat(field(dora, "mttr").provenance().query()).contains("resolved in 2026-11-16 to 2026-11-22");
   }

@@ -13,6 +13,7 @@ import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
 import io.companyos.scoring.Direction;
 import io.companyos.scoring.dora.DoraMetrics;
+import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.incident.SeverityStats;
@@ -137,38 +138,55 @@ final class ReliabilitySections {
     return out;
   }
 
-  /** The four DORA metrics for the window ({@link DoraMetrics}), each against the previous window. */
+  /**
+   * The DORA keys for the window ({@link DoraMetrics}), each against the previous window: the seed's four (with
+   * MTTR as the pooled median time to restore the seed asks for) plus failed deployment recovery time and
+   * deployment rework rate; levels by the {@code benchmark} year.
+   */
   static final class Dora extends FixedSection {
     Dora() {
       super("dora_metrics", List.of(f("deploy_freq", "Deployment Frequency"), f("lead_time", "Lead Time"),
-          f("cfr", "Change Failure Rate"), f("mttr", "MTTR")), List.of());
+          f("cfr", "Change Failure Rate"), f("mttr", "MTTR"), f("fdrt", "Failed Deployment Recovery Time"),
+          f("rework_rate", "Deployment Rework Rate")), List.of());
+    }
+
+    /** DORA over {@code w} by the newest benchmark (the health score's efficiency dimension). */
+    static DoraResult compute(SectionContext ctx, TimeWindow w) {
+      return compute(ctx, w, DoraBenchmark.newest());
     }
 
     /**
      * DORA over {@code w}: deployments in it, changes up to 30 days before, and incidents created up to
      * {@link HealthDimensions#RESTORE_LOOKBACK} before it, so that every incident <em>resolved</em> in the window
-     * counts towards time to restore (not only those also created in it).
+     * counts towards recovery times (not only those also created in it).
      */
-    static DoraResult compute(SectionContext ctx, TimeWindow w) {
-      return ctx.shared("dora", List.of(w, ctx.asOf()), () -> {
+    static DoraResult compute(SectionContext ctx, TimeWindow w, DoraBenchmark benchmark) {
+      return ctx.shared("dora", List.of(w, ctx.asOf(), benchmark), () -> {
         List<Deployment> deploys = ctx.records(RecordKind.DEPLOYMENTS, w).rows();
         List<Change> changes = ctx.records(RecordKind.CHANGES, new TimeWindow(w.start().minus(Duration.ofDays(30)), w.end())).rows();
         List<Incident> incidents = ctx.records(RecordKind.INCIDENTS, new TimeWindow(w.start().minus(HealthDimensions.RESTORE_LOOKBACK), w.end())).rows();
-        return DoraMetrics.compute(changes, deploys, incidents, w);
+        return DoraMetrics.compute(changes, deploys, incidents, w, benchmark);
       });
     }
 
     @Override
     public PackSection assemble(SectionContext ctx) {
-      DoraResult cur = compute(ctx, ctx.window());
-      DoraResult prev = compute(ctx, ctx.previousWindow());
+      DoraBenchmark benchmark = DoraBenchmark.ofYear(ctx.string("benchmark", "2024"));
+      DoraResult cur = compute(ctx, ctx.window(), benchmark);
+      DoraResult prev = compute(ctx, ctx.previousWindow(), benchmark);
       Provenance deploys = ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).provenance();
       Dataset<Change> ch = ctx.records(RecordKind.CHANGES, new TimeWindow(ctx.window().start().minus(Duration.ofDays(30)), ctx.window().end()));
-      Provenance changes = SectionContext.derived(ch.provenance(), "median(deploy time - change created) over deploys in window",
-          cur.changesDeployed());
-      Provenance incidents = SectionContext.derived(ctx.records(RecordKind.INCIDENTS,
-          new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end())).provenance(),
-          "median(resolved - created) over incidents resolved in " + Windows.describe(ctx.window(), ctx.zone()), cur.incidentsResolved());
+      Provenance changes = SectionContext.computedOver(ch.provenance(), ctx.window(), "median(deploy time - change created) over changes "
+          + "first deployed in the window", cur.changesDeployed());
+      String span = Windows.describe(ctx.window(), ctx.zone());
+      Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS,
+          new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end()));
+      Provenance incidents = SectionContext.computedOver(inc.provenance(), ctx.window(),
+          "median(resolved - created) over incidents resolved in " + span, cur.incidentsResolved());
+      Provenance recoveries = SectionContext.computedOver(inc.provenance(), ctx.window(),
+          "median(resolved - created) over incidents naming a root-cause deploy resolved in " + span, cur.changeFailuresResolved());
+      Provenance rework = SectionContext.computedOver(deploys, ctx.window(),
+          "deploys made while a change-caused incident was open / deploys", cur.deployments());
       SectionBuilder b = ctx.builder();
       b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
           .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
@@ -180,10 +198,17 @@ final class ReliabilitySections {
           .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER));
       b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
           .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+      b.field("fdrt", "Failed Deployment Recovery Time", value(cur.failedDeploymentRecoveryHoursMedian(), 1, Unit.HOURS, recoveries,
+              "no incident caused by a deploy was resolved in the window")
+          .comparedWith(box(prev.failedDeploymentRecoveryHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+      b.field("rework_rate", "Deployment Rework Rate", value(cur.reworkRate(), 100, Unit.PERCENT, rework, "no deploys in the window")
+          .comparedWith(box(prev.reworkRate(), 100), Direction.LOWER_IS_BETTER));
+      String bands = "DORA " + benchmark.year() + " bands";
       b.note(cur.overall() != null
-          ? "DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT)
-              + " (MTTR is the median time to restore of all incidents resolved in the window)"
-          : "DORA level: n/a (no deployments, deployed changes or resolved incidents in the window)");
+          ? "DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (" + bands
+              + "; MTTR is the median time to restore of all incidents resolved in the window, failed deployment recovery time "
+              + "that of incidents caused by a deploy)"
+          : "DORA level: n/a (no deployments, deployed changes or resolved incidents in the window; " + bands + ")");
       return b.build();
     }
 

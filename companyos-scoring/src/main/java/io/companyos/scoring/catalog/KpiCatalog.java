@@ -48,7 +48,15 @@ public final class KpiCatalog {
       kpi(StandardHealthModel.CHANGE_FAILURE_RATE, "Change failure rate",
           "deployments in the window that failed or that an incident names as its root cause / deployments in the window",
           "ratio", LOWER_IS_BETTER, SECTION, "dora.DoraMetrics.compute"),
-      kpi(StandardHealthModel.DORA_LEVEL, "DORA level", "lowest level among the keys that have data; n/a when none has",
+      kpi("failed_deployment_recovery_time", "Failed deployment recovery time",
+          "median hours from creation to resolution of the incidents resolved in the window that name a root-cause deployment",
+          "h", LOWER_IS_BETTER, SECTION + "; incidents read from 90 days before", "dora.DoraMetrics.compute"),
+      kpi("deployment_rework_rate", "Deployment rework rate",
+          "deployments in the window made while a change-caused incident was open (not the cause itself) / deployments in the window",
+          "ratio", LOWER_IS_BETTER, SECTION, "dora.DoraMetrics.compute"),
+      kpi(StandardHealthModel.DORA_LEVEL, "DORA level",
+          "lowest level among deployment frequency, lead time, change fail rate and failed deployment recovery time that have data, "
+              + "by the chosen report year's bands (default 2024); n/a when none has",
           "level", HIGHER_IS_BETTER, SECTION, "dora.DoraMetrics.compute"),
       // Security
       kpi(StandardHealthModel.CRITICAL_VULNS_OPEN, "Open critical vulnerabilities", "critical vulnerabilities detected before and not resolved at the window's end",

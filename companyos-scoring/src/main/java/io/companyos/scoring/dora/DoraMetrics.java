@@ -18,7 +18,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The four keys of DORA (DevOps Research and Assessment) computed as Four Keys / Apache DevLake do:
+ * The keys of DORA (DevOps Research and Assessment) computed as Four Keys / Apache DevLake do, plus the two keys
+ * DORA added since (failed deployment recovery time, 2023; deployment rework rate, 2024), levels by a chosen
+ * {@link DoraBenchmark} year:
  *
  * <ul>
  *   <li><b>Deployment frequency</b>: deployments per day; level by deploy days per week —
@@ -51,6 +53,21 @@ public final class DoraMetrics {
    */
   public static DoraResult compute(
       List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window) {
+    return compute(changes, deployments, incidents, window, DoraBenchmark.newest());
+  }
+
+  /**
+   * Computes the five keys for {@code window}, levels by {@code benchmark}.
+   *
+   * <p><b>Failed deployment recovery time</b> (DORA since 2023): median hours from creation to resolution of
+   * the incidents resolved in the window that name a root-cause deployment (failures caused by a change).
+   * <b>Deployment rework rate</b> (DORA 2024): deployments in the window made while such an incident was open
+   * (other than the failing deployment itself) / deployments in the window. Our records carry no
+   * planned/unplanned flag, so "made because of an incident" is approximated by "made while a change-caused
+   * incident was open".
+   */
+  public static DoraResult compute(
+      List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
     double days = window.length().toMillis() / 86_400_000.0;
 
     // One pass over deployments: count those in the window, their days, failures, and each change's first deploy.
@@ -98,6 +115,36 @@ public final class DoraMetrics {
     }
     OptionalDouble restoreMedian = Percentiles.median(Arrays.copyOf(restore, m));
 
+    // Failed deployment recovery time: only incidents a change caused (they name a root-cause deployment).
+    double[] recovery = new double[incidents.size()];
+    int k = 0;
+    List<Incident> changeCaused = new java.util.ArrayList<>();
+    for (Incident i : incidents) {
+      if (i.rootCauseDeploy() == null) {
+        continue;
+      }
+      changeCaused.add(i);
+      if (i.timeResolved() != null && window.contains(i.timeResolved())) {
+        recovery[k++] = (i.timeResolved().toEpochMilli() - i.timeCreated().toEpochMilli()) / 3_600_000.0;
+      }
+    }
+    OptionalDouble recoveryMedian = Percentiles.median(Arrays.copyOf(recovery, k));
+
+    // Rework: deployments in the window made while a change-caused incident was open, other than its cause.
+    long rework = 0;
+    for (Deployment d : deployments) {
+      if (!window.contains(d.timeCreated())) {
+        continue;
+      }
+      for (Incident i : changeCaused) {
+        boolean open = !d.timeCreated().isBefore(i.timeCreated()) && (i.timeResolved() == null || !d.timeCreated().isAfter(i.timeResolved()));
+        if (open && !d.deployId().equals(i.rootCauseDeploy())) {
+          rework++;
+          break;
+        }
+      }
+    }
+
     long deploys = inWindow.size();
     OptionalDouble perDay = days > 0 ? OptionalDouble.of(deploys / days) : OptionalDouble.empty();
     OptionalDouble daysPerWeek = days > 0 ? OptionalDouble.of(deployDays.size() / (days / 7.0)) : OptionalDouble.empty();
@@ -107,10 +154,14 @@ public final class DoraMetrics {
     // window without data must read n/a, never "low".
     DoraLevel df = days > 0 && deploys > 0 ? deploymentFrequencyLevel(daysPerWeek.getAsDouble()) : null;
     DoraLevel lt = leadMedian.isPresent() ? leadTimeLevel(leadMedian.getAsDouble()) : null;
-    DoraLevel cf = cfr.isPresent() ? changeFailureLevel(cfr.getAsDouble()) : null;
-    DoraLevel tr = restoreMedian.isPresent() ? timeToRestoreLevel(restoreMedian.getAsDouble()) : null;
+    DoraLevel cf = cfr.isPresent() ? benchmark.changeFailureLevel(cfr.getAsDouble()) : null;
+    DoraLevel tr = restoreMedian.isPresent() ? benchmark.recoveryLevel(restoreMedian.getAsDouble()) : null;
+    DoraLevel fr = recoveryMedian.isPresent() ? benchmark.recoveryLevel(recoveryMedian.getAsDouble()) : null;
+    OptionalDouble reworkRate = deploys == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) rework / deploys);
+    // The overall level follows the keys DORA bands today: frequency, lead time, change fail rate and failed
+    // deployment recovery time. Pooled time to restore keeps its own level but does not enter the overall.
     return new DoraResult(window, deploys, perDay, daysPerWeek, df, n, leadMedian, lt, failed.size(), cfr, cf, m,
-        restoreMedian, tr, lowest(df, lt, cf, tr));
+        restoreMedian, tr, lowest(df, lt, cf, fr), k, recoveryMedian, fr, rework, reworkRate, benchmark);
   }
 
   /** Level by distinct deploy days per week. */
@@ -135,7 +186,7 @@ public final class DoraMetrics {
     return hours < 30 * HOURS_PER_DAY ? DoraLevel.MEDIUM : DoraLevel.LOW;
   }
 
-  /** Level by change failure rate in [0, 1]. */
+  /** Level by change failure rate in [0, 1], by the 2023 bands ({@link DoraBenchmark#changeFailureLevel} for others). */
   public static DoraLevel changeFailureLevel(double rate) {
     if (rate <= 0.05) {
       return DoraLevel.ELITE;

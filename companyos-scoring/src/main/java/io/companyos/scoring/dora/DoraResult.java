@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The four DORA keys for one window. A key without data (no deployments, no incidents resolved) is
+ * The DORA keys for one window. A key without data (no deployments, no incidents resolved) is
  * empty and has no level; it never counts as 0.
  *
  * @param deployments deployments created in the window
@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
  *     first deployed in the window
  * @param changeFailureRate failed or incident-causing deployments / deployments, in [0, 1]
  * @param timeToRestoreHoursMedian median hours created → resolved over incidents resolved in the window
- * @param overall the lowest level among the keys that have one (null when none has)
+ * @param overall the lowest level among deployment frequency, lead time, change fail rate and failed deployment
+ *     recovery time that have one (null when none has)
+ * @param changeFailuresResolved incidents naming a root-cause deployment resolved in the window
+ * @param failedDeploymentRecoveryHoursMedian median hours created → resolved over those incidents
+ * @param reworkDeployments deployments in the window made while a change-caused incident was open
+ * @param reworkRate reworkDeployments / deployments, in [0, 1]
+ * @param benchmark the report year whose bands gave the levels
  */
 public record DoraResult(
     TimeWindow window,
@@ -32,4 +38,10 @@ public record DoraResult(
     long incidentsResolved,
     OptionalDouble timeToRestoreHoursMedian,
     @Nullable DoraLevel timeToRestoreLevel,
-    @Nullable DoraLevel overall) {}
+    @Nullable DoraLevel overall,
+    long changeFailuresResolved,
+    OptionalDouble failedDeploymentRecoveryHoursMedian,
+    @Nullable DoraLevel failedDeploymentRecoveryLevel,
+    long reworkDeployments,
+    OptionalDouble reworkRate,
+    DoraBenchmark benchmark) {}

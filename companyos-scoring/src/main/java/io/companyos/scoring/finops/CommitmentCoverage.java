@@ -16,8 +16,9 @@ import java.util.function.Predicate;
 public final class CommitmentCoverage {
   /** FOCUS {@code CommitmentDiscountType} of savings plans. */
   public static final String SAVINGS_PLAN = "Savings Plan";
-  /** FOCUS {@code CommitmentDiscountType} of reservations. */
+  /** FOCUS {@code CommitmentDiscountType} of reservations (providers also write {@code Reserved Instances}). */
   public static final String RESERVATION = "Reservation";
+  private static final java.util.Set<String> RESERVATIONS = java.util.Set.of(RESERVATION, "Reserved Instances");
   /** FOCUS {@code PricingCategory} of spot-like dynamic pricing. */
   public static final String DYNAMIC = "Dynamic";
   /** FOCUS {@code ServiceCategory} savings plans apply to. */
@@ -32,7 +33,7 @@ public final class CommitmentCoverage {
 
   /** Reservation coverage: ListCost of non-compute usage covered by a reservation / ListCost of non-compute usage. */
   public static OptionalDouble reservation(List<CostRow> rows) {
-    return share(rows, r -> !compute(r), r -> RESERVATION.equals(r.commitmentDiscountType()));
+    return share(rows, r -> !compute(r), r -> r.commitmentDiscountType() != null && RESERVATIONS.contains(r.commitmentDiscountType()));
   }
 
   /** Spot share: ListCost of compute usage at dynamic (spot) pricing / ListCost of all compute usage. */

@@ -59,7 +59,50 @@ class DoraMetricsTest {
     // Resolved in the week: i1 (2 h), i2 (10 h) -> median 6 h -> high.
     assertThat(r.timeToRestoreHoursMedian()).hasValue(6.0);
     assertThat(r.timeToRestoreLevel()).isEqualTo(DoraLevel.HIGH);
+    // Failed deployment recovery time: only i1 names a root-cause deploy (d3) -> 2 h -> high. i2 had no change behind it.
+    assertThat(r.changeFailuresResolved()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryHoursMedian()).hasValue(2.0);
+    assertThat(r.failedDeploymentRecoveryLevel()).isEqualTo(DoraLevel.HIGH);
+    // No deployment was made while i1 was open (Tue 13:00-15:00): rework 0 of 3.
+    assertThat(r.reworkDeployments()).isZero();
+    assertThat(r.reworkRate()).hasValue(0.0);
+    assertThat(r.benchmark()).isEqualTo(DoraBenchmark.Y2024);
     assertThat(r.overall()).isEqualTo(DoraLevel.LOW);
+  }
+
+  @Test
+  void aDeploymentMadeWhileAChangeCausedIncidentIsOpenIsRework() {
+    List<Deployment> deploys = List.of(
+        new Deployment("d1", at("2026-11-16T10:00:00Z"), List.of(), DeployStatus.SUCCESS),  // causes i1
+        new Deployment("d2", at("2026-11-16T12:00:00Z"), List.of(), DeployStatus.SUCCESS),  // the fix, while i1 is open
+        new Deployment("d3", at("2026-11-18T10:00:00Z"), List.of(), DeployStatus.SUCCESS),  // planned
+        new Deployment("d4", at("2026-11-19T10:00:00Z"), List.of(), DeployStatus.SUCCESS)); // during i2, which no change caused
+    List<Incident> incidents = List.of(
+        new Incident("i1", at("2026-11-16T11:00:00Z"), at("2026-11-16T14:00:00Z"), "P2", "api", "x", "d1"), // 3 h
+        new Incident("i2", at("2026-11-19T09:00:00Z"), at("2026-11-19T19:00:00Z"), "P3", "api", "y", null)); // 10 h
+    DoraResult r = DoraMetrics.compute(List.of(), deploys, incidents, WEEK);
+    // Rework: d2 only -> 1 of 4 = 25 %. Change fail rate: d1 -> 1 of 4 = 25 %.
+    assertThat(r.reworkDeployments()).isEqualTo(1);
+    assertThat(r.reworkRate()).hasValue(0.25);
+    // Failed deployment recovery time counts i1 only (3 h); pooled time to restore counts both: median of {3, 10} = 6.5 h.
+    assertThat(r.failedDeploymentRecoveryHoursMedian()).hasValue(3.0);
+    assertThat(r.timeToRestoreHoursMedian()).hasValue(6.5);
+  }
+
+  @Test
+  void changeFailRateBandsFollowTheChosenReportYear() {
+    // 2023 bounds 5 / 10 / 15 %: 9.78 % is high, 12 % medium, 30 % low.
+    assertThat(DoraBenchmark.Y2023.changeFailureLevel(0.0978)).isEqualTo(DoraLevel.HIGH);
+    assertThat(DoraBenchmark.Y2023.changeFailureLevel(0.12)).isEqualTo(DoraLevel.MEDIUM);
+    assertThat(DoraBenchmark.Y2023.changeFailureLevel(0.30)).isEqualTo(DoraLevel.LOW);
+    // 2024 clusters elite 5, medium 10, high 20, low 40 %: 9.78 % is nearest medium's 10 %; 18 % nearest high's 20 %;
+    // 30 % is 10 from both 20 and 40: the tie goes to the better level, high; 33 % is low.
+    assertThat(DoraBenchmark.Y2024.changeFailureLevel(0.0978)).isEqualTo(DoraLevel.MEDIUM);
+    assertThat(DoraBenchmark.Y2024.changeFailureLevel(0.18)).isEqualTo(DoraLevel.HIGH);
+    assertThat(DoraBenchmark.Y2024.changeFailureLevel(0.30)).isEqualTo(DoraLevel.HIGH);
+    assertThat(DoraBenchmark.Y2024.changeFailureLevel(0.33)).isEqualTo(DoraLevel.LOW);
+    assertThat(DoraBenchmark.Y2024.changeFailureLevel(0.04)).isEqualTo(DoraLevel.ELITE);
+    assertThat(DoraBenchmark.ofYear("2023")).isEqualTo(DoraBenchmark.Y2023);
   }
 
   @Test

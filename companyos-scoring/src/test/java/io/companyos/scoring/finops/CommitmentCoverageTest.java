@@ -40,6 +40,12 @@ class CommitmentCoverageTest {
   }
 
   @Test
+  void aProviderWritingReservedInstancesCountsAsAReservation() {
+    List<CostRow> rows = List.of(row("Databases", 60, 100, "Committed", "Reserved Instances"), row("Databases", 100, 100, "Standard", null));
+    assertThat(CommitmentCoverage.reservation(rows).getAsDouble()).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
   void noEligibleUsageMeansNoCoverageNotZero() {
     assertThat(CommitmentCoverage.savingsPlan(List.of(row("Databases", 10, 10, "Standard", null)))).isEmpty();
   }
