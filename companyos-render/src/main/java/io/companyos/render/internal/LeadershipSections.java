@@ -125,15 +125,19 @@ final class LeadershipSections {
       Okrs.Quarter q = Okrs.current(ctx);
       List<List<MetricValue>> rows = new ArrayList<>();
       for (Okrs.Kr k : q.krs()) {
+        String typed = k.absentReason() == null ? "" : " (typed; KPI n/a: " + k.absentReason() + ")";
         rows.add(List.of(MetricValue.label(k.kr().objective()), MetricValue.label(k.kr().title()), MetricValue.label(k.kr().owner()),
-            MetricValue.text(fmt(k.kr().current()) + " / " + fmt(k.kr().target()) + " " + k.kr().unit(), q.data().provenance()),
-            MetricValue.of(k.progress() * 100, Unit.PERCENT, String.format(Locale.ROOT, "%.0f%%", k.progress() * 100), q.data().provenance()),
+            MetricValue.text(fmt(k.kr().current()) + " / " + fmt(k.kr().target()) + " " + k.kr().unit() + typed, k.provenance()),
+            MetricValue.of(k.progress() * 100, Unit.PERCENT, String.format(Locale.ROOT, "%.0f%%", k.progress() * 100), k.provenance()),
             MetricValue.label(k.status())));
       }
       long onTrack = q.krs().stream().filter(k -> k.status().equals("achieved") || k.status().equals("on track")).count();
       SectionBuilder b = ctx.builder().table(new SectionTable("", OKR_COLUMNS, rows, "No key results recorded for " + q.label() + "."));
       if (!q.krs().isEmpty()) {
-        b.note(q.label() + ": " + onTrack + " of " + q.krs().size() + " key results achieved or on track.");
+        boolean measured = q.krs().stream().anyMatch(k -> k.kr().kpi() != null && k.absentReason() == null);
+        b.note(q.label() + ": " + onTrack + " of " + q.krs().size() + " key results achieved or on track."
+            + (measured ? " Key results that name a KPI show it over " + Windows.describe(q.toDate(), ctx.zone())
+                + " (the quarter to date); the others as typed." : ""));
       }
       return b.build();
     }

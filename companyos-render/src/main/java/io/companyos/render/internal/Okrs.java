@@ -6,6 +6,9 @@ import io.companyos.model.time.PeriodKind;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
 import io.companyos.scoring.okr.KeyResultProgress;
+import io.companyos.scoring.window.ReportingWindows;
+import io.companyos.sources.Provenance;
+import org.jspecify.annotations.Nullable;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import java.time.LocalDate;
@@ -17,11 +20,14 @@ import java.util.Map;
 
 /** The latest snapshot of each key result of a quarter, with its progress (shared by OKR, wins and risks sections). */
 final class Okrs {
-  /** One key result's latest state. */
-  record Kr(KeyResult kr, double progress, String status) {}
+  /**
+   * One key result's latest state. {@code provenance} is the KPI's computation when the key result names a KPI,
+   * else the OKR rows; {@code absentReason} says why a named KPI has no value (the typed value is then shown).
+   */
+  record Kr(KeyResult kr, double progress, String status, Provenance provenance, @Nullable String absentReason) {}
 
   /** The quarter's key results and the dataset they came from. */
-  record Quarter(String label, List<Kr> krs, Dataset<KeyResult> data) {}
+  record Quarter(String label, List<Kr> krs, Dataset<KeyResult> data, TimeWindow toDate) {}
 
   private Okrs() {}
 
@@ -39,10 +45,26 @@ final class Okrs {
     // Share of the quarter behind us, so that progress is judged against time elapsed.
     TimeWindow qw = q.toWindow(ctx.zone());
     double elapsed = (double) java.time.Duration.between(qw.start(), ctx.asOf()).toSeconds() / qw.length().toSeconds();
-    latest.values().stream().sorted(Comparator.comparing(KeyResult::keyResultId)).forEach(k -> {
+    // A key result that names a KPI takes its current value from that KPI over the quarter to date (complete days),
+    // so it cannot contradict the KPI shown elsewhere; one that names none keeps its typed value.
+    TimeWindow toDate = ReportingWindows.window(q, ctx.asOf(), ctx.zone());
+    latest.values().stream().sorted(Comparator.comparing(KeyResult::keyResultId)).forEach(typed -> {
+      KeyResult k = typed;
+      Provenance prov = data.provenance();
+      String reason = null;
+      if (typed.kpi() != null && !typed.kpi().isBlank()) {
+        KeyResultKpis.Value v = KeyResultKpis.of(ctx, typed.kpi(), toDate);
+        if (v.value().isPresent()) {
+          k = typed.withCurrent(Math.round(v.value().getAsDouble() * 10) / 10.0);
+          prov = v.provenance();
+        } else {
+          reason = v.reason();
+        }
+      }
       double p = KeyResultProgress.progress(k);
-      out.add(new Kr(k, p, p >= 1.0 ? "achieved" : KeyResultProgress.status(p, elapsed).label().toLowerCase(java.util.Locale.ROOT)));
+      out.add(new Kr(k, p, p >= 1.0 ? "achieved" : KeyResultProgress.status(p, elapsed).label().toLowerCase(java.util.Locale.ROOT),
+          prov, reason));
     });
-    return new Quarter(q.label(), out, data);
+    return new Quarter(q.label(), out, data, toDate);
   }
 }

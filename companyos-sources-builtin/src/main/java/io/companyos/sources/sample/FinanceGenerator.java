@@ -33,9 +33,12 @@ final class FinanceGenerator {
   private static final String[] CATEGORY = {"Networking", "Compute", "Compute", "Compute", "Databases", "Compute", "Analytics", "Compute"};
 
   private static final String[][] OKRS = {
-    {"Make the platform boringly reliable", "SLO attainment across tier-1 services|%|99.5|99.9", "P1/P2 incidents per month|count|9|4", "Median time to restore|hours|5|2"},
-    {"Grow product engagement", "Weekly active users|users|180|320", "Stickiness (DAU/MAU)|%|22|30", "Feature adoption of dashboards-v2|%|10|35"},
-    {"Run an efficient cloud", "Cost per MAU|$|320|260", "Savings-plan coverage|%|45|70", "Spot share of compute|%|5|15"},
+    {"Make the platform boringly reliable", "SLO attainment across tier-1 services|%|99.5|99.9|", "P1/P2 incidents per month|count|9|3|p1p2_incidents",
+        "Median time to restore|hours|12|4|mttr_hours"},
+    {"Grow product engagement", "Weekly active users|users|450|650|wau", "Stickiness (DAU/MAU)|%|25|35|stickiness",
+        "Feature adoption of dashboards-v2|%|60|100|feature_adoption:dashboards-v2"},
+    {"Run an efficient cloud", "Cost per MAU|$|340|280|cost_per_mau", "Savings-plan coverage|%|45|75|sp_coverage",
+        "Spot share of compute|%|15|30|spot_percentage"},
   };
 
   private final SampleCompanyProfile p;
@@ -154,7 +157,8 @@ final class FinanceGenerator {
       Instant qEnd = q.plusMonths(3).atStartOfDay().toInstant(ZoneOffset.UTC);
       for (int o = 0; o < OKRS.length; o++) {
         for (int k = 1; k < OKRS[o].length; k++) {
-          String[] kr = OKRS[o][k].split("\\|");
+          String[] kr = OKRS[o][k].split("\\|", -1);
+          String kpi = kr[4].isEmpty() ? null : kr[4];
           double start = Double.parseDouble(kr[2]);
           double target = Double.parseDouble(kr[3]);
           double achievement = r.uniform(0.55, 1.1);
@@ -163,7 +167,7 @@ final class FinanceGenerator {
             double current = start + (target - start) * achievement * Math.pow(frac, 0.8);
             rows.add(RecordKind.KEY_RESULTS, new KeyResult(quarter, "O" + (o + 1), OKRS[o][0], "O" + (o + 1) + "-KR" + k, kr[0],
                 SampleCompanyProfile.PEOPLE.get((o * 3 + k) % SampleCompanyProfile.PEOPLE.size()), start, target,
-                Math.round(current * 10) / 10.0, kr[1], t));
+                Math.round(current * 10) / 10.0, kr[1], t, kpi));
           }
         }
       }

@@ -48,7 +48,6 @@ _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period
 <#macro quarter_summary s>
 **Health Score Trend**: <@v s.fieldsByKey.q_start_score.value/> → <@v s.fieldsByKey.q_end_score.value/>
 </#macro>
-<#macro window s><#if s.window??>_Window: ${s.window.label}<#if s.previousWindow??> · compared with ${s.previousWindow.label}</#if>_</#if></#macro>
 <#macro section s>
 <#if s.title?has_content && !headingFieldTypes?seq_contains(s.type)>
 
@@ -56,7 +55,7 @@ _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period
 </#if>
 <#if s.window?? && !headingFieldTypes?seq_contains(s.type)>
 
-<@window s/>
+_Window: ${s.window.label}<#if s.previousWindow??> · compared with ${s.previousWindow.label}</#if>_
 </#if>
 <#if !s.available && !s.fields?has_content && !s.tables?has_content>
 
@@ -86,7 +85,7 @@ ${s.emptyText}
 </#if>
 <#if s.window?? && headingFieldTypes?seq_contains(s.type)>
 
-<@window s/>
+_Window: ${s.window.label}<#if s.previousWindow??> · compared with ${s.previousWindow.label}</#if>_
 </#if>
 <#if s.note?has_content>
 
