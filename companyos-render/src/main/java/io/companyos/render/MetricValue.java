@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param good whether the change is good news by {@link #direction()}; null when unjudged
  * @param absentReason why there is no value; null when there is one
  * @param history earlier values in time order (for sparklines); empty when not tracked
+ * @param evidence ids of the records the number counted ("d3 (root cause of INC-7)"), sorted; empty when not
+ *     traced. JSON lists them per value and Markdown and HTML packs in an evidence appendix.
  */
 public record MetricValue(
     @Nullable Double value,
@@ -37,10 +39,12 @@ public record MetricValue(
     @Nullable Boolean good,
     boolean anomaly,
     @Nullable String absentReason,
-    List<Double> history) {
+    List<Double> history,
+    List<String> evidence) {
 
   public MetricValue {
     history = List.copyOf(history);
+    evidence = List.copyOf(evidence);
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(direction, "direction");
@@ -52,19 +56,19 @@ public record MetricValue(
   /** A number computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, Provenance provenance) {
     return new MetricValue(value, unit, unit.format(value), provenance, null, null, null, null,
-        Direction.NEUTRAL, null, false, null, List.of());
+        Direction.NEUTRAL, null, false, null, List.of(), List.of());
   }
 
   /** A number written in a custom way ("78/100"), computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, String text, @Nullable Provenance provenance) {
     return new MetricValue(value, unit, text, provenance, null, null, null, null, Direction.NEUTRAL,
-        null, false, null, List.of());
+        null, false, null, List.of(), List.of());
   }
 
   /** A text value (an id, a title, a status) taken from {@code provenance}'s rows. */
   public static MetricValue text(String text, @Nullable Provenance provenance) {
     return new MetricValue(null, Unit.TEXT, text, provenance, null, null, null, null, Direction.NEUTRAL,
-        null, false, null, List.of());
+        null, false, null, List.of(), List.of());
   }
 
   /** A label that is not evidence of anything (a column value such as a severity name). */
@@ -75,7 +79,7 @@ public record MetricValue(
   /** No value, for {@code reason} ("no incidents source configured"); written "n/a (reason)". */
   public static MetricValue absent(String reason, Unit unit) {
     return new MetricValue(null, unit, "n/a (" + reason + ")", null, null, null, null, null,
-        Direction.NEUTRAL, null, false, reason, List.of());
+        Direction.NEUTRAL, null, false, reason, List.of(), List.of());
   }
 
   /** True when there is a number or a text, false for an absent value. */
@@ -90,23 +94,29 @@ public record MetricValue(
   public MetricValue comparedWith(@Nullable Double previousValue, Direction dir) {
     if (value == null || previousValue == null || !Double.isFinite(previousValue)) {
       return new MetricValue(value, unit, text, provenance, previousValue, null, null, null, dir, null,
-          anomaly, absentReason, history);
+          anomaly, absentReason, history, evidence);
     }
     Delta d = Delta.of(value, previousValue, dir);
     return new MetricValue(value, unit, text, provenance, previousValue, d.absolute(), d.percent(), d.trend(), dir, d.improved(), anomaly,
-        absentReason, history);
+        absentReason, history, evidence);
   }
 
   /** The same value flagged as unusual by anomaly detection. */
   public MetricValue flaggedAnomaly() {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, true, absentReason, history);
+        good, true, absentReason, history, evidence);
   }
 
   /** The same value with {@code values} (oldest first, non-finite values dropped) as its history. */
   public MetricValue withHistory(List<Double> values) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList());
+        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList(), evidence);
+  }
+
+  /** The same value with {@code ids} (the records it counted) as its evidence. */
+  public MetricValue withEvidence(List<String> ids) {
+    return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
+        good, anomaly, absentReason, history, ids);
   }
 
   /** The trend arrow (▲ ▼ →), or "?" when there is no previous value. */

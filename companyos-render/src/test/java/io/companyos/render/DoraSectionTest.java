@@ -59,4 +59,28 @@ class DoraSectionTest {
     // The footnote states the window the restore times were computed over.
     assertThat(field(dora, "mttr").provenance().query()).contains("resolved in 2026-11-16 to 2026-11-22");
   }
+
+  @Test
+  void everyDoraNumberListsTheRecordsItCountedAndThePackPrintsThem() {
+    // d1 caused i3 (3 h to recover), d2 failed outright, d3 was made while i3 was open (rework).
+    List<Deployment> deploys = List.of(
+        new Deployment("d1", Instant.parse("2026-11-17T10:00:00Z"), List.of(), DeployStatus.SUCCESS),
+        new Deployment("d3", Instant.parse("2026-11-17T13:00:00Z"), List.of(), DeployStatus.SUCCESS),
+        new Deployment("d2", Instant.parse("2026-11-18T10:00:00Z"), List.of(), DeployStatus.FAILURE));
+    List<Incident> incidents = List.of(
+        new Incident("i3", Instant.parse("2026-11-17T12:00:00Z"), Instant.parse("2026-11-17T15:00:00Z"), "P2", "api", "t", "d1"));
+    PackDocument doc = opsReview(deploys, List.of(), incidents);
+    PackSection dora = doc.section("dora_metrics").orElseThrow();
+    // CFR 2 of 3, each failure with its reason; recovery 3 h from i3; rework 1 of 3 (d3).
+    assertThat(field(dora, "cfr").value()).isCloseTo(200.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(field(dora, "cfr").evidence()).containsExactly("d1 (root cause of i3)", "d2 (status failure)");
+    assertThat(field(dora, "fdrt").value()).isEqualTo(3.0);
+    assertThat(field(dora, "fdrt").evidence()).containsExactly("i3");
+    assertThat(field(dora, "rework_rate").evidence()).containsExactly("d3");
+    assertThat(field(dora, "deploy_freq").evidence()).containsExactly("d1", "d2", "d3");
+    String md = new PackRenderer().render(doc, PackFormat.MD);
+    assertThat(md).contains("### Evidence", "- DORA Metrics (WoW) · Change Failure Rate: d1 (root cause of i3), d2 (status failure)");
+    String json = new PackRenderer().render(doc, PackFormat.JSON);
+    assertThat(json).containsPattern("\"evidence\" : \\[\\s*\"d1 \\(root cause of i3\\)\",\\s*\"d2 \\(status failure\\)\"\\s*]");
+  }
 }

@@ -97,11 +97,14 @@ final class BusinessSections {
             Dataset<ArrMovement> pm = ctx.records(RecordKind.ARR_MOVEMENTS, pw);
             b.field("churn", "Churn", MetricValue.of(count(m.rows()), Unit.COUNT, count(m.rows()) + " accounts, "
                 + Unit.USD.format(Arr.of(ctx, w).churned().doubleValue()) + " ARR", m.provenance())
-                .comparedWith((double) count(pm.rows()), Direction.LOWER_IS_BETTER));
+                .comparedWith((double) count(pm.rows()), Direction.LOWER_IS_BETTER)
+                .withEvidence(m.rows().stream().filter(x -> x.kind().equals("churn")).map(ArrMovement::accountId).distinct().sorted().toList()));
           }
           case "churned_arr" -> b.field("churned_arr", "Churned ARR", MetricValue.of(Arr.of(ctx, w).churned().doubleValue(), Unit.USD,
                   Arr.provenance(ctx, "churned ARR in the period (ArrMetrics)"))
-              .comparedWith(Arr.of(ctx, pw).churned().doubleValue(), Direction.LOWER_IS_BETTER));
+              .comparedWith(Arr.of(ctx, pw).churned().doubleValue(), Direction.LOWER_IS_BETTER)
+              .withEvidence(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows().stream().filter(x -> x.kind().equals("churn"))
+                  .map(ArrMovement::accountId).distinct().sorted().toList()));
           case "net_new_arr" -> b.field("new_arr", "Net New ARR", MetricValue.of(Arr.of(ctx, w).netNew().doubleValue(), Unit.USD,
                   Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)"))
               .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER));

@@ -81,7 +81,39 @@ public final class PackTree {
       footnotes.add(f);
     });
     m.put("footnotes", footnotes);
+    m.put("evidence", evidence(doc));
     return m;
+  }
+
+  /**
+   * The evidence appendix: for every shown value that lists the records it counted, the section, a label and the
+   * ids, in pack order.
+   */
+  private static List<Object> evidence(PackDocument doc) {
+    List<Object> out = new ArrayList<>();
+    for (PackSection s : doc.sections()) {
+      for (Field f : s.fields()) {
+        add(out, s, f.label(), f.value());
+      }
+      for (SectionTable t : s.tables()) {
+        for (List<MetricValue> row : t.rows()) {
+          for (int i = 1; i < row.size() && i < t.columns().size(); i++) {
+            add(out, s, row.get(0).text() + " · " + t.columns().get(i), row.get(i));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void add(List<Object> out, PackSection s, String label, MetricValue v) {
+    if (!v.evidence().isEmpty()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("section", s.title());
+      e.put("label", label);
+      e.put("ids", v.evidence());
+      out.add(e);
+    }
   }
 
   private static Map<String, Object> calendar(PackDocument doc) {
@@ -203,7 +235,7 @@ public final class PackTree {
   static final class ValueMap extends ComputedMap {
     private static final Keys KEYS = new Keys(List.of("value", "unit", "text", "footnote", "previous", "previousText",
         "deltaAbsolute", "deltaPercent", "deltaText", "trend", "trendArrow", "direction", "good", "anomaly",
-        "absentReason", "history", "sparkline"));
+        "absentReason", "history", "sparkline", "evidence"));
 
     private final MetricValue v;
     private final @Nullable Integer footnote;
@@ -234,6 +266,7 @@ public final class PackTree {
         case "absentReason" -> v.absentReason();
         case "history" -> v.history();
         case "sparkline" -> sparkline(v.history());
+        case "evidence" -> v.evidence();
         default -> null;
       };
     }

@@ -61,7 +61,9 @@ final class ReliabilitySections {
       for (SeverityStats s : now.bySeverity()) {
         double prevCount = before.bySeverity().stream().filter(b -> b.severity().equals(s.severity())).mapToLong(SeverityStats::count)
             .sum();
-        MetricValue count = MetricValue.of(s.count(), Unit.COUNT, p).comparedWith(prevCount, Direction.LOWER_IS_BETTER);
+        List<String> counted = cur.rows().stream().filter(i -> i.severity().equals(s.severity()) && w.contains(i.timeCreated()))
+            .map(Incident::incidentId).sorted().toList();
+        MetricValue count = MetricValue.of(s.count(), Unit.COUNT, p).comparedWith(prevCount, Direction.LOWER_IS_BETTER).withEvidence(counted);
         MetricValue mttr = s.mttrHoursMean().isPresent() ? MetricValue.of(s.mttrHoursMean().getAsDouble(), Unit.HOURS, p)
             : MetricValue.absent(s.count() == 0 ? "no incidents" : "none resolved yet", Unit.HOURS);
         List<String> ids = cur.rows().stream().filter(i -> i.severity().equals(s.severity()) && w.contains(i.timeCreated())
@@ -191,18 +193,19 @@ final class ReliabilitySections {
       b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
           .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
           .withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
-              ctx.window(), ctx.zone())));
+              ctx.window(), ctx.zone())).withEvidence(cur.evidence().deployments()));
       b.field("lead_time", "Lead Time", value(cur.leadTimeHoursMedian(), 1, Unit.HOURS, changes, "no deploys with known changes")
-          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().changesDeployed()));
       b.field("cfr", "Change Failure Rate", value(cur.changeFailureRate(), 100, Unit.PERCENT, deploys, "no deploys in the window")
-          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER));
+          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().failedWithReasons()));
       b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
-          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().incidentsResolved()));
       b.field("fdrt", "Failed Deployment Recovery Time", value(cur.failedDeploymentRecoveryHoursMedian(), 1, Unit.HOURS, recoveries,
               "no incident caused by a deploy was resolved in the window")
-          .comparedWith(box(prev.failedDeploymentRecoveryHoursMedian(), 1), Direction.LOWER_IS_BETTER));
+          .comparedWith(box(prev.failedDeploymentRecoveryHoursMedian(), 1), Direction.LOWER_IS_BETTER)
+          .withEvidence(cur.evidence().changeFailuresResolved()));
       b.field("rework_rate", "Deployment Rework Rate", value(cur.reworkRate(), 100, Unit.PERCENT, rework, "no deploys in the window")
-          .comparedWith(box(prev.reworkRate(), 100), Direction.LOWER_IS_BETTER));
+          .comparedWith(box(prev.reworkRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().reworkDeployments()));
       String bands = "DORA " + benchmark.year() + " bands";
       b.note(cur.overall() != null
           ? "DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (" + bands

@@ -74,6 +74,7 @@ public final class DoraMetrics {
     Map<String, Instant> firstDeploy = new HashMap<>();
     Set<String> inWindow = new HashSet<>();
     Set<String> failed = new HashSet<>();
+    Map<String, String> why = new HashMap<>();
     Set<Long> deployDays = new HashSet<>();
     for (Deployment d : deployments) {
       for (String c : d.changes()) {
@@ -84,16 +85,19 @@ public final class DoraMetrics {
         deployDays.add(d.timeCreated().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
         if (d.status() == DeployStatus.FAILURE) {
           failed.add(d.deployId());
+          why.merge(d.deployId(), "status failure", (a, b) -> a + "; " + b);
         }
       }
     }
     for (Incident i : incidents) {
       if (i.rootCauseDeploy() != null && inWindow.contains(i.rootCauseDeploy())) {
         failed.add(i.rootCauseDeploy());
+        why.merge(i.rootCauseDeploy(), "root cause of " + i.incidentId(), (a, b) -> a + "; " + b);
       }
     }
 
     double[] lead = new double[changes.size()];
+    List<String> leadIds = new java.util.ArrayList<>();
     int n = 0;
     for (Change c : changes) {
       Instant first = firstDeploy.get(c.changeId());
@@ -101,15 +105,18 @@ public final class DoraMetrics {
         double hours = (first.toEpochMilli() - c.timeCreated().toEpochMilli()) / 3_600_000.0;
         if (hours > 0) {
           lead[n++] = hours;
+          leadIds.add(c.changeId());
         }
       }
     }
     OptionalDouble leadMedian = Percentiles.median(Arrays.copyOf(lead, n));
 
     double[] restore = new double[incidents.size()];
+    List<String> restoredIds = new java.util.ArrayList<>();
     int m = 0;
     for (Incident i : incidents) {
       if (i.timeResolved() != null && window.contains(i.timeResolved())) {
+        restoredIds.add(i.incidentId());
         restore[m++] = (i.timeResolved().toEpochMilli() - i.timeCreated().toEpochMilli()) / 3_600_000.0;
       }
     }
@@ -118,6 +125,7 @@ public final class DoraMetrics {
     // Failed deployment recovery time: only incidents a change caused (they name a root-cause deployment).
     double[] recovery = new double[incidents.size()];
     int k = 0;
+    List<String> recoveredIds = new java.util.ArrayList<>();
     List<Incident> changeCaused = new java.util.ArrayList<>();
     for (Incident i : incidents) {
       if (i.rootCauseDeploy() == null) {
@@ -125,6 +133,7 @@ public final class DoraMetrics {
       }
       changeCaused.add(i);
       if (i.timeResolved() != null && window.contains(i.timeResolved())) {
+        recoveredIds.add(i.incidentId());
         recovery[k++] = (i.timeResolved().toEpochMilli() - i.timeCreated().toEpochMilli()) / 3_600_000.0;
       }
     }
@@ -132,6 +141,7 @@ public final class DoraMetrics {
 
     // Rework: deployments in the window made while a change-caused incident was open, other than its cause.
     long rework = 0;
+    List<String> reworkIds = new java.util.ArrayList<>();
     for (Deployment d : deployments) {
       if (!window.contains(d.timeCreated())) {
         continue;
@@ -140,6 +150,7 @@ public final class DoraMetrics {
         boolean open = !d.timeCreated().isBefore(i.timeCreated()) && (i.timeResolved() == null || !d.timeCreated().isAfter(i.timeResolved()));
         if (open && !d.deployId().equals(i.rootCauseDeploy())) {
           rework++;
+          reworkIds.add(d.deployId());
           break;
         }
       }
@@ -161,7 +172,8 @@ public final class DoraMetrics {
     // The overall level follows the keys DORA bands today: frequency, lead time, change fail rate and failed
     // deployment recovery time. Pooled time to restore keeps its own level but does not enter the overall.
     return new DoraResult(window, deploys, perDay, daysPerWeek, df, n, leadMedian, lt, failed.size(), cfr, cf, m,
-        restoreMedian, tr, lowest(df, lt, cf, fr), k, recoveryMedian, fr, rework, reworkRate, benchmark);
+        restoreMedian, tr, lowest(df, lt, cf, fr), k, recoveryMedian, fr, rework, reworkRate, benchmark,
+        new DoraEvidence(sorted(inWindow), why, sorted(leadIds), sorted(restoredIds), sorted(recoveredIds), sorted(reworkIds)));
   }
 
   /** Level by distinct deploy days per week. */
@@ -206,6 +218,10 @@ public final class DoraMetrics {
       return DoraLevel.HIGH;
     }
     return hours < 7 * HOURS_PER_DAY ? DoraLevel.MEDIUM : DoraLevel.LOW;
+  }
+
+  private static List<String> sorted(java.util.Collection<String> ids) {
+    return ids.stream().sorted().toList();
   }
 
   private static @Nullable DoraLevel lowest(@Nullable DoraLevel... levels) {

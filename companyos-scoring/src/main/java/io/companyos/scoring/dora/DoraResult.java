@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param reworkDeployments deployments in the window made while a change-caused incident was open
  * @param reworkRate reworkDeployments / deployments, in [0, 1]
  * @param benchmark the report year whose bands gave the levels
+ * @param evidence the ids of the records behind each number
  */
 public record DoraResult(
     TimeWindow window,
@@ -44,4 +45,5 @@ public record DoraResult(
     @Nullable DoraLevel failedDeploymentRecoveryLevel,
     long reworkDeployments,
     OptionalDouble reworkRate,
-    DoraBenchmark benchmark) {}
+    DoraBenchmark benchmark,
+    DoraEvidence evidence) {}

@@ -68,6 +68,13 @@ class DoraMetricsTest {
     assertThat(r.reworkRate()).hasValue(0.0);
     assertThat(r.benchmark()).isEqualTo(DoraBenchmark.Y2024);
     assertThat(r.overall()).isEqualTo(DoraLevel.LOW);
+    // Evidence: every number traces to its records.
+    assertThat(r.evidence().deployments()).containsExactly("d1", "d2", "d3");
+    assertThat(r.evidence().failedWithReasons()).containsExactly("d2 (status failure)", "d3 (root cause of i1)");
+    assertThat(r.evidence().changesDeployed()).containsExactly("c1", "c2", "c3");
+    assertThat(r.evidence().incidentsResolved()).containsExactly("i1", "i2");
+    assertThat(r.evidence().changeFailuresResolved()).containsExactly("i1");
+    assertThat(r.evidence().reworkDeployments()).isEmpty();
   }
 
   @Test
@@ -83,6 +90,7 @@ class DoraMetricsTest {
     DoraResult r = DoraMetrics.compute(List.of(), deploys, incidents, WEEK);
     // Rework: d2 only -> 1 of 4 = 25 %. Change fail rate: d1 -> 1 of 4 = 25 %.
     assertThat(r.reworkDeployments()).isEqualTo(1);
+    assertThat(r.evidence().reworkDeployments()).containsExactly("d2");
     assertThat(r.reworkRate()).hasValue(0.25);
     // Failed deployment recovery time counts i1 only (3 h); pooled time to restore counts both: median of {3, 10} = 6.5 h.
     assertThat(r.failedDeploymentRecoveryHoursMedian()).hasValue(3.0);

@@ -103,7 +103,18 @@ _${s.note}_
 </#list>
 </#if>
 </#macro>
+<#macro evidence>
+<#if pack.evidence?has_content>
+
+### Evidence
+
+<#list pack.evidence as e>
+- ${e.section} · ${e.label}: ${e.ids?join(", ")}
+</#list>
+</#if>
+</#macro>
 <#macro footnotes>
+<@evidence/>
 <#if pack.footnotes?has_content>
 
 ---

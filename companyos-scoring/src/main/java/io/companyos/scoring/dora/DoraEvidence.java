@@ -1,0 +1,33 @@
+package io.companyos.scoring.dora;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records behind each DORA number of a window, so every count and rate can be traced: which deployments
+ * counted, which failed and why (their status, or the incident that names them as root cause), which incidents'
+ * restores were measured, and which deployments were rework. Lists are sorted by id.
+ *
+ * @param deployments deployments created in the window
+ * @param failedDeployments failed deployments in the window → why ("status failure", "root cause of INC-7")
+ * @param changesDeployed changes whose first deployment lies in the window (lead time)
+ * @param incidentsResolved incidents resolved in the window (MTTR)
+ * @param changeFailuresResolved incidents resolved in the window that name a root-cause deployment
+ * @param reworkDeployments deployments made while a change-caused incident was open
+ */
+public record DoraEvidence(List<String> deployments, Map<String, String> failedDeployments, List<String> changesDeployed,
+    List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments) {
+  public DoraEvidence {
+    deployments = List.copyOf(deployments);
+    failedDeployments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));
+    changesDeployed = List.copyOf(changesDeployed);
+    incidentsResolved = List.copyOf(incidentsResolved);
+    changeFailuresResolved = List.copyOf(changeFailuresResolved);
+    reworkDeployments = List.copyOf(reworkDeployments);
+  }
+
+  /** The failed deployments written "d3 (root cause of i1)", sorted by id. */
+  public List<String> failedWithReasons() {
+    return failedDeployments.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+  }
+}
