@@ -135,7 +135,10 @@ final class LeadershipSections {
       SectionBuilder b = ctx.builder().table(new SectionTable("", OKR_COLUMNS, rows, "No key results recorded for " + q.label() + "."));
       if (!q.krs().isEmpty()) {
         boolean measured = q.krs().stream().anyMatch(k -> k.kr().kpi() != null && k.absentReason() == null);
-        b.note(q.label() + ": " + onTrack + " of " + q.krs().size() + " key results achieved or on track."
+        String objectives = q.objectives().stream().map(o -> String.format(Locale.ROOT, "%s %.0f%% (%s)", o.objectiveId(),
+            o.progress() * 100, o.status().label().toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.joining(", "));
+        b.note(q.label() + ": " + onTrack + " of " + q.krs().size() + " key results achieved or on track; objectives "
+            + objectives + "."
             + (measured ? " Key results that name a KPI show it over " + Windows.describe(q.toDate(), ctx.zone())
                 + " (the quarter to date); the others as typed." : ""));
       }

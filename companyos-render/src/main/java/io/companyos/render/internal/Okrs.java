@@ -5,7 +5,7 @@ import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
-import io.companyos.scoring.okr.KeyResultProgress;
+import io.companyos.scoring.okr.OkrRollup;
 import io.companyos.scoring.window.ReportingWindows;
 import io.companyos.sources.Provenance;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ final class Okrs {
   record Kr(KeyResult kr, double progress, String status, Provenance provenance, @Nullable String absentReason) {}
 
   /** The quarter's key results and the dataset they came from. */
-  record Quarter(String label, List<Kr> krs, Dataset<KeyResult> data, TimeWindow toDate) {}
+  record Quarter(String label, List<Kr> krs, Dataset<KeyResult> data, TimeWindow toDate, List<OkrRollup.ObjectiveLine> objectives) {}
 
   private Okrs() {}
 
@@ -37,34 +37,43 @@ final class Okrs {
     Period q = Period.containing(PeriodKind.QUARTER, day);
     Dataset<KeyResult> data = ctx.records(RecordKind.KEY_RESULTS, new TimeWindow(
         q.toWindow(ctx.zone()).start(), ctx.asOf()));
-    Map<String, KeyResult> latest = new LinkedHashMap<>();
-    data.rows().stream().filter(k -> k.quarter().equals(q.label()))
-        .sorted(Comparator.comparing(KeyResult::updatedAt))
-        .forEach(k -> latest.put(k.keyResultId(), k));
-    List<Kr> out = new ArrayList<>();
     // Share of the quarter behind us, so that progress is judged against time elapsed.
     TimeWindow qw = q.toWindow(ctx.zone());
     double elapsed = (double) java.time.Duration.between(qw.start(), ctx.asOf()).toSeconds() / qw.length().toSeconds();
     // A key result that names a KPI takes its current value from that KPI over the quarter to date (complete days),
-    // so it cannot contradict the KPI shown elsewhere; one that names none keeps its typed value.
+    // so it cannot contradict the KPI shown elsewhere; one that names none keeps its typed value. Each snapshot is
+    // resolved, then OkrRollup keeps the latest per key result and rolls them up to objectives.
     TimeWindow toDate = ReportingWindows.window(q, ctx.asOf(), ctx.zone());
-    latest.values().stream().sorted(Comparator.comparing(KeyResult::keyResultId)).forEach(typed -> {
+    Map<String, Provenance> provenance = new LinkedHashMap<>();
+    Map<String, String> reasons = new LinkedHashMap<>();
+    Map<String, KeyResult> latest = new LinkedHashMap<>();
+    data.rows().stream().filter(k -> k.quarter().equals(q.label())).sorted(Comparator.comparing(KeyResult::updatedAt))
+        .forEach(k -> latest.put(k.keyResultId(), k));
+    List<KeyResult> resolved = new ArrayList<>();
+    for (KeyResult typed : latest.values()) {
       KeyResult k = typed;
-      Provenance prov = data.provenance();
-      String reason = null;
+      provenance.put(typed.keyResultId(), data.provenance());
       if (typed.kpi() != null && !typed.kpi().isBlank()) {
         KeyResultKpis.Value v = KeyResultKpis.of(ctx, typed.kpi(), toDate);
         if (v.value().isPresent()) {
           k = typed.withCurrent(Math.round(v.value().getAsDouble() * 10) / 10.0);
-          prov = v.provenance();
+          provenance.put(typed.keyResultId(), v.provenance());
         } else {
-          reason = v.reason();
+          reasons.put(typed.keyResultId(), v.reason());
         }
       }
-      double p = KeyResultProgress.progress(k);
-      out.add(new Kr(k, p, p >= 1.0 ? "achieved" : KeyResultProgress.status(p, elapsed).label().toLowerCase(java.util.Locale.ROOT),
-          prov, reason));
-    });
-    return new Quarter(q.label(), out, data, toDate);
+      resolved.add(k);
+    }
+    List<OkrRollup.ObjectiveLine> objectives = OkrRollup.rollup(resolved, q.label(), elapsed);
+    List<Kr> out = new ArrayList<>();
+    for (OkrRollup.ObjectiveLine o : objectives) {
+      for (OkrRollup.KeyResultLine line : o.keyResults()) {
+        String id = line.keyResult().keyResultId();
+        out.add(new Kr(line.keyResult(), line.progress(),
+            line.progress() >= 1.0 ? "achieved" : line.status().label().toLowerCase(java.util.Locale.ROOT), provenance.get(id), reasons.get(id)));
+      }
+    }
+    out.sort(Comparator.comparing(k -> k.kr().keyResultId()));
+    return new Quarter(q.label(), out, data, toDate, objectives);
   }
 }

@@ -1,5 +1,7 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.security.SecurityEventTotals;
+
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.data.SecurityEvent;
 import io.companyos.model.data.Vulnerability;
@@ -124,8 +126,9 @@ final class SecuritySections {
     }
 
     private static MetricValue count(Dataset<SecurityEvent> cur, Dataset<SecurityEvent> prev, String type) {
-      long c = cur.rows().stream().filter(e -> e.type().equals(type)).mapToLong(SecurityEvent::count).sum();
-      long p = prev.rows().stream().filter(e -> e.type().equals(type)).mapToLong(SecurityEvent::count).sum();
+      // Totals from SecurityEventTotals; a source that recorded events, none of this type, counts 0 of it.
+      long c = SecurityEventTotals.total(cur.rows(), type, cur.provenance().window()).orElse(0);
+      long p = SecurityEventTotals.total(prev.rows(), type, prev.provenance().window()).orElse(0);
       return MetricValue.of(c, Unit.COUNT, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : (double) p,
           Direction.LOWER_IS_BETTER);
     }

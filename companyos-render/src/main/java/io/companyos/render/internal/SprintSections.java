@@ -1,5 +1,6 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 
 import io.companyos.model.data.Build;
@@ -174,22 +175,20 @@ final class SprintSections {
       b.field("test_coverage", "Test Coverage", SecuritySections.ratio(ctx, MetricNames.TEST_COVERAGE));
       Dataset<Build> builds = ctx.records(RecordKind.BUILDS, w);
       Dataset<Build> prevBuilds = ctx.records(RecordKind.BUILDS, ctx.previousWindow());
-      b.field("build_success", "Build Success Rate", builds.rows().isEmpty() ? MetricValue.absent("no builds in the sprint", Unit.PERCENT)
-          : MetricValue.of(successRate(builds.rows()), Unit.PERCENT, builds.provenance())
-              .comparedWith(prevBuilds.rows().isEmpty() ? null : successRate(prevBuilds.rows()), Direction.HIGHER_IS_BETTER));
+      OptionalDouble rate = QualityMetrics.buildSuccessRate(builds.rows(), w);
+      OptionalDouble prevRate = QualityMetrics.buildSuccessRate(prevBuilds.rows(), ctx.previousWindow());
+      b.field("build_success", "Build Success Rate", rate.isEmpty() ? MetricValue.absent("no builds in the sprint", Unit.PERCENT)
+          : MetricValue.of(100 * rate.getAsDouble(), Unit.PERCENT, builds.provenance())
+              .comparedWith(prevRate.isPresent() ? 100 * prevRate.getAsDouble() : null, Direction.HIGHER_IS_BETTER));
       Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, w);
-      List<Double> hours = prs.rows().stream().filter(p -> p.firstReviewAt() != null)
-          .map(p -> Duration.between(p.openedAt(), p.firstReviewAt()).toMinutes() / 60.0).toList();
-      OptionalDouble median = Percentiles.median(hours.stream().mapToDouble(Double::doubleValue).toArray());
+      OptionalDouble median = QualityMetrics.reviewTurnaroundHours(prs.rows(), w);
+      long reviewed = prs.rows().stream().filter(p -> w.contains(p.openedAt()) && p.firstReviewAt() != null).count();
       b.field("review_time", "Code Review Turnaround", median.isPresent()
           ? MetricValue.of(median.getAsDouble(), Unit.HOURS, Unit.HOURS.format(median.getAsDouble()) + " (median to first review)",
-              SectionContext.derived(prs.provenance(), "median(first review - opened)", hours.size()))
+              SectionContext.derived(prs.provenance(), "median(first review - opened)", reviewed))
           : MetricValue.absent("no reviewed pull requests in the sprint", Unit.HOURS));
       return b.build();
     }
 
-    private static double successRate(List<Build> builds) {
-      return 100.0 * builds.stream().filter(Build::success).count() / builds.size();
-    }
   }
 }
