@@ -1,5 +1,7 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.health.StandardHealthKpis;
+
 import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
@@ -144,10 +146,18 @@ final class BusinessSections {
           : MetricValue.of(met, Unit.COUNT, met + " of " + slos.size() + " services", slos.get(0).provenance()));
       b.field("incidents", "Incidents (P1/P2)", MetricValue.of(major.size(), Unit.COUNT, inc.provenance())
           .comparedWith((double) major(prev.rows()).size(), Direction.LOWER_IS_BETTER));
-      OptionalDouble mttr = major.stream().filter(i -> i.timeResolved() != null)
-          .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMinutes() / 60.0).average();
-      b.field("mttr", "MTTR (P1/P2)", mttr.isPresent() ? MetricValue.of(mttr.getAsDouble(), Unit.HOURS, inc.provenance())
-          : MetricValue.absent(major.isEmpty() ? "no P1/P2 incidents" : "none resolved yet", Unit.HOURS));
+      // MTTR (P1/P2): the median restore of the P1/P2 incidents resolved in the window (StandardHealthKpis), the
+      // definition of the catalog's MTTR restricted to P1/P2, whenever they were opened.
+      Dataset<Incident> history = ctx.records(RecordKind.INCIDENTS,
+          new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end()));
+      List<Incident> majorHistory = major(history.rows());
+      OptionalDouble mttr = StandardHealthKpis.medianRestoreHours(majorHistory, ctx.window());
+      List<String> restored = majorHistory.stream().filter(i -> i.timeResolved() != null && ctx.window().contains(i.timeResolved()))
+          .map(Incident::incidentId).sorted().toList();
+      b.field("mttr", "MTTR (P1/P2)", mttr.isPresent()
+          ? MetricValue.of(mttr.getAsDouble(), Unit.HOURS, SectionContext.computedOver(history.provenance(), ctx.window(),
+              "median(resolved - created) over P1/P2 incidents resolved in the window", restored.size())).withEvidence(restored)
+          : MetricValue.absent("no P1/P2 incident resolved in the window", Unit.HOURS));
       return b.build();
     }
   }

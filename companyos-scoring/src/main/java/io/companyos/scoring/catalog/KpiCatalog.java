@@ -38,6 +38,8 @@ public final class KpiCatalog {
       kpi(StandardHealthModel.MTTR_HOURS, "MTTR (median time to restore, all incidents)",
           "median hours from creation to resolution of the incidents resolved in the window, whenever opened",
           "h", LOWER_IS_BETTER, SECTION, "health.StandardHealthKpis.medianRestoreHours"),
+      kpi("mttr_p1p2_hours", "MTTR (P1/P2)", "median hours from creation to resolution of the P1 and P2 incidents resolved in the window",
+          "h", LOWER_IS_BETTER, SECTION + "; incidents read from 90 days before", "health.StandardHealthKpis.medianRestoreHours"),
       kpi("incidents_by_severity", "Incidents by severity", "incidents created in the window, per severity, with mean time to restore",
           "count", LOWER_IS_BETTER, SECTION + "; repeats looked for over the 30 days before", "incident.IncidentStats.summarize"),
       // DORA
