@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param good whether the change is good news by {@link #direction()}; null when unjudged
  * @param absentReason why there is no value; null when there is one
  * @param history earlier values in time order (for sparklines); empty when not tracked
+ * @param kpi the catalog id of the KPI this number is ({@code change_failure_rate}), or null for a value that is
+ *     not a catalog KPI; the same KPI over the same window has the same value everywhere it appears
  * @param evidence ids of the records the number counted ("d3 (root cause of INC-7)"), sorted; empty when not
  *     traced. JSON lists them per value and Markdown and HTML packs in an evidence appendix.
  */
@@ -40,7 +42,8 @@ public record MetricValue(
     boolean anomaly,
     @Nullable String absentReason,
     List<Double> history,
-    List<String> evidence) {
+    List<String> evidence,
+    @Nullable String kpi) {
 
   public MetricValue {
     history = List.copyOf(history);
@@ -56,19 +59,19 @@ public record MetricValue(
   /** A number computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, Provenance provenance) {
     return new MetricValue(value, unit, unit.format(value), provenance, null, null, null, null,
-        Direction.NEUTRAL, null, false, null, List.of(), List.of());
+        Direction.NEUTRAL, null, false, null, List.of(), List.of(), null);
   }
 
   /** A number written in a custom way ("78/100"), computed from {@code provenance}. */
   public static MetricValue of(double value, Unit unit, String text, @Nullable Provenance provenance) {
     return new MetricValue(value, unit, text, provenance, null, null, null, null, Direction.NEUTRAL,
-        null, false, null, List.of(), List.of());
+        null, false, null, List.of(), List.of(), null);
   }
 
   /** A text value (an id, a title, a status) taken from {@code provenance}'s rows. */
   public static MetricValue text(String text, @Nullable Provenance provenance) {
     return new MetricValue(null, Unit.TEXT, text, provenance, null, null, null, null, Direction.NEUTRAL,
-        null, false, null, List.of(), List.of());
+        null, false, null, List.of(), List.of(), null);
   }
 
   /** A label that is not evidence of anything (a column value such as a severity name). */
@@ -79,7 +82,7 @@ public record MetricValue(
   /** No value, for {@code reason} ("no incidents source configured"); written "n/a (reason)". */
   public static MetricValue absent(String reason, Unit unit) {
     return new MetricValue(null, unit, "n/a (" + reason + ")", null, null, null, null, null,
-        Direction.NEUTRAL, null, false, reason, List.of(), List.of());
+        Direction.NEUTRAL, null, false, reason, List.of(), List.of(), null);
   }
 
   /** True when there is a number or a text, false for an absent value. */
@@ -94,29 +97,35 @@ public record MetricValue(
   public MetricValue comparedWith(@Nullable Double previousValue, Direction dir) {
     if (value == null || previousValue == null || !Double.isFinite(previousValue)) {
       return new MetricValue(value, unit, text, provenance, previousValue, null, null, null, dir, null,
-          anomaly, absentReason, history, evidence);
+          anomaly, absentReason, history, evidence, kpi);
     }
     Delta d = Delta.of(value, previousValue, dir);
     return new MetricValue(value, unit, text, provenance, previousValue, d.absolute(), d.percent(), d.trend(), dir, d.improved(), anomaly,
-        absentReason, history, evidence);
+        absentReason, history, evidence, kpi);
   }
 
   /** The same value flagged as unusual by anomaly detection. */
   public MetricValue flaggedAnomaly() {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, true, absentReason, history, evidence);
+        good, true, absentReason, history, evidence, kpi);
   }
 
   /** The same value with {@code values} (oldest first, non-finite values dropped) as its history. */
   public MetricValue withHistory(List<Double> values) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList(), evidence);
+        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList(), evidence, kpi);
   }
 
   /** The same value with {@code ids} (the records it counted) as its evidence. */
   public MetricValue withEvidence(List<String> ids) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, anomaly, absentReason, history, ids);
+        good, anomaly, absentReason, history, ids, kpi);
+  }
+
+  /** The same value marked as the catalog KPI {@code id}. */
+  public MetricValue asKpi(String id) {
+    return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
+        good, anomaly, absentReason, history, evidence, id);
   }
 
   /** The trend arrow (▲ ▼ →), or "?" when there is no previous value. */

@@ -74,4 +74,33 @@ class OneNumberPerWindowPropertyTest {
     assertThat(score.provenance().window())
         .isEqualTo(new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")));
   }
+
+  /** Every value of a pack: fields, table cells and list items, shown and supporting sections alike. */
+  static Stream<MetricValue> values(PackDocument doc) {
+    return Stream.concat(doc.sections().stream(), doc.supporting().stream()).flatMap(s -> Stream.of(
+        s.fields().stream().map(Field::value),
+        s.tables().stream().flatMap(t -> t.rows().stream()).flatMap(List::stream),
+        s.items().stream()).flatMap(x -> x));
+  }
+
+  @Test
+  void everyKpiOverOneWindowHasOneValueAcrossEveryPackAndIsInTheCatalog() {
+    qt().withExamples(5).forAll(integers().between(0, 236 * 24)).checkAssert(hours -> {
+      Instant asOf = Instant.parse("2026-04-01T00:00:00Z").plus(Duration.ofHours(hours));
+      PackAssembler assembler = new PackAssembler(SampleCompany.COMPANY, List.of(SampleCompany.SOURCE));
+      Map<String, Double> seen = new HashMap<>();
+      java.util.Set<String> kpis = new java.util.TreeSet<>();
+      for (PackDefinition pack : SampleCompany.COMPANY.packs()) {
+        values(assembler.assemble(pack, asOf, SampleCompany.UTC)).filter(v -> v.kpi() != null && v.value() != null).forEach(v -> {
+          kpis.add(v.kpi());
+          String key = v.kpi() + " over " + v.provenance().window();
+          Double before = seen.putIfAbsent(key, v.value());
+          assertThat(v.value()).as(pack.id() + " " + key + " at " + asOf).isEqualTo(before == null ? v.value() : before);
+        });
+      }
+      assertThat(kpis).allMatch(id -> io.companyos.scoring.catalog.KpiCatalog.find(id).isPresent());
+      // The packs tag the health score, the DORA keys, FinOps and product KPIs.
+      assertThat(kpis).contains("health_score", "change_failure_rate", "cost_per_mau", "cloud_spend", "dau");
+    });
+  }
 }

@@ -85,13 +85,13 @@ final class BusinessSections {
             Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, w);
             Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, pw);
             b.field("dau", "DAU", MetricValue.of(ProductSections.dau(c.rows(), w, ctx.zone()), Unit.COUNT, c.provenance())
-                .comparedWith(ProductSections.dau(p.rows(), pw, ctx.zone()), Direction.HIGHER_IS_BETTER));
+                .comparedWith(ProductSections.dau(p.rows(), pw, ctx.zone()), Direction.HIGHER_IS_BETTER).asKpi("dau"));
           }
           case "wau" -> {
             TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
             Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, week);
             Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(pw.end(), Duration.ofDays(7)));
-            b.field("wau", "WAU", MetricValue.of(HealthDimensions.activeUsers(ctx, c), Unit.COUNT, c.provenance())
+            b.field("wau", "WAU", MetricValue.of(HealthDimensions.activeUsers(ctx, c), Unit.COUNT, c.provenance()).asKpi("wau")
                 .comparedWith((double) HealthDimensions.activeUsers(ctx, p), Direction.HIGHER_IS_BETTER));
           }
           case "churn" -> {
@@ -156,7 +156,7 @@ final class BusinessSections {
           .map(Incident::incidentId).sorted().toList();
       b.field("mttr", "MTTR (P1/P2)", mttr.isPresent()
           ? MetricValue.of(mttr.getAsDouble(), Unit.HOURS, SectionContext.computedOver(history.provenance(), ctx.window(),
-              "median(resolved - created) over P1/P2 incidents resolved in the window", restored.size())).withEvidence(restored)
+              "median(resolved - created) over P1/P2 incidents resolved in the window", restored.size())).withEvidence(restored).asKpi("mttr_p1p2_hours")
           : MetricValue.absent("no P1/P2 incident resolved in the window", Unit.HOURS));
       return b.build();
     }

@@ -75,8 +75,8 @@ final class FinOpsSections {
               budgetData.provenance());
       rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
           .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
-          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone())), budget,
-          variance(spend, plan.isPresent() ? plan.getAsDouble() : null, cur.provenance())));
+          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone()))
+          .asKpi("cloud_spend"), budget, variance(spend, plan.isPresent() ? plan.getAsDouble() : null, cur.provenance()).asKpi("budget_variance")));
       TimeWindow month = CloudBudget.mauWindow(w);
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);
@@ -85,7 +85,7 @@ final class FinOpsSections {
           "spend / distinct active users, both over " + Windows.describe(month, ctx.zone()), HealthDimensions.activeUsers(ctx,
               ctx.records(RecordKind.PRODUCT_EVENTS, month)));
       rows.add(List.of(MetricValue.label("Cost per MAU"), perMau.isEmpty() ? MetricValue.absent("no active users or no spend", Unit.USD)
-              : MetricValue.of(perMau.getAsDouble(), Unit.USD, String.format(Locale.ROOT, "$%.2f", perMau.getAsDouble()), mauProv),
+              : MetricValue.of(perMau.getAsDouble(), Unit.USD, String.format(Locale.ROOT, "$%.2f", perMau.getAsDouble()), mauProv).asKpi("cost_per_mau"),
           target == null ? MetricValue.absent("no cost-per-MAU target", Unit.USD)
               : MetricValue.of(target, Unit.USD, String.format(Locale.ROOT, "$%.2f", target), targetData.provenance()),
           perMau.isEmpty() ? MetricValue.absent("no active users", Unit.PERCENT) : variance(perMau.getAsDouble(), target, mauProv)));
@@ -156,11 +156,11 @@ final class FinOpsSections {
       Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
       SectionBuilder b = ctx.builder();
       b.field("sp_coverage", "Savings Plans Coverage", share(CommitmentCoverage.savingsPlan(cur.rows()), cur.provenance(),
-          "ListCost covered by savings plans / ListCost of compute usage", "compute usage"));
+          "ListCost covered by savings plans / ListCost of compute usage", "compute usage").asKpi("sp_coverage"));
       b.field("ri_coverage", "Reserved Instances", share(CommitmentCoverage.reservation(cur.rows()), cur.provenance(),
-          "ListCost covered by reservations / ListCost of non-compute usage", "non-compute usage"));
+          "ListCost covered by reservations / ListCost of non-compute usage", "non-compute usage").asKpi("ri_coverage"));
       b.field("spot_percentage", "Spot Instance Usage", share(CommitmentCoverage.spot(cur.rows()), cur.provenance(),
-          "ListCost at spot (Dynamic) pricing / ListCost of compute usage", "compute usage"));
+          "ListCost at spot (Dynamic) pricing / ListCost of compute usage", "compute usage").asKpi("spot_percentage"));
       b.note("Coverage is measured on the on-demand equivalent of usage (FOCUS ListCost), as FinOps practice does; "
           + "amortized cost would understate covered usage by the discount it earned.");
       return b.build();

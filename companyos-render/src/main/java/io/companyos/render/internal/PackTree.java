@@ -235,7 +235,7 @@ public final class PackTree {
   static final class ValueMap extends ComputedMap {
     private static final Keys KEYS = new Keys(List.of("value", "unit", "text", "footnote", "previous", "previousText",
         "deltaAbsolute", "deltaPercent", "deltaText", "trend", "trendArrow", "direction", "good", "anomaly",
-        "absentReason", "history", "sparkline", "evidence"));
+        "absentReason", "history", "sparkline", "evidence", "kpi"));
 
     private final MetricValue v;
     private final @Nullable Integer footnote;
@@ -267,6 +267,7 @@ public final class PackTree {
         case "history" -> v.history();
         case "sparkline" -> sparkline(v.history());
         case "evidence" -> v.evidence();
+        case "kpi" -> v.kpi();
         default -> null;
       };
     }

@@ -80,7 +80,7 @@ final class ProductSections {
         }
         MetricValue now = MetricValue.of(c, unit, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : p, Direction.HIGHER_IS_BETTER);
         if (m.equals("dau")) {
-          now = now.withHistory(dailyActive(cur.rows(), ctx));
+          now = now.withHistory(dailyActive(cur.rows(), ctx)).asKpi("dau");
         }
         MetricValue before = prev.rows().isEmpty() ? MetricValue.absent("no events in the previous window", unit)
             : MetricValue.of(p, unit, prev.provenance());

@@ -193,19 +193,19 @@ final class ReliabilitySections {
       b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
           .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
           .withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
-              ctx.window(), ctx.zone())).withEvidence(cur.evidence().deployments()));
+              ctx.window(), ctx.zone())).withEvidence(cur.evidence().deployments()).asKpi("deployment_frequency"));
       b.field("lead_time", "Lead Time", value(cur.leadTimeHoursMedian(), 1, Unit.HOURS, changes, "no deploys with known changes")
-          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().changesDeployed()));
+          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().changesDeployed()).asKpi("lead_time_for_changes"));
       b.field("cfr", "Change Failure Rate", value(cur.changeFailureRate(), 100, Unit.PERCENT, deploys, "no deploys in the window")
-          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().failedWithReasons()));
+          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().failedWithReasons()).asKpi("change_failure_rate"));
       b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
-          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().incidentsResolved()));
+          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().incidentsResolved()).asKpi("mttr_hours"));
       b.field("fdrt", "Failed Deployment Recovery Time", value(cur.failedDeploymentRecoveryHoursMedian(), 1, Unit.HOURS, recoveries,
               "no incident caused by a deploy was resolved in the window")
           .comparedWith(box(prev.failedDeploymentRecoveryHoursMedian(), 1), Direction.LOWER_IS_BETTER)
-          .withEvidence(cur.evidence().changeFailuresResolved()));
+          .withEvidence(cur.evidence().changeFailuresResolved()).asKpi("failed_deployment_recovery_time"));
       b.field("rework_rate", "Deployment Rework Rate", value(cur.reworkRate(), 100, Unit.PERCENT, rework, "no deploys in the window")
-          .comparedWith(box(prev.reworkRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().reworkDeployments()));
+          .comparedWith(box(prev.reworkRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().reworkDeployments()).asKpi("deployment_rework_rate"));
       String bands = "DORA " + benchmark.year() + " bands";
       b.note(cur.overall() != null
           ? "DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (" + bands

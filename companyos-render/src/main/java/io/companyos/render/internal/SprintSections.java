@@ -152,7 +152,7 @@ final class SprintSections {
       long bugs = d.items().stream().filter(i -> i.sprintId().equals(d.sprint().sprintId()) && i.kind().equals("bug")).count();
       b.field("bug_escape_rate", "Bug Escape Rate", m.bugEscapeRate().isEmpty() ? MetricValue.absent("no bugs in the sprint", Unit.PERCENT)
           : MetricValue.of(100.0 * m.bugEscapeRate().getAsDouble(), Unit.PERCENT, SectionContext.derived(d.itemsProvenance(),
-              "escaped bugs / all bugs of the sprint", bugs)));
+              "escaped bugs / all bugs of the sprint", bugs)).asKpi("bug_escape_rate"));
       return b.build();
     }
 

@@ -72,7 +72,7 @@ final class StandupSections {
     double s = cur.overall().getAsDouble();
     Double p = prev.overall().isPresent() ? prev.overall().getAsDouble() : null;
     return MetricValue.of(s, Unit.SCORE, Unit.SCORE.format(s) + "/100", cur.provenance())
-        .comparedWith(p, Direction.HIGHER_IS_BETTER);
+        .comparedWith(p, Direction.HIGHER_IS_BETTER).asKpi("health_score");
   }
 
   /** Deployments in the look-back window with time, status and number of changes. */
