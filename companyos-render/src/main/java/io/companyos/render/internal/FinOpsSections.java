@@ -1,6 +1,7 @@
 package io.companyos.render.internal;
 
 import io.companyos.scoring.finops.CloudBudget;
+import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import java.time.LocalTime;
 
@@ -38,13 +39,15 @@ final class FinOpsSections {
 
   private FinOpsSections() {}
 
+  /** Cloud spend of {@code rows} (KPI {@code cloud_spend}: {@link CostBreakdown#total}, summed exactly, then shown). */
   static double total(List<CostRow> rows) {
-    return rows.stream().mapToDouble(r -> r.effectiveCost().doubleValue()).sum();
+    return CostBreakdown.total(rows).doubleValue();
   }
 
+  /** Spend of {@code rows} per group ({@link CostBreakdown#by}). */
   static Map<String, Double> by(List<CostRow> rows, Function<CostRow, String> key) {
     Map<String, Double> m = new TreeMap<>();
-    rows.forEach(r -> m.merge(key.apply(r), r.effectiveCost().doubleValue(), Double::sum));
+    CostBreakdown.by(rows, key).forEach((k, v) -> m.put(k, v.doubleValue()));
     return m;
   }
 

@@ -29,6 +29,24 @@ public final class CostBreakdown {
     return sum;
   }
 
+  /** Total effective cost of {@code rows}, whatever their dates (rows already chosen for a window). */
+  public static BigDecimal total(List<CostRow> rows) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CostRow r : rows) {
+      sum = sum.add(r.effectiveCost());
+    }
+    return sum;
+  }
+
+  /** Effective cost of {@code rows} per {@code key} (any grouping: service, a tag, region), sorted by key. */
+  public static Map<String, BigDecimal> by(List<CostRow> rows, Function<CostRow, String> key) {
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    for (CostRow r : rows) {
+      sums.merge(key.apply(r), r.effectiveCost(), BigDecimal::add);
+    }
+    return sums;
+  }
+
   /** Effective cost per {@code ServiceName}, largest first. */
   public static Map<String, BigDecimal> byService(List<CostRow> rows, TimeWindow window) {
     return by(rows, window, CostRow::serviceName);
