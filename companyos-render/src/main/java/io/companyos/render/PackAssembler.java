@@ -127,13 +127,11 @@ public final class PackAssembler {
    * same number (same window, same as-of) as the exec review's headline, with its explanation.
    */
   public HealthScore healthScore(Instant asOf, ZoneId zone) {
-    TimeWindow w = healthWindow(asOf, zone);
     PackDefinition pack = company.packs().stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("the company defines no pack"));
-    SectionSpec spec = SectionSpec.of("executive_summary");
-    Period period = ReportingWindows.reported(PeriodKind.MONTH, asOf, zone, company.rhythm().sprints());
-    SectionContext ctx = context(pack, spec, asOf, zone, period, new SourceCache(sources, sharedValues()));
-    return HealthDimensions.score(ctx, w);
+    Period month = ReportingWindows.reported(PeriodKind.MONTH, asOf, zone, company.rhythm().sprints());
+    SectionContext ctx = context(pack, SectionSpec.of("executive_summary"), asOf, zone, month, new SourceCache(sources, sharedValues()));
+    return HealthDimensions.score(ctx, ReportingWindows.window(month, asOf, zone));
   }
 
   /**

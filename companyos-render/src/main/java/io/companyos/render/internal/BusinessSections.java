@@ -100,13 +100,12 @@ final class BusinessSections {
             b.field("churn", "Churn", MetricValue.of(count(m.rows()), Unit.COUNT, count(m.rows()) + " accounts, "
                 + Unit.USD.format(Arr.of(ctx, w).churned().doubleValue()) + " ARR", m.provenance())
                 .comparedWith((double) count(pm.rows()), Direction.LOWER_IS_BETTER)
-                .withEvidence(m.rows().stream().filter(x -> x.kind().equals("churn")).map(ArrMovement::accountId).distinct().sorted().toList()));
+                .withEvidence(churnedAccounts(m.rows())));
           }
           case "churned_arr" -> b.field("churned_arr", "Churned ARR", MetricValue.of(Arr.of(ctx, w).churned().doubleValue(), Unit.USD,
                   Arr.provenance(ctx, "churned ARR in the period (ArrMetrics)"))
               .comparedWith(Arr.of(ctx, pw).churned().doubleValue(), Direction.LOWER_IS_BETTER)
-              .withEvidence(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows().stream().filter(x -> x.kind().equals("churn"))
-                  .map(ArrMovement::accountId).distinct().sorted().toList()));
+              .withEvidence(churnedAccounts(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows())));
           case "net_new_arr" -> b.field("new_arr", "Net New ARR", MetricValue.of(Arr.of(ctx, w).netNew().doubleValue(), Unit.USD,
                   Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)"))
               .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER));
@@ -121,6 +120,11 @@ final class BusinessSections {
         }
       }
       return b.build();
+    }
+
+    /** The accounts with a churn movement among {@code m}, sorted: the evidence of churn counts. */
+    private static List<String> churnedAccounts(List<ArrMovement> m) {
+      return m.stream().filter(x -> x.kind().equals("churn")).map(ArrMovement::accountId).distinct().sorted().toList();
     }
 
     private static long count(List<ArrMovement> m) {
@@ -152,8 +156,7 @@ final class BusinessSections {
           new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end()));
       List<Incident> majorHistory = major(history.rows());
       OptionalDouble mttr = StandardHealthKpis.medianRestoreHours(majorHistory, ctx.window());
-      List<String> restored = majorHistory.stream().filter(i -> i.timeResolved() != null && ctx.window().contains(i.timeResolved()))
-          .map(Incident::incidentId).sorted().toList();
+      List<String> restored = StandardHealthKpis.resolvedIn(majorHistory, ctx.window()).stream().map(Incident::incidentId).sorted().toList();
       b.field("mttr", "MTTR (P1/P2)", mttr.isPresent()
           ? MetricValue.of(mttr.getAsDouble(), Unit.HOURS, SectionContext.computedOver(history.provenance(), ctx.window(),
               "median(resolved - created) over P1/P2 incidents resolved in the window", restored.size())).withEvidence(restored).asKpi("mttr_p1p2_hours")

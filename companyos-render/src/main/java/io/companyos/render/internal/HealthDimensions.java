@@ -7,6 +7,7 @@ import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
 import io.companyos.scoring.finops.CloudBudget;
+import io.companyos.scoring.finops.Variance;
 import io.companyos.scoring.health.StandardHealthKpis;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.sources.Series;
@@ -45,7 +46,7 @@ public final class HealthDimensions {
 
   /** Scores, highlights, the composite and its status word for one window. */
   record Result(Map<String, OptionalDouble> scores, Map<String, String> highlights, OptionalDouble overall,
-      String status, Provenance provenance, HealthScore score, TimeWindow window) {}
+      String status, Provenance provenance, HealthScore score) {}
 
   /** How long before a window incidents are fetched so that restores inside it of older incidents count. */
   static final Duration RESTORE_LOOKBACK = Duration.ofDays(90);
@@ -85,7 +86,7 @@ public final class HealthDimensions {
     }
     Provenance p = new Provenance(sourceId(ctx), "health score: StandardHealthModel over "
         + kpis.size() + " KPIs (" + String.join(", ", kpis.keySet()) + ")", w, ctx.asOf(), kpis.size());
-    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p, score, w);
+    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p, score);
   }
 
   private static void measure(Map<String, List<String>> notes, String dimension, Runnable r) {
@@ -143,15 +144,12 @@ public final class HealthDimensions {
     Dataset<ProductEvent> lastWeek = ctx.records(RecordKind.PRODUCT_EVENTS, week);
     long wau = activeUsers(ctx, lastWeek);
     long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-    long mau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))));
-    if (mau > 0) {
-      Engagement.meanDailyActive(lastWeek.rows(), week, ctx.zone()).ifPresent(dau -> kpis.put(StandardHealthModel.STICKINESS, dau / mau));
-    }
-    if (prev > 0) {
-      double growth = 100.0 * (wau - prev) / prev;
+    Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
+        ctx.zone()).ifPresent(s -> kpis.put(StandardHealthModel.STICKINESS, s));
+    Variance.change(wau, prev).ifPresent(growth -> {
       kpis.put(StandardHealthModel.WAU_GROWTH, growth);
       notes.add(String.format(Locale.ROOT, "WAU %d (%+.1f%%)", wau, growth));
-    }
+    });
     TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
     OptionalDouble nps = NetPromoterScore.of(ctx.records(RecordKind.NPS_RESPONSES, month).rows(), month);
     if (nps.isPresent()) {

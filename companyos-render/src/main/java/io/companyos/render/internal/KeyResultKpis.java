@@ -6,6 +6,7 @@ import io.companyos.model.data.NpsResponse;
 import io.companyos.model.data.ProductEvent;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
+import io.companyos.scoring.finops.CloudBudget;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.health.StandardHealthKpis;
 import io.companyos.scoring.product.Engagement;
@@ -46,18 +47,15 @@ final class KeyResultKpis {
             "KPI " + kpi + ": distinct active users");
       }
       case "stickiness" -> {
-        TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
         TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
         Dataset<ProductEvent> d = ctx.records(RecordKind.PRODUCT_EVENTS, month);
-        long mau = HealthDimensions.activeUsers(ctx, d);
-        OptionalDouble dau = Engagement.meanDailyActive(ctx.records(RecordKind.PRODUCT_EVENTS, week).rows(), week, ctx.zone());
-        return value(mau > 0 && dau.isPresent() ? OptionalDouble.of(100 * dau.getAsDouble() / mau) : OptionalDouble.empty(),
-            "no active users", d.provenance(), month, "KPI stickiness: DAU of the 7 days / MAU, %");
+        return value(percent(Engagement.stickiness(d.rows(), w.end(), ctx.zone())), "no active users", d.provenance(), month,
+            "KPI stickiness: DAU of the 7 days / MAU, %");
       }
       case "feature_adoption" -> {
         Dataset<ProductEvent> d = ctx.records(RecordKind.PRODUCT_EVENTS, w);
         Double share = Engagement.featureAdoption(d.rows(), w).get(qualifier);
-        return value(share == null ? OptionalDouble.empty() : OptionalDouble.of(100 * share), "no use of feature '" + qualifier + "'" + over,
+        return value(percent(share == null ? OptionalDouble.empty() : OptionalDouble.of(share)), "no use of feature '" + qualifier + "'" + over,
             d.provenance(), w, "KPI " + kpi + ": users of the feature / active users, %");
       }
       case "mttr_hours", "p1p2_incidents" -> {
@@ -67,15 +65,16 @@ final class KeyResultKpis {
         return value(v, "no incident resolved" + over, d.provenance(), w, "KPI " + kpi);
       }
       case "cost_per_mau" -> {
-        Dataset<CostRow> d = ctx.records(RecordKind.COSTS, io.companyos.scoring.finops.CloudBudget.mauWindow(w));
-        return value(HealthDimensions.costPerMau(ctx, w), "no spend or no active users", d.provenance(),
-            io.companyos.scoring.finops.CloudBudget.mauWindow(w), "KPI cost_per_mau: spend / active users of the 30 days");
+        TimeWindow month = CloudBudget.mauWindow(w);
+        Dataset<CostRow> d = ctx.records(RecordKind.COSTS, month);
+        return value(HealthDimensions.costPerMau(ctx, w), "no spend or no active users", d.provenance(), month,
+            "KPI cost_per_mau: spend / active users of the 30 days");
       }
       case "sp_coverage", "ri_coverage", "spot_percentage" -> {
         Dataset<CostRow> d = ctx.records(RecordKind.COSTS, w);
         OptionalDouble v = id.equals("sp_coverage") ? CommitmentCoverage.savingsPlan(d.rows())
             : id.equals("ri_coverage") ? CommitmentCoverage.reservation(d.rows()) : CommitmentCoverage.spot(d.rows());
-        return value(v.isPresent() ? OptionalDouble.of(100 * v.getAsDouble()) : v, "no eligible usage" + over, d.provenance(), w,
+        return value(percent(v), "no eligible usage" + over, d.provenance(), w,
             "KPI " + kpi + ": on ListCost, %");
       }
       case "nps" -> {
@@ -88,6 +87,11 @@ final class KeyResultKpis {
             new Provenance("none", "KPI " + kpi, w, ctx.asOf(), 0));
       }
     }
+  }
+
+  /** A ratio written in percent, as key results are (unit scaling only). */
+  private static OptionalDouble percent(OptionalDouble ratio) {
+    return ratio.isPresent() ? OptionalDouble.of(100 * ratio.getAsDouble()) : ratio;
   }
 
   private static Value value(OptionalDouble v, String reason, Provenance base, TimeWindow over, String what) {

@@ -41,8 +41,8 @@ final class Okrs {
     TimeWindow qw = q.toWindow(ctx.zone());
     double elapsed = (double) java.time.Duration.between(qw.start(), ctx.asOf()).toSeconds() / qw.length().toSeconds();
     // A key result that names a KPI takes its current value from that KPI over the quarter to date (complete days),
-    // so it cannot contradict the KPI shown elsewhere; one that names none keeps its typed value. Each snapshot is
-    // resolved, then OkrRollup keeps the latest per key result and rolls them up to objectives.
+    // so it cannot contradict the KPI shown elsewhere; one that names none keeps its typed value. The latest
+    // snapshot of each key result is resolved so, then OkrRollup computes progress and rolls them up to objectives.
     TimeWindow toDate = ReportingWindows.window(q, ctx.asOf(), ctx.zone());
     Map<String, Provenance> provenance = new LinkedHashMap<>();
     Map<String, String> reasons = new LinkedHashMap<>();
@@ -56,7 +56,7 @@ final class Okrs {
       if (typed.kpi() != null && !typed.kpi().isBlank()) {
         KeyResultKpis.Value v = KeyResultKpis.of(ctx, typed.kpi(), toDate);
         if (v.value().isPresent()) {
-          k = typed.withCurrent(Math.round(v.value().getAsDouble() * 10) / 10.0);
+          k = typed.withCurrent(v.value().getAsDouble()); // rounded once, when shown
           provenance.put(typed.keyResultId(), v.provenance());
         } else {
           reasons.put(typed.keyResultId(), v.reason());

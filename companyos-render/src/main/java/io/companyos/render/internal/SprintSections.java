@@ -136,7 +136,8 @@ final class SprintSections {
       List<String> trail = new ArrayList<>();
       for (int k = n - 1; k >= 0; k--) {
         try {
-          trail.add(Unit.NUMBER.format(delivered(sprint(ctx, k))));
+          SprintData s = sprint(ctx, k);
+          trail.add(Unit.NUMBER.format(SprintMetrics.deliveredBy(s.sprint(), s.items(), s.sprint().end())));
         } catch (SectionUnavailableException e) {
           trail.add("n/a");
         }
@@ -156,9 +157,6 @@ final class SprintSections {
       return b.build();
     }
 
-    private static double delivered(SprintData d) {
-      return d.items().stream().filter(i -> done(i, d.sprint())).mapToDouble(SprintItem::points).sum();
-    }
   }
 
   /** Test coverage, build success rate and code review turnaround over the sprint. */

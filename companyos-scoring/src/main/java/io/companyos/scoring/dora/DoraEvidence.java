@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The records behind each DORA number of a window, so every count and rate can be traced: which deployments
  * counted, which failed and why (their status, or the incident that names them as root cause), which incidents'
- * restores were measured, and which deployments were rework. Lists are sorted by id.
+ * restores were measured, and which deployments were rework. The lists are returned sorted by id; they are sorted
+ * when read, not when computed, so {@code score dora} over millions of deployments does not pay for ids it never
+ * shows.
  *
  * @param deployments deployments created in the window
  * @param failedDeployments failed deployments in the window → why ("status failure", "root cause of INC-7")
@@ -24,6 +26,35 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     incidentsResolved = List.copyOf(incidentsResolved);
     changeFailuresResolved = List.copyOf(changeFailuresResolved);
     reworkDeployments = List.copyOf(reworkDeployments);
+  }
+
+  @Override
+  public List<String> deployments() {
+    return sorted(deployments);
+  }
+
+  @Override
+  public List<String> changesDeployed() {
+    return sorted(changesDeployed);
+  }
+
+  @Override
+  public List<String> incidentsResolved() {
+    return sorted(incidentsResolved);
+  }
+
+  @Override
+  public List<String> changeFailuresResolved() {
+    return sorted(changeFailuresResolved);
+  }
+
+  @Override
+  public List<String> reworkDeployments() {
+    return sorted(reworkDeployments);
+  }
+
+  private static List<String> sorted(List<String> ids) {
+    return ids.stream().sorted().toList();
   }
 
   /** The failed deployments written "d3 (root cause of i1)", sorted by id. */

@@ -140,21 +140,8 @@ public final class DoraMetrics {
     OptionalDouble recoveryMedian = Percentiles.median(Arrays.copyOf(recovery, k));
 
     // Rework: deployments in the window made while a change-caused incident was open, other than its cause.
-    long rework = 0;
-    List<String> reworkIds = new java.util.ArrayList<>();
-    for (Deployment d : deployments) {
-      if (!window.contains(d.timeCreated())) {
-        continue;
-      }
-      for (Incident i : changeCaused) {
-        boolean open = !d.timeCreated().isBefore(i.timeCreated()) && (i.timeResolved() == null || !d.timeCreated().isAfter(i.timeResolved()));
-        if (open && !d.deployId().equals(i.rootCauseDeploy())) {
-          rework++;
-          reworkIds.add(d.deployId());
-          break;
-        }
-      }
-    }
+    List<String> reworkIds = reworkDeployments(deployments, changeCaused, window);
+    long rework = reworkIds.size();
 
     long deploys = inWindow.size();
     OptionalDouble perDay = days > 0 ? OptionalDouble.of(deploys / days) : OptionalDouble.empty();
@@ -173,7 +160,7 @@ public final class DoraMetrics {
     // deployment recovery time. Pooled time to restore keeps its own level but does not enter the overall.
     return new DoraResult(window, deploys, perDay, daysPerWeek, df, n, leadMedian, lt, failed.size(), cfr, cf, m,
         restoreMedian, tr, lowest(df, lt, cf, fr), k, recoveryMedian, fr, rework, reworkRate, benchmark,
-        new DoraEvidence(sorted(inWindow), why, sorted(leadIds), sorted(restoredIds), sorted(recoveredIds), sorted(reworkIds)));
+        new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds));
   }
 
   /** Level by distinct deploy days per week. */
@@ -220,8 +207,41 @@ public final class DoraMetrics {
     return hours < 7 * HOURS_PER_DAY ? DoraLevel.MEDIUM : DoraLevel.LOW;
   }
 
-  private static List<String> sorted(java.util.Collection<String> ids) {
-    return ids.stream().sorted().toList();
+  /**
+   * The deployments in {@code window} made while some change-caused incident other than one they caused was open
+   * ({@code created ≤ t ≤ resolved}, or still open). One sweep over deployments and incidents in time order, so
+   * millions of deployments and thousands of incidents cost O((D + I) log I), not D × I.
+   */
+  private static List<String> reworkDeployments(List<Deployment> deployments, List<Incident> changeCaused, TimeWindow window) {
+    List<Deployment> inWindow = new java.util.ArrayList<>();
+    for (Deployment d : deployments) {
+      if (window.contains(d.timeCreated())) {
+        inWindow.add(d);
+      }
+    }
+    inWindow.sort(java.util.Comparator.comparing(Deployment::timeCreated));
+    List<Incident> byStart = new java.util.ArrayList<>(changeCaused);
+    byStart.sort(java.util.Comparator.comparing(Incident::timeCreated));
+    java.util.PriorityQueue<Incident> open = new java.util.PriorityQueue<>(
+        java.util.Comparator.comparing((Incident i) -> i.timeResolved() == null ? Instant.MAX : i.timeResolved()));
+    Map<String, Integer> openByCause = new HashMap<>();
+    List<String> out = new java.util.ArrayList<>();
+    int next = 0;
+    for (Deployment d : inWindow) {
+      Instant t = d.timeCreated();
+      while (next < byStart.size() && !byStart.get(next).timeCreated().isAfter(t)) {
+        Incident i = byStart.get(next++);
+        open.add(i);
+        openByCause.merge(i.rootCauseDeploy(), 1, Integer::sum);
+      }
+      while (!open.isEmpty() && open.peek().timeResolved() != null && open.peek().timeResolved().isBefore(t)) {
+        openByCause.merge(open.poll().rootCauseDeploy(), -1, Integer::sum);
+      }
+      if (open.size() > openByCause.getOrDefault(d.deployId(), 0)) {
+        out.add(d.deployId());
+      }
+    }
+    return out;
   }
 
   private static @Nullable DoraLevel lowest(@Nullable DoraLevel... levels) {

@@ -57,8 +57,13 @@ public final class StandardHealthKpis {
    * exactly one window. Empty when none was resolved in {@code w}.
    */
   public static OptionalDouble medianRestoreHours(List<Incident> incidents, TimeWindow w) {
-    double[] hours = incidents.stream().filter(i -> i.timeResolved() != null && w.contains(i.timeResolved()))
+    double[] hours = resolvedIn(incidents, w).stream()
         .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toSeconds() / 3600.0).toArray();
     return Percentiles.median(hours);
+  }
+
+  /** The incidents resolved in {@code w}, whenever opened: the ones {@link #medianRestoreHours} measures. */
+  public static List<Incident> resolvedIn(List<Incident> incidents, TimeWindow w) {
+    return incidents.stream().filter(i -> i.timeResolved() != null && w.contains(i.timeResolved())).toList();
   }
 }

@@ -145,4 +145,19 @@ public final class Engagement {
     }
     return OptionalDouble.of(byDay.values().stream().mapToInt(Set::size).sum() / (double) days);
   }
+
+  /**
+   * Stickiness: DAU of the 7 days ending at {@code end} ({@link #meanDailyActive}, complete days) / MAU, the
+   * distinct active users of the 30 days ending at {@code end}. Empty without active users.
+   *
+   * @param events events of at least the 30 days before {@code end}
+   */
+  public static OptionalDouble stickiness(List<ProductEvent> events, Instant end, java.time.ZoneId zone) {
+    long mau = activeUsers(events, TimeWindow.ending(end, Duration.ofDays(30)));
+    if (mau == 0) {
+      return OptionalDouble.empty();
+    }
+    OptionalDouble dau = meanDailyActive(events, TimeWindow.ending(end, Duration.ofDays(7)), zone);
+    return dau.isPresent() ? OptionalDouble.of(dau.getAsDouble() / mau) : OptionalDouble.empty();
+  }
 }

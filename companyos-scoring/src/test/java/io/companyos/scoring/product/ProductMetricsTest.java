@@ -88,4 +88,16 @@ class ProductMetricsTest {
     assertThat(Engagement.meanDailyActive(events, new TimeWindow(Instant.parse("2026-11-23T00:00:00Z"),
         Instant.parse("2026-11-23T09:00:00Z")), java.time.ZoneOffset.UTC)).isEmpty();
   }
+
+  @Test
+  void stickinessIsDauOfTheLastWeekOverMauOfTheLast30Days() {
+    List<ProductEvent> events = List.of(
+        at("2026-11-20T10:00:00Z", "u1", "session_start"), at("2026-11-21T10:00:00Z", "u2", "page_view"),
+        at("2026-11-01T10:00:00Z", "u3", "session_start"), at("2026-10-30T10:00:00Z", "u4", "session_start"),
+        at("2026-11-22T10:00:00Z", "u5", "signup"));
+    // DAU over Nov 16-22: (1 + 1) / 7 days; MAU over Oct 24 - Nov 22: u1..u4 (u5 only signed up) = 4. 2/7/4 = 1/14.
+    assertThat(Engagement.stickiness(events, END, java.time.ZoneOffset.UTC).getAsDouble())
+        .isCloseTo(1.0 / 14, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(Engagement.stickiness(List.of(at("2026-11-20T10:00:00Z", "u5", "signup")), END, java.time.ZoneOffset.UTC)).isEmpty();
+  }
 }
