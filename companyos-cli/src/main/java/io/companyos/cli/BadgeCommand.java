@@ -1,14 +1,11 @@
 package io.companyos.cli;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.render.CompositeHealth;
 import io.companyos.render.HealthBadge;
-import io.companyos.sources.Sources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -26,6 +23,9 @@ final class BadgeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Mixin
   SourceOptions sources = new SourceOptions();
 
@@ -37,13 +37,9 @@ final class BadgeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Instant at;
-    try (Sources open = sources.open(Clock.systemUTC())) {
-      at = asOf != null ? asOf : open.primary().snapshotAsOf().orElseGet(Instant::now);
-    }
     String svg;
-    try (Sources fixed = sources.open(Clock.fixed(at, ZoneOffset.UTC))) {
-      svg = HealthBadge.svg(CompositeHealth.evaluate(BuiltinDefinitions.load(), fixed.all(), at, ZoneOffset.UTC));
+    try (RenderSources.Opened opened = RenderSources.open(definitions.sources(sources.sourcesFile), asOf)) {
+      svg = HealthBadge.svg(CompositeHealth.evaluate(definitions.company(), opened.all(), opened.asOf(), ZoneOffset.UTC));
     }
     Path abs = out.toAbsolutePath();
     Files.createDirectories(abs.getParent());

@@ -1,8 +1,6 @@
 package io.companyos.cli;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.config.DefinitionLoader;
 import io.companyos.schedule.RhythmCalendar;
 import io.companyos.sources.sample.SampleSourceProvider;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -26,18 +22,19 @@ final class CalendarCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .ics file to write.")
   Path out;
 
   @Option(names = "--from", paramLabel = "ISO", description = "Events start at their first occurrence after this (default 2026-11-23T09:00:00Z).")
   @Nullable Instant from;
 
-  @Option(names = "--config", paramLabel = "PATH", description = "Company definition files or directories over the built-ins.")
-  List<Path> config = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    CompanyDefinition company = config.isEmpty() ? BuiltinDefinitions.load() : new DefinitionLoader().load(config);
+    CompanyDefinition company = definitions.company();
     Instant start = from != null ? from : SampleSourceProvider.DEFAULT_AS_OF;
     String ics = RhythmCalendar.write(company.rhythm(), start, start);
     Path abs = out.toAbsolutePath();

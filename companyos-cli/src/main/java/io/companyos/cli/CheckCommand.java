@@ -2,7 +2,6 @@ package io.companyos.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.check.HealthChecks;
 import io.companyos.model.config.DefinitionLoader;
 import io.companyos.schedule.check.ActionContext;
@@ -47,6 +46,9 @@ final class CheckCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Mixin
   SourceOptions sources = new SourceOptions();
 
@@ -68,13 +70,18 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    HealthChecks checks = checksFile == null ? BuiltinDefinitions.load().healthChecks()
+    HealthChecks checks = checksFile == null ? definitions.company().healthChecks()
         : new DefinitionLoader().parseHealthChecks(checksFile.toString(), Files.readString(checksFile));
-    try (Sources open = sources.open(Clock.systemUTC())) {
-      HealthCheckRunner runner = new HealthCheckRunner(checks.checks(), open.primary(), ActionRegistry.discover(),
+    SourceOptions.Specs specs = SourceOptions.load(definitions.sources(sources.sourcesFile));
+    Instant fixedAt = at != null ? at : RenderSources.defaultAsOf(specs.specs());
+    boolean live = at == null && !fixedAt.equals(io.companyos.sources.sample.SampleSourceProvider.DEFAULT_AS_OF);
+    try (Sources open = io.companyos.sources.SourceRegistry.discover().open(RenderSources.at(specs.specs(), fixedAt),
+        Clock.systemUTC(), specs.baseDirectory())) {
+      open.requireServedClaims();
+      HealthCheckRunner runner = new HealthCheckRunner(checks.checks(), open.all(), ActionRegistry.discover(),
           ActionContext.defaults(), HealthCheckRunner.DEFAULT_COOLDOWN);
       while (true) {
-        Instant when = at != null ? at : open.primary().snapshotAsOf().orElseGet(Instant::now);
+        Instant when = live ? Clock.systemUTC().instant() : fixedAt;
         List<CheckResult> results = runner.runOnce(when, CheckStateStore.file(stateFile));
         print(when, results);
         boolean bad = results.stream().anyMatch(r -> r.status() == CheckStatus.FIRING || r.status() == CheckStatus.ERROR);

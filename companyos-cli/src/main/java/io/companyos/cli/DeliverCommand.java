@@ -8,8 +8,8 @@ import io.companyos.delivery.DeliverySettings;
 import io.companyos.delivery.Directory;
 import io.companyos.delivery.Dispatch;
 import io.companyos.delivery.StaticSitePublisher;
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
+import io.companyos.model.config.CompanyFolder;
 import io.companyos.model.pack.Delivery;
 import io.companyos.model.pack.DeliveryChannel;
 import io.companyos.model.pack.PackDefinition;
@@ -53,6 +53,9 @@ final class DeliverCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Parameters(paramLabel = "PACK", description = "Pack id, e.g. ops-review.")
   String pack;
 
@@ -66,12 +69,12 @@ final class DeliverCommand implements Callable<Integer> {
   @Option(names = "--tz", paramLabel = "ZONE", description = "IANA time zone for dates and periods. Default: the meeting's zone.")
   @Nullable String tz;
 
-  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources. Default: the sample company.")
+  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources. Default: the company folder's sources.yaml, else the sample company.")
   @Nullable Path sources;
 
   @Option(names = "--directory", paramLabel = "FILE", description = "CSV of people (email,name,roles) that "
-      + "\"{{recipients}}\" resolves to. Default: the sample company's directory (example.com addresses), "
-      + "only with the sample source.")
+      + "\"{{recipients}}\" resolves to. Default: the company folder's directory.csv, else the sample company's "
+      + "directory (example.com addresses, only with the sample source).")
   @Nullable Path directory;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", split = ",",
@@ -91,7 +94,8 @@ final class DeliverCommand implements Callable<Integer> {
   @Nullable String attach;
 
   @Option(names = "--settings", paramLabel = "FILE",
-      description = "Properties file of COMPANYOS_* settings (webhooks, SMTP) that override the environment.")
+      description = "Properties file of COMPANYOS_* settings (webhooks, SMTP) that override the environment. "
+          + "Default: the company folder's delivery.properties, if any.")
   @Nullable Path settings;
 
   @Option(names = "--payloads", paramLabel = "DIR",
@@ -100,22 +104,23 @@ final class DeliverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    CompanyDefinition company = BuiltinDefinitions.load();
-    PackDefinition def = company.pack(pack).orElseThrow(() -> new ParameterException(spec.commandLine(),
+    CompanyDefinition company = definitions.company();
+    PackDefinition def = company.findPack(pack).orElseThrow(() -> new ParameterException(spec.commandLine(),
         "unknown pack '" + pack + "'; known packs: " + String.join(", ", company.packIds())));
     Set<DeliveryChannel> only = parseChannels();
     @Nullable ZoneId zone = CliArguments.zone(spec, tz);
     PackExporter attachment = attachment();
     Directory people = directory(company, def, only);
-    RenderSources.Opened opened = RenderSources.open(sources, CliArguments.asOf(spec, asOf));
+    Path settingsFile = definitions.file(settings, CompanyFolder.DELIVERY_SETTINGS_FILE);
+    RenderSources.Opened opened = RenderSources.open(definitions.sources(sources), CliArguments.asOf(spec, asOf));
     DeliveryReport report;
     Deliverer deliverer;
     try (opened) {
       ZoneId z = zone != null ? zone : RenderCommand.zoneOf(company, def);
       PackDocument doc = new PackAssembler(company, opened.all()).assemble(def, opened.asOf(), z);
       deliverer = Deliverer.builder(company).directory(people).log(new DeliveryLog(log))
-          .settings(settings == null ? DeliverySettings.fromEnvironment()
-              : DeliverySettings.load(settings, System.getenv())).channels(only).attachment(attachment)
+          .settings(settingsFile == null ? DeliverySettings.fromEnvironment()
+              : DeliverySettings.load(settingsFile, System.getenv())).channels(only).attachment(attachment)
           .site(new StaticSitePublisher(company, opened.all(), site, opened.asOf(), zone)).build();
       report = deliverer.deliver(def, doc, dryRun);
     }
@@ -166,12 +171,13 @@ final class DeliverCommand implements Callable<Integer> {
   }
 
   private Directory directory(CompanyDefinition company, PackDefinition def, Set<DeliveryChannel> only) {
-    if (directory != null) {
-      return Directory.load(directory, company.roles());
+    Path file = definitions.file(directory, CompanyFolder.DIRECTORY_FILE);
+    if (file != null) {
+      return Directory.load(file, company.roles());
     }
     boolean needsPeople = def.delivery().stream().anyMatch(Delivery::toRecipients)
         && (only.isEmpty() || only.contains(DeliveryChannel.EMAIL));
-    if (sources != null && needsPeople) {
+    if (definitions.sources(sources) != null && needsPeople) {
       throw new ParameterException(spec.commandLine(), "pack '" + pack + "' e-mails \"{{recipients}}\": pass --directory "
           + "with a CSV of email,name,roles (the sample directory goes only with the sample company)");
     }

@@ -1,6 +1,5 @@
 package io.companyos.cli;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
 import io.companyos.render.CompositeHealth;
 import io.companyos.schedule.check.ActionContext;
@@ -9,15 +8,12 @@ import io.companyos.schedule.check.CheckResult;
 import io.companyos.schedule.check.HealthCheckRunner;
 import io.companyos.schedule.check.HealthDigest;
 import io.companyos.scoring.health.HealthScore;
-import io.companyos.sources.Sources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +35,9 @@ final class DigestCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Mixin
   SourceOptions sources = new SourceOptions();
 
@@ -53,15 +52,12 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CompanyDefinition company = BuiltinDefinitions.load();
-    Instant at;
-    try (Sources open = sources.open(Clock.systemUTC())) {
-      at = asOf != null ? asOf : open.primary().snapshotAsOf().orElseGet(Instant::now);
-    }
+    CompanyDefinition company = definitions.company();
     String text;
-    try (Sources fixed = sources.open(Clock.fixed(at, ZoneOffset.UTC))) {
+    try (RenderSources.Opened fixed = RenderSources.open(definitions.sources(sources.sourcesFile), asOf)) {
+      Instant at = fixed.asOf();
       HealthScore score = CompositeHealth.evaluate(company, fixed.all(), at, tz);
-      List<CheckResult> checks = new HealthCheckRunner(company.healthChecks().checks(), fixed.primary(), ActionRegistry.discover(),
+      List<CheckResult> checks = new HealthCheckRunner(company.healthChecks().checks(), fixed.all(), ActionRegistry.discover(),
           ActionContext.defaults(), HealthCheckRunner.DEFAULT_COOLDOWN).evaluate(at);
       text = HealthDigest.text(at, tz, score, checks);
     }

@@ -1,6 +1,5 @@
 package io.companyos.cli;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
 import io.companyos.render.GenerationLog;
 import io.companyos.site.RhythmKpiPage;
@@ -23,6 +22,9 @@ final class KpisCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Option(names = "--format", paramLabel = "md|html", defaultValue = "md", description = "Default: ${DEFAULT-VALUE}.")
   String format = "md";
 
@@ -30,7 +32,7 @@ final class KpisCommand implements Callable<Integer> {
       + "company's as-of with the sample source, else now.")
   @Nullable String asOf;
 
-  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources. Default: the sample company.")
+  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources. Default: the company folder's sources.yaml, else the sample company.")
   @Nullable Path sources;
 
   @Option(names = "--generation-log", paramLabel = "FILE", description = "Generation log written by 'render' "
@@ -58,8 +60,8 @@ final class KpisCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    CompanyDefinition company = BuiltinDefinitions.load();
-    RenderSources.Opened opened = RenderSources.open(sources, CliArguments.asOf(spec, asOf));
+    CompanyDefinition company = definitions.company();
+    RenderSources.Opened opened = RenderSources.open(definitions.sources(sources), CliArguments.asOf(spec, asOf));
     List<RhythmKpiPage.Row> rows;
     try (opened) {
       rows = RhythmKpiPage.measure(company, opened.all(), opened.asOf(),

@@ -1,6 +1,5 @@
 package io.companyos.cli;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
 import io.companyos.site.RaciPage;
 import java.util.concurrent.Callable;
@@ -19,12 +18,15 @@ final class RaciCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Option(names = "--format", paramLabel = "md|html", defaultValue = "md", description = "Default: ${DEFAULT-VALUE}.")
   String format = "md";
 
   @Override
   public Integer call() {
-    CompanyDefinition company = BuiltinDefinitions.load();
+    CompanyDefinition company = definitions.company();
     String text = switch (format) {
       case "md" -> RaciPage.markdown(company);
       case "html" -> RaciPage.html(company);

@@ -59,6 +59,9 @@ final class RenderCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Parameters(paramLabel = "PACK", arity = "0..1", description = "Pack id, e.g. ops-review.")
   @Nullable String pack;
 
@@ -80,7 +83,7 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "packs", description = "Output directory. Default: ${DEFAULT-VALUE}.")
   Path out = Path.of("packs");
 
-  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources to read. Default: the sample company.")
+  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources to read. Default: the company folder's sources.yaml, else the sample company.")
   @Nullable Path sources;
 
   @Option(names = "--templates", paramLabel = "DIR", defaultValue = "docs/meetings/templates",
@@ -103,14 +106,14 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    CompanyDefinition company = BuiltinDefinitions.load();
+    CompanyDefinition company = definitions.company();
     List<PackDefinition> packs = selectPacks(company);
     CliArguments.roles(spec, company, roles);
     PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null);
     Map<String, PackExporter> fmts = parseFormats(renderer);
     @Nullable ZoneId zone = CliArguments.zone(spec, tz);
     @Nullable Instant instant = CliArguments.asOf(spec, asOf);
-    RenderSources.Opened opened = RenderSources.open(sources, instant);
+    RenderSources.Opened opened = RenderSources.open(definitions.sources(sources), instant);
     Instant at = opened.asOf();
     ArtifactStore store = new ArtifactStore(out);
     GenerationLog log = new GenerationLog(out.resolve("generation-log.csv"));
@@ -183,7 +186,7 @@ final class RenderCommand implements Callable<Integer> {
       company.packs().stream().filter(p -> !ordered.contains(p)).forEach(ordered::add);
       return ordered;
     }
-    return List.of(company.pack(pack).orElseThrow(() -> new ParameterException(spec.commandLine(),
+    return List.of(company.findPack(pack).orElseThrow(() -> new ParameterException(spec.commandLine(),
         "unknown pack '" + pack + "'; known packs: " + String.join(", ", company.packIds()))));
   }
 

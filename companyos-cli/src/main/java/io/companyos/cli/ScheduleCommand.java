@@ -2,14 +2,11 @@ package io.companyos.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.config.DefinitionLoader;
 import io.companyos.schedule.RhythmSchedule;
 import io.companyos.schedule.ScheduleEntry;
 import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,6 +34,9 @@ final class ScheduleCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Option(names = "--from", paramLabel = "ISO", description = "Start instant (default: the sample company's as-of, 2026-11-23T09:00:00Z).")
   @Nullable Instant from;
 
@@ -46,8 +46,6 @@ final class ScheduleCommand implements Callable<Integer> {
   @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC", description = "Time zone to print times in (default ${DEFAULT-VALUE}).")
   ZoneId tz;
 
-  @Option(names = "--config", paramLabel = "PATH", description = "Company definition files or directories over the built-ins.")
-  List<Path> config = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   Format format;
@@ -57,7 +55,7 @@ final class ScheduleCommand implements Callable<Integer> {
     if (days < 1 || days > 366) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be 1 to 366");
     }
-    CompanyDefinition company = config.isEmpty() ? BuiltinDefinitions.load() : new DefinitionLoader().load(config);
+    CompanyDefinition company = definitions.company();
     Instant start = from != null ? from : SampleSourceProvider.DEFAULT_AS_OF;
     List<ScheduleEntry> entries = RhythmSchedule.upcoming(company, start, start.plus(Duration.ofDays(days)), tz);
     PrintWriter out = spec.commandLine().getOut();

@@ -2,15 +2,11 @@ package io.companyos.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.render.CompositeHealth;
 import io.companyos.scoring.health.HealthScore;
-import io.companyos.sources.Sources;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +32,9 @@ final class ScoreHealthCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
+  @Mixin
   SourceOptions sources = new SourceOptions();
 
   @Option(names = "--as-of", paramLabel = "ISO", description = "Score as of this instant (default: the source's snapshot as-of, else now).")
@@ -51,14 +50,12 @@ final class ScoreHealthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Sources open = sources.open(Clock.systemUTC())) {
-      Instant at = asOf != null ? asOf : open.primary().snapshotAsOf().orElseGet(Instant::now);
-      try (Sources fixed = sources.open(Clock.fixed(at, ZoneOffset.UTC))) {
-        var company = BuiltinDefinitions.load();
-        HealthScore s = CompositeHealth.evaluate(company, fixed.all(), at, tz);
-        window = CompositeHealth.window(company, at, tz);
-        print(s, at, spec.commandLine().getOut());
-      }
+    try (RenderSources.Opened fixed = RenderSources.open(definitions.sources(sources.sourcesFile), asOf)) {
+      Instant at = fixed.asOf();
+      var company = definitions.company();
+      HealthScore s = CompositeHealth.evaluate(company, fixed.all(), at, tz);
+      window = CompositeHealth.window(company, at, tz);
+      print(s, at, spec.commandLine().getOut());
     }
     return 0;
   }

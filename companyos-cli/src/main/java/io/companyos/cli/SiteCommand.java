@@ -1,6 +1,5 @@
 package io.companyos.cli;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
 import io.companyos.render.GenerationLog;
 import io.companyos.site.StaticSite;
@@ -27,6 +26,9 @@ final class SiteCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  DefinitionOptions definitions = new DefinitionOptions();
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the site.")
   Path out;
 
@@ -37,7 +39,7 @@ final class SiteCommand implements Callable<Integer> {
   @Option(names = "--tz", paramLabel = "ZONE", description = "IANA time zone for dates. Default: each meeting's zone.")
   @Nullable String tz;
 
-  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources. Default: the sample company.")
+  @Option(names = "--sources", paramLabel = "FILE", description = "sources.yaml naming the sources. Default: the company folder's sources.yaml, else the sample company.")
   @Nullable Path sources;
 
   @Option(names = "--history", paramLabel = "N", defaultValue = "4",
@@ -62,10 +64,10 @@ final class SiteCommand implements Callable<Integer> {
     if (history < 1 || history > 52) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--history must be between 1 and 52, was " + history);
     }
-    CompanyDefinition company = BuiltinDefinitions.load();
+    CompanyDefinition company = definitions.company();
     CliArguments.roles(spec, company, roles);
     var zone = CliArguments.zone(spec, tz);
-    RenderSources.Opened opened = RenderSources.open(sources, CliArguments.asOf(spec, asOf));
+    RenderSources.Opened opened = RenderSources.open(definitions.sources(sources), CliArguments.asOf(spec, asOf));
     StaticSite.Result result;
     try (opened) {
       StaticSite site = new StaticSite(company, opened.all()).history(history).forReader(roles);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 final class SourceOptions {
   @Option(names = "--sources", paramLabel = "FILE",
-      description = "A sources.yaml naming the metric sources; default: the embedded sample company.")
+      description = "A sources.yaml naming the metric sources; default: the company folder's sources.yaml, else the embedded sample company.")
   @Nullable Path sourcesFile;
 
   /** Source specifications and the directory their relative paths resolve against. */
@@ -34,9 +34,16 @@ final class SourceOptions {
     return new Specs(new DefinitionLoader().loadSources(file), parent != null ? parent : Path.of("."));
   }
 
-  /** Opens the configured sources. */
+  /**
+   * Opens the configured sources: {@code --sources}, else the sources.yaml of ./companyos/ when there is
+   * one, else the sample company.
+   */
   Sources open(Clock clock) {
-    Specs s = load(sourcesFile);
+    return open(load(sourcesFile != null ? sourcesFile
+        : io.companyos.model.config.CompanyFolder.resolve(List.of(), Path.of("")).sourcesFile().orElse(null)), clock);
+  }
+
+  private static Sources open(Specs s, Clock clock) {
     return SourceRegistry.discover().open(s.specs(), clock, s.baseDirectory());
   }
 }

@@ -31,11 +31,16 @@ public final class Directory {
 
   /** The embedded sample company's directory (addresses at example.com). */
   public static Directory sample(Roles roles) {
+    return parse(sampleText(), "sample-directory.csv", roles);
+  }
+
+  /** The text of the sample company's directory file, a starting point for a company's own. */
+  public static String sampleText() {
     try (InputStream in = Directory.class.getResourceAsStream("sample-directory.csv")) {
       if (in == null) {
         throw new IllegalStateException("sample-directory.csv missing from the jar");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "sample-directory.csv", roles);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -43,6 +43,21 @@ public record CompanyDefinition(
     return packs.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
+  /**
+   * The pack a user means by {@code key}: its id (the file stem, e.g. {@code ops-review} or
+   * {@code ops-review.yaml}), else its {@code name} compared without regard to case (e.g.
+   * {@code "Weekly Ops Review"}).
+   */
+  public Optional<PackDefinition> findPack(String key) {
+    String k = key.strip();
+    String stem = k.replaceFirst("\\.ya?ml$", "");
+    Optional<PackDefinition> byId = pack(stem);
+    if (byId.isPresent()) {
+      return byId;
+    }
+    return packs.stream().filter(p -> p.name().equalsIgnoreCase(k)).findFirst();
+  }
+
   /** All pack ids in order. */
   public List<String> packIds() {
     return packs.stream().map(PackDefinition::id).toList();

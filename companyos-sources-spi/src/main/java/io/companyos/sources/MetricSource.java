@@ -54,6 +54,16 @@ public interface MetricSource extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The record kinds and metric names this source was configured to claim ({@code records:} and
+   * {@code metrics:} in sources.yaml), which {@link SourceRouter} routes by. Providers need not
+   * implement it: the sources opened by {@link Sources} carry their configuration's claims. The
+   * default claims nothing.
+   */
+  default io.companyos.model.source.SourceClaims claims() {
+    return io.companyos.model.source.SourceClaims.NONE;
+  }
+
   /** Releases connections or files; the default does nothing. */
   @Override
   default void close() {}

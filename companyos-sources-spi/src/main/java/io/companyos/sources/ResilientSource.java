@@ -25,12 +25,20 @@ final class ResilientSource implements MetricSource {
   private final Duration timeout;
   private final int retries;
   private final ExecutorService executor;
+  private final io.companyos.model.source.SourceClaims claims;
 
-  ResilientSource(MetricSource delegate, Duration timeout, int retries, ExecutorService executor) {
+  ResilientSource(MetricSource delegate, Duration timeout, int retries, ExecutorService executor,
+      io.companyos.model.source.SourceClaims claims) {
     this.delegate = delegate;
     this.timeout = timeout;
     this.retries = retries;
     this.executor = executor;
+    this.claims = claims;
+  }
+
+  @Override
+  public io.companyos.model.source.SourceClaims claims() {
+    return claims;
   }
 
   @Override

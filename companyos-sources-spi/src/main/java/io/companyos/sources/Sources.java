@@ -78,12 +78,22 @@ public final class Sources implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Checks that every record kind and metric pattern a source claims is one it can serve.
+   *
+   * @throws SourceRouteException located at the first claim that cannot be served
+   */
+  public Sources requireServedClaims() {
+    new SourceRouter(all()).requireServedClaims();
+    return this;
+  }
+
   private MetricSource create(SourceSpec spec) {
     LOG.debug("creating source '{}' of type '{}'", spec.id(), spec.type());
     SourceContext ctx = new SourceContext(spec.id(), spec.options(), clock, baseDirectory, spec.timeout(),
         spec.retries(), environment);
     MetricSource source = registry.provider(spec.type()).create(ctx);
-    return new ResilientSource(source, spec.timeout(), spec.retries(), executor);
+    return new ResilientSource(source, spec.timeout(), spec.retries(), executor, spec.claims());
   }
 
   @Override

@@ -7,10 +7,12 @@ import java.util.TreeMap;
 
 /**
  * One configured metric source: its id (named in provenance), the provider type that creates it, the
- * provider's options, and the per-source timeout and retry count. Secrets are never options: an
- * option ending in {@code _env} names the environment variable that holds the secret.
+ * provider's options, the per-source timeout and retry count, and the record kinds and metric names it
+ * claims (see {@link SourceClaims}). Secrets are never options: an option ending in {@code _env} names
+ * the environment variable that holds the secret.
  */
-public record SourceSpec(String id, String type, Map<String, String> options, Duration timeout, int retries) {
+public record SourceSpec(String id, String type, Map<String, String> options, Duration timeout, int retries,
+    SourceClaims claims) {
   /** Timeout when the YAML sets none. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   /** Retries when the YAML sets none. */
@@ -27,6 +29,17 @@ public record SourceSpec(String id, String type, Map<String, String> options, Du
     if (retries < 0) {
       throw new IllegalArgumentException("retries must be >= 0");
     }
+    Objects.requireNonNull(claims, "claims");
+  }
+
+  /** A source without claims: it serves what it describes, in file order. */
+  public SourceSpec(String id, String type, Map<String, String> options, Duration timeout, int retries) {
+    this(id, type, options, timeout, retries, SourceClaims.NONE);
+  }
+
+  /** This source with {@code options} instead of its own. */
+  public SourceSpec withOptions(Map<String, String> newOptions) {
+    return new SourceSpec(id, type, newOptions, timeout, retries, claims);
   }
 
   /** A source with the default timeout and retries. */
@@ -38,6 +51,7 @@ public record SourceSpec(String id, String type, Map<String, String> options, Du
   @Override
   public String toString() {
     return "SourceSpec[id=" + id + ", type=" + type + ", options=" + new TreeMap<>(options) + ", timeout=" + timeout
-        + ", retries=" + retries + "]";
+        + ", retries=" + retries + (claims.claimsRecords() ? ", records=" + claims.records() : "")
+        + (claims.claimsMetrics() ? ", metrics=" + claims.metrics() : "") + "]";
   }
 }

@@ -76,4 +76,70 @@ class SourcesFileTest {
     Path f = write("sources:\n  - id: s\n    type: sample\n");
     assertThat(new DefinitionLoader().validate(List.of(f))).isEmpty();
   }
+
+  @Test
+  void sourcesClaimRecordKindsAndMetricPatterns() throws IOException {
+    Path f = write("""
+        sources:
+          - id: exports
+            type: files
+            options:
+              dir: data
+            records: [incidents, deployments]
+          - id: prom
+            type: prometheus
+            options:
+              url: http://localhost:9090
+            metrics: "companyos:*"
+          - id: sample
+            type: sample
+        """);
+    List<SourceSpec> specs = new DefinitionLoader().loadSources(f);
+    assertThat(specs.get(0).claims().records()).containsExactly("incidents", "deployments");
+    assertThat(specs.get(0).claims().location()).isEqualTo(f + ":2:5");
+    assertThat(specs.get(1).claims().metrics()).containsExactly("companyos:*");
+    assertThat(specs.get(1).claims().matchesMetric("companyos:service:error_budget_burn_rate:ratio")).isTrue();
+    assertThat(specs.get(1).claims().matchesMetric("http_requests_total")).isFalse();
+    assertThat(specs.get(2).claims()).isEqualTo(io.companyos.model.source.SourceClaims.NONE);
+  }
+
+  @Test
+  void aRecordKindClaimedByTwoSourcesIsAnAmbiguousRouteAtItsLine() throws IOException {
+    Path f = write("""
+        sources:
+          - id: exports
+            type: files
+            options:
+              dir: data
+            records: [incidents]
+          - id: more
+            type: files
+            options:
+              dir: more
+            records: [costs, incidents]
+        """);
+    assertThatThrownBy(() -> new DefinitionLoader().loadSources(f))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.problems()).hasSize(1);
+          ConfigProblem p = e.problems().get(0);
+          assertThat(p.code()).isEqualTo(ProblemCode.DUPLICATE_ID);
+          assertThat(p.line()).isEqualTo(11);
+          assertThat(p.column()).isEqualTo(14);
+          assertThat(p.message()).isEqualTo("record kind 'incidents' is claimed by sources 'exports' and 'more', "
+              + "so its route is ambiguous");
+        });
+  }
+
+  @Test
+  void aRecordKindMustBeAName() throws IOException {
+    Path f = write("""
+        sources:
+          - id: exports
+            type: files
+            records: [Incidents.csv]
+        """);
+    assertThatThrownBy(() -> new DefinitionLoader().loadSources(f))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems().get(0).oneLine())
+            .contains(":4:14: COS-YAML-027 'Incidents.csv' is not a record kind name"));
+  }
 }

@@ -6,7 +6,7 @@ import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
-import io.companyos.sources.SourceDescription;
+import io.companyos.sources.SourceRouter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,8 @@ import java.util.concurrent.FutureTask;
 public final class SourceCache {
   private record Key(String kind, TimeWindow window) {}
 
-  private final List<MetricSource> sources;
   private final Map<Key, FutureTask<Dataset<?>>> answers = new ConcurrentHashMap<>();
-  private final Map<MetricSource, SourceDescription> descriptions = new ConcurrentHashMap<>();
+  private final SourceRouter router;
 
   private final Map<Dataset<?>, Map<String, Object>> derived = new java.util.IdentityHashMap<>();
 
@@ -58,7 +57,7 @@ public final class SourceCache {
    * every pack it assembles.
    */
   public SourceCache(List<MetricSource> sources, Map<Object, Object> shared) {
-    this.sources = List.copyOf(sources);
+    this.router = new SourceRouter(sources);
     this.shared = shared;
   }
 
@@ -77,39 +76,24 @@ public final class SourceCache {
     return raced == null ? value : (V) raced;
   }
 
-  private SourceDescription description(MetricSource s) {
-    return descriptions.computeIfAbsent(s, MetricSource::describe);
-  }
-
-  /** The first source that declares {@code kind}, or an unavailable-section error naming the kind. */
+  /** The source that serves {@code kind} (see {@link SourceRouter}), or an unavailable-section error naming the kind. */
   public MetricSource sourceFor(RecordKind<?> kind) {
-    for (MetricSource s : sources) {
-      if (description(s).supports(kind)) {
-        return s;
-      }
-    }
-    throw new SectionUnavailableException("no source configured for " + kind.name());
+    return router.forKind(kind).orElseThrow(() -> new SectionUnavailableException("no source configured for " + kind.name()));
   }
 
-  /** True when some source holds {@code kind}. */
+  /** True when some source serves {@code kind}. */
   public boolean supports(RecordKind<?> kind) {
-    return sources.stream().anyMatch(s -> description(s).supports(kind));
+    return router.forKind(kind).isPresent();
   }
 
-  /** The first source that lists {@code metric} (or {@code *}), or an unavailable-section error. */
+  /** The source that serves {@code metric} (see {@link SourceRouter}), or an unavailable-section error. */
   public MetricSource sourceForMetric(String metric) {
-    for (MetricSource s : sources) {
-      List<String> m = description(s).metrics();
-      if (m.contains(metric) || m.contains("*")) {
-        return s;
-      }
-    }
-    throw new SectionUnavailableException("no source configured for metric " + metric);
+    return router.forMetric(metric).orElseThrow(() -> new SectionUnavailableException("no source configured for metric " + metric));
   }
 
-  /** True when some source lists {@code metric}. */
+  /** True when some source serves {@code metric}. */
   public boolean supportsMetric(String metric) {
-    return sources.stream().anyMatch(s -> description(s).metrics().contains(metric) || description(s).metrics().contains("*"));
+    return router.forMetric(metric).isPresent();
   }
 
   /** The series of range query {@code query} over {@code window}, fetched once. */

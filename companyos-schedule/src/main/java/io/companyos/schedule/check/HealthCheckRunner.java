@@ -6,6 +6,7 @@ import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.Series;
 import io.companyos.sources.SourceException;
+import io.companyos.sources.SourceRouter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +29,24 @@ public final class HealthCheckRunner {
   public static final Duration DEFAULT_COOLDOWN = Duration.ofHours(1);
 
   private final List<HealthCheck> checks;
-  private final MetricSource source;
+  private final SourceRouter router;
   private final ActionRegistry actions;
   private final ActionContext context;
   private final Duration cooldown;
 
+  /** A runner whose checks all query {@code source}. */
   public HealthCheckRunner(List<HealthCheck> checks, MetricSource source, ActionRegistry actions, ActionContext context, Duration cooldown) {
+    this(checks, List.of(source), actions, context, cooldown);
+  }
+
+  /**
+   * A runner over several sources: each check's query goes to the source that serves the metric it
+   * names ({@link SourceRouter#forQuery}), e.g. {@code companyos:*} rules to Prometheus.
+   */
+  public HealthCheckRunner(List<HealthCheck> checks, List<MetricSource> sources, ActionRegistry actions, ActionContext context,
+      Duration cooldown) {
     this.checks = List.copyOf(checks);
-    this.source = source;
+    this.router = new SourceRouter(sources);
     this.actions = actions;
     this.context = context;
     this.cooldown = cooldown;
@@ -66,6 +77,11 @@ public final class HealthCheckRunner {
   private CheckResult evaluate(HealthCheck c, Instant at) {
     Dataset<Series> ds;
     try {
+      MetricSource source = router.forQuery(c.query()).orElse(null);
+      if (source == null) {
+        return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), "no configured source serves "
+            + String.join(", ", SourceRouter.metricNames(c.query())), null, null);
+      }
       ds = source.instant(c.query(), at);
     } catch (SourceException e) {
       return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), e.getMessage(), null, null);
@@ -115,7 +131,7 @@ public final class HealthCheckRunner {
     ActionResult action = null;
     if (notify != null) {
       ActionEvent event = new ActionEvent(c.name(), c.query(), c.threshold(), notify, r.value(), r.labels(), at,
-          dedupKey(c.name()), "companyos/" + source.id());
+          dedupKey(c.name()), "companyos/" + (r.provenance() != null ? r.provenance().sourceId() : "-"));
       action = actions.resolve(c.action()).fire(c.action(), event, context);
     } else if (suppressed != null) {
       action = new ActionResult(c.action(), ActionResult.Outcome.SKIPPED, suppressed);

@@ -1,7 +1,7 @@
 package io.companyos.spring.autoconfigure;
 
-import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
+import io.companyos.model.config.CompanyFolder;
 import io.companyos.model.config.DefinitionLoader;
 import io.companyos.render.ArtifactStore;
 import io.companyos.render.PackAssembler;
@@ -53,17 +53,30 @@ public class CompanyOsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public CompanyDefinition companyOsDefinition(CompanyOsProperties props) {
-    return props.configDir() == null ? BuiltinDefinitions.load() : new DefinitionLoader().load(List.of(props.configDir()));
+    try {
+      return folder(props).load();
+    } catch (io.companyos.model.config.ConfigException e) {
+      // Every problem on its own line, located, so the startup failure says what to fix.
+      throw new IllegalStateException("companyos.config-dir '" + props.configDir() + "' has " + e.problems().size()
+          + (e.problems().size() == 1 ? " problem" : " problems") + ":\n" + e.problems().stream()
+          .map(io.companyos.model.config.ConfigProblem::oneLine).collect(java.util.stream.Collectors.joining("\n")), e);
+    }
+  }
+
+  /** The company folder of {@code companyos.config-dir}, decided and loaded as the CLI's {@code --config} does. */
+  static CompanyFolder folder(CompanyOsProperties props) {
+    return props.configDir() == null ? CompanyFolder.builtin() : CompanyFolder.of(List.of(props.configDir()));
   }
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public Sources companyOsSources(SourceRegistry registry, CompanyOsProperties props, Clock clock) {
-    if (props.sourcesFile() == null) {
+    Path file = props.sourcesFile() != null ? props.sourcesFile() : folder(props).sourcesFile().orElse(null);
+    if (file == null) {
       return registry.openDefault(clock);
     }
-    Path parent = props.sourcesFile().toAbsolutePath().getParent();
-    return registry.open(new DefinitionLoader().loadSources(props.sourcesFile()), clock, parent != null ? parent : Path.of("."));
+    Path parent = file.toAbsolutePath().getParent();
+    return registry.open(new DefinitionLoader().loadSources(file), clock, parent != null ? parent : Path.of("."));
   }
 
   @Bean
@@ -108,7 +121,7 @@ public class CompanyOsAutoConfiguration {
   @ConditionalOnMissingBean
   public HealthCheckRunner companyOsHealthCheckRunner(CompanyDefinition company, Sources sources, CompanyOsProperties props,
       ObjectProvider<MeterRegistry> meters) {
-    return new HealthCheckRunner(company.healthChecks().checks(), metered(List.of(sources.primary()), meters).get(0),
+    return new HealthCheckRunner(company.healthChecks().checks(), metered(sources.all(), meters),
         ActionRegistry.discover(), ActionContext.defaults(),
         props.health().cooldown());
   }

@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the CompanyOS rhythm engine ({@code companyos.*}).
  *
- * @param configDir directory of company definition YAML over the built-ins (packs, rhythm, checks, ...);
+ * @param configDir company folder over the built-ins (packs, rhythm, checks, ...), laid out as
+ *     {@code companyos init} writes it and read by the same loader as the CLI's {@code --config};
  *     unset = the built-in definitions of the seed
- * @param sourcesFile a {@code sources.yaml}; unset = the embedded sample company
+ * @param sourcesFile a {@code sources.yaml}; unset = the config-dir's {@code sources.yaml} when it has
+ *     one, else the embedded sample company
  * @param outputDir where generated packs are stored ({@code <kind>/YYYY-MM-DD.md})
  * @param zone time zone packs show dates in
  * @param schedule scheduled pack generation

@@ -38,6 +38,11 @@ final class MeteredSource implements MetricSource {
   }
 
   @Override
+  public io.companyos.model.source.SourceClaims claims() {
+    return delegate.claims();
+  }
+
+  @Override
   public Dataset<Series> instant(String query, Instant at) {
     return timed("instant", () -> delegate.instant(query, at));
   }

@@ -1,6 +1,7 @@
 package io.companyos.model.config.internal;
 
 import io.companyos.model.config.ProblemCode;
+import io.companyos.model.source.SourceClaims;
 import io.companyos.model.source.SourceSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +14,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code sources.yaml}: the company's metric sources. Options are plain values; an option whose
+ * Reads {@code sources.yaml}: the company's metric sources and the record kinds and metric patterns each
+ * claims ({@code records:}, {@code metrics:}; a kind or pattern claimed twice is an ambiguous route). Options are plain values; an option whose
  * name looks like a secret (token, password, secret, api key) must be given as {@code <name>_env}
  * naming an environment variable, so that no secret is ever stored in a file, the model or a log.
  */
 public final class SourcesReader {
   /** Top-level keys. */
   public static final List<String> KEYS = List.of("sources");
-  private static final List<String> SOURCE_KEYS = List.of("id", "type", "options", "timeout", "retries");
+  private static final List<String> SOURCE_KEYS = List.of("id", "type", "options", "timeout", "retries", "records", "metrics");
+  private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> SECRET_WORDS = Set.of("token", "password", "secret", "api_key", "apikey", "key");
 
   private final BindContext ctx;
@@ -37,6 +40,8 @@ public final class SourcesReader {
     }
     List<SourceSpec> out = new ArrayList<>();
     Map<String, Mark> seen = new HashMap<>();
+    Map<String, String> kindClaimedBy = new HashMap<>();
+    Map<String, String> patternClaimedBy = new HashMap<>();
     boolean ok = true;
     for (YamlNode item : items) {
       MapView s = MapView.of(item, ctx.sink(), "a source", SOURCE_KEYS).orElse(null);
@@ -49,8 +54,10 @@ public final class SourcesReader {
       Duration timeout = s.duration("timeout", false);
       Integer retries = s.integer("retries", 0, 10, false);
       Map<String, String> options = options(s);
+      List<String> records = s.stringList("records");
+      List<String> metrics = s.stringList("metrics");
       if (id == null || type == null || options == null || (s.has("timeout") && timeout == null)
-          || (s.has("retries") && retries == null)) {
+          || (s.has("retries") && retries == null) || records == null || metrics == null) {
         ok = false;
         continue;
       }
@@ -61,10 +68,42 @@ public final class SourcesReader {
         ok = false;
         continue;
       }
+      if (!claimsUnique(id, records, "records", "record kind", kindClaimedBy, s)
+          | !claimsUnique(id, metrics, "metrics", "metric pattern", patternClaimedBy, s)) {
+        ok = false;
+        continue;
+      }
+      Mark at = s.mark();
+      SourceClaims claims = records.isEmpty() && metrics.isEmpty() ? SourceClaims.NONE
+          : new SourceClaims(records, metrics, ctx.sink().file() + ":" + at.line() + ":" + at.column());
       out.add(new SourceSpec(id, type, options, timeout != null ? timeout : SourceSpec.DEFAULT_TIMEOUT,
-          retries != null ? retries : SourceSpec.DEFAULT_RETRIES));
+          retries != null ? retries : SourceSpec.DEFAULT_RETRIES, claims));
     }
     return ok ? out : null;
+  }
+
+  /**
+   * Each record kind (and each metric pattern) may be claimed by one source only: two claims would make
+   * the route ambiguous. Record kind names must look like names.
+   */
+  private boolean claimsUnique(String id, List<String> claims, String key, String what, Map<String, String> claimedBy,
+      MapView source) {
+    boolean ok = true;
+    for (String c : claims) {
+      if (key.equals("records") && !KIND_NAME.matcher(c).matches()) {
+        ctx.sink().add(ProblemCode.INVALID_VALUE, source.valueMark(key), "'" + c + "' is not a record kind name",
+            "use the names of docs/data-formats.md, e.g. incidents, deployments, costs");
+        ok = false;
+        continue;
+      }
+      String earlier = claimedBy.putIfAbsent(c, id);
+      if (earlier != null && !earlier.equals(id)) {
+        ctx.sink().add(ProblemCode.DUPLICATE_ID, source.valueMark(key), what + " '" + c + "' is claimed by sources '"
+            + earlier + "' and '" + id + "', so its route is ambiguous", "claim it in one source only");
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   private @Nullable Map<String, String> options(MapView source) {

@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Board Pack - ${pack.calendar.month} ${pack.calendar.year}
+## ${pack.title} - ${pack.calendar.month} ${pack.calendar.year}
 
 <@md.body/>

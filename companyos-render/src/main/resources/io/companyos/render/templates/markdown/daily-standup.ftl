@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Daily Standup Pack - ${pack.calendar.date}
+## ${pack.title} - ${pack.calendar.date}
 
 <@md.body/>

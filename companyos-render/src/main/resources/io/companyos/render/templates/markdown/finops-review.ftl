@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Monthly FinOps Review - ${pack.calendar.month} ${pack.calendar.year}
+## ${pack.title} - ${pack.calendar.month} ${pack.calendar.year}
 
 <@md.body/>

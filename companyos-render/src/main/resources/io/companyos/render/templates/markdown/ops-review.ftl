@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Weekly Ops Review - Week ${pack.calendar.week}
+## ${pack.title} - Week ${pack.calendar.week}
 
 <@md.body/>

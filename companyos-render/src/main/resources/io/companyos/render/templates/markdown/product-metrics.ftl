@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Weekly Product Metrics - ${pack.calendar.date}
+## ${pack.title} - ${pack.calendar.date}
 
 <@md.body/>

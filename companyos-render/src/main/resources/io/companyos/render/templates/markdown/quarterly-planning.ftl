@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Quarterly Planning - Q${pack.calendar.nextQuarter} ${pack.calendar.nextQuarterYear}
+## ${pack.title} - Q${pack.calendar.nextQuarter} ${pack.calendar.nextQuarterYear}
 
 <@md.body/>

@@ -1,4 +1,4 @@
 <#import "/lib.ftl" as md>
-## Weekly Security Standup - ${pack.calendar.date}
+## ${pack.title} - ${pack.calendar.date}
 
 <@md.body/>
