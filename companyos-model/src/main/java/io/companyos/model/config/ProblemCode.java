@@ -31,7 +31,8 @@ public enum ProblemCode {
   EMPTY_DOCUMENT("COS-YAML-024", "the file holds no definition"),
   UNREADABLE("COS-YAML-025", "the file cannot be read"),
   UNKNOWN_ALIAS("COS-YAML-026", "an alias to an anchor that is not defined"),
-  INVALID_VALUE("COS-YAML-027", "a value that is not valid for its key");
+  INVALID_VALUE("COS-YAML-027", "a value that is not valid for its key"),
+  UNKNOWN_DASHBOARD("COS-YAML-028", "a dashboard url that no dashboard of dashboards.yaml has");
 
   private final String code;
   private final String summary;

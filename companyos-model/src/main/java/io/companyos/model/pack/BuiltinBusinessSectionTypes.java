@@ -6,7 +6,6 @@ import static io.companyos.model.pack.CommonParams.choices;
 import static io.companyos.model.pack.CommonParams.compareTo;
 import static io.companyos.model.pack.CommonParams.limit;
 import static io.companyos.model.pack.CommonParams.lookback;
-import static io.companyos.model.pack.CommonParams.stringList;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -70,7 +69,8 @@ final class BuiltinBusinessSectionTypes {
         type("achievements", "Key achievements of the period.", lookback("90d"), limit(5)),
         type("misses", "Misses and what was learned.", lookback("90d"), limit(5)),
         type("platform_metrics", "Incidents, SLO attainment, deploys and features shipped.",
-            stringList("severity", List.of("P1", "P2"), "Incident severities counted."),
+            choices("severity", BuiltinSectionTypes.INCIDENT_SEVERITIES, List.of("P1", "P2"),
+                "Incident severities counted."),
             lookback("90d"), compareTo(CompareTo.PREVIOUS_QUARTER)),
         type("next_quarter_focus", "Priorities for the next quarter.", limit(5)),
         type("planning_agenda", "The planning days' agenda with the inputs each item needs.",

@@ -18,7 +18,10 @@ import java.util.List;
  * product metrics, sprint review). The business packs' types are in {@link BuiltinBusinessSectionTypes}.
  */
 final class BuiltinSectionTypes {
+  /** Vulnerability severities, as in {@code vulnerabilities.csv}. */
   static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
+  /** Incident severities, as in {@code incidents.csv}: P1 (most severe) to P4. */
+  static final List<String> INCIDENT_SEVERITIES = List.of("P1", "P2", "P3", "P4");
 
   private BuiltinSectionTypes() {}
 
@@ -51,7 +54,7 @@ final class BuiltinSectionTypes {
                 "Kinds of scheduled events to list.")),
         type("incident_summary", "Incidents by severity: count, mean time to restore, repeats.",
             lookback("7d"),
-            stringList("severity", List.of("P1", "P2"), "Severities included, e.g. [P1, P2]."),
+            choices("severity", INCIDENT_SEVERITIES, List.of("P1", "P2"), "Severities included, e.g. [P1, P2]."),
             compareTo(CompareTo.PREVIOUS_WEEK), limit(20)),
         type("slo_performance", "Per service: SLO target, actual attainment, error budget remaining.",
             stringList("services", List.of("all"), "Service names, or 'all'."),

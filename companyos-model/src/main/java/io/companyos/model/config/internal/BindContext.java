@@ -44,7 +44,7 @@ public final class BindContext {
     return origins.get(record);
   }
 
-  /** Notes a role or meeting id to be checked after all files are read. */
+  /** Notes a role id, meeting id or dashboard url to be checked after all files are read. */
   public void reference(Reference.Kind kind, String id, Mark mark, String context) {
     references.add(new Reference(kind, id, sink.file(), mark, context));
   }

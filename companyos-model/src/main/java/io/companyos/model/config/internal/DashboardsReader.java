@@ -41,12 +41,16 @@ public final class DashboardsReader {
         d.missing("access", "list the roles allowed to open the dashboard");
       }
       List<String> access = d.stringList("access");
+      if (access != null) {
+        List<Mark> at = d.itemMarks("access");
+        String of = id == null ? "a dashboard" : "dashboard '" + id + "'";
+        for (int i = 0; i < access.size(); i++) {
+          ctx.reference(Reference.Kind.ROLE, access.get(i), at.get(i), "'access' of " + of);
+        }
+      }
       if (id == null || name == null || url == null || access == null || !d.has("access")) {
         ok = false;
         continue;
-      }
-      for (String role : access) {
-        ctx.reference(Reference.Kind.ROLE, role, d.valueMark("access"), "'access' of dashboard '" + id + "'");
       }
       Mark earlier = seen.putIfAbsent(id, d.valueMark("id"));
       if (earlier != null) {

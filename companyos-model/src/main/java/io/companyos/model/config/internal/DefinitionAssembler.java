@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Puts parsed files together into one {@link CompanyDefinition}: a company's files replace the
- * built-in file of the same kind (packs replace or add by id), then every role and meeting
- * reference of the files in use is checked against the roles and rhythm in use.
+ * built-in file of the same kind (packs replace or add by id), then every role, meeting and
+ * dashboard-url reference of the files in use is checked against the roles, rhythm and dashboards
+ * in use.
  */
 public final class DefinitionAssembler {
   /** The outcome: the definition when there were no problems, and all problems otherwise. */
@@ -91,8 +92,10 @@ public final class DefinitionAssembler {
             "no " + k.fileName().orElseThrow() + " was given", "add the file or start from the built-in one"));
       }
     }
+    @SuppressWarnings("unchecked")
+    List<Dashboard> dashboardList = (List<Dashboard>) value(DefinitionKind.DASHBOARDS, List.class);
     for (ParsedFile f : inUse) {
-      checkReferences(f, roles, rhythm);
+      checkReferences(f, roles, rhythm, dashboardList);
     }
     if (!problems.isEmpty() || roles == null || rhythm == null) {
       return new Result(null, List.copyOf(problems));
@@ -108,9 +111,11 @@ public final class DefinitionAssembler {
     return new Result(def, List.of());
   }
 
-  private void checkReferences(ParsedFile f, @Nullable Roles roles, @Nullable Rhythm rhythm) {
+  private void checkReferences(ParsedFile f, @Nullable Roles roles, @Nullable Rhythm rhythm,
+      @Nullable List<Dashboard> dashboards) {
     Set<String> meetingIds = rhythm == null ? null
         : rhythm.meetings().stream().map(Meeting::id).collect(Collectors.toSet());
+    List<String> urls = dashboards == null ? null : dashboards.stream().map(Dashboard::url).toList();
     for (Reference r : f.context().references()) {
       if (r.kind() == Reference.Kind.ROLE && roles != null && !roles.contains(r.id())) {
         problems.add(new ConfigProblem(ProblemCode.UNKNOWN_ROLE, r.file(), r.mark().line(), r.mark().column(),
@@ -120,7 +125,22 @@ public final class DefinitionAssembler {
         problems.add(new ConfigProblem(ProblemCode.UNKNOWN_MEETING, r.file(), r.mark().line(), r.mark().column(),
             "unknown meeting '" + r.id() + "' in " + r.context(), Suggestions.hint(r.id(), meetingIds)));
       }
+      if (r.kind() == Reference.Kind.DASHBOARD_URL && urls != null
+          && urls.stream().noneMatch(u -> withoutTrailingSlash(u).equals(withoutTrailingSlash(r.id())))) {
+        problems.add(new ConfigProblem(ProblemCode.UNKNOWN_DASHBOARD, r.file(), r.mark().line(), r.mark().column(),
+            "no dashboard has the url '" + r.id() + "' (" + r.context() + ")", dashboardHint(r.id(), urls)));
+      }
     }
+  }
+
+  private static String dashboardHint(String url, List<String> urls) {
+    return Suggestions.closest(url, urls).map(c -> "did you mean '" + c + "'?")
+        .orElse("add a dashboard with this url to dashboards.yaml"
+            + (urls.isEmpty() || urls.size() > 16 ? "" : ", or use one of: " + String.join(", ", urls)));
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.replaceAll("/+$", "");
   }
 
   private static @Nullable String roleHint(String id, Roles roles) {

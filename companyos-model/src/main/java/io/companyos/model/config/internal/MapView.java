@@ -212,6 +212,23 @@ public final class MapView {
     return stringList(v, sink, "'" + key + "'");
   }
 
+  /**
+   * The position of each item {@link #stringList(YamlNode, ProblemSink, String)} returns for
+   * {@code v}: the scalar's own for a single value, each item's for a list (empty for anything else).
+   */
+  public static List<Mark> itemMarks(YamlNode v) {
+    if (v instanceof YamlNode.Sequence s) {
+      return s.items().stream().map(YamlNode::mark).toList();
+    }
+    return v instanceof YamlNode.Scalar ? List.of(v.mark()) : List.of();
+  }
+
+  /** The positions of the items of {@code key}'s value, as {@link #itemMarks(YamlNode)}; empty when absent. */
+  public List<Mark> itemMarks(String key) {
+    YamlNode v = value(key);
+    return v == null ? List.of() : itemMarks(v);
+  }
+
   /** The texts of a scalar or a list of scalars; null after reporting anything else. */
   public static @Nullable List<String> stringList(YamlNode v, ProblemSink sink, String what) {
     if (v instanceof YamlNode.Scalar) {

@@ -154,6 +154,9 @@ public final class PackReader {
           channel.yamlName() + " delivery takes '" + needed + "', not '" + other + "'", "remove '" + other + "'");
       return null;
     }
+    if (channel == DeliveryChannel.DASHBOARD && url != null) {
+      ctx.reference(Reference.Kind.DASHBOARD_URL, url, d.valueMark("url"), "dashboard delivery");
+    }
     return ctx.construct(d.mark(), () -> new Delivery(channel, destination, url));
   }
 }

@@ -42,12 +42,15 @@ public final class RaciReader {
       m.missing("roles", "list the role ids that form the matrix columns");
     }
     List<String> roles = m.stringList("roles");
+    if (roles != null) {
+      List<Mark> at = m.itemMarks("roles");
+      for (int i = 0; i < roles.size(); i++) {
+        ctx.reference(Reference.Kind.ROLE, roles.get(i), at.get(i), "the RACI 'roles'");
+      }
+    }
     List<YamlNode> items = m.list("activities", true);
     if (roles == null || items == null || !m.has("roles")) {
       return null;
-    }
-    for (String r : roles) {
-      ctx.reference(Reference.Kind.ROLE, r, m.valueMark("roles"), "RACI column");
     }
     List<RaciActivity> rows = new ArrayList<>();
     Map<String, Mark> seen = new HashMap<>();

@@ -1,10 +1,10 @@
 package io.companyos.model.config.internal;
 
 /**
- * A mention of a role or meeting id somewhere in a file, remembered with its position so that it
- * can be checked once every file of a definition set has been read.
+ * A mention of a role id, a meeting id or a dashboard url somewhere in a file, remembered with its
+ * position so that it can be checked once every file of a definition set has been read.
  */
 public record Reference(Kind kind, String id, String file, Mark mark, String context) {
-  /** What the id names. */
-  public enum Kind { ROLE, MEETING }
+  /** What the id names: a role of roles.yaml, a meeting of rhythm.yaml, a dashboard url of dashboards.yaml. */
+  public enum Kind { ROLE, MEETING, DASHBOARD_URL }
 }

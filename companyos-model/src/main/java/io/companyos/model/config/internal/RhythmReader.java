@@ -102,7 +102,10 @@ public final class RhythmReader {
     }
     List<String> participants = m.stringList("participants");
     if (participants != null) {
-      participants.forEach(p -> ctx.reference(Reference.Kind.ROLE, p, m.valueMark("participants"), "participant"));
+      List<Mark> at = m.itemMarks("participants");
+      for (int i = 0; i < participants.size(); i++) {
+        ctx.reference(Reference.Kind.ROLE, participants.get(i), at.get(i), "'participants'");
+      }
     }
     String artifact = m.requireString("artifact");
     List<AgendaItem> agenda = agenda(m);

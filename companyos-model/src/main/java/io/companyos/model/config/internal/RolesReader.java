@@ -38,12 +38,16 @@ public final class RolesReader {
       String id = r.requireString("id");
       String name = r.requireString("name");
       List<String> includes = r.stringList("includes");
+      if (includes != null) {
+        List<Mark> at = r.itemMarks("includes");
+        String of = id == null ? "a role" : "role '" + id + "'";
+        for (int i = 0; i < includes.size(); i++) {
+          ctx.reference(Reference.Kind.ROLE, includes.get(i), at.get(i), "'includes' of " + of);
+        }
+      }
       if (id == null || name == null || includes == null) {
         ok = false;
         continue;
-      }
-      for (String inc : includes) {
-        ctx.reference(Reference.Kind.ROLE, inc, r.valueMark("includes"), "'includes' of role '" + id + "'");
       }
       Mark earlier = seen.putIfAbsent(id, r.valueMark("id"));
       if (earlier != null) {

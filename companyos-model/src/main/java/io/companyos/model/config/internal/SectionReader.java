@@ -2,6 +2,7 @@ package io.companyos.model.config.internal;
 
 import io.companyos.model.config.ProblemCode;
 import io.companyos.model.pack.ParamSpec;
+import io.companyos.model.pack.ParamType;
 import io.companyos.model.pack.SectionSpec;
 import io.companyos.model.pack.SectionType;
 import java.math.BigDecimal;
@@ -93,15 +94,16 @@ final class SectionReader {
         if (items == null) {
           yield null;
         }
-        for (String item : items) {
-          if (checkChoice(p, item, v.mark()) == null) {
-            yield null;
-          }
-          if (p.type() == io.companyos.model.pack.ParamType.ROLE_LIST) {
-            ctx.reference(Reference.Kind.ROLE, item, v.mark(), what);
+        List<Mark> marks = MapView.itemMarks(v);
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+          if (checkChoice(p, items.get(i), marks.get(i)) == null) {
+            ok = false;
+          } else if (p.type() == ParamType.ROLE_LIST) {
+            ctx.reference(Reference.Kind.ROLE, items.get(i), marks.get(i), what);
           }
         }
-        yield items;
+        yield ok ? items : null;
       }
       case BOOLEAN -> {
         if (v instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.BOOL) {

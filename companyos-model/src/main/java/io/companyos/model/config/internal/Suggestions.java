@@ -30,10 +30,13 @@ public final class Suggestions {
     return best != null && bestDistance <= budget ? Optional.of(best) : Optional.empty();
   }
 
-  /** A hint such as {@code did you mean 'lookback'?} or one listing the allowed words. */
+  /**
+   * A hint such as {@code did you mean 'lookback'?}, or one listing the allowed words when none is
+   * close or several are equally close ({@code P9} is as near to {@code P1} as to {@code P4}).
+   */
   public static @Nullable String hint(String word, Collection<String> candidates) {
     Optional<String> c = closest(word, candidates);
-    if (c.isPresent()) {
+    if (c.isPresent() && !tied(word, c.get(), candidates)) {
       return "did you mean '" + c.get() + "'?";
     }
     if (candidates.isEmpty()) {
@@ -43,6 +46,13 @@ public final class Suggestions {
       return "see the configuration reference for the " + candidates.size() + " allowed values";
     }
     return "expected one of: " + String.join(", ", candidates.stream().sorted().toList());
+  }
+
+  private static boolean tied(String word, String best, Collection<String> candidates) {
+    String w = word.toLowerCase(Locale.ROOT);
+    int d = distance(w, best.toLowerCase(Locale.ROOT));
+    return candidates.stream().filter(c -> !c.equals(best))
+        .anyMatch(c -> distance(w, c.toLowerCase(Locale.ROOT)) == d);
   }
 
   /** Levenshtein distance: the fewest single-character insertions, deletions or substitutions. */

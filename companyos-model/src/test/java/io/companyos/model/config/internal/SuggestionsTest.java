@@ -29,4 +29,12 @@ class SuggestionsTest {
     assertThat(Suggestions.closest("teams", keys)).isEmpty();
     assertThat(Suggestions.hint("teams", keys)).isEqualTo("expected one of: dashboard, email, slack");
   }
+
+  @Test
+  void equallyCloseWordsGetTheListInsteadOfAnArbitraryPick() {
+    List<String> severities = List.of("P1", "P2", "P3", "P4");
+    // P9 is one substitution from each of the four.
+    assertThat(Suggestions.hint("P9", severities)).isEqualTo("expected one of: P1, P2, P3, P4");
+    assertThat(Suggestions.hint("p3", severities)).isEqualTo("did you mean 'P3'?");
+  }
 }
