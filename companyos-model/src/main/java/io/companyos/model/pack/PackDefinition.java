@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param schedule 5-field cron ({@code minute hour day-of-month month day-of-week}) read in
  *     {@code timezone}; null when the pack is generated {@link #leadTime()} before each occurrence of
  *     {@link #meeting()} instead (cron cannot say "the day before the first Monday")
- * @param timezone IANA zone for {@code schedule}; UTC when the YAML omits it
+ * @param timezone IANA zone for {@code schedule}; when the YAML omits it, the zone of {@code meeting}
+ *     (loading resolves it, so a 07:00 cron for a New York meeting runs at 07:00 New York time on
+ *     both sides of a DST change), or UTC for a pack without a meeting
  * @param meeting id of the rhythm meeting this pack prepares, or null
  * @param leadTime how long before the meeting the pack is generated, or null for
  *     {@link #DEFAULT_LEAD_TIME}

@@ -12,6 +12,7 @@ import io.companyos.model.org.Roles;
 import io.companyos.model.pack.PackDefinition;
 import io.companyos.model.rhythm.Meeting;
 import io.companyos.model.rhythm.Rhythm;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class DefinitionAssembler {
     if (!problems.isEmpty() || roles == null || rhythm == null) {
       return new Result(null, List.copyOf(problems));
     }
-    List<PackDefinition> packList = packs.values().stream().map(f -> (PackDefinition) f.value()).toList();
+    List<PackDefinition> packList = packs.values().stream().map(f -> inMeetingZone(f, rhythm)).toList();
     @SuppressWarnings("unchecked")
     List<Dashboard> dashboards = (List<Dashboard>) singles.get(DefinitionKind.DASHBOARDS).value();
     @SuppressWarnings("unchecked")
@@ -131,6 +132,21 @@ public final class DefinitionAssembler {
             "no dashboard has the url '" + r.id() + "' (" + r.context() + ")", dashboardHint(r.id(), urls)));
       }
     }
+  }
+
+  /**
+   * A pack file without its own {@code timezone} that prepares a meeting reads its cron in that
+   * meeting's zone, so "0 7 * * 1-5" for a New York standup means 07:00 in New York all year.
+   */
+  private static PackDefinition inMeetingZone(ParsedFile f, Rhythm rhythm) {
+    PackDefinition p = (PackDefinition) f.value();
+    YamlNode.Mapping origin = f.context().origin(p);
+    if (p.meeting() == null || origin == null || origin.entry("timezone") != null) {
+      return p;
+    }
+    ZoneId zone = rhythm.meeting(p.meeting()).map(Meeting::zone).orElse(p.timezone());
+    return zone.equals(p.timezone()) ? p : new PackDefinition(p.id(), p.name(), p.schedule(), zone, p.meeting(),
+        p.leadTime(), p.recipients(), p.sections(), p.delivery());
   }
 
   private static String dashboardHint(String url, List<String> urls) {
