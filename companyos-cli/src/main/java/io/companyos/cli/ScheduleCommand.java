@@ -69,13 +69,15 @@ final class ScheduleCommand implements Callable<Integer> {
         m.put("id", e.id());
         m.put("name", e.name());
         m.put("meeting_at", e.meetingAt() == null ? null : e.meetingAt().toString());
+        m.put("participants", e.participants());
         rows.add(m);
       }
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
     } else {
       for (ScheduleEntry e : entries) {
         String what = switch (e.kind()) {
-          case MEETING -> "meeting  " + e.name();
+          case MEETING -> "meeting  " + e.name()
+              + (e.participants().isEmpty() ? "" : " (participants: " + String.join(", ", e.participants()) + ")");
           case PACK -> "pack     " + e.id() + (e.meetingAt() != null ? " (for the meeting at " + f.format(e.meetingAt()) + ")" : "");
           case DIGEST -> "digest   " + e.name();
         };

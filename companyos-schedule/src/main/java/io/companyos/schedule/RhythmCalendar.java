@@ -15,19 +15,26 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rhythm as an RFC 5545 calendar: one VEVENT per meeting with an RRULE equivalent to its frequency
  * rule (so a calendar app shows the same dates as {@link MeetingOccurrences}), a VTIMEZONE per zone
  * built from the zone's current transition rules, CRLF line ends, lines folded at 75 octets and text
- * escaped. The automated health check is not a meeting and is left out. Output depends only on the
- * rhythm and the given instants, so it is deterministic.
+ * escaped. Given a directory, each event invites the people holding the meeting's owner role (chair
+ * and organizer) and participant roles as {@code ATTENDEE}s; a role nobody in the directory holds is
+ * named in a {@code COMMENT} instead. The automated health check is not a meeting and is left out.
+ * Output depends only on the rhythm, the directory and the given instants, so it is deterministic.
  */
 public final class RhythmCalendar {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
@@ -39,6 +46,32 @@ public final class RhythmCalendar {
    * @param stamp the DTSTAMP of every event (the as-of of the export)
    */
   public static String write(Rhythm rhythm, Instant from, Instant stamp) {
+    return calendar(rhythm, from, stamp, null);
+  }
+
+  /**
+   * The calendar with attendees.
+   *
+   * @param invitees the people holding a role id (directly or through a group), in directory order;
+   *     empty when nobody with an e-mail address holds it
+   */
+  public static String write(Rhythm rhythm, Instant from, Instant stamp, Function<String, List<Invitee>> invitees) {
+    return calendar(rhythm, from, stamp, Objects.requireNonNull(invitees, "invitees"));
+  }
+
+  /** The participant and owner roles of {@code rhythm}'s calendar events that {@code invitees} has nobody for. */
+  public static Set<String> rolesWithoutInvitees(Rhythm rhythm, Function<String, List<Invitee>> invitees) {
+    Set<String> out = new TreeSet<>();
+    for (Meeting m : rhythm.meetings()) {
+      if (!(m.frequency() instanceof FrequencyRule.EveryMinutes)) {
+        roles(m).stream().filter(r -> invitees.apply(r).isEmpty()).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static String calendar(Rhythm rhythm, Instant from, Instant stamp,
+      @Nullable Function<String, List<Invitee>> invitees) {
     List<String> lines = new ArrayList<>();
     lines.add("BEGIN:VCALENDAR");
     lines.add("VERSION:2.0");
@@ -58,7 +91,7 @@ public final class RhythmCalendar {
       if (!isUtc(m.zone())) {
         zones.add(m.zone());
       }
-      events.addAll(event(m, first.get(), rhythm.sprints(), stamp));
+      events.addAll(event(m, first.get(), rhythm.sprints(), stamp, invitees));
     }
     for (ZoneId z : zones) {
       lines.addAll(timezone(z));
@@ -72,7 +105,8 @@ public final class RhythmCalendar {
     return sb.toString();
   }
 
-  private static List<String> event(Meeting m, Instant first, SprintCalendar sprints, Instant stamp) {
+  private static List<String> event(Meeting m, Instant first, SprintCalendar sprints, Instant stamp,
+      @Nullable Function<String, List<Invitee>> invitees) {
     List<String> l = new ArrayList<>();
     l.add("BEGIN:VEVENT");
     l.add("UID:" + m.id() + "@companyos");
@@ -88,10 +122,69 @@ public final class RhythmCalendar {
         d.append("\n- ").append(a.title()).append(" (").append(a.minutes()).append(" min)");
       }
     }
-    d.append("\nOwner: ").append(m.owner()).append(". Artifact: ").append(m.artifact()).append('.');
+    d.append("\nOwner: ").append(m.owner()).append('.');
+    if (!m.participants().isEmpty()) {
+      d.append(" Participants: ").append(String.join(", ", m.participants())).append('.');
+    }
+    d.append(" Artifact: ").append(m.artifact()).append('.');
     l.add("DESCRIPTION:" + text(d.toString()));
+    if (invitees != null) {
+      l.addAll(attendees(m, invitees));
+    }
     l.add("END:VEVENT");
     return l;
+  }
+
+  /** The owner role first, then the participant roles, each once. */
+  private static List<String> roles(Meeting m) {
+    Set<String> roles = new LinkedHashSet<>();
+    roles.add(m.owner());
+    roles.addAll(m.participants());
+    return List.copyOf(roles);
+  }
+
+  /**
+   * ORGANIZER and ATTENDEE lines (RFC 5545 §3.8.4.1, §3.8.4.3): the owner role's holders chair the
+   * meeting (the first of them organizes it and has accepted), every other holder of a participant
+   * role is a required participant asked to reply; each address once. A role without holders gets a
+   * COMMENT, so it is not left out silently.
+   */
+  private static List<String> attendees(Meeting m, Function<String, List<Invitee>> invitees) {
+    List<String> l = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<String> missing = new ArrayList<>();
+    List<Invitee> chairs = invitees.apply(m.owner());
+    if (!chairs.isEmpty()) {
+      l.add("ORGANIZER;CN=" + param(chairs.get(0).name()) + ":mailto:" + chairs.get(0).email());
+    }
+    for (String role : roles(m)) {
+      List<Invitee> people = invitees.apply(role);
+      if (people.isEmpty()) {
+        missing.add(role);
+      }
+      boolean chair = role.equals(m.owner());
+      for (Invitee p : people) {
+        if (!seen.add(p.email().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        boolean organizer = chair && p.equals(chairs.get(0));
+        l.add("ATTENDEE;CN=" + param(p.name()) + (chair ? ";ROLE=CHAIR" : ";ROLE=REQ-PARTICIPANT")
+            + (organizer ? ";PARTSTAT=ACCEPTED" : ";PARTSTAT=NEEDS-ACTION;RSVP=TRUE") + ":mailto:" + p.email());
+      }
+    }
+    for (String role : missing) {
+      l.add("COMMENT:" + text("Not invited: nobody in the directory holds role " + role + "."));
+    }
+    return l;
+  }
+
+  /**
+   * A parameter value, always quoted (RFC 5545 §3.2: names may hold ',', ';' or ':'), with RFC 6868
+   * caret encoding for the characters a quoted value cannot hold.
+   */
+  static String param(String value) {
+    return "\"" + value.replace("^", "^^").replace("\"", "^'").replace("\r\n", "^n").replace("\n", "^n")
+        .replace("\r", "^n") + "\"";
   }
 
   /** The RRULE equivalent to a frequency rule (the DTSTART supplies the time and the first date). */

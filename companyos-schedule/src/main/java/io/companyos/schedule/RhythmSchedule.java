@@ -50,7 +50,7 @@ public final class RhythmSchedule {
         continue;
       }
       for (Instant at : MeetingOccurrences.between(m, rhythm.sprints(), from, to)) {
-        out.add(new ScheduleEntry(at, m.zone(), ScheduleEntry.Kind.MEETING, m.id(), m.name(), at));
+        out.add(new ScheduleEntry(at, m.zone(), ScheduleEntry.Kind.MEETING, m.id(), m.name(), at, m.participants()));
       }
     }
     for (PackDefinition p : company.packs()) {

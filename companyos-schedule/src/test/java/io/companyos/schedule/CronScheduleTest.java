@@ -66,4 +66,14 @@ class CronScheduleTest {
     assertThat(day.stream().filter(e -> e.kind() == ScheduleEntry.Kind.DIGEST)).extracting(ScheduleEntry::at)
         .containsExactly(t("2026-11-23T06:00:00Z"), t("2026-11-23T12:00:00Z"), t("2026-11-23T18:00:00Z"));
   }
+
+  @Test
+  void meetingEntriesCarryTheirParticipantRolesAndPackRunsNone() {
+    List<ScheduleEntry> day = RhythmSchedule.upcoming(BuiltinDefinitions.load(), t("2026-11-23T00:00:00Z"),
+        t("2026-11-24T00:00:00Z"), ZoneOffset.UTC);
+    assertThat(day).filteredOn(e -> e.kind() == ScheduleEntry.Kind.MEETING && e.id().equals("ops-review"))
+        .singleElement().extracting(ScheduleEntry::participants).asList().containsExactly("sre_team", "engineering_leads");
+    assertThat(day).filteredOn(e -> e.kind() != ScheduleEntry.Kind.MEETING)
+        .allSatisfy(e -> assertThat(e.participants()).isEmpty());
+  }
 }
