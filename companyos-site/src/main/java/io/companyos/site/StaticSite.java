@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * The seed's dashboards as a static site: {@code index.html} (every dashboard, its access level and
  * latest pack, the health badge), one page per dashboard ({@code dashboards/<id>/index.html}) with the
  * latest pack of every pack delivered to it ({@code channel: dashboard} in the pack YAML) and its
- * history by date, plus {@code raci.html}, {@code kpis.html} and {@code badge.svg}. Links are
+ * history by date, plus {@code rhythm.html} (every meeting with its owner and participants),
+ * {@code raci.html}, {@code kpis.html} and {@code badge.svg}. Links are
  * relative, so the folder works opened from disk and from any static host.
  *
  * <p>A static host enforces nothing, so access levels are applied when the site is built: without a
@@ -154,6 +155,7 @@ public final class StaticSite {
       }
     }
     files.add(write(out, "badge.svg", badge));
+    files.add(write(out, "rhythm.html", SiteTemplates.html("rhythm.ftlh", RhythmPage.model(company, ""))));
     files.add(write(out, "raci.html", SiteTemplates.html("raci.ftlh", RaciPage.model(company, ""))));
     GenerationLog log = generationLog;
     List<RhythmKpiPage.Row> kpis = RhythmKpiPage.measure(company, sources, asOf, log, population);

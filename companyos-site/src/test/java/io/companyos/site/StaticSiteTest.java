@@ -47,7 +47,7 @@ class StaticSiteTest {
     StaticSite.Result r = new StaticSite(COMPANY, sources.all()).history(2).write(out, AS_OF, null);
     assertThat(r.failedPacks()).isZero();
     List<String> names = files(out);
-    assertThat(names).contains("index.html", "raci.html", "kpis.html", "badge.svg",
+    assertThat(names).contains("index.html", "rhythm.html", "raci.html", "kpis.html", "badge.svg",
         "dashboards/exec-cockpit/index.html", "dashboards/cto/index.html", "dashboards/ciso/index.html",
         "dashboards/ops-review/index.html", "dashboards/product-health/index.html", "dashboards/finops/index.html",
         // ops-review is weekly: the latest pack (as of Mon 2026-11-23) and the one a week earlier.
