@@ -84,7 +84,8 @@ final class CheckCommand implements Callable<Integer> {
         Instant when = live ? Clock.systemUTC().instant() : fixedAt;
         List<CheckResult> results = runner.runOnce(when, CheckStateStore.file(stateFile));
         print(when, results);
-        boolean bad = results.stream().anyMatch(r -> r.status() == CheckStatus.FIRING || r.status() == CheckStatus.ERROR);
+        boolean bad = results.stream().anyMatch(r -> r.status() == CheckStatus.FIRING || r.status() == CheckStatus.ERROR
+            || r.status() == CheckStatus.STALE);
         if (once || at != null) {
           return bad ? Main.EXIT_PROBLEMS : 0;
         }

@@ -1,6 +1,7 @@
 package io.companyos.render;
 
 import io.companyos.model.CompanyDefinition;
+import io.companyos.render.internal.Freshness;
 import io.companyos.render.internal.HealthDimensions;
 import io.companyos.scoring.health.HealthScore;
 import io.companyos.model.pack.CompareTo;
@@ -110,7 +111,8 @@ public final class PackAssembler {
       }
       long deadline = System.nanoTime() + sectionTimeout.toNanos();
       for (int i = 0; i < specs.size(); i++) {
-        all.add(await(futures.get(i), contexts.get(i), deadline).withVisibleTo(specs.get(i).visibleTo()));
+        PackSection section = await(futures.get(i), contexts.get(i), deadline).withVisibleTo(specs.get(i).visibleTo());
+        all.add(section.withStale(Freshness.notice(section, asOf, zone)));
       }
     } finally {
       pool.shutdownNow();

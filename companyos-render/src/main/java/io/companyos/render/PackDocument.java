@@ -65,9 +65,15 @@ public record PackDocument(
     return (int) sections.stream().filter(PackSection::available).count();
   }
 
-  /** The header line every pack starts with: "N of M sections available". */
+  /** How many sections show data that ends well before their window (see {@link PackSection#stale()}). */
+  public int staleSections() {
+    return (int) sections.stream().filter(PackSection::isStale).count();
+  }
+
+  /** The header line every pack starts with: "N of M sections available", and ", K stale" when some are. */
   public String availabilityLine() {
-    return availableSections() + " of " + sections.size() + " sections available";
+    int stale = staleSections();
+    return availableSections() + " of " + sections.size() + " sections available" + (stale > 0 ? ", " + stale + " stale" : "");
   }
 
   /** True when at least one section is unavailable. */

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param note free text shown after the content; empty for none
  * @param visibleTo the pack YAML's {@code visible_to} roles; empty when every recipient of the pack may
  *     see the section (see {@link AccessPolicy})
+ * @param stale null when the section's data is fresh; else which data ends when, e.g. "incidents.csv
+ *     (exports) ends 2026-11-14, 9 days before the as-of"
  */
 public record PackSection(
     String type,
@@ -30,7 +32,8 @@ public record PackSection(
     String emptyText,
     String note,
     @Nullable String unavailableReason,
-    List<String> visibleTo) {
+    List<String> visibleTo,
+    @Nullable String stale) {
 
   public PackSection {
     Objects.requireNonNull(type, "type");
@@ -43,17 +46,33 @@ public record PackSection(
     visibleTo = List.copyOf(visibleTo);
   }
 
-  /** A section every recipient of the pack may see (no {@code visible_to}). */
+  /** A section every recipient of the pack may see (no {@code visible_to}), with fresh data. */
   public PackSection(String type, String title, @Nullable TimeWindow window, @Nullable TimeWindow previousWindow,
       List<Field> fields, List<SectionTable> tables, List<MetricValue> items, String emptyText, String note,
       @Nullable String unavailableReason) {
-    this(type, title, window, previousWindow, fields, tables, items, emptyText, note, unavailableReason, List.of());
+    this(type, title, window, previousWindow, fields, tables, items, emptyText, note, unavailableReason, List.of(), null);
+  }
+
+  /** A section with fresh data. */
+  public PackSection(String type, String title, @Nullable TimeWindow window, @Nullable TimeWindow previousWindow,
+      List<Field> fields, List<SectionTable> tables, List<MetricValue> items, String emptyText, String note,
+      @Nullable String unavailableReason, List<String> visibleTo) {
+    this(type, title, window, previousWindow, fields, tables, items, emptyText, note, unavailableReason, visibleTo, null);
   }
 
   /** This section restricted to {@code roles} (the YAML's {@code visible_to}); empty means unrestricted. */
   public PackSection withVisibleTo(List<String> roles) {
     return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note,
-        unavailableReason, roles);
+        unavailableReason, roles, stale);
+  }
+
+  /**
+   * This section marked stale: {@code notice} says whose data ends when, e.g. "incidents.csv (exports) ends
+   * 2026-11-14, 9 days before the as-of".
+   */
+  public PackSection withStale(@Nullable String notice) {
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note,
+        unavailableReason, visibleTo, notice);
   }
 
   /** Whether the section declares who may see it. */
@@ -64,6 +83,11 @@ public record PackSection(
   /** A section that could not be filled, with the reason shown to the reader. */
   public static PackSection unavailable(String type, String title, String reason) {
     return new PackSection(type, title, null, null, List.of(), List.of(), List.of(), "", "", reason);
+  }
+
+  /** True when some of the section's data ends well before its window does (see {@link #stale()}). */
+  public boolean isStale() {
+    return stale != null;
   }
 
   /** True when the section has content (possibly with some absent values). */

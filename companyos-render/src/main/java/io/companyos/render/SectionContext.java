@@ -144,6 +144,17 @@ public final class SectionContext {
     return sources.supports(kind);
   }
 
+  /** The id of the source that serves {@code kind} (see {@code SourceRouter}), if any does. */
+  public java.util.Optional<String> servedBy(RecordKind<?> kind) {
+    return sources.supports(kind) ? java.util.Optional.of(sources.sourceFor(kind).id()) : java.util.Optional.empty();
+  }
+
+  /** The id of the source that serves {@code metric}, if any does. */
+  public java.util.Optional<String> servedByMetric(String metric) {
+    return sources.supportsMetric(metric) ? java.util.Optional.of(sources.sourceForMetric(metric).id())
+        : java.util.Optional.empty();
+  }
+
   /**
    * The rows of {@code kind} in {@code w}.
    *
@@ -205,12 +216,12 @@ public final class SectionContext {
    */
   public static Provenance computedOver(Provenance base, TimeWindow computedOver, String query, long rows) {
     Objects.requireNonNull(query, "query");
-    return new Provenance(base.sourceId(), base.query() + " | " + query, computedOver, base.fetchedAt(), rows);
+    return new Provenance(base.sourceId(), base.query() + " | " + query, computedOver, base.fetchedAt(), rows, base.covers());
   }
 
   /** A provenance for a value derived from {@code base} rows, with {@code query} describing the computation. */
   public static Provenance derived(Provenance base, String query, long rows) {
     Objects.requireNonNull(query, "query");
-    return new Provenance(base.sourceId(), base.query() + " | " + query, base.window(), base.fetchedAt(), rows);
+    return new Provenance(base.sourceId(), base.query() + " | " + query, base.window(), base.fetchedAt(), rows, base.covers());
   }
 }

@@ -1,14 +1,79 @@
 package io.companyos.sources;
 
 import io.companyos.model.time.TimeWindow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Where a number came from: which source, which query, which time window, when it was fetched and
- * how many rows it was computed from. Packs render it as a footnote next to the number.
+ * Where a number came from: which source, which query, which time window, when it was fetched, how many
+ * rows it was computed from, and, when the source knows it, the time span its data actually covers.
+ * Packs render it as a footnote next to the number.
+ *
+ * @param covers the span the source holds data for (all of it, not only the window's rows); null when
+ *     unknown. A section whose data ends well before its window ends is marked stale.
  */
-public record Provenance(String sourceId, String query, TimeWindow window, Instant fetchedAt, long rowCount) {
+public record Provenance(String sourceId, String query, TimeWindow window, Instant fetchedAt, long rowCount,
+    @Nullable Coverage covers) {
+
+  /**
+   * Staleness allowed when a source sets no {@code stale_after}: three days, so that data written on
+   * weekdays only is not stale on a Monday morning.
+   */
+  public static final Duration DEFAULT_STALE_AFTER = Duration.ofDays(3);
+
+  /**
+   * The time span a dataset's source holds: its first and last row (or point) of all time and how many
+   * there are, and the source's configured freshness limit.
+   *
+   * @param first the earliest row or point
+   * @param last the latest row or point
+   * @param rows how many distinct instants the span holds (at least 1): rows written together, such as a
+   *     weekly update of every key result, count once
+   * @param staleAfter how long after {@code last} the data may be and still count as fresh; null = the
+   *     default, {@link #DEFAULT_STALE_AFTER}
+   */
+  public record Coverage(Instant first, Instant last, long rows, @Nullable Duration staleAfter) {
+    public Coverage {
+      Objects.requireNonNull(first, "first");
+      Objects.requireNonNull(last, "last");
+      if (last.isBefore(first)) {
+        throw new IllegalArgumentException("last " + last + " is before first " + first);
+      }
+      if (rows < 1) {
+        throw new IllegalArgumentException("rows must be >= 1, was " + rows);
+      }
+    }
+
+    /** The span of {@code times} (any order, repeats allowed); empty when there are none. */
+    public static java.util.Optional<Coverage> of(java.util.Collection<Instant> times) {
+      if (times.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      java.util.TreeSet<Instant> distinct = new java.util.TreeSet<>(times);
+      return java.util.Optional.of(new Coverage(distinct.first(), distinct.last(), distinct.size(), null));
+    }
+
+    /** This coverage with a source's freshness limit. */
+    public Coverage withStaleAfter(@Nullable Duration limit) {
+      return new Coverage(first, last, rows, limit);
+    }
+
+    /**
+     * How far the data stops short of {@code needed} when that is more than allowed: the larger of the
+     * freshness limit and five times the average spacing of its instants (so a monthly series, a weekly
+     * update or a kind with a few rows a week is not stale a day after its last row). Empty when the
+     * data is fresh.
+     */
+    public java.util.Optional<Duration> staleBy(Instant needed) {
+      Duration gap = Duration.between(last, needed);
+      Duration spacing = rows < 2 ? Duration.ZERO : Duration.between(first, last).dividedBy(rows - 1);
+      Duration limit = staleAfter != null ? staleAfter : DEFAULT_STALE_AFTER;
+      Duration allowed = spacing.multipliedBy(5).compareTo(limit) > 0 ? spacing.multipliedBy(5) : limit;
+      return gap.compareTo(allowed) > 0 ? java.util.Optional.of(gap) : java.util.Optional.empty();
+    }
+  }
 
   public Provenance {
     Objects.requireNonNull(sourceId, "sourceId");
@@ -18,5 +83,15 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
     if (rowCount < 0) {
       throw new IllegalArgumentException("rowCount must be >= 0, was " + rowCount);
     }
+  }
+
+  /** Provenance whose coverage is not known. */
+  public Provenance(String sourceId, String query, TimeWindow window, Instant fetchedAt, long rowCount) {
+    this(sourceId, query, window, fetchedAt, rowCount, null);
+  }
+
+  /** This provenance with the span the source's data covers. */
+  public Provenance withCovers(@Nullable Coverage span) {
+    return new Provenance(sourceId, query, window, fetchedAt, rowCount, span);
   }
 }

@@ -53,17 +53,26 @@ final class ResilientSource implements MetricSource {
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
-    return call(query, () -> delegate.instant(query, at));
+    return limited(call(query, () -> delegate.instant(query, at)));
   }
 
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
-    return call(query, () -> delegate.range(query, window, step));
+    return limited(call(query, () -> delegate.range(query, window, step)));
   }
 
   @Override
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
-    return call(kind.name(), () -> delegate.records(kind, window));
+    return limited(call(kind.name(), () -> delegate.records(kind, window)));
+  }
+
+  /** The dataset with this source's configured freshness limit on its coverage. */
+  private <T> Dataset<T> limited(Dataset<T> d) {
+    Provenance p = d.provenance();
+    if (claims.staleAfter() == null || p.covers() == null) {
+      return d;
+    }
+    return new Dataset<>(d.rows(), p.withCovers(p.covers().withStaleAfter(claims.staleAfter())));
   }
 
   @Override

@@ -15,15 +15,24 @@ import java.util.regex.Pattern;
  * @param records record-kind names ({@code incidents}, {@code deployments}, ...); empty = no claim
  * @param metrics metric-name glob patterns; empty = no claim
  * @param location where the source is defined ({@code sources.yaml:4:5}), for problems about its routes
+ * @param staleAfter how old the source's newest data may be before the numbers it serves are marked stale
+ *     ({@code stale_after:}); null = the default of three days (longer for sparse data, see
+ *     {@code Provenance.Coverage#staleBy})
  */
-public record SourceClaims(List<String> records, List<String> metrics, String location) {
+public record SourceClaims(List<String> records, List<String> metrics, String location,
+    java.time.@org.jspecify.annotations.Nullable Duration staleAfter) {
   /** No claims: the source serves what it describes, after the sources that claim. */
-  public static final SourceClaims NONE = new SourceClaims(List.of(), List.of(), "");
+  public static final SourceClaims NONE = new SourceClaims(List.of(), List.of(), "", null);
 
   public SourceClaims {
     records = List.copyOf(records);
     metrics = List.copyOf(metrics);
     Objects.requireNonNull(location, "location");
+  }
+
+  /** Claims with the default freshness limit. */
+  public SourceClaims(List<String> records, List<String> metrics, String location) {
+    this(records, metrics, location, null);
   }
 
   /** True when the source lists the record kinds it serves. */

@@ -46,7 +46,31 @@ public final class HealthDimensions {
 
   /** Scores, highlights, the composite and its status word for one window. */
   record Result(Map<String, OptionalDouble> scores, Map<String, String> highlights, OptionalDouble overall,
-      String status, Provenance provenance, HealthScore score) {}
+      String status, Provenance provenance, HealthScore score, Map<String, List<String>> gaps) {
+    /**
+     * Empty when every input of every dimension was read; else what the composite is missing, per
+     * dimension, e.g. "over 4 of 5 dimensions; Security n/a (vulnerabilities: no source configured for
+     * vulnerabilities)" or "Security without vulnerabilities: no source ...". A composite never hides an
+     * input it could not read.
+     */
+    String coverage() {
+      List<String> parts = new ArrayList<>();
+      long scored = scores.values().stream().filter(OptionalDouble::isPresent).count();
+      scores.forEach((d, v) -> {
+        List<String> g = gaps.getOrDefault(d, List.of());
+        if (v.isEmpty()) {
+          parts.add(LeadershipSections.label(d) + " n/a" + (g.isEmpty() ? " (no data in the window)" : " (" + String.join("; ", g) + ")"));
+        } else if (!g.isEmpty()) {
+          parts.add(LeadershipSections.label(d) + " without " + String.join("; ", g));
+        }
+      });
+      if (parts.isEmpty()) {
+        return "";
+      }
+      return (scored < scores.size() ? "over " + scored + " of " + scores.size() + " dimensions; " : "")
+          + String.join("; ", parts);
+    }
+  }
 
   /** How long before a window incidents are fetched so that restores inside it of older incidents count. */
   static final Duration RESTORE_LOOKBACK = Duration.ofDays(90);
@@ -70,11 +94,13 @@ public final class HealthDimensions {
     Map<String, Double> kpis = new LinkedHashMap<>();
     Map<String, List<String>> notes = new LinkedHashMap<>();
     NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
-    measure(notes, StandardHealthModel.RELIABILITY, () -> reliability(ctx, w, kpis, notes.get(StandardHealthModel.RELIABILITY)));
-    measure(notes, StandardHealthModel.SECURITY, () -> security(ctx, w, kpis, notes.get(StandardHealthModel.SECURITY)));
-    measure(notes, StandardHealthModel.PRODUCT, () -> product(ctx, w, kpis, notes.get(StandardHealthModel.PRODUCT)));
-    measure(notes, StandardHealthModel.FINANCIALS, () -> financials(ctx, w, kpis, notes.get(StandardHealthModel.FINANCIALS)));
-    measure(notes, StandardHealthModel.EFFICIENCY, () -> efficiency(ctx, w, kpis, notes.get(StandardHealthModel.EFFICIENCY)));
+    Map<String, List<String>> gaps = new LinkedHashMap<>();
+    Inputs in = new Inputs(ctx, w, kpis, notes, gaps);
+    reliability(in);
+    security(in);
+    product(in);
+    financials(in);
+    efficiency(in);
     HealthScore score = HealthScorer.score(MODEL, kpis);
     Map<String, OptionalDouble> scores = new LinkedHashMap<>();
     Map<String, String> highlights = new LinkedHashMap<>();
@@ -86,22 +112,51 @@ public final class HealthDimensions {
     }
     Provenance p = new Provenance(sourceId(ctx), "health score: StandardHealthModel over "
         + kpis.size() + " KPIs (" + String.join(", ", kpis.keySet()) + ")", w, ctx.asOf(), kpis.size());
-    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p, score);
+    return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p, score,
+        Map.copyOf(gaps));
   }
 
-  private static void measure(Map<String, List<String>> notes, String dimension, Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      notes.get(dimension).add("n/a (" + e.getMessage() + ")");
+  /**
+   * What the dimensions are measured into. Each input is measured on its own: a missing or failing input
+   * marks only the KPIs that need it ("n/a (vulnerabilities: no source configured ...)"), never its whole
+   * dimension, and never silently.
+   */
+  private record Inputs(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, Map<String, List<String>> notes,
+      Map<String, List<String>> gaps) {
+    void measure(String dimension, String input, Runnable r) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        String gap = input + ": " + e.getMessage();
+        notes.get(dimension).add("n/a (" + gap + ")");
+        gaps.computeIfAbsent(dimension, k -> new ArrayList<>()).add(gap);
+      }
+    }
+
+    void note(String dimension, String text) {
+      notes.get(dimension).add(text);
     }
   }
 
+  /** The sources the model reads, in order of first use, e.g. "exports, sample" (each number's own footnote is exact). */
   private static String sourceId(SectionContext ctx) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    for (RecordKind<?> k : List.of(RecordKind.INCIDENTS, RecordKind.VULNERABILITIES, RecordKind.PRODUCT_EVENTS,
+        RecordKind.NPS_RESPONSES, RecordKind.ARR_MOVEMENTS, RecordKind.COSTS, RecordKind.DEPLOYMENTS, RecordKind.CHANGES)) {
+      servedQuietly(() -> ctx.servedBy(k)).ifPresent(ids::add);
+    }
+    for (String m : List.of(MetricNames.COMPLIANCE_CONTROLS_PASSING, MetricNames.GROSS_MARGIN,
+        MetricNames.TARGET_COST_PER_MAU, MetricNames.MONTHLY_BUDGET)) {
+      servedQuietly(() -> ctx.servedByMetric(m)).ifPresent(ids::add);
+    }
+    return ids.isEmpty() ? "none" : String.join(", ", ids);
+  }
+
+  private static java.util.Optional<String> servedQuietly(java.util.function.Supplier<java.util.Optional<String>> route) {
     try {
-      return ctx.records(RecordKind.INCIDENTS, new TimeWindow(ctx.asOf(), ctx.asOf())).provenance().sourceId();
+      return route.get();
     } catch (RuntimeException e) {
-      return "none";
+      return java.util.Optional.empty(); // a source that cannot describe itself serves nothing here
     }
   }
 
@@ -109,73 +164,99 @@ public final class HealthDimensions {
     return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
   }
 
-  private static void reliability(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
-    List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, w);
-    StandardHealthKpis.sloBudgetConsumed(slos.stream().map(ReliabilitySections.SloRow::result).toList()).ifPresent(c -> {
-      kpis.put(StandardHealthModel.SLO_BUDGET_CONSUMED, c);
-      notes.add(slos.stream().filter(r -> r.result().met()).count() + " of " + slos.size() + " SLOs met");
+  private static void reliability(Inputs in) {
+    String d = StandardHealthModel.RELIABILITY;
+    in.measure(d, "SLOs", () -> {
+      List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(in.ctx(), in.w());
+      StandardHealthKpis.sloBudgetConsumed(slos.stream().map(ReliabilitySections.SloRow::result).toList()).ifPresent(c -> {
+        in.kpis().put(StandardHealthModel.SLO_BUDGET_CONSUMED, c);
+        in.note(d, slos.stream().filter(r -> r.result().met()).count() + " of " + slos.size() + " SLOs met");
+      });
     });
-    // Incidents created up to 90 days before the window, so that restores in the window of older incidents count.
-    List<Incident> inc = ctx.records(RecordKind.INCIDENTS, new TimeWindow(w.start().minus(RESTORE_LOOKBACK), w.end())).rows();
-    kpis.put(StandardHealthModel.P1P2_INCIDENTS, StandardHealthKpis.majorIncidentsPer30Days(inc, w));
-    notes.add(StandardHealthKpis.majorIncidents(inc, w) + " P1/P2 incidents");
-    StandardHealthKpis.medianRestoreHours(inc, w).ifPresent(m -> kpis.put(StandardHealthModel.MTTR_HOURS, m));
-  }
-
-  private static void security(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
-    Instant end = w.end();
-    List<Vulnerability> open = ctx.records(RecordKind.VULNERABILITIES, Rows.history(end)).rows().stream()
-        .filter(v -> open(v, end)).toList();
-    long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
-    long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
-    kpis.put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
-    VulnerabilityStats.slaCompliance(open, end, RemediationSla.DEFAULT)
-        .ifPresent(c -> kpis.put(StandardHealthModel.VULN_SLA_COMPLIANCE, c));
-    notes.add(critical + " critical open; " + (open.size() - within) + " past SLA (all severities)");
-    Double compliance = Rows.last(ctx.range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
-    if (compliance != null) {
-      kpis.put(StandardHealthModel.COMPLIANCE_CONTROLS, compliance);
-      notes.add("compliance " + pct(compliance));
-    }
-  }
-
-  private static void product(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
-    TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
-    Dataset<ProductEvent> lastWeek = ctx.records(RecordKind.PRODUCT_EVENTS, week);
-    long wau = activeUsers(ctx, lastWeek);
-    long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-    Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
-        ctx.zone()).ifPresent(s -> kpis.put(StandardHealthModel.STICKINESS, s));
-    Variance.change(wau, prev).ifPresent(growth -> {
-      kpis.put(StandardHealthModel.WAU_GROWTH, growth);
-      notes.add(String.format(Locale.ROOT, "WAU %d (%+.1f%%)", wau, growth));
+    in.measure(d, "incidents", () -> {
+      // Incidents created up to 90 days before the window, so that restores in the window of older incidents count.
+      List<Incident> inc = in.ctx().records(RecordKind.INCIDENTS,
+          new TimeWindow(in.w().start().minus(RESTORE_LOOKBACK), in.w().end())).rows();
+      in.kpis().put(StandardHealthModel.P1P2_INCIDENTS, StandardHealthKpis.majorIncidentsPer30Days(inc, in.w()));
+      in.note(d, StandardHealthKpis.majorIncidents(inc, in.w()) + " P1/P2 incidents");
+      StandardHealthKpis.medianRestoreHours(inc, in.w()).ifPresent(m -> in.kpis().put(StandardHealthModel.MTTR_HOURS, m));
     });
-    TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
-    OptionalDouble nps = NetPromoterScore.of(ctx.records(RecordKind.NPS_RESPONSES, month).rows(), month);
-    if (nps.isPresent()) {
-      kpis.put(StandardHealthModel.NPS, nps.getAsDouble());
-      notes.add(String.format(Locale.ROOT, "NPS %.0f", nps.getAsDouble()));
-    }
   }
 
-  private static void financials(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
-    OptionalDouble nrr = Arr.trailingYear(ctx, w).nrr();
-    if (nrr.isPresent()) {
-      kpis.put(StandardHealthModel.NRR, nrr.getAsDouble());
-      notes.add(String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()));
-    }
-    Double gm = Rows.last(ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(w.end(), Duration.ofDays(35))));
-    if (gm != null) {
-      kpis.put(StandardHealthModel.GROSS_MARGIN, gm);
-      notes.add("gross margin " + pct(gm));
-    }
-    OptionalDouble budget = budgetOf(ctx, w);
-    double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, w).rows());
-    OptionalDouble variance = spend > 0 ? CloudBudget.variancePercent(spend, budget) : OptionalDouble.empty();
-    if (variance.isPresent()) {
-      kpis.put(StandardHealthModel.BUDGET_VARIANCE, variance.getAsDouble());
-      notes.add(String.format(Locale.ROOT, "spend %+.1f%% vs budget", variance.getAsDouble()));
-    }
+  private static void security(Inputs in) {
+    String d = StandardHealthModel.SECURITY;
+    Instant end = in.w().end();
+    in.measure(d, "vulnerabilities", () -> {
+      List<Vulnerability> open = in.ctx().records(RecordKind.VULNERABILITIES, Rows.history(end)).rows().stream()
+          .filter(v -> open(v, end)).toList();
+      long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
+      long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
+      in.kpis().put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
+      VulnerabilityStats.slaCompliance(open, end, RemediationSla.DEFAULT)
+          .ifPresent(c -> in.kpis().put(StandardHealthModel.VULN_SLA_COMPLIANCE, c));
+      in.note(d, critical + " critical open; " + (open.size() - within) + " past SLA (all severities)");
+    });
+    in.measure(d, "compliance", () -> {
+      Double compliance = Rows.last(in.ctx().range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
+      if (compliance != null) {
+        in.kpis().put(StandardHealthModel.COMPLIANCE_CONTROLS, compliance);
+        in.note(d, "compliance " + pct(compliance));
+      }
+    });
+  }
+
+  private static void product(Inputs in) {
+    String d = StandardHealthModel.PRODUCT;
+    SectionContext ctx = in.ctx();
+    TimeWindow w = in.w();
+    in.measure(d, "product events", () -> {
+      TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
+      long wau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week));
+      long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
+      Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
+          ctx.zone()).ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
+      Variance.change(wau, prev).ifPresent(growth -> {
+        in.kpis().put(StandardHealthModel.WAU_GROWTH, growth);
+        in.note(d, String.format(Locale.ROOT, "WAU %d (%+.1f%%)", wau, growth));
+      });
+    });
+    in.measure(d, "NPS responses", () -> {
+      TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
+      OptionalDouble nps = NetPromoterScore.of(ctx.records(RecordKind.NPS_RESPONSES, month).rows(), month);
+      if (nps.isPresent()) {
+        in.kpis().put(StandardHealthModel.NPS, nps.getAsDouble());
+        in.note(d, String.format(Locale.ROOT, "NPS %.0f", nps.getAsDouble()));
+      }
+    });
+  }
+
+  private static void financials(Inputs in) {
+    String d = StandardHealthModel.FINANCIALS;
+    SectionContext ctx = in.ctx();
+    TimeWindow w = in.w();
+    in.measure(d, "ARR movements", () -> {
+      OptionalDouble nrr = Arr.trailingYear(ctx, w).nrr();
+      if (nrr.isPresent()) {
+        in.kpis().put(StandardHealthModel.NRR, nrr.getAsDouble());
+        in.note(d, String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()));
+      }
+    });
+    in.measure(d, "gross margin", () -> {
+      Double gm = Rows.last(ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(w.end(), Duration.ofDays(35))));
+      if (gm != null) {
+        in.kpis().put(StandardHealthModel.GROSS_MARGIN, gm);
+        in.note(d, "gross margin " + pct(gm));
+      }
+    });
+    in.measure(d, "cloud costs", () -> {
+      OptionalDouble budget = budgetOf(ctx, w);
+      double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, w).rows());
+      OptionalDouble variance = spend > 0 ? CloudBudget.variancePercent(spend, budget) : OptionalDouble.empty();
+      if (variance.isPresent()) {
+        in.kpis().put(StandardHealthModel.BUDGET_VARIANCE, variance.getAsDouble());
+        in.note(d, String.format(Locale.ROOT, "spend %+.1f%% vs budget", variance.getAsDouble()));
+      }
+    });
   }
 
   /** The budget of {@code w} from the monthly budget series ({@link CloudBudget#proRated}). */
@@ -199,23 +280,30 @@ public final class HealthDimensions {
     return ctx.range(MetricNames.MONTHLY_BUDGET, new TimeWindow(from, w.end().isAfter(from) ? w.end() : from));
   }
 
-  private static void efficiency(SectionContext ctx, TimeWindow w, Map<String, Double> kpis, List<String> notes) {
-    DoraResult dora = ReliabilitySections.Dora.compute(ctx, w);
-    if (dora.overall() != null) {
-      kpis.put(StandardHealthModel.DORA_LEVEL, (double) dora.overall().ordinal());
-      notes.add("DORA " + dora.overall().name().toLowerCase(Locale.ROOT));
-    }
-    dora.changeFailureRate().ifPresent(c -> {
-      kpis.put(StandardHealthModel.CHANGE_FAILURE_RATE, c);
-      notes.add("CFR " + pct(c));
+  private static void efficiency(Inputs in) {
+    String d = StandardHealthModel.EFFICIENCY;
+    SectionContext ctx = in.ctx();
+    TimeWindow w = in.w();
+    in.measure(d, "deployments", () -> {
+      DoraResult dora = ReliabilitySections.Dora.compute(ctx, w);
+      if (dora.overall() != null) {
+        in.kpis().put(StandardHealthModel.DORA_LEVEL, (double) dora.overall().ordinal());
+        in.note(d, "DORA " + dora.overall().name().toLowerCase(Locale.ROOT));
+      }
+      dora.changeFailureRate().ifPresent(c -> {
+        in.kpis().put(StandardHealthModel.CHANGE_FAILURE_RATE, c);
+        in.note(d, "CFR " + pct(c));
+      });
     });
-    Double target = Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU, TimeWindow.ending(w.end(), Duration.ofDays(35))));
-    OptionalDouble perMau = costPerMau(ctx, w);
-    if (target != null && target > 0 && perMau.isPresent()) {
-      double ratio = perMau.getAsDouble() / target;
-      kpis.put(StandardHealthModel.COST_PER_MAU_VS_TARGET, ratio);
-      notes.add(String.format(Locale.ROOT, "cost per MAU (30 days) %.2fx target", ratio));
-    }
+    in.measure(d, "cost per MAU", () -> {
+      Double target = Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU, TimeWindow.ending(w.end(), Duration.ofDays(35))));
+      OptionalDouble perMau = costPerMau(ctx, w);
+      if (target != null && target > 0 && perMau.isPresent()) {
+        double ratio = perMau.getAsDouble() / target;
+        in.kpis().put(StandardHealthModel.COST_PER_MAU_VS_TARGET, ratio);
+        in.note(d, String.format(Locale.ROOT, "cost per MAU (30 days) %.2fx target", ratio));
+      }
+    });
   }
 
   /** Cost per MAU over the 30 days ending at {@code w}'s end ({@link CloudBudget#costPerMau}). */

@@ -47,6 +47,7 @@ public final class PackTree {
     Map<String, Object> availability = new LinkedHashMap<>();
     availability.put("available", doc.availableSections());
     availability.put("total", doc.sections().size());
+    availability.put("stale", doc.staleSections());
     availability.put("line", doc.availabilityLine());
     m.put("availability", availability);
     m.put("summary", summary(doc.summary()));
@@ -159,6 +160,7 @@ public final class PackTree {
     m.put("title", s.title());
     m.put("available", s.available());
     m.put("unavailableReason", s.unavailableReason());
+    m.put("stale", s.stale());
     m.put("window", window(s.window(), zone));
     m.put("previousWindow", window(s.previousWindow(), zone));
     List<Object> fields = new ArrayList<>();

@@ -71,7 +71,9 @@ final class StandupSections {
     }
     double s = cur.overall().getAsDouble();
     Double p = prev.overall().isPresent() ? prev.overall().getAsDouble() : null;
-    return MetricValue.of(s, Unit.SCORE, Unit.SCORE.format(s) + "/100", cur.provenance())
+    String coverage = cur.coverage();
+    return MetricValue.of(s, Unit.SCORE, Unit.SCORE.format(s) + "/100" + (coverage.isEmpty() ? "" : " (" + coverage + ")"),
+        cur.provenance())
         .comparedWith(p, Direction.HIGHER_IS_BETTER).asKpi("health_score");
   }
 

@@ -5,5 +5,10 @@ public enum CheckStatus {
   OK,
   FIRING,
   NO_DATA,
-  ERROR
+  ERROR,
+  /**
+   * The query answered, but the source's data ends too long before the check ran (see
+   * {@code Provenance.Coverage#staleBy}); reported, and fired only by checks with {@code fire_on_stale}.
+   */
+  STALE
 }

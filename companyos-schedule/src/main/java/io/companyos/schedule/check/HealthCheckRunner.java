@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Evaluates health checks and fires their actions. A check queries its source at an instant; it fires
  * when any returned series satisfies the threshold, and the deciding value is the worst one (the largest
- * for {@code >}/{@code >=}, the smallest for {@code <}/{@code <=}). No series means NO_DATA and a failed
- * query ERROR — neither fires nor counts as recovery.
+ * for {@code >}/{@code >=}, the smallest for {@code <}/{@code <=}). No series means NO_DATA, a failed
+ * query ERROR, and data that ends too long before the check STALE (or FIRING for a check with
+ * {@code fire_on_stale}) — none of the three fires nor counts as recovery.
  *
  * <p>Notifications: a check that starts firing triggers its action; while it keeps firing the action is
  * repeated only after {@code cooldown} (default 1 hour); when it passes again a recovery (resolve) is sent.
@@ -100,6 +101,14 @@ public final class HealthCheckRunner {
         worstValue = v;
       }
     }
+    java.util.Optional<java.time.Duration> staleBy = ds.provenance().covers() == null ? java.util.Optional.empty()
+        : ds.provenance().covers().staleBy(at);
+    if (staleBy.isPresent()) {
+      String detail = "data of " + ds.provenance().sourceId() + " ends " + ds.provenance().covers().last() + ", "
+          + staleBy.get().toHours() + " h before the check";
+      return new CheckResult(c, c.fireOnStale() ? CheckStatus.FIRING : CheckStatus.STALE, worst == null ? null : worstValue,
+          worst == null ? Map.of() : worst.labels(), detail, null, ds.provenance());
+    }
     if (worst == null) {
       return new CheckResult(c, CheckStatus.NO_DATA, null, Map.of(), "no data for " + c.query(), null, ds.provenance());
     }
@@ -109,7 +118,7 @@ public final class HealthCheckRunner {
 
   private CheckResult run(HealthCheck c, Instant at, CheckStateStore state) {
     CheckResult r = evaluate(c, at);
-    if (r.status() == CheckStatus.ERROR || r.status() == CheckStatus.NO_DATA) {
+    if (r.status() == CheckStatus.ERROR || r.status() == CheckStatus.NO_DATA || r.status() == CheckStatus.STALE) {
       remember(state, c, r.status(), at, null);
       return r;
     }

@@ -23,14 +23,15 @@ public final class HealthDigest {
         ? String.format(Locale.ROOT, "%.1f/100 (%s)", score.score().getAsDouble(), score.status().label())
         : "n/a (no KPI has data)").append('\n');
     long firing = checks.stream().filter(c -> c.status() == CheckStatus.FIRING).count();
-    long failing = checks.stream().filter(c -> c.status() == CheckStatus.ERROR || c.status() == CheckStatus.NO_DATA).count();
+    long failing = checks.stream().filter(c -> c.status() == CheckStatus.ERROR || c.status() == CheckStatus.NO_DATA
+        || c.status() == CheckStatus.STALE).count();
     sb.append("Checks: ").append(firing).append(" firing, ").append(checks.size() - firing - failing).append(" ok")
-        .append(failing > 0 ? ", " + failing + " without data or failing" : "").append('\n');
+        .append(failing > 0 ? ", " + failing + " without data, stale or failing" : "").append('\n');
     for (CheckResult c : checks) {
       String mark = switch (c.status()) {
         case FIRING -> ":red_circle:";
         case OK -> ":large_green_circle:";
-        case NO_DATA, ERROR -> ":white_circle:";
+        case NO_DATA, ERROR, STALE -> ":white_circle:";
       };
       sb.append("• ").append(mark).append(' ').append(SlackAction.escape(c.check().name())).append(": ")
           .append(SlackAction.escape(c.detail())).append('\n');

@@ -220,4 +220,45 @@ class HealthCheckRunnerTest {
     assertThat(results).allSatisfy(r -> assertThat(r.action()).isNull());
     assertThat(posts).isEmpty();
   }
+
+  /** A gauge whose exporter stopped four days before the check: 100 hourly points ending at {@code AS_OF - 4d}. */
+  static MetricSource stoppedGauge() {
+    Instant last = AS_OF.minus(Duration.ofDays(4));
+    return new MetricSource() {
+      @Override
+      public String id() {
+        return "prom";
+      }
+
+      @Override
+      public SourceDescription describe() {
+        return new SourceDescription("test", java.util.Set.of(), List.of("*"));
+      }
+
+      @Override
+      public Dataset<Series> instant(String query, Instant at) {
+        Series s = new Series(query, Map.of("service", "search"), List.of(new Series.Point(last, 0.0)));
+        return new Dataset<>(List.of(s), new Provenance("prom", query, new TimeWindow(at.minus(Duration.ofHours(1)), at), at, 1)
+            .withCovers(new Provenance.Coverage(last.minus(Duration.ofHours(99)), last, 100, null)));
+      }
+    };
+  }
+
+  @Test
+  void dataThatStoppedIsReportedStaleAndFiresOnlyWhereTheCheckAsksForIt() {
+    HealthCheck quiet = new HealthCheck("Exporter", "companyos:security:critical_cve_count:gauge", Threshold.parse("> 0"),
+        "slack_security_channel");
+    HealthCheck loud = new HealthCheck("Exporter (fire on stale)", "companyos:security:critical_cve_count:gauge",
+        Threshold.parse("> 0"), "slack_security_channel", true);
+    List<CheckResult> results = runner(List.of(quiet, loud), stoppedGauge()).runOnce(AS_OF, CheckStateStore.inMemory());
+    // The value 0 would pass "> 0", but the data ends 96 h before the check, past the 3-day default.
+    CheckResult q = named(results, "Exporter");
+    assertThat(q.status()).isEqualTo(CheckStatus.STALE);
+    assertThat(q.detail()).isEqualTo("data of prom ends 2026-11-19T09:00:00Z, 96 h before the check");
+    assertThat(q.action()).isNull();
+    CheckResult l = named(results, "Exporter (fire on stale)");
+    assertThat(l.status()).isEqualTo(CheckStatus.FIRING);
+    assertThat(l.action().outcome()).isEqualTo(ActionResult.Outcome.SENT);
+    assertThat(posts).hasSize(1);
+  }
 }

@@ -96,7 +96,11 @@ public final class PrometheusSource implements MetricSource {
   private Dataset<Series> dataset(String query, String path, TimeWindow window, Parsed p) {
     String text = "PromQL " + query + " @ " + base.resolve(path.substring(0, path.indexOf('?')))
         + (p.dropped() > 0 ? " (" + p.dropped() + " NaN/Inf samples dropped)" : "");
-    return new Dataset<>(p.series(), new Provenance(id, text, window, clock.instant(), p.series().size()));
+    // Prometheus tells only what the query returned: the span of its points (a series that stopped
+    // reporting ends early and shows as stale); no points, no coverage.
+    List<java.time.Instant> times = p.series().stream().flatMap(s -> s.points().stream()).map(Series.Point::timestamp).toList();
+    return new Dataset<>(p.series(), new Provenance(id, text, window, clock.instant(), p.series().size())
+        .withCovers(Provenance.Coverage.of(times).orElse(null)));
   }
 
   private Parsed get(String path, String query, @Nullable TimeWindow window) {

@@ -48,6 +48,8 @@ public final class FilesSource implements MetricSource {
   private final boolean strict;
   private final Clock clock;
   private final Map<RecordKind<?>, Loaded<?>> cache = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Optional<Provenance.Coverage>> metricCoverage = new ConcurrentHashMap<>();
+  private final Map<RecordKind<?>, java.util.Optional<Provenance.Coverage>> kindCoverage = new ConcurrentHashMap<>();
 
   private record Loaded<T>(List<T> rows, List<SkippedRow> skipped) {}
 
@@ -89,19 +91,30 @@ public final class FilesSource implements MetricSource {
         out.add(row);
       }
     }
-    return new Dataset<>(out, provenance(describeQuery(format.fileName(), loaded), window, out.size()));
+    Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> Provenance.Coverage.of(
+        loaded.rows().stream().map(kind::timeOf).toList())).orElse(null);
+    return new Dataset<>(out, provenance(describeQuery(format.fileName(), loaded), window, out.size()).withCovers(covers));
   }
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
-    List<Series> series = MetricPointQueries.instant(metrics(query), MetricSelector.parse(id, query), at, INSTANT_LOOKBACK);
-    return new Dataset<>(series, provenance("metrics.csv: " + query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size()));
+    MetricSelector selector = MetricSelector.parse(id, query);
+    List<Series> series = MetricPointQueries.instant(metrics(query), selector, at, INSTANT_LOOKBACK);
+    return new Dataset<>(series, provenance("metrics.csv: " + query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size())
+        .withCovers(coverage(selector.metric())));
   }
 
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
-    List<Series> series = MetricPointQueries.range(metrics(query), MetricSelector.parse(id, query), window);
-    return new Dataset<>(series, provenance("metrics.csv: " + query, window, series.size()));
+    MetricSelector selector = MetricSelector.parse(id, query);
+    List<Series> series = MetricPointQueries.range(metrics(query), selector, window);
+    return new Dataset<>(series, provenance("metrics.csv: " + query, window, series.size()).withCovers(coverage(selector.metric())));
+  }
+
+  /** The span of the points of {@code metric} in metrics.csv, computed once per metric. */
+  private Provenance.@org.jspecify.annotations.Nullable Coverage coverage(String metric) {
+    return metricCoverage.computeIfAbsent(metric, m -> Provenance.Coverage.of(load(RecordKind.METRICS).rows().stream()
+        .filter(p -> p.metric().equals(m)).map(MetricPoint::timestamp).toList())).orElse(null);
   }
 
   /** Rows skipped in lenient mode so far, in file and line order. */

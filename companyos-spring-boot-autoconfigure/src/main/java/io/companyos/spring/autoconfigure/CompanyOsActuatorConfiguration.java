@@ -56,7 +56,7 @@ public class CompanyOsActuatorConfiguration {
       d.put("threshold", r.check().threshold().toString());
       d.put("detail", r.detail());
       checkDetails.put(r.check().name(), d);
-      failing |= r.status() == CheckStatus.FIRING || r.status() == CheckStatus.ERROR;
+      failing |= r.status() == CheckStatus.FIRING || r.status() == CheckStatus.ERROR || r.status() == CheckStatus.STALE;
     }
     details.put("asOf", at.toString());
     details.put("healthScore", score.score().isPresent() ? score.score().getAsDouble() : "n/a (no KPI has data)");

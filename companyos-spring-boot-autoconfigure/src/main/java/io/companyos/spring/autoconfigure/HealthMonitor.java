@@ -50,13 +50,14 @@ public class HealthMonitor implements SmartLifecycle {
     return latest;
   }
 
-  /** 0 ok, 1 firing, 2 no data, 3 error — the value of the {@code companyos.health.check.state} gauge. */
+  /** 0 ok, 1 firing, 2 no data, 3 error, 4 stale — the value of the {@code companyos.health.check.state} gauge. */
   static int code(CheckStatus s) {
     return switch (s) {
       case OK -> 0;
       case FIRING -> 1;
       case NO_DATA -> 2;
       case ERROR -> 3;
+      case STALE -> 4;
     };
   }
 

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class HealthChecksReader {
   /** Top-level keys. */
   public static final List<String> KEYS = List.of("health_checks", "interval");
-  private static final List<String> CHECK_KEYS = List.of("name", "query", "threshold", "action");
+  private static final List<String> CHECK_KEYS = List.of("name", "query", "threshold", "action", "fire_on_stale");
 
   private final BindContext ctx;
 
@@ -68,10 +68,11 @@ public final class HealthChecksReader {
     String expr = c.requireString("threshold");
     String action = c.requireString("action");
     Threshold threshold = expr == null ? null : threshold(expr, c.valueMark("threshold"));
-    if (name == null || query == null || threshold == null || action == null) {
+    Boolean fireOnStale = c.choice("fire_on_stale", java.util.Map.of("true", Boolean.TRUE, "false", Boolean.FALSE), false);
+    if (name == null || query == null || threshold == null || action == null || (c.has("fire_on_stale") && fireOnStale == null)) {
       return null;
     }
-    return ctx.remember(new HealthCheck(name, query, threshold, action), c.node());
+    return ctx.remember(new HealthCheck(name, query, threshold, action, Boolean.TRUE.equals(fireOnStale)), c.node());
   }
 
   /** Parses a threshold expression, reporting {@link ProblemCode#INVALID_THRESHOLD}. */

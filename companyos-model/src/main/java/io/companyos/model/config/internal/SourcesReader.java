@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class SourcesReader {
   /** Top-level keys. */
   public static final List<String> KEYS = List.of("sources");
-  private static final List<String> SOURCE_KEYS = List.of("id", "type", "options", "timeout", "retries", "records", "metrics");
+  private static final List<String> SOURCE_KEYS = List.of("id", "type", "options", "timeout", "retries", "records", "metrics", "stale_after");
   private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> SECRET_WORDS = Set.of("token", "password", "secret", "api_key", "apikey", "key");
 
@@ -56,8 +56,10 @@ public final class SourcesReader {
       Map<String, String> options = options(s);
       List<String> records = s.stringList("records");
       List<String> metrics = s.stringList("metrics");
+      Duration staleAfter = s.duration("stale_after", false);
       if (id == null || type == null || options == null || (s.has("timeout") && timeout == null)
-          || (s.has("retries") && retries == null) || records == null || metrics == null) {
+          || (s.has("retries") && retries == null) || records == null || metrics == null
+          || (s.has("stale_after") && staleAfter == null)) {
         ok = false;
         continue;
       }
@@ -74,8 +76,8 @@ public final class SourcesReader {
         continue;
       }
       Mark at = s.mark();
-      SourceClaims claims = records.isEmpty() && metrics.isEmpty() ? SourceClaims.NONE
-          : new SourceClaims(records, metrics, ctx.sink().file() + ":" + at.line() + ":" + at.column());
+      SourceClaims claims = records.isEmpty() && metrics.isEmpty() && staleAfter == null ? SourceClaims.NONE
+          : new SourceClaims(records, metrics, ctx.sink().file() + ":" + at.line() + ":" + at.column(), staleAfter);
       out.add(new SourceSpec(id, type, options, timeout != null ? timeout : SourceSpec.DEFAULT_TIMEOUT,
           retries != null ? retries : SourceSpec.DEFAULT_RETRIES, claims));
     }

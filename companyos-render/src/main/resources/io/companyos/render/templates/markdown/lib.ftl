@@ -57,6 +57,10 @@ _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period
 
 _Window: ${s.window.label}<#if s.previousWindow??> · compared with ${s.previousWindow.label}</#if>_
 </#if>
+<#if s.stale??>
+
+**Stale:** ${s.stale}
+</#if>
 <#if !s.available && !s.fields?has_content && !s.tables?has_content>
 
 n/a (${s.unavailableReason})
