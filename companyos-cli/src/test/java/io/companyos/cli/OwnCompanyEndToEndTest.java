@@ -29,7 +29,7 @@ class OwnCompanyEndToEndTest {
     folder = dir.resolve("acme");
     MainTest.Result init = MainTest.run("init", folder.toString());
     assertThat(init.code()).as(init.err()).isZero();
-    assertThat(init.out()).startsWith("wrote 18 files into " + folder + "/");
+    assertThat(init.out()).startsWith("wrote 19 files into " + folder + "/");
 
     edit("meeting-packs/ops-review.yaml", "name: \"Weekly Ops Review\"", "name: \"Platform Ops Review\"");
     edit("raci.yaml", "activity: \"Weekly Ops Review\"", "activity: \"Platform Reliability Review\"");

@@ -15,9 +15,11 @@ import java.util.Optional;
 /**
  * Everything a company configures about its operating rhythm, loaded and cross-checked together:
  * the roles, the rhythm of meetings, the meeting packs, the automated health checks, the RACI
- * matrix, the dashboards and the rhythm KPIs. Renderers and schedulers take this one value.
+ * matrix, the dashboards, the rhythm KPIs and the health model's weights. Renderers and schedulers
+ * take this one value.
  *
  * @param packs the meeting packs, ordered by id
+ * @param healthModel dimension and KPI weights and status bands of the composite health score
  */
 public record CompanyDefinition(
     @Valid Roles roles,
@@ -26,9 +28,11 @@ public record CompanyDefinition(
     @Valid HealthChecks healthChecks,
     @Valid RaciMatrix raci,
     List<@Valid Dashboard> dashboards,
-    List<@Valid RhythmKpi> kpis) {
+    List<@Valid RhythmKpi> kpis,
+    io.companyos.model.org.HealthModelWeights healthModel) {
 
   public CompanyDefinition {
+    Objects.requireNonNull(healthModel, "healthModel");
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(rhythm, "rhythm");
     Objects.requireNonNull(healthChecks, "healthChecks");
@@ -36,6 +40,12 @@ public record CompanyDefinition(
     packs = List.copyOf(packs);
     dashboards = List.copyOf(dashboards);
     kpis = List.copyOf(kpis);
+  }
+
+  /** A definition with the built-in health model. */
+  public CompanyDefinition(Roles roles, Rhythm rhythm, List<PackDefinition> packs, HealthChecks healthChecks,
+      RaciMatrix raci, List<Dashboard> dashboards, List<RhythmKpi> kpis) {
+    this(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, BuiltinDefinitions.load().healthModel());
   }
 
   /** The pack with {@code id} (its file stem), if defined. */

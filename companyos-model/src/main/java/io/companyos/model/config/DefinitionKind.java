@@ -15,6 +15,7 @@ public enum DefinitionKind {
   RACI("raci.yaml", "raci"),
   DASHBOARDS("dashboards.yaml", "dashboards"),
   KPIS("kpis.yaml", "kpis"),
+  HEALTH_MODEL("health-model.yaml", "health_model"),
   SOURCES("sources.yaml", "sources");
 
   /** The directory holding one file per pack, named {@code <pack-id>.yaml}. */

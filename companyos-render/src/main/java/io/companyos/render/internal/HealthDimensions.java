@@ -42,7 +42,25 @@ import java.util.OptionalDouble;
 public final class HealthDimensions {
   static final List<String> NAMES = List.of(StandardHealthModel.RELIABILITY, StandardHealthModel.SECURITY,
       StandardHealthModel.PRODUCT, StandardHealthModel.FINANCIALS, StandardHealthModel.EFFICIENCY);
-  private static final HealthModel MODEL = StandardHealthModel.create();
+
+  /** The company's health model: the standard KPI rules with its health-model.yaml weights and bands. */
+  static HealthModel model(SectionContext ctx) {
+    return StandardHealthModel.create(ctx.company().healthModel());
+  }
+
+  /**
+   * The dimensions a section lists ({@code dimensions:}, default all) that the company's model scores; a
+   * dimension of weight 0 in health-model.yaml is not shown.
+   */
+  static List<String> shown(SectionContext ctx) {
+    List<String> scored = names(ctx);
+    return ctx.strings("dimensions", scored).stream().filter(scored::contains).toList();
+  }
+
+  /** The dimensions the company's model scores, in its order (a dimension of weight 0 is left out). */
+  static List<String> names(SectionContext ctx) {
+    return model(ctx).dimensions().stream().map(io.companyos.scoring.health.Dimension::id).toList();
+  }
 
   /** Scores, highlights, the composite and its status word for one window. */
   record Result(Map<String, OptionalDouble> scores, Map<String, String> highlights, OptionalDouble overall,
@@ -101,17 +119,19 @@ public final class HealthDimensions {
     product(in);
     financials(in);
     efficiency(in);
-    HealthScore score = HealthScorer.score(MODEL, kpis);
+    HealthModel model = model(ctx);
+    HealthScore score = HealthScorer.score(model, kpis);
     Map<String, OptionalDouble> scores = new LinkedHashMap<>();
     Map<String, String> highlights = new LinkedHashMap<>();
-    for (String d : NAMES) {
+    for (String d : names(ctx)) {
       OptionalDouble s = score.dimensions().stream().filter(x -> x.dimension().equals(d)).findFirst()
           .map(HealthScore.DimensionScore::score).orElse(OptionalDouble.empty());
       scores.put(d, s);
       highlights.put(d, notes.get(d).isEmpty() ? "n/a (no data in the window)" : String.join("; ", notes.get(d)));
     }
+    List<String> scored = kpis.keySet().stream().filter(k -> model.kpis().stream().anyMatch(x -> x.id().equals(k))).toList();
     Provenance p = new Provenance(sourceId(ctx), "health score: StandardHealthModel over "
-        + kpis.size() + " KPIs (" + String.join(", ", kpis.keySet()) + ")", w, ctx.asOf(), kpis.size());
+        + scored.size() + " KPIs (" + String.join(", ", scored) + ")", w, ctx.asOf(), scored.size());
     return new Result(scores, highlights, score.score(), score.status() == null ? "n/a" : score.status().label(), p, score,
         Map.copyOf(gaps));
   }

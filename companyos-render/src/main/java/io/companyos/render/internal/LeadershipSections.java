@@ -55,7 +55,7 @@ final class LeadershipSections {
       HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.window());
       HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.previousWindow());
       List<List<MetricValue>> rows = new ArrayList<>();
-      for (String d : ctx.strings("dimensions", HealthDimensions.NAMES)) {
+      for (String d : HealthDimensions.shown(ctx)) {
         MetricValue score = score(cur, prev, d);
         String trend = score.deltaAbsolute() == null ? "n/a (no previous score)"
             : score.trendArrow() + " " + score.deltaText();
@@ -77,9 +77,9 @@ final class LeadershipSections {
       HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.window());
       HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.previousWindow());
       List<List<MetricValue>> rows = new ArrayList<>();
-      for (String d : ctx.strings("dimensions", HealthDimensions.NAMES)) {
+      for (String d : HealthDimensions.shown(ctx)) {
         MetricValue now = score(cur, prev, d);
-        MetricValue before = prev.scores().get(d).isPresent()
+        MetricValue before = prev.scores().getOrDefault(d, OptionalDouble.empty()).isPresent()
             ? MetricValue.of(prev.scores().get(d).getAsDouble(), Unit.SCORE, prev.provenance())
             : MetricValue.absent("no data in the previous period", Unit.SCORE);
         rows.add(List.of(MetricValue.label(label(d)), before, now, MetricValue.text(now.deltaText(), cur.provenance())));
@@ -151,11 +151,11 @@ final class LeadershipSections {
   }
 
   static MetricValue score(HealthDimensions.Result cur, HealthDimensions.Result prev, String d) {
-    OptionalDouble s = cur.scores().get(d);
+    OptionalDouble s = cur.scores().getOrDefault(d, OptionalDouble.empty());
     if (s == null || s.isEmpty()) {
       return MetricValue.absent(cur.highlights().getOrDefault(d, "no data").replaceFirst("^n/a \\((.*)\\)$", "$1"), Unit.SCORE);
     }
-    OptionalDouble p = prev.scores().get(d);
+    OptionalDouble p = prev.scores().getOrDefault(d, OptionalDouble.empty());
     return MetricValue.of(s.getAsDouble(), Unit.SCORE, cur.provenance())
         .comparedWith(p != null && p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER);
   }

@@ -50,7 +50,7 @@ final class PlanningAgenda extends FixedSection {
     try {
       if (t.contains("strategy") || t.contains("priority")) {
         HealthDimensions.Result r = HealthDimensions.of(ctx, ctx.packWindow());
-        String weakest = HealthDimensions.NAMES.stream().filter(d -> r.scores().get(d).isPresent())
+        String weakest = r.scores().keySet().stream().filter(d -> r.scores().get(d).isPresent())
             .min((a, c) -> Double.compare(r.scores().get(a).getAsDouble(), r.scores().get(c).getAsDouble())).orElse("n/a");
         return r.overall().isPresent() ? MetricValue.text(String.format(Locale.ROOT, "health score %s/100 for %s; weakest dimension: %s",
             Unit.SCORE.format(r.overall().getAsDouble()), Windows.describe(ctx.packWindow(), ctx.zone()), weakest), r.provenance()) : MetricValue.absent("no health data this quarter", Unit.TEXT);

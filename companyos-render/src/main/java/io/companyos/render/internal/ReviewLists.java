@@ -48,7 +48,7 @@ final class ReviewLists {
       HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.packWindow());
       HealthDimensions.Result prev = HealthDimensions.of(ctx, ctx.packPreviousWindow());
       String span = Windows.describe(ctx.packWindow(), ctx.zone()) + " vs " + Windows.describe(ctx.packPreviousWindow(), ctx.zone());
-      for (String d : HealthDimensions.NAMES) {
+      for (String d : cur.scores().keySet()) {
         OptionalDouble c = cur.scores().get(d);
         OptionalDouble p = prev.scores().get(d);
         if (c.isPresent() && p.isPresent()) {
@@ -104,7 +104,7 @@ final class ReviewLists {
     public PackSection assemble(SectionContext ctx) {
       HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.packWindow());
       SectionBuilder b = ctx.builder();
-      HealthDimensions.NAMES.stream().filter(d -> cur.scores().get(d).isPresent())
+      cur.scores().keySet().stream().filter(d -> cur.scores().get(d).isPresent())
           .sorted(Comparator.comparingDouble(d -> cur.scores().get(d).getAsDouble())).limit(2)
           .forEach(d -> b.item(MetricValue.text(String.format(Locale.ROOT, "Raise %s (score %s over %s: %s)",
               LeadershipSections.label(d).toLowerCase(Locale.ROOT), Unit.SCORE.format(cur.scores().get(d).getAsDouble()),

@@ -4,8 +4,9 @@ import io.companyos.scoring.Direction;
 import java.util.List;
 
 /**
- * The built-in health model behind the Exec Review's five dimensions. Weights and rules are documented
- * in docs/scoring.md; companies change them by building their own {@link HealthModel}.
+ * The built-in health model behind the Exec Review's five dimensions. Rules are documented in
+ * docs/scoring.md; weights and status bands come from {@code health-model.yaml} (the built-in one, or a
+ * company's), and companies with other KPIs build their own {@link HealthModel}.
  */
 public final class StandardHealthModel {
   public static final String RELIABILITY = "reliability";
@@ -58,34 +59,80 @@ public final class StandardHealthModel {
 
   private StandardHealthModel() {}
 
+  /** The standard model with the built-in weights and bands ({@code companyos/health-model.yaml}). */
   public static HealthModel create() {
-    return new HealthModel(
-        List.of(
-            new Dimension(RELIABILITY, "Reliability", 25),
-            new Dimension(SECURITY, "Security", 20),
-            new Dimension(PRODUCT, "Product", 20),
-            new Dimension(FINANCIALS, "Financials", 20),
-            new Dimension(EFFICIENCY, "Efficiency", 15)),
-        List.of(
-            new Kpi(SLO_BUDGET_CONSUMED, "Error budget consumed", RELIABILITY, 2, new KpiRule.Linear(3, 1), Direction.LOWER_IS_BETTER, "ratio"),
-            new Kpi(P1P2_INCIDENTS, "P1/P2 incidents", RELIABILITY, 1, new KpiRule.Linear(12, 0), Direction.LOWER_IS_BETTER, "count"),
-            new Kpi(MTTR_HOURS, "Time to restore (median)", RELIABILITY, 1, new KpiRule.Linear(24, 1), Direction.LOWER_IS_BETTER, "h"),
-            new Kpi(CRITICAL_VULNS_OPEN, "Open critical vulnerabilities", SECURITY, 2,
-                new KpiRule.Banded(false, List.of(new KpiRule.Band(0, 100), new KpiRule.Band(1, 70), new KpiRule.Band(3, 40)), 0),
-                Direction.LOWER_IS_BETTER, "count"),
-            new Kpi(VULN_SLA_COMPLIANCE, "Vulnerabilities within SLA", SECURITY, 1, new KpiRule.Linear(0.5, 1.0), Direction.HIGHER_IS_BETTER, "ratio"),
-            new Kpi(COMPLIANCE_CONTROLS, "Compliance controls passing", SECURITY, 1, new KpiRule.Linear(0.7, 1.0), Direction.HIGHER_IS_BETTER, "ratio"),
-            new Kpi(STICKINESS, "Stickiness (DAU/MAU)", PRODUCT, 1, new KpiRule.Linear(0.1, 0.4), Direction.HIGHER_IS_BETTER, "ratio"),
-            new Kpi(NPS, "NPS", PRODUCT, 1, new KpiRule.Linear(-20, 60), Direction.HIGHER_IS_BETTER, ""),
-            new Kpi(WAU_GROWTH, "WAU growth", PRODUCT, 1, new KpiRule.Linear(-10, 10), Direction.HIGHER_IS_BETTER, "%"),
-            new Kpi(NRR, "Net revenue retention", FINANCIALS, 2, new KpiRule.Linear(90, 120), Direction.HIGHER_IS_BETTER, "%"),
-            new Kpi(BUDGET_VARIANCE, "Cloud spend vs budget", FINANCIALS, 1, new KpiRule.Linear(15, 0), Direction.LOWER_IS_BETTER, "%"),
-            new Kpi(GROSS_MARGIN, "Gross margin", FINANCIALS, 1, new KpiRule.Linear(0.6, 0.8), Direction.HIGHER_IS_BETTER, "ratio"),
-            new Kpi(DORA_LEVEL, "DORA level", EFFICIENCY, 1,
-                new KpiRule.Banded(true, List.of(new KpiRule.Band(3, 100), new KpiRule.Band(2, 75), new KpiRule.Band(1, 45)), 15),
-                Direction.HIGHER_IS_BETTER, "level"),
-            new Kpi(CHANGE_FAILURE_RATE, "Change failure rate", EFFICIENCY, 1, new KpiRule.Linear(0.3, 0.05), Direction.LOWER_IS_BETTER, "ratio"),
-            new Kpi(COST_PER_MAU_VS_TARGET, "Cost per MAU vs target", EFFICIENCY, 1, new KpiRule.Linear(1.3, 0.9), Direction.LOWER_IS_BETTER, "ratio")),
-        StatusBands.DEFAULT);
+    return create(io.companyos.model.BuiltinDefinitions.load().healthModel());
+  }
+
+  /**
+   * The standard model with a company's weights and bands ({@code health-model.yaml}): each KPI keeps its
+   * standard rule, direction and unit; a dimension or KPI of weight 0, or left out, is not scored.
+   *
+   * @throws IllegalArgumentException for a dimension or KPI id the standard model does not know
+   */
+  public static HealthModel create(io.companyos.model.org.HealthModelWeights weights) {
+    List<Dimension> dims = new java.util.ArrayList<>();
+    List<Kpi> kpis = new java.util.ArrayList<>();
+    for (io.companyos.model.org.HealthModelWeights.DimensionWeights d : weights.dimensions()) {
+      String label = LABELS.get(d.id());
+      if (label == null) {
+        throw new IllegalArgumentException("unknown dimension '" + d.id() + "'; known: " + String.join(", ", LABELS.keySet()));
+      }
+      if (d.weight() == 0) {
+        continue;
+      }
+      dims.add(new Dimension(d.id(), label, d.weight()));
+      d.kpis().forEach((id, w) -> {
+        Kpi template = RULES.get(id);
+        if (template == null) {
+          throw new IllegalArgumentException("unknown KPI '" + id + "'; known: " + String.join(", ", RULES.keySet()));
+        }
+        if (w > 0) {
+          kpis.add(new Kpi(id, template.label(), d.id(), w, template.rule(), template.good(), template.unit()));
+        }
+      });
+    }
+    return new HealthModel(dims, kpis, new StatusBands(weights.healthy(), weights.watch()));
+  }
+
+  private static final java.util.Map<String, String> LABELS = labels(RELIABILITY, "Reliability", SECURITY, "Security",
+      PRODUCT, "Product", FINANCIALS, "Financials", EFFICIENCY, "Efficiency");
+
+  private static java.util.Map<String, String> labels(String... idsAndLabels) {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < idsAndLabels.length; i += 2) {
+      m.put(idsAndLabels[i], idsAndLabels[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Each KPI's rule, direction and unit; dimension and weight here are the defaults the YAML overrides. */
+  private static final java.util.Map<String, Kpi> RULES = rules(
+      new Kpi(SLO_BUDGET_CONSUMED, "Error budget consumed", RELIABILITY, 2, new KpiRule.Linear(3, 1), Direction.LOWER_IS_BETTER, "ratio"),
+      new Kpi(P1P2_INCIDENTS, "P1/P2 incidents", RELIABILITY, 1, new KpiRule.Linear(12, 0), Direction.LOWER_IS_BETTER, "count"),
+      new Kpi(MTTR_HOURS, "Time to restore (median)", RELIABILITY, 1, new KpiRule.Linear(24, 1), Direction.LOWER_IS_BETTER, "h"),
+      new Kpi(CRITICAL_VULNS_OPEN, "Open critical vulnerabilities", SECURITY, 2,
+          new KpiRule.Banded(false, List.of(new KpiRule.Band(0, 100), new KpiRule.Band(1, 70), new KpiRule.Band(3, 40)), 0),
+          Direction.LOWER_IS_BETTER, "count"),
+      new Kpi(VULN_SLA_COMPLIANCE, "Vulnerabilities within SLA", SECURITY, 1, new KpiRule.Linear(0.5, 1.0), Direction.HIGHER_IS_BETTER, "ratio"),
+      new Kpi(COMPLIANCE_CONTROLS, "Compliance controls passing", SECURITY, 1, new KpiRule.Linear(0.7, 1.0), Direction.HIGHER_IS_BETTER, "ratio"),
+      new Kpi(STICKINESS, "Stickiness (DAU/MAU)", PRODUCT, 1, new KpiRule.Linear(0.1, 0.4), Direction.HIGHER_IS_BETTER, "ratio"),
+      new Kpi(NPS, "NPS", PRODUCT, 1, new KpiRule.Linear(-20, 60), Direction.HIGHER_IS_BETTER, ""),
+      new Kpi(WAU_GROWTH, "WAU growth", PRODUCT, 1, new KpiRule.Linear(-10, 10), Direction.HIGHER_IS_BETTER, "%"),
+      new Kpi(NRR, "Net revenue retention", FINANCIALS, 2, new KpiRule.Linear(90, 120), Direction.HIGHER_IS_BETTER, "%"),
+      new Kpi(BUDGET_VARIANCE, "Cloud spend vs budget", FINANCIALS, 1, new KpiRule.Linear(15, 0), Direction.LOWER_IS_BETTER, "%"),
+      new Kpi(GROSS_MARGIN, "Gross margin", FINANCIALS, 1, new KpiRule.Linear(0.6, 0.8), Direction.HIGHER_IS_BETTER, "ratio"),
+      new Kpi(DORA_LEVEL, "DORA level", EFFICIENCY, 1,
+          new KpiRule.Banded(true, List.of(new KpiRule.Band(3, 100), new KpiRule.Band(2, 75), new KpiRule.Band(1, 45)), 15),
+          Direction.HIGHER_IS_BETTER, "level"),
+      new Kpi(CHANGE_FAILURE_RATE, "Change failure rate", EFFICIENCY, 1, new KpiRule.Linear(0.3, 0.05), Direction.LOWER_IS_BETTER, "ratio"),
+      new Kpi(COST_PER_MAU_VS_TARGET, "Cost per MAU vs target", EFFICIENCY, 1, new KpiRule.Linear(1.3, 0.9), Direction.LOWER_IS_BETTER, "ratio"));
+
+  private static java.util.Map<String, Kpi> rules(Kpi... kpis) {
+    java.util.Map<String, Kpi> m = new java.util.LinkedHashMap<>();
+    for (Kpi k : kpis) {
+      m.put(k.id(), k);
+    }
+    return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -6,6 +6,7 @@ import io.companyos.model.config.ConfigProblem;
 import io.companyos.model.config.DefinitionKind;
 import io.companyos.model.config.ProblemCode;
 import io.companyos.model.org.Dashboard;
+import io.companyos.model.org.HealthModelWeights;
 import io.companyos.model.org.RaciMatrix;
 import io.companyos.model.org.RhythmKpi;
 import io.companyos.model.org.Roles;
@@ -36,10 +37,16 @@ public final class DefinitionAssembler {
   private final Map<String, ParsedFile> packs = new TreeMap<>();
   private final List<ConfigProblem> problems = new ArrayList<>();
 
+  /** The built-in health model, whose dimension and KPI ids a company's model may use. */
+  private @Nullable HealthModelWeights builtinHealthModel;
+
   /** Adds the built-in files; they may be replaced by {@link #override}. */
   public DefinitionAssembler base(List<ParsedFile> files) {
     for (ParsedFile f : files) {
       put(f);
+      if (f.kind() == DefinitionKind.HEALTH_MODEL && f.value() instanceof HealthModelWeights w) {
+        builtinHealthModel = w;
+      }
     }
     return this;
   }
@@ -87,7 +94,7 @@ public final class DefinitionAssembler {
     Roles roles = value(DefinitionKind.ROLES, Roles.class);
     Rhythm rhythm = value(DefinitionKind.RHYTHM, Rhythm.class);
     for (DefinitionKind k : List.of(DefinitionKind.ROLES, DefinitionKind.RHYTHM, DefinitionKind.HEALTH_CHECKS,
-        DefinitionKind.RACI, DefinitionKind.DASHBOARDS, DefinitionKind.KPIS)) {
+        DefinitionKind.RACI, DefinitionKind.DASHBOARDS, DefinitionKind.KPIS, DefinitionKind.HEALTH_MODEL)) {
       if (!singles.containsKey(k)) {
         problems.add(new ConfigProblem(ProblemCode.MISSING_KEY, k.fileName().orElseThrow(), 0, 0,
             "no " + k.fileName().orElseThrow() + " was given", "add the file or start from the built-in one"));
@@ -108,7 +115,7 @@ public final class DefinitionAssembler {
     List<RhythmKpi> kpis = (List<RhythmKpi>) singles.get(DefinitionKind.KPIS).value();
     CompanyDefinition def = new CompanyDefinition(roles, rhythm, packList,
         value(DefinitionKind.HEALTH_CHECKS, HealthChecks.class), value(DefinitionKind.RACI, RaciMatrix.class),
-        dashboards, kpis);
+        dashboards, kpis, value(DefinitionKind.HEALTH_MODEL, HealthModelWeights.class));
     return new Result(def, List.of());
   }
 
@@ -118,6 +125,16 @@ public final class DefinitionAssembler {
         : rhythm.meetings().stream().map(Meeting::id).collect(Collectors.toSet());
     List<String> urls = dashboards == null ? null : dashboards.stream().map(Dashboard::url).toList();
     for (Reference r : f.context().references()) {
+      if ((r.kind() == Reference.Kind.HEALTH_DIMENSION || r.kind() == Reference.Kind.HEALTH_KPI) && builtinHealthModel != null) {
+        Set<String> known = r.kind() == Reference.Kind.HEALTH_DIMENSION
+            ? builtinHealthModel.dimensions().stream().map(HealthModelWeights.DimensionWeights::id).collect(Collectors.toCollection(java.util.TreeSet::new))
+            : builtinHealthModel.dimensions().stream().flatMap(d -> d.kpis().keySet().stream()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!known.contains(r.id())) {
+          problems.add(new ConfigProblem(ProblemCode.INVALID_VALUE, r.file(), r.mark().line(), r.mark().column(),
+              "unknown " + (r.kind() == Reference.Kind.HEALTH_DIMENSION ? "dimension" : "KPI") + " '" + r.id() + "' in "
+                  + r.context(), Suggestions.hint(r.id(), known)));
+        }
+      }
       if (r.kind() == Reference.Kind.ROLE && roles != null && !roles.contains(r.id())) {
         problems.add(new ConfigProblem(ProblemCode.UNKNOWN_ROLE, r.file(), r.mark().line(), r.mark().column(),
             "unknown role '" + r.id() + "' in " + r.context(), roleHint(r.id(), roles)));

@@ -42,7 +42,7 @@ public final class FileParser {
     if (kind == null) {
       ctx.sink().add(ProblemCode.UNKNOWN_KIND, root.get().mark(),
           "cannot tell what this file defines from its keys " + keys,
-          "a pack has 'sections'; other files start with health_checks, meetings, roles, raci, dashboards, kpis or sources");
+          "a pack has 'sections'; other files start with health_checks, meetings, roles, raci, dashboards, kpis, health_model or sources");
       return new ParsedFile(null, name, stem, null, ctx);
     }
     Object value = bind(kind, stem, root.get(), ctx);
@@ -61,6 +61,7 @@ public final class FileParser {
       case RACI -> new RaciReader(ctx).read(root);
       case DASHBOARDS -> new DashboardsReader(ctx).read(root);
       case KPIS -> new KpisReader(ctx).read(root);
+      case HEALTH_MODEL -> new HealthModelReader(ctx).read(root);
       case SOURCES -> new SourcesReader(ctx).read(root);
     };
   }

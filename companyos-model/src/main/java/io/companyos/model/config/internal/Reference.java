@@ -5,6 +5,9 @@ package io.companyos.model.config.internal;
  * position so that it can be checked once every file of a definition set has been read.
  */
 public record Reference(Kind kind, String id, String file, Mark mark, String context) {
-  /** What the id names: a role of roles.yaml, a meeting of rhythm.yaml, a dashboard url of dashboards.yaml. */
-  public enum Kind { ROLE, MEETING, DASHBOARD_URL }
+  /**
+   * What the id names: a role of roles.yaml, a meeting of rhythm.yaml, a dashboard url of dashboards.yaml,
+   * a dimension or KPI of the built-in health model.
+   */
+  public enum Kind { ROLE, MEETING, DASHBOARD_URL, HEALTH_DIMENSION, HEALTH_KPI }
 }
