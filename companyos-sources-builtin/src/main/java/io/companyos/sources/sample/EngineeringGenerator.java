@@ -89,7 +89,8 @@ final class EngineeringGenerator {
       for (int c = x.between(1, 4); c > 0; c--) {
         String id = String.format(Locale.ROOT, "c-%06d", ++changeSeq);
         // Lead time: mostly hours, sometimes a few days (log-normal-ish), never more than MAX_LEAD_DAYS.
-        long minutes = Math.min((long) Math.exp(x.normal(Math.log(18 * 60), 0.9, Math.log(30))), MAX_LEAD_DAYS * 24 * 60L);
+        long minutes = Math.min((long) Math.exp(x.normal(Math.log(18 * 60), 0.9, Math.log(30))),
+            MAX_LEAD_DAYS * 24 * 60L);
         rows.add(RecordKind.CHANGES, new Change(id, when.minus(minutes, ChronoUnit.MINUTES)));
         ids.add(id);
       }
