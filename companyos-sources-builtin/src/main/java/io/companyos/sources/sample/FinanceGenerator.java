@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Accounts and ARR movements, daily FOCUS cost rows per service (growing with users, with a cost spike
- * in {@code data-warehouse} twelve days before as-of), monthly budgets, cost-per-MAU targets, gross
- * margin, and quarterly OKRs with weekly progress snapshots.
+ * in {@code data-warehouse} twelve days before the reference as-of), monthly budgets, cost-per-MAU
+ * targets, gross margin, and quarterly OKRs with weekly progress snapshots.
  */
 final class FinanceGenerator {
   static final String COST_SPIKE_SERVICE = "data-warehouse";
@@ -42,12 +42,12 @@ final class FinanceGenerator {
   };
 
   private final SampleCompanyProfile p;
-  private final SampleRandom r;
+  private final SampleDraws draws;
   private final SampleRows rows;
 
   FinanceGenerator(SampleCompanyProfile profile, long seed, SampleRows rows) {
     this.p = profile;
-    this.r = new SampleRandom(seed, "finance");
+    this.draws = new SampleDraws(profile, seed, "finance");
     this.rows = rows;
   }
 
@@ -58,35 +58,38 @@ final class FinanceGenerator {
     okrs();
   }
 
+  /**
+   * One account per six users, opened when its first user appears (those of the first users before the
+   * history), with a movement drawn every month; the account row shows its ARR at the as-of.
+   */
   private void accountsAndArr() {
-    int accounts = 1 + p.usersAt(p.asOf) / 6;
     int initial = 1 + p.usersAt(p.start) / 6;
-    for (int n = 1; n <= accounts; n++) {
-      String id = String.format(Locale.ROOT, "acct-%03d", n);
-      Instant since;
-      if (n <= initial) {
-        since = p.start.minus(r.between(30, 700), ChronoUnit.DAYS);
-      } else {
-        double frac = ((n - 1) * 6 - 250) / 350.0; // when the account's first user appears
-        since = p.start.plus((long) (frac * p.days * 24), ChronoUnit.HOURS).plus(r.between(0, 20), ChronoUnit.HOURS);
+    for (int n = 1; ; n++) {
+      Instant appears = n <= initial ? p.start : p.whenUsers((n - 1) * 6); // when the account's first user appears
+      if (!appears.isBefore(p.end())) {
+        break;
       }
+      String id = String.format(Locale.ROOT, "acct-%03d", n);
+      SampleRandom r = draws.at(appears, id);
+      Instant since = n <= initial ? p.start.minus(r.between(30, 700), ChronoUnit.DAYS)
+          : appears.plus(r.between(0, 20), ChronoUnit.HOURS);
       BigDecimal arr = money(r.uniform(6_000, 60_000));
-      if (since.isAfter(p.start) && since.isBefore(p.asOf)) {
+      if (since.isAfter(p.start)) {
         rows.add(RecordKind.ARR_MOVEMENTS, new ArrMovement(since, id, "new", arr));
       }
+      BigDecimal known = arr;
       boolean churned = false;
-      for (Instant m = monthAfter(since.isBefore(p.start) ? p.start : since); m.isBefore(p.asOf) && !churned; m = monthAfter(m)) {
-        Instant t = m.plus(r.between(0, 27), ChronoUnit.DAYS);
-        if (!t.isBefore(p.asOf)) {
-          break;
-        }
-        int what = r.weighted(80, 12, 5, 1.3);
+      Instant end = p.end();
+      for (Instant m = monthAfter(since.isBefore(p.start) ? p.start : since); m.isBefore(end) && !churned; m = monthAfter(m)) {
+        Instant t = m.plus(draws.at(m, id).between(0, 27), ChronoUnit.DAYS);
+        SampleRandom x = draws.at(t, id);
+        int what = x.weighted(80, 12, 5, 1.3);
         if (what == 1) {
-          BigDecimal up = money(arr.doubleValue() * r.uniform(0.1, 0.3));
+          BigDecimal up = money(arr.doubleValue() * x.uniform(0.1, 0.3));
           arr = arr.add(up);
           rows.add(RecordKind.ARR_MOVEMENTS, new ArrMovement(t, id, "expansion", up));
         } else if (what == 2) {
-          BigDecimal down = money(arr.doubleValue() * r.uniform(0.05, 0.2));
+          BigDecimal down = money(arr.doubleValue() * x.uniform(0.05, 0.2));
           arr = arr.subtract(down);
           rows.add(RecordKind.ARR_MOVEMENTS, new ArrMovement(t, id, "contraction", down));
         } else if (what == 3) {
@@ -94,16 +97,22 @@ final class FinanceGenerator {
           arr = BigDecimal.ZERO.setScale(2);
           churned = true;
         }
+        if (t.isBefore(p.asOf)) {
+          known = arr;
+        }
       }
-      String segment = arr.doubleValue() > 40_000 ? "enterprise" : arr.doubleValue() > 15_000 ? "mid-market" : "smb";
-      rows.add(RecordKind.ACCOUNTS, new Account(id, "Customer " + n, segment, arr, since));
+      String segment = known.doubleValue() > 40_000 ? "enterprise" : known.doubleValue() > 15_000 ? "mid-market" : "smb";
+      rows.add(RecordKind.ACCOUNTS, new Account(id, "Customer " + n, segment, known, since));
     }
   }
 
+  /** A day's cost rows, known once the day has ended. */
   private void costs() {
-    Instant spikeDay = p.asOf.truncatedTo(ChronoUnit.DAYS).minus(COST_SPIKE_DAYS_BEFORE, ChronoUnit.DAYS);
-    for (long d = 0; d < p.days; d++) {
+    Instant spikeDay = p.reference.truncatedTo(ChronoUnit.DAYS).minus(COST_SPIKE_DAYS_BEFORE, ChronoUnit.DAYS);
+    for (long d = 0; d <= p.lastDay; d++) {
       Instant day = p.at(d, 0, 0);
+      Instant ended = p.at(d + 1, 0, 0);
+      SampleRandom r = draws.at("costs", d, ended);
       for (int s = 0; s < COST_SERVICES.size(); s++) {
         String service = COST_SERVICES.get(s);
         double cost = dailyCost(s, day) * r.uniform(0.93, 1.07);
@@ -130,13 +139,14 @@ final class FinanceGenerator {
     String service = COST_SERVICES.get(s);
     BigDecimal eff = money(effective);
     BigDecimal list = money(effective / discount);
-    rows.add(RecordKind.COSTS, new CostRow(day, day.plus(1, ChronoUnit.DAYS), eff, eff, list, service, CATEGORY[s], "AWS",
-        "Usage", pricing, commitment, Map.of("team", SampleCompanyProfile.TEAM_OF.get(service), "env", "prod")));
+    Instant end = day.plus(1, ChronoUnit.DAYS);
+    rows.add(RecordKind.COSTS, new CostRow(day, end, eff, eff, list, service, CATEGORY[s], "AWS",
+        "Usage", pricing, commitment, Map.of("team", SampleCompanyProfile.TEAM_OF.get(service), "env", "prod")), end);
   }
 
   private void monthly() {
-    for (YearMonth m = YearMonth.from(p.start.atZone(ZoneOffset.UTC)); !m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(p.asOf); m = m.plusMonths(1)) {
-      Instant first = m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    for (YearMonth m = YearMonth.from(p.start.atZone(ZoneOffset.UTC)); firstOf(m).isBefore(p.end()); m = m.plusMonths(1)) {
+      Instant first = firstOf(m);
       Instant mid = first.plus(14, ChronoUnit.DAYS);
       double expected = 0;
       for (int s = 0; s < COST_SERVICES.size(); s++) {
@@ -145,16 +155,18 @@ final class FinanceGenerator {
       double budget = Math.round(expected * 1.03 / 100) * 100.0;
       rows.metric(MetricNames.MONTHLY_BUDGET, Map.of(), first, budget);
       rows.metric(MetricNames.TARGET_COST_PER_MAU, Map.of(), first, Math.round(budget * 0.95 / p.usersAt(mid)));
-      rows.metric(MetricNames.GROSS_MARGIN, Map.of(), first, Math.round(r.uniform(0.74, 0.79) * 1000) / 1000.0);
+      double margin = draws.at(first, "month-" + m).uniform(0.74, 0.79);
+      rows.metric(MetricNames.GROSS_MARGIN, Map.of(), first, Math.round(margin * 1000) / 1000.0);
     }
   }
 
   private void okrs() {
     LocalDate q = p.start.atZone(ZoneOffset.UTC).toLocalDate().with(IsoFields.DAY_OF_QUARTER, 1);
-    for (; !q.atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(p.asOf); q = q.plusMonths(3)) {
+    for (; q.atStartOfDay().toInstant(ZoneOffset.UTC).isBefore(p.end()); q = q.plusMonths(3)) {
       String quarter = q.getYear() + "-Q" + q.get(IsoFields.QUARTER_OF_YEAR);
       Instant qStart = q.atStartOfDay().toInstant(ZoneOffset.UTC);
       Instant qEnd = q.plusMonths(3).atStartOfDay().toInstant(ZoneOffset.UTC);
+      SampleRandom r = draws.at(qStart, quarter);
       for (int o = 0; o < OKRS.length; o++) {
         for (int k = 1; k < OKRS[o].length; k++) {
           String[] kr = OKRS[o][k].split("\\|", -1);
@@ -162,7 +174,7 @@ final class FinanceGenerator {
           double start = Double.parseDouble(kr[2]);
           double target = Double.parseDouble(kr[3]);
           double achievement = r.uniform(0.55, 1.1);
-          for (Instant t = qStart.plus(6, ChronoUnit.DAYS); t.isBefore(qEnd) && t.isBefore(p.asOf); t = t.plus(7, ChronoUnit.DAYS)) {
+          for (Instant t = qStart.plus(6, ChronoUnit.DAYS); t.isBefore(qEnd); t = t.plus(7, ChronoUnit.DAYS)) {
             double frac = (double) ChronoUnit.HOURS.between(qStart, t) / ChronoUnit.HOURS.between(qStart, qEnd);
             double current = start + (target - start) * achievement * Math.pow(frac, 0.8);
             rows.add(RecordKind.KEY_RESULTS, new KeyResult(quarter, "O" + (o + 1), OKRS[o][0], "O" + (o + 1) + "-KR" + k, kr[0],
@@ -172,6 +184,10 @@ final class FinanceGenerator {
         }
       }
     }
+  }
+
+  private static Instant firstOf(YearMonth m) {
+    return m.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
   private Instant monthAfter(Instant t) {

@@ -35,13 +35,15 @@ final class RhythmGenerator {
       "Add alert for %s saturation", "Write postmortem for %s incident", "Review error budget policy for %s",
       "Rotate credentials used by %s", "Load-test %s before the release", "Document the %s runbook");
 
+  private static final String DAY = "day";
+
   private final SampleCompanyProfile p;
-  private final SampleRandom r;
+  private final SampleDraws draws;
   private final SampleRows rows;
 
   RhythmGenerator(SampleCompanyProfile profile, long seed, SampleRows rows) {
     this.p = profile;
-    this.r = new SampleRandom(seed, "rhythm");
+    this.draws = new SampleDraws(profile, seed, "rhythm");
     this.rows = rows;
   }
 
@@ -49,36 +51,36 @@ final class RhythmGenerator {
     sprints();
     LocalDate first = p.start.atZone(ZoneOffset.UTC).toLocalDate();
     int actionSeq = 0;
-    for (long d = 0; d <= p.days; d++) {
+    for (long d = 0; d <= p.lastDay; d++) {
       LocalDate date = first.plusDays(d);
       DayOfWeek dow = date.getDayOfWeek();
       if (dow.getValue() <= 5) {
-        meeting("daily-standup", date, 9, 0);
+        meeting("daily-standup", d, date, 9);
       }
       if (dow == DayOfWeek.MONDAY) {
-        actionSeq = meetingWithActions("ops-review", date, 10, actionSeq, 7);
+        actionSeq = meetingWithActions("ops-review", d, date, 10, actionSeq, 7);
       }
       if (dow == DayOfWeek.TUESDAY) {
-        actionSeq = meetingWithActions("security-standup", date, 10, actionSeq, 7);
+        actionSeq = meetingWithActions("security-standup", d, date, 10, actionSeq, 7);
       }
       if (dow == DayOfWeek.WEDNESDAY) {
-        actionSeq = meetingWithActions("product-metrics", date, 14, actionSeq, 7);
+        actionSeq = meetingWithActions("product-metrics", d, date, 14, actionSeq, 7);
       }
       if (dow == DayOfWeek.MONDAY && date.getDayOfMonth() <= 7) {
-        actionSeq = meetingWithActions("exec-review", date, 11, actionSeq, 14);
+        actionSeq = meetingWithActions("exec-review", d, date, 11, actionSeq, 14);
       }
       Instant day = p.at(d, 0, 0);
-      if (day.isBefore(p.asOf)) {
-        rows.metric(MetricNames.TEST_COVERAGE, Map.of(), day, Math.round((0.71 + 0.08 * p.progress(day) + r.uniform(-0.004, 0.004)) * 1000) / 1000.0);
-      }
-      dashboardViews(d);
+      SampleRandom r = draws.day(DAY, d);
+      double coverage = 0.71 + 0.08 * p.progress(day) + r.uniform(-0.004, 0.004);
+      rows.metric(MetricNames.TEST_COVERAGE, Map.of(), day, Math.round(coverage * 1000) / 1000.0);
+      dashboardViews(d, r);
     }
   }
 
   private void sprints() {
     SprintCalendar cal = SprintCalendar.DEFAULT;
-    LocalDate today = p.asOf.atZone(ZoneOffset.UTC).toLocalDate();
-    for (long n = cal.sprintNumber(p.start.atZone(ZoneOffset.UTC).toLocalDate()); n <= cal.sprintNumber(today); n++) {
+    LocalDate last = p.at(p.lastDay, 0, 0).atZone(ZoneOffset.UTC).toLocalDate();
+    for (long n = cal.sprintNumber(p.start.atZone(ZoneOffset.UTC).toLocalDate()); n <= cal.sprintNumber(last); n++) {
       Instant start = cal.startOf(n).atStartOfDay().toInstant(ZoneOffset.UTC);
       Instant end = cal.startOf(n + 1).atStartOfDay().toInstant(ZoneOffset.UTC);
       String id = "sprint-" + n;
@@ -87,6 +89,7 @@ final class RhythmGenerator {
         goals.add(GOALS.get((int) ((n * 3 + g) % GOALS.size())));
       }
       rows.add(RecordKind.SPRINTS, new Sprint(id, start, end, goals));
+      SampleRandom r = draws.at(start, id);
       for (int k = 1, items = r.between(18, 26); k <= items; k++) {
         boolean committed = r.chance(0.9);
         Instant added = committed ? start : start.plus(r.between(2, 9), ChronoUnit.DAYS);
@@ -98,18 +101,16 @@ final class RhythmGenerator {
         Instant started = added.plus(r.between(0, 5 * 24), ChronoUnit.HOURS);
         Instant done = started.plus((long) r.normal(3.5 * 24, 2 * 24, 4), ChronoUnit.HOURS);
         boolean finished = done.isBefore(end) && r.chance(0.88);
-        if (!added.isBefore(p.asOf)) {
-          continue;
-        }
-        String goal = r.chance(0.6) ? goals.get(r.between(0, 2)) : null;
+        SampleRandom x = draws.at(added, id);
+        String goal = x.chance(0.6) ? goals.get(x.between(0, 2)) : null;
         rows.add(RecordKind.SPRINT_ITEMS, new SprintItem(id, String.format(Locale.ROOT, "ACME-%d%02d", n, k),
-            title(kind, goal), kind, r.pick(List.of(1.0, 2.0, 3.0, 3.0, 5.0, 5.0, 8.0)), committed, added,
-            before(started), finished ? before(done) : null, kind.equals("bug") && r.chance(0.3), goal));
+            title(x, kind, goal), kind, x.pick(List.of(1.0, 2.0, 3.0, 3.0, 5.0, 5.0, 8.0)), committed, added,
+            p.known(started), finished ? p.known(done) : null, kind.equals("bug") && x.chance(0.3), goal));
       }
     }
   }
 
-  private String title(String kind, @Nullable String goal) {
+  private static String title(SampleRandom r, String kind, @Nullable String goal) {
     String area = goal != null ? goal : r.pick(SampleCompanyProfile.SERVICES);
     return switch (kind) {
       case "bug" -> "Fix: " + r.pick(List.of("timeout in ", "wrong total in ", "crash in ")) + area;
@@ -118,52 +119,45 @@ final class RhythmGenerator {
     };
   }
 
-  private Instant meeting(String meeting, LocalDate date, int hour, int minute) {
-    Instant scheduled = date.atTime(hour, minute).toInstant(ZoneOffset.UTC);
-    if (!scheduled.isBefore(p.asOf)) {
-      return scheduled;
-    }
+  /** A meeting as it happened: it starts up to two minutes late, sometimes up to twelve. */
+  private Instant meeting(String meeting, long day, LocalDate date, int hour) {
+    Instant scheduled = date.atTime(hour, 0).toInstant(ZoneOffset.UTC);
+    SampleRandom r = draws.at(DAY, day, scheduled);
     long lateSeconds = r.chance(0.92) ? r.between(0, 110) : r.between(180, 720);
-    rows.add(RecordKind.MEETINGS, new MeetingRecord(meeting + "-" + date, meeting, scheduled, scheduled.plusSeconds(lateSeconds)));
+    rows.add(RecordKind.MEETINGS, new MeetingRecord(meeting + "-" + date, meeting, scheduled,
+        p.known(scheduled.plusSeconds(lateSeconds))));
     return scheduled;
   }
 
-  private int meetingWithActions(String meeting, LocalDate date, int hour, int seq, int dueDays) {
-    Instant at = meeting(meeting, date, hour, 0);
-    if (!at.isBefore(p.asOf)) {
-      return seq;
-    }
+  private int meetingWithActions(String meeting, long day, LocalDate date, int hour, int seq, int dueDays) {
+    Instant at = meeting(meeting, day, date, hour);
+    SampleRandom r = draws.at(DAY, day, at);
     for (int k = r.between(2, 4); k > 0; k--) {
       Instant due = at.plus(dueDays, ChronoUnit.DAYS);
       Instant done = at.plus((long) (r.uniform(0.5, dueDays + 4) * 24), ChronoUnit.HOURS);
       boolean completes = r.chance(0.9);
       rows.add(RecordKind.ACTION_ITEMS, new ActionItem(String.format(Locale.ROOT, "AI-%05d", ++seq), meeting,
           String.format(Locale.ROOT, r.pick(ACTIONS), r.pick(SampleCompanyProfile.SERVICES)), r.pick(SampleCompanyProfile.PEOPLE),
-          at, due, completes ? before(done) : null));
+          at, due, completes ? p.known(done) : null));
     }
     if (meeting.equals("ops-review") || meeting.equals("exec-review")) {
       for (int k = r.between(0, 2); k > 0; k--) {
         Instant decided = at.plus((long) r.normal(30, 25, 2), ChronoUnit.HOURS);
         rows.add(RecordKind.DECISIONS, new Decision(String.format(Locale.ROOT, "DEC-%05d", seq * 10 + k), meeting,
             r.pick(List.of("Approve reserved capacity for ", "Freeze feature work on ", "Staff an on-call rotation for ",
-                "Fund a rewrite of ")) + r.pick(SampleCompanyProfile.SERVICES), at, before(decided)));
+                "Fund a rewrite of ")) + r.pick(SampleCompanyProfile.SERVICES), at, p.known(decided)));
       }
     }
     return seq;
   }
 
-  private void dashboardViews(long d) {
+  private void dashboardViews(long d, SampleRandom r) {
     for (int u = 0; u < 45; u++) {
       if (p.isWeekday(d) && r.chance(0.3)) {
         Instant t = p.at(d, r.between(8, 18), r.between(0, 59));
-        if (t.isBefore(p.asOf)) {
-          rows.add(RecordKind.DASHBOARD_VIEWS, new DashboardView(t, String.format(Locale.ROOT, "staff-%02d", u), r.pick(DASHBOARDS)));
-        }
+        rows.add(RecordKind.DASHBOARD_VIEWS, new DashboardView(t, String.format(Locale.ROOT, "staff-%02d", u),
+            draws.at(DAY, d, t).pick(DASHBOARDS)));
       }
     }
-  }
-
-  private @Nullable Instant before(Instant t) {
-    return t.isBefore(p.asOf) ? t : null;
   }
 }

@@ -9,16 +9,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Accumulates generated rows per record kind, then freezes them sorted by each kind's timestamp. */
+/**
+ * Accumulates generated rows per record kind, keeping those that exist at the as-of, then freezes them
+ * sorted by each kind's timestamp.
+ */
 final class SampleRows {
+  private final Instant asOf;
   private final Map<RecordKind<?>, List<Object>> rows = new LinkedHashMap<>();
 
+  SampleRows(Instant asOf) {
+    this.asOf = asOf;
+  }
+
+  /** Adds a row that exists once its time ({@link RecordKind#timeOf}) lies before the as-of. */
   <T> void add(RecordKind<T> kind, T row) {
-    rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(row);
+    if (kind.timeOf(row).isBefore(asOf)) {
+      keep(kind, row);
+    }
+  }
+
+  /**
+   * Adds a row that is known from {@code knownFrom} on, whatever its own time: a day's cost once the day
+   * has ended, a planned event a week ahead.
+   */
+  <T> void add(RecordKind<T> kind, T row, Instant knownFrom) {
+    if (!knownFrom.isAfter(asOf)) {
+      keep(kind, row);
+    }
   }
 
   void metric(String name, Map<String, String> labels, Instant at, double value) {
     add(RecordKind.METRICS, new MetricPoint(at, name, labels, value));
+  }
+
+  private <T> void keep(RecordKind<T> kind, T row) {
+    rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(row);
   }
 
   /** Immutable lists sorted by time (stable, so equal timestamps keep generation order). */

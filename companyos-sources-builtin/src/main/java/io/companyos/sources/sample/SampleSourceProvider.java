@@ -11,6 +11,13 @@ import java.time.format.DateTimeParseException;
  * Provider of the {@code sample} source. Options: {@code seed} (default {@value #DEFAULT_SEED}),
  * {@code as_of} (ISO-8601 instant, default {@link #DEFAULT_AS_OF}), {@code history_days} (default
  * {@value #DEFAULT_HISTORY_DAYS}, five quarters and a bit).
+ *
+ * <p>The sample company is one fixed history in calendar time. It starts {@code history_days} days before
+ * the day of {@link #DEFAULT_AS_OF} (by default on 2025-08-20), its story (error spike, repeat incident,
+ * cost spike, ...) sits at fixed instants counted back from {@link #DEFAULT_AS_OF}, and it goes on, growing,
+ * after it. The rows of a day depend on the seed and the day alone; {@code as_of} only decides what is known:
+ * rows whose time lies after it do not exist yet, and lifecycle times after it (an incident's resolution, a
+ * pull request's merge) are not known yet. An {@code as_of} on or before the start gives an empty company.
  */
 public final class SampleSourceProvider implements MetricSourceProvider {
   /** Provider id used in YAML ({@code type: sample}). */
@@ -19,7 +26,7 @@ public final class SampleSourceProvider implements MetricSourceProvider {
   public static final long DEFAULT_SEED = 20251207L;
   /** The sample company's "now": Monday 23 November 2026, 09:00 UTC. */
   public static final Instant DEFAULT_AS_OF = Instant.parse("2026-11-23T09:00:00Z");
-  /** Days of history before as-of. */
+  /** Days of history before the day of {@link #DEFAULT_AS_OF}: where the fixed calendar starts. */
   public static final int DEFAULT_HISTORY_DAYS = 460;
 
   @Override
