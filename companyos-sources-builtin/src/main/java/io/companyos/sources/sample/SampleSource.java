@@ -38,6 +38,7 @@ public final class SampleSource implements MetricSource {
   private volatile @Nullable SampleCompany company;
   private volatile @Nullable MetricPointIndex index;
   private volatile @Nullable SourceDescription description;
+  private final java.util.Map<String, java.util.Optional<Provenance.Coverage>> coverages = new java.util.concurrent.ConcurrentHashMap<>();
 
   SampleSource(String id, long seed, Instant asOf, int historyDays, Clock clock) {
     this.id = id;
@@ -81,19 +82,38 @@ public final class SampleSource implements MetricSource {
     }
     // Rows are sorted by time: binary search for the window instead of scanning the whole history.
     List<T> out = new ArrayList<>(TimeSorted.between(company().rows(kind), kind::timeOf, window.start(), window.end()));
-    return new Dataset<>(out, provenance(kind.name(), window, out.size()));
+    return new Dataset<>(out, provenance(kind.name(), window, out.size()).withCovers(coverage(kind)));
   }
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
     List<Series> series = metricIndex().instant(MetricSelector.parse(id, query), at, INSTANT_LOOKBACK);
-    return new Dataset<>(series, provenance(query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size()));
+    return new Dataset<>(series, provenance(query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size())
+        .withCovers(metricCoverage(query)));
   }
 
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
     List<Series> series = metricIndex().range(MetricSelector.parse(id, query), window);
-    return new Dataset<>(series, provenance(query, window, series.size()));
+    return new Dataset<>(series, provenance(query, window, series.size()).withCovers(metricCoverage(query)));
+  }
+
+  /** The span of every row of {@code kind} the company holds at its as-of (computed once per kind). */
+  private Provenance.@Nullable Coverage coverage(RecordKind<?> kind) {
+    return coverages.computeIfAbsent(kind.name(), k -> Provenance.Coverage.of(
+        company().rows(kind).stream().map(r -> timeOf(kind, r)).toList())).orElse(null);
+  }
+
+  /** The span of the points of the metric a query names (computed once per metric). */
+  private Provenance.@Nullable Coverage metricCoverage(String query) {
+    String metric = MetricSelector.parse(id, query).metric();
+    return coverages.computeIfAbsent("metric:" + metric, k -> Provenance.Coverage.of(company().rows(RecordKind.METRICS)
+        .stream().filter(p -> p.metric().equals(metric)).map(MetricPoint::timestamp).toList())).orElse(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Instant timeOf(RecordKind<T> kind, Object row) {
+    return kind.timeOf((T) row);
   }
 
   private Provenance provenance(String query, TimeWindow window, long rows) {
