@@ -88,7 +88,7 @@ class MissingInputTest {
         .contains("n/a (vulnerabilities: no source configured for vulnerabilities); compliance 93.80%");
     // 79.3 by hand: compliance 93.80 % on the standard model's linear rule from 70 % (0) to 100 % (100):
     // (0.938 - 0.70) / 0.30 = 0.7933 -> 79.3; the two vulnerability KPIs are absent, not zero.
-    assertThat(md).containsPattern("\\*\\*Overall Health Score: \\d+\\.\\d/100 \\(Security without vulnerabilities: no source "
+    assertThat(md).containsPattern("\\*\\*Overall Health Score: \\d+\\.\\d/100 \\(Security: vulnerabilities n/a: no source "
         + "configured for vulnerabilities\\)");
   }
 }

@@ -71,6 +71,25 @@ class StaleDataTest {
   }
 
   @Test
+  void theHealthScoreNamesItsStaleInputPerDimension() throws IOException {
+    writeIncidents();
+    Sources sources = SourceRegistry.discover().open(List.of(exports(null), SourceSpec.of("sample", "sample", Map.of())),
+        Clock.fixed(SampleCompany.AS_OF, SampleCompany.UTC), dir);
+    PackDocument doc;
+    try (sources) {
+      doc = new PackAssembler(SampleCompany.COMPANY, sources.all())
+          .assemble(SampleCompany.COMPANY.pack("exec-review").orElseThrow(), SampleCompany.AS_OF, SampleCompany.UTC);
+    }
+    String md = new PackRenderer().render(doc, PackFormat.MD);
+    // The exec review scores November 1-22: the incidents stop on the 10th, 13 days before the as-of; every
+    // dimension is still scored, and Reliability says which of its inputs stopped.
+    String stale = "incidents stale (data of incidents.csv (exports) ends 2026-11-10, 13 days before the as-of)";
+    assertThat(md).containsPattern("\\*\\*Overall Health Score: \\d+\\.\\d/100 \\(Reliability: "
+        + java.util.regex.Pattern.quote(stale) + "\\)");
+    assertThat(md).contains("stale incidents: data of incidents.csv (exports) ends 2026-11-10, 13 days before the as-of");
+  }
+
+  @Test
   void aSourcesFreshnessLimitIsHonoured() throws IOException {
     // The company says this export may be up to three weeks old: nothing is marked.
     PackDocument doc = render(exports(Duration.ofDays(21)));

@@ -37,11 +37,13 @@ public final class Freshness {
         stalest = p;
       }
     }
-    if (stalest == null) {
-      return null;
-    }
-    Instant last = stalest.covers().last();
-    return what(stalest) + " (" + stalest.sourceId() + ") ends " + Rows.date(last, zone) + ", "
+    return stalest == null ? null : ends(stalest, asOf, zone);
+  }
+
+  /** "data of incidents.csv (exports) ends 2026-11-10, 13 days before the as-of", for data with coverage. */
+  static String ends(Provenance p, Instant asOf, ZoneId zone) {
+    Instant last = p.covers().last();
+    return what(p) + " (" + p.sourceId() + ") ends " + Rows.date(last, zone) + ", "
         + age(Duration.between(last, asOf)) + " before the as-of";
   }
 

@@ -66,10 +66,10 @@ public final class HealthDimensions {
   record Result(Map<String, OptionalDouble> scores, Map<String, String> highlights, OptionalDouble overall,
       String status, Provenance provenance, HealthScore score, Map<String, List<String>> gaps) {
     /**
-     * Empty when every input of every dimension was read; else what the composite is missing, per
-     * dimension, e.g. "over 4 of 5 dimensions; Security n/a (vulnerabilities: no source configured for
-     * vulnerabilities)" or "Security without vulnerabilities: no source ...". A composite never hides an
-     * input it could not read.
+     * Empty when every input of every dimension was read and fresh; else what the composite lacks, per
+     * dimension, e.g. "over 4 of 5 dimensions; Security n/a (vulnerabilities n/a: no source configured for
+     * vulnerabilities)" or "Reliability: incidents stale (data of incidents.csv (exports) ends 2026-11-10,
+     * 13 days before the as-of)". A composite never hides an input it could not read or that stopped.
      */
     String coverage() {
       List<String> parts = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class HealthDimensions {
         if (v.isEmpty()) {
           parts.add(LeadershipSections.label(d) + " n/a" + (g.isEmpty() ? " (no data in the window)" : " (" + String.join("; ", g) + ")"));
         } else if (!g.isEmpty()) {
-          parts.add(LeadershipSections.label(d) + " without " + String.join("; ", g));
+          parts.add(LeadershipSections.label(d) + ": " + String.join("; ", g));
         }
       });
       if (parts.isEmpty()) {
@@ -147,10 +147,28 @@ public final class HealthDimensions {
       try {
         r.run();
       } catch (RuntimeException e) {
-        String gap = input + ": " + e.getMessage();
-        notes.get(dimension).add("n/a (" + gap + ")");
-        gaps.computeIfAbsent(dimension, k -> new ArrayList<>()).add(gap);
+        notes.get(dimension).add("n/a (" + input + ": " + e.getMessage() + ")");
+        gaps.computeIfAbsent(dimension, k -> new ArrayList<>()).add(input + " n/a: " + e.getMessage());
       }
+    }
+
+    /**
+     * {@code data}, after noting when it is stale: its source's data ends too long before the window (or the
+     * as-of) does. The KPI is still scored from it, and the dimension says so.
+     */
+    <T> Dataset<T> fresh(String dimension, String input, Dataset<T> data) {
+      Provenance p = data.provenance();
+      Instant needed = w.end().isBefore(ctx.asOf()) ? w.end() : ctx.asOf();
+      if (p.covers() != null && p.covers().staleBy(needed).isPresent()) {
+        String when = Freshness.ends(p, ctx.asOf(), ctx.zone());
+        List<String> g = gaps.computeIfAbsent(dimension, k -> new ArrayList<>());
+        String gap = input + " stale (" + when + ")";
+        if (!g.contains(gap)) {
+          g.add(gap);
+          notes.get(dimension).add("stale " + input + ": " + when);
+        }
+      }
+      return data;
     }
 
     void note(String dimension, String text) {
@@ -195,8 +213,8 @@ public final class HealthDimensions {
     });
     in.measure(d, "incidents", () -> {
       // Incidents created up to 90 days before the window, so that restores in the window of older incidents count.
-      List<Incident> inc = in.ctx().records(RecordKind.INCIDENTS,
-          new TimeWindow(in.w().start().minus(RESTORE_LOOKBACK), in.w().end())).rows();
+      List<Incident> inc = in.fresh(d, "incidents", in.ctx().records(RecordKind.INCIDENTS,
+          new TimeWindow(in.w().start().minus(RESTORE_LOOKBACK), in.w().end()))).rows();
       in.kpis().put(StandardHealthModel.P1P2_INCIDENTS, StandardHealthKpis.majorIncidentsPer30Days(inc, in.w()));
       in.note(d, StandardHealthKpis.majorIncidents(inc, in.w()) + " P1/P2 incidents");
       StandardHealthKpis.medianRestoreHours(inc, in.w()).ifPresent(m -> in.kpis().put(StandardHealthModel.MTTR_HOURS, m));
@@ -207,7 +225,7 @@ public final class HealthDimensions {
     String d = StandardHealthModel.SECURITY;
     Instant end = in.w().end();
     in.measure(d, "vulnerabilities", () -> {
-      List<Vulnerability> open = in.ctx().records(RecordKind.VULNERABILITIES, Rows.history(end)).rows().stream()
+      List<Vulnerability> open = in.fresh(d, "vulnerabilities", in.ctx().records(RecordKind.VULNERABILITIES, Rows.history(end))).rows().stream()
           .filter(v -> open(v, end)).toList();
       long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
       long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
@@ -217,7 +235,8 @@ public final class HealthDimensions {
       in.note(d, critical + " critical open; " + (open.size() - within) + " past SLA (all severities)");
     });
     in.measure(d, "compliance", () -> {
-      Double compliance = Rows.last(in.ctx().range(MetricNames.COMPLIANCE_CONTROLS_PASSING, TimeWindow.ending(end, Duration.ofDays(35))));
+      Double compliance = Rows.last(in.fresh(d, "compliance", in.ctx().range(MetricNames.COMPLIANCE_CONTROLS_PASSING,
+          TimeWindow.ending(end, Duration.ofDays(35)))));
       if (compliance != null) {
         in.kpis().put(StandardHealthModel.COMPLIANCE_CONTROLS, compliance);
         in.note(d, "compliance " + pct(compliance));
@@ -231,7 +250,7 @@ public final class HealthDimensions {
     TimeWindow w = in.w();
     in.measure(d, "product events", () -> {
       TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
-      long wau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week));
+      long wau = activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
       long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
       Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
           ctx.zone()).ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
@@ -242,7 +261,7 @@ public final class HealthDimensions {
     });
     in.measure(d, "NPS responses", () -> {
       TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
-      OptionalDouble nps = NetPromoterScore.of(ctx.records(RecordKind.NPS_RESPONSES, month).rows(), month);
+      OptionalDouble nps = NetPromoterScore.of(in.fresh(d, "NPS responses", ctx.records(RecordKind.NPS_RESPONSES, month)).rows(), month);
       if (nps.isPresent()) {
         in.kpis().put(StandardHealthModel.NPS, nps.getAsDouble());
         in.note(d, String.format(Locale.ROOT, "NPS %.0f", nps.getAsDouble()));
@@ -262,7 +281,7 @@ public final class HealthDimensions {
       }
     });
     in.measure(d, "gross margin", () -> {
-      Double gm = Rows.last(ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(w.end(), Duration.ofDays(35))));
+      Double gm = Rows.last(in.fresh(d, "gross margin", ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(w.end(), Duration.ofDays(35)))));
       if (gm != null) {
         in.kpis().put(StandardHealthModel.GROSS_MARGIN, gm);
         in.note(d, "gross margin " + pct(gm));
@@ -270,7 +289,7 @@ public final class HealthDimensions {
     });
     in.measure(d, "cloud costs", () -> {
       OptionalDouble budget = budgetOf(ctx, w);
-      double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, w).rows());
+      double spend = FinOpsSections.total(in.fresh(d, "cloud costs", ctx.records(RecordKind.COSTS, w)).rows());
       OptionalDouble variance = spend > 0 ? CloudBudget.variancePercent(spend, budget) : OptionalDouble.empty();
       if (variance.isPresent()) {
         in.kpis().put(StandardHealthModel.BUDGET_VARIANCE, variance.getAsDouble());
@@ -305,6 +324,7 @@ public final class HealthDimensions {
     SectionContext ctx = in.ctx();
     TimeWindow w = in.w();
     in.measure(d, "deployments", () -> {
+      in.fresh(d, "deployments", ctx.records(RecordKind.DEPLOYMENTS, w));
       DoraResult dora = ReliabilitySections.Dora.compute(ctx, w);
       if (dora.overall() != null) {
         in.kpis().put(StandardHealthModel.DORA_LEVEL, (double) dora.overall().ordinal());
