@@ -142,21 +142,10 @@ public final class CompanyFolder {
   public static java.util.SortedMap<String, String> starterFiles() {
     java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
     for (String resource : BuiltinDefinitions.RESOURCES) {
-      files.put(resource.substring(resource.indexOf('/') + 1), resourceText(resource));
+      files.put(resource.substring(resource.indexOf('/') + 1), DefinitionLoader.readResource(resource));
     }
-    files.put(SOURCES_FILE, resourceText("companyos/starter/" + SOURCES_FILE));
+    files.put(SOURCES_FILE, DefinitionLoader.readResource("companyos/starter/" + SOURCES_FILE));
     return files;
-  }
-
-  private static String resourceText(String resource) {
-    try (java.io.InputStream in = CompanyFolder.class.getResourceAsStream("/" + resource)) {
-      if (in == null) {
-        throw new IllegalStateException("built-in resource " + resource + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @Override

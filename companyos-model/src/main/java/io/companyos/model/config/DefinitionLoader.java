@@ -220,7 +220,8 @@ public final class DefinitionLoader {
     return files;
   }
 
-  private static String readResource(String resource) {
+  /** The text of a class-path resource of this module (UTF-8). */
+  static String readResource(String resource) {
     try (InputStream in = DefinitionLoader.class.getResourceAsStream("/" + resource)) {
       if (in == null) {
         throw new IllegalStateException("built-in resource " + resource + " is missing from the jar");
