@@ -51,8 +51,20 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
       if (times.isEmpty()) {
         return java.util.Optional.empty();
       }
-      java.util.TreeSet<Instant> distinct = new java.util.TreeSet<>(times);
-      return java.util.Optional.of(new Coverage(distinct.first(), distinct.last(), distinct.size(), null));
+      // Sources keep rows sorted by time: one pass counts the distinct instants; anything else is sorted first.
+      Instant previous = null;
+      long distinct = 0;
+      for (Instant t : times) {
+        if (previous != null && t.isBefore(previous)) {
+          java.util.TreeSet<Instant> sorted = new java.util.TreeSet<>(times);
+          return java.util.Optional.of(new Coverage(sorted.first(), sorted.last(), sorted.size(), null));
+        }
+        if (!t.equals(previous)) {
+          distinct++;
+        }
+        previous = t;
+      }
+      return java.util.Optional.of(new Coverage(times.iterator().next(), previous, distinct, null));
     }
 
     /** This coverage with a source's freshness limit. */
