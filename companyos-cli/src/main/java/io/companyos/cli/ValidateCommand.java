@@ -46,7 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "YAML files or directories (searched recursively for *.yaml and *.yml).")
+      description = "YAML files or directories (searched recursively for *.yaml and *.yml). "
+          + "Default: ./companyos/ when it exists.")
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--builtin", description = "Validate the definitions shipped with companyos.")
@@ -59,7 +60,12 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (paths.isEmpty() && !builtin) {
-      throw new ParameterException(spec.commandLine(), "validate needs at least one PATH, or --builtin");
+      io.companyos.model.config.CompanyFolder folder = io.companyos.model.config.CompanyFolder.resolve(List.of(), Path.of(""));
+      if (folder.isBuiltin()) {
+        throw new ParameterException(spec.commandLine(), "validate needs at least one PATH, or --builtin "
+            + "(or run it where a ./companyos/ folder is)");
+      }
+      paths.addAll(folder.paths());
     }
     DefinitionLoader loader = new DefinitionLoader();
     Set<ConfigProblem> problems = new LinkedHashSet<>();
