@@ -359,8 +359,4 @@ public final class HealthDimensions {
   static long activeUsers(SectionContext ctx, Dataset<ProductEvent> events) {
     return ctx.derived(events, "active-users", () -> Engagement.activeUsers(events.rows()));
   }
-
-  static boolean open(Incident i, Instant at) {
-    return i.timeCreated().isBefore(at) && (i.timeResolved() == null || i.timeResolved().isAfter(at));
-  }
 }
