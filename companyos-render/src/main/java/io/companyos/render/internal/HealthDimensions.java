@@ -18,7 +18,6 @@ import io.companyos.scoring.health.HealthScore;
 import io.companyos.scoring.health.HealthScorer;
 import io.companyos.scoring.health.StandardHealthModel;
 import io.companyos.scoring.product.NetPromoterScore;
-import io.companyos.scoring.security.RemediationSla;
 import io.companyos.scoring.security.VulnerabilityStats;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
@@ -225,14 +224,13 @@ public final class HealthDimensions {
     String d = StandardHealthModel.SECURITY;
     Instant end = in.w().end();
     in.measure(d, "vulnerabilities", () -> {
-      List<Vulnerability> open = in.fresh(d, "vulnerabilities", in.ctx().records(RecordKind.VULNERABILITIES, Rows.history(end))).rows().stream()
-          .filter(v -> open(v, end)).toList();
-      long critical = open.stream().filter(v -> v.severity().equals("critical")).count();
-      long within = open.stream().filter(v -> !SecuritySections.breached(v, end)).count();
+      List<Vulnerability> rows = in.fresh(d, "vulnerabilities", in.ctx().records(RecordKind.VULNERABILITIES, Rows.history(end))).rows();
+      long critical = VulnerabilityStats.exposure(rows, List.of("critical"), end, SecuritySections.SLA).open();
+      VulnerabilityStats.Exposure all = VulnerabilityStats.exposure(rows, end, SecuritySections.SLA);
       in.kpis().put(StandardHealthModel.CRITICAL_VULNS_OPEN, (double) critical);
-      VulnerabilityStats.slaCompliance(open, end, RemediationSla.DEFAULT)
+      VulnerabilityStats.slaCompliance(rows, end, SecuritySections.SLA)
           .ifPresent(c -> in.kpis().put(StandardHealthModel.VULN_SLA_COMPLIANCE, c));
-      in.note(d, critical + " critical open; " + (open.size() - within) + " past SLA (all severities)");
+      in.note(d, critical + " critical open; " + all.pastSla() + " past SLA (all severities)");
     });
     in.measure(d, "compliance", () -> {
       Double compliance = Rows.last(in.fresh(d, "compliance", in.ctx().range(MetricNames.COMPLIANCE_CONTROLS_PASSING,
@@ -360,13 +358,5 @@ public final class HealthDimensions {
    */
   static long activeUsers(SectionContext ctx, Dataset<ProductEvent> events) {
     return ctx.derived(events, "active-users", () -> Engagement.activeUsers(events.rows()));
-  }
-
-  static boolean open(Incident i, Instant at) {
-    return i.timeCreated().isBefore(at) && (i.timeResolved() == null || i.timeResolved().isAfter(at));
-  }
-
-  static boolean open(Vulnerability v, Instant at) {
-    return v.detectedAt().isBefore(at) && (v.resolvedAt() == null || v.resolvedAt().isAfter(at));
   }
 }

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 /** Reliability sections of the ops review: incident summary, SLO performance and DORA metrics. */
 final class ReliabilitySections {
@@ -52,23 +51,18 @@ final class ReliabilitySections {
       IncidentStats.Summary now = IncidentStats.summarize(cur.rows(), w, severities, IncidentStats.DEFAULT_REPEAT_WINDOW);
       IncidentStats.Summary before = IncidentStats.summarize(prev.rows(), ctx.previousWindow(), severities,
           IncidentStats.DEFAULT_REPEAT_WINDOW);
-      Set<String> repeats = IncidentStats.repeatIds(cur.rows(), IncidentStats.DEFAULT_REPEAT_WINDOW);
       // The counts cover the section window; the 30 days read before it only decide what is a repeat.
       Provenance p = SectionContext.computedOver(cur.provenance(), w,
           "incidents created in the window by severity (repeats: same fingerprint in the 30 days before)",
-          cur.rows().stream().filter(i -> w.contains(i.timeCreated())).count());
+          now.createdAnySeverity());
       List<List<MetricValue>> rows = new ArrayList<>();
       for (SeverityStats s : now.bySeverity()) {
-        double prevCount = before.bySeverity().stream().filter(b -> b.severity().equals(s.severity())).mapToLong(SeverityStats::count)
-            .sum();
-        List<String> counted = cur.rows().stream().filter(i -> i.severity().equals(s.severity()) && w.contains(i.timeCreated()))
-            .map(Incident::incidentId).sorted().toList();
-        MetricValue count = MetricValue.of(s.count(), Unit.COUNT, p).comparedWith(prevCount, Direction.LOWER_IS_BETTER).withEvidence(counted);
+        MetricValue count = MetricValue.of(s.count(), Unit.COUNT, p)
+            .comparedWith((double) before.countOf(s.severity()), Direction.LOWER_IS_BETTER).withEvidence(s.incidentIds());
         MetricValue mttr = s.mttrHoursMean().isPresent() ? MetricValue.of(s.mttrHoursMean().getAsDouble(), Unit.HOURS, p)
-            : MetricValue.absent(s.count() == 0 ? "no incidents" : "none resolved yet", Unit.HOURS);
-        List<String> ids = cur.rows().stream().filter(i -> i.severity().equals(s.severity()) && w.contains(i.timeCreated())
-            && repeats.contains(i.incidentId())).map(Incident::incidentId).sorted().toList();
-        MetricValue repeat = MetricValue.text(ids.isEmpty() ? "no" : "yes (" + String.join(", ", ids) + ")", p);
+            : MetricValue.absent(s.count() == 0 ? "no incidents" : s.resolvedBeforeCreated() > 0
+                ? "none resolved yet (" + s.resolvedBeforeCreated() + " resolved before created, left out)" : "none resolved yet", Unit.HOURS);
+        MetricValue repeat = MetricValue.text(s.repeatIds().isEmpty() ? "no" : "yes (" + String.join(", ", s.repeatIds()) + ")", p);
         rows.add(List.of(MetricValue.label(s.severity()), count, mttr, repeat));
       }
       return ctx.builder().table(new SectionTable("", COLUMNS, rows, "")).build();

@@ -11,6 +11,7 @@ import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
+import io.companyos.scoring.security.VulnerabilityStats;
 import io.companyos.sources.RecordKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,11 +74,10 @@ final class ReviewLists {
       }
       if (!good) {
         Dataset<Vulnerability> v = ctx.records(RecordKind.VULNERABILITIES, Rows.history(ctx.asOf()));
-        v.rows().stream().filter(x -> HealthDimensions.open(x, ctx.asOf()) && x.severity().equals("critical")
-            && SecuritySections.breached(x, ctx.asOf()))
-            .forEach(x -> entries.add(new Entry(60, MetricValue.text(String.format(Locale.ROOT, "%s in %s open %d days, past the %d-day SLA",
-                x.cve() != null ? x.cve() : x.vulnId(), x.component(), Duration.between(x.detectedAt(), ctx.asOf()).toDays(),
-                SecuritySections.allowedDays(x.severity())), v.provenance()))));
+        VulnerabilityStats.openCritical(v.rows(), ctx.asOf(), SecuritySections.SLA).stream().filter(VulnerabilityStats.OpenFinding::pastSla)
+            .forEach(f -> entries.add(new Entry(60, MetricValue.text(String.format(Locale.ROOT, "%s in %s open %d days, past the %d-day SLA",
+                f.vulnerability().cve() != null ? f.vulnerability().cve() : f.vulnerability().vulnId(), f.vulnerability().component(),
+                f.ageDays(), f.slaDays()), v.provenance()))));
         for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, TimeWindow.ending(ctx.asOf(), Duration.ofDays(28)))) {
           if (r.remaining() < 0.25) {
             entries.add(new Entry(40 * (1 - r.remaining()), MetricValue.text(String.format(Locale.ROOT,

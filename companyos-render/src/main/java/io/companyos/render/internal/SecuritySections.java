@@ -21,7 +21,6 @@ import io.companyos.sources.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,23 +30,8 @@ final class SecuritySections {
 
   private SecuritySections() {}
 
-  static long open(List<Vulnerability> v, String sev, Instant at) {
-    return v.stream().filter(x -> x.severity().equals(sev) && HealthDimensions.open(x, at)).count();
-  }
-
-  static long breached(List<Vulnerability> v, String sev, Instant at) {
-    return v.stream().filter(x -> x.severity().equals(sev) && HealthDimensions.open(x, at) && breached(x, at)).count();
-  }
-
-  /** Days allowed to fix a finding of {@code severity} ({@link RemediationSla#DEFAULT}; 180 for unknown severities). */
-  static long allowedDays(String severity) {
-    return RemediationSla.DEFAULT.days(severity.toLowerCase(java.util.Locale.ROOT)).orElse(180);
-  }
-
-  /** True when {@code v} has been open longer than its severity allows at {@code at}. */
-  static boolean breached(Vulnerability v, Instant at) {
-    return Duration.between(v.detectedAt(), at).compareTo(Duration.ofDays(allowedDays(v.severity()))) > 0;
-  }
+  /** The remediation SLA the security sections and the health score hold findings to. */
+  static final RemediationSla SLA = RemediationSla.DEFAULT;
 
   /** Per severity: open now, new and closed in the window, and how many open findings are past their SLA. */
   static final class VulnerabilitySummary extends FixedSection {
@@ -62,8 +46,8 @@ final class SecuritySections {
       Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
       List<Vulnerability> v = d.rows();
       List<String> severities = ctx.strings("severity", List.of("critical", "high", "medium", "low"));
-      List<VulnerabilityStats.Row> table = VulnerabilityStats.table(v, w, severities, RemediationSla.DEFAULT);
-      List<VulnerabilityStats.Row> before = VulnerabilityStats.table(v, ctx.previousWindow(), severities, RemediationSla.DEFAULT);
+      List<VulnerabilityStats.Row> table = VulnerabilityStats.table(v, w, severities, SLA);
+      List<VulnerabilityStats.Row> before = VulnerabilityStats.table(v, ctx.previousWindow(), severities, SLA);
       List<List<MetricValue>> rows = new ArrayList<>();
       for (int i = 0; i < table.size(); i++) {
         VulnerabilityStats.Row r = table.get(i);
@@ -91,15 +75,11 @@ final class SecuritySections {
       Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
       List<String> sev = ctx.strings("severity", List.of("critical"));
       SectionBuilder b = ctx.builder();
-      d.rows().stream().filter(x -> sev.contains(x.severity()) && HealthDimensions.open(x, at))
-          .sorted(Comparator.comparing(Vulnerability::detectedAt)).limit(ctx.limit())
-          .forEach(x -> {
-            long days = Duration.between(x.detectedAt(), at).toDays();
-            boolean late = breached(x, at);
-            b.item(MetricValue.text((x.cve() != null ? x.cve() : x.vulnId()) + " in " + x.component() + ": " + x.title()
-                + " (open " + days + " d, SLA " + allowedDays(x.severity()) + " d"
-                + (late ? ", PAST SLA" : "") + ")", d.provenance()));
-          });
+      VulnerabilityStats.openFindings(d.rows(), sev, at, SLA).stream().limit(ctx.limit()).forEach(f -> {
+        Vulnerability x = f.vulnerability();
+        b.item(MetricValue.text((x.cve() != null ? x.cve() : x.vulnId()) + " in " + x.component() + ": " + x.title()
+            + " (open " + f.ageDays() + " d, SLA " + f.slaDays() + " d" + (f.pastSla() ? ", PAST SLA" : "") + ")", d.provenance()));
+      });
       b.emptyText("No open " + String.join("/", sev) + " findings.");
       return b.build();
     }
@@ -205,9 +185,11 @@ final class SecuritySections {
       Instant at = ctx.asOf();
       Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
       Instant before = ctx.previousWindow().end();
-      long openNow = open(d.rows(), "critical", at) + open(d.rows(), "high", at);
-      long openBefore = open(d.rows(), "critical", before) + open(d.rows(), "high", before);
-      long late = breached(d.rows(), "critical", at) + breached(d.rows(), "high", at);
+      List<String> criticalHigh = List.of("critical", "high");
+      VulnerabilityStats.Exposure now = VulnerabilityStats.exposure(d.rows(), criticalHigh, at, SLA);
+      long openNow = now.open();
+      long openBefore = VulnerabilityStats.exposure(d.rows(), criticalHigh, before, SLA).open();
+      long late = now.pastSla();
       return ctx.builder()
           .field("open_critical_high", "Open Critical/High Vulnerabilities",
               MetricValue.of(openNow, Unit.COUNT, d.provenance()).comparedWith((double) openBefore, Direction.LOWER_IS_BETTER))

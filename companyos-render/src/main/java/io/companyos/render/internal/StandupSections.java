@@ -11,6 +11,7 @@ import io.companyos.render.PackSection;
 import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.Unit;
+import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class StandupSections {
       b.field("health_score", "Platform Health Score", healthScore(cur, prev));
       Instant at = ctx.asOf();
       Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS, Rows.history(at));
-      List<Incident> open = inc.rows().stream().filter(i -> HealthDimensions.open(i, at)).toList();
+      List<Incident> open = IncidentStats.openAt(inc.rows(), at);
       String which = open.stream().map(i -> i.incidentId() + " " + i.severity() + " " + i.service())
           .collect(Collectors.joining(", "));
       b.field("active_incidents", "Active Incidents", MetricValue.of(open.size(), Unit.COUNT,

@@ -4,6 +4,7 @@ import io.companyos.model.data.Incident;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.Percentiles;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +15,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Incident counts, time to restore and repeats by severity. An incident is a <b>repeat</b> when an
- * earlier incident with the same {@link IncidentFingerprint} was created at most {@code repeatWindow}
- * (default 30 days) before it.
+ * Incident counts, time to restore and repeats by severity, as defined in docs/scoring.md ("Incidents"). Counts
+ * are of incidents <b>created</b> in the window; <b>MTTR</b> here is the mean (and median) hours from creation to
+ * resolution over those of them that are resolved, per severity (the incident table's MTTR; the DORA and health
+ * MTTR is the pooled median over incidents <em>resolved</em> in the window, see {@code dora.DoraMetrics}). An
+ * incident whose resolution time is before its creation time is excluded from the MTTR (never a negative time to
+ * restore) and counted in {@link SeverityStats#resolvedBeforeCreated}. An incident is a <b>repeat</b> when an
+ * earlier incident with the same {@link IncidentFingerprint} was created at most {@code repeatWindow} (default 30
+ * days) before it.
  */
 public final class IncidentStats {
   /** Default look-back for repeat detection. */
@@ -24,9 +30,21 @@ public final class IncidentStats {
 
   private IncidentStats() {}
 
-  /** Summary of a window. */
+  /**
+   * Summary of a window.
+   *
+   * @param total incidents of the listed severities created in the window
+   * @param open of those, how many are still open
+   * @param repeats of those, the repeats
+   * @param createdAnySeverity incidents of any severity created in the window (the rows the table was read from)
+   */
   public record Summary(TimeWindow window, List<SeverityStats> bySeverity, long total, long open,
-      List<Incident> repeats) {}
+      List<Incident> repeats, long createdAnySeverity) {
+    /** The count of {@code severity} created in the window; 0 when the summary does not list it. */
+    public long countOf(String severity) {
+      return bySeverity.stream().filter(s -> s.severity().equals(severity)).mapToLong(SeverityStats::count).sum();
+    }
+  }
 
   /**
    * Summarizes the incidents created in {@code window}.
@@ -41,10 +59,12 @@ public final class IncidentStats {
     List<Incident> repeats = new ArrayList<>();
     long total = 0;
     long open = 0;
+    long any = 0;
     for (Incident i : incidents) {
       if (!window.contains(i.timeCreated())) {
         continue;
       }
+      any++;
       List<Incident> bucket = bySeverity.get(i.severity());
       if (bucket == null) {
         continue;
@@ -62,16 +82,32 @@ public final class IncidentStats {
     for (String s : severities) {
       stats.add(stats(s, bySeverity.get(s), repeatIds));
     }
-    return new Summary(window, stats, total, open, repeats);
+    return new Summary(window, stats, total, open, repeats, any);
   }
 
   private static SeverityStats stats(String severity, List<Incident> list, Set<String> repeatIds) {
-    double[] hours = list.stream().filter(i -> i.timeResolved() != null)
+    double[] hours = list.stream().filter(IncidentStats::restored)
         .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMillis() / 3_600_000.0).toArray();
-    long repeats = list.stream().filter(i -> repeatIds.contains(i.incidentId())).count();
+    long backwards = list.stream().filter(i -> i.timeResolved() != null && i.timeResolved().isBefore(i.timeCreated())).count();
+    List<String> ids = list.stream().map(Incident::incidentId).sorted().toList();
+    List<String> repeats = ids.stream().filter(repeatIds::contains).toList();
     long open = list.stream().filter(i -> i.timeResolved() == null).count();
     return new SeverityStats(severity, list.size(), hours.length, Percentiles.mean(hours), Percentiles.median(hours),
-        repeats, open);
+        repeats.size(), open, ids, repeats, backwards);
+  }
+
+  /** Resolved, at or after its creation: the incidents a time to restore is measured over. */
+  private static boolean restored(Incident i) {
+    return i.timeResolved() != null && !i.timeResolved().isBefore(i.timeCreated());
+  }
+
+  /**
+   * Incidents open at {@code at}, in the order given: created before it and not resolved before it (as for
+   * vulnerabilities, an incident resolved exactly at {@code at} is still open at {@code at}).
+   */
+  public static List<Incident> openAt(List<Incident> incidents, Instant at) {
+    return incidents.stream().filter(i -> i.timeCreated().isBefore(at) && (i.timeResolved() == null || !i.timeResolved().isBefore(at)))
+        .toList();
   }
 
   /** Ids of incidents that repeat an earlier one within {@code window}. */

@@ -24,4 +24,12 @@ public record RemediationSla(Map<String, Integer> daysBySeverity) {
     Integer d = daysBySeverity.get(severity.toLowerCase(Locale.ROOT));
     return d == null ? OptionalInt.empty() : OptionalInt.of(d);
   }
+
+  /**
+   * Days allowed to fix a finding of {@code severity}: the policy's days for it, or, for a severity the policy
+   * does not name, its longest allowance (180 days by default), so that no open finding is ever exempt.
+   */
+  public int allowedDays(String severity) {
+    return days(severity).orElseGet(() -> daysBySeverity.values().stream().mapToInt(Integer::intValue).max().orElse(Integer.MAX_VALUE));
+  }
 }

@@ -54,6 +54,66 @@ class IncidentStatsTest {
     assertThat(p3.resolved()).isEqualTo(1);
     assertThat(p3.mttrHoursMean()).hasValue(4.0);
     assertThat(p3.open()).isEqualTo(1);
+    // Evidence: the ids counted and the repeats among them, sorted. "old" is before the week, so 4 incidents of
+    // any severity were created in it.
+    assertThat(p2.incidentIds()).containsExactly("a", "b");
+    assertThat(p2.repeatIds()).containsExactly("a");
+    assertThat(p3.repeatIds()).containsExactly("d");
+    assertThat(s.createdAnySeverity()).isEqualTo(4);
+    assertThat(s.countOf("P2")).isEqualTo(2);
+    assertThat(s.countOf("P4")).isZero();
+  }
+
+  @Test
+  void anIncidentResolvedBeforeItWasCreatedIsLeftOutOfTheMttr() {
+    // P1 "ok" 6 h, P1 "bad" resolved 2 h before it was created, P1 "open" unresolved.
+    // Count 3 (all were created in the week); MTTR over "ok" alone: mean 6, median 6 (with "bad" it would be
+    // (6 - 2) / 2 = 2); resolved 1, open 1, resolved before created 1.
+    Instant created = T0.plus(Duration.ofDays(15));
+    Incident bad = new Incident("bad", created, created.minus(Duration.ofHours(2)), "P1", "api", "api: 5xx", null);
+    List<Incident> all = List.of(inc("ok", 14, 6, "P1", "db", "db: failover"), bad, inc("open", 16, -1, "P1", "search", "search: lag"));
+    TimeWindow week = new TimeWindow(T0.plus(Duration.ofDays(14)), T0.plus(Duration.ofDays(21)));
+    SeverityStats p1 = IncidentStats.summarize(all, week, List.of("P1"), IncidentStats.DEFAULT_REPEAT_WINDOW).bySeverity().get(0);
+    assertThat(p1.count()).isEqualTo(3);
+    assertThat(p1.resolved()).isEqualTo(1);
+    assertThat(p1.open()).isEqualTo(1);
+    assertThat(p1.resolvedBeforeCreated()).isEqualTo(1);
+    assertThat(p1.mttrHoursMean()).hasValue(6.0);
+    assertThat(p1.mttrHoursMedian()).hasValue(6.0);
+    // Only the backwards one: counted, MTTR absent (not 0, not negative).
+    SeverityStats only = IncidentStats.summarize(List.of(bad), week, List.of("P1"), IncidentStats.DEFAULT_REPEAT_WINDOW).bySeverity().get(0);
+    assertThat(only.count()).isEqualTo(1);
+    assertThat(only.mttrHoursMean()).isEmpty();
+    assertThat(only.mttrHoursMedian()).isEmpty();
+  }
+
+  @Test
+  void noIncidentsGiveZeroCountsAndAnAbsentMttr() {
+    TimeWindow week = new TimeWindow(T0, T0.plus(Duration.ofDays(7)));
+    IncidentStats.Summary s = IncidentStats.summarize(List.of(), week, List.of("P1", "P2"), IncidentStats.DEFAULT_REPEAT_WINDOW);
+    assertThat(s.total()).isZero();
+    assertThat(s.createdAnySeverity()).isZero();
+    assertThat(s.bySeverity()).extracting(SeverityStats::severity).containsExactly("P1", "P2");
+    assertThat(s.bySeverity()).allSatisfy(x -> {
+      assertThat(x.count()).isZero();
+      assertThat(x.mttrHoursMean()).isEmpty();
+      assertThat(x.mttrHoursMedian()).isEmpty();
+      assertThat(x.incidentIds()).isEmpty();
+    });
+  }
+
+  @Test
+  void anIncidentResolvedExactlyAtAnInstantIsStillOpenAtIt() {
+    // "x" created day 1, resolved day 3 exactly; "y" created day 3 exactly; "z" created day 2, open.
+    // At day 3: x open (not resolved before day 3), y not yet (not created before day 3), z open -> x, z.
+    // At day 3 + 1 s: x resolved, y and z open -> y, z.
+    Instant day3 = T0.plus(Duration.ofDays(3));
+    Incident x = new Incident("x", T0.plus(Duration.ofDays(1)), day3, "P2", "api", "a", null);
+    Incident y = new Incident("y", day3, null, "P2", "api", "b", null);
+    Incident z = new Incident("z", T0.plus(Duration.ofDays(2)), null, "P2", "api", "c", null);
+    assertThat(IncidentStats.openAt(List.of(x, y, z), day3)).containsExactly(x, z);
+    assertThat(IncidentStats.openAt(List.of(x, y, z), day3.plusSeconds(1))).containsExactly(y, z);
+    assertThat(IncidentStats.openAt(List.of(), day3)).isEmpty();
   }
 
   @Test
