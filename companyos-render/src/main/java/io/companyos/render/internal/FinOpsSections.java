@@ -3,6 +3,7 @@ package io.companyos.render.internal;
 import io.companyos.scoring.finops.CloudBudget;
 import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.finops.CommitmentCoverage;
+import io.companyos.scoring.finops.Variance;
 import java.time.LocalTime;
 
 import io.companyos.model.data.CostRow;
@@ -15,22 +16,17 @@ import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
-import io.companyos.scoring.Percentiles;
-import io.companyos.scoring.Delta;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /** FinOps sections over FOCUS cost rows: summary, drivers, team costs, reserved capacity, forecast. */
@@ -42,13 +38,6 @@ final class FinOpsSections {
   /** Cloud spend of {@code rows} (KPI {@code cloud_spend}: {@link CostBreakdown#total}, summed exactly, then shown). */
   static double total(List<CostRow> rows) {
     return CostBreakdown.total(rows).doubleValue();
-  }
-
-  /** Spend of {@code rows} per group ({@link CostBreakdown#by}). */
-  static Map<String, Double> by(List<CostRow> rows, Function<CostRow, String> key) {
-    Map<String, Double> m = new TreeMap<>();
-    CostBreakdown.by(rows, key).forEach((k, v) -> m.put(k, v.doubleValue()));
-    return m;
   }
 
   static String pct(double v) {
@@ -79,7 +68,8 @@ final class FinOpsSections {
       rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
           .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
           .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone()))
-          .asKpi("cloud_spend"), budget, variance(spend, plan.isPresent() ? plan.getAsDouble() : null, cur.provenance()).asKpi("budget_variance")));
+          .asKpi("cloud_spend"), budget, variance(CloudBudget.variancePercent(spend, plan), "no budget to compare with", cur.provenance())
+          .asKpi("budget_variance")));
       TimeWindow month = CloudBudget.mauWindow(w);
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);
@@ -91,22 +81,18 @@ final class FinOpsSections {
               : MetricValue.of(perMau.getAsDouble(), Unit.USD, String.format(Locale.ROOT, "$%.2f", perMau.getAsDouble()), mauProv).asKpi("cost_per_mau"),
           target == null ? MetricValue.absent("no cost-per-MAU target", Unit.USD)
               : MetricValue.of(target, Unit.USD, String.format(Locale.ROOT, "$%.2f", target), targetData.provenance()),
-          perMau.isEmpty() ? MetricValue.absent("no active users", Unit.PERCENT) : variance(perMau.getAsDouble(), target, mauProv)));
-      double infra = total(cur.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
-      double infraPrev = total(prev.rows().stream().filter(r -> r.serviceCategory().equals("Compute")).toList());
-      Double mom = Delta.of(infra, infraPrev, Direction.LOWER_IS_BETTER).percent();
+          perMau.isEmpty() ? MetricValue.absent("no active users", Unit.PERCENT)
+              : variance(target == null ? OptionalDouble.empty() : Variance.vsBudget(perMau.getAsDouble(), target), "no budget to compare with", mauProv)));
+      double infra = CostBreakdown.compute(cur.rows()).doubleValue();
+      OptionalDouble mom = Variance.change(infra, CostBreakdown.compute(prev.rows()).doubleValue());
       rows.add(List.of(MetricValue.label("Infrastructure"), MetricValue.of(infra, Unit.USD, cur.provenance()), MetricValue.label("-"),
-          mom != null ? MetricValue.of(mom, Unit.PERCENT, pct(mom) + " MoM", prev.provenance())
+          mom.isPresent() ? MetricValue.of(mom.getAsDouble(), Unit.PERCENT, pct(mom.getAsDouble()) + " MoM", prev.provenance())
               : MetricValue.absent("no compute spend in the previous period", Unit.PERCENT)));
       return ctx.builder().table(new SectionTable("", SUMMARY_COLUMNS, rows, "")).build();
     }
 
-    private static MetricValue variance(double actual, Double plan, Provenance p) {
-      if (plan == null || plan == 0) {
-        return MetricValue.absent("no budget to compare with", Unit.PERCENT);
-      }
-      double v = 100 * (actual - plan) / plan;
-      return MetricValue.of(v, Unit.PERCENT, pct(v), p);
+    private static MetricValue variance(OptionalDouble v, String absent, Provenance p) {
+      return v.isEmpty() ? MetricValue.absent(absent, Unit.PERCENT) : MetricValue.of(v.getAsDouble(), Unit.PERCENT, pct(v.getAsDouble()), p);
     }
   }
 
@@ -129,17 +115,15 @@ final class FinOpsSections {
       };
       Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
       Dataset<CostRow> prev = ctx.records(RecordKind.COSTS, ctx.previousWindow());
-      Map<String, Double> now = by(cur.rows(), key);
-      Map<String, Double> before = by(prev.rows(), key);
-      double all = total(cur.rows());
       String head = group.substring(0, 1).toUpperCase(Locale.ROOT) + group.substring(1);
       List<String> cols = List.of(head, "Cost", "Share", "Previous", "Change");
       List<List<MetricValue>> rows = new ArrayList<>();
-      now.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(ctx.limit()).forEach(e -> {
-        Double p = before.get(e.getKey());
-        MetricValue cost = MetricValue.of(e.getValue(), Unit.USD, cur.provenance()).comparedWith(p, Direction.LOWER_IS_BETTER);
-        rows.add(List.of(MetricValue.label(e.getKey()), cost,
-            MetricValue.of(all == 0 ? 0 : 100 * e.getValue() / all, Unit.PERCENT, String.format(Locale.ROOT, "%.1f%%", all == 0 ? 0 : 100 * e.getValue() / all), cur.provenance()),
+      CostBreakdown.groups(cur.rows(), prev.rows(), key).stream().limit(ctx.limit()).forEach(g -> {
+        Double p = g.previous() == null ? null : g.previous().doubleValue();
+        MetricValue cost = MetricValue.of(g.cost().doubleValue(), Unit.USD, cur.provenance()).comparedWith(p, Direction.LOWER_IS_BETTER);
+        rows.add(List.of(MetricValue.label(g.key()), cost,
+            g.sharePercent().isEmpty() ? MetricValue.absent("total spend is 0", Unit.PERCENT)
+                : MetricValue.of(g.sharePercent().getAsDouble(), Unit.PERCENT, String.format(Locale.ROOT, "%.1f%%", g.sharePercent().getAsDouble()), cur.provenance()),
             p == null ? MetricValue.absent("no cost in the previous period", Unit.USD) : MetricValue.of(p, Unit.USD, prev.provenance()),
             MetricValue.text(cost.deltaText(), cur.provenance())));
       });
@@ -187,30 +171,24 @@ final class FinOpsSections {
     public PackSection assemble(SectionContext ctx) {
       TimeWindow w = ctx.window();
       Dataset<CostRow> rows = ctx.records(RecordKind.COSTS, w);
-      Map<LocalDate, Double> daily = new TreeMap<>();
-      rows.rows().forEach(r -> daily.merge(r.chargePeriodStart().atZone(ctx.zone()).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
-      LocalDate next = ctx.asOf().atZone(ctx.zone()).toLocalDate().withDayOfMonth(1).plusMonths(1);
-      LocalDate nextEnd = next.plusMonths(1).minusDays(1);
+      YearMonth month = io.companyos.scoring.finops.CostForecast.nextMonth(ctx.asOf().atZone(ctx.zone()).toLocalDate());
+      LocalDate next = month.atDay(1);
+      LocalDate nextEnd = month.atEndOfMonth();
       boolean average = ctx.string("method", "linear").equals("average");
       MetricValue v;
-      if (daily.isEmpty()) {
+      if (rows.rows().isEmpty()) {
         v = MetricValue.absent("no cost data in the last " + Math.round(Rows.days(w)) + " days", Unit.USD);
       } else if (average) {
-        double[] values = daily.values().stream().mapToDouble(Double::doubleValue).toArray();
-        double mean = Percentiles.mean(values).orElse(0);
-        v = MetricValue.of(mean * next.lengthOfMonth(), Unit.USD, SectionContext.derived(rows.provenance(),
-            "mean of " + values.length + " daily totals x " + next.lengthOfMonth() + " days", values.length));
+        io.companyos.scoring.finops.CostForecast.Average a =
+            io.companyos.scoring.finops.CostForecast.average(rows.rows(), ctx.zone(), month).orElseThrow();
+        v = MetricValue.of(a.total(), Unit.USD, SectionContext.derived(rows.provenance(),
+            "mean of " + a.historyDays() + " daily totals x " + a.horizonDays() + " days", a.historyDays()));
       } else {
-        // Fill the days without rows with 0 so that day i is firstDay + i, as the forecast expects.
-        LocalDate first = ((TreeMap<LocalDate, Double>) daily).firstKey();
-        int n = (int) ChronoUnit.DAYS.between(first, ((TreeMap<LocalDate, Double>) daily).lastKey()) + 1;
-        double[] values = new double[n];
-        daily.forEach((d, c) -> values[(int) ChronoUnit.DAYS.between(first, d)] = c);
-        Optional<io.companyos.scoring.finops.CostForecast.Forecast> f =
-            io.companyos.scoring.finops.CostForecast.forecast(values, first, next, nextEnd);
-        v = f.map(x -> MetricValue.of(x.total(), Unit.USD, Unit.USD.format(x.total()) + " (95% interval "
+        v = io.companyos.scoring.finops.CostForecast.forecast(rows.rows(), ctx.zone(), month)
+            .map(x -> MetricValue.of(x.total(), Unit.USD, Unit.USD.format(x.total()) + " (95% interval "
             + Unit.USD.format(x.low()) + " to " + Unit.USD.format(x.high()) + ")", SectionContext.derived(rows.provenance(),
-            "least-squares trend with weekly pattern over " + n + " days, summed over " + next + " to " + nextEnd, n)))
+            "least-squares trend with weekly pattern over " + x.historyDays() + " days, summed over " + next + " to " + nextEnd,
+            x.historyDays())))
             .orElse(MetricValue.absent("fewer than 14 days of cost data", Unit.USD));
       }
       return ctx.builder().field("forecast", ctx.title(), v).build();

@@ -68,7 +68,7 @@ final class PlanningAgenda extends FixedSection {
       }
       if (t.contains("resource")) {
         var costs = ctx.records(io.companyos.sources.RecordKind.COSTS, ctx.window());
-        var byTeam = FinOpsSections.by(costs.rows(), r -> r.tags().getOrDefault("team", "untagged"));
+        var byTeam = io.companyos.scoring.finops.CostBreakdown.by(costs.rows(), r -> r.tags().getOrDefault("team", "untagged"));
         return MetricValue.text(byTeam.size() + " teams; cloud spend this quarter " + Unit.USD.format(FinOpsSections.total(costs.rows())),
             costs.provenance());
       }

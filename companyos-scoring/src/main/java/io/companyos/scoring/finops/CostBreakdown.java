@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cloud cost from FOCUS rows (FinOps Open Cost and Usage Specification 1.x). Amounts use
@@ -45,6 +47,44 @@ public final class CostBreakdown {
       sums.merge(key.apply(r), r.effectiveCost(), BigDecimal::add);
     }
     return sums;
+  }
+
+  /**
+   * Effective cost of the compute usage in {@code rows}: rows whose FOCUS {@code ServiceCategory} is
+   * {@value CommitmentCoverage#COMPUTE} (the "infrastructure" line of the cost summary).
+   */
+  public static BigDecimal compute(List<CostRow> rows) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CostRow r : rows) {
+      if (CommitmentCoverage.COMPUTE.equals(r.serviceCategory())) {
+        sum = sum.add(r.effectiveCost());
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * One cost group of a period: its effective cost, its cost in the comparison period (null when it had no rows
+   * there) and its share of the period's total.
+   *
+   * @param sharePercent {@code cost / total × 100} with total the effective cost of all the period's rows (every
+   *     group, not only those shown), so the shares of all groups add up to 100; empty when the total is 0
+   */
+  public record Group(String key, BigDecimal cost, @Nullable BigDecimal previous, OptionalDouble sharePercent) {}
+
+  /**
+   * The cost groups of {@code current} by {@code key} ({@link #by}), largest first (ties by key), each with its
+   * cost in {@code previous} and its share of {@code current}'s total ({@link #total(List)}). No rows, no groups.
+   */
+  public static List<Group> groups(List<CostRow> current, List<CostRow> previous, Function<CostRow, String> key) {
+    Map<String, BigDecimal> now = by(current, key);
+    Map<String, BigDecimal> before = by(previous, key);
+    BigDecimal all = total(current);
+    return now.entrySet().stream()
+        .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new Group(e.getKey(), e.getValue(), before.get(e.getKey()), all.signum() == 0 ? OptionalDouble.empty()
+            : OptionalDouble.of(100 * e.getValue().doubleValue() / all.doubleValue())))
+        .toList();
   }
 
   /** Effective cost per {@code ServiceName}, largest first. */

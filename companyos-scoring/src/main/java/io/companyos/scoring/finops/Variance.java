@@ -6,9 +6,9 @@ import java.util.OptionalDouble;
 public final class Variance {
   private Variance() {}
 
-  /** {@code (actual − budget) / budget × 100}: positive means over budget; empty when the budget is 0. */
+  /** {@code 100 × (actual − budget) / budget}: positive means over budget; empty when the budget is 0. */
   public static OptionalDouble vsBudget(double actual, double budget) {
-    return budget == 0 ? OptionalDouble.empty() : OptionalDouble.of((actual - budget) / budget * 100);
+    return budget == 0 ? OptionalDouble.empty() : OptionalDouble.of(100 * (actual - budget) / budget);
   }
 
   /** Month-over-month (or any period) change {@code (current − previous) / previous × 100}; empty when previous is 0. */

@@ -1,0 +1,141 @@
+package io.companyos.scoring.finops;
+
+import io.companyos.model.data.CostRow;
+import io.companyos.scoring.Percentiles;
+import io.companyos.scoring.anomaly.RobustZScoreDetector;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Rule-based cost optimisation candidates from FOCUS rows:
+ * <ul>
+ *   <li><b>On-demand compute</b> ({@link #onDemandCompute}): a service whose on-demand ({@code PricingCategory}
+ *       Standard) share of its compute {@code EffectiveCost} is above a threshold, with the saving a commitment
+ *       would bring at the discount already achieved on committed rows ({@link #committedDiscount}).
+ *   <li><b>Unusual cost days</b> ({@link #outliers}): a service's day whose effective cost the anomaly detector
+ *       scores as an outlier against the days before it and which lies above the service's median day.
+ * </ul>
+ */
+public final class SavingsOpportunities {
+  /** On-demand share of a service's compute above which covering it is suggested. */
+  public static final double ON_DEMAND_SHARE = 0.3;
+
+  /** Anomaly score from which a cost day counts as unusual. */
+  public static final double OUTLIER_SCORE = 0.5;
+
+  /** Daily cost outliers: the robust z-score detector with a 90-day window and 14 days of history before judging. */
+  public static final RobustZScoreDetector OUTLIERS =
+      new RobustZScoreDetector(new RobustZScoreDetector.Parameters(90, 14, 1, 15, 0.02, 0.5, 3));
+
+  private SavingsOpportunities() {}
+
+  /**
+   * The effective savings rate of the committed usage: {@code 1 − EffectiveCost / ListCost} over the rows whose
+   * {@code PricingCategory} is Committed (aggregated first, then divided). Empty without committed list cost.
+   */
+  public static OptionalDouble committedDiscount(List<CostRow> rows) {
+    double list = 0;
+    double eff = 0;
+    for (CostRow r : rows) {
+      if ("Committed".equals(r.pricingCategory())) {
+        list += r.listCost().doubleValue();
+        eff += r.effectiveCost().doubleValue();
+      }
+    }
+    return list > 0 ? OptionalDouble.of(1 - eff / list) : OptionalDouble.empty();
+  }
+
+  /**
+   * A service's on-demand compute.
+   *
+   * @param compute effective cost of the service's compute rows
+   * @param onDemand of that, the effective cost at Standard (on-demand) pricing
+   * @param discount the committed discount ({@link #committedDiscount}) the saving is priced at
+   * @param saving {@code onDemand × discount}
+   */
+  public record OnDemandCompute(String service, double compute, double onDemand, double discount, double saving) {
+    /** The on-demand share of the service's compute in percent, {@code 100 × onDemand / compute}. */
+    public double onDemandPercent() {
+      return 100 * onDemand / compute;
+    }
+  }
+
+  /**
+   * Services (by {@code ServiceName}, in name order) whose on-demand share of compute is above {@code threshold},
+   * priced at the committed discount. None when there is no committed discount above 0.
+   */
+  public static List<OnDemandCompute> onDemandCompute(List<CostRow> rows, double threshold) {
+    OptionalDouble d = committedDiscount(rows);
+    if (d.isEmpty() || d.getAsDouble() <= 0) {
+      return List.of();
+    }
+    double discount = d.getAsDouble();
+    Map<String, double[]> byService = new TreeMap<>();
+    for (CostRow r : rows) {
+      if (!CommitmentCoverage.COMPUTE.equals(r.serviceCategory())) {
+        continue;
+      }
+      double[] a = byService.computeIfAbsent(r.serviceName(), k -> new double[2]);
+      a[0] += r.effectiveCost().doubleValue();
+      if ("Standard".equals(r.pricingCategory())) {
+        a[1] += r.effectiveCost().doubleValue();
+      }
+    }
+    List<OnDemandCompute> out = new ArrayList<>();
+    byService.forEach((service, a) -> {
+      if (a[0] > 0 && a[1] / a[0] > threshold) {
+        out.add(new OnDemandCompute(service, a[0], a[1], discount, a[1] * discount));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * An unusual cost day of a service.
+   *
+   * @param median the median of the service's daily costs over the history (days with rows)
+   * @param score the detector's anomaly score of the day against the days before it
+   */
+  public record CostOutlier(String service, LocalDate day, double cost, double median, double score) {
+    /** {@code cost − median}: what the day cost above a usual day. */
+    public double excess() {
+      return cost - median;
+    }
+
+    /** {@code cost / median}; empty when the median is 0. */
+    public OptionalDouble timesMedian() {
+      return median == 0 ? OptionalDouble.empty() : OptionalDouble.of(cost / median);
+    }
+  }
+
+  /**
+   * Unusual cost days on or after {@code from}: per {@code ServiceName}, the effective cost per day (in
+   * {@code zone}) of {@code history}, each day scored by {@code detector} against the days before it; a day counts
+   * when its score is at least {@link #OUTLIER_SCORE} and its cost is above the service's median day. Services in
+   * name order, days in order.
+   */
+  public static List<CostOutlier> outliers(List<CostRow> history, ZoneId zone, LocalDate from, RobustZScoreDetector detector) {
+    Map<String, Map<LocalDate, Double>> daily = new TreeMap<>();
+    history.forEach(r -> daily.computeIfAbsent(r.serviceName(), k -> new TreeMap<>())
+        .merge(r.chargePeriodStart().atZone(zone).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
+    List<CostOutlier> out = new ArrayList<>();
+    daily.forEach((service, days) -> {
+      double[] costs = days.values().stream().mapToDouble(Double::doubleValue).toArray();
+      double median = Percentiles.median(costs).orElse(0);
+      List<LocalDate> order = new ArrayList<>(days.keySet());
+      double[] scores = detector.scores(costs);
+      for (int i = 0; i < order.size(); i++) {
+        LocalDate day = order.get(i);
+        if (!day.isBefore(from) && scores[i] >= OUTLIER_SCORE && costs[i] > median) {
+          out.add(new CostOutlier(service, day, costs[i], median, scores[i]));
+        }
+      }
+    });
+    return out;
+  }
+}
