@@ -22,12 +22,9 @@ import io.companyos.sources.RecordKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -38,23 +35,19 @@ final class ProductSections {
 
   private ProductSections() {}
 
-  /** Average daily active users over the window: distinct users per calendar day, averaged. */
   /** DAU over the complete days of {@code w} ({@link Engagement#meanDailyActive}); NaN when it holds no complete day. */
   static double dau(List<ProductEvent> events, TimeWindow w, java.time.ZoneId zone) {
     return Engagement.meanDailyActive(events, w, zone).orElse(Double.NaN);
   }
 
-  /** Distinct users per day of the section window, oldest first. */
+  /** Distinct active users per day of the section window, oldest first ({@link Engagement#dailyActiveUsers}). */
   static List<Double> dailyActive(List<ProductEvent> events, SectionContext ctx) {
-    Map<java.time.LocalDate, Set<String>> byDay = new TreeMap<>();
-    events.stream().filter(Engagement::isActivity).forEach(e -> byDay.computeIfAbsent(e.timestamp().atZone(ctx.zone()).toLocalDate(), k -> new HashSet<>()).add(e.userId()));
-    return byDay.values().stream().map(s -> (double) s.size()).toList();
+    return Engagement.dailyActiveUsers(events, ctx.zone()).values().stream().map(Long::doubleValue).toList();
   }
 
+  /** {@link Engagement#sessionsPerUser}; NaN without activity, as {@link #dau} is. */
   static double sessionsPerUser(List<ProductEvent> events) {
-    long users = events.stream().filter(Engagement::isActivity).map(ProductEvent::userId).distinct().count();
-    long sessions = events.stream().filter(Engagement::isActivity).map(ProductEvent::sessionId).distinct().count();
-    return users == 0 ? Double.NaN : (double) sessions / users;
+    return Engagement.sessionsPerUser(events).orElse(Double.NaN);
   }
 
   /** DAU, WAU and sessions per user against the previous window. */
@@ -103,31 +96,16 @@ final class ProductSections {
     public PackSection assemble(SectionContext ctx) {
       Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
       Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
-      Map<String, Long> users = usersByFeature(cur.rows());
-      Map<String, Long> before = usersByFeature(prev.rows());
-      long active = HealthDimensions.activeUsers(ctx, cur);
-      long activeBefore = HealthDimensions.activeUsers(ctx, prev);
       List<String> wanted = ctx.strings("features", List.of("all"));
       List<List<MetricValue>> rows = new ArrayList<>();
-      users.entrySet().stream().filter(e -> wanted.contains("all") || wanted.contains(e.getKey()))
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(ctx.integer("limit", 10)).forEach(e -> {
-            double share = active == 0 ? 0 : 100.0 * e.getValue() / active;
-            Long b = before.get(e.getKey());
-            Double prevShare = b == null || activeBefore == 0 ? null : 100.0 * b / activeBefore;
-            MetricValue adoption = MetricValue.of(share, Unit.PERCENT, cur.provenance()).comparedWith(prevShare, Direction.HIGHER_IS_BETTER);
-            rows.add(List.of(MetricValue.label(e.getKey()), MetricValue.of(e.getValue(), Unit.COUNT, cur.provenance()), adoption,
+      Engagement.featureUse(cur.rows(), prev.rows()).stream().filter(f -> wanted.contains("all") || wanted.contains(f.feature()))
+          .limit(ctx.integer("limit", 10)).forEach(f -> {
+            Double prevShare = f.previousAdoptionPercent().isPresent() ? f.previousAdoptionPercent().getAsDouble() : null;
+            MetricValue adoption = MetricValue.of(f.adoptionPercent(), Unit.PERCENT, cur.provenance()).comparedWith(prevShare, Direction.HIGHER_IS_BETTER);
+            rows.add(List.of(MetricValue.label(f.feature()), MetricValue.of(f.users(), Unit.COUNT, cur.provenance()), adoption,
                 MetricValue.text(prevShare == null ? "new this period" : adoption.deltaText(), cur.provenance())));
           });
       return ctx.builder().table(new SectionTable("", ADOPTION_COLUMNS, rows, "No feature use recorded in the window.")).build();
-    }
-
-    private static Map<String, Long> usersByFeature(List<ProductEvent> events) {
-      Map<String, Set<String>> m = new TreeMap<>();
-      events.stream().filter(e -> e.feature() != null && Engagement.isActivity(e)).forEach(e -> m.computeIfAbsent(e.feature(), k -> new HashSet<>()).add(e.userId()));
-      Map<String, Long> out = new TreeMap<>();
-      m.forEach((k, v) -> out.put(k, (long) v.size()));
-      return out;
     }
   }
 
@@ -143,8 +121,8 @@ final class ProductSections {
       Instant at = ctx.asOf();
       Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
       Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
-      long signups = cur.rows().stream().filter(e -> e.event().equals("signup")).count();
-      long signupsBefore = prev.rows().stream().filter(e -> e.event().equals("signup")).count();
+      long signups = Engagement.signups(cur.rows());
+      long signupsBefore = Engagement.signups(prev.rows());
       SectionBuilder b = ctx.builder();
       b.field("signups", "New Signups", MetricValue.of(signups, Unit.COUNT, cur.provenance())
           .comparedWith((double) signupsBefore, Direction.HIGHER_IS_BETTER));

@@ -160,4 +160,75 @@ public final class Engagement {
     OptionalDouble dau = meanDailyActive(events, TimeWindow.ending(end, Duration.ofDays(7)), zone);
     return dau.isPresent() ? OptionalDouble.of(dau.getAsDouble() / mau) : OptionalDouble.empty();
   }
+  /** Distinct active users ({@link #isActivity}) per calendar day in {@code zone}, days in order; only days with activity. */
+  public static java.util.SortedMap<java.time.LocalDate, Long> dailyActiveUsers(List<ProductEvent> events, java.time.ZoneId zone) {
+    java.util.SortedMap<java.time.LocalDate, Set<String>> byDay = new java.util.TreeMap<>();
+    for (ProductEvent e : events) {
+      if (isActivity(e)) {
+        byDay.computeIfAbsent(e.timestamp().atZone(zone).toLocalDate(), d -> new HashSet<>()).add(e.userId());
+      }
+    }
+    java.util.SortedMap<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
+    byDay.forEach((d, u) -> out.put(d, (long) u.size()));
+    return out;
+  }
+
+  /** Sessions per user: distinct sessions / distinct users of the activity events; empty without activity. */
+  public static OptionalDouble sessionsPerUser(List<ProductEvent> events) {
+    Set<String> users = new HashSet<>();
+    Set<String> sessions = new HashSet<>();
+    for (ProductEvent e : events) {
+      if (isActivity(e)) {
+        users.add(e.userId());
+        sessions.add(e.sessionId());
+      }
+    }
+    return users.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of((double) sessions.size() / users.size());
+  }
+
+  /** Sign-up events among {@code events}. */
+  public static long signups(List<ProductEvent> events) {
+    return events.stream().filter(e -> e.event().equals("signup")).count();
+  }
+
+  /**
+   * One feature's adoption in a window and the window before.
+   *
+   * @param users distinct active users of the feature in the window
+   * @param adoptionPercent {@code 100 × users / active users} of the window
+   * @param previousAdoptionPercent the same for the previous window; empty when nobody used the feature then
+   */
+  public record FeatureUse(String feature, long users, double adoptionPercent, OptionalDouble previousAdoptionPercent) {}
+
+  /**
+   * Feature adoption ({@link #featureAdoption}'s definition) of the features used in {@code current}, most users
+   * first (ties by feature), each against {@code previous}: users of the feature / active users ({@link #activeUsers}),
+   * counts first, divided once. No activity, no features.
+   */
+  public static List<FeatureUse> featureUse(List<ProductEvent> current, List<ProductEvent> previous) {
+    Map<String, Long> now = usersByFeature(current);
+    Map<String, Long> before = usersByFeature(previous);
+    long active = activeUsers(current);
+    long activeBefore = activeUsers(previous);
+    return now.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> {
+          Long b = before.get(e.getKey());
+          return new FeatureUse(e.getKey(), e.getValue(), 100.0 * e.getValue() / active,
+              b == null || activeBefore == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * b / activeBefore));
+        })
+        .toList();
+  }
+
+  private static Map<String, Long> usersByFeature(List<ProductEvent> events) {
+    Map<String, Set<String>> m = new java.util.TreeMap<>();
+    for (ProductEvent e : events) {
+      if (e.feature() != null && isActivity(e)) {
+        m.computeIfAbsent(e.feature(), k -> new HashSet<>()).add(e.userId());
+      }
+    }
+    Map<String, Long> out = new java.util.TreeMap<>();
+    m.forEach((k, v) -> out.put(k, (long) v.size()));
+    return out;
+  }
 }
