@@ -67,9 +67,24 @@ public final class DefinitionWriter {
       item.put("query", c.query());
       item.put("threshold", c.threshold().toString());
       item.put("action", c.action());
+      if (c.fireOnStale()) {
+        item.put("fire_on_stale", true);
+      }
+      if (c.severity() != null) {
+        item.put("severity", c.severity());
+      }
       items.add(item);
     }
     m.put("health_checks", items);
+    if (!checks.escalation().equals(io.companyos.model.check.EscalationPolicy.DEFAULT)) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("after", checks.escalation().after());
+      e.put("action", checks.escalation().action());
+      if (checks.escalation().activity() != null) {
+        e.put("activity", checks.escalation().activity());
+      }
+      m.put("escalation", e);
+    }
     return yaml(m);
   }
 

@@ -32,7 +32,8 @@ public enum ProblemCode {
   UNREADABLE("COS-YAML-025", "the file cannot be read"),
   UNKNOWN_ALIAS("COS-YAML-026", "an alias to an anchor that is not defined"),
   INVALID_VALUE("COS-YAML-027", "a value that is not valid for its key"),
-  UNKNOWN_DASHBOARD("COS-YAML-028", "a dashboard url that no dashboard of dashboards.yaml has");
+  UNKNOWN_DASHBOARD("COS-YAML-028", "a dashboard url that no dashboard of dashboards.yaml has"),
+  UNKNOWN_ACTIVITY("COS-YAML-029", "an activity that raci.yaml does not have");
 
   private final String code;
   private final String summary;

@@ -61,10 +61,16 @@ final class DefinitionGenerators {
         if (names.add(name)) {
           Threshold.Operator op = pick(in, List.of(Threshold.Operator.values()));
           double value = between(in, -1000, 1000) / Math.pow(10, between(in, 0, 3));
-          checks.add(new HealthCheck(name, text(in), new Threshold(op, value == 0 ? 0 : value), text(in)));
+          String severity = between(in, 0, 1) == 0 ? null : pick(in, HealthCheck.SEVERITIES);
+          checks.add(new HealthCheck(name, text(in), new Threshold(op, value == 0 ? 0 : value), text(in), between(in, 0, 1) == 1,
+              severity));
         }
       }
-      return new HealthChecks(duration(in), checks);
+      // The built-in RACI's activities, so that the round trip through the loader resolves the reference.
+      io.companyos.model.check.EscalationPolicy escalation = between(in, 0, 1) == 0 ? io.companyos.model.check.EscalationPolicy.DEFAULT
+          : new io.companyos.model.check.EscalationPolicy((int) between(in, 1, 9), text(in),
+              between(in, 0, 1) == 0 ? null : pick(in, List.of("Daily Health Check", "Weekly Security")));
+      return new HealthChecks(duration(in), checks, escalation);
     };
   }
 

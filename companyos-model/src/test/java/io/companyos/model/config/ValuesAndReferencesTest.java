@@ -102,6 +102,42 @@ class ValuesAndReferencesTest {
   }
 
   @Test
+  void theEscalationNamesARaciActivityAndChecksNameKnownSeverities() throws IOException {
+    write("health-checks.yaml", """
+        health_checks:
+          - name: "Burn"
+            query: "m"
+            threshold: "> 6"
+            action: "page_oncall"
+            severity: P5
+        escalation:
+          after: 2
+          activity: "Daily Healthcheck"
+        """);
+    // "P5" starts at column 15 of line 6; the activity's opening quote at column 13 of line 9.
+    assertThat(problems()).containsExactly(
+        "health-checks.yaml:6:15: COS-YAML-006 'P5' is not a valid severity (expected one of: P1, P2, P3, P4)",
+        "health-checks.yaml:9:13: COS-YAML-029 no RACI activity 'Daily Healthcheck' (the escalation's 'activity') "
+            + "(did you mean 'Daily Health Check'?)");
+  }
+
+  @Test
+  void aValidEscalationAndSeverityLoad() throws IOException {
+    write("health-checks.yaml", """
+        health_checks:
+          - name: "Incidents"
+            query: "pagerduty_incidents_active_total"
+            threshold: "> 0"
+            action: "update_status_page"
+            severity: P2
+        escalation: {after: 2, action: webhook, activity: "Weekly Security"}
+        """);
+    var checks = loader.load(List.of(dir)).healthChecks();
+    assertThat(checks.checks().get(0).severity()).isEqualTo("P2");
+    assertThat(checks.escalation()).isEqualTo(new io.companyos.model.check.EscalationPolicy(2, "webhook", "Weekly Security"));
+  }
+
+  @Test
   void dashboardUrlsAreCheckedAgainstTheCompanysOwnDashboards() throws IOException {
     write("dashboards.yaml", """
         dashboards:

@@ -102,8 +102,9 @@ public final class DefinitionAssembler {
     }
     @SuppressWarnings("unchecked")
     List<Dashboard> dashboardList = (List<Dashboard>) value(DefinitionKind.DASHBOARDS, List.class);
+    RaciMatrix raci = value(DefinitionKind.RACI, RaciMatrix.class);
     for (ParsedFile f : inUse) {
-      checkReferences(f, roles, rhythm, dashboardList);
+      checkReferences(f, roles, rhythm, dashboardList, raci);
     }
     if (!problems.isEmpty() || roles == null || rhythm == null) {
       return new Result(null, List.copyOf(problems));
@@ -120,7 +121,8 @@ public final class DefinitionAssembler {
   }
 
   private void checkReferences(ParsedFile f, @Nullable Roles roles, @Nullable Rhythm rhythm,
-      @Nullable List<Dashboard> dashboards) {
+      @Nullable List<Dashboard> dashboards, @Nullable RaciMatrix raci) {
+    List<String> activities = raci == null ? null : raci.activities().stream().map(io.companyos.model.org.RaciActivity::activity).toList();
     Set<String> meetingIds = rhythm == null ? null
         : rhythm.meetings().stream().map(Meeting::id).collect(Collectors.toSet());
     List<String> urls = dashboards == null ? null : dashboards.stream().map(Dashboard::url).toList();
@@ -142,6 +144,10 @@ public final class DefinitionAssembler {
       if (r.kind() == Reference.Kind.MEETING && meetingIds != null && !meetingIds.contains(r.id())) {
         problems.add(new ConfigProblem(ProblemCode.UNKNOWN_MEETING, r.file(), r.mark().line(), r.mark().column(),
             "unknown meeting '" + r.id() + "' in " + r.context(), Suggestions.hint(r.id(), meetingIds)));
+      }
+      if (r.kind() == Reference.Kind.RACI_ACTIVITY && activities != null && !activities.contains(r.id())) {
+        problems.add(new ConfigProblem(ProblemCode.UNKNOWN_ACTIVITY, r.file(), r.mark().line(), r.mark().column(),
+            "no RACI activity '" + r.id() + "' (" + r.context() + ")", Suggestions.hint(r.id(), activities)));
       }
       if (r.kind() == Reference.Kind.DASHBOARD_URL && urls != null
           && urls.stream().noneMatch(u -> withoutTrailingSlash(u).equals(withoutTrailingSlash(r.id())))) {

@@ -1,5 +1,6 @@
 package io.companyos.model.config.internal;
 
+import io.companyos.model.check.EscalationPolicy;
 import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.HealthChecks;
 import io.companyos.model.check.Threshold;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Reads {@code health-checks.yaml}: the seed's {@code health_checks} list and an optional {@code interval}. */
+/**
+ * Reads {@code health-checks.yaml}: the seed's {@code health_checks} list, an optional {@code interval} and an
+ * optional {@code escalation} (whose {@code activity} must be a RACI activity).
+ */
 public final class HealthChecksReader {
   /** Top-level keys. */
-  public static final List<String> KEYS = List.of("health_checks", "interval");
-  private static final List<String> CHECK_KEYS = List.of("name", "query", "threshold", "action", "fire_on_stale");
+  public static final List<String> KEYS = List.of("health_checks", "interval", "escalation");
+  private static final List<String> CHECK_KEYS = List.of("name", "query", "threshold", "action", "fire_on_stale", "severity");
+  private static final List<String> ESCALATION_KEYS = List.of("after", "action", "activity");
 
   private final BindContext ctx;
 
@@ -30,7 +35,8 @@ public final class HealthChecksReader {
     }
     Duration interval = m.has("interval") ? m.duration("interval", false) : HealthChecks.DEFAULT_INTERVAL;
     List<YamlNode> items = m.list("health_checks", true);
-    if (items == null || interval == null) {
+    EscalationPolicy escalation = m.has("escalation") ? escalation(m.value("escalation")) : EscalationPolicy.DEFAULT;
+    if (items == null || interval == null || escalation == null) {
       return null;
     }
     List<HealthCheck> checks = new ArrayList<>();
@@ -54,7 +60,7 @@ public final class HealthChecksReader {
     if (!ok) {
       return null;
     }
-    HealthChecks result = ctx.construct(m.mark(), () -> new HealthChecks(interval, checks));
+    HealthChecks result = ctx.construct(m.mark(), () -> new HealthChecks(interval, checks, escalation));
     return result == null ? null : ctx.remember(result, m.node());
   }
 
@@ -69,10 +75,31 @@ public final class HealthChecksReader {
     String action = c.requireString("action");
     Threshold threshold = expr == null ? null : threshold(expr, c.valueMark("threshold"));
     Boolean fireOnStale = c.choice("fire_on_stale", java.util.Map.of("true", Boolean.TRUE, "false", Boolean.FALSE), false);
-    if (name == null || query == null || threshold == null || action == null || (c.has("fire_on_stale") && fireOnStale == null)) {
+    Map<String, String> severities = new java.util.LinkedHashMap<>();
+    HealthCheck.SEVERITIES.forEach(s -> severities.put(s, s));
+    String severity = c.choice("severity", severities, false);
+    if (name == null || query == null || threshold == null || action == null || (c.has("fire_on_stale") && fireOnStale == null)
+        || (c.has("severity") && severity == null)) {
       return null;
     }
-    return ctx.remember(new HealthCheck(name, query, threshold, action, Boolean.TRUE.equals(fireOnStale)), c.node());
+    return ctx.remember(new HealthCheck(name, query, threshold, action, Boolean.TRUE.equals(fireOnStale), severity), c.node());
+  }
+
+  private @Nullable EscalationPolicy escalation(@Nullable YamlNode node) {
+    MapView e = node == null ? null : MapView.of(node, ctx.sink(), "the escalation", ESCALATION_KEYS).orElse(null);
+    if (e == null) {
+      return null;
+    }
+    Integer after = e.has("after") ? e.integer("after", 1, 1000, false) : Integer.valueOf(EscalationPolicy.DEFAULT.after());
+    String action = e.has("action") ? e.string("action") : EscalationPolicy.DEFAULT.action();
+    String activity = e.has("activity") ? e.string("activity") : null;
+    if (after == null || action == null || (e.has("activity") && activity == null)) {
+      return null;
+    }
+    if (activity != null) {
+      ctx.reference(Reference.Kind.RACI_ACTIVITY, activity, e.valueMark("activity"), "the escalation's 'activity'");
+    }
+    return ctx.construct(e.mark(), () -> new EscalationPolicy(after, action, activity));
   }
 
   /** Parses a threshold expression, reporting {@link ProblemCode#INVALID_THRESHOLD}. */
