@@ -57,7 +57,8 @@ final class ScheduleCommand implements Callable<Integer> {
     }
     CompanyDefinition company = definitions.company();
     Instant start = from != null ? from : SampleSourceProvider.DEFAULT_AS_OF;
-    List<ScheduleEntry> entries = RhythmSchedule.upcoming(company, start, start.plus(Duration.ofDays(days)), tz);
+    List<ScheduleEntry> entries = RhythmSchedule.upcoming(company, start, start.plus(Duration.ofDays(days)),
+        io.companyos.schedule.check.DigestSchedule.zoneOf(company));
     PrintWriter out = spec.commandLine().getOut();
     DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ROOT).withZone(tz);
     if (format == Format.json) {

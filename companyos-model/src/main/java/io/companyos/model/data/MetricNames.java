@@ -10,7 +10,7 @@ public final class MetricNames {
   public static final String ERROR_BUDGET_BURN_RATE = "companyos:service:error_budget_burn_rate:ratio";
   /** Open critical CVEs, a gauge. */
   public static final String CRITICAL_CVE_COUNT = "companyos:security:critical_cve_count:gauge";
-  /** Incidents currently open in PagerDuty. */
+  /** Incidents currently open in PagerDuty; label {@code severity} (P1..P4), one series each. */
   public static final String ACTIVE_INCIDENTS = "pagerduty_incidents_active_total";
 
   /** Requests served per hour (SLI denominator); label {@code service}. */

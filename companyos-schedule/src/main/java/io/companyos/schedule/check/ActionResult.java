@@ -1,11 +1,28 @@
 package io.companyos.schedule.check;
 
-/** What an action did: sent, skipped (not configured, or suppressed by the cool-down) or failed, and why. */
-public record ActionResult(String action, Outcome outcome, String detail) {
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an action did: sent (for HTTP actions: the receiver answered 2xx, the receipt), skipped (not
+ * configured, or held back by the runner: cool-down, Retry-After) or failed, and why.
+ *
+ * @param retryAfter how long the receiver asked to wait before the next attempt (HTTP 429/503 {@code Retry-After}), if it did
+ */
+public record ActionResult(String action, Outcome outcome, String detail, @Nullable Duration retryAfter) {
   /** Outcome of one action call. */
   public enum Outcome {
     SENT,
     SKIPPED,
     FAILED
+  }
+
+  public ActionResult(String action, Outcome outcome, String detail) {
+    this(action, outcome, detail, null);
+  }
+
+  /** True for a receipt: the event was delivered. */
+  public boolean delivered() {
+    return outcome == Outcome.SENT;
   }
 }

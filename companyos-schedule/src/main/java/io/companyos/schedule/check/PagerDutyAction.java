@@ -7,7 +7,8 @@ import java.util.Map;
  * Pages on-call through the PagerDuty Events API v2: {@code event_action} {@code trigger} when a check
  * fires and {@code resolve} when it recovers, paired by {@code dedup_key}. Routing key from
  * {@code COMPANYOS_PAGERDUTY_ROUTING_KEY}; endpoint from {@code COMPANYOS_PAGERDUTY_URL} (default the public
- * events endpoint).
+ * events endpoint). The payload severity follows the event's: P1 {@code critical}, P2 {@code error}, P3
+ * {@code warning}, P4 {@code info}.
  */
 public final class PagerDutyAction implements Action {
   static final String KEY = "COMPANYOS_PAGERDUTY_ROUTING_KEY";
@@ -30,7 +31,7 @@ public final class PagerDutyAction implements Action {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("summary", event.summary());
         payload.put("source", event.source());
-        payload.put("severity", "critical");
+        payload.put("severity", severity(event.effectiveSeverity()));
         payload.put("timestamp", event.at().toString());
         payload.put("custom_details", Map.of("query", event.query(), "threshold", event.threshold().toString(),
             "value", event.value() == null ? "n/a" : ActionEvent.format(event.value()), "labels", event.labels()));
@@ -38,5 +39,15 @@ public final class PagerDutyAction implements Action {
       }
       return HttpActions.post(id(), context.env(URL).orElse(DEFAULT_URL), body, context);
     }).orElseGet(() -> HttpActions.notConfigured(id(), KEY));
+  }
+
+  /** The Events API v2 severity of an incident severity. */
+  static String severity(String incidentSeverity) {
+    return switch (incidentSeverity) {
+      case "P2" -> "error";
+      case "P3" -> "warning";
+      case "P4" -> "info";
+      default -> "critical";
+    };
   }
 }

@@ -27,6 +27,10 @@ public final class WebhookAction implements Action {
     b.put("labels", e.labels());
     b.put("at", e.at().toString());
     b.put("dedup_key", e.dedupKey());
+    b.put("severity", e.effectiveSeverity());
+    if (e.escalation() != null) {
+      b.put("escalation", e.escalation());
+    }
     return b;
   }
 }

@@ -79,6 +79,13 @@ class HealthCheckRunnerTest {
     return new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.fixed(AS_OF, ZoneOffset.UTC), Path.of(".")));
   }
 
+  /** One run as {@code check --once} does it: open (lock) the state file, run, close. */
+  static List<CheckResult> runFile(HealthCheckRunner r, Instant at, Path file) {
+    try (CheckStateStore state = CheckStateStore.open(file)) {
+      return r.runOnce(at, state);
+    }
+  }
+
   static CheckResult named(List<CheckResult> results, String name) {
     return results.stream().filter(r -> r.check().name().equals(name)).findFirst().orElseThrow();
   }
@@ -101,13 +108,20 @@ class HealthCheckRunnerTest {
       // Slack mrkdwn needs ">" escaped; Slack shows "&gt;" as ">".
       assertThat(p.body().get("text").asText()).contains("Security Posture firing: " + openCritical + " &gt; 0");
     });
-    // The search index-lag incident is open: "Active Incidents" fires and the status page shows an outage.
+    // Two P3 incidents are open at as-of (notifications: latency degradation, search: index lag) and none more
+    // severe: "Active Incidents" fires with the worst open severity, and the status page shows degraded
+    // performance, not an outage.
     CheckResult incidents = named(results, "Active Incidents");
     assertThat(incidents.status()).isEqualTo(CheckStatus.FIRING);
+    assertThat(incidents.value()).isEqualTo(2.0);
+    assertThat(incidents.severity()).isEqualTo("P3");
+    assertThat(incidents.detail()).isEqualTo("2 > 0, worst severity P3");
     assertThat(posts).anySatisfy(p -> {
       assertThat(p.path()).isEqualTo("/status");
       assertThat(p.body().get("component").asText()).isEqualTo("Active Incidents");
-      assertThat(p.body().get("status").asText()).isEqualTo("major_outage");
+      assertThat(p.body().get("status").asText()).isEqualTo("degraded_performance");
+      assertThat(p.body().get("impact").asText()).isEqualTo("degraded_performance");
+      assertThat(p.body().get("severity").asText()).isEqualTo("P3");
     });
     // The burn-rate check decides by the worst service; it fires exactly when that value is above 6.
     CheckResult slo = named(results, "SLO Budget Check");
@@ -160,23 +174,23 @@ class HealthCheckRunnerTest {
     Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
     double[] current = {10};
     HealthCheckRunner r = runner(List.of(check), scripted(at -> value("api", current[0], at)));
-    CheckStateStore state = CheckStateStore.file(dir.resolve("state.json"));
-    assertThat(r.runOnce(t0, state).get(0).action().outcome()).isEqualTo(ActionResult.Outcome.SENT);
+    Path file = dir.resolve("state.json");
+    assertThat(runFile(r, t0, file).get(0).action().outcome()).isEqualTo(ActionResult.Outcome.SENT);
     // Five minutes later, still firing: suppressed (a new store reads the saved file, as a cron run would).
-    CheckResult again = r.runOnce(t0.plus(Duration.ofMinutes(5)), CheckStateStore.file(dir.resolve("state.json"))).get(0);
+    CheckResult again = runFile(r, t0.plus(Duration.ofMinutes(5)), file).get(0);
     assertThat(again.action().outcome()).isEqualTo(ActionResult.Outcome.SKIPPED);
     assertThat(again.action().detail()).contains("cool-down 60 min");
     // After the hour: notified again.
-    assertThat(r.runOnce(t0.plus(Duration.ofMinutes(61)), CheckStateStore.file(dir.resolve("state.json"))).get(0).action().outcome())
+    assertThat(runFile(r, t0.plus(Duration.ofMinutes(61)), file).get(0).action().outcome())
         .isEqualTo(ActionResult.Outcome.SENT);
     // Recovery: a resolve with the same dedup key.
     current[0] = 1;
-    CheckResult ok = r.runOnce(t0.plus(Duration.ofMinutes(70)), CheckStateStore.file(dir.resolve("state.json"))).get(0);
+    CheckResult ok = runFile(r, t0.plus(Duration.ofMinutes(70)), file).get(0);
     assertThat(ok.status()).isEqualTo(CheckStatus.OK);
     assertThat(posts).extracting(p -> p.body().get("event_action").asText()).containsExactly("trigger", "trigger", "resolve");
     assertThat(posts).extracting(p -> p.body().get("dedup_key").asText()).containsOnly("companyos-burn");
     // Healthy and already resolved: nothing more is sent.
-    assertThat(r.runOnce(t0.plus(Duration.ofMinutes(75)), CheckStateStore.file(dir.resolve("state.json"))).get(0).action()).isNull();
+    assertThat(runFile(r, t0.plus(Duration.ofMinutes(75)), file).get(0).action()).isNull();
     assertThat(posts).hasSize(3);
   }
 
@@ -196,12 +210,13 @@ class HealthCheckRunnerTest {
   }
 
   @Test
-  void unconfiguredActionsAreSkippedWithTheVariableToSet() {
+  void unconfiguredActionsFailWithTheVariableToSet() {
     HealthCheck check = new HealthCheck("Sec", "m", Threshold.parse("> 0"), "slack_security_channel");
     HealthCheckRunner r = new HealthCheckRunner(List.of(check), scripted(at -> value("x", 1, at)), ActionRegistry.discover(),
         new ActionContext(name -> null, HttpClient.newHttpClient(), Duration.ofSeconds(1)), HealthCheckRunner.DEFAULT_COOLDOWN);
     ActionResult a = r.runOnce(Instant.parse("2026-11-23T10:00:00Z"), CheckStateStore.inMemory()).get(0).action();
-    assertThat(a.outcome()).isEqualTo(ActionResult.Outcome.SKIPPED);
+    // Not a silent skip: the trigger stays owed, the run is a problem (exit 1) and the next run retries.
+    assertThat(a.outcome()).isEqualTo(ActionResult.Outcome.FAILED);
     assertThat(a.detail()).isEqualTo("not configured: set COMPANYOS_SLACK_WEBHOOK_URL");
   }
 

@@ -173,7 +173,10 @@ final class EngineeringGenerator {
         rows.metric(MetricNames.LATENCY_P95_MS, labels, t, Math.round(latency));
         rows.metric(MetricNames.ERROR_BUDGET_BURN_RATE, labels, t, round4((errors / requests) / (1 - target)));
         if (service.equals(SERVICES.get(0))) {
-          rows.metric(MetricNames.ACTIVE_INCIDENTS, Map.of(), t, incidentsOpenAt(t));
+          // One series per severity, as a PagerDuty exporter labels them: checks can report the worst open one.
+          for (String severity : List.of("P1", "P2", "P3", "P4")) {
+            rows.metric(MetricNames.ACTIVE_INCIDENTS, Map.of("severity", severity), t, incidentsOpenAt(t, severity));
+          }
         }
       }
     }
@@ -194,10 +197,10 @@ final class EngineeringGenerator {
     return out;
   }
 
-  private int incidentsOpenAt(Instant t) {
+  private int incidentsOpenAt(Instant t, String severity) {
     int n = 0;
     for (Incident i : incidents) {
-      if (!t.isBefore(i.timeCreated()) && (i.timeResolved() == null || t.isBefore(i.timeResolved()))) {
+      if (i.severity().equals(severity) && !t.isBefore(i.timeCreated()) && (i.timeResolved() == null || t.isBefore(i.timeResolved()))) {
         n++;
       }
     }

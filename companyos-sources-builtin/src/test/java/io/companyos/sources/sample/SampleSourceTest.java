@@ -107,8 +107,16 @@ class SampleSourceTest {
       assertThat(i.timeResolved()).isNull();
       assertThat(i.title()).isEqualTo("search: index lag above 10 minutes");
     });
-    Series active = SAMPLE.instant(MetricNames.ACTIVE_INCIDENTS, AS_OF).rows().get(0);
-    assertThat(active.points().get(0).value()).isGreaterThanOrEqualTo(1);
+    // One series per severity; each counts the incidents of that severity open at the instant.
+    List<Series> active = SAMPLE.instant(MetricNames.ACTIVE_INCIDENTS, AS_OF).rows();
+    assertThat(active).extracting(s -> s.labels().get("severity")).containsExactlyInAnyOrder("P1", "P2", "P3", "P4");
+    for (Series s : active) {
+      long open = all(RecordKind.INCIDENTS).stream().filter(i -> i.severity().equals(s.labels().get("severity"))
+          && !i.timeCreated().isAfter(s.points().get(0).timestamp()) && (i.timeResolved() == null || i.timeResolved().isAfter(s.points().get(0).timestamp())))
+          .count();
+      assertThat(s.points().get(0).value()).as(s.labels().toString()).isEqualTo((double) open);
+    }
+    assertThat(active.stream().mapToDouble(s -> s.points().get(0).value()).sum()).isGreaterThanOrEqualTo(1);
   }
 
   @Test

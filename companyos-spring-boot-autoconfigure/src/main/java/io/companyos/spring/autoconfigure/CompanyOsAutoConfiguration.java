@@ -8,7 +8,6 @@ import io.companyos.render.PackAssembler;
 import io.companyos.render.PackRenderer;
 import io.companyos.schedule.check.ActionContext;
 import io.companyos.schedule.check.ActionRegistry;
-import io.companyos.schedule.check.CheckStateStore;
 import io.companyos.schedule.check.HealthCheckRunner;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.SourceRegistry;
@@ -146,7 +145,7 @@ public class CompanyOsAutoConfiguration {
   public HealthMonitor companyOsHealthMonitor(HealthCheckRunner runner, CompanyOsProperties props, Clock clock,
       ObjectProvider<TaskScheduler> scheduler) {
     return new HealthMonitor(runner, scheduler.getIfAvailable(CompanyOsAutoConfiguration::ownScheduler), props.health().interval(),
-        CheckStateStore.file(props.health().stateFile()), clock);
+        props.health().stateFile(), clock);
   }
 
   private static TaskScheduler ownScheduler() {
