@@ -8,39 +8,36 @@ import io.companyos.render.PackAssembler;
 import io.companyos.render.PackRenderer;
 import io.companyos.schedule.check.ActionContext;
 import io.companyos.schedule.check.ActionRegistry;
+import io.companyos.schedule.check.Escalation;
 import io.companyos.schedule.check.HealthCheckRunner;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.SourceRegistry;
 import io.companyos.sources.Sources;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The rhythm engine as beans. Every bean is {@code @ConditionalOnMissingBean}: declare your own of the
- * same type to replace it.
+ * same type to replace it. No {@link Clock} bean is registered: the engine's clock is a {@link CompanyOsClock}
+ * qualified bean when you declare one, else {@code Clock.systemUTC()}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(CompanyOsProperties.class)
 public class CompanyOsAutoConfiguration {
 
-  @Bean
-  @ConditionalOnMissingBean
-  public Clock companyOsClock() {
-    return Clock.systemUTC();
+  /** The engine's clock: the {@link CompanyOsClock} bean, else the system clock in UTC. */
+  static Clock clock(ObjectProvider<Clock> qualified) {
+    return qualified.getIfAvailable(Clock::systemUTC);
   }
 
   @Bean
@@ -69,7 +66,8 @@ public class CompanyOsAutoConfiguration {
 
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public Sources companyOsSources(SourceRegistry registry, CompanyOsProperties props, Clock clock) {
+  public Sources companyOsSources(SourceRegistry registry, CompanyOsProperties props, @CompanyOsClock ObjectProvider<Clock> clockBean) {
+    Clock clock = clock(clockBean);
     Path file = props.sourcesFile() != null ? props.sourcesFile() : folder(props).sourcesFile().orElse(null);
     if (file == null) {
       return registry.openDefault(clock);
@@ -120,16 +118,17 @@ public class CompanyOsAutoConfiguration {
   @ConditionalOnMissingBean
   public HealthCheckRunner companyOsHealthCheckRunner(CompanyDefinition company, Sources sources, CompanyOsProperties props,
       ObjectProvider<MeterRegistry> meters) {
+    // Escalations name the accountable role of the RACI (people are not known here: no directory in a service).
     return new HealthCheckRunner(company.healthChecks().checks(), metered(sources.all(), meters),
         ActionRegistry.discover(), ActionContext.defaults(),
-        props.health().cooldown());
+        new HealthCheckRunner.Settings(props.health().cooldown(), HealthCheckRunner.Retry.DEFAULT, Escalation.of(company, role -> List.of())));
   }
 
   @Bean
   @ConditionalOnMissingBean
   public CompanyOsPacks companyOsPacks(CompanyDefinition company, Sources sources, PackAssembler assembler, PackRenderer renderer,
-      ArtifactStore store, CompanyOsProperties props, Clock clock, ObjectProvider<PackMetrics> metrics) {
-    return new CompanyOsPacks(company, sources, assembler, renderer, store, props.zone(), clock, metrics.getIfAvailable());
+      ArtifactStore store, CompanyOsProperties props, @CompanyOsClock ObjectProvider<Clock> clock, ObjectProvider<PackMetrics> metrics) {
+    return new CompanyOsPacks(company, sources, assembler, renderer, store, props.zone(), clock(clock), metrics.getIfAvailable());
   }
 
   @Bean
@@ -142,10 +141,10 @@ public class CompanyOsAutoConfiguration {
   @Bean
   @ConditionalOnProperty(prefix = "companyos.health", name = "enabled", havingValue = "true")
   @ConditionalOnMissingBean
-  public HealthMonitor companyOsHealthMonitor(HealthCheckRunner runner, CompanyOsProperties props, Clock clock,
-      ObjectProvider<TaskScheduler> scheduler) {
+  public HealthMonitor companyOsHealthMonitor(HealthCheckRunner runner, CompanyOsProperties props,
+      @CompanyOsClock ObjectProvider<Clock> clock, ObjectProvider<TaskScheduler> scheduler) {
     return new HealthMonitor(runner, scheduler.getIfAvailable(CompanyOsAutoConfiguration::ownScheduler), props.health().interval(),
-        props.health().stateFile(), clock);
+        props.health().stateFile(), clock(clock));
   }
 
   private static TaskScheduler ownScheduler() {
@@ -154,21 +153,5 @@ public class CompanyOsAutoConfiguration {
     s.setDaemon(true);
     s.initialize();
     return s;
-  }
-
-  /** Micrometer meters, when Micrometer is on the class path and a registry exists. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(MeterRegistry.class)
-  static class Metrics {
-    @Bean
-    @ConditionalOnBean(MeterRegistry.class)
-    @ConditionalOnMissingBean
-    PackMetrics companyOsPackMetrics(MeterRegistry registry, CompanyDefinition company, ObjectProvider<HealthMonitor> monitor) {
-      // companyos.health.check.state{check}: 0 ok, 1 firing, 2 no data, 3 error (-1 before the first run).
-      company.healthChecks().checks().forEach(c -> Gauge.builder("companyos.health.check.state", () -> monitor.stream()
-          .flatMap(m -> m.latest().stream()).filter(r -> r.check().name().equals(c.name())).mapToInt(r -> HealthMonitor.code(r.status()))
-          .findFirst().orElse(-1)).tag("check", c.name()).description("State of a health check").register(registry));
-      return new PackMetrics(registry);
-    }
   }
 }

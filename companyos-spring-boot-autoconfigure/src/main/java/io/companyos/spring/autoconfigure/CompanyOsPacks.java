@@ -66,8 +66,12 @@ public class CompanyOsPacks {
   }
 
   public PackDefinition pack(String id) {
-    return company.packs().stream().filter(p -> p.id().equals(id)).findFirst()
-        .orElseThrow(() -> new NoSuchElementException("no pack '" + id + "'"));
+    return find(id).orElseThrow(() -> new NoSuchElementException("no pack '" + id + "'"));
+  }
+
+  /** The pack with {@code id}, if the company has one. */
+  public Optional<PackDefinition> find(String id) {
+    return company.packs().stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
   /** Assembles and renders {@code id} as of now. */

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outputDir where generated packs are stored ({@code <kind>/YYYY-MM-DD.md})
  * @param zone time zone packs show dates in
  * @param schedule scheduled pack generation
- * @param health the health-check loop
+ * @param health the health checks: the loop that delivers their notifications, and the Actuator health of the company
  */
 @ConfigurationProperties("companyos")
 public record CompanyOsProperties(
@@ -47,24 +47,34 @@ public record CompanyOsProperties(
   public record Schedule(@DefaultValue("false") boolean enabled) {}
 
   /**
-   * The health-check loop.
+   * The health checks.
    *
-   * @param enabled run the checks every {@code interval} and fire their actions (default false)
+   * @param enabled run the checks every {@code interval} and deliver their notifications (default false)
    * @param interval how often (default 5m, the seed's "every 5 minutes")
-   * @param cooldown how long a firing check waits before notifying again (default 1h)
-   * @param stateFile where check state is kept between runs
+   * @param cooldown how long a notified, still firing check waits before reminding (default 1h)
+   * @param stateFile where check state is kept between runs (locked per run; the same file as the CLI's {@code --state})
+   * @param includeInOverall also count the company's health (firing checks, an at-risk score) in the overall
+   *     {@code /actuator/health} status; by default it is only in its own health group, {@code /actuator/health/companyos},
+   *     so a business signal never takes the service out of a load balancer (default false)
+   * @param cacheTtl how long the health indicator reuses its last evaluation before querying the sources again (default 30s;
+   *     0 = every call)
    */
   public record Health(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("5m") Duration interval,
       @DefaultValue("1h") Duration cooldown,
-      @DefaultValue(".companyos/health-state.json") Path stateFile) {
+      @DefaultValue(".companyos/health-state.json") Path stateFile,
+      @DefaultValue("false") boolean includeInOverall,
+      @DefaultValue("30s") Duration cacheTtl) {
     public Health {
       if (interval.isZero() || interval.isNegative()) {
         throw new IllegalArgumentException("companyos.health.interval must be positive, was " + interval);
       }
       if (cooldown.isNegative()) {
         throw new IllegalArgumentException("companyos.health.cooldown must not be negative, was " + cooldown);
+      }
+      if (cacheTtl.isNegative()) {
+        throw new IllegalArgumentException("companyos.health.cache-ttl must not be negative, was " + cacheTtl);
       }
     }
   }

@@ -17,13 +17,28 @@ public class PackMetrics {
     this.registry = registry;
   }
 
+  /** Registers the meters of {@code pack} at zero, so they are listed before its first generation. */
+  void register(String pack) {
+    timer(pack, true);
+    timer(pack, false);
+    counter(pack);
+  }
+
   void generated(String pack, boolean success, long nanos) {
-    Timer.builder("companyos.pack.generation").description("Time to assemble, render and store a pack")
-        .tag("pack", pack).tag("outcome", success ? "success" : "failure").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    timer(pack, success).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void unavailable(String pack, long sections) {
-    Counter.builder("companyos.pack.sections.unavailable").description("Sections that could not be filled")
-        .tag("pack", pack).register(registry).increment(sections);
+    counter(pack).increment(sections);
+  }
+
+  private Timer timer(String pack, boolean success) {
+    return Timer.builder("companyos.pack.generation").description("Time to assemble, render and store a pack")
+        .tag("pack", pack).tag("outcome", success ? "success" : "failure").register(registry);
+  }
+
+  private Counter counter(String pack) {
+    return Counter.builder("companyos.pack.sections.unavailable").description("Sections that could not be filled")
+        .tag("pack", pack).register(registry);
   }
 }

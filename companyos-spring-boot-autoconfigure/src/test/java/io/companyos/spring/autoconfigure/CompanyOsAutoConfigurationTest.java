@@ -30,7 +30,8 @@ class CompanyOsAutoConfigurationTest {
 
   ApplicationContextRunner runner() {
     return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CompanyOsAutoConfiguration.class, CompanyOsActuatorConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(CompanyOsAutoConfiguration.class, CompanyOsMetricsConfiguration.class,
+            CompanyOsActuatorConfiguration.class))
         .withPropertyValues("companyos.output-dir=" + out);
   }
 
@@ -91,11 +92,13 @@ class CompanyOsAutoConfigurationTest {
   }
 
   @Test
-  void theEndpointListsPacksAndRendersOne() {
+  void theEndpointListsPacksAndRendersOneAndAnUnknownPackIsNotFound() {
     runner().run(ctx -> {
       var endpoint = ctx.getBean(CompanyOsActuatorConfiguration.CompanyOsEndpoint.class);
       assertThat(endpoint.packs()).extracting(CompanyOsPacks.PackInfo::id).contains("ops-review", "qbr");
       assertThat(endpoint.pack("ops-review")).startsWith("## Weekly Ops Review - Week 47");
+      // null is Actuator's "404 Not Found" for a read operation.
+      assertThat(endpoint.pack("no-such-pack")).isNull();
     });
   }
 
@@ -131,6 +134,8 @@ class CompanyOsAutoConfigurationTest {
       MeterRegistry registry = ctx.getBean(MeterRegistry.class);
       assertThat(registry.get("companyos.pack.generation").tag("pack", "ops-review").tag("outcome", "success").timer().count()).isEqualTo(1);
       assertThat(registry.get("companyos.health.check.state").tag("check", "Security Posture").gauge().value()).isEqualTo(-1.0);
+      // Registered at startup for every pack, at zero until generated.
+      assertThat(registry.get("companyos.pack.generation").tag("pack", "qbr").tag("outcome", "success").timer().count()).isZero();
       // Every source call of the assembly was timed, tagged with the source and the kind of query.
       assertThat(registry.get("companyos.source.requests").tag("source", "sample").tag("query", "records").tag("outcome", "success")
           .timer().count()).isPositive();
