@@ -99,8 +99,9 @@ class OneNumberPerWindowPropertyTest {
         });
       }
       assertThat(kpis).allMatch(id -> io.companyos.scoring.catalog.KpiCatalog.find(id).isPresent());
-      // The packs tag the health score, the DORA keys, FinOps and product KPIs.
-      assertThat(kpis).contains("health_score", "change_failure_rate", "cost_per_mau", "cloud_spend", "dau");
+      // The packs tag the health score, the DORA keys, FinOps, product, revenue and compliance KPIs.
+      assertThat(kpis).contains("health_score", "change_failure_rate", "cost_per_mau", "cloud_spend", "dau", "nrr",
+          "gross_margin", "nps", "compliance_controls");
     });
   }
 }

@@ -38,4 +38,10 @@ final class Arr {
     Dataset<ArrMovement> movements = ctx.records(RecordKind.ARR_MOVEMENTS, TimeWindow.ending(ctx.asOf(), HISTORY));
     return SectionContext.derived(movements.provenance(), what, movements.rows().size());
   }
+
+  /** Like {@link #provenance(SectionContext, String)}, stating the window the number was computed over. */
+  static Provenance provenance(SectionContext ctx, String what, TimeWindow over) {
+    Dataset<ArrMovement> movements = ctx.records(RecordKind.ARR_MOVEMENTS, TimeWindow.ending(ctx.asOf(), HISTORY));
+    return SectionContext.computedOver(movements.provenance(), over, what, movements.rows().size());
+  }
 }

@@ -44,13 +44,14 @@ final class BusinessSections {
           case "arr" -> b.field("arr", "ARR", MetricValue.of(Arr.of(ctx, ctx.window()).arrEnd().doubleValue(), Unit.USD,
                   Arr.provenance(ctx, "ARR of all accounts at the period end"))
               .comparedWith(Arr.of(ctx, ctx.previousWindow()).arrEnd().doubleValue(), Direction.HIGHER_IS_BETTER));
-          case "nrr" -> b.field("nrr", "NRR", nrr(ctx));
+          case "nrr" -> b.field("nrr", "NRR", nrr(ctx).asKpi("nrr"));
           default -> {
             Dataset<Series> gm = ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(end, Duration.ofDays(35)));
             Double v = Rows.last(gm);
             Double p = Rows.last(ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(prevEnd, Duration.ofDays(35))));
-            b.field("gross_margin", "Gross Margin", v == null ? MetricValue.absent("no gross margin reported in the last 35 days", Unit.PERCENT)
-                : MetricValue.of(v * 100, Unit.PERCENT, gm.provenance()).comparedWith(p == null ? null : p * 100, Direction.HIGHER_IS_BETTER));
+            b.field("gross_margin", "Gross Margin", (v == null ? MetricValue.absent("no gross margin reported in the last 35 days", Unit.PERCENT)
+                : MetricValue.of(v * 100, Unit.PERCENT, gm.provenance()).comparedWith(p == null ? null : p * 100, Direction.HIGHER_IS_BETTER))
+                .asKpi("gross_margin"));
           }
         }
       }
@@ -62,7 +63,8 @@ final class BusinessSections {
   static MetricValue nrr(SectionContext ctx) {
     OptionalDouble v = Arr.trailingYear(ctx, ctx.window()).nrr();
     OptionalDouble p = Arr.trailingYear(ctx, ctx.previousWindow()).nrr();
-    Provenance prov = Arr.provenance(ctx, "NRR over the 365 days to the period end (ArrMetrics)");
+    Provenance prov = Arr.provenance(ctx, "NRR over the 365 days to the period end (ArrMetrics)",
+        TimeWindow.ending(ctx.window().end(), Duration.ofDays(365)));
     return v.isPresent() ? MetricValue.of(v.getAsDouble(), Unit.PERCENT, prov)
         .comparedWith(p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER)
         : MetricValue.absent("no ARR a year before", Unit.PERCENT);
@@ -109,7 +111,7 @@ final class BusinessSections {
           case "net_new_arr" -> b.field("new_arr", "Net New ARR", MetricValue.of(Arr.of(ctx, w).netNew().doubleValue(), Unit.USD,
                   Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)"))
               .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER));
-          case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(ctx));
+          case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(ctx).asKpi("nrr"));
           default -> {
             OptionalDouble logos = Arr.of(ctx, w).logoRetention();
             b.field("logo_retention", "Logo Retention", logos.isPresent()

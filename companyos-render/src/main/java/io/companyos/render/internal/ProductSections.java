@@ -134,10 +134,10 @@ final class ProductSections {
       TimeWindow npsWindow = TimeWindow.ending(at, window);
       Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, npsWindow);
       OptionalDouble score = NetPromoterScore.of(nps.rows(), npsWindow);
-      b.field("nps", "NPS (rolling 30d)", score.isPresent()
+      b.field("nps", "NPS (rolling 30d)", (score.isPresent()
           ? MetricValue.of(score.getAsDouble(), Unit.NUMBER, String.format(java.util.Locale.ROOT, "%+.0f (%d responses)",
               score.getAsDouble(), nps.rows().size()), nps.provenance())
-          : MetricValue.absent("no NPS responses in the window", Unit.NUMBER));
+          : MetricValue.absent("no NPS responses in the window", Unit.NUMBER)).asKpi("nps"));
       return b.build();
     }
 

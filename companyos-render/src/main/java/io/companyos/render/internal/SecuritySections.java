@@ -125,7 +125,7 @@ final class SecuritySections {
     public PackSection assemble(SectionContext ctx) {
       SectionBuilder b = ctx.builder();
       b.field("abac_coverage", "ABAC Policy Coverage", ratio(ctx, MetricNames.ABAC_COVERAGE));
-      b.field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING));
+      b.field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING).asKpi("compliance_controls"));
       return b.build();
     }
   }
@@ -195,7 +195,7 @@ final class SecuritySections {
               MetricValue.of(openNow, Unit.COUNT, d.provenance()).comparedWith((double) openBefore, Direction.LOWER_IS_BETTER))
           .field("past_sla", "Past Remediation SLA (critical/high)", MetricValue.of(late, Unit.COUNT,
               SectionContext.derived(d.provenance(), "critical and high vulnerabilities open at as-of past their remediation SLA", late)))
-          .field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING))
+          .field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING).asKpi("compliance_controls"))
           .field("abac_coverage", "ABAC Policy Coverage", ratio(ctx, MetricNames.ABAC_COVERAGE))
           .build();
     }
