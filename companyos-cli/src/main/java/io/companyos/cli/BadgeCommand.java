@@ -2,10 +2,7 @@ package io.companyos.cli;
 
 import io.companyos.render.CompositeHealth;
 import io.companyos.render.HealthBadge;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -41,15 +38,7 @@ final class BadgeCommand implements Callable<Integer> {
     try (RenderSources.Opened opened = RenderSources.open(definitions.sources(sources.sourcesFile), asOf)) {
       svg = HealthBadge.svg(CompositeHealth.evaluate(definitions.company(), opened.all(), opened.asOf(), ZoneOffset.UTC));
     }
-    Path abs = out.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = io.companyos.model.OutputFiles.tempFileIn(abs.getParent(), ".badge");
-    try {
-      Files.writeString(tmp, svg, StandardCharsets.UTF_8);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    io.companyos.model.OutputFiles.replace(out, svg);
     spec.commandLine().getOut().println("wrote " + out);
     return 0;
   }

@@ -7,10 +7,7 @@ import io.companyos.model.config.CompanyFolder;
 import io.companyos.schedule.Invitee;
 import io.companyos.schedule.RhythmCalendar;
 import io.companyos.sources.sample.SampleSourceProvider;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -50,15 +47,7 @@ final class CalendarCommand implements Callable<Integer> {
     Instant start = from != null ? from : SampleSourceProvider.DEFAULT_AS_OF;
     Function<String, List<Invitee>> invitees = invitees(company);
     String ics = RhythmCalendar.write(company.rhythm(), start, start, invitees);
-    Path abs = out.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = io.companyos.model.OutputFiles.tempFileIn(abs.getParent(), ".calendar");
-    try {
-      Files.writeString(tmp, ics, StandardCharsets.UTF_8);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    io.companyos.model.OutputFiles.replace(out, ics);
     long events = ics.lines().filter("BEGIN:VEVENT"::equals).count();
     spec.commandLine().getOut().println("wrote " + out + " (" + events + " recurring events)");
     Set<String> uninvited = RhythmCalendar.rolesWithoutInvitees(company.rhythm(), invitees);

@@ -4,10 +4,8 @@ import io.companyos.model.OutputFiles;
 import io.companyos.model.config.CompanyFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ final class InitCommand implements Callable<Integer> {
       return Main.EXIT_PROBLEMS;
     }
     for (Map.Entry<String, String> e : files.entrySet()) {
-      write(dir.resolve(e.getKey()), e.getValue());
+      OutputFiles.replace(dir.resolve(e.getKey()), e.getValue());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("wrote " + files.size() + " files into " + dir + "/");
@@ -73,17 +71,5 @@ final class InitCommand implements Callable<Integer> {
     out.println("  companyos render --all" + config + " --out packs");
     out.flush();
     return 0;
-  }
-
-  private static void write(Path target, String text) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = OutputFiles.tempFileIn(parent, ".init");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

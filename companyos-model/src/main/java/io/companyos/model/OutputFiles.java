@@ -23,4 +23,21 @@ public final class OutputFiles {
     }
     return Files.createTempFile(dir, prefix, ".tmp");
   }
+
+  /**
+   * Writes {@code text} (UTF-8) to {@code target} atomically: into a temporary file beside it, then moved
+   * over it, so a reader never sees half a file and a failure leaves the old file in place. Missing
+   * parent directories are created.
+   */
+  public static void replace(Path target, String text) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = tempFileIn(abs.getParent(), "." + abs.getFileName());
+    try {
+      Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+      Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
 }

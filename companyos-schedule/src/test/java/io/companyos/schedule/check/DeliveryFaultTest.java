@@ -53,26 +53,12 @@ class DeliveryFaultTest {
   }
 
   MetricSource source() {
-    return new MetricSource() {
-      @Override
-      public String id() {
-        return "scripted";
+    return ScriptedGauge.of((query, at) -> {
+      if (fail) {
+        throw new SourceUnavailableException("scripted", "connection refused", null);
       }
-
-      @Override
-      public SourceDescription describe() {
-        return new SourceDescription("scripted", Set.of(), List.of("*"));
-      }
-
-      @Override
-      public Dataset<Series> instant(String query, Instant at) {
-        if (fail) {
-          throw new SourceUnavailableException("scripted", "connection refused", null);
-        }
-        List<Series> rows = empty ? List.of() : List.of(new Series(query, Map.of("service", "api"), List.of(new Series.Point(at, value))));
-        return new Dataset<>(rows, new Provenance("scripted", query, TimeWindow.ending(at, Duration.ofMinutes(5)), at, rows.size()));
-      }
-    };
+      return empty ? List.of() : ScriptedGauge.point(query, Map.of("service", "api"), at, value);
+    });
   }
 
   HealthCheckRunner runner(List<HealthCheck> checks, HealthCheckRunner.Settings settings, Duration timeout) {

@@ -7,12 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.Threshold;
-import io.companyos.model.time.TimeWindow;
-import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
-import io.companyos.sources.Provenance;
-import io.companyos.sources.Series;
-import io.companyos.sources.SourceDescription;
 import io.companyos.sources.SourceUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +19,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,27 +47,12 @@ class DeliveryPropertyTest {
   }
 
   MetricSource source() {
-    return new MetricSource() {
-      @Override
-      public String id() {
-        return "scripted";
+    return ScriptedGauge.of((query, at) -> {
+      if (condition == 2) {
+        throw new SourceUnavailableException("scripted", "down", null);
       }
-
-      @Override
-      public SourceDescription describe() {
-        return new SourceDescription("scripted", Set.of(), List.of("*"));
-      }
-
-      @Override
-      public Dataset<Series> instant(String query, Instant at) {
-        if (condition == 2) {
-          throw new SourceUnavailableException("scripted", "down", null);
-        }
-        List<Series> rows = condition == 3 ? List.of()
-            : List.of(new Series(query, Map.of(), List.of(new Series.Point(at, condition == 0 ? 10 : 1))));
-        return new Dataset<>(rows, new Provenance("scripted", query, TimeWindow.ending(at, STEP), at, rows.size()));
-      }
-    };
+      return condition == 3 ? List.of() : ScriptedGauge.point(query, Map.of(), at, condition == 0 ? 10 : 1);
+    });
   }
 
   @Test

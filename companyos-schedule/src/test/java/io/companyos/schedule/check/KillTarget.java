@@ -2,19 +2,13 @@ package io.companyos.schedule.check;
 
 import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.Threshold;
-import io.companyos.model.time.TimeWindow;
-import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
-import io.companyos.sources.Provenance;
-import io.companyos.sources.Series;
-import io.companyos.sources.SourceDescription;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The child process of {@link KillDuringRunTest}: one {@code check --once} of a firing check paging the
@@ -26,23 +20,7 @@ public final class KillTarget {
   private KillTarget() {}
 
   static MetricSource constant(double value) {
-    return new MetricSource() {
-      @Override
-      public String id() {
-        return "scripted";
-      }
-
-      @Override
-      public SourceDescription describe() {
-        return new SourceDescription("scripted", Set.of(), List.of("*"));
-      }
-
-      @Override
-      public Dataset<Series> instant(String query, Instant at) {
-        List<Series> rows = List.of(new Series(query, Map.of(), List.of(new Series.Point(at, value))));
-        return new Dataset<>(rows, new Provenance("scripted", query, TimeWindow.ending(at, Duration.ofMinutes(5)), at, 1));
-      }
-    };
+    return ScriptedGauge.of((query, at) -> ScriptedGauge.point(query, Map.of(), at, value));
   }
 
   static HealthCheckRunner runner(String pagerDutyUrl, double value) {
