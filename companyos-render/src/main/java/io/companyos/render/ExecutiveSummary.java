@@ -1,14 +1,25 @@
 package io.companyos.render;
 
+import io.companyos.sources.Provenance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The short, rule-based summary at the top of leadership packs: the headline health score and status,
  * the biggest risk, the biggest win and the decisions needed. Built from the pack's own values, so
- * every sentence can be traced to a section.
+ * every sentence can be traced to a section: each line carries the provenance of the value it quotes (null for a
+ * line that quotes none, such as "n/a"), so packs put the same footnote on the line as on the value.
  */
-public record ExecutiveSummary(String headline, String biggestRisk, String biggestWin, String decisionsNeeded) {
+public record ExecutiveSummary(String headline, String biggestRisk, String biggestWin, String decisionsNeeded,
+    @Nullable Provenance headlineSource, @Nullable Provenance riskSource, @Nullable Provenance winSource,
+    @Nullable Provenance decisionsSource) {
+  /** A summary whose lines name no source. */
+  public ExecutiveSummary(String headline, String biggestRisk, String biggestWin, String decisionsNeeded) {
+    this(headline, biggestRisk, biggestWin, decisionsNeeded, null, null, null, null);
+  }
+
   public ExecutiveSummary {
     Objects.requireNonNull(headline, "headline");
     Objects.requireNonNull(biggestRisk, "biggestRisk");
@@ -19,5 +30,27 @@ public record ExecutiveSummary(String headline, String biggestRisk, String bigge
   /** The four lines in reading order. */
   public List<String> lines() {
     return List.of(headline, biggestRisk, biggestWin, decisionsNeeded);
+  }
+
+  /** The provenance of line {@code index} of {@link #lines()} (0 = headline), or null when it quotes no value. */
+  public @Nullable Provenance source(int index) {
+    return switch (index) {
+      case 0 -> headlineSource;
+      case 1 -> riskSource;
+      case 2 -> winSource;
+      case 3 -> decisionsSource;
+      default -> throw new IndexOutOfBoundsException("a summary has 4 lines, not " + (index + 1));
+    };
+  }
+
+  /** The provenance of each line that has one, in reading order (the lines' footnotes). */
+  public List<Provenance> sources() {
+    List<Provenance> out = new ArrayList<>();
+    for (Provenance p : new Provenance[] {headlineSource, riskSource, winSource, decisionsSource}) {
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 }

@@ -87,6 +87,13 @@ public record PackDocument(
    */
   public Map<Provenance, Integer> footnotes() {
     Map<Provenance, Integer> numbers = new LinkedHashMap<>();
+    if (summary != null) {
+      // The summary is read first, so the values it quotes are numbered first; the same footnote then marks the value
+      // in its section.
+      for (Provenance p : summary.sources()) {
+        numbers.putIfAbsent(p, numbers.size() + 1);
+      }
+    }
     for (PackSection s : sections) {
       for (MetricValue v : s.values()) {
         Provenance p = v.provenance();
@@ -96,6 +103,43 @@ public record PackDocument(
       }
     }
     return numbers;
+  }
+
+  /**
+   * One entry of the evidence appendix: a shown value that lists the records it counted, with the section it is in,
+   * a label ("Change Failure Rate", or "row · column" for a table cell) and the record ids.
+   */
+  public record Evidence(String section, String label, List<String> ids) {
+    public Evidence {
+      Objects.requireNonNull(section, "section");
+      Objects.requireNonNull(label, "label");
+      ids = List.copyOf(ids);
+    }
+  }
+
+  /**
+   * The evidence appendix every format prints: each shown value with record ids ({@link MetricValue#evidence()}), in
+   * pack order (sections, then fields before table cells).
+   */
+  public List<Evidence> evidence() {
+    List<Evidence> out = new java.util.ArrayList<>();
+    for (PackSection s : sections) {
+      for (Field f : s.fields()) {
+        if (!f.value().evidence().isEmpty()) {
+          out.add(new Evidence(s.title(), f.label(), f.value().evidence()));
+        }
+      }
+      for (SectionTable t : s.tables()) {
+        for (List<MetricValue> row : t.rows()) {
+          for (int i = 1; i < row.size() && i < t.columns().size(); i++) {
+            if (!row.get(i).evidence().isEmpty()) {
+              out.add(new Evidence(s.title(), row.get(0).text() + " · " + t.columns().get(i), row.get(i).evidence()));
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The section of {@code type}, if the pack has one. */

@@ -69,8 +69,10 @@ public final class ConfluenceStorage {
     if (summary != null) {
       out.append("<ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">Summary</ac:parameter>")
           .append("<ac:rich-text-body><ul>");
-      for (String line : summary.lines()) {
-        out.append("<li>").append(escape(line)).append("</li>");
+      for (int i = 0; i < summary.lines().size(); i++) {
+        Provenance p = summary.source(i);
+        Integer fn = p == null ? null : notes.get(p);
+        out.append("<li>").append(escape(summary.lines().get(i))).append(fn == null ? "" : " <sup>[" + fn + "]</sup>").append("</li>");
       }
       out.append("</ul></ac:rich-text-body></ac:structured-macro>\n");
     }
@@ -96,6 +98,17 @@ public final class ConfluenceStorage {
             .append("fetched ").append(p.fetchedAt()).append(DOT).append(p.rowCount()).append(" rows</li>");
       }
       out.append("</ol></ac:rich-text-body></ac:structured-macro>\n");
+    }
+    List<PackDocument.Evidence> evidence = doc.evidence();
+    if (!evidence.isEmpty()) {
+      // The evidence appendix: the records each counted value was computed from.
+      out.append("<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">Evidence</ac:parameter>")
+          .append("<ac:rich-text-body><ul>");
+      for (PackDocument.Evidence e : evidence) {
+        out.append("<li>").append(escape(e.section())).append(DOT).append("<strong>").append(escape(e.label()))
+            .append("</strong>: ").append(escape(String.join(", ", e.ids()))).append("</li>");
+      }
+      out.append("</ul></ac:rich-text-body></ac:structured-macro>\n");
     }
     return out.toString();
   }

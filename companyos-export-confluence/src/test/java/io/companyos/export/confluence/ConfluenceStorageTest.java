@@ -54,9 +54,12 @@ class ConfluenceStorageTest {
       }
     }
 
+    // Two expand macros: the provenance footnotes, then the evidence appendix.
     List<Element> expand = Xml.macros(x.getDocumentElement(), "expand");
-    assertThat(expand).hasSize(1);
+    assertThat(expand).hasSize(2);
     assertThat(Xml.parameter(expand.get(0), "title")).isEqualTo("Provenance");
+    assertThat(Xml.parameter(expand.get(1), "title")).isEqualTo("Evidence");
+    assertThat(Xml.list(Xml.body(expand.get(1)).getElementsByTagName("li"))).hasSize(doc.evidence().size());
     List<Element> items = Xml.list(Xml.body(expand.get(0)).getElementsByTagName("li"));
     assertThat(items).hasSize(doc.footnotes().size());
     int n = 1;
@@ -206,5 +209,19 @@ class ConfluenceStorageTest {
     StringBuilder sb = new StringBuilder();
     s.codePoints().forEach(c -> sb.append(String.format("U+%04X ", c)));
     return sb.toString();
+  }
+
+  @Test
+  void theEvidenceAppendixIsAnExpandOfTheCountedRecordsAndSummaryLinesCarryFootnotes() throws Exception {
+    io.companyos.render.PackDocument ops = io.companyos.render.fixtures.ExportDocs.sample("ops-review");
+    String storage = ConfluenceStorage.render(ops);
+    io.companyos.render.PackDocument.Evidence first = ops.evidence().get(0);
+    int at = storage.indexOf("<ac:parameter ac:name=\"title\">Evidence</ac:parameter>");
+    assertThat(at).isPositive();
+    assertThat(storage.substring(at)).contains(first.ids().get(0));
+    io.companyos.render.PackDocument exec = io.companyos.render.fixtures.ExportDocs.sample("exec-review");
+    Integer n = exec.footnotes().get(exec.summary().headlineSource());
+    assertThat(n).isEqualTo(1);
+    assertThat(ConfluenceStorage.render(exec)).containsPattern("<li>Health score [^<]*<sup>\\[1\\]</sup></li>");
   }
 }

@@ -87,8 +87,13 @@ public final class NotionBlocks {
     out.addAll(textBlocks("paragraph", List.of(Span.plain(header(doc))), null));
     ExecutiveSummary summary = doc.summary();
     if (summary != null) {
-      out.addAll(textBlocks("callout", List.of(Span.bold("Summary\n"), Span.plain(String.join("\n", summary.lines()))),
-          CLIPBOARD));
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < summary.lines().size(); i++) {
+        Provenance p = summary.source(i);
+        Integer fn = p == null ? null : notes.get(p);
+        lines.add(summary.lines().get(i) + (fn == null ? "" : " [" + fn + "]"));
+      }
+      out.addAll(textBlocks("callout", List.of(Span.bold("Summary\n"), Span.plain(String.join("\n", lines))), CLIPBOARD));
     }
     for (PackSection s : doc.sections()) {
       section(s, notes, out);
@@ -102,7 +107,31 @@ public final class NotionBlocks {
       }
     }
     footnotes(notes, out);
+    evidence(doc.evidence(), out);
     return out;
+  }
+
+  /** The evidence appendix ({@link PackDocument#evidence()}) as toggles of bullets, split like the footnotes. */
+  private static void evidence(List<PackDocument.Evidence> entries, List<ObjectNode> out) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<ObjectNode> items = new ArrayList<>();
+    for (PackDocument.Evidence e : entries) {
+      items.addAll(textBlocks("bulleted_list_item", List.of(Span.plain(e.section() + " \u00B7 "), Span.bold(e.label()),
+          Span.plain(": " + String.join(", ", e.ids()))), null));
+    }
+    int n = items.size();
+    for (int from = 0; from < n; from += MAX_ARRAY_LENGTH) {
+      int to = Math.min(n, from + MAX_ARRAY_LENGTH);
+      String title = "Evidence (" + entries.size() + (entries.size() == 1 ? " value" : " values") + ")"
+          + (n > MAX_ARRAY_LENGTH ? ", part " + (from / MAX_ARRAY_LENGTH + 1) : "");
+      ObjectNode toggle = F.objectNode();
+      toggle.set("rich_text", richText(List.of(Span.bold(title))));
+      ArrayNode children = toggle.putArray("children");
+      items.subList(from, to).forEach(children::add);
+      out.add(block("toggle", toggle));
+    }
   }
 
   private static String header(PackDocument doc) {

@@ -57,7 +57,8 @@ class NotionBlocksTest {
     }
 
     // the provenance toggle lists each footnote once, numbered in order
-    List<ObjectNode> toggles = blocks.stream().filter(b -> b.path("type").asText().equals("toggle")).toList();
+    List<ObjectNode> toggles = blocks.stream().filter(b -> b.path("type").asText().equals("toggle")
+        && text(b).startsWith("Provenance")).toList();
     assertThat(toggles).hasSize(1);
     assertThat(text(toggles.get(0))).startsWith("Provenance (" + doc.footnotes().size());
     List<String> notes = new ArrayList<>();
@@ -279,5 +280,19 @@ class NotionBlocksTest {
     StringBuilder sb = new StringBuilder();
     row.path("table_row").path("cells").path(c).forEach(t -> sb.append(t.path("text").path("content").asText()));
     return sb.toString();
+  }
+
+  @Test
+  void theEvidenceAppendixIsAToggleOfTheCountedRecords() {
+    io.companyos.render.PackDocument doc = io.companyos.render.fixtures.ExportDocs.sample("ops-review");
+    List<io.companyos.render.PackDocument.Evidence> evidence = doc.evidence();
+    assertThat(evidence).isNotEmpty();
+    List<ObjectNode> blocks = NotionBlocks.blocks(doc);
+    JsonNode toggle = blocks.stream().filter(b -> b.path("type").asText().equals("toggle") && text(b).startsWith("Evidence ("))
+        .findFirst().orElseThrow();
+    assertThat(text(toggle)).isEqualTo("Evidence (" + evidence.size() + (evidence.size() == 1 ? " value)" : " values)"));
+    String first = text(toggle.path("toggle").path("children").get(0));
+    assertThat(first).contains(evidence.get(0).label()).contains(evidence.get(0).ids().get(0));
+    checkLimits(blocks);
   }
 }

@@ -68,6 +68,9 @@ final class PrintLayout {
       if (!notes.isEmpty()) {
         out.append("<bookmark name=\"Sources\" href=\"#sources\"/>\n");
       }
+      if (!doc.evidence().isEmpty()) {
+        out.append("<bookmark name=\"Evidence\" href=\"#evidence\"/>\n");
+      }
       out.append("</bookmarks>\n");
     }
     out.append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
@@ -80,6 +83,7 @@ final class PrintLayout {
     }
     movers();
     sources();
+    evidence();
     out.append("</body>\n</html>\n");
     return out.toString();
   }
@@ -134,7 +138,8 @@ final class PrintLayout {
         .spark { color: #4a6fa5; letter-spacing: 0; }
         .fn { font-size: 6.5pt; vertical-align: super; color: #4a6fa5; }
         ol.sources { font-size: 8pt; color: #444; padding-left: 18pt; }
-        ol.sources li { word-wrap: break-word; }
+        ol.sources li, ul.sources li { word-wrap: break-word; }
+        ul.sources { font-size: 8pt; color: #444; padding-left: 18pt; }
         ul { padding-left: 14pt; margin: 3pt 0; }
         """.formatted(paper, Xml.cssString(doc.title()), FONT, Xml.cssString(doc.period().label()), FONT, FONT, FONT);
   }
@@ -152,8 +157,14 @@ final class PrintLayout {
     ExecutiveSummary summary = doc.summary();
     if (summary != null) {
       out.append("<div class=\"summary\"><strong>Summary</strong>\n<ul>\n");
-      for (String line : summary.lines()) {
-        out.append("<li>").append(Xml.escape(line)).append("</li>\n");
+      for (int i = 0; i < summary.lines().size(); i++) {
+        out.append("<li>").append(Xml.escape(summary.lines().get(i)));
+        Provenance p = summary.source(i);
+        Integer n = p == null ? null : notes.get(p);
+        if (n != null) {
+          out.append("<span class=\"fn\">[").append(n).append("]</span>");
+        }
+        out.append("</li>\n");
       }
       out.append("</ul>\n</div>\n");
     }
@@ -176,6 +187,9 @@ final class PrintLayout {
     }
     if (!notes.isEmpty()) {
       out.append("<li><a href=\"#sources\">Sources</a></li>\n");
+    }
+    if (!doc.evidence().isEmpty()) {
+      out.append("<li><a href=\"#evidence\">Evidence</a></li>\n");
     }
     out.append("</ul>\n</div>\n");
   }
@@ -329,6 +343,19 @@ final class PrintLayout {
     notes.forEach((p, n) -> out.append("<li>").append(Xml.escape(p.sourceId() + " · " + p.query() + " · window "
         + window(p.window()) + " · fetched " + stamp(p.fetchedAt()) + " · " + p.rowCount() + " rows")).append("</li>\n"));
     out.append("</ol>\n</div>\n");
+  }
+
+  /** The evidence appendix: the records each counted value was computed from ({@link PackDocument#evidence()}). */
+  private void evidence() {
+    List<PackDocument.Evidence> entries = doc.evidence();
+    if (entries.isEmpty()) {
+      return;
+    }
+    out.append("<div class=\"section\" id=\"evidence\">\n<h2>Evidence</h2>\n<ul class=\"sources\">\n");
+    for (PackDocument.Evidence e : entries) {
+      out.append("<li>").append(Xml.escape(e.section() + " · " + e.label() + ": " + String.join(", ", e.ids()))).append("</li>\n");
+    }
+    out.append("</ul>\n</div>\n");
   }
 
   /** The window with each instant kept on one line. */

@@ -214,4 +214,16 @@ class PdfExporterTest {
         full.previousPeriod(), List.of(odd), List.of(), null);
     assertThat(text(EXPORTER.exportToBytes(d))).contains("Odd pack").contains("No columns");
   }
+
+  @Test
+  void theEvidenceAppendixListsTheRecordsEachCountedValueCame() throws IOException {
+    List<PackDocument.Evidence> evidence = opsDoc.evidence();
+    assertThat(evidence).isNotEmpty();
+    String text = text(ops);
+    assertThat(text).contains("Evidence");
+    PackDocument.Evidence first = evidence.get(0);
+    // The appendix follows the sources: the first entry's label and first id are printed after the "Evidence" heading.
+    String appendix = text.substring(text.lastIndexOf("Evidence"));
+    assertThat(appendix).contains(first.label()).contains(first.ids().get(0));
+  }
 }

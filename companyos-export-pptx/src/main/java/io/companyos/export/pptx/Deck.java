@@ -91,6 +91,7 @@ final class Deck {
     for (PackSection s : doc.sections()) {
       deck.section(s);
     }
+    deck.evidence();
     deck.footers();
   }
 
@@ -121,8 +122,10 @@ final class Deck {
     if (summary != null) {
       XSLFTextBox sum = box(slide, MARGIN, y, leftW, BOTTOM - y);
       paragraph(sum, "Summary", 16, true, ACCENT);
-      for (String line : summary.lines()) {
-        paragraph(sum, "• " + line, 14, false, INK);
+      for (int i = 0; i < summary.lines().size(); i++) {
+        Provenance p = summary.source(i);
+        Integer fn = p == null ? null : notes.get(p);
+        paragraph(sum, "• " + summary.lines().get(i) + (fn == null ? "" : " [" + fn + "]"), 14, false, INK);
       }
     }
     if (movers) {
@@ -151,6 +154,46 @@ final class Deck {
       notes.forEach((p, i) -> n.append('[').append(i).append("] ").append(describe(p)).append('\n'));
     }
     speakerNotes(slide, n.toString());
+  }
+
+  // ---- evidence ----------------------------------------------------------------------------------
+
+  /** Ids shown per value on a slide; the JSON form lists them all. */
+  static final int EVIDENCE_IDS_SHOWN = 40;
+
+  /**
+   * The evidence appendix ({@link PackDocument#evidence()}): one line per counted value with the ids of its records,
+   * on as many slides as it takes. A value with more than {@link #EVIDENCE_IDS_SHOWN} ids shows the first ones and
+   * how many more there are.
+   */
+  private void evidence() {
+    List<PackDocument.Evidence> entries = doc.evidence();
+    int i = 0;
+    boolean first = true;
+    while (i < entries.size()) {
+      XSLFSlide slide = newSlide();
+      text(slide, MARGIN, 22, CONTENT_W, 44, first ? "Evidence" : "Evidence (continued)", 28, true, ACCENT);
+      first = false;
+      XSLFTextBox box = box(slide, MARGIN, TOP, CONTENT_W, BOTTOM - TOP);
+      double used = 0;
+      while (i < entries.size()) {
+        String line = evidenceLine(entries.get(i));
+        double h = lines(line, 11, CONTENT_W - 8) * 15.0;
+        if (used > 0 && used + h > BOTTOM - TOP) {
+          break;
+        }
+        paragraph(box, line, 11, false, INK);
+        used += h;
+        i++;
+      }
+    }
+  }
+
+  static String evidenceLine(PackDocument.Evidence e) {
+    List<String> ids = e.ids();
+    String shown = String.join(", ", ids.subList(0, Math.min(ids.size(), EVIDENCE_IDS_SHOWN)));
+    return e.section() + " · " + e.label() + ": " + shown
+        + (ids.size() > EVIDENCE_IDS_SHOWN ? " and " + (ids.size() - EVIDENCE_IDS_SHOWN) + " more (all in the JSON form)" : "");
   }
 
   // ---- sections ----------------------------------------------------------------------------------

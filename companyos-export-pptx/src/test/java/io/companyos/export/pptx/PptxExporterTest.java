@@ -376,4 +376,20 @@ class PptxExporterTest {
       assertThat(tables(show.getSlides().get(1))).isEmpty();
     }
   }
+
+  @Test
+  void theEvidenceAppendixIsOnItsOwnSlidesAndLongListsSayHowManyMore() throws IOException {
+    List<PackDocument.Evidence> evidence = opsDoc.evidence();
+    assertThat(evidence).isNotEmpty();
+    try (XMLSlideShow show = open(ops)) {
+      List<XSLFSlide> slides = show.getSlides().stream().filter(s -> heading(s).startsWith("Evidence")).toList();
+      assertThat(slides).isNotEmpty();
+      String text = slides.stream().map(PptxExporterTest::allText).reduce("", String::concat);
+      assertThat(text).contains(evidence.get(0).label()).contains(evidence.get(0).ids().get(0));
+    }
+    // 45 ids: the first 40 are shown, and the line says 5 more.
+    List<String> ids = java.util.stream.IntStream.rangeClosed(1, 45).mapToObj(i -> "d-" + i).toList();
+    String line = Deck.evidenceLine(new PackDocument.Evidence("DORA", "Change Failure Rate", ids));
+    assertThat(line).startsWith("DORA · Change Failure Rate: d-1, d-2,").contains("d-40 and 5 more").doesNotContain("d-41");
+  }
 }

@@ -1,5 +1,6 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.rhythm.RhythmKpis;
 import io.companyos.model.data.ActionItem;
 import io.companyos.model.data.MeetingRecord;
 import io.companyos.model.time.TimeWindow;
@@ -20,8 +21,10 @@ import java.util.Optional;
 
 /**
  * Action items carried over from the previous meeting (or all open ones), with owner, due date and
- * status: done when completed by as-of, overdue when past due and not done, otherwise open. The
- * completion rate feeds the rhythm KPI "Action Item Completion".
+ * status: done when completed by as-of, overdue when past due and not done, otherwise open. The completion
+ * shown is where the chosen items stand at the as-of ({@link RhythmKpis#followThrough}); the rhythm KPI
+ * "Action Item Completion" is a different number, items due in a window done by their due time
+ * ({@link RhythmKpis#actionCompletion}).
  */
 final class ActionItems extends FixedSection {
   static final List<String> COLUMNS = List.of("Action", "Owner", "Due", "Status");
@@ -30,12 +33,9 @@ final class ActionItems extends FixedSection {
     super("action_items", List.of(f("completion", "Completion")), List.of(COLUMNS));
   }
 
-  /** done, overdue or open at {@code at}. */
+  /** done, overdue or open at {@code at} ({@link RhythmKpis#status}). */
   static String status(ActionItem a, Instant at) {
-    if (a.completedAt() != null && !a.completedAt().isAfter(at)) {
-      return "done";
-    }
-    return a.dueAt().isBefore(at) ? "overdue" : "open";
+    return RhythmKpis.status(a, at).label();
   }
 
   @Override
@@ -59,7 +59,7 @@ final class ActionItems extends FixedSection {
       chosen = mine.stream().filter(a -> !a.createdAt().isBefore(start) && a.createdAt().isBefore(start.plus(Duration.ofDays(1)))).toList();
       scope = "from the " + meeting + " of " + Rows.date(start, ctx.zone());
     } else if (source.equals("open")) {
-      chosen = mine.stream().filter(a -> !status(a, at).equals("done")).toList();
+      chosen = mine.stream().filter(a -> RhythmKpis.status(a, at) != RhythmKpis.ActionStatus.DONE).toList();
       scope = "open " + meeting + " items";
     } else {
       chosen = mine;
@@ -76,13 +76,13 @@ final class ActionItems extends FixedSection {
       }
       rows.add(r);
     });
-    long done = chosen.stream().filter(a -> status(a, at).equals("done")).count();
-    long overdue = chosen.stream().filter(a -> status(a, at).equals("overdue")).count();
+    RhythmKpis.FollowThrough ft = RhythmKpis.followThrough(chosen, at);
     SectionBuilder b = ctx.builder();
-    b.field("completion", "Completion", chosen.isEmpty() ? MetricValue.absent("no action items " + scope, Unit.PERCENT)
-        : MetricValue.of(100.0 * done / chosen.size(), Unit.PERCENT, String.format(java.util.Locale.ROOT, "%.0f%% (%d of %d done, %d overdue; %s)",
-            100.0 * done / chosen.size(), done, chosen.size(), overdue, scope), SectionContext.derived(items.provenance(),
-            "items " + scope + ": done / all", chosen.size())));
+    b.field("completion", "Completion", ft.doneShare().isEmpty() ? MetricValue.absent("no action items " + scope, Unit.PERCENT)
+        : MetricValue.of(100.0 * ft.doneShare().getAsDouble(), Unit.PERCENT, String.format(java.util.Locale.ROOT,
+            "%.0f%% (%d of %d done, %d overdue; %s)", 100.0 * ft.doneShare().getAsDouble(), ft.done(), ft.total(), ft.overdue(), scope),
+            SectionContext.derived(items.provenance(), "items " + scope + ": done / all", ft.total()))
+            .withEvidence(chosen.stream().map(ActionItem::actionId).sorted().toList()));
     b.table(new SectionTable("", cols, rows, "No action items " + scope + "."));
     return b.build();
   }

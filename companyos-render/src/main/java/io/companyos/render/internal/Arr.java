@@ -33,13 +33,7 @@ final class Arr {
     return of(ctx, TimeWindow.ending(w.end(), Duration.ofDays(365)));
   }
 
-  /** The provenance of the movements, with {@code what} describing the computation. */
-  static Provenance provenance(SectionContext ctx, String what) {
-    Dataset<ArrMovement> movements = ctx.records(RecordKind.ARR_MOVEMENTS, TimeWindow.ending(ctx.asOf(), HISTORY));
-    return SectionContext.derived(movements.provenance(), what, movements.rows().size());
-  }
-
-  /** Like {@link #provenance(SectionContext, String)}, stating the window the number was computed over. */
+  /** The provenance of the movements, with {@code what} describing the computation and {@code over} its window. */
   static Provenance provenance(SectionContext ctx, String what, TimeWindow over) {
     Dataset<ArrMovement> movements = ctx.records(RecordKind.ARR_MOVEMENTS, TimeWindow.ending(ctx.asOf(), HISTORY));
     return SectionContext.computedOver(movements.provenance(), over, what, movements.rows().size());

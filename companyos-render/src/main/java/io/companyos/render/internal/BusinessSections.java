@@ -1,5 +1,8 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.incident.IncidentStats;
+import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.sprint.SprintMetrics;
 import io.companyos.scoring.health.StandardHealthKpis;
 
 import io.companyos.model.data.ArrMovement;
@@ -42,8 +45,8 @@ final class BusinessSections {
       for (String k : ctx.strings("metrics", List.of("arr", "nrr", "gross_margin"))) {
         switch (k) {
           case "arr" -> b.field("arr", "ARR", MetricValue.of(Arr.of(ctx, ctx.window()).arrEnd().doubleValue(), Unit.USD,
-                  Arr.provenance(ctx, "ARR of all accounts at the period end"))
-              .comparedWith(Arr.of(ctx, ctx.previousWindow()).arrEnd().doubleValue(), Direction.HIGHER_IS_BETTER));
+                  Arr.provenance(ctx, "ARR of all accounts at the period end (ArrMetrics)", ctx.window()))
+              .comparedWith(Arr.of(ctx, ctx.previousWindow()).arrEnd().doubleValue(), Direction.HIGHER_IS_BETTER).asKpi("arr"));
           case "nrr" -> b.field("nrr", "NRR", nrr(ctx).asKpi("nrr"));
           default -> {
             Dataset<Series> gm = ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(end, Duration.ofDays(35)));
@@ -105,18 +108,18 @@ final class BusinessSections {
                 .withEvidence(churnedAccounts(m.rows())));
           }
           case "churned_arr" -> b.field("churned_arr", "Churned ARR", MetricValue.of(Arr.of(ctx, w).churned().doubleValue(), Unit.USD,
-                  Arr.provenance(ctx, "churned ARR in the period (ArrMetrics)"))
+                  Arr.provenance(ctx, "churned ARR in the period (ArrMetrics)", w))
               .comparedWith(Arr.of(ctx, pw).churned().doubleValue(), Direction.LOWER_IS_BETTER)
-              .withEvidence(churnedAccounts(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows())));
+              .withEvidence(churnedAccounts(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows())).asKpi("churned_arr"));
           case "net_new_arr" -> b.field("new_arr", "Net New ARR", MetricValue.of(Arr.of(ctx, w).netNew().doubleValue(), Unit.USD,
-                  Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)"))
-              .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER));
+                  Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)", w))
+              .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER).asKpi("net_new_arr"));
           case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(ctx).asKpi("nrr"));
           default -> {
             OptionalDouble logos = Arr.of(ctx, w).logoRetention();
             b.field("logo_retention", "Logo Retention", logos.isPresent()
                 ? MetricValue.of(logos.getAsDouble(), Unit.PERCENT, Arr.provenance(ctx,
-                    "accounts with ARR at period start still paying at its end (ArrMetrics)"))
+                    "accounts with ARR at period start still paying at its end (ArrMetrics)", w)).asKpi("logo_retention")
                 : MetricValue.absent("no paying accounts at period start", Unit.PERCENT));
           }
         }
@@ -143,7 +146,7 @@ final class BusinessSections {
     @Override
     public PackSection assemble(SectionContext ctx) {
       List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, ctx.window());
-      long met = slos.stream().filter(r -> r.result().met()).count();
+      long met = Slo.met(ReliabilitySections.results(slos));
       Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS, ctx.window());
       Dataset<Incident> prev = ctx.records(RecordKind.INCIDENTS, ctx.previousWindow());
       List<Incident> major = major(inc.rows());
@@ -168,7 +171,7 @@ final class BusinessSections {
   }
 
   static List<Incident> major(List<Incident> all) {
-    return all.stream().filter(i -> i.severity().equals("P1") || i.severity().equals("P2")).toList();
+    return IncidentStats.ofSeverity(all, List.of("P1", "P2"));
   }
 
   /** QBR platform metrics: P1/P2 incidents, mean SLO attainment, deploys and features shipped. */
@@ -185,20 +188,22 @@ final class BusinessSections {
       Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS, w);
       Dataset<Incident> pinc = ctx.records(RecordKind.INCIDENTS, ctx.previousWindow());
       SectionBuilder b = ctx.builder();
-      b.field("incidents", "Total Incidents (" + String.join("/", sev) + ")", MetricValue.of(
-          inc.rows().stream().filter(i -> sev.contains(i.severity())).count(), Unit.COUNT, inc.provenance())
-          .comparedWith((double) pinc.rows().stream().filter(i -> sev.contains(i.severity())).count(), Direction.LOWER_IS_BETTER));
+      List<String> counted = IncidentStats.ofSeverity(inc.rows(), sev).stream().map(Incident::incidentId).sorted().toList();
+      b.field("incidents", "Total Incidents (" + String.join("/", sev) + ")", MetricValue.of(counted.size(), Unit.COUNT,
+              SectionContext.derived(inc.provenance(), String.join("/", sev) + " incidents created in the period", counted.size()))
+          .comparedWith((double) IncidentStats.ofSeverity(pinc.rows(), sev).size(), Direction.LOWER_IS_BETTER).withEvidence(counted));
       List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(ctx, w);
-      b.field("slo_avg", "SLO Attainment", slos.isEmpty() ? MetricValue.absent("no SLO data in the period", Unit.PERCENT)
-          : MetricValue.of(100 * slos.stream().mapToDouble(r -> r.result().attainment().orElse(1.0)).average().orElse(0), Unit.PERCENT,
-              slos.get(0).provenance()));
+      OptionalDouble pooled = Slo.pooledAttainment(ReliabilitySections.results(slos));
+      b.field("slo_avg", "SLO Attainment", pooled.isEmpty() ? MetricValue.absent("no SLO data in the period", Unit.PERCENT)
+          : MetricValue.of(100 * pooled.getAsDouble(), Unit.PERCENT, SectionContext.derived(slos.get(0).provenance(),
+              "good events / all events, summed over every SLO first", slos.size())).asKpi("slo_attainment_pooled"));
       var dep = ctx.records(RecordKind.DEPLOYMENTS, w);
       b.field("deploy_count", "Deploys", MetricValue.of(dep.rows().size(), Unit.COUNT, dep.provenance())
           .comparedWith((double) ctx.records(RecordKind.DEPLOYMENTS, ctx.previousWindow()).rows().size(), Direction.HIGHER_IS_BETTER));
       Dataset<SprintItem> items = ctx.records(RecordKind.SPRINT_ITEMS, new TimeWindow(w.start().minus(Duration.ofDays(60)), w.end()));
-      long features = items.rows().stream().filter(i -> i.kind().equals("story") && i.completedAt() != null && w.contains(i.completedAt())).count();
-      b.field("features", "Features Shipped", MetricValue.of(features, Unit.COUNT, SectionContext.derived(items.provenance(),
-          "stories completed in the period", features)));
+      List<String> features = SprintMetrics.storiesCompleted(items.rows(), w).stream().map(SprintItem::itemId).toList();
+      b.field("features", "Features Shipped", MetricValue.of(features.size(), Unit.COUNT, SectionContext.derived(items.provenance(),
+          "stories completed in the period", features.size())).withEvidence(features));
       return b.build();
     }
   }

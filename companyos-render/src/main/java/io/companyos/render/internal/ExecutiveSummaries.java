@@ -7,8 +7,10 @@ import io.companyos.render.Field;
 import io.companyos.render.MetricValue;
 import io.companyos.render.Mover;
 import io.companyos.render.PackSection;
+import io.companyos.sources.Provenance;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the rule-based executive summary of leadership packs (those sent to the executive team):
@@ -31,10 +33,25 @@ public final class ExecutiveSummaries {
    * health score or the open decisions of a pack that does not show them).
    */
   public static ExecutiveSummary of(List<PackSection> sections, java.time.ZoneId zone) {
-    return new ExecutiveSummary(headline(sections, zone), risk(sections), win(sections), decisions(sections));
+    Line h = headline(sections, zone);
+    Line r = risk(sections);
+    Line w = win(sections);
+    Line d = decisions(sections);
+    return new ExecutiveSummary(h.text(), r.text(), w.text(), d.text(), h.source(), r.source(), w.source(), d.source());
   }
 
-  private static String headline(List<PackSection> sections, java.time.ZoneId zone) {
+  /** A summary line and the provenance of the value it quotes. */
+  private record Line(String text, @Nullable Provenance source) {
+    static Line of(String text) {
+      return new Line(text, null);
+    }
+
+    static Line of(String text, MetricValue quoted) {
+      return new Line(text, quoted.provenance());
+    }
+  }
+
+  private static Line headline(List<PackSection> sections, java.time.ZoneId zone) {
     // The executive summary section (shown or assembled for the summary) has the score and status.
     List<PackSection> ordered = new java.util.ArrayList<>(sections);
     ordered.sort(java.util.Comparator.comparing(s -> !s.type().equals("executive_summary")));
@@ -47,49 +64,49 @@ public final class ExecutiveSummaries {
           String over = s.window() == null ? "" : " for " + Windows.describe(s.window(), zone);
           String against = s.previousWindow() == null ? "the previous period" : Windows.describe(s.previousWindow(), zone);
           String change = v.deltaAbsolute() == null ? "" : ", " + v.deltaText() + " against " + against;
-          return "Health score " + v.text() + status + over + change + ".";
+          return Line.of("Health score " + v.text() + status + over + change + ".", v);
         }
       }
     }
-    return "Health score n/a (this pack has no health score section).";
+    return Line.of("Health score n/a (this pack has no health score section).");
   }
 
-  private static String risk(List<PackSection> sections) {
-    Optional<String> listed = firstItem(sections, "risks");
+  private static Line risk(List<PackSection> sections) {
+    Optional<MetricValue> listed = firstItem(sections, "risks");
     if (listed.isPresent()) {
-      return "Biggest risk: " + listed.get() + ".";
+      return Line.of("Biggest risk: " + listed.get().text() + ".", listed.get());
     }
-    return worstMover(sections).map(m -> "Biggest risk: " + m.label() + " moved " + m.value().deltaText() + ".")
-        .orElse("Biggest risk: n/a (no risks section and no value moved the wrong way).");
+    return worstMover(sections).map(m -> Line.of("Biggest risk: " + m.label() + " moved " + m.value().deltaText() + ".", m.value()))
+        .orElse(Line.of("Biggest risk: n/a (no risks section and no value moved the wrong way)."));
   }
 
-  private static String win(List<PackSection> sections) {
-    Optional<String> listed = firstItem(sections, "wins").or(() -> firstItem(sections, "achievements"));
+  private static Line win(List<PackSection> sections) {
+    Optional<MetricValue> listed = firstItem(sections, "wins").or(() -> firstItem(sections, "achievements"));
     if (listed.isPresent()) {
-      return "Biggest win: " + listed.get() + ".";
+      return Line.of("Biggest win: " + listed.get().text() + ".", listed.get());
     }
-    return bestMover(sections).map(m -> "Biggest win: " + m.label() + " moved " + m.value().deltaText() + ".")
-        .orElse("Biggest win: n/a (no wins section and no value moved the right way).");
+    return bestMover(sections).map(m -> Line.of("Biggest win: " + m.label() + " moved " + m.value().deltaText() + ".", m.value()))
+        .orElse(Line.of("Biggest win: n/a (no wins section and no value moved the right way)."));
   }
 
-  private static String decisions(List<PackSection> sections) {
+  private static Line decisions(List<PackSection> sections) {
     Optional<PackSection> d = sections.stream().filter(s -> s.type().equals("decisions")).findFirst();
     if (d.isEmpty()) {
-      return "Decisions needed: n/a (no decisions assembled).";
+      return Line.of("Decisions needed: n/a (no decisions assembled).");
     }
     if (!d.get().available()) {
-      return "Decisions needed: n/a (" + d.get().unavailableReason() + ").";
+      return Line.of("Decisions needed: n/a (" + d.get().unavailableReason() + ").");
     }
     List<MetricValue> items = d.get().items();
     if (items.isEmpty()) {
-      return "Decisions needed: none open.";
+      return Line.of("Decisions needed: none open.");
     }
-    return "Decisions needed: " + items.size() + " (" + items.get(0).text() + (items.size() > 1 ? "; ..." : "") + ").";
+    return Line.of("Decisions needed: " + items.size() + " (" + items.get(0).text() + (items.size() > 1 ? "; ..." : "") + ").", items.get(0));
   }
 
-  private static Optional<String> firstItem(List<PackSection> sections, String type) {
+  private static Optional<MetricValue> firstItem(List<PackSection> sections, String type) {
     return sections.stream().filter(s -> s.type().equals(type) && s.available() && !s.items().isEmpty())
-        .findFirst().map(s -> s.items().get(0).text());
+        .findFirst().map(s -> s.items().get(0));
   }
 
   private static Optional<Mover> worstMover(List<PackSection> sections) {

@@ -1,5 +1,6 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.slo.Slo;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
 import io.companyos.model.data.ProductEvent;
@@ -207,7 +208,7 @@ public final class HealthDimensions {
       List<ReliabilitySections.SloRow> slos = ReliabilitySections.slos(in.ctx(), in.w());
       StandardHealthKpis.sloBudgetConsumed(slos.stream().map(ReliabilitySections.SloRow::result).toList()).ifPresent(c -> {
         in.kpis().put(StandardHealthModel.SLO_BUDGET_CONSUMED, c);
-        in.note(d, slos.stream().filter(r -> r.result().met()).count() + " of " + slos.size() + " SLOs met");
+        in.note(d, Slo.met(ReliabilitySections.results(slos)) + " of " + slos.size() + " SLOs met");
       });
     });
     in.measure(d, "incidents", () -> {

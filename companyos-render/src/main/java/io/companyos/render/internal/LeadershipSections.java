@@ -117,7 +117,7 @@ final class LeadershipSections {
   /** The quarter's key results with progress (okr_progress and okr_results). */
   static final class OkrTable extends FixedSection {
     OkrTable(String type) {
-      super(type, List.of(), List.of(OKR_COLUMNS));
+      super(type, List.of(f("okr_rollup", "Roll-up")), List.of(OKR_COLUMNS));
     }
 
     @Override
@@ -131,16 +131,21 @@ final class LeadershipSections {
             MetricValue.of(k.progress() * 100, Unit.PERCENT, String.format(Locale.ROOT, "%.0f%%", k.progress() * 100), k.provenance()),
             MetricValue.label(k.status())));
       }
-      long onTrack = q.krs().stream().filter(k -> k.status().equals("achieved") || k.status().equals("on track")).count();
-      SectionBuilder b = ctx.builder().table(new SectionTable("", OKR_COLUMNS, rows, "No key results recorded for " + q.label() + "."));
+      long onTrack = q.krs().stream().filter(Okrs.Kr::achievedOrOnTrack).count();
+      SectionBuilder b = ctx.builder();
       if (!q.krs().isEmpty()) {
-        boolean measured = q.krs().stream().anyMatch(k -> k.kr().kpi() != null && k.absentReason() == null);
+        // The roll-up line is a value with its own footnote: the key-result rows of the quarter it was computed from.
         String objectives = q.objectives().stream().map(o -> String.format(Locale.ROOT, "%s %.0f%% (%s)", o.objectiveId(),
             o.progress() * 100, o.status().label().toLowerCase(Locale.ROOT))).collect(java.util.stream.Collectors.joining(", "));
-        b.note(q.label() + ": " + onTrack + " of " + q.krs().size() + " key results achieved or on track; objectives "
-            + objectives + "."
-            + (measured ? " Key results that name a KPI show it over " + Windows.describe(q.toDate(), ctx.zone())
-                + " (the quarter to date); the others as typed." : ""));
+        b.field("okr_rollup", "Roll-up", MetricValue.of(onTrack, Unit.COUNT, onTrack + " of " + q.krs().size()
+            + " key results achieved or on track; objectives " + objectives, SectionContext.derived(q.data().provenance(),
+                "latest snapshot of each key result of " + q.label() + ", progress against the quarter elapsed", q.krs().size())));
+      }
+      b.table(new SectionTable("", OKR_COLUMNS, rows, "No key results recorded for " + q.label() + "."));
+      boolean measured = q.krs().stream().anyMatch(k -> k.kr().kpi() != null && k.absentReason() == null);
+      if (measured) {
+        b.note("Key results that name a KPI show it over " + Windows.describe(q.toDate(), ctx.zone())
+            + " (the quarter to date); the others as typed.");
       }
       return b.build();
     }
@@ -157,7 +162,7 @@ final class LeadershipSections {
     }
     OptionalDouble p = prev.scores().getOrDefault(d, OptionalDouble.empty());
     return MetricValue.of(s.getAsDouble(), Unit.SCORE, cur.provenance())
-        .comparedWith(p != null && p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER);
+        .comparedWith(p != null && p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER).asKpi("dimension_score:" + d);
   }
 
   static String label(String dimension) {

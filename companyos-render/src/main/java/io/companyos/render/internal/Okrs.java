@@ -24,7 +24,7 @@ final class Okrs {
    * One key result's latest state. {@code provenance} is the KPI's computation when the key result names a KPI,
    * else the OKR rows; {@code absentReason} says why a named KPI has no value (the typed value is then shown).
    */
-  record Kr(KeyResult kr, double progress, String status, Provenance provenance, @Nullable String absentReason) {}
+  record Kr(KeyResult kr, double progress, String status, boolean achievedOrOnTrack, Provenance provenance, @Nullable String absentReason) {}
 
   /** The quarter's key results and the dataset they came from. */
   record Quarter(String label, List<Kr> krs, Dataset<KeyResult> data, TimeWindow toDate, List<OkrRollup.ObjectiveLine> objectives) {}
@@ -39,18 +39,15 @@ final class Okrs {
         q.toWindow(ctx.zone()).start(), ctx.asOf()));
     // Share of the quarter behind us, so that progress is judged against time elapsed.
     TimeWindow qw = q.toWindow(ctx.zone());
-    double elapsed = (double) java.time.Duration.between(qw.start(), ctx.asOf()).toSeconds() / qw.length().toSeconds();
+    double elapsed = OkrRollup.elapsed(qw, ctx.asOf());
     // A key result that names a KPI takes its current value from that KPI over the quarter to date (complete days),
     // so it cannot contradict the KPI shown elsewhere; one that names none keeps its typed value. The latest
     // snapshot of each key result is resolved so, then OkrRollup computes progress and rolls them up to objectives.
     TimeWindow toDate = ReportingWindows.window(q, ctx.asOf(), ctx.zone());
     Map<String, Provenance> provenance = new LinkedHashMap<>();
     Map<String, String> reasons = new LinkedHashMap<>();
-    Map<String, KeyResult> latest = new LinkedHashMap<>();
-    data.rows().stream().filter(k -> k.quarter().equals(q.label())).sorted(Comparator.comparing(KeyResult::updatedAt))
-        .forEach(k -> latest.put(k.keyResultId(), k));
     List<KeyResult> resolved = new ArrayList<>();
-    for (KeyResult typed : latest.values()) {
+    for (KeyResult typed : OkrRollup.latest(data.rows(), q.label())) {
       KeyResult k = typed;
       provenance.put(typed.keyResultId(), data.provenance());
       if (typed.kpi() != null && !typed.kpi().isBlank()) {
@@ -70,7 +67,8 @@ final class Okrs {
       for (OkrRollup.KeyResultLine line : o.keyResults()) {
         String id = line.keyResult().keyResultId();
         out.add(new Kr(line.keyResult(), line.progress(),
-            line.progress() >= 1.0 ? "achieved" : line.status().label().toLowerCase(java.util.Locale.ROOT), provenance.get(id), reasons.get(id)));
+            line.achieved() ? "achieved" : line.status().label().toLowerCase(java.util.Locale.ROOT), line.achievedOrOnTrack(),
+            provenance.get(id), reasons.get(id)));
       }
     }
     out.sort(Comparator.comparing(k -> k.kr().keyResultId()));

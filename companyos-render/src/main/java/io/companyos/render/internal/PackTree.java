@@ -50,7 +50,7 @@ public final class PackTree {
     availability.put("stale", doc.staleSections());
     availability.put("line", doc.availabilityLine());
     m.put("availability", availability);
-    m.put("summary", summary(doc.summary()));
+    m.put("summary", summary(doc.summary(), notes));
     List<Object> sections = new ArrayList<>();
     Map<String, Object> byType = new LinkedHashMap<>();
     for (PackSection s : doc.sections()) {
@@ -86,35 +86,17 @@ public final class PackTree {
     return m;
   }
 
-  /**
-   * The evidence appendix: for every shown value that lists the records it counted, the section, a label and the
-   * ids, in pack order.
-   */
+  /** The evidence appendix ({@link PackDocument#evidence()}): section, label and ids of each value that lists them. */
   private static List<Object> evidence(PackDocument doc) {
     List<Object> out = new ArrayList<>();
-    for (PackSection s : doc.sections()) {
-      for (Field f : s.fields()) {
-        add(out, s, f.label(), f.value());
-      }
-      for (SectionTable t : s.tables()) {
-        for (List<MetricValue> row : t.rows()) {
-          for (int i = 1; i < row.size() && i < t.columns().size(); i++) {
-            add(out, s, row.get(0).text() + " · " + t.columns().get(i), row.get(i));
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void add(List<Object> out, PackSection s, String label, MetricValue v) {
-    if (!v.evidence().isEmpty()) {
+    for (PackDocument.Evidence ev : doc.evidence()) {
       Map<String, Object> e = new LinkedHashMap<>();
-      e.put("section", s.title());
-      e.put("label", label);
-      e.put("ids", v.evidence());
+      e.put("section", ev.section());
+      e.put("label", ev.label());
+      e.put("ids", ev.ids());
       out.add(e);
     }
+    return out;
   }
 
   private static Map<String, Object> calendar(PackDocument doc) {
@@ -142,7 +124,7 @@ public final class PackTree {
     return m;
   }
 
-  private static @Nullable Map<String, Object> summary(@Nullable ExecutiveSummary s) {
+  private static @Nullable Map<String, Object> summary(@Nullable ExecutiveSummary s, Map<Provenance, Integer> notes) {
     if (s == null) {
       return null;
     }
@@ -151,7 +133,19 @@ public final class PackTree {
     m.put("biggestRisk", s.biggestRisk());
     m.put("biggestWin", s.biggestWin());
     m.put("decisionsNeeded", s.decisionsNeeded());
+    // The footnote of each line: the number of the provenance of the value it quotes (absent when it quotes none).
+    putFootnote(m, "headlineFootnote", s.headlineSource(), notes);
+    putFootnote(m, "biggestRiskFootnote", s.riskSource(), notes);
+    putFootnote(m, "biggestWinFootnote", s.winSource(), notes);
+    putFootnote(m, "decisionsNeededFootnote", s.decisionsSource(), notes);
     return m;
+  }
+
+  private static void putFootnote(Map<String, Object> m, String key, @Nullable Provenance p, Map<Provenance, Integer> notes) {
+    Integer n = p == null ? null : notes.get(p);
+    if (n != null) {
+      m.put(key, n);
+    }
   }
 
   private static Map<String, Object> section(PackSection s, Map<Provenance, Integer> notes, java.time.ZoneId zone) {

@@ -57,12 +57,12 @@ final class PlanningAgenda extends FixedSection {
       }
       if (t.contains("customer feedback")) {
         var fb = ctx.records(io.companyos.sources.RecordKind.FEEDBACK, TimeWindow.ending(ctx.asOf(), Duration.ofDays(90)));
-        long themes = fb.rows().stream().map(f -> f.request()).distinct().count();
+        long themes = io.companyos.scoring.product.CustomerSignals.rankedRequests(fb.rows()).size();
         return MetricValue.text(fb.rows().size() + " feedback items, " + themes + " themes in 90 days (see Customer Feedback Themes)", fb.provenance());
       }
       if (t.contains("okr")) {
         Okrs.Quarter q = Okrs.current(ctx);
-        long ok = q.krs().stream().filter(k -> k.status().equals("achieved") || k.status().equals("on track")).count();
+        long ok = q.krs().stream().filter(Okrs.Kr::achievedOrOnTrack).count();
         return MetricValue.text(q.krs().size() + " key results in " + q.label() + ", " + ok + " achieved or on track (see OKR Results to Date)",
             q.data().provenance());
       }

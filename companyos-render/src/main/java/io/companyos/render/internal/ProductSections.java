@@ -16,6 +16,7 @@ import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.Unit;
 import io.companyos.scoring.product.ChurnRisk;
+import io.companyos.scoring.product.CustomerSignals;
 import io.companyos.scoring.product.NetPromoterScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.RecordKind;
@@ -125,11 +126,12 @@ final class ProductSections {
       long signupsBefore = Engagement.signups(prev.rows());
       SectionBuilder b = ctx.builder();
       b.field("signups", "New Signups", MetricValue.of(signups, Unit.COUNT, cur.provenance())
-          .comparedWith((double) signupsBefore, Direction.HIGHER_IS_BETTER));
+          .comparedWith((double) signupsBefore, Direction.HIGHER_IS_BETTER).asKpi("signups"));
       b.field("churn_risk_count", "Churn Risk Accounts", churnRisk(ctx, at));
       Dataset<SupportTicket> t = ctx.records(RecordKind.SUPPORT_TICKETS, Rows.history(at));
-      long open = t.rows().stream().filter(x -> x.closedAt() == null || x.closedAt().isAfter(at)).count();
-      b.field("support_tickets", "Open Support Tickets", MetricValue.of(open, Unit.COUNT, t.provenance()));
+      List<String> open = CustomerSignals.openTickets(t.rows(), at).stream().map(SupportTicket::ticketId).toList();
+      b.field("support_tickets", "Open Support Tickets", MetricValue.of(open.size(), Unit.COUNT, SectionContext.derived(t.provenance(),
+          "tickets opened by and not closed at the as-of", open.size())).withEvidence(open).asKpi("open_support_tickets"));
       Duration window = ctx.duration("nps_window", Duration.ofDays(30));
       TimeWindow npsWindow = TimeWindow.ending(at, window);
       Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, npsWindow);
@@ -149,7 +151,8 @@ final class ProductSections {
       String names = risky.isEmpty() ? "" : " (" + String.join(", ", risky.subList(0, Math.min(5, risky.size())))
           + (risky.size() > 5 ? ", ..." : "") + ")";
       return MetricValue.of(risky.size(), Unit.COUNT, risky.size() + names, SectionContext.derived(events.provenance(),
-          "accounts whose active user-days fell 70% or more against the 30 days before", risky.size()));
+          "accounts whose active user-days fell 70% or more against the 30 days before", risky.size())).withEvidence(risky)
+          .asKpi("churn_risk_accounts");
     }
   }
 
@@ -162,11 +165,9 @@ final class ProductSections {
     @Override
     public PackSection assemble(SectionContext ctx) {
       Dataset<FeedbackItem> d = ctx.records(RecordKind.FEEDBACK, ctx.window());
-      Map<String, List<FeedbackItem>> by = d.rows().stream().collect(Collectors.groupingBy(FeedbackItem::request, TreeMap::new, Collectors.toList()));
       SectionBuilder b = ctx.builder();
-      by.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()))
-          .limit(ctx.integer("limit", 5)).forEach(e -> b.item(MetricValue.text(e.getKey() + " (" + e.getValue().size()
-              + " requests from " + e.getValue().stream().map(FeedbackItem::accountId).distinct().count() + " accounts)", d.provenance())));
+      CustomerSignals.rankedRequests(d.rows()).stream().limit(ctx.integer("limit", 5)).forEach(r -> b.item(
+          MetricValue.text(r.request() + " (" + r.requests() + " requests from " + r.accounts() + " accounts)", d.provenance())));
       b.emptyText("No feedback recorded in the window.");
       return b.build();
     }

@@ -112,6 +112,11 @@ final class ReliabilitySections {
     }
   }
 
+  /** The scoring results of {@code rows}, in the same order. */
+  static List<SloResult> results(List<SloRow> rows) {
+    return rows.stream().map(SloRow::result).toList();
+  }
+
   /** The SLO of every service that has requests and a target in {@code w}, sorted by service ({@link Slo}). */
   static List<SloRow> slos(SectionContext ctx, TimeWindow w) {
     Dataset<Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);

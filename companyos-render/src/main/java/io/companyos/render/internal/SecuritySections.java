@@ -186,15 +186,19 @@ final class SecuritySections {
       Dataset<Vulnerability> d = ctx.records(RecordKind.VULNERABILITIES, Rows.history(at));
       Instant before = ctx.previousWindow().end();
       List<String> criticalHigh = List.of("critical", "high");
-      VulnerabilityStats.Exposure now = VulnerabilityStats.exposure(d.rows(), criticalHigh, at, SLA);
-      long openNow = now.open();
+      List<VulnerabilityStats.OpenFinding> open = VulnerabilityStats.openFindings(d.rows(), criticalHigh, at, SLA);
+      List<String> openIds = open.stream().map(f -> f.vulnerability().vulnId()).sorted().toList();
+      List<String> lateIds = open.stream().filter(VulnerabilityStats.OpenFinding::pastSla).map(f -> f.vulnerability().vulnId()).sorted().toList();
       long openBefore = VulnerabilityStats.exposure(d.rows(), criticalHigh, before, SLA).open();
-      long late = now.pastSla();
+      TimeWindow history = Rows.history(at);
       return ctx.builder()
           .field("open_critical_high", "Open Critical/High Vulnerabilities",
-              MetricValue.of(openNow, Unit.COUNT, d.provenance()).comparedWith((double) openBefore, Direction.LOWER_IS_BETTER))
-          .field("past_sla", "Past Remediation SLA (critical/high)", MetricValue.of(late, Unit.COUNT,
-              SectionContext.derived(d.provenance(), "critical and high vulnerabilities open at as-of past their remediation SLA", late)))
+              MetricValue.of(openIds.size(), Unit.COUNT, SectionContext.computedOver(d.provenance(), history,
+                  "critical and high vulnerabilities open at as-of", openIds.size()))
+                  .comparedWith((double) openBefore, Direction.LOWER_IS_BETTER).withEvidence(openIds).asKpi("vulnerabilities_open:critical/high"))
+          .field("past_sla", "Past Remediation SLA (critical/high)", MetricValue.of(lateIds.size(), Unit.COUNT,
+              SectionContext.computedOver(d.provenance(), history, "critical and high vulnerabilities open at as-of past their remediation SLA",
+                  lateIds.size())).withEvidence(lateIds).asKpi("vulnerabilities_past_sla:critical/high"))
           .field("compliance_score", "Compliance Control Status", ratio(ctx, MetricNames.COMPLIANCE_CONTROLS_PASSING).asKpi("compliance_controls"))
           .field("abac_coverage", "ABAC Policy Coverage", ratio(ctx, MetricNames.ABAC_COVERAGE))
           .build();

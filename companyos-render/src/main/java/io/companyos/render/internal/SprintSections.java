@@ -17,7 +17,6 @@ import io.companyos.render.SectionContext;
 import io.companyos.render.SectionTable;
 import io.companyos.render.SectionUnavailableException;
 import io.companyos.render.Unit;
-import io.companyos.scoring.Percentiles;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -37,29 +36,15 @@ final class SprintSections {
   /** A sprint with its items and the provenance of both. */
   record SprintData(Sprint sprint, List<SprintItem> items, Provenance sprints, Provenance itemsProvenance) {}
 
-  /** The sprint containing the section window's start, or ({@code back} > 0) that many sprints earlier. */
+  /** The sprint under way at the section window's start, or ({@code back} > 0) that many sprints earlier ({@link SprintMetrics#startedBy}). */
   static SprintData sprint(SectionContext ctx, int back) {
     TimeWindow w = ctx.window();
     Dataset<Sprint> sprints = ctx.records(RecordKind.SPRINTS, new TimeWindow(w.start().minus(Duration.ofDays(200)), w.end()));
-    List<Sprint> ordered = sprints.rows().stream().sorted(Comparator.comparing(Sprint::start)).toList();
-    int idx = -1;
-    for (int i = 0; i < ordered.size(); i++) {
-      if (!ordered.get(i).start().isAfter(w.start())) {
-        idx = i;
-      }
-    }
-    idx -= back;
-    if (idx < 0) {
-      throw new SectionUnavailableException("no sprint recorded for " + Rows.date(w.start(), ctx.zone()));
-    }
-    Sprint s = ordered.get(idx);
+    Sprint s = SprintMetrics.startedBy(sprints.rows(), w.start(), back)
+        .orElseThrow(() -> new SectionUnavailableException("no sprint recorded for " + Rows.date(w.start(), ctx.zone())));
     Dataset<SprintItem> items = ctx.records(RecordKind.SPRINT_ITEMS, new TimeWindow(s.start().minus(Duration.ofDays(30)), s.end()));
     return new SprintData(s, items.rows().stream().filter(i -> i.sprintId().equals(s.sprintId())).toList(),
         sprints.provenance(), items.provenance());
-  }
-
-  static boolean done(SprintItem i, Sprint s) {
-    return i.completedAt() != null && i.completedAt().isBefore(s.end());
   }
 
   static int back(SectionContext ctx) {
@@ -76,13 +61,12 @@ final class SprintSections {
     public PackSection assemble(SectionContext ctx) {
       SprintData d = sprint(ctx, back(ctx));
       List<List<MetricValue>> rows = new ArrayList<>();
-      for (String g : d.sprint().goals()) {
-        List<SprintItem> its = d.items().stream().filter(i -> g.equals(i.goal())).toList();
-        long done = its.stream().filter(i -> done(i, d.sprint())).count();
-        String status = its.isEmpty() ? "no items" : done == its.size() ? "achieved" : done == 0 ? "not started" : "partial";
-        String evidence = its.isEmpty() ? "no items linked to this goal" : done + " of " + its.size() + " items done ("
-            + its.stream().limit(4).map(SprintItem::itemId).collect(Collectors.joining(", ")) + (its.size() > 4 ? ", ..." : "") + ")";
-        rows.add(List.of(MetricValue.label(g), MetricValue.text(status, d.itemsProvenance()), MetricValue.text(evidence, d.itemsProvenance())));
+      for (SprintMetrics.Goal g : SprintMetrics.goals(d.sprint(), d.items())) {
+        List<String> ids = g.itemIds();
+        String evidence = ids.isEmpty() ? "no items linked to this goal" : g.done() + " of " + ids.size() + " items done ("
+            + ids.stream().limit(4).collect(Collectors.joining(", ")) + (ids.size() > 4 ? ", ..." : "") + ")";
+        rows.add(List.of(MetricValue.label(g.goal()), MetricValue.text(g.status().label(), d.itemsProvenance()),
+            MetricValue.text(evidence, d.itemsProvenance())));
       }
       return ctx.builder().table(new SectionTable("", GOAL_COLUMNS, rows, "The sprint has no goals recorded.")).build();
     }
@@ -101,8 +85,9 @@ final class SprintSections {
     public PackSection assemble(SectionContext ctx) {
       SprintData d = sprint(ctx, carryover ? 0 : back(ctx));
       SectionBuilder b = ctx.builder();
-      d.items().stream().filter(i -> carryover ? !done(i, d.sprint()) : done(i, d.sprint()))
-          .sorted(Comparator.comparing(SprintItem::itemId)).limit(ctx.limit())
+      List<SprintItem> chosen = carryover ? SprintMetrics.compute(d.sprint(), d.items()).carryover()
+          : SprintMetrics.deliveredItems(d.sprint(), d.items());
+      chosen.stream().sorted(Comparator.comparing(SprintItem::itemId)).limit(ctx.limit())
           .forEach(i -> b.item(MetricValue.text(i.itemId() + " " + i.title() + " (" + i.kind() + ", " + Unit.POINTS.format(i.points())
               + (carryover && i.startedAt() == null ? ", not started" : "") + ")", d.itemsProvenance())));
       b.emptyText(carryover ? "Nothing carries over: every item is done." : "No items completed in " + d.sprint().sprintId() + ".");
@@ -121,10 +106,11 @@ final class SprintSections {
     public PackSection assemble(SectionContext ctx) {
       SprintData d = sprint(ctx, 0);
       SprintData prev = sprint(ctx, 1);
-      double committed = d.items().stream().filter(SprintItem::committed).mapToDouble(SprintItem::points).sum();
+      SprintMetrics.Result m = SprintMetrics.compute(d.sprint(), d.items());
+      SprintMetrics.Result pm = SprintMetrics.compute(prev.sprint(), prev.items());
       SectionBuilder b = ctx.builder();
-      b.field("points_committed", "Story Points Committed", MetricValue.of(committed, Unit.POINTS, d.itemsProvenance())
-          .comparedWith(prev.items().stream().filter(SprintItem::committed).mapToDouble(SprintItem::points).sum(), Direction.NEUTRAL));
+      b.field("points_committed", "Story Points Committed", MetricValue.of(m.committedPoints(), Unit.POINTS, d.itemsProvenance())
+          .comparedWith(pm.committedPoints(), Direction.NEUTRAL).asKpi("points_committed"));
       // Like for like: a running sprint is compared with the previous sprint's points delivered by the same elapsed time.
       java.time.Instant now = ctx.asOf();
       boolean running = now.isBefore(d.sprint().end());
@@ -143,17 +129,14 @@ final class SprintSections {
         }
       }
       b.field("velocity_trend", "Velocity Trend", MetricValue.text(String.join(" → ", trail) + " pts (last " + n + " sprints)", d.itemsProvenance()));
-      List<Double> cycle = d.items().stream().filter(i -> done(i, d.sprint()) && i.startedAt() != null)
-          .map(i -> Duration.between(i.startedAt(), i.completedAt()).toHours() / 24.0).toList();
-      OptionalDouble avg = cycle.stream().mapToDouble(Double::doubleValue).average();
-      b.field("cycle_time", "Cycle Time (avg)", avg.isPresent() ? MetricValue.of(avg.getAsDouble(), Unit.DAYS, d.itemsProvenance())
+      b.field("cycle_time", "Cycle Time (avg)", m.cycleDaysMean().isPresent()
+          ? MetricValue.of(m.cycleDaysMean().getAsDouble(), Unit.DAYS, SectionContext.derived(d.itemsProvenance(),
+              "mean(completed - started) of the items delivered in the sprint", m.cycleItems())).asKpi("cycle_time_days")
           : MetricValue.absent("no item both started and finished", Unit.DAYS));
       // Bug escape rate as docs/scoring.md defines it: escaped bugs / all bugs of the sprint (SprintMetrics).
-      SprintMetrics.Result m = SprintMetrics.compute(d.sprint(), d.items());
-      long bugs = d.items().stream().filter(i -> i.sprintId().equals(d.sprint().sprintId()) && i.kind().equals("bug")).count();
       b.field("bug_escape_rate", "Bug Escape Rate", m.bugEscapeRate().isEmpty() ? MetricValue.absent("no bugs in the sprint", Unit.PERCENT)
           : MetricValue.of(100.0 * m.bugEscapeRate().getAsDouble(), Unit.PERCENT, SectionContext.derived(d.itemsProvenance(),
-              "escaped bugs / all bugs of the sprint", bugs)).asKpi("bug_escape_rate"));
+              "escaped bugs / all bugs of the sprint", m.bugs())).asKpi("bug_escape_rate").withEvidence(m.escapedBugIds()));
       return b.build();
     }
 
@@ -177,13 +160,13 @@ final class SprintSections {
       OptionalDouble prevRate = QualityMetrics.buildSuccessRate(prevBuilds.rows(), ctx.previousWindow());
       b.field("build_success", "Build Success Rate", rate.isEmpty() ? MetricValue.absent("no builds in the sprint", Unit.PERCENT)
           : MetricValue.of(100 * rate.getAsDouble(), Unit.PERCENT, builds.provenance())
-              .comparedWith(prevRate.isPresent() ? 100 * prevRate.getAsDouble() : null, Direction.HIGHER_IS_BETTER));
+              .comparedWith(prevRate.isPresent() ? 100 * prevRate.getAsDouble() : null, Direction.HIGHER_IS_BETTER).asKpi("build_success_rate"));
       Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, w);
       OptionalDouble median = QualityMetrics.reviewTurnaroundHours(prs.rows(), w);
-      long reviewed = prs.rows().stream().filter(p -> w.contains(p.openedAt()) && p.firstReviewAt() != null).count();
+      List<String> reviewed = QualityMetrics.reviewed(prs.rows(), w).stream().map(PullRequest::prId).sorted().toList();
       b.field("review_time", "Code Review Turnaround", median.isPresent()
           ? MetricValue.of(median.getAsDouble(), Unit.HOURS, Unit.HOURS.format(median.getAsDouble()) + " (median to first review)",
-              SectionContext.derived(prs.provenance(), "median(first review - opened)", reviewed))
+              SectionContext.derived(prs.provenance(), "median(first review - opened)", reviewed.size())).withEvidence(reviewed).asKpi("review_turnaround_hours")
           : MetricValue.absent("no reviewed pull requests in the sprint", Unit.HOURS));
       return b.build();
     }

@@ -1,5 +1,8 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.dora.DoraMetrics;
+import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.PullRequest;
@@ -52,7 +55,7 @@ final class StandupSections {
       if (slos.isEmpty()) {
         b.field("slo_summary", "SLO Status", MetricValue.absent("no SLO data in the last 28 days", Unit.TEXT));
       } else {
-        long met = slos.stream().filter(r -> r.result().met()).count();
+        long met = Slo.met(ReliabilitySections.results(slos));
         String missed = slos.stream().filter(r -> !r.result().met()).map(ReliabilitySections.SloRow::service)
             .collect(Collectors.joining(", "));
         b.field("slo_summary", "SLO Status", MetricValue.of(met, Unit.COUNT, met + " of " + slos.size()
@@ -92,7 +95,7 @@ final class StandupSections {
       rows.stream().limit(ctx.limit()).forEach(x -> b.item(MetricValue.text(x.deployId() + " at "
           + Rows.dateTime(x.timeCreated(), ctx.zone()) + ": " + x.status().name().toLowerCase(Locale.ROOT)
           + " (" + x.changes().size() + " changes)", d.provenance())));
-      long failed = rows.stream().filter(x -> x.status() == io.companyos.model.data.DeployStatus.FAILURE).count();
+      long failed = DoraMetrics.failedByStatus(rows).size();
       b.emptyText("No deploys between " + Rows.dateTime(ctx.window().start(), ctx.zone()) + " and "
           + Rows.dateTime(ctx.window().end(), ctx.zone()) + ".");
       if (!rows.isEmpty()) {
@@ -113,12 +116,10 @@ final class StandupSections {
       Instant at = ctx.asOf();
       Duration age = ctx.duration("older_than", Duration.ofHours(24));
       Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, new TimeWindow(at.minus(Rows.OPEN_HISTORY), at.minus(age)));
-      List<PullRequest> open = prs.rows().stream()
-          .filter(p -> (p.mergedAt() == null || p.mergedAt().isAfter(at)) && (p.closedAt() == null || p.closedAt().isAfter(at)))
-          .sorted(Comparator.comparing(PullRequest::openedAt)).toList();
+      List<PullRequest> open = QualityMetrics.openAt(prs.rows(), at);
       SectionBuilder b = ctx.builder();
       open.stream().limit(ctx.limit()).forEach(p -> {
-        double hours = Duration.between(p.openedAt(), at).toMinutes() / 60.0;
+        double hours = QualityMetrics.openHours(p, at);
         b.item(MetricValue.text(p.prId() + " " + p.title() + " (" + p.repository() + ", " + p.author() + ", open "
             + Unit.HOURS.format(hours) + (p.firstReviewAt() == null ? ", no review" : "") + ")", prs.provenance()));
       });

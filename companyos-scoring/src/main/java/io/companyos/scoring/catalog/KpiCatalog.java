@@ -2,6 +2,7 @@ package io.companyos.scoring.catalog;
 
 import static io.companyos.scoring.Direction.HIGHER_IS_BETTER;
 import static io.companyos.scoring.Direction.LOWER_IS_BETTER;
+import static io.companyos.scoring.Direction.NEUTRAL;
 
 import io.companyos.model.data.MetricNames;
 import io.companyos.scoring.Direction;
@@ -42,6 +43,10 @@ public final class KpiCatalog {
           "h", LOWER_IS_BETTER, SECTION + "; incidents read from 90 days before", "health.StandardHealthKpis.medianRestoreHours"),
       kpi("incidents_by_severity", "Incidents by severity", "incidents created in the window, per severity, with mean time to restore",
           "count", LOWER_IS_BETTER, SECTION + "; repeats looked for over the 30 days before", "incident.IncidentStats.summarize"),
+      kpi("slo_attainment_pooled", "SLO attainment (all services)", "good events / all events, summed over every SLO first, then divided",
+          "%", HIGHER_IS_BETTER, SECTION, "slo.Slo.pooledAttainment"),
+      kpi("slos_met", "SLOs met", "SLOs with events whose attainment is at least their own target", "count", HIGHER_IS_BETTER, SECTION,
+          "slo.Slo.met"),
       // DORA
       kpi("deployment_frequency", "Deployment frequency", "deployments in the window / days of the window; level by deploy days per week",
           "per day", HIGHER_IS_BETTER, SECTION, "dora.DoraMetrics.compute"),
@@ -68,6 +73,12 @@ public final class KpiCatalog {
       kpi(StandardHealthModel.COMPLIANCE_CONTROLS, "Compliance controls passing", "latest reading of the controls-passing ratio",
           "ratio", HIGHER_IS_BETTER, "latest reading in the 35 days before the window's end",
           READING + MetricNames.COMPLIANCE_CONTROLS_PASSING),
+      kpi("vulnerabilities_open", "Open vulnerabilities",
+          "vulnerabilities detected before and not resolved at the instant; qualified by severities, e.g. vulnerabilities_open:critical/high",
+          "count", LOWER_IS_BETTER, "at the as-of", "security.VulnerabilityStats.exposure"),
+      kpi("vulnerabilities_past_sla", "Vulnerabilities past remediation SLA",
+          "open vulnerabilities older than their severity's remediation SLA; qualified by severities, e.g. vulnerabilities_past_sla:critical/high",
+          "count", LOWER_IS_BETTER, "at the as-of", "security.VulnerabilityStats.exposure"),
       // Product
       kpi("dau", "DAU", "mean over the complete days in the window of distinct users with an activity event (any event but signup)",
           "users", HIGHER_IS_BETTER, SECTION + ", complete days only", "product.Engagement.meanDailyActive"),
@@ -83,6 +94,11 @@ public final class KpiCatalog {
           HIGHER_IS_BETTER, SECTION, "product.Engagement.featureAdoption"),
       kpi(StandardHealthModel.NPS, "NPS", "% promoters (9–10) − % detractors (0–6) of the responses in the window", "score",
           HIGHER_IS_BETTER, "30 days ending at the window's end", "product.NetPromoterScore.of"),
+      kpi("signups", "New sign-ups", "sign-up events in the window", "count", HIGHER_IS_BETTER, SECTION, "product.Engagement.signups"),
+      kpi("churn_risk_accounts", "Churn-risk accounts", "accounts whose active user-days fell 70% or more against the 30 days before",
+          "count", LOWER_IS_BETTER, "30 days ending at the as-of against the 30 before", "product.ChurnRisk.accountsAtRisk"),
+      kpi("open_support_tickets", "Open support tickets", "tickets opened by and not closed at the as-of", "count", LOWER_IS_BETTER,
+          "at the as-of", "product.CustomerSignals.openTickets"),
       // Financials
       kpi("cloud_spend", "Cloud spend", "sum of FOCUS EffectiveCost of the rows charged in the window", "USD", LOWER_IS_BETTER, SECTION,
           "finops.CostBreakdown.total"),
@@ -94,6 +110,14 @@ public final class KpiCatalog {
           "ratio", LOWER_IS_BETTER, "30 days ending at the window's end", "finops.CloudBudget.costPerMau"),
       kpi(StandardHealthModel.NRR, "Net revenue retention", "(ARR at start + expansion − contraction − churn) / ARR at start × 100, accounts with ARR at the start",
           "%", HIGHER_IS_BETTER, "the 365 days ending at the window's end", "finops.ArrMetrics.compute"),
+      kpi("arr", "ARR", "annual recurring revenue of every account at the window's end, after the window's movements", "USD",
+          HIGHER_IS_BETTER, "at the window's end", "finops.ArrMetrics.compute"),
+      kpi("net_new_arr", "Net new ARR", "new + expansion − contraction − churned ARR of the movements in the window", "USD",
+          HIGHER_IS_BETTER, SECTION, "finops.ArrMetrics.compute"),
+      kpi("churned_arr", "Churned ARR", "ARR of the churn movements in the window", "USD", LOWER_IS_BETTER, SECTION,
+          "finops.ArrMetrics.compute"),
+      kpi("logo_retention", "Logo retention", "accounts paying at the window's start that still pay at its end / accounts paying at its start",
+          "%", HIGHER_IS_BETTER, SECTION, "finops.ArrMetrics.compute"),
       kpi(StandardHealthModel.GROSS_MARGIN, "Gross margin", "latest reading of gross margin", "ratio", HIGHER_IS_BETTER,
           "latest reading in the 35 days before the window's end", READING + MetricNames.GROSS_MARGIN),
       kpi("sp_coverage", "Savings Plans coverage", "ListCost of compute usage covered by savings plans / ListCost of all compute usage",
@@ -105,11 +129,21 @@ public final class KpiCatalog {
       // Delivery
       kpi("points_delivered", "Story points delivered", "points of the sprint's items completed before its end (a running sprint: before the as-of)",
           "points", HIGHER_IS_BETTER, "the sprint; compared with the previous sprint by the same elapsed time", "sprint.SprintMetrics.deliveredBy"),
+      kpi("points_committed", "Story points committed", "points of the sprint's items committed at its start", "points",
+          NEUTRAL, "the sprint", "sprint.SprintMetrics.compute"),
+      kpi("cycle_time_days", "Cycle time", "mean days from start to completion of the items delivered in the sprint", "days",
+          LOWER_IS_BETTER, "the sprint", "sprint.SprintMetrics.compute"),
       kpi("bug_escape_rate", "Bug escape rate", "bugs marked escaped / all bugs of the sprint", "%", LOWER_IS_BETTER, "the sprint",
           "sprint.SprintMetrics.compute"),
+      kpi("build_success_rate", "Build success rate", "successful builds / all builds in the window", "%", HIGHER_IS_BETTER, SECTION,
+          "sprint.QualityMetrics.buildSuccessRate"),
+      kpi("review_turnaround_hours", "Code review turnaround", "median hours from opening to first review of the pull requests opened in the window",
+          "h", LOWER_IS_BETTER, SECTION, "sprint.QualityMetrics.reviewTurnaroundHours"),
       // Composite
       kpi("health_score", "Composite health score", "weighted standard-model score of the KPIs above that have data, 0–100, rounded once to tenths",
-          "score", HIGHER_IS_BETTER, SECTION + "; the headline covers the month reported at the as-of", "health.HealthScorer.score"));
+          "score", HIGHER_IS_BETTER, SECTION + "; the headline covers the month reported at the as-of", "health.HealthScorer.score"),
+      kpi("dimension_score", "Health dimension score", "weighted score of one dimension's KPIs that have data, 0–100, rounded once to tenths; "
+          + "qualified by the dimension, e.g. dimension_score:reliability", "score", HIGHER_IS_BETTER, SECTION, "health.HealthScorer.score"));
 
   private static final Map<String, KpiDefinition> BY_ID = new LinkedHashMap<>();
 
@@ -128,9 +162,17 @@ public final class KpiCatalog {
     return ALL;
   }
 
-  /** The KPI with {@code id}. */
+  /**
+   * The KPI with {@code id}. An id may carry a qualifier after a colon ({@code feature_adoption:dashboards-v2},
+   * {@code dimension_score:reliability}, {@code vulnerabilities_open:critical/high}): the KPI before the colon, for one
+   * feature, dimension or set of severities.
+   */
   public static Optional<KpiDefinition> find(String id) {
-    return Optional.ofNullable(BY_ID.get(id));
+    KpiDefinition k = BY_ID.get(id);
+    if (k == null && id.indexOf(':') > 0) {
+      k = BY_ID.get(id.substring(0, id.indexOf(':')));
+    }
+    return Optional.ofNullable(k);
   }
 
   /** The catalog as the Markdown table of {@code docs/kpis.md}. */

@@ -163,6 +163,11 @@ public final class DoraMetrics {
         new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds));
   }
 
+  /** The deployments whose own status is a failure, in the order given (the change failure rate also counts deploys an incident names). */
+  public static List<Deployment> failedByStatus(List<Deployment> deployments) {
+    return deployments.stream().filter(d -> d.status() == io.companyos.model.data.DeployStatus.FAILURE).toList();
+  }
+
   /** Level by distinct deploy days per week. */
   public static DoraLevel deploymentFrequencyLevel(double deployDaysPerWeek) {
     if (deployDaysPerWeek >= 5) {

@@ -110,6 +110,11 @@ public final class IncidentStats {
         .toList();
   }
 
+  /** The incidents of {@code severities} (e.g. P1 and P2), in the order given. */
+  public static List<Incident> ofSeverity(List<Incident> incidents, java.util.Collection<String> severities) {
+    return incidents.stream().filter(i -> severities.contains(i.severity())).toList();
+  }
+
   /** Ids of incidents that repeat an earlier one within {@code window}. */
   public static Set<String> repeatIds(List<Incident> incidents, Duration window) {
     List<Incident> sorted = new ArrayList<>(incidents);

@@ -15,23 +15,53 @@ public final class OkrRollup {
   private OkrRollup() {}
 
   /** A key result at its latest snapshot. */
-  public record KeyResultLine(KeyResult keyResult, double progress, KeyResultProgress.Status status) {}
+  public record KeyResultLine(KeyResult keyResult, double progress, KeyResultProgress.Status status) {
+    /** True when the key result has reached its target (progress 1). */
+    public boolean achieved() {
+      return progress >= 1.0;
+    }
+
+    /** True when achieved or on track against the calendar: what the roll-up lines count as "on track". */
+    public boolean achievedOrOnTrack() {
+      return achieved() || status == KeyResultProgress.Status.ON_TRACK;
+    }
+  }
 
   /** An objective with its key results. */
   public record ObjectiveLine(String objectiveId, String objective, double progress, KeyResultProgress.Status status,
       List<KeyResultLine> keyResults) {}
+
+  /** The latest snapshot (by {@code updatedAt}) of each key result of {@code quarter}, sorted by key-result id. */
+  public static List<KeyResult> latest(List<KeyResult> snapshots, String quarter) {
+    Map<String, KeyResult> latest = new LinkedHashMap<>();
+    snapshots.stream().filter(k -> k.quarter().equals(quarter)).sorted(Comparator.comparing(KeyResult::updatedAt))
+        .forEach(k -> latest.put(k.keyResultId(), k));
+    return latest.values().stream().sorted(Comparator.comparing(KeyResult::keyResultId)).toList();
+  }
+
+  /**
+   * The share of {@code quarter} that has passed at {@code at}, in [0, 1], to the second: the calendar that
+   * on-track status is judged against.
+   */
+  public static double elapsed(io.companyos.model.time.TimeWindow quarter, java.time.Instant at) {
+    double share = (double) java.time.Duration.between(quarter.start(), at).toSeconds() / quarter.length().toSeconds();
+    return Math.max(0, Math.min(1, share));
+  }
+
+  /** How many of {@code lines} are achieved or on track. */
+  public static long achievedOrOnTrack(List<KeyResultLine> lines) {
+    return lines.stream().filter(KeyResultLine::achievedOrOnTrack).count();
+  }
 
   /**
    * @param snapshots key-result rows (any number of snapshots per key result) of one quarter
    * @param elapsed share of the quarter that has passed, in [0, 1]
    */
   public static List<ObjectiveLine> rollup(List<KeyResult> snapshots, String quarter, double elapsed) {
-    Map<String, KeyResult> latest = new LinkedHashMap<>();
-    snapshots.stream().filter(k -> k.quarter().equals(quarter))
-        .sorted(Comparator.comparing(KeyResult::objectiveId).thenComparing(KeyResult::keyResultId).thenComparing(KeyResult::updatedAt))
-        .forEach(k -> latest.put(k.keyResultId(), k));
+    List<KeyResult> latest = latest(snapshots, quarter).stream()
+        .sorted(Comparator.comparing(KeyResult::objectiveId).thenComparing(KeyResult::keyResultId)).toList();
     Map<String, List<KeyResultLine>> byObjective = new LinkedHashMap<>();
-    for (KeyResult k : latest.values()) {
+    for (KeyResult k : latest) {
       double p = KeyResultProgress.progress(k);
       byObjective.computeIfAbsent(k.objectiveId(), o -> new ArrayList<>())
           .add(new KeyResultLine(k, p, KeyResultProgress.status(p, elapsed)));

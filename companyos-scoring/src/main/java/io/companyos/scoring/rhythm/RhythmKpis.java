@@ -57,6 +57,59 @@ public final class RhythmKpis {
     return due == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / due);
   }
 
+  /** Where an action item stands at an instant. */
+  public enum ActionStatus {
+    DONE("done"),
+    OVERDUE("overdue"),
+    OPEN("open");
+
+    private final String label;
+
+    ActionStatus(String label) {
+      this.label = label;
+    }
+
+    /** The status as shown in a pack. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Done when completed by {@code at}; otherwise overdue when its due time is before {@code at}; otherwise open. */
+  public static ActionStatus status(ActionItem a, java.time.Instant at) {
+    if (a.completedAt() != null && !a.completedAt().isAfter(at)) {
+      return ActionStatus.DONE;
+    }
+    return a.dueAt().isBefore(at) ? ActionStatus.OVERDUE : ActionStatus.OPEN;
+  }
+
+  /**
+   * Follow-through on a set of action items (say, those raised in the previous meeting) at an instant: how many
+   * are done, overdue, and in all. Unlike {@link #actionCompletion}, which judges items due in a window against
+   * their due times, this is a snapshot of where a meeting's items stand now.
+   */
+  public record FollowThrough(long done, long overdue, long total) {
+    /** done / total; empty without items. */
+    public OptionalDouble doneShare() {
+      return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / total);
+    }
+  }
+
+  /** {@link FollowThrough} of {@code items} at {@code at}. */
+  public static FollowThrough followThrough(List<ActionItem> items, java.time.Instant at) {
+    long done = 0;
+    long overdue = 0;
+    for (ActionItem a : items) {
+      ActionStatus s = status(a, at);
+      if (s == ActionStatus.DONE) {
+        done++;
+      } else if (s == ActionStatus.OVERDUE) {
+        overdue++;
+      }
+    }
+    return new FollowThrough(done, overdue, items.size());
+  }
+
   /** Distinct users who opened a dashboard in the window / {@code population}. */
   public static OptionalDouble dashboardUsage(List<DashboardView> views, TimeWindow window, int population) {
     if (population <= 0) {

@@ -58,6 +58,26 @@ public final class Slo {
     return slices == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) good / slices);
   }
 
+  /** How many of {@code results} have data and meet their own target ({@link SloResult#met()}). */
+  public static long met(java.util.List<SloResult> results) {
+    return results.stream().filter(SloResult::met).count();
+  }
+
+  /**
+   * Attainment pooled over several SLOs: Σ (events − bad events) / Σ events, summed first, then divided (not a mean
+   * of the per-SLO ratios, which would weigh a service with ten requests like one with ten million). Empty when no
+   * SLO has events. Each SLO's own target is not part of this number; {@link #met} counts against the targets.
+   */
+  public static OptionalDouble pooledAttainment(java.util.List<SloResult> results) {
+    long total = 0;
+    long bad = 0;
+    for (SloResult r : results) {
+      total = Math.addExact(total, r.total());
+      bad = Math.addExact(bad, r.bad());
+    }
+    return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (total - bad) / total);
+  }
+
   static void checkTarget(double target) {
     if (!(target > 0 && target < 1)) {
       throw new IllegalArgumentException("SLO target must be in (0, 1), was " + target);

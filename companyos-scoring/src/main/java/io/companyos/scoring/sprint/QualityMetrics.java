@@ -31,8 +31,25 @@ public final class QualityMetrics {
   }
 
   public static OptionalDouble reviewTurnaroundHours(List<PullRequest> prs, TimeWindow window) {
-    double[] h = prs.stream().filter(p -> window.contains(p.openedAt()) && p.firstReviewAt() != null)
+    double[] h = reviewed(prs, window).stream()
         .mapToDouble(p -> Duration.between(p.openedAt(), p.firstReviewAt()).toMinutes() / 60.0).toArray();
     return Percentiles.median(h);
+  }
+
+  /** The pull requests opened in {@code window} that have a first review: what the review turnaround counts. */
+  public static List<PullRequest> reviewed(List<PullRequest> prs, TimeWindow window) {
+    return prs.stream().filter(p -> window.contains(p.openedAt()) && p.firstReviewAt() != null).toList();
+  }
+
+  /** Pull requests neither merged nor closed at {@code at}, oldest first. */
+  public static List<PullRequest> openAt(List<PullRequest> prs, java.time.Instant at) {
+    return prs.stream().filter(p -> !p.openedAt().isAfter(at))
+        .filter(p -> (p.mergedAt() == null || p.mergedAt().isAfter(at)) && (p.closedAt() == null || p.closedAt().isAfter(at)))
+        .sorted(java.util.Comparator.comparing(PullRequest::openedAt)).toList();
+  }
+
+  /** Hours a pull request has been open at {@code at}, to the minute. */
+  public static double openHours(PullRequest pr, java.time.Instant at) {
+    return Duration.between(pr.openedAt(), at).toMinutes() / 60.0;
   }
 }

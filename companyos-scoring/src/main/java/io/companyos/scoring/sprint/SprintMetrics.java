@@ -19,14 +19,49 @@ public final class SprintMetrics {
   /** The metrics of one sprint. */
   public record Result(String sprintId, double committedPoints, double deliveredPoints, long deliveredItems,
       List<SprintItem> carryover, OptionalDouble cycleDaysMean, OptionalDouble cycleDaysP50,
-      OptionalDouble cycleDaysP85, OptionalDouble bugEscapeRate) {}
+      OptionalDouble cycleDaysP85, OptionalDouble bugEscapeRate, long bugs, List<String> escapedBugIds,
+      long cycleItems) {
+    public Result {
+      carryover = List.copyOf(carryover);
+      escapedBugIds = List.copyOf(escapedBugIds);
+    }
+  }
+
+  /** How far a sprint goal got: by its items done before the sprint's end. */
+  public enum GoalStatus {
+    NO_ITEMS("no items"),
+    NOT_STARTED("not started"),
+    PARTIAL("partial"),
+    ACHIEVED("achieved");
+
+    private final String label;
+
+    GoalStatus(String label) {
+      this.label = label;
+    }
+
+    /** The status as shown in a pack. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /**
+   * One goal of a sprint: the items linked to it (sorted by id), how many of them were done before the sprint's
+   * end, and the resulting status (achieved when all are done, not started when none is).
+   */
+  public record Goal(String goal, List<String> itemIds, long done, GoalStatus status) {
+    public Goal {
+      itemIds = List.copyOf(itemIds);
+    }
+  }
 
   public static Result compute(Sprint sprint, List<SprintItem> items) {
     double committed = 0;
     double delivered = 0;
     long deliveredItems = 0;
     long bugs = 0;
-    long escaped = 0;
+    List<String> escaped = new java.util.ArrayList<>();
     List<SprintItem> carry = new java.util.ArrayList<>();
     double[] cycle = new double[items.size()];
     int n = 0;
@@ -40,11 +75,10 @@ public final class SprintMetrics {
       if (i.kind().equals("bug")) {
         bugs++;
         if (i.escaped()) {
-          escaped++;
+          escaped.add(i.itemId());
         }
       }
-      boolean done = i.completedAt() != null && i.completedAt().isBefore(sprint.end());
-      if (done) {
+      if (delivered(i, sprint)) {
         delivered += i.points();
         deliveredItems++;
         if (i.startedAt() != null) {
@@ -55,9 +89,51 @@ public final class SprintMetrics {
       }
     }
     double[] c = java.util.Arrays.copyOf(cycle, n);
-    return new Result(sprint.sprintId(), committed, delivered, deliveredItems, List.copyOf(carry), Percentiles.mean(c),
+    escaped.sort(null);
+    return new Result(sprint.sprintId(), committed, delivered, deliveredItems, carry, Percentiles.mean(c),
         Percentiles.cont(c, 0.5), Percentiles.cont(c, 0.85),
-        bugs == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) escaped / bugs));
+        bugs == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) escaped.size() / bugs), bugs, escaped, n);
+  }
+
+  /** True when {@code item} was completed before {@code sprint}'s end: it counts as delivered by that sprint. */
+  public static boolean delivered(SprintItem item, Sprint sprint) {
+    return item.completedAt() != null && item.completedAt().isBefore(sprint.end());
+  }
+
+  /** The items of {@code sprint} delivered by its end, sorted by item id. */
+  public static List<SprintItem> deliveredItems(Sprint sprint, List<SprintItem> items) {
+    return items.stream().filter(i -> i.sprintId().equals(sprint.sprintId()) && delivered(i, sprint))
+        .sorted(java.util.Comparator.comparing(SprintItem::itemId)).toList();
+  }
+
+  /**
+   * The sprint under way at {@code at} — the latest whose start is not after it — or, with {@code back} &gt; 0,
+   * the sprint that many before it; empty when there is none.
+   */
+  public static java.util.Optional<Sprint> startedBy(List<Sprint> sprints, java.time.Instant at, int back) {
+    List<Sprint> started = sprints.stream().filter(s -> !s.start().isAfter(at))
+        .sorted(java.util.Comparator.comparing(Sprint::start)).toList();
+    int idx = started.size() - 1 - back;
+    return idx < 0 ? java.util.Optional.empty() : java.util.Optional.of(started.get(idx));
+  }
+
+  /** Each goal of {@code sprint}, in the sprint's order, with its items and status. */
+  public static List<Goal> goals(Sprint sprint, List<SprintItem> items) {
+    List<Goal> out = new java.util.ArrayList<>();
+    for (String g : sprint.goals()) {
+      List<SprintItem> its = items.stream().filter(i -> i.sprintId().equals(sprint.sprintId()) && g.equals(i.goal())).toList();
+      long done = its.stream().filter(i -> delivered(i, sprint)).count();
+      GoalStatus status = its.isEmpty() ? GoalStatus.NO_ITEMS : done == its.size() ? GoalStatus.ACHIEVED
+          : done == 0 ? GoalStatus.NOT_STARTED : GoalStatus.PARTIAL;
+      out.add(new Goal(g, its.stream().map(SprintItem::itemId).toList(), done, status));
+    }
+    return out;
+  }
+
+  /** Stories completed inside {@code window}, whichever sprint they belong to, sorted by item id ("features shipped"). */
+  public static List<SprintItem> storiesCompleted(List<SprintItem> items, io.companyos.model.time.TimeWindow window) {
+    return items.stream().filter(i -> i.kind().equals("story") && i.completedAt() != null && window.contains(i.completedAt()))
+        .sorted(java.util.Comparator.comparing(SprintItem::itemId)).toList();
   }
 
   /**

@@ -42,4 +42,12 @@ class KpiCatalogTest {
     assertThat(doc).as("docs/kpis.md is stale: regenerate the table with `companyos kpis --catalog`")
         .contains(KpiCatalog.markdown());
   }
+
+  @Test
+  void aQualifiedIdFindsItsKpiButAnUnknownBaseDoesNot() {
+    assertThat(KpiCatalog.find("dimension_score:reliability")).hasValueSatisfying(k -> assertThat(k.id()).isEqualTo("dimension_score"));
+    assertThat(KpiCatalog.find("vulnerabilities_open:critical/high")).isPresent();
+    assertThat(KpiCatalog.find("no_such_kpi:x")).isEmpty();
+    assertThat(KpiCatalog.find(":x")).isEmpty();
+  }
 }

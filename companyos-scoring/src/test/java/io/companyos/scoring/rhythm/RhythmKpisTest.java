@@ -44,4 +44,20 @@ class RhythmKpisTest {
     assertThat(RhythmKpis.packGenerationSuccess(9, 10)).hasValue(0.9);
     assertThat(RhythmKpis.packGenerationSuccess(0, 0)).isEmpty();
   }
+
+  @Test
+  void followThroughIsWhereTheItemsStandAtTheInstant() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-20T12:00:00Z");
+    java.util.List<io.companyos.model.data.ActionItem> items = java.util.List.of(
+        new io.companyos.model.data.ActionItem("a1", "ops", "t", "o", at.minusSeconds(86400), at.plusSeconds(3600), at.minusSeconds(60)), // done
+        new io.companyos.model.data.ActionItem("a2", "ops", "t", "o", at.minusSeconds(86400), at.minusSeconds(3600), null),             // overdue
+        new io.companyos.model.data.ActionItem("a3", "ops", "t", "o", at.minusSeconds(86400), at.plusSeconds(3600), at.plusSeconds(60)),  // open: done later
+        new io.companyos.model.data.ActionItem("a4", "ops", "t", "o", at.minusSeconds(86400), at.minusSeconds(3600), at));               // done exactly at
+    RhythmKpis.FollowThrough f = RhythmKpis.followThrough(items, at);
+    org.assertj.core.api.Assertions.assertThat(f.done()).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(f.overdue()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(f.doneShare()).hasValue(0.5);
+    org.assertj.core.api.Assertions.assertThat(RhythmKpis.status(items.get(2), at)).isEqualTo(RhythmKpis.ActionStatus.OPEN);
+    org.assertj.core.api.Assertions.assertThat(RhythmKpis.followThrough(java.util.List.of(), at).doneShare()).isEmpty();
+  }
 }

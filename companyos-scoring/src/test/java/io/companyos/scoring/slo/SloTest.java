@@ -78,4 +78,16 @@ class SloTest {
     assertThat(fast.shortBurn().getAsDouble()).isZero();
     assertThat(fast.firing()).isFalse();
   }
+
+  @Test
+  void pooledAttainmentSumsEventsBeforeDividingAndMetCountsAgainstEachOwnTarget() {
+    SloResult api = Slo.ofCounts(0.999, 1000, 10);   // 99.0%: misses 99.9%
+    SloResult web = Slo.ofCounts(0.99, 10, 0);       // 100%: meets 99%
+    SloResult idle = Slo.ofCounts(0.99, 0, 0);       // no events: neither met nor counted
+    // (990 + 10) / 1010 = 0.990099...; the mean of the ratios would read (0.99 + 1.0) / 2 = 0.995.
+    org.assertj.core.api.Assertions.assertThat(Slo.pooledAttainment(java.util.List.of(api, web, idle)).getAsDouble())
+        .isCloseTo(1000.0 / 1010, org.assertj.core.api.Assertions.within(1e-12));
+    org.assertj.core.api.Assertions.assertThat(Slo.met(java.util.List.of(api, web, idle))).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(Slo.pooledAttainment(java.util.List.of(idle))).isEmpty();
+  }
 }

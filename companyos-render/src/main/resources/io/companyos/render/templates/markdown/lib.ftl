@@ -1,6 +1,7 @@
 <#-- Shared Markdown macros of the built-in pack templates. Data is escaped by the Markdown output format. -->
 <#assign headingFieldTypes = ["security_posture", "cost_forecast"]>
 <#macro fn val><#if val.footnote??>[^${val.footnote?c}]</#if></#macro>
+<#macro sfn line><#if pack.summary[line + "Footnote"]??>[^${pack.summary[line + "Footnote"]?c}]</#if></#macro>
 <#macro v val>${val.text}<@fn val/><#if val.anomaly> ⚠ anomaly</#if></#macro>
 <#macro judged val><#if val.deltaText??> (${val.deltaText} vs ${val.previousText}<#if val.good??>, <#if val.good>better<#else>worse</#if></#if>)</#if></#macro>
 <#macro header>
@@ -8,10 +9,10 @@ _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period
 <#if pack.summary??>
 
 > **Summary**
-> - ${pack.summary.headline}
-> - ${pack.summary.biggestRisk}
-> - ${pack.summary.biggestWin}
-> - ${pack.summary.decisionsNeeded}
+> - ${pack.summary.headline}<@sfn "headline"/>
+> - ${pack.summary.biggestRisk}<@sfn "biggestRisk"/>
+> - ${pack.summary.biggestWin}<@sfn "biggestWin"/>
+> - ${pack.summary.decisionsNeeded}<@sfn "decisionsNeeded"/>
 </#if>
 </#macro>
 <#macro table t>
