@@ -1,5 +1,6 @@
 package io.companyos.render.internal;
 
+import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.slo.Slo;
 import io.companyos.scoring.sprint.SprintMetrics;
@@ -129,11 +130,11 @@ final class BusinessSections {
 
     /** The accounts with a churn movement among {@code m}, sorted: the evidence of churn counts. */
     private static List<String> churnedAccounts(List<ArrMovement> m) {
-      return m.stream().filter(x -> x.kind().equals("churn")).map(ArrMovement::accountId).distinct().sorted().toList();
+      return ArrMetrics.churns(m).stream().map(ArrMovement::accountId).distinct().sorted().toList();
     }
 
     private static long count(List<ArrMovement> m) {
-      return m.stream().filter(x -> x.kind().equals("churn")).count();
+      return ArrMetrics.churns(m).size();
     }
   }
 
@@ -152,7 +153,8 @@ final class BusinessSections {
       List<Incident> major = major(inc.rows());
       SectionBuilder b = ctx.builder();
       b.field("slo_attainment", "SLOs Met", slos.isEmpty() ? MetricValue.absent("no SLO data in the period", Unit.COUNT)
-          : MetricValue.of(met, Unit.COUNT, met + " of " + slos.size() + " services", slos.get(0).provenance()));
+          : MetricValue.of(met, Unit.COUNT, met + " of " + slos.size() + " services", slos.get(0).provenance())
+              .withEvidence(ReliabilitySections.evidence(slos)).asKpi("slos_met"));
       b.field("incidents", "Incidents (P1/P2)", MetricValue.of(major.size(), Unit.COUNT, inc.provenance())
           .comparedWith((double) major(prev.rows()).size(), Direction.LOWER_IS_BETTER));
       // MTTR (P1/P2): the median restore of the P1/P2 incidents resolved in the window (StandardHealthKpis), the
@@ -196,7 +198,8 @@ final class BusinessSections {
       OptionalDouble pooled = Slo.pooledAttainment(ReliabilitySections.results(slos));
       b.field("slo_avg", "SLO Attainment", pooled.isEmpty() ? MetricValue.absent("no SLO data in the period", Unit.PERCENT)
           : MetricValue.of(100 * pooled.getAsDouble(), Unit.PERCENT, SectionContext.derived(slos.get(0).provenance(),
-              "good events / all events, summed over every SLO first", slos.size())).asKpi("slo_attainment_pooled"));
+              "good events / all events, summed over every SLO first", slos.size())).withEvidence(ReliabilitySections.evidence(slos))
+              .asKpi("slo_attainment_pooled"));
       var dep = ctx.records(RecordKind.DEPLOYMENTS, w);
       b.field("deploy_count", "Deploys", MetricValue.of(dep.rows().size(), Unit.COUNT, dep.provenance())
           .comparedWith((double) ctx.records(RecordKind.DEPLOYMENTS, ctx.previousWindow()).rows().size(), Direction.HIGHER_IS_BETTER));

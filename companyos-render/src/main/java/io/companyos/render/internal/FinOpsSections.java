@@ -4,7 +4,6 @@ import io.companyos.scoring.finops.CloudBudget;
 import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.finops.Variance;
-import java.time.LocalTime;
 
 import io.companyos.model.data.CostRow;
 import io.companyos.model.data.MetricNames;
@@ -61,15 +60,15 @@ final class FinOpsSections {
       // definition the exec review's financials dimension uses too.
       Dataset<Series> budgetData = HealthDimensions.budgetSeries(ctx, w);
       OptionalDouble plan = HealthDimensions.budgetOf(ctx, w, budgetData);
-      boolean whole = w.end().atZone(ctx.zone()).getDayOfMonth() == 1 && w.end().atZone(ctx.zone()).toLocalTime().equals(LocalTime.MIDNIGHT);
+      boolean whole = !CloudBudget.isProRated(w, ctx.zone());
       MetricValue budget = plan.isEmpty() ? MetricValue.absent("no budget reported for every month of the window", Unit.USD)
           : MetricValue.of(plan.getAsDouble(), Unit.USD, Unit.USD.format(plan.getAsDouble()) + (whole ? "" : " (pro-rated)"),
               budgetData.provenance());
       rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
           .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
           .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone()))
-          .asKpi("cloud_spend"), budget, variance(CloudBudget.variancePercent(spend, plan), "no budget to compare with", cur.provenance())
-          .asKpi("budget_variance")));
+          .withEvidence(CostBreakdown.evidence(cur.rows(), ctx.zone())).asKpi("cloud_spend"), budget,
+          variance(CloudBudget.variancePercent(spend, plan), "no budget to compare with", cur.provenance()).asKpi("budget_variance")));
       TimeWindow month = CloudBudget.mauWindow(w);
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);

@@ -337,11 +337,10 @@ public final class HealthDimensions {
     in.measure(d, "cost per MAU", () -> {
       Double target = Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU, TimeWindow.ending(w.end(), Duration.ofDays(35))));
       OptionalDouble perMau = costPerMau(ctx, w);
-      if (target != null && target > 0 && perMau.isPresent()) {
-        double ratio = perMau.getAsDouble() / target;
+      CloudBudget.againstTarget(perMau, target).ifPresent(ratio -> {
         in.kpis().put(StandardHealthModel.COST_PER_MAU_VS_TARGET, ratio);
         in.note(d, String.format(Locale.ROOT, "cost per MAU (30 days) %.2fx target", ratio));
-      }
+      });
     });
   }
 

@@ -19,6 +19,7 @@ import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.incident.SeverityStats;
 import io.companyos.scoring.slo.Slo;
 import io.companyos.scoring.slo.SloResult;
+import io.companyos.scoring.slo.ServiceSlos;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
@@ -89,7 +90,7 @@ final class ReliabilitySections {
         }
         List<MetricValue> row = new ArrayList<>(List.of(MetricValue.label(r.service()),
             MetricValue.of(r.result().target() * 100, Unit.PERCENT, r.targetProvenance()),
-            percent(r.result().attainment(), r.provenance())));
+            percent(r.result().attainment(), r.provenance()).withEvidence(List.of(r.evidence()))));
         if (budget) {
           row.add(percent(r.result().budgetRemaining(), r.provenance()));
         }
@@ -105,7 +106,7 @@ final class ReliabilitySections {
   }
 
   /** One service's SLO over a window. */
-  record SloRow(String service, SloResult result, Provenance provenance, Provenance targetProvenance) {
+  record SloRow(String service, SloResult result, String evidence, Provenance provenance, Provenance targetProvenance) {
     /** Error budget left as a ratio; 1 when there were no requests. */
     double remaining() {
       return result.budgetRemaining().orElse(1.0);
@@ -115,6 +116,11 @@ final class ReliabilitySections {
   /** The scoring results of {@code rows}, in the same order. */
   static List<SloResult> results(List<SloRow> rows) {
     return rows.stream().map(SloRow::result).toList();
+  }
+
+  /** The evidence of {@code rows}: each service's event counts and target ({@link ServiceSlos.ServiceSlo#evidence}). */
+  static List<String> evidence(List<SloRow> rows) {
+    return rows.stream().map(SloRow::evidence).toList();
   }
 
   /** The SLO of every service that has requests and a target in {@code w}, sorted by service ({@link Slo}). */
@@ -128,14 +134,9 @@ final class ReliabilitySections {
     Provenance p = SectionContext.derived(errData.provenance(),
         "1 - sum(" + MetricNames.SLO_ERRORS + ") / sum(" + MetricNames.SLO_REQUESTS + ") per service", reqData.rows().size());
     List<SloRow> out = new ArrayList<>();
-    req.forEach((service, r) -> {
-      Double t = target.get(service);
-      if (t != null && t > 0 && t < 1) {
-        long total = Math.round(r);
-        long bad = Math.min(total, Math.round(err.getOrDefault(service, 0.0)));
-        out.add(new SloRow(service, Slo.ofCounts(t, total, bad), p, tData.provenance()));
-      }
-    });
+    for (ServiceSlos.ServiceSlo slo : ServiceSlos.of(req, err, target).slos()) {
+      out.add(new SloRow(slo.service(), slo.result(), slo.evidence(), p, tData.provenance()));
+    }
     return out;
   }
 

@@ -59,7 +59,8 @@ final class StandupSections {
         String missed = slos.stream().filter(r -> !r.result().met()).map(ReliabilitySections.SloRow::service)
             .collect(Collectors.joining(", "));
         b.field("slo_summary", "SLO Status", MetricValue.of(met, Unit.COUNT, met + " of " + slos.size()
-            + " services within SLO over 28 days" + (missed.isEmpty() ? "" : "; missing: " + missed), slos.get(0).provenance()));
+            + " services within SLO over 28 days" + (missed.isEmpty() ? "" : "; missing: " + missed), slos.get(0).provenance())
+            .withEvidence(ReliabilitySections.evidence(slos)).asKpi("slos_met"));
       }
       return b.build();
     }

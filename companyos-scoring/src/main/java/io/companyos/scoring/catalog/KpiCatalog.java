@@ -107,7 +107,7 @@ public final class KpiCatalog {
       kpi("cost_per_mau", "Cost per MAU", "spend of the 30 days ending at the window's end / distinct active users of the same 30 days",
           "USD", LOWER_IS_BETTER, "30 days ending at the window's end", "finops.CloudBudget.costPerMau"),
       kpi(StandardHealthModel.COST_PER_MAU_VS_TARGET, "Cost per MAU vs target", "cost per MAU / the target in force at the window's end",
-          "ratio", LOWER_IS_BETTER, "30 days ending at the window's end", "finops.CloudBudget.costPerMau"),
+          "ratio", LOWER_IS_BETTER, "30 days ending at the window's end", "finops.CloudBudget.againstTarget"),
       kpi(StandardHealthModel.NRR, "Net revenue retention", "(ARR at start + expansion − contraction − churn) / ARR at start × 100, accounts with ARR at the start",
           "%", HIGHER_IS_BETTER, "the 365 days ending at the window's end", "finops.ArrMetrics.compute"),
       kpi("arr", "ARR", "annual recurring revenue of every account at the window's end, after the window's movements", "USD",

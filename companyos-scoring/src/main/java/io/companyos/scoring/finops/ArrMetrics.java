@@ -25,6 +25,11 @@ public final class ArrMetrics {
       BigDecimal contraction, BigDecimal churned, BigDecimal netNew, OptionalDouble nrr, OptionalDouble grr,
       OptionalDouble logoRetention) {}
 
+  /** The churn movements among {@code movements}, in the order given (one per churned account and date). */
+  public static List<ArrMovement> churns(List<ArrMovement> movements) {
+    return movements.stream().filter(m -> m.kind().equals("churn")).toList();
+  }
+
   /**
    * @param accounts every account with its ARR as of {@code asOf}
    * @param movements every movement up to {@code asOf}

@@ -44,6 +44,23 @@ public final class CloudBudget {
     return OptionalDouble.of(total);
   }
 
+  /**
+   * True when {@link #proRated} gives only part of a month's budget for {@code w}: the window does not end at the
+   * start of a month in {@code zone}, so the budget of its last month is pro-rated (packs label it so).
+   */
+  public static boolean isProRated(TimeWindow w, ZoneId zone) {
+    java.time.ZonedDateTime end = w.end().atZone(zone);
+    return !(end.getDayOfMonth() == 1 && end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT));
+  }
+
+  /**
+   * A cost per MAU against its target: {@code perMau / target} (1.05 = 5% over target); empty without a value or a
+   * positive target.
+   */
+  public static OptionalDouble againstTarget(OptionalDouble perMau, @org.jspecify.annotations.Nullable Double target) {
+    return target == null || !(target > 0) || perMau.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(perMau.getAsDouble() / target);
+  }
+
   /** Spend against the window's budget in percent ({@link Variance#vsBudget}); empty without a budget. */
   public static OptionalDouble variancePercent(double spend, OptionalDouble budget) {
     return budget.isPresent() && budget.getAsDouble() > 0 ? Variance.vsBudget(spend, budget.getAsDouble()) : OptionalDouble.empty();

@@ -31,6 +31,26 @@ public final class CostBreakdown {
     return sum;
   }
 
+  /**
+   * The evidence of a cost total: per {@code ServiceName}, how many rows were summed, the charge days they cover and
+   * their effective cost, e.g. {@code "AmazonEC2: 22 rows, 2026-11-01 to 2026-11-22, 41234.50"}; sorted by service.
+   * FOCUS rows carry no id of their own, so the service and charge period are what identify them.
+   */
+  public static List<String> evidence(List<CostRow> rows, java.time.ZoneId zone) {
+    Map<String, List<CostRow>> by = new java.util.TreeMap<>();
+    for (CostRow r : rows) {
+      by.computeIfAbsent(r.serviceName(), k -> new java.util.ArrayList<>()).add(r);
+    }
+    List<String> out = new java.util.ArrayList<>();
+    by.forEach((service, rs) -> {
+      java.time.Instant first = rs.stream().map(CostRow::chargePeriodStart).min(java.util.Comparator.naturalOrder()).orElseThrow();
+      java.time.Instant last = rs.stream().map(CostRow::chargePeriodStart).max(java.util.Comparator.naturalOrder()).orElseThrow();
+      out.add(service + ": " + rs.size() + (rs.size() == 1 ? " row, " : " rows, ") + first.atZone(zone).toLocalDate() + " to "
+          + last.atZone(zone).toLocalDate() + ", " + total(rs).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+    });
+    return out;
+  }
+
   /** Total effective cost of {@code rows}, whatever their dates (rows already chosen for a window). */
   public static BigDecimal total(List<CostRow> rows) {
     BigDecimal sum = BigDecimal.ZERO;
