@@ -83,15 +83,23 @@ public final class PackRenderer {
   private String renderMarkdown(PackDocument doc, Map<String, Object> tree) {
     Path user = overrides == null ? null : overrides.resolve(doc.packId() + ".md");
     if (user != null && Files.isRegularFile(user)) {
-      Template t = userTemplate(user);
-      String out = run(t, tree, SeedVariables.of(doc, tree));
-      if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
-        // Templates in the seed's layout have no footnote block: the provenance is appended.
-        out = out + "\n---\n" + footnotes(doc) + "";
-      }
-      return out;
+      return renderUserTemplate(doc, tree, userTemplate(user));
     }
     return run(template(markdown, doc.packId() + ".ftl", "pack.ftl"), tree, Map.of());
+  }
+
+  /** {@code doc} through user template {@code t} (from {@link #userTemplate(String, String)}). */
+  String renderUserTemplate(PackDocument doc, Template t) {
+    return renderUserTemplate(doc, PackTree.of(doc), t);
+  }
+
+  private String renderUserTemplate(PackDocument doc, Map<String, Object> tree, Template t) {
+    String out = run(t, tree, SeedVariables.of(doc, tree));
+    if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
+      // Templates in the seed's layout have no footnote block: the provenance is appended.
+      out = out + "\n---\n" + footnotes(doc) + "";
+    }
+    return out;
   }
 
   private static String footnotes(PackDocument doc) {
