@@ -5,6 +5,8 @@ module io.companyos.render {
   requires transitive io.companyos.sources;
   requires transitive io.companyos.scoring;
   requires freemarker;
+  requires java.management;
+  requires jdk.management;
   requires transitive java.net.http;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;

@@ -11,6 +11,7 @@ import io.companyos.render.PackAssembler;
 import io.companyos.render.PackDocument;
 import io.companyos.render.PackFormat;
 import io.companyos.render.PackRenderer;
+import io.companyos.render.TemplateLimits;
 import io.companyos.render.export.PackExporter;
 import io.companyos.render.export.PackExporters;
 import io.companyos.sources.MetricSource;
@@ -98,6 +99,14 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace existing files instead of adding a version suffix.")
   boolean force;
 
+  @Option(names = "--template-time-limit", paramLabel = "DURATION", defaultValue = "PT10S",
+      description = "Time limit per template run (ISO-8601 duration). Default: 10 seconds.")
+  Duration templateTime = Duration.ofSeconds(10);
+
+  @Option(names = "--template-output-limit", paramLabel = "CHARS", defaultValue = "8000000",
+      description = "Characters a template may write. Default: ${DEFAULT-VALUE}.")
+  long templateOutput = 8_000_000L;
+
   @Option(names = "--section-timeout", paramLabel = "DURATION", defaultValue = "PT20S", hidden = true,
       description = "Time limit per section (ISO-8601 duration).")
   Duration sectionTimeout = Duration.ofSeconds(20);
@@ -109,7 +118,7 @@ final class RenderCommand implements Callable<Integer> {
     CompanyDefinition company = definitions.company();
     List<PackDefinition> packs = selectPacks(company);
     CliArguments.roles(spec, company, roles);
-    PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null);
+    PackRenderer renderer = new PackRenderer(Files.isDirectory(templates) ? templates : null, templateLimits());
     Map<String, PackExporter> fmts = parseFormats(renderer);
     @Nullable ZoneId zone = CliArguments.zone(spec, tz);
     @Nullable Instant instant = CliArguments.asOf(spec, asOf);
@@ -120,6 +129,7 @@ final class RenderCommand implements Callable<Integer> {
     AccessPolicy access = AccessPolicy.of(company);
     int failed = 0;
     int partial = 0;
+    List<String> failedIds = new ArrayList<>();
     try (opened) {
       PackAssembler assembler = new PackAssembler(company, opened.all(),
           io.companyos.render.SectionAssemblerRegistry.builtin(), sectionTimeout);
@@ -154,6 +164,7 @@ final class RenderCommand implements Callable<Integer> {
           files.forEach(stdout::println);
         } catch (CompanyOsException e) {
           failed++;
+          failedIds.add(p.id());
           log.append(new GenerationLog.Entry(started, p.id(), "", "failure", Duration.ofNanos(System.nanoTime() - t0), 0,
               p.sections().size(), "", e.oneLine()));
           err.printf(Locale.ROOT, "[%d/%d] %s: failed: %s%n", i, packs.size(), p.id(), e.oneLine());
@@ -163,8 +174,19 @@ final class RenderCommand implements Callable<Integer> {
     int produced = packs.size() - failed;
     err.printf(Locale.ROOT, "rendered %d of %d packs (%d partial, %d failed) as of %s into %s%n", produced, packs.size(),
         partial, failed, at, out);
+    if (!failedIds.isEmpty() && packs.size() > 1) {
+      err.printf(Locale.ROOT, "failed: %s%n", String.join(", ", failedIds));
+    }
     err.flush();
     return failed > 0 ? Main.EXIT_PROBLEMS : 0;
+  }
+
+  private TemplateLimits templateLimits() {
+    try {
+      return TemplateLimits.DEFAULT.withTime(templateTime).withMaxOutputChars(templateOutput);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--template-time-limit and --template-output-limit must be positive");
+    }
   }
 
   static ZoneId zoneOf(CompanyDefinition company, PackDefinition p) {

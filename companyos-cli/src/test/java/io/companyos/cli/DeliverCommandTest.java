@@ -83,4 +83,22 @@ class DeliverCommandTest {
     assertThat(badDir.code()).isNotZero();
     assertThat(badDir.err()).contains("COS-DLV-001").doesNotContain("\tat ");
   }
+
+  @Test
+  void aMistypedWebhookUrlNeverReachesTheTerminalOrTheLog(@TempDir Path dir) throws Exception {
+    String secret = "XyZSeCrEt123";
+    Path settings = dir.resolve("delivery.properties");
+    Path log = dir.resolve("delivery-log.csv");
+    for (String url : java.util.List.of("https://hooks.slack.com/services/T01 /B02/" + secret,
+        "https:/hooks.slack.com/services/T01/B02/" + secret)) {
+      Files.writeString(settings, "COMPANYOS_SLACK_WEBHOOK_URL=" + url + "\n");
+      MainTest.Result r = MainTest.run("deliver", "ops-review", "--channel", "slack", "--settings", settings.toString(),
+          "--delivery-log", log.toString());
+      assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_PROBLEMS);
+      assertThat(r.out() + r.err()).contains("COMPANYOS_SLACK_WEBHOOK_URL").doesNotContain(secret).doesNotContain("Exception");
+      if (Files.exists(log)) {
+        assertThat(Files.readString(log)).doesNotContain(secret);
+      }
+    }
+  }
 }

@@ -119,4 +119,32 @@ class RenderCommandTest {
     // No half-written output for the failed pack.
     assertThat(files(dir.resolve("out"))).noneMatch(n -> n.startsWith("qbrs/"));
   }
+
+  @Test
+  void hostileTemplatesFailTheirOwnPacksAndTheOthersAreStillWritten(@TempDir Path dir) throws Exception {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("qbr.md"), "<#macro m><@m/></#macro>\n<@m/>\n");
+    Files.writeString(templates.resolve("ops-review.md"), "<#list 1.. as i></#list>\n");
+    Files.writeString(templates.resolve("board-pack.md"), "<#list 1.. as i>0123456789</#list>\n");
+    Files.writeString(templates.resolve("exec-review.md"), "[#ftl]\n[#setting classic_compatible=true]${pack.nosuchthing}\n");
+    long t0 = System.nanoTime();
+    MainTest.Result r = MainTest.run("render", "--all", "--out", dir.resolve("out").toString(), "--templates", templates.toString(),
+        "--template-time-limit", "PT1S");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(30));
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(r.err()).contains(
+        "ops-review: failed: ops-review.md: COS-TPL-006 template ran longer than its time limit of 1000 ms",
+        "exec-review: failed: exec-review.md:2: COS-TPL-001 template rejected: '#setting' is not allowed",
+        "board-pack: failed: board-pack.md: COS-TPL-007 template wrote more than its output limit of 8000000 characters",
+        "qbr: failed: qbr.md: COS-TPL-008 template nests too deeply",
+        "rendered 6 of 10 packs (0 partial, 4 failed)", "failed: ops-review, exec-review, board-pack, qbr")
+        .doesNotContain("StackOverflowError", "\tat ", "Exception");
+    List<String> written = files(dir.resolve("out"));
+    assertThat(written).noneMatch(n -> n.startsWith("qbrs/") || n.startsWith("ops-reviews/") || n.startsWith("board-packs/")
+        || n.startsWith("exec-reviews/"));
+    assertThat(written).contains("daily-standups/2026-11-23.md", "security-standups/2026-11-23.md");
+    // Every failure is in the generation log too.
+    assertThat(Files.readString(dir.resolve("out/generation-log.csv"))).contains("COS-TPL-006", "COS-TPL-007", "COS-TPL-008",
+        "COS-TPL-001");
+  }
 }

@@ -168,6 +168,10 @@ public final class Deliverer {
     if (last.isPresent() && last.get().status() == DeliveryLog.Status.SENT) {
       return new DeliveryResult(d, DeliveryResult.Outcome.ALREADY_SENT, 0, "sent " + last.get().at());
     }
+    Optional<DeliveryResult> invalid = invalidSettings(d);
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
     Optional<String> missing = missingSettings(d);
     if (missing.isPresent()) {
       return new DeliveryResult(d, DeliveryResult.Outcome.NOT_CONFIGURED, 0, missing.get() + "; would send " + describe(d));
@@ -175,7 +179,21 @@ public final class Deliverer {
     return new DeliveryResult(d, DeliveryResult.Outcome.WOULD_SEND, 0, describe(d));
   }
 
+  /** A setting of {@code d}'s channel that cannot be used (a malformed webhook URL, ...), as a result. */
+  private Optional<DeliveryResult> invalidSettings(Dispatch d) {
+    try {
+      missingSettings(d);
+      return Optional.empty();
+    } catch (DeliveryException e) {
+      return Optional.of(new DeliveryResult(d, DeliveryResult.Outcome.NOT_CONFIGURED, 0, e.oneLine()));
+    }
+  }
+
   private DeliveryResult send(Dispatch d) {
+    Optional<DeliveryResult> invalid = invalidSettings(d);
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
     Optional<String> missing = missingSettings(d);
     if (missing.isPresent()) {
       return new DeliveryResult(d, DeliveryResult.Outcome.NOT_CONFIGURED, 0, missing.get());
@@ -194,7 +212,7 @@ public final class Deliverer {
         case DASHBOARD -> SendResult.ok(1, Objects.requireNonNull(site).publish(d.document(), dashboard(d.destination())));
       };
     } catch (IOException | RuntimeException e) {
-      r = SendResult.failed(1, e.getClass().getSimpleName() + ": " + e.getMessage());
+      r = SendResult.failed(1, io.companyos.model.Redaction.message(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
     log.record(d.key(), clock.instant(), r.delivered() ? DeliveryLog.Status.SENT : DeliveryLog.Status.FAILED, r.attempts(), r.detail());
     return new DeliveryResult(d, r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, r.attempts(), r.detail());
@@ -332,7 +350,7 @@ public final class Deliverer {
         null, key.value() + "@companyos"), clock.instant());
     log.record(key, clock.instant(), r.delivered() ? DeliveryLog.Status.SENT : DeliveryLog.Status.FAILED, r.attempts(), r.detail());
     return new DeliveryReport.OwnerNotice(owner, to, text.toString(),
-        r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, r.detail());
+        r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, io.companyos.model.Redaction.message(r.detail()));
   }
 
   /** The role told about failed deliveries of {@code pack}. */

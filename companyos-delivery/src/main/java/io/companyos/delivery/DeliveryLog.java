@@ -74,7 +74,8 @@ public final class DeliveryLog {
   /** Records the outcome of a claimed delivery. */
   public synchronized void record(DeliveryKey key, Instant at, Status status, int attempts, String detail) {
     withLock(ch -> {
-      append(ch, new Entry(key.value(), at, key.pack(), key.period(), key.channel(), key.destination(), status, attempts, detail));
+      append(ch, new Entry(key.value(), at, key.pack(), key.period(), key.channel(), key.destination(), status, attempts,
+          io.companyos.model.Redaction.message(detail)));
       return null;
     });
   }

@@ -3,6 +3,11 @@ package io.companyos.delivery;
 /** What became of one {@link Dispatch}. */
 public record DeliveryResult(Dispatch dispatch, Outcome outcome, int attempts, String detail) {
 
+  /** {@code detail} goes to reports, the delivery log and owner notices: URLs are cut to their origin, credentials masked. */
+  public DeliveryResult {
+    detail = io.companyos.model.Redaction.message(detail);
+  }
+
   /** The outcome of a dispatch. */
   public enum Outcome {
     /** Delivered now. */

@@ -58,7 +58,12 @@ public final class DeliverySettings {
   /** How a Slack destination is reached. */
   public sealed interface SlackRoute {
     /** An incoming webhook (the channel is fixed by the webhook). */
-    record Webhook(URI url, String variable) implements SlackRoute {}
+    record Webhook(URI url, String variable) implements SlackRoute {
+      @Override
+      public String toString() {
+        return "Webhook[" + variable + "]"; // never the URL: its path is the secret
+      }
+    }
 
     /** chat.postMessage with a bot token. */
     record Api(URI endpoint, String token) implements SlackRoute {
@@ -73,16 +78,27 @@ public final class DeliverySettings {
   public Optional<SlackRoute> slack(String destination) {
     String own = "COMPANYOS_SLACK_" + destination.replaceFirst("^#", "").toUpperCase(Locale.ROOT)
         .replaceAll("[^A-Z0-9]+", "_") + "_URL";
-    Optional<SlackRoute> webhook = get(own).map(u -> new SlackRoute.Webhook(URI.create(u), own));
+    Optional<SlackRoute> webhook = get(own).map(u -> new SlackRoute.Webhook(secretUrl(own, u), own));
     if (webhook.isPresent()) {
       return webhook;
     }
     Optional<String> token = get("COMPANYOS_SLACK_BOT_TOKEN");
     if (token.isPresent()) {
       String base = get("COMPANYOS_SLACK_API_URL").orElse("https://slack.com/api").replaceAll("/+$", "");
-      return Optional.of(new SlackRoute.Api(URI.create(base + "/chat.postMessage"), token.get()));
+      return Optional.of(new SlackRoute.Api(secretUrl("COMPANYOS_SLACK_API_URL", base + "/chat.postMessage"), token.get()));
     }
-    return get("COMPANYOS_SLACK_WEBHOOK_URL").map(u -> new SlackRoute.Webhook(URI.create(u), "COMPANYOS_SLACK_WEBHOOK_URL"));
+    return get("COMPANYOS_SLACK_WEBHOOK_URL").map(u -> new SlackRoute.Webhook(secretUrl("COMPANYOS_SLACK_WEBHOOK_URL", u),
+        "COMPANYOS_SLACK_WEBHOOK_URL"));
+  }
+
+  /** {@code value} of {@code variable} as an http(s) URL; the error names the variable, never the value. */
+  private static URI secretUrl(String variable, String value) {
+    try {
+      return io.companyos.model.Redaction.parseSecretUrl(variable, value);
+    } catch (IllegalArgumentException e) {
+      throw new DeliveryException("COS-DLV-003", e.getMessage(), variable,
+          "copy the URL again from Slack's app settings (Incoming Webhooks)", null);
+    }
   }
 
   /** What to set for Slack destination {@code destination}. */

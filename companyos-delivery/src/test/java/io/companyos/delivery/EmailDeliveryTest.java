@@ -178,4 +178,46 @@ class EmailDeliveryTest {
     });
     assertThat(waits).hasSize(2 * r.results().size() + 2); // the owner notice is retried too
   }
+
+  @Test
+  void aMistypedWebhookUrlNeverShowsInTheReportTheLogOrTheNotice() throws Exception {
+    String secret = "XyZSeCrEt123";
+    for (String mistyped : java.util.List.of("https://hooks.slack.com/services/T01 /B02/" + secret,
+        "https:/hooks.slack.com/services/T01/B02/" + secret, "hooks.slack.com/services/T01/B02/" + secret)) {
+      Map<String, String> env = env();
+      env.put("COMPANYOS_SLACK_WEBHOOK_URL", mistyped);
+      Path log = dir.resolve("log-" + Math.abs(mistyped.hashCode()) + ".csv");
+      DeliveryReport r = Deliverer.builder(Packs.COMPANY).settings(DeliverySettings.of(env)).log(new DeliveryLog(log))
+          .channels(Set.of(DeliveryChannel.SLACK)).sleeper(w -> { }).random(new SplittableRandom(1)).clock(CLOCK).build()
+          .deliver(Packs.definition("ops-review"), Packs.document("ops-review"), false);
+      DeliveryResult result = r.results().get(0);
+      assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.NOT_CONFIGURED);
+      assertThat(result.detail()).startsWith("COMPANYOS_SLACK_WEBHOOK_URL: COS-DLV-003 COMPANYOS_SLACK_WEBHOOK_URL ")
+          .contains("the value is not shown").doesNotContain(secret);
+      assertThat(r.notice()).isNotNull();
+      assertThat(r.notice().text()).doesNotContain(secret).contains("COS-DLV-003");
+      assertThat(r.notice().detail()).doesNotContain(secret);
+      if (java.nio.file.Files.exists(log)) {
+        assertThat(java.nio.file.Files.readString(log)).doesNotContain(secret);
+      }
+    }
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+      m.writeTo(raw);
+      assertThat(raw.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(secret);
+    }
+  }
+
+  @Test
+  void aDeliveryFailureNamingTheWebhookKeepsOnlyItsHost() throws Exception {
+    Map<String, String> env = env();
+    env.put("COMPANYOS_SLACK_WEBHOOK_URL", "http://127.0.0.1:9/services/T01/B02/XyZSeCrEt123");
+    Path log = dir.resolve("delivery-log.csv");
+    DeliveryReport r = deliverer(env).channels(Set.of(DeliveryChannel.SLACK)).retry(new RetryPolicy(1, java.time.Duration.ZERO,
+        java.time.Duration.ZERO)).build().deliver(Packs.definition("ops-review"), Packs.document("ops-review"), false);
+    assertThat(r.results().get(0).outcome()).isEqualTo(DeliveryResult.Outcome.FAILED);
+    assertThat(r.results().get(0).detail()).contains("127.0.0.1").doesNotContain("XyZSeCrEt123");
+    assertThat(java.nio.file.Files.readString(log)).doesNotContain("XyZSeCrEt123");
+    assertThat(r.notice().text()).doesNotContain("XyZSeCrEt123");
+  }
 }

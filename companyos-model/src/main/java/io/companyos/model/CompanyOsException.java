@@ -40,7 +40,10 @@ public class CompanyOsException extends RuntimeException {
     return hint;
   }
 
-  /** The one-line form the CLI prints: {@code location: CODE message (hint)}. */
+  /**
+   * The one-line form the CLI prints: {@code location: CODE message (hint)}, with URLs cut to their
+   * origin and credentials masked ({@link Redaction#message(String)}).
+   */
   public String oneLine() {
     StringBuilder sb = new StringBuilder();
     if (location != null) {
@@ -50,6 +53,6 @@ public class CompanyOsException extends RuntimeException {
     if (hint != null) {
       sb.append(" (").append(hint).append(')');
     }
-    return sb.toString();
+    return Redaction.message(sb.toString().replace('\n', ' ').replace('\r', ' '));
   }
 }

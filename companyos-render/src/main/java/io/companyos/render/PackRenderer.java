@@ -13,7 +13,8 @@ import freemarker.template.TemplateNotFoundException;
 import io.companyos.render.internal.PackTree;
 import io.companyos.render.internal.SeedVariables;
 import io.companyos.render.internal.TemplateEngines;
-import io.companyos.render.internal.TemplateSandbox;
+import io.companyos.render.internal.BoundedTemplateRun;
+import io.companyos.render.internal.TemplatePolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,8 @@ public final class PackRenderer {
 
   private final Configuration markdown = TemplateEngines.markdown();
   private final Configuration html = TemplateEngines.html();
+  private final Configuration user = TemplateEngines.userMarkdown();
+  private final TemplateLimits limits;
   private final ObjectWriter json;
   private final @Nullable Path overrides;
 
@@ -45,7 +48,16 @@ public final class PackRenderer {
 
   /** A renderer that prefers {@code overrides/<pack-id>.md} for Markdown when that file exists. */
   public PackRenderer(@Nullable Path overrides) {
+    this(overrides, TemplateLimits.DEFAULT);
+  }
+
+  /**
+   * A renderer that prefers {@code overrides/<pack-id>.md} for Markdown when that file exists, and runs
+   * every template within {@code limits}.
+   */
+  public PackRenderer(@Nullable Path overrides, TemplateLimits limits) {
     this.overrides = overrides;
+    this.limits = java.util.Objects.requireNonNull(limits, "limits");
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     pp.indentArraysWith(indenter);
@@ -71,15 +83,23 @@ public final class PackRenderer {
   private String renderMarkdown(PackDocument doc, Map<String, Object> tree) {
     Path user = overrides == null ? null : overrides.resolve(doc.packId() + ".md");
     if (user != null && Files.isRegularFile(user)) {
-      Template t = userTemplate(user);
-      String out = run(t, tree, SeedVariables.of(doc, tree));
-      if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
-        // Templates in the seed's layout have no footnote block: the provenance is appended.
-        out = out + "\n---\n" + footnotes(doc) + "";
-      }
-      return out;
+      return renderUserTemplate(doc, tree, userTemplate(user));
     }
     return run(template(markdown, doc.packId() + ".ftl", "pack.ftl"), tree, Map.of());
+  }
+
+  /** {@code doc} through user template {@code t} (from {@link #userTemplate(String, String)}). */
+  String renderUserTemplate(PackDocument doc, Template t) {
+    return renderUserTemplate(doc, PackTree.of(doc), t);
+  }
+
+  private String renderUserTemplate(PackDocument doc, Map<String, Object> tree, Template t) {
+    String out = run(t, tree, SeedVariables.of(doc, tree));
+    if (t.getCustomAttribute(SEED_SYNTAX) != null && !out.contains("\n[^1]: ") && !doc.footnotes().isEmpty()) {
+      // Templates in the seed's layout have no footnote block: the provenance is appended.
+      out = out + "\n---\n" + footnotes(doc) + "";
+    }
+    return out;
   }
 
   private static String footnotes(PackDocument doc) {
@@ -91,7 +111,12 @@ public final class PackRenderer {
     return sb.toString();
   }
 
-  /** Parses a user template after the sandbox check; used for overrides and by {@code validate}-style checks. */
+  /** The limits every template of this renderer runs within. */
+  public TemplateLimits limits() {
+    return limits;
+  }
+
+  /** Parses a user template and checks it against the template policy; used for overrides and by {@code validate}-style checks. */
   public Template userTemplate(Path file) {
     String text;
     try {
@@ -103,12 +128,16 @@ public final class PackRenderer {
     return userTemplate(file.getFileName().toString(), text);
   }
 
-  /** Parses user template {@code text} (named {@code name} in errors) after the sandbox check. */
+  /**
+   * Parses user template {@code text} (named {@code name} in errors), checks the parsed template against
+   * the policy (docs/security.md) and makes its loops and macros stoppable at the time limit.
+   */
   public Template userTemplate(String name, String text) {
-    TemplateSandbox.check(name, text);
     boolean seed = SeedVariables.usesSeedSyntax(text);
     try {
-      Template t = new Template(name, seed ? SeedVariables.translate(text) : text, markdown);
+      Template t = new Template(name, seed ? SeedVariables.translate(text) : text, user);
+      TemplatePolicy.check(t);
+      BoundedTemplateRun.makeInterruptible(t);
       if (seed) {
         t.setCustomAttribute(SEED_SYNTAX, Boolean.TRUE);
       }
@@ -140,10 +169,10 @@ public final class PackRenderer {
     }
   }
 
-  private static String run(Template t, Map<String, Object> tree, Map<String, String> seed) {
-    StringBuilderWriter out = new StringBuilderWriter();
+  private String run(Template t, Map<String, Object> tree, Map<String, String> seed) {
+    String s;
     try {
-      t.process(Map.of("pack", tree, "seed", seed), out);
+      s = BoundedTemplateRun.run(t, Map.of("pack", tree, "seed", seed), limits);
     } catch (TemplateException e) {
       String msg = String.valueOf(e.getMessageWithoutStackTop());
       if (msg.contains("?new") || msg.contains("?api") || msg.contains("TemplateClassResolver")) {
@@ -154,50 +183,7 @@ public final class PackRenderer {
     } catch (IOException e) {
       throw new RenderException("COS-TPL-005", "template output failed: " + e.getMessage(), t.getName(), null, e);
     }
-    String s = out.toString();
     return s.endsWith("\n") ? s : s + "\n";
-  }
-
-  /** A {@link java.io.Writer} over an unsynchronized {@link StringBuilder} (one render, one thread). */
-  private static final class StringBuilderWriter extends java.io.Writer {
-    private final StringBuilder sb = new StringBuilder(8192);
-
-    @Override
-    public void write(char[] cbuf, int off, int len) {
-      sb.append(cbuf, off, len);
-    }
-
-    @Override
-    public void write(String str) {
-      sb.append(str);
-    }
-
-    @Override
-    public void write(String str, int off, int len) {
-      sb.append(str, off, off + len);
-    }
-
-    @Override
-    public void write(int c) {
-      sb.append((char) c);
-    }
-
-    @Override
-    public java.io.Writer append(CharSequence csq) {
-      sb.append(csq);
-      return this;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String toString() {
-      return sb.toString();
-    }
   }
 
   private String toJson(Map<String, Object> tree) {

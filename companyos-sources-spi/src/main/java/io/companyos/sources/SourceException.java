@@ -1,6 +1,7 @@
 package io.companyos.sources;
 
 import io.companyos.model.CompanyOsException;
+import io.companyos.model.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +16,8 @@ public abstract class SourceException extends CompanyOsException {
   protected SourceException(
       String code, String sourceId, String message, @Nullable String location, @Nullable String hint,
       @Nullable Throwable cause) {
-    super(code, message, location, hint, cause);
+    // The message becomes a section's n/a reason, which packs, Slack and e-mail carry: no credentials.
+    super(code, Redaction.credentials(message), location, hint, cause);
     this.sourceId = sourceId;
   }
 

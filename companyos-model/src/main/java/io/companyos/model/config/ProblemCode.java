@@ -33,7 +33,8 @@ public enum ProblemCode {
   UNKNOWN_ALIAS("COS-YAML-026", "an alias to an anchor that is not defined"),
   INVALID_VALUE("COS-YAML-027", "a value that is not valid for its key"),
   UNKNOWN_DASHBOARD("COS-YAML-028", "a dashboard url that no dashboard of dashboards.yaml has"),
-  UNKNOWN_ACTIVITY("COS-YAML-029", "an activity that raci.yaml does not have");
+  UNKNOWN_ACTIVITY("COS-YAML-029", "an activity that raci.yaml does not have"),
+  SECRET_IN_URL("COS-YAML-030", "a URL that carries a credential (user-info or a token in its query)");
 
   private final String code;
   private final String summary;

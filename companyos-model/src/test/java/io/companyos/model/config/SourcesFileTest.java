@@ -142,4 +142,28 @@ class SourcesFileTest {
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems().get(0).oneLine())
             .contains(":4:14: COS-YAML-027 'Incidents.csv' is not a record kind name"));
   }
+
+  @Test
+  void aTokenInASourceUrlIsRefusedWithoutEchoingIt() throws IOException {
+    Path f = write("""
+        sources:
+          - id: prom
+            type: prometheus
+            options:
+              url: https://prom.example.com/?access_token=tok3nVALUE
+          - id: other
+            type: prometheus
+            options:
+              url: https://reader:pa55word@prom.example.com/
+        """);
+    assertThatThrownBy(() -> new DefinitionLoader().loadSources(f))
+        .isInstanceOfSatisfying(ConfigException.class, e -> {
+          assertThat(e.problems()).hasSize(2).allSatisfy(p -> assertThat(p.code()).isEqualTo(ProblemCode.SECRET_IN_URL));
+          assertThat(e.problems().get(0).oneLine()).contains(":5:", "COS-YAML-030",
+              "option 'url': the URL carries a credential in its query ('access_token')");
+          assertThat(e.problems().get(1).oneLine()).contains(":9:", "the URL carries a user name or password");
+          assertThat(e.getMessage()).doesNotContain("tok3nVALUE", "pa55word");
+          e.problems().forEach(p -> assertThat(p.oneLine()).doesNotContain("tok3nVALUE", "pa55word"));
+        });
+  }
 }

@@ -17,6 +17,11 @@ public record ActionResult(String action, Outcome outcome, String detail, @Nulla
     FAILED
   }
 
+  /** {@code detail} is shown, logged and kept in the state file: URLs are cut to their origin, credentials masked. */
+  public ActionResult {
+    detail = io.companyos.model.Redaction.message(detail);
+  }
+
   public ActionResult(String action, Outcome outcome, String detail) {
     this(action, outcome, detail, null);
   }

@@ -38,7 +38,7 @@ final class HttpActions {
   static ActionResult post(String action, String url, Map<String, ?> body, ActionContext ctx) {
     URI uri;
     try {
-      uri = URI.create(url);
+      uri = io.companyos.model.Redaction.parseSecretUrl("the " + action + " URL", url);
     } catch (IllegalArgumentException e) {
       return new ActionResult(action, ActionResult.Outcome.FAILED, "invalid URL: " + e.getMessage());
     }
@@ -54,7 +54,8 @@ final class HttpActions {
       return new ActionResult(action, ActionResult.Outcome.FAILED, "HTTP " + resp.statusCode() + " from " + where(uri)
           + (retryAfter == null ? "" : ", Retry-After " + retryAfter.toSeconds() + " s"), retryAfter);
     } catch (IOException | IllegalArgumentException e) {
-      String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
+      String message = e.getMessage() == null || e.getMessage().isBlank() ? ""
+          : ": " + io.companyos.model.Redaction.message(e.getMessage());
       return new ActionResult(action, ActionResult.Outcome.FAILED, e.getClass().getSimpleName() + message + " (" + where(uri) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

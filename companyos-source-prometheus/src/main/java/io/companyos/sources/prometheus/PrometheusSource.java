@@ -13,6 +13,7 @@ import io.companyos.sources.SourceTimeoutException;
 import io.companyos.sources.SourceUnavailableException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import io.companyos.model.Redaction;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -55,7 +56,8 @@ public final class PrometheusSource implements MetricSource {
     this.token = token;
     this.timeout = timeout;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    // Redirects are followed here, not by the client, so that the token only goes to the configured origin.
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   @Override
@@ -103,18 +105,57 @@ public final class PrometheusSource implements MetricSource {
         .withCovers(Provenance.Coverage.of(times).orElse(null)));
   }
 
-  private Parsed get(String path, String query, @Nullable TimeWindow window) {
-    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json").GET();
-    if (token != null) {
-      req.header("Authorization", "Bearer " + token);
+  /** Redirects followed before giving up. */
+  static final int MAX_REDIRECTS = 5;
+
+  /** Same scheme, host and port: the only requests that carry the bearer token. */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
+  private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+    URI target = base.resolve(path);
+    for (int hop = 0; ; hop++) {
+      HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout).header("Accept", "application/json").GET();
+      if (token != null && sameOrigin(target, base)) {
+        req.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      int status = resp.statusCode();
+      java.util.Optional<String> location = resp.headers().firstValue("Location");
+      boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+      if (!redirect || location.isEmpty()) {
+        return resp;
+      }
+      if (hop == MAX_REDIRECTS) {
+        throw new SourceUnavailableException(id, "more than " + MAX_REDIRECTS + " redirects from " + Redaction.url(base), null);
+      }
+      URI next;
+      try {
+        next = target.resolve(location.get().strip());
+      } catch (IllegalArgumentException e) {
+        throw new SourceUnavailableException(id, "HTTP " + status + " from " + Redaction.url(base) + " redirects to an invalid URL", e);
+      }
+      if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
+        throw new SourceUnavailableException(id, "HTTP " + status + " from " + Redaction.url(base) + " redirects outside http(s)", null);
+      }
+      target = next;
     }
+  }
+
+  private Parsed get(String path, String query, @Nullable TimeWindow window) {
     HttpResponse<String> resp;
     try {
-      resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      resp = send(path);
     } catch (HttpTimeoutException e) {
       throw new SourceTimeoutException(id, timeout, query);
     } catch (IOException e) {
-      throw new SourceUnavailableException(id, base + " did not answer: " + e, e);
+      throw new SourceUnavailableException(id, Redaction.url(base) + " did not answer: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceUnavailableException(id, "interrupted", e);
@@ -123,7 +164,8 @@ public final class PrometheusSource implements MetricSource {
     try {
       body = JSON.readTree(resp.body());
     } catch (IOException e) {
-      throw new SourceUnavailableException(id, "HTTP " + resp.statusCode() + " from " + base + " is not a Prometheus API answer", e);
+      throw new SourceUnavailableException(id, "HTTP " + resp.statusCode() + " from " + Redaction.url(base)
+          + " is not a Prometheus API answer", e);
     }
     if (!"success".equals(body.path("status").asText())) {
       String type = body.path("errorType").asText("unknown");

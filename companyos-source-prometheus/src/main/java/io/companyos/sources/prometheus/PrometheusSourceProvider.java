@@ -4,6 +4,7 @@ import io.companyos.sources.MetricSource;
 import io.companyos.sources.MetricSourceProvider;
 import io.companyos.sources.SourceConfigException;
 import io.companyos.sources.SourceContext;
+import io.companyos.model.Redaction;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
@@ -28,13 +29,15 @@ public final class PrometheusSourceProvider implements MetricSourceProvider {
     try {
       base = URI.create(url.endsWith("/") ? url : url + "/");
     } catch (IllegalArgumentException e) {
-      throw new SourceConfigException(context.sourceId(), "url '" + url + "' is not a URL", "write it like http://localhost:9090");
+      throw new SourceConfigException(context.sourceId(), "url is not a URL (the value is not shown)",
+          "write it like http://localhost:9090");
     }
     if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
-      throw new SourceConfigException(context.sourceId(), "url '" + url + "' must start with http:// or https://", null);
+      throw new SourceConfigException(context.sourceId(), "url '" + Redaction.message(url) + "' must start with http:// or https://", null);
     }
-    if (base.getUserInfo() != null) {
-      throw new SourceConfigException(context.sourceId(), "url must not contain credentials",
+    java.util.Optional<String> secret = Redaction.secretIn(base);
+    if (secret.isPresent()) {
+      throw new SourceConfigException(context.sourceId(), "url must not contain credentials: " + secret.get(),
           "put a bearer token in an environment variable and name it with token_env");
     }
     @Nullable String token = null;

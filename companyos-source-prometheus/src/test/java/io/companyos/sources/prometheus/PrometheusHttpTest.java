@@ -92,4 +92,64 @@ class PrometheusHttpTest {
     assertThatThrownBy(() -> s.instant("up", Instant.parse("2026-11-20T00:00:00Z"))).isInstanceOf(SourceUnavailableException.class)
         .hasMessageContaining("HTTP 503 unavailable: TSDB not ready");
   }
+
+  @Test
+  void theTokenIsNotForwardedWhenPrometheusRedirectsToAnotherOrigin() throws Exception {
+    HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    AtomicReference<String> seenElsewhere = new AtomicReference<>("none");
+    elsewhere.createContext("/", ex -> {
+      seenElsewhere.set(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    elsewhere.start();
+    try {
+      server.removeContext("/");
+      String other = "http://127.0.0.1:" + elsewhere.getAddress().getPort();
+      server.createContext("/", ex -> {
+        authorization.set(ex.getRequestHeaders().getFirst("Authorization"));
+        String path = ex.getRequestURI().getPath();
+        String target = path.startsWith("/moved") ? other + path : url() + "/moved" + path;
+        ex.getResponseHeaders().add("Location", target + "?" + ex.getRequestURI().getRawQuery());
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
+      });
+      MetricSource s = source(Map.of("url", url(), "token_env", "PROM_TOKEN"), Duration.ofSeconds(5), Map.of("PROM_TOKEN", "s3cret"));
+      s.instant("up", Instant.parse("2026-11-20T00:00:00Z"));
+      // Same origin (the first hop, /moved/...) carried the token; the other origin did not get it.
+      assertThat(authorization.get()).isEqualTo("Bearer s3cret");
+      assertThat(seenElsewhere.get()).isEqualTo("null");
+    } finally {
+      elsewhere.stop(0);
+    }
+  }
+
+  @Test
+  void endlessRedirectsAreAnUnavailableSource() {
+    server.removeContext("/");
+    server.createContext("/", ex -> {
+      ex.getResponseHeaders().add("Location", url() + ex.getRequestURI());
+      ex.sendResponseHeaders(307, -1);
+      ex.close();
+    });
+    MetricSource s = source(Map.of("url", url()), Duration.ofSeconds(5), Map.of());
+    assertThatThrownBy(() -> s.instant("up", Instant.parse("2026-11-20T00:00:00Z")))
+        .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("more than 5 redirects");
+  }
+
+  @Test
+  void aTokenInTheUrlIsRefusedAndNeverShown() {
+    assertThatThrownBy(() -> source(Map.of("url", url() + "/?access_token=tok3nVALUE"), Duration.ofSeconds(5), Map.of()))
+        .isInstanceOf(SourceConfigException.class)
+        .hasMessageContaining("the URL carries a credential in its query ('access_token')")
+        .hasMessageNotContaining("tok3nVALUE");
+  }
+
+  @Test
+  void failureReasonsNeverCarryCredentials() {
+    SourceUnavailableException e = new SourceUnavailableException("prom", "GET https://p.example.com/api?access_token=tok3nVALUE failed", null);
+    assertThat(e.getMessage()).isEqualTo("source 'prom' unavailable: GET https://p.example.com/api?access_token=[redacted] failed");
+  }
 }

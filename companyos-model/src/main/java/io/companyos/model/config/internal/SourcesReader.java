@@ -108,6 +108,18 @@ public final class SourcesReader {
     return ok;
   }
 
+  /** What makes {@code text}, when it is an absolute URL, carry a secret. */
+  static java.util.Optional<String> secretInUrl(String text) {
+    if (!text.strip().matches("(?i)[a-z][a-z0-9+.-]*://.*")) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return io.companyos.model.Redaction.secretIn(new java.net.URI(text.strip()));
+    } catch (java.net.URISyntaxException ex) {
+      return java.util.Optional.empty(); // not a URL after all; the source says what it expects
+    }
+  }
+
   private @Nullable Map<String, String> options(MapView source) {
     YamlNode v = source.value("options");
     if (v == null) {
@@ -131,6 +143,14 @@ public final class SourcesReader {
         ctx.sink().add(ProblemCode.INVALID_VALUE, e.value().mark(),
             "option '" + name + "' looks like a secret and must not be written in a file",
             "store it in an environment variable and write '" + name + "_env: VARIABLE_NAME'");
+        ok = false;
+        continue;
+      }
+      java.util.Optional<String> secret = secretInUrl(text);
+      if (secret.isPresent()) {
+        // Never echo the URL either: the credential is part of it.
+        ctx.sink().add(ProblemCode.SECRET_IN_URL, e.value().mark(), "option '" + name + "': " + secret.get(),
+            "remove it from the URL; give the source its credential through an environment variable (e.g. token_env)");
         ok = false;
         continue;
       }

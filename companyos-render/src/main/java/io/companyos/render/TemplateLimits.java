@@ -1,0 +1,51 @@
+package io.companyos.render;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one template run may use: wall-clock time, characters of output, bytes allocated and the stack
+ * of the thread it runs on (which bounds how deep macros may call each other). A template that goes
+ * past one of them fails alone with a coded error ({@code COS-TPL-006}, {@code -007}, {@code -008});
+ * see docs/security.md.
+ *
+ * @param time the wall-clock time a template may run
+ * @param maxOutputChars the characters a template may write
+ * @param maxAllocatedBytes the bytes the rendering thread may allocate in total, garbage included
+ *     (checked where the JVM can measure it, as HotSpot can); a coarse bound on the memory a template holds
+ * @param stackBytes the stack size of the rendering thread
+ */
+public record TemplateLimits(Duration time, long maxOutputChars, long maxAllocatedBytes, long stackBytes) {
+  /** 10 seconds, 8,000,000 characters, 4 GiB allocated (garbage included), a 2 MiB stack. */
+  public static final TemplateLimits DEFAULT = new TemplateLimits(Duration.ofSeconds(10), 8_000_000L, 4L << 30, 2L << 20);
+
+  public TemplateLimits {
+    Objects.requireNonNull(time, "time");
+    if (time.isNegative() || time.isZero()) {
+      throw new IllegalArgumentException("time limit must be positive: " + time);
+    }
+    if (maxOutputChars <= 0 || maxAllocatedBytes <= 0 || stackBytes < 64 * 1024) {
+      throw new IllegalArgumentException("limits must be positive (stack at least 64 KiB)");
+    }
+  }
+
+  /** These limits with another time limit. */
+  public TemplateLimits withTime(Duration t) {
+    return new TemplateLimits(t, maxOutputChars, maxAllocatedBytes, stackBytes);
+  }
+
+  /** These limits with another output limit, in characters. */
+  public TemplateLimits withMaxOutputChars(long chars) {
+    return new TemplateLimits(time, chars, maxAllocatedBytes, stackBytes);
+  }
+
+  /** These limits with another allocation limit, in bytes. */
+  public TemplateLimits withMaxAllocatedBytes(long bytes) {
+    return new TemplateLimits(time, maxOutputChars, bytes, stackBytes);
+  }
+
+  /** These limits with another stack size, in bytes. */
+  public TemplateLimits withStackBytes(long bytes) {
+    return new TemplateLimits(time, maxOutputChars, maxAllocatedBytes, bytes);
+  }
+}
