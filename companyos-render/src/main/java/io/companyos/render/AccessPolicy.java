@@ -65,23 +65,30 @@ public final class AccessPolicy {
   /** The copy of {@code doc} a reader holding {@code readerRoles} may see. */
   public PackDocument redact(PackDocument doc, Collection<String> readerRoles) {
     Set<String> reader = Set.copyOf(readerRoles);
-    return redact(doc, s -> maySee(s, reader));
+    return redact(doc, s -> maySee(s, reader), who -> reader.stream().anyMatch(r -> roles.allows(who, r)));
   }
 
   /** The one copy of {@code doc} that every member of the audience may see (see {@link #audienceMaySee}). */
   public PackDocument redactForAudience(PackDocument doc, Collection<String> audienceRoles) {
     List<String> audience = List.copyOf(audienceRoles);
-    return redact(doc, s -> audienceMaySee(s, audience));
+    return redact(doc, s -> audienceMaySee(s, audience),
+        who -> !audience.isEmpty() && audience.stream().allMatch(r -> roles.allows(who, r)));
   }
 
-  private PackDocument redact(PackDocument doc, Predicate<PackSection> visible) {
-    boolean hidesSomething = doc.sections().stream().anyMatch(visible.negate())
-        || doc.supporting().stream().anyMatch(visible.negate());
+  /**
+   * Hides the sections the reader may not see, and within the sections they may see, rewrites every value that
+   * quotes a restricted fact ({@link MetricValue.Restriction}) they may not read: the same policy wherever the fact
+   * appears (a CVE in the exec review's risks is hidden like the security standup's CVE section). The summary is
+   * then rebuilt from what is left, so it cannot quote a hidden fact either.
+   */
+  private PackDocument redact(PackDocument doc, Predicate<PackSection> visible, Predicate<List<String>> mayRead) {
+    boolean hidesSomething = doc.sections().stream().anyMatch(s -> !visible.test(s) || hidesValues(s, mayRead))
+        || doc.supporting().stream().anyMatch(s -> !visible.test(s) || hidesValues(s, mayRead));
     if (!hidesSomething) {
       return doc;
     }
-    List<PackSection> shown = doc.sections().stream().map(s -> visible.test(s) ? s : notice(s)).toList();
-    List<PackSection> supporting = doc.supporting().stream().map(s -> visible.test(s) ? s : notice(s)).toList();
+    List<PackSection> shown = doc.sections().stream().map(s -> visible.test(s) ? values(s, mayRead) : notice(s)).toList();
+    List<PackSection> supporting = doc.supporting().stream().map(s -> visible.test(s) ? values(s, mayRead) : notice(s)).toList();
     List<PackSection> all = new ArrayList<>(shown);
     all.addAll(supporting);
     return new PackDocument(doc.packId(), doc.title(), doc.meeting(), doc.asOf(), doc.zone(), doc.period(),
@@ -89,9 +96,30 @@ public final class AccessPolicy {
         doc.summary() == null ? null : ExecutiveSummaries.of(all, doc.zone()), supporting);
   }
 
+  private static boolean hidesValues(PackSection s, Predicate<List<String>> mayRead) {
+    return s.values().stream().anyMatch(v -> v.restriction() != null && !mayRead.test(v.restriction().visibleTo()));
+  }
+
+  /** {@code s} with each value the reader may not read replaced by its redacted form. */
+  private PackSection values(PackSection s, Predicate<List<String>> mayRead) {
+    if (!hidesValues(s, mayRead)) {
+      return s;
+    }
+    java.util.function.UnaryOperator<MetricValue> r = v -> v.restriction() == null || mayRead.test(v.restriction().visibleTo()) ? v
+        : v.redacted(" (details " + RESTRICTED_PREFIX + names(v.restriction().visibleTo()) + ")");
+    List<Field> fields = s.fields().stream().map(f -> new Field(f.key(), f.label(), r.apply(f.value()))).toList();
+    List<SectionTable> tables = s.tables().stream().map(t -> new SectionTable(t.caption(), t.columns(),
+        t.rows().stream().map(row -> row.stream().map(r).toList()).toList(), t.emptyText())).toList();
+    List<MetricValue> items = s.items().stream().map(r).toList();
+    return new PackSection(s.type(), s.title(), s.window(), s.previousWindow(), fields, tables, items, s.emptyText(), s.note(),
+        s.unavailableReason(), s.visibleTo(), s.stale());
+  }
+
+  private String names(List<String> ids) {
+    return ids.stream().map(id -> roles.find(id).map(Role::name).orElse(id)).collect(Collectors.joining(", "));
+  }
+
   private PackSection notice(PackSection s) {
-    String who = s.visibleTo().stream().map(id -> roles.find(id).map(Role::name).orElse(id))
-        .collect(Collectors.joining(", "));
-    return PackSection.unavailable(s.type(), s.title(), RESTRICTED_PREFIX + who).withVisibleTo(s.visibleTo());
+    return PackSection.unavailable(s.type(), s.title(), RESTRICTED_PREFIX + names(s.visibleTo())).withVisibleTo(s.visibleTo());
   }
 }

@@ -43,7 +43,32 @@ public record MetricValue(
     @Nullable String absentReason,
     List<Double> history,
     List<String> evidence,
-    @Nullable String kpi) {
+    @Nullable String kpi,
+    @Nullable Restriction restriction) {
+
+  /**
+   * A value that quotes facts only some roles may see (a CVE id and its component, shown in full to the security
+   * team): {@code visibleTo} are the roles (or groups) that may read it as written; everyone else reads
+   * {@code redactedText}, and the record ids are dropped. {@link AccessPolicy} applies it wherever the value appears.
+   */
+  public record Restriction(List<String> visibleTo, String redactedText) {
+    public Restriction {
+      visibleTo = List.copyOf(visibleTo);
+      Objects.requireNonNull(redactedText, "redactedText");
+      if (visibleTo.isEmpty()) {
+        throw new IllegalArgumentException("a restriction names at least one role");
+      }
+    }
+  }
+
+  /** A value without a restriction (the form before {@link #restriction()} existed). */
+  public MetricValue(@Nullable Double value, Unit unit, String text, @Nullable Provenance provenance, @Nullable Double previous,
+      @Nullable Double deltaAbsolute, @Nullable Double deltaPercent, @Nullable Trend trend, Direction direction,
+      @Nullable Boolean good, boolean anomaly, @Nullable String absentReason, List<Double> history, List<String> evidence,
+      @Nullable String kpi) {
+    this(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction, good, anomaly, absentReason,
+        history, evidence, kpi, null);
+  }
 
   public MetricValue {
     history = List.copyOf(history);
@@ -97,35 +122,50 @@ public record MetricValue(
   public MetricValue comparedWith(@Nullable Double previousValue, Direction dir) {
     if (value == null || previousValue == null || !Double.isFinite(previousValue)) {
       return new MetricValue(value, unit, text, provenance, previousValue, null, null, null, dir, null,
-          anomaly, absentReason, history, evidence, kpi);
+          anomaly, absentReason, history, evidence, kpi, restriction);
     }
     Delta d = Delta.of(value, previousValue, dir);
     return new MetricValue(value, unit, text, provenance, previousValue, d.absolute(), d.percent(), d.trend(), dir, d.improved(), anomaly,
-        absentReason, history, evidence, kpi);
+        absentReason, history, evidence, kpi, restriction);
   }
 
   /** The same value flagged as unusual by anomaly detection. */
   public MetricValue flaggedAnomaly() {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, true, absentReason, history, evidence, kpi);
+        good, true, absentReason, history, evidence, kpi, restriction);
   }
 
   /** The same value with {@code values} (oldest first, non-finite values dropped) as its history. */
   public MetricValue withHistory(List<Double> values) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList(), evidence, kpi);
+        good, anomaly, absentReason, values.stream().filter(Double::isFinite).toList(), evidence, kpi, restriction);
   }
 
   /** The same value with {@code ids} (the records it counted) as its evidence. */
   public MetricValue withEvidence(List<String> ids) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, anomaly, absentReason, history, ids, kpi);
+        good, anomaly, absentReason, history, ids, kpi, restriction);
   }
 
   /** The same value marked as the catalog KPI {@code id}. */
   public MetricValue asKpi(String id) {
     return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
-        good, anomaly, absentReason, history, evidence, id);
+        good, anomaly, absentReason, history, evidence, id, restriction);
+  }
+
+  /** The same value, readable as written only by {@code visibleTo}; others read {@code redactedText}. */
+  public MetricValue restrictedTo(List<String> visibleTo, String redactedText) {
+    return new MetricValue(value, unit, text, provenance, previous, deltaAbsolute, deltaPercent, trend, direction,
+        good, anomaly, absentReason, history, evidence, kpi, new Restriction(visibleTo, redactedText));
+  }
+
+  /** What a reader who may not see the restricted facts reads: the redacted text, no record ids, no restriction. */
+  public MetricValue redacted(String suffix) {
+    if (restriction == null) {
+      return this;
+    }
+    return new MetricValue(null, Unit.TEXT, restriction.redactedText() + suffix, provenance, null, null, null, null,
+        Direction.NEUTRAL, null, false, null, List.of(), List.of(), null, null);
   }
 
   /** The trend arrow (▲ ▼ →), or "?" when there is no previous value. */

@@ -174,6 +174,8 @@ final class Deck {
       XSLFSlide slide = newSlide();
       text(slide, MARGIN, 22, CONTENT_W, 44, first ? "Evidence" : "Evidence (continued)", 28, true, ACCENT);
       first = false;
+      speakerNotes(slide, "Evidence: the records each counted value of this pack was computed from, by section and value. "
+          + "Long lists show their first " + EVIDENCE_IDS_SHOWN + " ids; the JSON form of the pack lists them all.");
       XSLFTextBox box = box(slide, MARGIN, TOP, CONTENT_W, BOTTOM - TOP);
       double used = 0;
       while (i < entries.size()) {

@@ -120,8 +120,10 @@ class PptxExporterTest {
       PackDocument doc = (PackDocument) pair.get(0);
       try (XMLSlideShow show = open((byte[]) pair.get(1))) {
         List<XSLFSlide> slides = show.getSlides();
-        long continued = slides.stream().filter(s -> heading(s).endsWith(" (continued)")).count();
-        assertThat(slides).hasSize(1 + doc.sections().size() + (int) continued);
+        long evidence = slides.stream().filter(s -> heading(s).startsWith("Evidence")).count();
+        long continued = slides.stream().filter(s -> heading(s).endsWith(" (continued)") && !heading(s).startsWith("Evidence")).count();
+        assertThat(evidence > 0).isEqualTo(!doc.evidence().isEmpty());
+        assertThat(slides).hasSize(1 + doc.sections().size() + (int) continued + (int) evidence);
         String title = allText(slides.get(0));
         assertThat(heading(slides.get(0))).isEqualTo(doc.title());
         assertThat(title).contains(doc.period().label()).contains("As of 2026-11-23 09:00 UTC")

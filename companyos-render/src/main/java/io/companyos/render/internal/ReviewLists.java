@@ -74,10 +74,17 @@ final class ReviewLists {
       }
       if (!good) {
         Dataset<Vulnerability> v = ctx.records(RecordKind.VULNERABILITIES, Rows.history(ctx.asOf()));
+        // The CVE id and component are the facts a company restricts (the security standup's critical_cves section):
+        // wherever they are restricted, the risk line carries the same restriction, and other readers see it without them.
+        List<String> cveReaders = restrictedReaders(ctx, "critical_cves");
         VulnerabilityStats.openCritical(v.rows(), ctx.asOf(), SecuritySections.SLA).stream().filter(VulnerabilityStats.OpenFinding::pastSla)
-            .forEach(f -> entries.add(new Entry(60, MetricValue.text(String.format(Locale.ROOT, "%s in %s open %d days, past the %d-day SLA",
-                f.vulnerability().cve() != null ? f.vulnerability().cve() : f.vulnerability().vulnId(), f.vulnerability().component(),
-                f.ageDays(), f.slaDays()), v.provenance()))));
+            .forEach(f -> {
+              MetricValue line = MetricValue.text(String.format(Locale.ROOT, "%s in %s open %d days, past the %d-day SLA",
+                  f.vulnerability().cve() != null ? f.vulnerability().cve() : f.vulnerability().vulnId(), f.vulnerability().component(),
+                  f.ageDays(), f.slaDays()), v.provenance());
+              entries.add(new Entry(60, cveReaders.isEmpty() ? line : line.restrictedTo(cveReaders, String.format(Locale.ROOT,
+                  "a critical vulnerability open %d days, past the %d-day SLA", f.ageDays(), f.slaDays()))));
+            });
         for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, TimeWindow.ending(ctx.asOf(), Duration.ofDays(28)))) {
           if (r.remaining() < 0.25) {
             entries.add(new Entry(40 * (1 - r.remaining()), MetricValue.text(String.format(Locale.ROOT,
@@ -92,6 +99,17 @@ final class ReviewLists {
           : "No dimension declined, no key result is off track and nothing is past its SLA.");
       return b.build();
     }
+  }
+
+  /**
+   * The roles the company lets read the facts a section of {@code type} shows, where any pack restricts that section
+   * ({@code visible_to}): the union over the packs that restrict it; empty when none does.
+   */
+  static List<String> restrictedReaders(SectionContext ctx, String type) {
+    java.util.Set<String> readers = new java.util.TreeSet<>();
+    ctx.company().packs().forEach(p -> p.sections().stream().filter(x -> x.type().equals(type))
+        .forEach(x -> readers.addAll(x.visibleTo())));
+    return List.copyOf(readers);
   }
 
   /** Next quarter's focus: the weakest dimensions and the key results furthest behind. */
