@@ -4,6 +4,7 @@ module io.companyos.sources.builtin {
   requires static transitive org.jspecify;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
+  requires de.siegmar.fastcsv;
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
   provides io.companyos.sources.MetricSourceProvider with

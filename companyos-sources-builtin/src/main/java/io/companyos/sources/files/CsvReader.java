@@ -1,18 +1,27 @@
 package io.companyos.sources.files;
 
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small RFC 4180 reader: comma-separated fields, double quotes around fields that contain commas,
- * quotes or line breaks, {@code ""} for a quote inside a quoted field, CRLF or LF line ends. It reports
- * the 1-based line on which each record starts, so errors point at the right line even after quoted
- * multi-line fields.
+ * RFC 4180 records read with FastCSV (see docs/adr/0002-csv-parser.md): comma-separated fields, double quotes
+ * around fields that contain commas, quotes or line breaks, {@code ""} for a quote inside a quoted field, CR, LF
+ * or CRLF line ends; blank lines are skipped and records may have any number of fields. Line breaks inside quoted
+ * fields read as {@code \n} ({@link LineEndReader}). Each record carries the 1-based physical line it starts on, so errors point at the
+ * right line even after quoted multi-line fields.
  */
-final class CsvReader {
+final class CsvReader implements Closeable {
   /** One record and the line it starts on. */
   record Record(long line, List<String> fields) {}
 
@@ -27,107 +36,98 @@ final class CsvReader {
     }
   }
 
-  private final Reader in;
-  private long line = 1;
-  private int peeked = -2;
+  private final de.siegmar.fastcsv.reader.CsvReader<Record> csv;
+  private final Iterator<Record> records;
+  private final Fields handler = new Fields();
+  private final LineEndReader input;
 
   CsvReader(Reader in) {
-    this.in = in;
+    this.input = new LineEndReader(in);
+    this.csv = de.siegmar.fastcsv.reader.CsvReader.builder()
+        .skipEmptyLines(true)
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .allowExtraCharsAfterClosingQuote(false)
+        .build(handler, input);
+    this.records = csv.iterator();
   }
 
-  /** The next record, or null at the end of input. Blank lines are skipped. */
+  /** The next record, or null at the end of input. */
   @Nullable Record next() throws IOException, SyntaxError {
-    while (true) {
-      int c = peek();
-      if (c == -1) {
+    try {
+      if (!records.hasNext()) {
         return null;
       }
-      if (c == '\n' || c == '\r') {
-        newline();
-        continue;
+      Record r = records.next();
+      if (input.endedInsideQuotes() && !records.hasNext()) {
+        throw new SyntaxError(r.line(), "a quoted field is not closed");
       }
-      return record();
+      return r;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (CsvParseException e) {
+      throw syntaxError(e);
     }
   }
 
-  private Record record() throws IOException, SyntaxError {
-    long start = line;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    while (true) {
-      int c = read();
-      if (c == '"' && field.length() == 0) {
-        quoted(field, start);
-        int after = peek();
-        if (after != ',' && after != '\n' && after != '\r' && after != -1) {
-          throw new SyntaxError(line, "unexpected character after a closing quote");
-        }
-        continue;
-      }
-      if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r' || c == -1) {
-        if (c == '\r' && peek() == '\n') {
-          read();
-        }
-        if (c != -1) {
-          line++;
-        }
-        fields.add(field.toString());
-        return new Record(start, fields);
-      } else {
-        field.append((char) c);
-      }
+  private SyntaxError syntaxError(CsvParseException e) {
+    String detail = Objects.toString(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+    if (detail.contains("closing quote")) {
+      return new SyntaxError(handler.line, "unexpected character after a closing quote");
     }
+    return new SyntaxError(handler.line, "cannot read this record: " + detail);
   }
 
-  private void quoted(StringBuilder field, long start) throws IOException, SyntaxError {
-    while (true) {
-      int c = read();
-      if (c == -1) {
-        throw new SyntaxError(start, "a quoted field is not closed");
-      }
-      if (c == '"') {
-        if (peek() == '"') {
-          read();
-          field.append('"');
-          continue;
-        }
-        return;
-      }
-      if (c == '\n') {
-        line++;
-      } else if (c == '\r') {
-        if (peek() == '\n') {
-          read();
-        }
-        line++;
-        field.append('\n');
-        continue;
-      }
-      field.append((char) c);
-    }
+  @Override
+  public void close() throws IOException {
+    csv.close();
   }
 
-  private void newline() throws IOException {
-    int c = read();
-    if (c == '\r' && peek() == '\n') {
-      read();
-    }
-    line++;
-  }
+  /** Collects the fields of one record as Strings; quoted line breaks become {@code \n}. */
+  private static final class Fields extends CsvCallbackHandler<Record> {
+    private String[] fields = new String[16];
+    private int count;
+    private RecordType type = RecordType.DATA;
+    long line;
 
-  private int peek() throws IOException {
-    if (peeked == -2) {
-      peeked = in.read();
+    @Override
+    protected RecordType getRecordType() {
+      return type;
     }
-    return peeked;
-  }
 
-  private int read() throws IOException {
-    int c = peek();
-    peeked = -2;
-    return c;
+    @Override
+    protected int getFieldCount() {
+      return count;
+    }
+
+    @Override
+    protected void beginRecord(long startingLineNumber) {
+      count = 0;
+      type = RecordType.DATA;
+      line = startingLineNumber;
+    }
+
+    @Override
+    protected void addField(char[] buf, int offset, int len, boolean quoted) {
+      if (count == fields.length) {
+        fields = Arrays.copyOf(fields, count * 2);
+      }
+      fields[count++] = new String(buf, offset, len);
+    }
+
+    @Override
+    protected void setComment(char[] buf, int offset, int len) {
+      throw new IllegalStateException("comments are not enabled");
+    }
+
+    @Override
+    protected void setEmpty() {
+      type = RecordType.EMPTY;
+    }
+
+    @Override
+    protected Record buildRecord() {
+      return new Record(line, new ArrayList<>(Arrays.asList(fields).subList(0, count)));
+    }
   }
 }
