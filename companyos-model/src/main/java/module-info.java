@@ -18,6 +18,7 @@ module io.companyos.model {
   exports io.companyos.model.org;
   exports io.companyos.model.config;
   exports io.companyos.model.source;
+  exports io.companyos.model.slo;
 
   // Hibernate Validator reads the constraint annotations on record fields reflectively.
   opens io.companyos.model to org.hibernate.validator;

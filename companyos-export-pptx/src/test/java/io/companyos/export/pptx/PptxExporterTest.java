@@ -131,9 +131,10 @@ class PptxExporterTest {
         if (doc.meeting() != null) {
           assertThat(title).contains("Meeting: " + doc.meeting());
         }
-        // Section slides in document order, continuations right after their section.
+        // Section slides in document order, continuations right after their section; the evidence slides last.
         List<String> headings = slides.stream().skip(1).map(PptxExporterTest::heading)
-            .filter(h -> !h.endsWith(" (continued)")).toList();
+            .filter(h -> !h.endsWith(" (continued)") && !h.startsWith("Evidence")).toList();
+        assertThat(slides.subList(slides.size() - (int) evidence, slides.size())).allMatch(x -> heading(x).startsWith("Evidence"));
         assertThat(headings).containsExactlyElementsOf(doc.sections().stream().map(PackSection::title).toList());
       }
     }

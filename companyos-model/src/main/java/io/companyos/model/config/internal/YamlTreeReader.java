@@ -57,6 +57,18 @@ public final class YamlTreeReader {
 
   /** Reads one document; empty when it could not be read (the reason is in {@code sink}). */
   public Optional<YamlNode> read(String text, ProblemSink sink) {
+    return parse(text, sink, false).map(docs -> docs.get(0));
+  }
+
+  /**
+   * Reads every document of a multi-document stream (documents separated by {@code ---}, as Kubernetes writes
+   * them); empty documents are skipped. Empty when the stream could not be read (the reason is in {@code sink}).
+   */
+  public Optional<List<YamlNode>> readAll(String text, ProblemSink sink) {
+    return parse(text, sink, true);
+  }
+
+  private Optional<List<YamlNode>> parse(String text, ProblemSink sink, boolean many) {
     if (text.length() > limits.maxChars()) {
       sink.add(ProblemCode.TOO_LARGE, Mark.FILE,
           "the document has " + text.length() + " characters; the limit is " + limits.maxChars(),
@@ -69,13 +81,23 @@ public final class YamlTreeReader {
         sink.add(ProblemCode.EMPTY_DOCUMENT, Mark.FILE, "the file holds no YAML document", null);
         return Optional.empty();
       }
+      List<YamlNode> docs = new ArrayList<>();
       Session s = new Session(p, sink);
-      YamlNode root = s.value(0);
-      if (p.nextToken() != null) {
-        sink.add(ProblemCode.SYNTAX, mark(p.currentTokenLocation()),
-            "the file holds more than one YAML document", "keep one document per file; remove the '---' separator");
+      docs.add(s.value(0));
+      while (p.nextToken() != null) {
+        if (!many) {
+          sink.add(ProblemCode.SYNTAX, mark(p.currentTokenLocation()),
+              "the file holds more than one YAML document", "keep one document per file; remove the '---' separator");
+          break;
+        }
+        docs.add(new Session(p, sink).value(0));
       }
-      return Optional.of(root);
+      docs.removeIf(d -> d instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.ScalarKind.NULL);
+      if (docs.isEmpty()) {
+        sink.add(ProblemCode.EMPTY_DOCUMENT, Mark.FILE, "the file holds no YAML document", null);
+        return Optional.empty();
+      }
+      return Optional.of(docs);
     } catch (Abort e) {
       return Optional.empty();
     } catch (JsonProcessingException e) {
