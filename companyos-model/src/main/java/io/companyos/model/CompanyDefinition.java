@@ -20,6 +20,8 @@ import java.util.Optional;
  *
  * @param packs the meeting packs, ordered by id
  * @param healthModel dimension and KPI weights and status bands of the composite health score
+ * @param slos the company's SLOs read from OpenSLO, Sloth or Pyrra specs (the folder's {@code slos/} and the
+ *     {@code slos:} entry of sources.yaml); {@link io.companyos.model.slo.SloSpecs#NONE} when it has none
  */
 public record CompanyDefinition(
     @Valid Roles roles,
@@ -29,10 +31,12 @@ public record CompanyDefinition(
     @Valid RaciMatrix raci,
     List<@Valid Dashboard> dashboards,
     List<@Valid RhythmKpi> kpis,
-    io.companyos.model.org.HealthModelWeights healthModel) {
+    io.companyos.model.org.HealthModelWeights healthModel,
+    io.companyos.model.slo.SloSpecs slos) {
 
   public CompanyDefinition {
     Objects.requireNonNull(healthModel, "healthModel");
+    Objects.requireNonNull(slos, "slos");
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(rhythm, "rhythm");
     Objects.requireNonNull(healthChecks, "healthChecks");
@@ -40,6 +44,25 @@ public record CompanyDefinition(
     packs = List.copyOf(packs);
     dashboards = List.copyOf(dashboards);
     kpis = List.copyOf(kpis);
+  }
+
+  /** A definition without SLO specs. */
+  public CompanyDefinition(Roles roles, Rhythm rhythm, List<PackDefinition> packs, HealthChecks healthChecks,
+      RaciMatrix raci, List<Dashboard> dashboards, List<RhythmKpi> kpis, io.companyos.model.org.HealthModelWeights healthModel) {
+    this(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel, io.companyos.model.slo.SloSpecs.NONE);
+  }
+
+  /** This definition with {@code more} SLOs added to its own (names must stay unique). */
+  public CompanyDefinition withSlos(io.companyos.model.slo.SloSpecs more) {
+    if (more.slos().isEmpty() && more.warnings().isEmpty()) {
+      return this;
+    }
+    List<io.companyos.model.slo.SloSpec> all = new java.util.ArrayList<>(slos.slos());
+    all.addAll(more.slos());
+    List<String> warnings = new java.util.ArrayList<>(slos.warnings());
+    warnings.addAll(more.warnings());
+    return new CompanyDefinition(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel,
+        new io.companyos.model.slo.SloSpecs(all, warnings));
   }
 
   /** A definition with the built-in health model. */

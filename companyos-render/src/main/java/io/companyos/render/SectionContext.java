@@ -205,6 +205,16 @@ public final class SectionContext {
     return sources.range(metric, query, w, step);
   }
 
+  /**
+   * The value of the instant query {@code query} at {@code at} (PromQL for a Prometheus source), from the source
+   * that serves the metrics it names.
+   *
+   * @throws SectionUnavailableException when no source serves them
+   */
+  public Dataset<Series> instant(String query, java.time.Instant at) {
+    return sources.instant(query, at);
+  }
+
   /** The series of {@code metric} (all label sets) over {@code w}, hourly. */
   public Dataset<Series> range(String metric, TimeWindow w) {
     return range(metric, metric, w, Duration.ofHours(1));

@@ -148,11 +148,16 @@ public final class DefinitionLoader {
 
   private @Nullable CompanyDefinition check(List<Path> paths, List<ConfigProblem> problems) {
     List<ParsedFile> user = new ArrayList<>();
+    List<Path> sloFiles = new ArrayList<>();
     for (Path p : paths.stream().distinct().toList()) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
-          List<Path> found = walk.filter(DefinitionLoader::isYaml).sorted().toList();
-          if (found.isEmpty()) {
+          List<Path> all = walk.filter(DefinitionLoader::isYaml).sorted().toList();
+          // The folder's slos/ holds SLO specs written for other tools (OpenSLO, Sloth, Pyrra), read on their own.
+          Path slos = p.resolve(SLO_DIRECTORY);
+          all.stream().filter(f -> f.startsWith(slos)).forEach(sloFiles::add);
+          List<Path> found = all.stream().filter(f -> !f.startsWith(slos)).toList();
+          if (all.isEmpty()) {
             problems.add(new ConfigProblem(ProblemCode.UNREADABLE, p.toString(), 0, 0,
                 "the directory holds no .yaml or .yml files", "check the path"));
           }
@@ -168,8 +173,19 @@ public final class DefinitionLoader {
     }
     DefinitionAssembler.Result r = new DefinitionAssembler().base(builtinFiles()).override(user).assemble();
     problems.addAll(r.problems());
-    return problems.isEmpty() ? r.definition() : null;
+    io.companyos.model.slo.SloSpecs slos = io.companyos.model.slo.SloSpecs.NONE;
+    if (!sloFiles.isEmpty()) {
+      try {
+        slos = io.companyos.model.slo.SloSpecs.read(sloFiles);
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return problems.isEmpty() ? r.definition().withSlos(slos) : null;
   }
+
+  /** The company folder's directory of SLO specs (OpenSLO v1, Sloth prometheus/v1, Pyrra), see docs/slos.md. */
+  public static final String SLO_DIRECTORY = "slos";
 
   private static boolean isYaml(Path p) {
     String n = String.valueOf(p.getFileName());

@@ -96,6 +96,18 @@ final class ReliabilitySections {
         }
         rows.add(row);
       }
+      for (SpecSlos.Row r : SpecSlos.evaluate(ctx, ctx.window())) {
+        if (r.result() == null && (services.contains("all") || services.contains(r.spec().service()))) {
+          String why = r.unavailable() == null ? "no data" : r.unavailable();
+          List<MetricValue> row = new ArrayList<>(List.of(MetricValue.label(r.spec().name()),
+              MetricValue.of(r.spec().objective() * 100, Unit.PERCENT, specTarget(ctx, r.spec(), ctx.window())),
+              MetricValue.absent(why, Unit.PERCENT)));
+          if (budget) {
+            row.add(MetricValue.absent(why, Unit.PERCENT));
+          }
+          rows.add(row);
+        }
+      }
       return ctx.builder().table(new SectionTable("", cols, rows, "No SLO data in the window.")).build();
     }
 
@@ -113,6 +125,11 @@ final class ReliabilitySections {
     }
   }
 
+  /** The provenance of a spec's target: the file and position it was written at. */
+  static Provenance specTarget(SectionContext ctx, io.companyos.model.slo.SloSpec spec, TimeWindow w) {
+    return new Provenance("slos", "objective of " + spec.name() + " at " + spec.origin(), w, ctx.asOf(), 1);
+  }
+
   /** The scoring results of {@code rows}, in the same order. */
   static List<SloResult> results(List<SloRow> rows) {
     return rows.stream().map(SloRow::result).toList();
@@ -125,6 +142,16 @@ final class ReliabilitySections {
 
   /** The SLO of every service that has requests and a target in {@code w}, sorted by service ({@link Slo}). */
   static List<SloRow> slos(SectionContext ctx, TimeWindow w) {
+    if (!ctx.company().slos().slos().isEmpty() && !ctx.supportsMetric(MetricNames.SLO_REQUESTS)) {
+      // Only SLO specs: no recording-rule series to read.
+      List<SloRow> out = new ArrayList<>();
+      for (SpecSlos.Row r : SpecSlos.evaluate(ctx, w)) {
+        if (r.result() != null && r.provenance() != null) {
+          out.add(new SloRow(r.spec().name(), r.result(), r.evidence(), r.provenance(), specTarget(ctx, r.spec(), w)));
+        }
+      }
+      return out;
+    }
     Dataset<Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);
     Dataset<Series> errData = ctx.range(MetricNames.SLO_ERRORS, w);
     Dataset<Series> tData = ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35)));
@@ -136,6 +163,12 @@ final class ReliabilitySections {
     List<SloRow> out = new ArrayList<>();
     for (ServiceSlos.ServiceSlo slo : ServiceSlos.of(req, err, target).slos()) {
       out.add(new SloRow(slo.service(), slo.result(), slo.evidence(), p, tData.provenance()));
+    }
+    // The company's own SLO specs (OpenSLO, Sloth, Pyrra), computed from their queries; listed by SLO name.
+    for (SpecSlos.Row r : SpecSlos.evaluate(ctx, w)) {
+      if (r.result() != null && r.provenance() != null) {
+        out.add(new SloRow(r.spec().name(), r.result(), r.evidence(), r.provenance(), specTarget(ctx, r.spec(), w)));
+      }
     }
     return out;
   }

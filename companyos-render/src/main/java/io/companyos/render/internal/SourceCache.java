@@ -103,6 +103,17 @@ public final class SourceCache {
     return (Dataset<Series>) once(new Key("range:" + query + "@" + step, window), () -> source.range(query, window, step));
   }
 
+  /**
+   * The instant query {@code query} at {@code at}, fetched once, from the source that serves the metrics it names
+   * ({@link SourceRouter#forQuery}); an unavailable-section error when none does.
+   */
+  @SuppressWarnings("unchecked")
+  public Dataset<Series> instant(String query, java.time.Instant at) {
+    MetricSource source = router.forQuery(query)
+        .orElseThrow(() -> new SectionUnavailableException("no source configured for the query " + query));
+    return (Dataset<Series>) once(new Key("instant:" + query, new TimeWindow(at, at)), () -> source.instant(query, at));
+  }
+
   /** The rows of {@code kind} in {@code window}, fetched once. Source failures propagate unchanged. */
   @SuppressWarnings("unchecked")
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {

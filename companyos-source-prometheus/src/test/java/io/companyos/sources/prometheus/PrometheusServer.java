@@ -24,15 +24,15 @@ import java.util.concurrent.TimeUnit;
  * binaries are absent the tests are skipped, except under {@code CI=true}, where that is a failure: CI
  * must really run them.
  */
-final class PrometheusServer {
+public final class PrometheusServer {
   /** Start of the backfilled data: 2026-11-20T00:00:00Z. */
-  static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
+  public static final Instant T0 = Instant.parse("2026-11-20T00:00:00Z");
   /** The backfilled data covers six hours from T0, one sample every five minutes. */
   static final Duration SPAN = Duration.ofHours(6);
 
   private static PrometheusServer instance;
 
-  final URI url;
+  public final URI url;
   private final Process process;
   private final Path dir;
 
@@ -43,7 +43,7 @@ final class PrometheusServer {
   }
 
   /** The shared server, started on first use. Skips (or fails under CI) when Prometheus is not installed. */
-  static synchronized PrometheusServer get() {
+  public static synchronized PrometheusServer get() {
     String prometheus = which("prometheus");
     String promtool = which("promtool");
     if (prometheus == null || promtool == null) {
@@ -72,7 +72,8 @@ final class PrometheusServer {
   /**
    * The backfilled series, with values chosen so tests can be checked by hand:
    * critical CVE gauge 1 before T0+1h and 2 after; burn rate of search 0.5, except 20 in [T0+2h, T0+2h30m);
-   * burn rate of checkout constantly 0.25.
+   * burn rate of checkout constantly 0.25; and the request counter {@code http_requests_total} of checkout, from 0 at
+   * T0, growing by 995 with {@code code="200"} and 5 with {@code code="500"} every five minutes (0.5% of requests fail).
    */
   static String openMetrics() {
     StringBuilder cve = new StringBuilder("# TYPE companyos:security:critical_cve_count:gauge gauge\n");
@@ -88,7 +89,15 @@ final class PrometheusServer {
         burn.append(String.format(Locale.ROOT, "companyos:service:error_budget_burn_rate:ratio{service=\"%s\"} %s %d%n", service, v, ts));
       }
     }
-    return cve.toString() + burn + "# EOF\n";
+    StringBuilder requests = new StringBuilder("# TYPE http_requests counter\n");
+    for (String code : List.of("200", "500")) {
+      for (long m = 0; m <= SPAN.toMinutes(); m += 5) {
+        long ts = T0.getEpochSecond() + m * 60;
+        long v = (m / 5) * (code.equals("200") ? 995 : 5);
+        requests.append(String.format(Locale.ROOT, "http_requests_total{service=\"checkout\",code=\"%s\"} %d %d%n", code, v, ts));
+      }
+    }
+    return cve.toString() + burn + requests + "# EOF\n";
   }
 
   private static PrometheusServer start(String prometheus, String promtool) {
