@@ -105,4 +105,19 @@ class ValidateCommandTest {
     MainTest.Result r = MainTest.run("validate", "--builtin", "--format", "xml");
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
   }
+
+  @Test
+  void aKeyWithTerminalEscapesIsQuotedEscaped() throws IOException {
+    // A double-quoted YAML key may hold ESC (\e); the problem line shows it as \u001b, never raw.
+    Path pack = write("meeting-packs/weekly.yaml", """
+        name: "Weekly"
+        schedule: "0 8 * * 1"
+        "x\\e[2J": 1
+        sections:
+          - type: incident_summary
+        """);
+    MainTest.Result r = MainTest.run("validate", pack.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(r.err()).contains("COS-YAML-002").contains("'x\\u001b[2J'").doesNotContain("\u001b");
+  }
 }
