@@ -120,4 +120,25 @@ class ValidateCommandTest {
     assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
     assertThat(r.err()).contains("COS-YAML-002").contains("'x\\u001b[2J'").doesNotContain("\u001b");
   }
+
+  @Test
+  void anUnknownSourceTypeOrModeIsALocatedProblem() throws IOException {
+    Path sources = write("sources.yaml", """
+        sources:
+          - id: ops
+            type: filez
+          - id: data
+            type: files
+            options:
+              dir: data
+              mode: lenien
+        """);
+    MainTest.Result r = MainTest.run("validate", sources.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    // The type's value is on line 3, column 11; the mode's value on line 8, column 13.
+    assertThat(r.err()).contains(sources + ":3:11: COS-YAML-031 source 'ops': no metric-source provider of type 'filez';"
+        + " available: ").contains("files");
+    assertThat(r.err()).contains(sources + ":8:13: COS-YAML-031 source 'data': mode 'lenien' is neither strict nor lenient");
+    assertThat(r.err()).contains("2 problems found");
+  }
 }

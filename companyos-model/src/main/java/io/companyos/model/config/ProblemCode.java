@@ -34,7 +34,8 @@ public enum ProblemCode {
   INVALID_VALUE("COS-YAML-027", "a value that is not valid for its key"),
   UNKNOWN_DASHBOARD("COS-YAML-028", "a dashboard url that no dashboard of dashboards.yaml has"),
   UNKNOWN_ACTIVITY("COS-YAML-029", "an activity that raci.yaml does not have"),
-  SECRET_IN_URL("COS-YAML-030", "a URL that carries a credential (user-info or a token in its query)");
+  SECRET_IN_URL("COS-YAML-030", "a URL that carries a credential (user-info or a token in its query)"),
+  SOURCE_REFUSED("COS-YAML-031", "a source whose type no installed provider has, or whose options its provider refuses");
 
   private final String code;
   private final String summary;
