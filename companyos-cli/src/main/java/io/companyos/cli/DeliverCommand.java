@@ -102,6 +102,10 @@ final class DeliverCommand implements Callable<Integer> {
       description = "Also write each message as a file (Slack JSON, e-mail .eml, dashboard HTML), e.g. with --dry-run.")
   @Nullable Path payloads;
 
+  @Option(names = "--resend-unknown", description = "Post again to Slack destinations whose earlier post has an unknown "
+      + "outcome (no answer after it was sent, or the run ended); check the channel first. E-mail and dashboards are always resent.")
+  boolean resendUnknown;
+
   @Override
   public Integer call() throws IOException {
     CompanyDefinition company = definitions.company();
@@ -113,25 +117,26 @@ final class DeliverCommand implements Callable<Integer> {
     Directory people = directory(company, def, only);
     Path settingsFile = definitions.file(settings, CompanyFolder.DELIVERY_SETTINGS_FILE);
     RenderSources.Opened opened = RenderSources.open(definitions.sources(sources), CliArguments.asOf(spec, asOf));
+    PrintWriter err = spec.commandLine().getErr();
     DeliveryReport report;
     Deliverer deliverer;
     try (opened) {
       ZoneId z = zone != null ? zone : RenderCommand.zoneOf(company, def);
       PackDocument doc = new PackAssembler(company, opened.all()).assemble(def, opened.asOf(), z);
-      deliverer = Deliverer.builder(company).directory(people).log(new DeliveryLog(log))
+      deliverer = Deliverer.builder(company).directory(people).log(new DeliveryLog(log, err::println))
           .settings(settingsFile == null ? DeliverySettings.fromEnvironment()
               : DeliverySettings.load(settingsFile, System.getenv())).channels(only).attachment(attachment)
-          .site(new StaticSitePublisher(company, opened.all(), site, opened.asOf(), zone)).build();
+          .site(new StaticSitePublisher(company, opened.all(), site, opened.asOf(), zone))
+          .resendUnknown(resendUnknown).build();
       report = deliverer.deliver(def, doc, dryRun);
     }
     if (payloads != null) {
       writePayloads(deliverer, report.results().stream().map(DeliveryResult::dispatch).toList());
     }
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     for (DeliveryResult r : report.results()) {
       out.printf(Locale.ROOT, "%-14s %-9s %-30s %s%n", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-          r.dispatch().channel().yamlName(), r.dispatch().destination(), r.detail());
+          r.dispatch().channel().yamlName(), io.companyos.model.Redaction.printable(r.dispatch().destination()), r.detail());
     }
     DeliveryReport.OwnerNotice notice = report.notice();
     if (notice != null) {
@@ -186,15 +191,33 @@ final class DeliverCommand implements Callable<Integer> {
 
   private void writePayloads(Deliverer deliverer, List<Dispatch> plan) throws IOException {
     Files.createDirectories(payloads);
+    Set<String> used = new java.util.HashSet<>();
     for (Dispatch d : plan) {
       Deliverer.Payload p = deliverer.payload(d);
-      String name = pack + "-" + d.channel().yamlName() + "-" + d.destination().replaceAll("[^A-Za-z0-9@._-]+", "_")
-          .replaceAll("^_+", "") + "." + p.extension();
+      String name = payloadName(pack, d.channel().yamlName(), d.destination(), d.key().value(), p.extension(), used);
       Path tmp = io.companyos.model.OutputFiles.tempFileIn(payloads, ".payload");
       Files.write(tmp, p.bytes());
       Files.move(tmp, payloads.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       spec.commandLine().getErr().println("payload " + payloads.resolve(name));
     }
+  }
+
+  /**
+   * The file name of one payload: {@code <pack>-<channel>-<destination>.<ext>} with the destination reduced
+   * to letters, digits and {@code @._-}. Two destinations that reduce to the same name (compared without
+   * case, for case-insensitive file systems) would overwrite each other: the later one gets the first 8
+   * digits of its delivery key ({@code -<key8>}) before the extension.
+   */
+  static String payloadName(String pack, String channel, String destination, String key, String extension, Set<String> used) {
+    String base = pack + "-" + channel + "-" + destination.replaceAll("[^A-Za-z0-9@._-]+", "_").replaceAll("^[_.]+", "");
+    String name = base + "." + extension;
+    if (!used.add(name.toLowerCase(Locale.ROOT))) {
+      name = base + "-" + key.substring(0, Math.min(8, key.length())) + "." + extension;
+      for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) {
+        name = base + "-" + key.substring(0, Math.min(8, key.length())) + "-" + n + "." + extension;
+      }
+    }
+    return name;
   }
 
 }

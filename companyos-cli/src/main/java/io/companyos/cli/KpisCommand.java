@@ -65,7 +65,7 @@ final class KpisCommand implements Callable<Integer> {
     List<RhythmKpiPage.Row> rows;
     try (opened) {
       rows = RhythmKpiPage.measure(company, opened.all(), opened.asOf(),
-          generationLog == null ? null : new GenerationLog(generationLog),
+          generationLog == null ? null : new GenerationLog(generationLog, spec.commandLine().getErr()::println),
           population == null ? OptionalInt.empty() : OptionalInt.of(population));
     }
     spec.commandLine().getOut().print(format.equals("md") ? RhythmKpiPage.markdown(rows, opened.asOf())

@@ -51,7 +51,7 @@ public final class Main {
       if (ex instanceof CompanyOsException coe) {
         err.println(coe.oneLine());
       } else {
-        err.println("companyos: " + io.companyos.model.Redaction.message(String.valueOf(ex)));
+        err.println("companyos: " + io.companyos.model.Redaction.printable(io.companyos.model.Redaction.message(String.valueOf(ex))));
       }
       if (debug) {
         ex.printStackTrace(err);

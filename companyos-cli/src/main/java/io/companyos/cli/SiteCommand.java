@@ -79,7 +79,7 @@ final class SiteCommand implements Callable<Integer> {
           throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--generation-log '" + generationLog
               + "' is not a file; 'companyos render' writes OUT/generation-log.csv");
         }
-        site.generationLog(new GenerationLog(generationLog));
+        site.generationLog(new GenerationLog(generationLog, spec.commandLine().getErr()::println));
       }
       result = site.write(out, opened.asOf(), zone);
     }

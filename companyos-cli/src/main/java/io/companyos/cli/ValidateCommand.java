@@ -67,7 +67,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
       paths.addAll(folder.paths());
     }
-    DefinitionLoader loader = new DefinitionLoader();
+    // sources.yaml is checked against the installed providers: an unknown type or mode fails here, located.
+    DefinitionLoader loader = new DefinitionLoader().withSourceCheck(io.companyos.sources.SourceRegistry.discover().check());
     Set<ConfigProblem> problems = new LinkedHashSet<>();
     if (builtin) {
       problems.addAll(loader.validateBuiltin());

@@ -105,4 +105,40 @@ class ValidateCommandTest {
     MainTest.Result r = MainTest.run("validate", "--builtin", "--format", "xml");
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
   }
+
+  @Test
+  void aKeyWithTerminalEscapesIsQuotedEscaped() throws IOException {
+    // A double-quoted YAML key may hold ESC (\e); the problem line shows it as \u001b, never raw.
+    Path pack = write("meeting-packs/weekly.yaml", """
+        name: "Weekly"
+        schedule: "0 8 * * 1"
+        "x\\e[2J": 1
+        sections:
+          - type: incident_summary
+        """);
+    MainTest.Result r = MainTest.run("validate", pack.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(r.err()).contains("COS-YAML-002").contains("'x\\u001b[2J'").doesNotContain("\u001b");
+  }
+
+  @Test
+  void anUnknownSourceTypeOrModeIsALocatedProblem() throws IOException {
+    Path sources = write("sources.yaml", """
+        sources:
+          - id: ops
+            type: filez
+          - id: data
+            type: files
+            options:
+              dir: data
+              mode: lenien
+        """);
+    MainTest.Result r = MainTest.run("validate", sources.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    // The type's value is on line 3, column 11; the mode's value on line 8, column 13.
+    assertThat(r.err()).contains(sources + ":3:11: COS-YAML-031 source 'ops': no metric-source provider of type 'filez';"
+        + " available: ").contains("files");
+    assertThat(r.err()).contains(sources + ":8:13: COS-YAML-031 source 'data': mode 'lenien' is neither strict nor lenient");
+    assertThat(r.err()).contains("2 problems found");
+  }
 }

@@ -71,6 +71,7 @@ public final class Deliverer {
   private final Clock clock;
   private final HttpClient http;
   private final PackRenderer renderer;
+  private final boolean resendUnknown;
 
   private Deliverer(Builder b) {
     this.company = b.company;
@@ -87,6 +88,7 @@ public final class Deliverer {
     this.clock = b.clock;
     this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.renderer = b.renderer;
+    this.resendUnknown = b.resendUnknown;
   }
 
   /** A builder over {@code company}; set at least the {@link Builder#log delivery log}. */
@@ -198,12 +200,20 @@ public final class Deliverer {
     if (missing.isPresent()) {
       return new DeliveryResult(d, DeliveryResult.Outcome.NOT_CONFIGURED, 0, missing.get());
     }
-    if (!log.claim(d.key(), clock.instant())) {
-      Optional<DeliveryLog.Entry> last = log.latest(d.key());
-      boolean sent = last.isPresent() && last.get().status() == DeliveryLog.Status.SENT;
-      return new DeliveryResult(d, sent ? DeliveryResult.Outcome.ALREADY_SENT : DeliveryResult.Outcome.IN_PROGRESS, 0,
-          last.map(e -> e.status().name().toLowerCase(java.util.Locale.ROOT) + " " + e.at()).orElse(""));
+    // A Slack post is not idempotent: one whose outcome is unknown is sent again only when asked. E-mail
+    // carries the same Message-ID on every attempt and the dashboard is rewritten, so they are resent.
+    DeliveryLog.Claim claim = log.claim(d.key(), clock.instant(), resendUnknown || d.channel() != DeliveryChannel.SLACK);
+    if (!claim.granted()) {
+      DeliveryLog.Entry last = Objects.requireNonNull(claim.previous());
+      String when = last.status().name().toLowerCase(java.util.Locale.ROOT) + " " + last.at();
+      return switch (last.status()) {
+        case SENT -> new DeliveryResult(d, DeliveryResult.Outcome.ALREADY_SENT, 0, when);
+        case UNKNOWN -> new DeliveryResult(d, DeliveryResult.Outcome.UNKNOWN, 0, when + ": " + last.detail()
+            + (last.detail().contains("--resend-unknown") ? "" : "; check the channel, then rerun with --resend-unknown if it is missing"));
+        default -> new DeliveryResult(d, DeliveryResult.Outcome.IN_PROGRESS, 0, when + " by a run still in progress");
+      };
     }
+    String before = claim.closedAbandoned().isPresent() ? " (an earlier run claimed it and ended without an outcome; sent again)" : "";
     SendResult r;
     try {
       r = switch (d.channel()) {
@@ -214,8 +224,9 @@ public final class Deliverer {
     } catch (IOException | RuntimeException e) {
       r = SendResult.failed(1, io.companyos.model.Redaction.message(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
-    log.record(d.key(), clock.instant(), r.delivered() ? DeliveryLog.Status.SENT : DeliveryLog.Status.FAILED, r.attempts(), r.detail());
-    return new DeliveryResult(d, r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, r.attempts(), r.detail());
+    log.record(d.key(), clock.instant(), r.status(), r.attempts(), r.detail() + before);
+    return new DeliveryResult(d, r.delivered() ? DeliveryResult.Outcome.SENT
+        : r.unknown() ? DeliveryResult.Outcome.UNKNOWN : DeliveryResult.Outcome.FAILED, r.attempts(), r.detail() + before);
   }
 
   private Optional<String> missingSettings(Dispatch d) {
@@ -335,20 +346,30 @@ public final class Deliverer {
     }
     text.append("\nRerun `companyos deliver ").append(pack.id())
         .append("` after fixing the cause: destinations already reached are skipped.\n");
-    Optional<DeliverySettings.Smtp> smtp = settings.smtp();
+    Optional<DeliverySettings.Smtp> smtp;
+    try {
+      smtp = settings.smtp();
+    } catch (DeliveryException e) {
+      return new DeliveryReport.OwnerNotice(owner, to, text.toString(), DeliveryResult.Outcome.NOT_CONFIGURED, e.oneLine());
+    }
     if (smtp.isEmpty() || to.isEmpty()) {
       return new DeliveryReport.OwnerNotice(owner, to, text.toString(), DeliveryResult.Outcome.NOT_CONFIGURED,
           smtp.isEmpty() ? "no SMTP settings" : "nobody in the directory holds " + owner);
     }
     DeliveryKey key = key(pack, period, "notice", owner);
-    if (!log.claim(key, clock.instant())) {
+    if (!log.claim(key, clock.instant(), true).granted()) {
       return new DeliveryReport.OwnerNotice(owner, to, text.toString(), DeliveryResult.Outcome.ALREADY_SENT,
           "the owner was told about this period before");
     }
-    SendResult r = new EmailSender(smtp.get(), retry, sleeper, random).send(new EmailSender.Email(to,
-        "Delivery problem: " + pack.name() + " — " + period, text.toString(), "<pre>" + htmlEscape(text.toString()) + "</pre>",
-        null, key.value() + "@companyos"), clock.instant());
-    log.record(key, clock.instant(), r.delivered() ? DeliveryLog.Status.SENT : DeliveryLog.Status.FAILED, r.attempts(), r.detail());
+    SendResult r;
+    try {
+      r = new EmailSender(smtp.get(), retry, sleeper, random).send(new EmailSender.Email(to,
+          "Delivery problem: " + pack.name() + " — " + period, text.toString(), "<pre>" + htmlEscape(text.toString()) + "</pre>",
+          null, key.value() + "@companyos"), clock.instant());
+    } catch (RuntimeException e) {
+      r = SendResult.failed(1, e.getClass().getSimpleName() + ": " + e.getMessage()); // never leave the claim open
+    }
+    log.record(key, clock.instant(), r.status(), r.attempts(), r.detail());
     return new DeliveryReport.OwnerNotice(owner, to, text.toString(),
         r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, io.companyos.model.Redaction.message(r.detail()));
   }
@@ -400,6 +421,7 @@ public final class Deliverer {
     private Clock clock = Clock.systemUTC();
     private @Nullable HttpClient http;
     private PackRenderer renderer = new PackRenderer();
+    private boolean resendUnknown;
 
     private Builder(CompanyDefinition company) {
       this.company = Objects.requireNonNull(company, "company");
@@ -472,6 +494,15 @@ public final class Deliverer {
     /** The renderer for e-mail bodies and dashboard previews (e.g. with template overrides). */
     public Builder renderer(PackRenderer r) {
       this.renderer = r;
+      return this;
+    }
+
+    /**
+     * Send Slack posts whose outcome is unknown again (the request went out but no answer came, or the run
+     * that claimed them ended); by default they are reported as {@code unknown} and not repeated.
+     */
+    public Builder resendUnknown(boolean resend) {
+      this.resendUnknown = resend;
       return this;
     }
 

@@ -23,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeliverySettings {
   private final Map<String, String> env;
+  /** Where a setting came from when it was read from a file ({@code file:line}). */
+  private final Map<String, String> origins;
 
-  private DeliverySettings(Map<String, String> env) {
+  private DeliverySettings(Map<String, String> env, Map<String, String> origins) {
     this.env = Map.copyOf(env);
+    this.origins = Map.copyOf(origins);
   }
 
   /** Settings from the process environment. */
@@ -39,20 +42,36 @@ public final class DeliverySettings {
    */
   public static DeliverySettings load(java.nio.file.Path file, Map<String, String> environment) {
     java.util.Properties p = new java.util.Properties();
-    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-      p.load(r);
+    String text;
+    try {
+      text = io.companyos.model.TextFiles.readUtf8(file);
+      p.load(new java.io.StringReader(text));
+    } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+      throw new DeliveryException("COS-DLV-003", "cannot read the settings file: " + e.getMessage(), file + ":" + e.line(),
+          "save it as UTF-8", e);
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new DeliveryException("COS-DLV-003", "cannot read the settings file: " + e.getMessage(), file.toString(),
           "write NAME=value lines such as COMPANYOS_SMTP_HOST=smtp.example.com", e);
     }
     Map<String, String> merged = new java.util.HashMap<>(environment);
-    p.stringPropertyNames().forEach(k -> merged.put(k, p.getProperty(k)));
-    return new DeliverySettings(merged);
+    Map<String, String> origins = new java.util.HashMap<>();
+    String[] lines = text.split("\r?\n|\r", -1);
+    for (String k : p.stringPropertyNames()) {
+      merged.put(k, p.getProperty(k));
+      origins.put(k, file.toString());
+      for (int i = 0; i < lines.length; i++) {
+        String l = lines[i].stripLeading();
+        if (l.startsWith(k) && (l.length() == k.length() || "=: \t".indexOf(l.charAt(k.length())) >= 0)) {
+          origins.put(k, file + ":" + (i + 1)); // the last line wins, as in Properties
+        }
+      }
+    }
+    return new DeliverySettings(merged, origins);
   }
 
   /** Settings from {@code variables} (tests, or an application's own configuration). */
   public static DeliverySettings of(Map<String, String> variables) {
-    return new DeliverySettings(variables);
+    return new DeliverySettings(variables, Map.of());
   }
 
   /** How a Slack destination is reached. */
@@ -115,11 +134,26 @@ public final class DeliverySettings {
       return Optional.empty();
     }
     int port;
+    String portText = get("COMPANYOS_SMTP_PORT").orElse("587");
     try {
-      port = Integer.parseInt(get("COMPANYOS_SMTP_PORT").orElse("587"));
+      port = Integer.parseInt(portText);
     } catch (NumberFormatException e) {
-      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_PORT is not a number", "COMPANYOS_SMTP_PORT",
+      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_PORT is not a number", where("COMPANYOS_SMTP_PORT"),
           "set a port such as 587", e);
+    }
+    if (port < 1 || port > 65535) {
+      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_PORT is " + port + ", not a port (1 to 65535)",
+          where("COMPANYOS_SMTP_PORT"), "set a port such as 587 (submission), 465 or 25", null);
+    }
+    try {
+      jakarta.mail.internet.InternetAddress address = new jakarta.mail.internet.InternetAddress(from.get(), true);
+      if (address.getAddress() == null || !address.getAddress().contains("@")) {
+        throw new jakarta.mail.internet.AddressException("no domain");
+      }
+    } catch (jakarta.mail.internet.AddressException e) {
+      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_FROM '" + io.companyos.model.Redaction.printable(from.get())
+          + "' is not an e-mail address", where("COMPANYOS_SMTP_FROM"),
+          "write it as name@domain or \"Name <name@domain>\"", null);
     }
     boolean startTls = !get("COMPANYOS_SMTP_STARTTLS").orElse("true").equalsIgnoreCase("false");
     return Optional.of(new Smtp(host.get(), port, startTls, get("COMPANYOS_SMTP_USER").orElse(null),
@@ -129,6 +163,11 @@ public final class DeliverySettings {
   /** The public base URL of the dashboard site, for links in Slack and e-mail. */
   public Optional<String> dashboardBaseUrl() {
     return get("COMPANYOS_DASHBOARD_BASE_URL").map(u -> u.replaceAll("/+$", ""));
+  }
+
+  /** Where setting {@code name} was read: {@code file:line} when from a settings file, else the variable. */
+  private String where(String name) {
+    return origins.getOrDefault(name, name);
   }
 
   private Optional<String> get(String name) {

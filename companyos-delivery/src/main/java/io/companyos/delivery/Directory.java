@@ -4,7 +4,6 @@ import io.companyos.model.org.Roles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +49,10 @@ public final class Directory {
   public static Directory load(Path file, Roles roles) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = io.companyos.model.TextFiles.readUtf8(file);
+    } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+      throw new DeliveryException("COS-DLV-001", "cannot read the directory file: " + e.getMessage(), file + ":" + e.line(),
+          "save it as UTF-8 (spreadsheets: CSV UTF-8)", e);
     } catch (IOException e) {
       throw new DeliveryException("COS-DLV-001", "cannot read the directory file: " + e.getMessage(), file.toString(),
           "pass --directory with a CSV file of " + HEADER, e);
@@ -58,8 +60,11 @@ public final class Directory {
     return parse(text, file.toString(), roles);
   }
 
-  /** Parses directory CSV text; {@code name} is used in error locations. */
+  /** Parses directory CSV text (a leading byte order mark is allowed); {@code name} is used in error locations. */
   public static Directory parse(String text, String name, Roles roles) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // spreadsheets save "CSV UTF-8" with a byte order mark
+    }
     List<Person> people = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean header = false;

@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends one e-mail over SMTP (Jakarta Mail, Angus implementation): a plain-text part and an HTML part as
  * {@code multipart/alternative}, plus an optional attachment. The Message-ID is derived from the delivery's
- * idempotency key, so a mail server or client can also recognise a repeat. Connection failures are
- * retried with the {@link RetryPolicy}; rejected addresses are not.
+ * idempotency key, so a mail server or client can also recognise a repeat. Connection failures and
+ * temporary (4xx) answers are retried with the {@link RetryPolicy}; permanent ones are not: addresses
+ * the server rejects, a sender address that is not an address, failed authentication, 5xx answers and
+ * settings the mail library refuses (a port out of range). Server answers that span several lines are
+ * reported on one.
  */
 public final class EmailSender {
   /** An e-mail to send. */
@@ -60,9 +63,17 @@ public final class EmailSender {
         Transport.send(msg);
         return SendResult.ok(attempt, "accepted by " + smtp.host() + ":" + smtp.port());
       } catch (SendFailedException e) {
-        return SendResult.failed(attempt, "rejected by " + smtp.host() + ": " + e.getMessage());
+        return SendResult.failed(attempt, "rejected by " + smtp.host() + ": " + oneLine(e.getMessage()));
+      } catch (jakarta.mail.internet.AddressException e) {
+        return SendResult.failed(attempt, "not an e-mail address: " + oneLine(e.getMessage()) + " (not retried)");
       } catch (MessagingException e) {
-        last = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + e.getMessage();
+        last = "SMTP " + smtp.host() + ":" + smtp.port() + ": " + oneLine(e.getMessage());
+        if (permanent(e)) {
+          return SendResult.failed(attempt, last + " (permanent, not retried)");
+        }
+      } catch (RuntimeException e) {
+        return SendResult.failed(attempt, "SMTP " + smtp.host() + ":" + smtp.port() + ": " + e.getClass().getSimpleName() + ": "
+            + oneLine(e.getMessage()) + " (not retried)");
       }
       if (attempt < retry.maxAttempts()) {
         Duration wait = retry.delayBefore(attempt + 1, null, random);
@@ -75,6 +86,24 @@ public final class EmailSender {
       }
     }
     return SendResult.failed(retry.maxAttempts(), last + " (gave up after " + retry.maxAttempts() + " attempts)");
+  }
+
+  /**
+   * Whether {@code e} will fail the same way on every attempt: failed authentication, or a 5xx answer
+   * from the server (its reply code starts the message or follows "response: "). 4xx answers (421
+   * closing, 451 try later) and connection failures are temporary.
+   */
+  static boolean permanent(MessagingException e) {
+    if (e instanceof jakarta.mail.AuthenticationFailedException || e instanceof jakarta.mail.internet.ParseException) {
+      return true;
+    }
+    String m = e.getMessage() == null ? "" : e.getMessage().strip();
+    return java.util.regex.Pattern.compile("(^|response: |\\n)5\\d\\d[ -]").matcher(m).find()
+        && !java.util.regex.Pattern.compile("(^|response: |\\n)4\\d\\d[ -]").matcher(m).find();
+  }
+
+  private static String oneLine(@Nullable String message) {
+    return io.companyos.model.Redaction.printable(message == null ? "" : message.strip()).replaceAll(" {2,}", " ");
   }
 
   /** The MIME message for {@code email} (exposed for dry runs and tests). */

@@ -13,9 +13,11 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * POSTs JSON with the {@link RetryPolicy}: 429 and 5xx answers and I/O errors are retried, other
- * answers are final. Messages never contain the URL's path or query (webhook URLs are secrets), only
- * its host.
+ * POSTs JSON with the {@link RetryPolicy}: 429 and 5xx answers and failures to connect are retried,
+ * other answers are final. A POST is not idempotent: when the request may have been sent but no answer
+ * came (a timeout or a dropped connection after connecting), the outcome is unknown and the post is not
+ * repeated ({@link SendResult#unknownOutcome}). Every attempt is listed in the detail. Messages never
+ * contain the URL's path or query (webhook URLs are secrets), only its host.
  */
 final class HttpSender {
   private final HttpClient http;
@@ -39,6 +41,7 @@ final class HttpSender {
   SendResult post(URI url, String json, Map<String, String> headers, Predicate<String> accepted) {
     String host = url.getHost();
     String last = "not sent";
+    java.util.List<String> history = new java.util.ArrayList<>();
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
       @Nullable Duration retryAfter = null;
       try {
@@ -50,27 +53,34 @@ final class HttpSender {
         int status = r.statusCode();
         if (status / 100 == 2) {
           if (accepted.test(r.body())) {
-            return SendResult.ok(attempt, "HTTP " + status + " from " + host);
+            return SendResult.ok(attempt, "HTTP " + status + " from " + host + earlier(history));
           }
-          return SendResult.failed(attempt, "HTTP " + status + " from " + host + ": " + abbreviate(r.body()));
+          return SendResult.failed(attempt, "HTTP " + status + " from " + host + ": " + abbreviate(r.body()) + earlier(history));
         }
         last = "HTTP " + status + " from " + host;
         if (status != 429 && status / 100 != 5) {
-          return SendResult.failed(attempt, last + ": " + abbreviate(r.body()));
+          return SendResult.failed(attempt, last + ": " + abbreviate(r.body()) + earlier(history));
         }
         retryAfter = r.headers().firstValue("Retry-After").flatMap(HttpSender::seconds).orElse(null);
+      } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException | javax.net.ssl.SSLHandshakeException e) {
+        last = e.getClass().getSimpleName() + " connecting to " + host + " (nothing was sent)";
       } catch (IOException e) {
-        last = e.getClass().getSimpleName() + " talking to " + host;
+        String what = e instanceof java.net.http.HttpTimeoutException ? "no answer from " + host + " within "
+            + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms") + " after the request was sent" : e.getClass().getSimpleName() + " from " + host + " after the request was sent";
+        return SendResult.unknownOutcome(attempt, what + earlier(history) + "; it may have arrived, so it was not sent again:"
+            + " check the channel, then rerun with --resend-unknown if it is missing");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return SendResult.failed(attempt, "interrupted");
       }
+      history.add(last);
       if (attempt == retry.maxAttempts()) {
-        return SendResult.failed(attempt, last + " (gave up after " + attempt + " attempts)");
+        return SendResult.failed(attempt, last + " (gave up after " + attempt + " attempts" + list(history) + ")");
       }
       Duration wait = retry.delayBefore(attempt + 1, retryAfter, random);
       if (wait == null) {
-        return SendResult.failed(attempt, last + " (server asked to wait longer than " + RetryPolicy.MAX_RETRY_AFTER + ")");
+        return SendResult.failed(attempt, last + " (server asked to wait longer than " + RetryPolicy.MAX_RETRY_AFTER + ")"
+            + earlier(history.subList(0, history.size() - 1)));
       }
       try {
         sleeper.sleep(wait);
@@ -80,6 +90,26 @@ final class HttpSender {
       }
     }
     return SendResult.failed(retry.maxAttempts(), last);
+  }
+
+  /** The attempts before this one, for the detail ({@code ", after attempt 1: HTTP 503 ..."}). */
+  private static String earlier(java.util.List<String> history) {
+    if (history.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" (after ");
+    for (int i = 0; i < history.size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append("attempt ").append(i + 1).append(": ").append(history.get(i));
+    }
+    return sb.append(')').toString();
+  }
+
+  private static String list(java.util.List<String> history) {
+    StringBuilder sb = new StringBuilder(": ");
+    for (int i = 0; i < history.size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append(i + 1).append(' ').append(history.get(i));
+    }
+    return sb.toString();
   }
 
   private static java.util.Optional<Duration> seconds(String header) {
@@ -92,7 +122,7 @@ final class HttpSender {
   }
 
   private static String abbreviate(String body) {
-    String one = body.replace('\n', ' ').strip();
+    String one = io.companyos.model.Redaction.printable(body).strip();
     return one.length() <= 200 ? one : one.substring(0, 200) + "…";
   }
 }

@@ -42,7 +42,8 @@ public class CompanyOsException extends RuntimeException {
 
   /**
    * The one-line form the CLI prints: {@code location: CODE message (hint)}, with URLs cut to their
-   * origin and credentials masked ({@link Redaction#message(String)}).
+   * origin, credentials masked ({@link Redaction#message(String)}) and control characters escaped
+   * ({@link Redaction#printable(String)}), since messages quote what users wrote.
    */
   public String oneLine() {
     StringBuilder sb = new StringBuilder();
@@ -53,6 +54,6 @@ public class CompanyOsException extends RuntimeException {
     if (hint != null) {
       sb.append(" (").append(hint).append(')');
     }
-    return Redaction.message(sb.toString().replace('\n', ' ').replace('\r', ' '));
+    return Redaction.printable(Redaction.message(sb.toString()));
   }
 }

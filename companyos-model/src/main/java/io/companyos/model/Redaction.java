@@ -113,6 +113,37 @@ public final class Redaction {
     return u;
   }
 
+  /**
+   * {@code text} made safe to print on one terminal line: line breaks and tabs become one space, every
+   * other control character (terminal escape sequences start with ESC, U+001B), and the bidirectional
+   * overrides that reorder what a terminal shows, become a visible {@code \\u001b}-style escape.
+   */
+  public static String printable(@Nullable String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String replacement = null;
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        replacement = "";
+      } else if (c == '\n' || c == '\r' || c == '\t') {
+        replacement = " ";
+      } else if (Character.isISOControl(c) || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
+          || c == '\u2028' || c == '\u2029') {
+        replacement = String.format(Locale.ROOT, "\\u%04x", (int) c);
+      }
+      if (replacement != null && sb == null) {
+        sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (sb != null) {
+        sb.append(replacement != null ? replacement : String.valueOf(c));
+      }
+    }
+    return sb == null ? text : sb.toString();
+  }
+
   private static String originOf(String scheme, String rest) {
     int end = rest.length();
     for (int i = 0; i < rest.length(); i++) {

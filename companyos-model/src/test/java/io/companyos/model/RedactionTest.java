@@ -52,4 +52,22 @@ class RedactionTest {
     assertThatThrownBy(() -> Redaction.parseSecretUrl("X", "hooks.slack.com/services/SECRET")).hasMessageNotContaining("SECRET");
     assertThat(Redaction.parseSecretUrl("X", HOOK)).isEqualTo(URI.create(HOOK));
   }
+
+  @Test
+  void printableTextKeepsTerminalControlsOut() {
+    // ESC [ 2 J clears a terminal; it is shown as the six characters \u001b instead.
+    assertThat(Redaction.printable("key '\u001b[2Jx'")).isEqualTo("key '\\u001b[2Jx'");
+    // Line breaks (CRLF counts once) and tabs become one space each, so a message stays on one line.
+    assertThat(Redaction.printable("421 closing\r\n421 try later\tnow")).isEqualTo("421 closing 421 try later now");
+    // A right-to-left override (U+202E) and DEL are escaped; ordinary text, accents and emoji are kept.
+    assertThat(Redaction.printable("a\u202eb\u007fc")).isEqualTo("a\\u202eb\\u007fc");
+    assertThat(Redaction.printable("Zoë 📈")).isEqualTo("Zoë 📈");
+    assertThat(Redaction.printable(null)).isEmpty();
+  }
+
+  @Test
+  void oneLineErrorsEscapeWhatTheUserWrote() {
+    CompanyOsException e = new CompanyOsException("COS-X-001", "unknown key 'a\u001b]0;owned\u0007'", "f.yaml:1:1", null);
+    assertThat(e.oneLine()).isEqualTo("f.yaml:1:1: COS-X-001 unknown key 'a\\u001b]0;owned\\u0007'");
+  }
 }

@@ -77,7 +77,13 @@ public final class ArtifactStore {
 
   /** As {@link #write(String, String, String, String, boolean)}, for binary formats (PDF, slides). */
   public Stored write(String kind, String stem, String extension, byte[] content, boolean force) {
-    Path dir = root.resolve(kind);
+    plainName("kind", kind);
+    plainName("stem", stem);
+    plainName("extension", extension);
+    Path dir = root.resolve(kind).normalize();
+    if (!dir.getParent().equals(root)) {
+      throw refused("kind", kind);
+    }
     ReentrantLock lock = LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
     lock.lock();
     try {
@@ -116,6 +122,28 @@ public final class ArtifactStore {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * {@code value} must be one plain file-name part: not empty, not {@code .} or {@code ..}, without path
+   * separators, a drive colon or control characters, so that no write leaves the store's root.
+   */
+  private static void plainName(String what, String value) {
+    if (value.isEmpty() || value.equals(".") || value.equals("..") || value.strip().length() != value.length()) {
+      throw refused(what, value);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '/' || c == '\\' || c == ':' || Character.isISOControl(c)) {
+        throw refused(what, value);
+      }
+    }
+  }
+
+  private static RenderException refused(String what, String value) {
+    return new RenderException("COS-RND-003", "the " + what + " '" + io.companyos.model.Redaction.printable(value)
+        + "' is not a plain file name; the store writes only inside its root", null,
+        "use letters, digits, '-' and '.' without path separators or '..'", null);
   }
 
   private static void moveIntoPlace(Path dir, Path target, byte[] bytes) throws IOException {

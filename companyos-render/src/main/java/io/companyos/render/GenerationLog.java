@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * The append-only record of pack generations ({@code generation-log.csv}): when, which pack, success or
  * failure, how long it took and how many sections were available. It feeds the seed's "Pack Generation
- * Success" KPI (successful generations / all generations).
+ * Success" KPI (successful generations / all generations). A line that cannot be read (a bad time or
+ * status, missing columns) is skipped with a warning naming the file and line, so one damaged line never
+ * stops a site, a KPI or a delivery.
  */
 public final class GenerationLog {
   /** The CSV header; the columns are a contract (docs/rendering.md). */
@@ -25,10 +27,28 @@ public final class GenerationLog {
   public record Entry(Instant startedAt, String pack, String format, String status, Duration duration,
       int sectionsAvailable, int sectionsTotal, String file, String message) {}
 
+  private static final System.Logger LOGGER = System.getLogger(GenerationLog.class.getName());
+  private static final java.util.Set<String> STATUSES = java.util.Set.of("success", "partial", "failure");
+
   private final Path file;
+  private final java.util.function.Consumer<String> warnings;
+  private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public GenerationLog(Path file) {
+    this(file, w -> LOGGER.log(System.Logger.Level.WARNING, w));
+  }
+
+  /** A log that sends its warnings (lines it had to skip, {@code file:line: ...}) to {@code warnings}. */
+  public GenerationLog(Path file, java.util.function.Consumer<String> warnings) {
     this.file = file.toAbsolutePath().normalize();
+    this.warnings = java.util.Objects.requireNonNull(warnings, "warnings");
+  }
+
+  /** A readable line: when it started and its status. */
+  private record Line(Instant startedAt, String status) {
+    boolean produced() {
+      return status.equals("success") || status.equals("partial");
+    }
   }
 
   public Path file() {
@@ -58,21 +78,21 @@ public final class GenerationLog {
 
   /** The share of logged generations that produced a pack (success or partial), in percent; null when empty. */
   public Double successRatePercent() {
-    List<String> lines = lines();
+    List<Line> lines = lines();
     if (lines.isEmpty()) {
       return null;
     }
-    long ok = lines.stream().filter(l -> l.split(",", -1)[3].matches("success|partial")).count();
+    long ok = lines.stream().filter(Line::produced).count();
     return 100.0 * ok / lines.size();
   }
 
   /** As {@link #successRatePercent()}, over the generations started inside {@code window}; null when none. */
   public Double successRatePercent(io.companyos.model.time.TimeWindow window) {
-    List<String> in = inWindow(window);
+    List<Line> in = inWindow(window);
     if (in.isEmpty()) {
       return null;
     }
-    return 100.0 * in.stream().filter(l -> l.split(",", -1)[3].matches("success|partial")).count() / in.size();
+    return 100.0 * in.stream().filter(Line::produced).count() / in.size();
   }
 
   /** How many generations started inside {@code window}. */
@@ -82,23 +102,58 @@ public final class GenerationLog {
 
   /** When the latest logged generation started; empty for an empty log. */
   public java.util.Optional<Instant> latestStart() {
-    return lines().stream().map(l -> Instant.parse(l.substring(0, l.indexOf(',')))).max(Instant::compareTo);
+    return lines().stream().map(Line::startedAt).max(Instant::compareTo);
   }
 
-  private List<String> inWindow(io.companyos.model.time.TimeWindow window) {
-    return lines().stream().filter(l -> window.contains(Instant.parse(l.substring(0, l.indexOf(','))))).toList();
+  private List<Line> inWindow(io.companyos.model.time.TimeWindow window) {
+    return lines().stream().filter(l -> window.contains(l.startedAt())).toList();
   }
 
-  private List<String> lines() {
+  private List<Line> lines() {
     if (!Files.exists(file)) {
       return List.of();
     }
+    String text;
     try {
-      List<String> all = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-      all.removeIf(l -> l.isBlank() || l.equals(HEADER));
-      return all;
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException ex) {
       throw new RenderException("COS-RND-004", "cannot read the generation log: " + ex.getMessage(), file.toString(), null, ex);
+    }
+    List<Line> out = new ArrayList<>();
+    String[] all = text.split("\r?\n", -1);
+    for (int i = 0; i < all.length; i++) {
+      String l = all[i];
+      if (l.isBlank() || l.equals(HEADER)) {
+        continue;
+      }
+      String[] c = l.split(",", 5);
+      if (c.length < 5) {
+        skip(i + 1, "it has too few columns");
+        continue;
+      }
+      Instant at;
+      try {
+        at = Instant.parse(c[0].strip());
+      } catch (java.time.DateTimeException e) {
+        skip(i + 1, "'" + c[0] + "' is not a UTC time such as 2026-11-23T10:00:00Z");
+        continue;
+      }
+      String status = c[3].strip();
+      if (!STATUSES.contains(status)) {
+        skip(i + 1, "'" + status + "' is not a status (success, partial, failure)");
+        continue;
+      }
+      out.add(new Line(at, status));
+    }
+    return out;
+  }
+
+  /** Warns once per line and instance that line {@code lineNo} is skipped. */
+  private void skip(int lineNo, String why) {
+    String where = file + ":" + lineNo;
+    if (warned.add(where)) {
+      warnings.accept(io.companyos.model.Redaction.printable(where + ": COS-RND-004 skipped a line of the generation log: "
+          + why + " (fix or delete the line)"));
     }
   }
 

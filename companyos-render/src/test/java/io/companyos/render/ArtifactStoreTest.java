@@ -1,6 +1,7 @@
 package io.companyos.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
@@ -99,5 +100,27 @@ class ArtifactStoreTest {
     log.append(new GenerationLog.Entry(t, "exec-review", "md", "success", Duration.ofMillis(90), 6, 6, "c.md", ""));
     // 3 of 4 generations produced a pack: 75%.
     assertThat(log.successRatePercent()).isEqualTo(75.0);
+  }
+
+  @Test
+  void kindsAndStemsThatLeaveTheRootAreRefused(@TempDir Path base) throws Exception {
+    Path root = base.resolve("packs");
+    ArtifactStore store = new ArtifactStore(root);
+    String[][] bad = {{"../outside", "2026-11-23"}, {"ops-reviews", "../../escape"}, {"..", "x"}, {"a/b", "x"},
+        {"ops-reviews", "sub\\x"}, {base.toAbsolutePath().toString(), "x"}, {"", "x"}, {"ops-reviews", "."},
+        {"ops-reviews", "C:x"}, {"ops-reviews", "x\u001b[2J"}};
+    for (String[] b : bad) {
+      assertThatThrownBy(() -> store.write(b[0], b[1], "md", "x", false))
+          .isInstanceOf(RenderException.class)
+          .hasMessageContaining("is not a plain file name")
+          .satisfies(e -> assertThat(((RenderException) e).code()).isEqualTo("COS-RND-003"));
+    }
+    assertThatThrownBy(() -> store.write("ops-reviews", "x", "../md", "x", false)).isInstanceOf(RenderException.class);
+    // Nothing was written anywhere: not in the root, not next to it.
+    try (Stream<Path> files = Files.walk(base)) {
+      assertThat(files.filter(Files::isRegularFile)).isEmpty();
+    }
+    // A plain kind and stem still work.
+    assertThat(store.write("ops-reviews", "2026-11-23", "md", "x", false).path()).isEqualTo(root.resolve("ops-reviews/2026-11-23.md"));
   }
 }

@@ -78,6 +78,44 @@ public final class SourceRegistry {
   }
 
   /**
+   * A check of {@code sources.yaml} entries against these providers, for validation: an unknown type,
+   * or options the provider refuses when it creates the source (an unknown {@code mode}, a missing
+   * {@code dir}). The source is created and dropped; nothing is read or connected. Environment variables
+   * named by options ({@code token_env}) are not looked up: validation checks definitions, not the
+   * machine it runs on.
+   */
+  public io.companyos.model.source.SourceCheck check() {
+    return (id, type, options) -> {
+      MetricSourceProvider p = providers.get(type);
+      if (p == null) {
+        return List.of(new io.companyos.model.source.SourceCheck.Finding(null, "no metric-source provider of type '" + type
+            + "'; available: " + (providers.isEmpty() ? "none" : String.join(", ", providers.keySet())),
+            "check the 'type' of the source, or add the plugin jar that provides it to the class path"));
+      }
+      try {
+        MetricSource created = p.create(new SourceContext(id, options, Clock.systemUTC(), Path.of("."),
+            SourceSpec.DEFAULT_TIMEOUT, 0, name -> "(not looked up when validating)"));
+        try {
+          created.close();
+        } catch (Exception e) {
+          // created only to be checked
+        }
+        return List.of();
+      } catch (SourceConfigException e) {
+        String message = e.getMessage() == null ? "refused by its provider" : e.getMessage();
+        String option = null;
+        for (String key : options.keySet()) {
+          if (message.startsWith(key + " ") || message.contains("'" + key + "'")) {
+            option = key;
+            break;
+          }
+        }
+        return List.of(new io.companyos.model.source.SourceCheck.Finding(option, message, e.hint()));
+      }
+    };
+  }
+
+  /**
    * Opens the configured sources. Nothing is created until a source is first used; each source is
    * wrapped so that its timeout and retries apply.
    *

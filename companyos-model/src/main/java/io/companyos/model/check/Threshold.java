@@ -34,8 +34,16 @@ public record Threshold(Operator operator, double value) {
     }
   }
 
+  /** A plain decimal number: no unit, no Java suffix ({@code 6d}, {@code 6f}), no hexadecimal, no NaN. */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?");
+  private static final java.util.regex.Pattern NUMBER_THEN_UNIT =
+      java.util.regex.Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)\\s*(\\S+)");
+
   /**
-   * Parses {@code "<op> <number>"}; whitespace between operator and number is optional.
+   * Parses {@code "<op> <number>"}; whitespace between operator and number is optional. The number is
+   * plain: a threshold is compared with the query's value as it comes, so a unit ({@code "> 6d"},
+   * {@code "> 95%"}) is refused rather than silently dropped.
    *
    * @throws IllegalArgumentException with a message naming the accepted forms
    */
@@ -57,11 +65,19 @@ public record Threshold(Operator operator, double value) {
       throw new IllegalArgumentException(
           "threshold '" + expression + "' must start with one of >, >=, <, <=, ==, !=");
     }
-    try {
-      return new Threshold(op, Double.parseDouble(s));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("threshold '" + expression + "' needs a number after '" + op.symbol + "'", e);
+    if (!NUMBER.matcher(s).matches()) {
+      java.util.regex.Matcher unit = NUMBER_THEN_UNIT.matcher(s);
+      if (unit.matches()) {
+        throw new IllegalArgumentException("threshold '" + expression + "' has a unit ('" + unit.group(3)
+            + "'); a threshold is a plain number in the unit of its query's value");
+      }
+      throw new IllegalArgumentException("threshold '" + expression + "' needs a number after '" + op.symbol + "'");
     }
+    double v = Double.parseDouble(s);
+    if (Double.isInfinite(v)) {
+      throw new IllegalArgumentException("threshold '" + expression + "' is too large");
+    }
+    return new Threshold(op, v);
   }
 
   /** True when {@code observed} satisfies the expression; NaN never does. */

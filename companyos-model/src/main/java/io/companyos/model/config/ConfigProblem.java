@@ -33,9 +33,13 @@ public record ConfigProblem(ProblemCode code, String file, int line, int column,
     return line > 0 ? file + ":" + line + ":" + column : file;
   }
 
-  /** The CLI's one-line form: {@code path:line:col: CODE message (hint)}. */
+  /**
+   * The CLI's one-line form: {@code path:line:col: CODE message (hint)}; control characters a key or
+   * value may carry (terminal escape sequences) are shown escaped, never sent to the terminal.
+   */
   public String oneLine() {
-    return location() + ": " + code.code() + " " + message + (hint != null ? " (" + hint + ")" : "");
+    return io.companyos.model.Redaction.printable(
+        location() + ": " + code.code() + " " + message + (hint != null ? " (" + hint + ")" : ""));
   }
 
   @Override

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefinitionLoader {
   private final FileParser parser;
+  private final SectionTypeRegistry registry;
 
   /** A loader for the built-in section types. */
   public DefinitionLoader() {
@@ -41,7 +42,20 @@ public final class DefinitionLoader {
 
   /** A loader that accepts the section types of {@code registry}. */
   public DefinitionLoader(SectionTypeRegistry registry) {
-    this.parser = new FileParser(registry, YamlLimits.DEFAULT);
+    this(registry, io.companyos.model.source.SourceCheck.NONE);
+  }
+
+  private DefinitionLoader(SectionTypeRegistry registry, io.companyos.model.source.SourceCheck sourceCheck) {
+    this.registry = registry;
+    this.parser = new FileParser(registry, YamlLimits.DEFAULT, sourceCheck);
+  }
+
+  /**
+   * This loader, also checking every source of {@code sources.yaml} with {@code check} (the installed
+   * providers: an unknown type or an option the provider refuses is {@code COS-YAML-031}, located).
+   */
+  public DefinitionLoader withSourceCheck(io.companyos.model.source.SourceCheck check) {
+    return new DefinitionLoader(registry, check);
   }
 
   /**

@@ -14,10 +14,17 @@ import org.jspecify.annotations.Nullable;
 public final class FileParser {
   private final SectionTypeRegistry registry;
   private final YamlTreeReader reader;
+  private final io.companyos.model.source.SourceCheck sourceCheck;
 
   public FileParser(SectionTypeRegistry registry, YamlLimits limits) {
+    this(registry, limits, io.companyos.model.source.SourceCheck.NONE);
+  }
+
+  /** A parser that also checks each source of {@code sources.yaml} with {@code sourceCheck}. */
+  public FileParser(SectionTypeRegistry registry, YamlLimits limits, io.companyos.model.source.SourceCheck sourceCheck) {
     this.registry = registry;
     this.reader = new YamlTreeReader(limits);
+    this.sourceCheck = sourceCheck;
   }
 
   /**
@@ -45,14 +52,15 @@ public final class FileParser {
           "a pack has 'sections'; other files start with health_checks, meetings, roles, raci, dashboards, kpis, health_model or sources");
       return new ParsedFile(null, name, stem, null, ctx);
     }
-    Object value = bind(kind, stem, root.get(), ctx);
+    Object value = bind(kind, stem, root.get(), ctx, sourceCheck);
     if (value != null) {
       ConstraintChecker.check(value, ctx);
     }
     return new ParsedFile(kind, name, stem, ctx.sink().isClean() ? value : null, ctx);
   }
 
-  private static @Nullable Object bind(DefinitionKind kind, String stem, YamlNode root, BindContext ctx) {
+  private static @Nullable Object bind(DefinitionKind kind, String stem, YamlNode root, BindContext ctx,
+      io.companyos.model.source.SourceCheck sourceCheck) {
     return switch (kind) {
       case PACK -> new PackReader(ctx).read(stem, root);
       case HEALTH_CHECKS -> new HealthChecksReader(ctx).read(root);
@@ -62,7 +70,7 @@ public final class FileParser {
       case DASHBOARDS -> new DashboardsReader(ctx).read(root);
       case KPIS -> new KpisReader(ctx).read(root);
       case HEALTH_MODEL -> new HealthModelReader(ctx).read(root);
-      case SOURCES -> new SourcesReader(ctx).read(root);
+      case SOURCES -> new SourcesReader(ctx, sourceCheck).read(root);
     };
   }
 }

@@ -107,7 +107,9 @@ public final class HealthChecksReader {
     try {
       return Threshold.parse(expr);
     } catch (IllegalArgumentException e) {
-      sink.add(ProblemCode.INVALID_THRESHOLD, mark, e.getMessage(), "write an operator and a number, e.g. \"> 6\"");
+      sink.add(ProblemCode.INVALID_THRESHOLD, mark, e.getMessage(), e.getMessage().contains("unit")
+          ? "convert it to the query's unit and write the number alone, e.g. \"> 6\" for a query in days"
+          : "write an operator and a number, e.g. \"> 6\"");
       return null;
     }
   }

@@ -27,9 +27,16 @@ public final class SourcesReader {
   private static final Set<String> SECRET_WORDS = Set.of("token", "password", "secret", "api_key", "apikey", "key");
 
   private final BindContext ctx;
+  private final io.companyos.model.source.SourceCheck check;
 
   public SourcesReader(BindContext ctx) {
+    this(ctx, io.companyos.model.source.SourceCheck.NONE);
+  }
+
+  /** A reader that also asks {@code check} (the installed providers) about each source's type and options. */
+  public SourcesReader(BindContext ctx, io.companyos.model.source.SourceCheck check) {
     this.ctx = ctx;
+    this.check = check;
   }
 
   public @Nullable List<SourceSpec> read(YamlNode root) {
@@ -75,6 +82,10 @@ public final class SourcesReader {
         ok = false;
         continue;
       }
+      if (!accepted(id, type, options, s)) {
+        ok = false;
+        continue;
+      }
       Mark at = s.mark();
       SourceClaims claims = records.isEmpty() && metrics.isEmpty() && staleAfter == null ? SourceClaims.NONE
           : new SourceClaims(records, metrics, ctx.sink().file() + ":" + at.line() + ":" + at.column(), staleAfter);
@@ -106,6 +117,20 @@ public final class SourcesReader {
       }
     }
     return ok;
+  }
+
+  /** Asks the installed providers about the source; each finding is located at its option, else at the type. */
+  private boolean accepted(String id, String type, Map<String, String> options, MapView source) {
+    List<io.companyos.model.source.SourceCheck.Finding> findings = check.check(id, type, options);
+    for (io.companyos.model.source.SourceCheck.Finding f : findings) {
+      Mark mark = source.valueMark("type");
+      YamlNode opts = source.value("options");
+      if (f.option() != null && opts instanceof YamlNode.Mapping mapping && mapping.entries().containsKey(f.option())) {
+        mark = mapping.entries().get(f.option()).value().mark();
+      }
+      ctx.sink().add(ProblemCode.SOURCE_REFUSED, mark, "source '" + id + "': " + f.message(), f.hint());
+    }
+    return findings.isEmpty();
   }
 
   /** What makes {@code text}, when it is an absolute URL, carry a secret. */
