@@ -35,11 +35,11 @@ public enum ProblemCode {
   UNKNOWN_DASHBOARD("COS-YAML-028", "a dashboard url that no dashboard of dashboards.yaml has"),
   UNKNOWN_ACTIVITY("COS-YAML-029", "an activity that raci.yaml does not have"),
   SECRET_IN_URL("COS-YAML-030", "a URL that carries a credential (user-info or a token in its query)"),
+  SOURCE_REFUSED("COS-YAML-031", "a source whose type no installed provider has, or whose options its provider refuses"),
   SLO_TARGET("COS-SLO-001", "an SLO spec without a target, or with one outside (0, 1)"),
   SLO_UNKNOWN_KIND("COS-SLO-002", "a document that is none of the SLO specs read (OpenSLO v1, Sloth prometheus/v1, Pyrra)"),
   SLO_UNKNOWN_INDICATOR("COS-SLO-003", "an OpenSLO indicatorRef that names no SLI"),
-  SLO_NOT_COMPUTED("COS-SLO-004", "(warning) a part of an SLO spec that is not computed as written; the SLO is still listed"),
-  SOURCE_REFUSED("COS-YAML-031", "a source whose type no installed provider has, or whose options its provider refuses");
+  SLO_NOT_COMPUTED("COS-SLO-004", "(warning) a part of an SLO spec that is not computed as written; the SLO is still listed");
 
   private final String code;
   private final String summary;

@@ -36,10 +36,14 @@ class ConfigExceptionTest {
 
   @Test
   void codesAreUniqueAndNumberedInOrder() {
-    ProblemCode[] codes = ProblemCode.values();
-    for (int i = 0; i < codes.length; i++) {
-      assertThat(codes[i].code()).isEqualTo(String.format("COS-YAML-%03d", i + 1));
+    // Each family (COS-YAML for definition files, COS-SLO for SLO specs) is numbered from 001 without gaps, in order.
+    java.util.Map<String, Integer> next = new java.util.HashMap<>();
+    for (ProblemCode c : ProblemCode.values()) {
+      String family = c.code().substring(0, c.code().lastIndexOf('-'));
+      int n = next.merge(family, 1, Integer::sum);
+      assertThat(c.code()).isEqualTo(String.format("%s-%03d", family, n));
     }
+    assertThat(next).containsOnlyKeys("COS-YAML", "COS-SLO");
   }
 
   @Test
