@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       DeliverCommand.class,
       SiteCommand.class,
       RaciCommand.class,
+      SlosCommand.class,
       KpisCommand.class,
       ScoreCommand.class,
       RenderCommand.class,

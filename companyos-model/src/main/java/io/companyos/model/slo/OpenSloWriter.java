@@ -72,7 +72,7 @@ public final class OpenSloWriter {
   }
 
   /** Whole days as {@code 28d}, else hours, minutes or seconds. */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     long s = d.getSeconds();
     if (s % 86400 == 0) {
       return s / 86400 + "d";
