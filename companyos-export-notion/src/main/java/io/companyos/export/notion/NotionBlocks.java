@@ -121,13 +121,19 @@ public final class NotionBlocks {
       items.addAll(textBlocks("bulleted_list_item", List.of(Span.plain(e.section() + " \u00B7 "), Span.bold(e.label()),
           Span.plain(": " + String.join(", ", e.ids()))), null));
     }
+    toggles("Evidence (" + entries.size() + (entries.size() == 1 ? " value" : " values") + ")", items, out);
+  }
+
+  /**
+   * {@code items} inside toggles titled {@code title}, at most {@link #MAX_ARRAY_LENGTH} per toggle (Notion's limit on
+   * children), the parts numbered when there are several.
+   */
+  private static void toggles(String title, List<ObjectNode> items, List<ObjectNode> out) {
     int n = items.size();
     for (int from = 0; from < n; from += MAX_ARRAY_LENGTH) {
       int to = Math.min(n, from + MAX_ARRAY_LENGTH);
-      String title = "Evidence (" + entries.size() + (entries.size() == 1 ? " value" : " values") + ")"
-          + (n > MAX_ARRAY_LENGTH ? ", part " + (from / MAX_ARRAY_LENGTH + 1) : "");
       ObjectNode toggle = F.objectNode();
-      toggle.set("rich_text", richText(List.of(Span.bold(title))));
+      toggle.set("rich_text", richText(List.of(Span.bold(title + (n > MAX_ARRAY_LENGTH ? ", part " + (from / MAX_ARRAY_LENGTH + 1) : "")))));
       ArrayNode children = toggle.putArray("children");
       items.subList(from, to).forEach(children::add);
       out.add(block("toggle", toggle));
@@ -274,17 +280,7 @@ public final class NotionBlocks {
           + " to " + p.window().end() + " \u00B7 fetched " + p.fetchedAt() + " \u00B7 " + p.rowCount() + " rows";
       items.addAll(textBlocks("bulleted_list_item", List.of(Span.plain(text)), null));
     }
-    int n = items.size();
-    for (int from = 0; from < n; from += MAX_ARRAY_LENGTH) {
-      int to = Math.min(n, from + MAX_ARRAY_LENGTH);
-      String title = "Provenance (" + notes.size() + (notes.size() == 1 ? " source" : " sources") + ")"
-          + (n > MAX_ARRAY_LENGTH ? ", part " + (from / MAX_ARRAY_LENGTH + 1) : "");
-      ObjectNode toggle = F.objectNode();
-      toggle.set("rich_text", richText(List.of(Span.bold(title))));
-      ArrayNode children = toggle.putArray("children");
-      items.subList(from, to).forEach(children::add);
-      out.add(block("toggle", toggle));
-    }
+    toggles("Provenance (" + notes.size() + (notes.size() == 1 ? " source" : " sources") + ")", items, out);
   }
 
   /** "text [n] (Δ delta ▲)": the written value, its footnote and its change when compared. */
