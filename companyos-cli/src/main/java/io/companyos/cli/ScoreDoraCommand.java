@@ -75,17 +75,18 @@ final class ScoreDoraCommand implements Callable<Integer> {
     }
     MetricSource files = new FilesSourceProvider().create(
         SourceContext.of("files", Map.of("dir", data.toString()), Clock.systemUTC(), Path.of(".")));
-    TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
-    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, all).rows();
-    List<Change> changes = optional(files, RecordKind.CHANGES, all);
-    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, all);
-    Instant end = to != null ? to : deployments.stream().map(Deployment::timeCreated).max(Comparator.naturalOrder())
-        .map(t -> t.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)).orElseThrow(
-            () -> new ParameterException(spec.commandLine(), "deployments.csv holds no deployments; give --to"));
+    // Only what the keys of [start, end) need: deployments before the end (an earlier deploy decides which deploy was a
+    // change's first), changes created before the end (a later one has no positive lead time), incidents of any time
+    // (one created after the window can name a deployment in it).
+    Instant end = to != null ? to : latestDeployDayEnd(files);
     Instant start = from != null ? from : end.minus(Duration.ofDays(30));
     if (!start.isBefore(end)) {
       throw new ParameterException(spec.commandLine(), "--from must be before --to");
     }
+    TimeWindow upToEnd = new TimeWindow(EPOCH_FLOOR, end);
+    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, upToEnd).rows();
+    List<Change> changes = optional(files, RecordKind.CHANGES, upToEnd);
+    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, ALL_TIME);
     DoraBenchmark bands;
     try {
       bands = DoraBenchmark.ofYear(benchmark);
@@ -95,6 +96,16 @@ final class ScoreDoraCommand implements Callable<Integer> {
     DoraResult r = DoraMetrics.compute(changes, deployments, incidents, new TimeWindow(start, end), bands);
     print(r, spec.commandLine().getOut());
     return 0;
+  }
+
+  private static final Instant EPOCH_FLOOR = Instant.parse("1970-01-01T00:00:00Z");
+  private static final TimeWindow ALL_TIME = new TimeWindow(EPOCH_FLOOR, Instant.parse("2200-01-01T00:00:00Z"));
+
+  /** The end of the day of the latest deployment. */
+  private Instant latestDeployDayEnd(MetricSource files) {
+    return files.records(RecordKind.DEPLOYMENTS, ALL_TIME).rows().stream().map(Deployment::timeCreated).max(Comparator.naturalOrder())
+        .map(t -> t.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)).orElseThrow(
+            () -> new ParameterException(spec.commandLine(), "deployments.csv holds no deployments; give --to"));
   }
 
   private static <T> List<T> optional(MetricSource s, RecordKind<T> kind, TimeWindow w) {
