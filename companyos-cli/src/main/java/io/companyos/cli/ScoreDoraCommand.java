@@ -14,6 +14,8 @@ import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceContext;
 import io.companyos.sources.UnsupportedQueryException;
+import io.companyos.sources.files.DoraScan;
+import io.companyos.sources.files.FilesSource;
 import io.companyos.sources.files.FilesSourceProvider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -83,17 +86,29 @@ final class ScoreDoraCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw new ParameterException(spec.commandLine(), "--from must be before --to");
     }
-    TimeWindow upToEnd = new TimeWindow(EPOCH_FLOOR, end);
-    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, upToEnd).rows();
-    List<Change> changes = optional(files, RecordKind.CHANGES, upToEnd);
-    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, ALL_TIME);
     DoraBenchmark bands;
     try {
       bands = DoraBenchmark.ofYear(benchmark);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--benchmark " + e.getMessage());
     }
-    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, new TimeWindow(start, end), bands);
+    TimeWindow window = new TimeWindow(start, end);
+    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, ALL_TIME);
+    Path deploysFile = data.resolve("deployments.csv");
+    if (Files.isRegularFile(deploysFile) && Files.size(deploysFile) > FilesSource.WINDOWED_READ_BYTES) {
+      // Big exports: the columnar scan (no record per row); it declines files with bad rows, which the record path reports.
+      Optional<DoraScan.Result> scan = DoraScan.scan(data, window);
+      if (scan.isPresent()) {
+        DoraScan.Result s = scan.get();
+        print(DoraMetrics.compute(new DoraMetrics.LeadTimes(s.leadHours(), s.leadChangeIds()), s.deploymentsInWindow(), incidents,
+            window, bands), spec.commandLine().getOut());
+        return 0;
+      }
+    }
+    TimeWindow upToEnd = new TimeWindow(EPOCH_FLOOR, end);
+    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, upToEnd).rows();
+    List<Change> changes = optional(files, RecordKind.CHANGES, upToEnd);
+    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, window, bands);
     print(r, spec.commandLine().getOut());
     return 0;
   }
