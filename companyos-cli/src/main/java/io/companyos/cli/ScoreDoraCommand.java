@@ -14,6 +14,8 @@ import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceContext;
 import io.companyos.sources.UnsupportedQueryException;
+import io.companyos.sources.files.DoraScan;
+import io.companyos.sources.files.FilesSource;
 import io.companyos.sources.files.FilesSourceProvider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -75,13 +78,10 @@ final class ScoreDoraCommand implements Callable<Integer> {
     }
     MetricSource files = new FilesSourceProvider().create(
         SourceContext.of("files", Map.of("dir", data.toString()), Clock.systemUTC(), Path.of(".")));
-    TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
-    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, all).rows();
-    List<Change> changes = optional(files, RecordKind.CHANGES, all);
-    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, all);
-    Instant end = to != null ? to : deployments.stream().map(Deployment::timeCreated).max(Comparator.naturalOrder())
-        .map(t -> t.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)).orElseThrow(
-            () -> new ParameterException(spec.commandLine(), "deployments.csv holds no deployments; give --to"));
+    // Only what the keys of [start, end) need: deployments before the end (an earlier deploy decides which deploy was a
+    // change's first), changes created before the end (a later one has no positive lead time), incidents of any time
+    // (one created after the window can name a deployment in it).
+    Instant end = to != null ? to : latestDeployDayEnd(files);
     Instant start = from != null ? from : end.minus(Duration.ofDays(30));
     if (!start.isBefore(end)) {
       throw new ParameterException(spec.commandLine(), "--from must be before --to");
@@ -92,9 +92,35 @@ final class ScoreDoraCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--benchmark " + e.getMessage());
     }
-    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, new TimeWindow(start, end), bands);
+    TimeWindow window = new TimeWindow(start, end);
+    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, ALL_TIME);
+    Path deploysFile = data.resolve("deployments.csv");
+    if (Files.isRegularFile(deploysFile) && Files.size(deploysFile) > FilesSource.WINDOWED_READ_BYTES) {
+      // Big exports: the columnar scan (no record per row); it declines files with bad rows, which the record path reports.
+      Optional<DoraScan.Result> scan = DoraScan.scan(data, window);
+      if (scan.isPresent()) {
+        DoraScan.Result s = scan.get();
+        print(DoraMetrics.compute(new DoraMetrics.LeadTimes(s.leadHours(), s.leadChangeIds()), s.deploymentsInWindow(), incidents,
+            window, bands), spec.commandLine().getOut());
+        return 0;
+      }
+    }
+    TimeWindow upToEnd = new TimeWindow(EPOCH_FLOOR, end);
+    List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, upToEnd).rows();
+    List<Change> changes = optional(files, RecordKind.CHANGES, upToEnd);
+    DoraResult r = DoraMetrics.compute(changes, deployments, incidents, window, bands);
     print(r, spec.commandLine().getOut());
     return 0;
+  }
+
+  private static final Instant EPOCH_FLOOR = Instant.parse("1970-01-01T00:00:00Z");
+  private static final TimeWindow ALL_TIME = new TimeWindow(EPOCH_FLOOR, Instant.parse("2200-01-01T00:00:00Z"));
+
+  /** The end of the day of the latest deployment. */
+  private Instant latestDeployDayEnd(MetricSource files) {
+    return files.records(RecordKind.DEPLOYMENTS, ALL_TIME).rows().stream().map(Deployment::timeCreated).max(Comparator.naturalOrder())
+        .map(t -> t.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS)).orElseThrow(
+            () -> new ParameterException(spec.commandLine(), "deployments.csv holds no deployments; give --to"));
   }
 
   private static <T> List<T> optional(MetricSource s, RecordKind<T> kind, TimeWindow w) {

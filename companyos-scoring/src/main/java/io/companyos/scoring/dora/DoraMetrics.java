@@ -68,6 +68,33 @@ public final class DoraMetrics {
    */
   public static DoraResult compute(
       List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
+    return compute(changes, null, deployments, incidents, window, benchmark);
+  }
+
+  /**
+   * The same keys when the lead times were found by the reader (a columnar read joins changes to their first deployment
+   * itself and keeps neither as records).
+   *
+   * @param leadTimes the lead time in hours of each change whose first deployment (over all deployments) lies in the
+   *     window, positive ones only, and the changes' ids in the same order
+   * @param deployments the deployments (those outside the window are ignored; their change lists are not read)
+   */
+  public static DoraResult compute(LeadTimes leadTimes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window,
+      DoraBenchmark benchmark) {
+    return compute(List.of(), leadTimes, deployments, incidents, window, benchmark);
+  }
+
+  /** Lead times in hours and the ids of their changes, in the same order. */
+  public record LeadTimes(double[] hours, List<String> changeIds) {
+    public LeadTimes {
+      if (hours.length != changeIds.size()) {
+        throw new IllegalArgumentException(hours.length + " lead times for " + changeIds.size() + " changes");
+      }
+    }
+  }
+
+  private static DoraResult compute(List<Change> changes, @Nullable LeadTimes given, List<Deployment> deployments,
+      List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
     double days = window.length().toMillis() / 86_400_000.0;
 
     // One pass over deployments: count those in the window, their days, failures, and each change's first deploy.
@@ -77,7 +104,7 @@ public final class DoraMetrics {
     Map<String, String> why = new HashMap<>();
     Set<Long> deployDays = new HashSet<>();
     for (Deployment d : deployments) {
-      for (String c : d.changes()) {
+      for (String c : given != null ? List.<String>of() : d.changes()) {
         firstDeploy.merge(c, d.timeCreated(), (a, b) -> a.isBefore(b) ? a : b);
       }
       if (window.contains(d.timeCreated())) {
@@ -96,9 +123,9 @@ public final class DoraMetrics {
       }
     }
 
-    double[] lead = new double[changes.size()];
-    List<String> leadIds = new java.util.ArrayList<>();
-    int n = 0;
+    double[] lead = given != null ? given.hours() : new double[changes.size()];
+    List<String> leadIds = given != null ? given.changeIds() : new java.util.ArrayList<>();
+    int n = given != null ? lead.length : 0;
     for (Change c : changes) {
       Instant first = firstDeploy.get(c.changeId());
       if (first != null && window.contains(first)) {

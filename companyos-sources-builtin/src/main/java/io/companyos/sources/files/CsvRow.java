@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,9 +149,9 @@ final class CsvRow {
 
   private static Instant parseInstant(String column, String v) {
     try {
-      return OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadValue(column, "'" + v + "' is not an ISO-8601 time with offset (e.g. 2026-11-23T09:00:00Z)");
+      return IsoTimes.instant(v);
+    } catch (IsoTimes.BadTime e) {
+      throw new BadValue(column, e.getMessage());
     }
   }
 }

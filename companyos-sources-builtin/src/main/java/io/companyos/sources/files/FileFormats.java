@@ -135,7 +135,27 @@ public final class FileFormats {
           r -> new DashboardView(r.instant("timestamp"), r.text("user_id"), r.text("dashboard")),
           v -> List.of(t(v.timestamp()), v.userId(), v.dashboard())));
 
+  /** The column each kind's time ({@link RecordKind#timeOf}) is read from, for reading a window only. */
+  private static final Map<String, String> TIME_COLUMNS = Map.ofEntries(
+      Map.entry("changes", "time_created"), Map.entry("deployments", "time_created"), Map.entry("incidents", "time_created"),
+      Map.entry("metrics", "timestamp"), Map.entry("costs", "ChargePeriodStart"), Map.entry("vulnerabilities", "detected_at"),
+      Map.entry("security_events", "timestamp"), Map.entry("product_events", "timestamp"), Map.entry("nps_responses", "timestamp"),
+      Map.entry("support_tickets", "opened_at"), Map.entry("feedback", "timestamp"), Map.entry("sprints", "start"),
+      Map.entry("sprint_items", "added_at"), Map.entry("pull_requests", "opened_at"), Map.entry("builds", "timestamp"),
+      Map.entry("scheduled_events", "start"), Map.entry("okrs", "updated_at"), Map.entry("arr_movements", "date"),
+      Map.entry("accounts", "since"), Map.entry("action_items", "created_at"), Map.entry("meetings", "scheduled_start"),
+      Map.entry("decisions", "raised_at"), Map.entry("dashboard_views", "timestamp"));
+
   private FileFormats() {}
+
+  /** The column holding the time of {@code kind}'s records. */
+  static String timeColumn(RecordKind<?> kind) {
+    String c = TIME_COLUMNS.get(kind.name());
+    if (c == null) {
+      throw new IllegalArgumentException("no time column for " + kind.name());
+    }
+    return c;
+  }
 
   /** Every layout, in the order of {@link RecordKind#builtIn()}. */
   public static List<FileFormat<?>> all() {

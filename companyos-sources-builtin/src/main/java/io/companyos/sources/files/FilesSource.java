@@ -51,9 +51,30 @@ public final class FilesSource implements MetricSource {
   private final Map<String, java.util.Optional<Provenance.Coverage>> metricCoverage = new ConcurrentHashMap<>();
   private final Map<RecordKind<?>, java.util.Optional<Provenance.Coverage>> kindCoverage = new ConcurrentHashMap<>();
 
-  private record Loaded<T>(List<T> rows, List<SkippedRow> skipped) {}
+  /**
+   * Files larger than this are read for the asked window only: each row's time is read first and the rest of the row
+   * only when the time falls in the window. Smaller files are read whole once and kept.
+   */
+  public static final long WINDOWED_READ_BYTES = 32L << 20;
+
+  private final long windowedReadBytes;
+  private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
+
+  private record WindowKey(RecordKind<?> kind, TimeWindow window) {}
+
+  /** Rows read (all, or those of one window) with the span of the whole file's times when it was read by window. */
+  private record Loaded<T>(List<T> rows, List<SkippedRow> skipped, Provenance.@org.jspecify.annotations.Nullable Coverage covers) {
+    Loaded(List<T> rows, List<SkippedRow> skipped) {
+      this(rows, skipped, null);
+    }
+  }
 
   public FilesSource(String id, Path dir, boolean strict, Clock clock) {
+    this(id, dir, strict, clock, WINDOWED_READ_BYTES);
+  }
+
+  FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes) {
+    this.windowedReadBytes = windowedReadBytes;
     this.id = id;
     this.dir = dir;
     this.strict = strict;
@@ -83,6 +104,13 @@ public final class FilesSource implements MetricSource {
     FileFormat<T> format = FileFormats.of(kind).orElseThrow(() -> new UnsupportedQueryException(id, "records", kind.name()));
     if (!Files.isRegularFile(dir.resolve(format.fileName()))) {
       throw new UnsupportedQueryException(id, "records (no " + format.fileName() + " in " + dir + ")", kind.name());
+    }
+    Path file = dir.resolve(format.fileName());
+    if (!cache.containsKey(kind) && size(file) > windowedReadBytes) {
+      @SuppressWarnings("unchecked")
+      Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
+      return new Dataset<>(part.rows(), provenance(describeQuery(format.fileName(), part), window, part.rows().size())
+          .withCovers(part.covers()));
     }
     Loaded<T> loaded = load(kind);
     List<T> out = new ArrayList<>();
@@ -119,8 +147,8 @@ public final class FilesSource implements MetricSource {
 
   /** Rows skipped in lenient mode so far, in file and line order. */
   public List<SkippedRow> skipped() {
-    return cache.values().stream().flatMap(l -> l.skipped().stream())
-        .sorted(Comparator.comparing(SkippedRow::file).thenComparingLong(SkippedRow::line)).toList();
+    return java.util.stream.Stream.concat(cache.values().stream(), windowed.values().stream()).flatMap(l -> l.skipped().stream())
+        .distinct().sorted(Comparator.comparing(SkippedRow::file).thenComparingLong(SkippedRow::line)).toList();
   }
 
   private List<MetricPoint> metrics(String query) {
@@ -140,10 +168,24 @@ public final class FilesSource implements MetricSource {
 
   @SuppressWarnings("unchecked")
   private <T> Loaded<T> load(RecordKind<T> kind) {
-    return (Loaded<T>) cache.computeIfAbsent(kind, k -> read(FileFormats.of(kind).orElseThrow()));
+    return (Loaded<T>) cache.computeIfAbsent(kind, k -> read(FileFormats.of(kind).orElseThrow(), null));
   }
 
-  private <T> Loaded<T> read(FileFormat<T> format) {
+  private long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads every row, or with {@code only} the rows whose time is in it (their span over the whole file is noted). */
+  private <T> Loaded<T> read(FileFormat<T> format, @org.jspecify.annotations.Nullable TimeWindow only) {
+    String timeColumn = only == null ? null : FileFormats.timeColumn(format.kind());
+    long[] times = new long[only == null ? 0 : 1024];
+    int timeCount = 0;
+    Instant first = null;
+    Instant last = null;
     Path file = dir.resolve(format.fileName());
     String name = format.fileName();
     List<T> rows = new ArrayList<>();
@@ -166,7 +208,20 @@ public final class FilesSource implements MetricSource {
       }
       for (CsvReader.Record rec = csv.next(); rec != null; rec = csv.next()) {
         try {
-          rows.add(format.reader().apply(new CsvRow(index, rec.fields())));
+          CsvRow row = new CsvRow(index, rec.fields());
+          if (only != null) {
+            Instant t = row.instant(timeColumn);
+            if (timeCount == times.length) {
+              times = java.util.Arrays.copyOf(times, timeCount * 2);
+            }
+            times[timeCount++] = t.toEpochMilli();
+            first = first == null || t.isBefore(first) ? t : first;
+            last = last == null || t.isAfter(last) ? t : last;
+            if (!only.contains(t)) {
+              continue;
+            }
+          }
+          rows.add(format.reader().apply(row));
         } catch (CsvRow.BadValue e) {
           if (strict) {
             throw new BadDataException(id, name, rec.line(), e.column, e.getMessage(),
@@ -185,6 +240,15 @@ public final class FilesSource implements MetricSource {
     }
     RecordKind<T> kind = format.kind();
     rows.sort(Comparator.comparing(kind::timeOf));
-    return new Loaded<>(List.copyOf(rows), List.copyOf(skipped));
+    Provenance.Coverage covers = null;
+    if (first != null) {
+      java.util.Arrays.sort(times, 0, timeCount);
+      long distinct = 0;
+      for (int i = 0; i < timeCount; i++) {
+        distinct += i == 0 || times[i] != times[i - 1] ? 1 : 0;
+      }
+      covers = new Provenance.Coverage(first, last, distinct, null);
+    }
+    return new Loaded<>(List.copyOf(rows), List.copyOf(skipped), covers);
   }
 }

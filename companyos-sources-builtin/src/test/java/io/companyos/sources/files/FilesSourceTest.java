@@ -119,4 +119,34 @@ class FilesSourceTest {
       assertThat(back.records(kind, window).rows()).as(kind.name()).isEqualTo(sample.records(kind, window).rows());
     }
   }
+
+  @Test
+  void aFileReadByWindowGivesTheSameRowsProvenanceAndCoverageAsOneReadWhole() {
+    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.fixed(NOW, ZoneOffset.UTC), dir));
+    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(60)), dir);
+    FilesSource whole = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC));
+    FilesSource byWindow = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), 0);
+    List<TimeWindow> windows = List.of(TimeWindow.ending(NOW, Duration.ofDays(7)), TimeWindow.ending(NOW.minus(Duration.ofDays(20)),
+        Duration.ofDays(14)), TimeWindow.ending(NOW.minus(Duration.ofDays(400)), Duration.ofDays(1)), ALL);
+    for (RecordKind<?> kind : RecordKind.builtIn()) {
+      for (TimeWindow w : windows) {
+        var a = whole.records(kind, w);
+        var b = byWindow.records(kind, w);
+        assertThat(b.rows()).as(kind.name() + " " + w).isEqualTo(a.rows());
+        assertThat(b.provenance()).as(kind.name() + " " + w).isEqualTo(a.provenance());
+      }
+    }
+  }
+
+  @Test
+  void aFileReadByWindowStillReportsBadTimesOutsideTheWindow() throws IOException {
+    file("changes.csv", "change_id,time_created\nc1,2026-11-20T00:00:00Z\nc2,last year\n");
+    FilesSource strict = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), 0);
+    assertThatThrownBy(() -> strict.records(RecordKind.CHANGES, TimeWindow.ending(NOW, Duration.ofDays(7))))
+        .isInstanceOf(BadDataException.class)
+        .satisfies(e -> assertThat(((BadDataException) e).line()).isEqualTo(3));
+    FilesSource lenient = new FilesSource("files", dir, false, Clock.fixed(NOW, ZoneOffset.UTC), 0);
+    assertThat(lenient.records(RecordKind.CHANGES, TimeWindow.ending(NOW, Duration.ofDays(7))).rows()).hasSize(1);
+    assertThat(lenient.skipped()).extracting(SkippedRow::line).containsExactly(3L);
+  }
 }

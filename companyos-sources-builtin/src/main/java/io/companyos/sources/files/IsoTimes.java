@@ -1,0 +1,169 @@
+package io.companyos.sources.files;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * ISO-8601 times with an offset, read without allocating: {@code 2025-03-01T09:30:00Z}, {@code 2025-03-01T09:30Z},
+ * {@code 2025-03-01T09:30:00.123456789+02:00}. It accepts exactly what {@link OffsetDateTime#parse(CharSequence)} accepts
+ * (the files source's rule since its first release): the common shapes are read here, and anything else (years beyond 9999,
+ * offsets with seconds, a bare {@code .} before the offset, invalid dates) is handed to java.time, which
+ * either reads it the same way or rejects it with the position of the first bad character.
+ */
+public final class IsoTimes {
+  /** Returned by the fast path when the text is not one of the shapes it reads. */
+  private static final long NOT_FAST = Long.MIN_VALUE;
+
+  private IsoTimes() {}
+
+  /** A time that cannot be read, with the 0-based position of the first character that does not fit. */
+  public static final class BadTime extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int index;
+
+    BadTime(String text, int index) {
+      super("'" + text + "' is not an ISO-8601 time with offset (e.g. 2026-11-23T09:00:00Z), at character " + (index + 1));
+      this.index = index;
+    }
+
+    /** 0-based position of the first character that does not fit. */
+    public int index() {
+      return index;
+    }
+  }
+
+  /** The instant of {@code text}. */
+  public static Instant instant(CharSequence text) {
+    long sec = fastSeconds(text, 0, text.length());
+    if (sec != NOT_FAST) {
+      return Instant.ofEpochSecond(sec, fractionNanos(text, 0, text.length()));
+    }
+    return slow(text);
+  }
+
+  /** Milliseconds since the epoch (rounded down, as {@link Instant#toEpochMilli()}) of {@code text[from, to)}. */
+  public static long epochMilli(CharSequence text, int from, int to) {
+    long sec = fastSeconds(text, from, to);
+    if (sec != NOT_FAST) {
+      return sec * 1000 + fractionNanos(text, from, to) / 1_000_000;
+    }
+    return slow(text.subSequence(from, to)).toEpochMilli();
+  }
+
+  private static Instant slow(CharSequence text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadTime(text.toString(), Math.max(0, Math.min(e.getErrorIndex(), text.length())));
+    } catch (ArithmeticException e) {
+      throw new BadTime(text.toString(), 0);
+    }
+  }
+
+  /** Epoch seconds of the common shapes, or {@link #NOT_FAST}. */
+  private static long fastSeconds(CharSequence s, int from, int to) {
+    int len = to - from;
+    if (len < 17) {
+      return NOT_FAST;
+    }
+    int year = digits(s, from, 4);
+    int month = digits(s, from + 5, 2);
+    int day = digits(s, from + 8, 2);
+    int hour = digits(s, from + 11, 2);
+    int minute = digits(s, from + 14, 2);
+    if ((year | month | day | hour | minute) < 0 || s.charAt(from + 4) != '-' || s.charAt(from + 7) != '-'
+        || (s.charAt(from + 10) | 0x20) != 't' || s.charAt(from + 13) != ':') {
+      return NOT_FAST;
+    }
+    int p = from + 16;
+    int second = 0;
+    if (s.charAt(p) == ':') {
+      if (p + 3 > to || (second = digits(s, p + 1, 2)) < 0) {
+        return NOT_FAST;
+      }
+      p += 3;
+      if (p < to && s.charAt(p) == '.') {
+        int q = p + 1;
+        while (q < to && isDigit(s.charAt(q))) {
+          q++;
+        }
+        if (q == p + 1 || q - p - 1 > 9) {
+          return NOT_FAST;
+        }
+        p = q;
+      }
+    }
+    if (p >= to) {
+      return NOT_FAST;
+    }
+    int offset;
+    char c = s.charAt(p);
+    if ((c | 0x20) == 'z' && p + 1 == to) {
+      offset = 0;
+    } else if ((c == '+' || c == '-') && p + 6 == to && s.charAt(p + 3) == ':') {
+      int oh = digits(s, p + 1, 2);
+      int om = digits(s, p + 4, 2);
+      if ((oh | om) < 0 || om > 59 || oh > 18 || (oh == 18 && om > 0)) {
+        return NOT_FAST;
+      }
+      offset = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
+    } else {
+      return NOT_FAST;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+      return NOT_FAST;
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offset;
+  }
+
+  /** Nanoseconds of the fraction after the seconds, 0 without one (only called on text the fast path read). */
+  private static int fractionNanos(CharSequence s, int from, int to) {
+    int p = from + 19;
+    if (p >= to || s.charAt(p) != '.' || s.charAt(from + 16) != ':') {
+      return 0;
+    }
+    int nanos = 0;
+    int scale = 100_000_000;
+    for (int q = p + 1; q < to && isDigit(s.charAt(q)); q++) {
+      nanos += (s.charAt(q) - '0') * scale;
+      scale /= 10;
+    }
+    return nanos;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The value of {@code n} decimal digits at {@code at}, or -1 if one is not a digit. */
+  private static int digits(CharSequence s, int at, int n) {
+    int v = 0;
+    for (int i = at; i < at + n; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static int monthLength(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 in the proleptic Gregorian calendar, for years 0 to 9999. */
+  static long epochDay(int year, int month, int day) {
+    // Count from 0000-03-01 so the leap day ends the year: whole years, then whole months of a March-based year.
+    int y = month <= 2 ? year - 1 : year;
+    int m = month <= 2 ? month + 9 : month - 3; // March = 0 … February = 11
+    long yearDays = 365L * y + Math.floorDiv(y, 4) - Math.floorDiv(y, 100) + Math.floorDiv(y, 400);
+    int monthDays = (153 * m + 2) / 5; // 31,30,31,30,31 repeating from March
+    return yearDays + monthDays + day - 1 - 719_468; // 719_468 = days from 0000-03-01 to 1970-01-01
+  }
+}
