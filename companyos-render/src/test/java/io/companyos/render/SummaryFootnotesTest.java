@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The leadership summary lines and the OKR roll-up line carry footnotes: the same number as the value they quote,
- * so a reader can go from "Health score 70.8/100" in the summary to the section and the source it came from.
+ * so a reader can go from "Health score 69.3/100" in the summary to the section and the source it came from.
  */
 class SummaryFootnotesTest {
   @Test
