@@ -74,13 +74,23 @@ final class Json {
       return root;
     } catch (JsonParseException e) {
       JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int nl = msg.indexOf('\n');
-      throw new Malformed("not well-formed JSON: " + (nl > 0 ? msg.substring(0, nl) : msg),
+      throw new Malformed("not well-formed JSON: " + plain(e.getOriginalMessage()),
           l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
       throw new Malformed("not readable: " + e.getOriginalMessage(), 0, 0);
     }
+  }
+
+  /** The parser's message without its notes on where it read from (the location is reported separately). */
+  private static String plain(String message) {
+    String m = message;
+    for (String cut : new String[] {"\n", " (start marker at", " at [Source"}) {
+      int i = m.indexOf(cut);
+      if (i > 0) {
+        m = m.substring(0, i);
+      }
+    }
+    return m.strip();
   }
 
   private static Json read(JsonParser p, JsonToken t) throws IOException {
