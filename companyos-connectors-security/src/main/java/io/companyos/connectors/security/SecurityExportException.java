@@ -1,0 +1,59 @@
+package io.companyos.connectors.security;
+
+import io.companyos.sources.SourceException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A vulnerability export that cannot be read, located at {@code file:line:col}, with a code of the
+ * {@code COS-VULN-*} family (docs/errors.md):
+ * <ul>
+ *   <li>{@value #MALFORMED}: the file is not well-formed JSON;
+ *   <li>{@value #UNKNOWN_FORMAT}: the file is none of the formats read here, or a version of one that is not;
+ *   <li>{@value #MISSING}: a field the format requires is missing, or has the wrong JSON type;
+ *   <li>{@value #INVALID}: a value that is not valid for its field (a time, a CVSS vector or score, a state);
+ *   <li>{@value #NO_TIME}: a finding with no detection time, in a report without a report time.
+ * </ul>
+ */
+public final class SecurityExportException extends SourceException {
+  private static final long serialVersionUID = 1L;
+
+  public static final String MALFORMED = "COS-VULN-001";
+  public static final String UNKNOWN_FORMAT = "COS-VULN-002";
+  public static final String MISSING = "COS-VULN-003";
+  public static final String INVALID = "COS-VULN-004";
+  public static final String NO_TIME = "COS-VULN-005";
+
+  private final String file;
+  private final int line;
+  private final int column;
+
+  public SecurityExportException(String code, String sourceId, String file, int line, int column, String message,
+      @Nullable String hint) {
+    super(code, sourceId, message, location(file, line, column), hint, null);
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+
+  static String location(String file, int line, int column) {
+    if (line <= 0) {
+      return file;
+    }
+    return column > 0 ? file + ":" + line + ":" + column : file + ":" + line;
+  }
+
+  /** The export, as named in provenance (relative to the configured folder). */
+  public String file() {
+    return file;
+  }
+
+  /** 1-based line, or 0 when unknown. */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column, or 0 when unknown. */
+  public int column() {
+    return column;
+  }
+}
