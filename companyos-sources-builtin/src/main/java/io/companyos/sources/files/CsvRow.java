@@ -29,16 +29,31 @@ final class CsvRow {
 
   private final Map<String, Integer> index;
   private final List<String> fields;
+  private final boolean focus;
 
   CsvRow(Map<String, Integer> index, List<String> fields) {
+    this(index, fields, false);
+  }
+
+  private CsvRow(Map<String, Integer> index, List<String> fields, boolean focus) {
     this.index = index;
     this.fields = fields;
+    this.focus = focus;
+  }
+
+  /**
+   * This row read by the FOCUS conventions: a {@code NULL} cell is empty, and a time without an offset is UTC
+   * ({@code 2025-08-01T00:00:00}, also with a space for the {@code T}), as FOCUS requires every time to be in UTC.
+   */
+  CsvRow focus() {
+    return new CsvRow(index, fields, true);
   }
 
   /** The raw text of a column; empty when the column is absent or blank. */
   String raw(String column) {
     Integer i = index.get(column);
-    return i == null || i >= fields.size() ? "" : fields.get(i).strip();
+    String v = i == null || i >= fields.size() ? "" : fields.get(i).strip();
+    return focus && v.equals("NULL") ? "" : v;
   }
 
   String text(String column) {
@@ -55,13 +70,24 @@ final class CsvRow {
   }
 
   Instant instant(String column) {
-    return parseInstant(column, text(column));
+    return parseInstant(column, utc(text(column)));
   }
 
   @Nullable Instant optInstant(String column) {
     String v = raw(column);
-    return v.isEmpty() ? null : parseInstant(column, v);
+    return v.isEmpty() ? null : parseInstant(column, utc(v));
   }
+
+  /** In FOCUS rows, a date and time without an offset gets {@code Z}; anything else is read as written. */
+  private String utc(String v) {
+    if (!focus || !NO_OFFSET.matcher(v).matches()) {
+      return v;
+    }
+    return v.substring(0, 10) + "T" + v.substring(11) + "Z";
+  }
+
+  private static final java.util.regex.Pattern NO_OFFSET =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?");
 
   /** The largest size of a number in a data file: 10^15, below which a double still holds every whole number exactly. */
   static final double LIMIT = 1e15;

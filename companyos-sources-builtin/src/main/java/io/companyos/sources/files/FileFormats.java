@@ -63,10 +63,7 @@ public final class FileFormats {
       format(RecordKind.COSTS, cols("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,ServiceCategory,"
           + "ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags"),
           cols("ListCost,ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags"),
-          r -> new CostRow(r.instant("ChargePeriodStart"), r.instant("ChargePeriodEnd"), r.money("BilledCost"), r.money("EffectiveCost"),
-              r.raw("ListCost").isEmpty() ? r.money("EffectiveCost") : r.money("ListCost"), r.text("ServiceName"),
-              or(r.optText("ServiceCategory"), ""), or(r.optText("ProviderName"), ""), or(r.optText("ChargeCategory"), "Usage"),
-              r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), r.jsonTags("Tags")),
+          FileFormats::cost,
           c -> List.of(t(c.chargePeriodStart()), t(c.chargePeriodEnd()), m(c.billedCost()), m(c.effectiveCost()), m(c.listCost()),
               c.serviceName(), c.serviceCategory(), c.providerName(), c.chargeCategory(), s(c.pricingCategory()),
               s(c.commitmentDiscountType()), CsvRow.json(c.tags()))),
@@ -216,6 +213,37 @@ public final class FileFormats {
       throw new CsvRow.BadValue("kind", "'" + v + "' is not new, expansion, contraction or churn");
     }
     return v;
+  }
+
+  /** FOCUS 1.0 {@code ChargeCategory} values. */
+  private static final List<String> CHARGE_CATEGORIES = List.of("Usage", "Purchase", "Tax", "Credit", "Adjustment");
+
+  /**
+   * A FOCUS cost row, read by the FOCUS conventions ({@link CsvRow#focus()}): the charge period cannot end before it
+   * starts, {@code ChargeCategory} is one of FOCUS's five (default Usage), and only Credit and Adjustment rows may carry
+   * negative amounts.
+   */
+  private static CostRow cost(CsvRow row) {
+    CsvRow r = row.focus();
+    String category = r.raw("ChargeCategory");
+    String charge = category.isEmpty() ? "Usage" : CHARGE_CATEGORIES.stream().filter(c -> c.equalsIgnoreCase(category)).findFirst()
+        .orElseThrow(() -> new CsvRow.BadValue("ChargeCategory", "'" + category + "' is not a FOCUS charge category ("
+            + String.join(", ", CHARGE_CATEGORIES) + ")"));
+    boolean mayBeNegative = charge.equals("Credit") || charge.equals("Adjustment");
+    BigDecimal billed = costAmount(r, "BilledCost", mayBeNegative);
+    BigDecimal effective = costAmount(r, "EffectiveCost", mayBeNegative);
+    BigDecimal list = r.raw("ListCost").isEmpty() ? effective : costAmount(r, "ListCost", mayBeNegative);
+    return new CostRow(r.instant("ChargePeriodStart"), endNotBefore(r, "ChargePeriodEnd", "ChargePeriodStart"), billed, effective, list,
+        r.text("ServiceName"), or(r.optText("ServiceCategory"), ""), or(r.optText("ProviderName"), ""), charge,
+        r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), r.jsonTags("Tags"));
+  }
+
+  private static BigDecimal costAmount(CsvRow r, String column, boolean mayBeNegative) {
+    BigDecimal b = r.money(column);
+    if (b.signum() < 0 && !mayBeNegative) {
+      throw new CsvRow.BadValue(column, "'" + r.raw(column) + "' is negative, which only Credit and Adjustment rows may be (ChargeCategory)");
+    }
+    return b;
   }
 
   /** Metric names that count something (Prometheus counters and histogram parts, CompanyOS {@code :count}): never negative. */

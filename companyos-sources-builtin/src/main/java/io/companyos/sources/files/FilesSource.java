@@ -215,7 +215,7 @@ public final class FilesSource implements MetricSource {
         try {
           CsvRow row = new CsvRow(index, rec.fields());
           if (only != null) {
-            Instant t = row.instant(timeColumn);
+            Instant t = (format.kind().equals(RecordKind.COSTS) ? row.focus() : row).instant(timeColumn);
             if (timeCount == times.length) {
               times = java.util.Arrays.copyOf(times, timeCount * 2);
             }
