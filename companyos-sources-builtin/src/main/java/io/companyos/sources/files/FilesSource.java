@@ -246,6 +246,8 @@ public final class FilesSource implements MetricSource {
       }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadDataException(id, name, 0, null, "the file is not UTF-8 text", "save the file as UTF-8");
     } catch (IOException e) {
       throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
     }
