@@ -97,6 +97,23 @@ class RenderCommandTest {
   }
 
   @Test
+  void aBadRowOfAStrictFilesSourceIsPrintedWithItsLocation(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("data"));
+    Files.writeString(dir.resolve("data/incidents.csv"), "incident_id,time_created,time_resolved,severity,service,title,root_cause_deploy\n"
+        + "i1,2026-11-20T10:00:00Z,,P2,api,t,\ni2,2026-11-20T11:00:00Z,,P2,api,t,\ni3,2026-11-20T12:00:00Z,,P2,api,t,\n"
+        + "i4,2026-11-20T13:00:00Z,,P2,api,t,\ni1,2026-11-20T10:00:00Z,,P2,api,t,\n"); // line 6 repeats i1
+    Path file = dir.resolve("sources.yaml");
+    Files.writeString(file, "sources:\n  - id: warehouse\n    type: files\n    options:\n      dir: data\n  - id: demo\n    type: sample\n");
+    MainTest.Result r = MainTest.run("render", "ops-review", "--sources", file.toString(), "--format", "md",
+        "--out", dir.resolve("out").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("incidents.csv:6: COS-SRC-003 incident_id: 'i1' repeats the row on line 2; ids must be unique\n");
+    String md = files(dir.resolve("out")).stream().filter(n -> n.endsWith(".md")).findFirst().orElseThrow();
+    assertThat(Files.readString(dir.resolve("out").resolve(md)))
+        .contains("incidents.csv:6: COS-SRC-003 incident_id: 'i1' repeats the row on line 2");
+  }
+
+  @Test
   void usageErrorsExitWithTwo(@TempDir Path out) {
     assertThat(MainTest.run("render", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(MainTest.run("render", "ops-review", "--all", "--out", out.toString()).code()).isEqualTo(Main.EXIT_USAGE);

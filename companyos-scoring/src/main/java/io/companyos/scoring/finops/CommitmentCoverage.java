@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * amortized {@code EffectiveCost} would understate covered usage by exactly the discount it earned (FinOps
  * Foundation, "Rate Optimization" capability; FOCUS 1.x, ListCost and CommitmentDiscountType).
  *
- * <p>Savings Plans and spot are measured against compute usage; reservations against the rest.
+ * <p>Savings Plans and spot are measured against compute usage; reservations against the rest. Credits and adjustments
+ * are not usage and count in neither part ({@link CostBreakdown#isCreditOrAdjustment}).
  */
 public final class CommitmentCoverage {
   /** FOCUS {@code CommitmentDiscountType} of savings plans. */
@@ -50,7 +51,7 @@ public final class CommitmentCoverage {
     double all = 0;
     double part = 0;
     for (CostRow r : rows) {
-      if (eligible.test(r)) {
+      if (!CostBreakdown.isCreditOrAdjustment(r) && eligible.test(r)) {
         double list = r.listCost().doubleValue();
         all += list;
         if (covered.test(r)) {

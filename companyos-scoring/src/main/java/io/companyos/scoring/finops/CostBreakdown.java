@@ -20,6 +20,14 @@ import org.jspecify.annotations.Nullable;
 public final class CostBreakdown {
   private CostBreakdown() {}
 
+  /**
+   * Whether {@code row} is a FOCUS Credit or Adjustment: it changes what was paid (so totals include it) but is not
+   * usage, so usage-based shares, coverage and discounts leave it out (FOCUS 1.0, ChargeCategory).
+   */
+  public static boolean isCreditOrAdjustment(CostRow row) {
+    return "Credit".equalsIgnoreCase(row.chargeCategory()) || "Adjustment".equalsIgnoreCase(row.chargeCategory());
+  }
+
   /** Total effective cost in the window (0 for no rows: the caller decides whether "no rows" means no data). */
   public static BigDecimal total(List<CostRow> rows, TimeWindow window) {
     BigDecimal sum = BigDecimal.ZERO;

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Rule-based cost optimisation candidates from FOCUS rows:
+ * Rule-based cost optimisation candidates from the usage rows of FOCUS data (credits and adjustments are left out, see
+ * {@link CostBreakdown#isCreditOrAdjustment}):
  * <ul>
  *   <li><b>On-demand compute</b> ({@link #onDemandCompute}): a service whose on-demand ({@code PricingCategory}
  *       Standard) share of its compute {@code EffectiveCost} is above a threshold, with the saving a commitment
@@ -42,7 +43,7 @@ public final class SavingsOpportunities {
     double list = 0;
     double eff = 0;
     for (CostRow r : rows) {
-      if ("Committed".equals(r.pricingCategory())) {
+      if ("Committed".equals(r.pricingCategory()) && !CostBreakdown.isCreditOrAdjustment(r)) {
         list += r.listCost().doubleValue();
         eff += r.effectiveCost().doubleValue();
       }
@@ -77,8 +78,8 @@ public final class SavingsOpportunities {
     double discount = d.getAsDouble();
     Map<String, double[]> byService = new TreeMap<>();
     for (CostRow r : rows) {
-      if (!CommitmentCoverage.COMPUTE.equals(r.serviceCategory())) {
-        continue;
+      if (!CommitmentCoverage.COMPUTE.equals(r.serviceCategory()) || CostBreakdown.isCreditOrAdjustment(r)) {
+        continue; // credits and adjustments are not usage: they would distort the on-demand share
       }
       double[] a = byService.computeIfAbsent(r.serviceName(), k -> new double[2]);
       a[0] += r.effectiveCost().doubleValue();
@@ -121,7 +122,7 @@ public final class SavingsOpportunities {
    */
   public static List<CostOutlier> outliers(List<CostRow> history, ZoneId zone, LocalDate from, RobustZScoreDetector detector) {
     Map<String, Map<LocalDate, Double>> daily = new TreeMap<>();
-    history.forEach(r -> daily.computeIfAbsent(r.serviceName(), k -> new TreeMap<>())
+    history.stream().filter(r -> !CostBreakdown.isCreditOrAdjustment(r)).forEach(r -> daily.computeIfAbsent(r.serviceName(), k -> new TreeMap<>())
         .merge(r.chargePeriodStart().atZone(zone).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
     List<CostOutlier> out = new ArrayList<>();
     daily.forEach((service, days) -> {

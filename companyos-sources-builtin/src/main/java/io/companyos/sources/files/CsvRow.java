@@ -29,16 +29,31 @@ final class CsvRow {
 
   private final Map<String, Integer> index;
   private final List<String> fields;
+  private final boolean focus;
 
   CsvRow(Map<String, Integer> index, List<String> fields) {
+    this(index, fields, false);
+  }
+
+  private CsvRow(Map<String, Integer> index, List<String> fields, boolean focus) {
     this.index = index;
     this.fields = fields;
+    this.focus = focus;
+  }
+
+  /**
+   * This row read by the FOCUS conventions: a {@code NULL} cell is empty, and a time without an offset is UTC
+   * ({@code 2025-08-01T00:00:00}, also with a space for the {@code T}), as FOCUS requires every time to be in UTC.
+   */
+  CsvRow focus() {
+    return new CsvRow(index, fields, true);
   }
 
   /** The raw text of a column; empty when the column is absent or blank. */
   String raw(String column) {
     Integer i = index.get(column);
-    return i == null || i >= fields.size() ? "" : fields.get(i).strip();
+    String v = i == null || i >= fields.size() ? "" : fields.get(i).strip();
+    return focus && v.equals("NULL") ? "" : v;
   }
 
   String text(String column) {
@@ -55,43 +70,126 @@ final class CsvRow {
   }
 
   Instant instant(String column) {
-    return parseInstant(column, text(column));
+    return parseInstant(column, utc(text(column)));
   }
 
   @Nullable Instant optInstant(String column) {
     String v = raw(column);
-    return v.isEmpty() ? null : parseInstant(column, v);
+    return v.isEmpty() ? null : parseInstant(column, utc(v));
   }
 
+  /** In FOCUS rows, a date and time without an offset gets {@code Z}; anything else is read as written. */
+  private String utc(String v) {
+    if (!focus || !NO_OFFSET.matcher(v).matches()) {
+      return v;
+    }
+    return v.substring(0, 10) + "T" + v.substring(11) + "Z";
+  }
+
+  private static final java.util.regex.Pattern NO_OFFSET =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?");
+
+  /** The largest size of a number in a data file: 10^15, below which a double still holds every whole number exactly. */
+  static final double LIMIT = 1e15;
+  private static final BigDecimal MONEY_LIMIT = BigDecimal.valueOf(1, -15);
+
+  /** A decimal number: plain decimal syntax, at most {@link #LIMIT} in size. */
   double number(String column) {
     String v = text(column);
-    try {
-      double d = Double.parseDouble(v);
-      if (!Double.isFinite(d)) {
-        throw new BadValue(column, "'" + v + "' is not a finite number");
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new BadValue(column, "'" + v + "' is not a number");
+    decimalSyntax(column, v);
+    double d = Double.parseDouble(v);
+    if (!(Math.abs(d) <= LIMIT)) {
+      throw new BadValue(column, "'" + v + "' is out of range (at most 10^15 in size)");
     }
+    return d;
   }
 
+  /** A {@link #number} that counts something, so cannot be negative. */
+  double count(String column) {
+    double d = number(column);
+    if (d < 0) {
+      throw new BadValue(column, "'" + raw(column) + "' is negative; a count cannot be");
+    }
+    return d == 0 ? 0 : d; // -0 reads as 0
+  }
+
+  /** A whole number from 0 to 10^15 (a count). */
   long whole(String column) {
     String v = text(column);
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new BadValue(column, "'" + v + "' is not a whole number");
+    int from = v.charAt(0) == '+' ? 1 : 0;
+    boolean digits = from < v.length();
+    for (int i = from; i < v.length() && digits; i++) {
+      digits = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+    }
+    if (!digits) {
+      throw new BadValue(column, v.charAt(0) == '-' && v.length() > 1 && wholeDigits(v.substring(1))
+          ? "'" + v + "' is negative; a count cannot be" : "'" + v + "' is not a whole number");
+    }
+    String d = v.substring(from).replaceFirst("^0+(?=.)", "");
+    if (d.length() > 16 || Long.parseLong(d) > (long) LIMIT) {
+      throw new BadValue(column, "'" + v + "' is out of range (at most 10^15)");
+    }
+    return Long.parseLong(d);
+  }
+
+  private static boolean wholeDigits(String v) {
+    return !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /** An amount of money: plain decimal syntax, at most 10^15 in size; kept exact. */
+  BigDecimal money(String column) {
+    String v = text(column);
+    decimalSyntax(column, v);
+    BigDecimal b = new BigDecimal(v);
+    if (b.abs().compareTo(MONEY_LIMIT) > 0) {
+      throw new BadValue(column, "'" + v + "' is out of range (at most 10^15 in size)");
+    }
+    return b;
+  }
+
+  /**
+   * Plain decimal syntax: an optional sign, digits with an optional {@code .} fraction, and
+   * an optional {@code e} exponent of up to four digits, e.g. {@code -12.50}, {@code .5}, {@code 1.5e-05}. Nothing
+   * else that Java reads as a number ({@code 0x1p3}, {@code 12d}, {@code NaN}, {@code Infinity}, {@code 1_000}).
+   */
+  static void decimalSyntax(String column, String v) {
+    int i = 0;
+    int n = v.length();
+    if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(v.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && v.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(v.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    boolean ok = digits > 0;
+    if (ok && i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+        i++;
+      }
+      int e = 0;
+      while (i < n && isDigit(v.charAt(i))) {
+        i++;
+        e++;
+      }
+      ok = e > 0 && e <= 4;
+    }
+    if (!ok || i != n) {
+      throw new BadValue(column, "'" + v + "' is not a decimal number (digits with an optional '.' fraction and 'e' exponent)");
     }
   }
 
-  BigDecimal money(String column) {
-    String v = text(column);
-    try {
-      return new BigDecimal(v);
-    } catch (NumberFormatException e) {
-      throw new BadValue(column, "'" + v + "' is not a decimal number");
-    }
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   boolean bool(String column, boolean defaultValue) {

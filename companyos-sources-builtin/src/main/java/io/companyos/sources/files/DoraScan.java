@@ -27,7 +27,8 @@ import java.util.Optional;
  * become {@link Deployment} records (with no change list). Rows before 1970 or from the window end on are skipped, as the
  * record path of {@code score dora} reads them.
  *
- * <p>The scan reads well-formed files only: any row the files source would reject, a quoted field left open, a change id
+ * <p>The scan reads well-formed files only: any row the files source would reject (a repeated deploy or change id among
+ * them), a quoted field left open, a change id
  * outside Latin-1 or window bounds finer than a millisecond give {@link Optional#empty()}, and the caller reads the files
  * as records instead, which reports the bad row exactly as before.
  */
@@ -65,6 +66,8 @@ public final class DoraScan {
     long start = s.toEpochMilli();
     long end = e.toEpochMilli();
     IdTable ids = new IdTable();
+    IdTable deployIds = new IdTable();
+    IdTable changeIds = new IdTable();
     List<Deployment> inWindow = new ArrayList<>();
     try {
       read(dir.resolve("deployments.csv"), List.of("deploy_id", "time_created"), (row, index) -> {
@@ -83,8 +86,8 @@ public final class DoraScan {
           case "failure", "FAILURE", "Failure" -> true;
           default -> throw new NotScannable();
         };
-        if (row.start(index[0]) == row.end(index[0])) {
-          throw new NotScannable();
+        if (row.start(index[0]) == row.end(index[0]) || !deployIds.addNew(row.chars, row.start(index[0]), row.end(index[0]))) {
+          throw new NotScannable(); // no id, or one repeated: the record path reports the row
         }
         if (index[2] >= 0) {
           ids.shipAll(row.chars, row.start(index[2]), row.end(index[2]), t);
@@ -108,6 +111,9 @@ public final class DoraScan {
           long created = IsoTimes.epochMilli(row.text, t0, t1);
           if (created < FLOOR || created >= end) {
             return;
+          }
+          if (!changeIds.addNew(row.chars, i0, i1)) {
+            throw new NotScannable(); // a repeated change id: the record path reports the row
           }
           int id = ids.find(row.chars, i0, i1);
           if (id < 0) {
@@ -330,6 +336,13 @@ public final class DoraScan {
           return slot - 1;
         }
       }
+    }
+
+    /** Interns the id in {@code chars[from, to)}; false when it was there already. */
+    boolean addNew(char[] chars, int from, int to) {
+      int before = size;
+      intern(chars, from, to);
+      return size > before;
     }
 
     private int intern(char[] chars, int from, int to) {

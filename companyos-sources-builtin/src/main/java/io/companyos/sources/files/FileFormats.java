@@ -45,32 +45,33 @@ public final class FileFormats {
   private static final List<FileFormat<?>> ALL = List.of(
       format(RecordKind.CHANGES, cols("change_id,time_created"), cols(""),
           r -> new Change(r.text("change_id"), r.instant("time_created")),
-          c -> List.of(c.changeId(), t(c.timeCreated()))),
+          c -> List.of(c.changeId(), t(c.timeCreated()))).unique(c -> List.of(c.changeId()), "change_id"),
       format(RecordKind.DEPLOYMENTS, cols("deploy_id,time_created,changes,status"), cols("changes,status"),
           r -> new Deployment(r.text("deploy_id"), r.instant("time_created"), r.list("changes"), status(r)),
-          d -> List.of(d.deployId(), t(d.timeCreated()), String.join(";", d.changes()), d.status().name().toLowerCase(Locale.ROOT))),
+          d -> List.of(d.deployId(), t(d.timeCreated()), String.join(";", d.changes()), d.status().name().toLowerCase(Locale.ROOT)))
+          .unique(d -> List.of(d.deployId()), "deploy_id"),
       format(RecordKind.INCIDENTS, cols("incident_id,time_created,time_resolved,severity,service,title,root_cause_deploy"),
           cols("time_resolved,root_cause_deploy"),
-          r -> new Incident(r.text("incident_id"), r.instant("time_created"), r.optInstant("time_resolved"), r.text("severity"),
+          r -> new Incident(r.text("incident_id"), r.instant("time_created"), notBefore(r, "time_resolved", "time_created"), r.text("severity"),
               r.text("service"), r.text("title"), r.optText("root_cause_deploy")),
-          i -> List.of(i.incidentId(), t(i.timeCreated()), t(i.timeResolved()), i.severity(), i.service(), i.title(), s(i.rootCauseDeploy()))),
+          i -> List.of(i.incidentId(), t(i.timeCreated()), t(i.timeResolved()), i.severity(), i.service(), i.title(), s(i.rootCauseDeploy())))
+          .unique(i -> List.of(i.incidentId()), "incident_id"),
       format(RecordKind.METRICS, cols("timestamp,metric,labels,value"), cols("labels"),
-          r -> new MetricPoint(r.instant("timestamp"), r.text("metric"), r.labels("labels"), r.number("value")),
+          r -> new MetricPoint(r.instant("timestamp"), r.text("metric"), r.labels("labels"),
+              isCounter(r.text("metric")) ? r.count("value") : r.number("value")),
           m -> List.of(t(m.timestamp()), m.metric(), labels(m.labels()), n(m.value()))),
       format(RecordKind.COSTS, cols("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,ServiceCategory,"
           + "ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags"),
           cols("ListCost,ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags"),
-          r -> new CostRow(r.instant("ChargePeriodStart"), r.instant("ChargePeriodEnd"), r.money("BilledCost"), r.money("EffectiveCost"),
-              r.raw("ListCost").isEmpty() ? r.money("EffectiveCost") : r.money("ListCost"), r.text("ServiceName"),
-              or(r.optText("ServiceCategory"), ""), or(r.optText("ProviderName"), ""), or(r.optText("ChargeCategory"), "Usage"),
-              r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), r.jsonTags("Tags")),
+          FileFormats::cost,
           c -> List.of(t(c.chargePeriodStart()), t(c.chargePeriodEnd()), m(c.billedCost()), m(c.effectiveCost()), m(c.listCost()),
               c.serviceName(), c.serviceCategory(), c.providerName(), c.chargeCategory(), s(c.pricingCategory()),
               s(c.commitmentDiscountType()), CsvRow.json(c.tags()))),
       format(RecordKind.VULNERABILITIES, cols("vuln_id,cve,severity,component,title,detected_at,resolved_at"), cols("cve,title,resolved_at"),
           r -> new Vulnerability(r.text("vuln_id"), r.optText("cve"), r.text("severity").toLowerCase(Locale.ROOT), r.text("component"),
-              or(r.optText("title"), ""), r.instant("detected_at"), r.optInstant("resolved_at")),
-          v -> List.of(v.vulnId(), s(v.cve()), v.severity(), v.component(), v.title(), t(v.detectedAt()), t(v.resolvedAt()))),
+              or(r.optText("title"), ""), r.instant("detected_at"), notBefore(r, "resolved_at", "detected_at")),
+          v -> List.of(v.vulnId(), s(v.cve()), v.severity(), v.component(), v.title(), t(v.detectedAt()), t(v.resolvedAt())))
+          .unique(v -> List.of(v.vulnId()), "vuln_id"),
       format(RecordKind.SECURITY_EVENTS, cols("timestamp,type,source,count"), cols("source"),
           r -> new SecurityEvent(r.instant("timestamp"), r.text("type"), or(r.optText("source"), ""), r.whole("count")),
           e -> List.of(t(e.timestamp()), e.type(), e.source(), Long.toString(e.count()))),
@@ -82,32 +83,40 @@ public final class FileFormats {
           r -> new NpsResponse(r.instant("timestamp"), r.text("account_id"), npsScore(r)),
           n -> List.of(t(n.timestamp()), n.accountId(), Integer.toString(n.score()))),
       format(RecordKind.SUPPORT_TICKETS, cols("ticket_id,account_id,priority,opened_at,closed_at"), cols("closed_at"),
-          r -> new SupportTicket(r.text("ticket_id"), r.text("account_id"), r.text("priority"), r.instant("opened_at"), r.optInstant("closed_at")),
-          x -> List.of(x.ticketId(), x.accountId(), x.priority(), t(x.openedAt()), t(x.closedAt()))),
+          r -> new SupportTicket(r.text("ticket_id"), r.text("account_id"), r.text("priority"), r.instant("opened_at"),
+              notBefore(r, "closed_at", "opened_at")),
+          x -> List.of(x.ticketId(), x.accountId(), x.priority(), t(x.openedAt()), t(x.closedAt())))
+          .unique(x -> List.of(x.ticketId()), "ticket_id"),
       format(RecordKind.FEEDBACK, cols("timestamp,account_id,request"), cols(""),
           r -> new FeedbackItem(r.instant("timestamp"), r.text("account_id"), r.text("request")),
           f -> List.of(t(f.timestamp()), f.accountId(), f.request())),
       format(RecordKind.SPRINTS, cols("sprint_id,start,end,goals"), cols("goals"),
-          r -> new Sprint(r.text("sprint_id"), r.instant("start"), r.instant("end"), r.list("goals")),
-          x -> List.of(x.sprintId(), t(x.start()), t(x.end()), String.join(";", x.goals()))),
+          r -> new Sprint(r.text("sprint_id"), r.instant("start"), endNotBefore(r, "end", "start"), r.list("goals")),
+          x -> List.of(x.sprintId(), t(x.start()), t(x.end()), String.join(";", x.goals())))
+          .unique(x -> List.of(x.sprintId()), "sprint_id"),
       format(RecordKind.SPRINT_ITEMS, cols("sprint_id,item_id,title,kind,points,committed,added_at,started_at,completed_at,escaped,goal"),
           cols("started_at,completed_at,escaped,goal"),
-          r -> new SprintItem(r.text("sprint_id"), r.text("item_id"), r.text("title"), r.text("kind"), r.number("points"),
-              r.bool("committed", true), r.instant("added_at"), r.optInstant("started_at"), r.optInstant("completed_at"),
+          r -> new SprintItem(r.text("sprint_id"), r.text("item_id"), r.text("title"), r.text("kind"), r.count("points"),
+              r.bool("committed", true), r.instant("added_at"), r.optInstant("started_at"), notBefore(r, "completed_at", "started_at"),
               r.bool("escaped", false), r.optText("goal")),
           i -> List.of(i.sprintId(), i.itemId(), i.title(), i.kind(), n(i.points()), Boolean.toString(i.committed()), t(i.addedAt()),
-              t(i.startedAt()), t(i.completedAt()), Boolean.toString(i.escaped()), s(i.goal()))),
+              t(i.startedAt()), t(i.completedAt()), Boolean.toString(i.escaped()), s(i.goal())))
+          .unique(i -> List.of(i.sprintId(), i.itemId()), "sprint_id", "item_id"),
       format(RecordKind.PULL_REQUESTS, cols("pr_id,title,author,repository,opened_at,first_review_at,merged_at,closed_at"),
           cols("first_review_at,merged_at,closed_at"),
           r -> new PullRequest(r.text("pr_id"), r.text("title"), r.text("author"), r.text("repository"), r.instant("opened_at"),
-              r.optInstant("first_review_at"), r.optInstant("merged_at"), r.optInstant("closed_at")),
-          p -> List.of(p.prId(), p.title(), p.author(), p.repository(), t(p.openedAt()), t(p.firstReviewAt()), t(p.mergedAt()), t(p.closedAt()))),
+              r.optInstant("first_review_at"), notBefore(r, "merged_at", "opened_at"), notBefore(r, "closed_at", "opened_at")),
+          p -> List.of(p.prId(), p.title(), p.author(), p.repository(), t(p.openedAt()), t(p.firstReviewAt()), t(p.mergedAt()), t(p.closedAt())))
+          .unique(p -> List.of(p.repository(), p.prId()), "repository", "pr_id"),
       format(RecordKind.BUILDS, cols("build_id,pipeline,timestamp,success"), cols(""),
           r -> new Build(r.text("build_id"), r.text("pipeline"), r.instant("timestamp"), r.bool("success", false)),
-          b -> List.of(b.buildId(), b.pipeline(), t(b.timestamp()), Boolean.toString(b.success()))),
+          b -> List.of(b.buildId(), b.pipeline(), t(b.timestamp()), Boolean.toString(b.success())))
+          .unique(b -> List.of(b.pipeline(), b.buildId()), "pipeline", "build_id"),
       format(RecordKind.SCHEDULED_EVENTS, cols("event_id,kind,title,service,start,end"), cols("service"),
-          r -> new ScheduledEvent(r.text("event_id"), r.text("kind"), r.text("title"), or(r.optText("service"), ""), r.instant("start"), r.instant("end")),
-          e -> List.of(e.eventId(), e.kind(), e.title(), e.service(), t(e.start()), t(e.end()))),
+          r -> new ScheduledEvent(r.text("event_id"), r.text("kind"), r.text("title"), or(r.optText("service"), ""), r.instant("start"),
+              endNotBefore(r, "end", "start")),
+          e -> List.of(e.eventId(), e.kind(), e.title(), e.service(), t(e.start()), t(e.end())))
+          .unique(e -> List.of(e.eventId()), "event_id"),
       format(RecordKind.KEY_RESULTS, cols("quarter,objective_id,objective,key_result_id,title,owner,start,target,current,unit,updated_at,kpi"),
           cols("owner,unit,kpi"),
           r -> new KeyResult(r.text("quarter"), r.text("objective_id"), r.text("objective"), r.text("key_result_id"), r.text("title"),
@@ -119,18 +128,22 @@ public final class FileFormats {
           r -> new ArrMovement(r.instant("date"), r.text("account_id"), arrKind(r), r.money("amount")),
           a -> List.of(t(a.date()), a.accountId(), a.kind(), m(a.amount()))),
       format(RecordKind.ACCOUNTS, cols("account_id,name,segment,arr,since"), cols("segment"),
-          r -> new Account(r.text("account_id"), r.text("name"), or(r.optText("segment"), ""), r.money("arr"), r.instant("since")),
-          a -> List.of(a.accountId(), a.name(), a.segment(), m(a.arr()), t(a.since()))),
+          r -> new Account(r.text("account_id"), r.text("name"), or(r.optText("segment"), ""), nonNegative(r, "arr"), r.instant("since")),
+          a -> List.of(a.accountId(), a.name(), a.segment(), m(a.arr()), t(a.since())))
+          .unique(a -> List.of(a.accountId()), "account_id"),
       format(RecordKind.ACTION_ITEMS, cols("action_id,meeting,title,owner,created_at,due_at,completed_at"), cols("completed_at"),
           r -> new ActionItem(r.text("action_id"), r.text("meeting"), r.text("title"), r.text("owner"), r.instant("created_at"),
-              r.instant("due_at"), r.optInstant("completed_at")),
-          a -> List.of(a.actionId(), a.meeting(), a.title(), a.owner(), t(a.createdAt()), t(a.dueAt()), t(a.completedAt()))),
+              r.instant("due_at"), notBefore(r, "completed_at", "created_at")),
+          a -> List.of(a.actionId(), a.meeting(), a.title(), a.owner(), t(a.createdAt()), t(a.dueAt()), t(a.completedAt())))
+          .unique(a -> List.of(a.actionId()), "action_id"),
       format(RecordKind.MEETINGS, cols("meeting_id,meeting,scheduled_start,actual_start"), cols("actual_start"),
           r -> new MeetingRecord(r.text("meeting_id"), r.text("meeting"), r.instant("scheduled_start"), r.optInstant("actual_start")),
-          x -> List.of(x.meetingId(), x.meeting(), t(x.scheduledStart()), t(x.actualStart()))),
+          x -> List.of(x.meetingId(), x.meeting(), t(x.scheduledStart()), t(x.actualStart())))
+          .unique(x -> List.of(x.meetingId()), "meeting_id"),
       format(RecordKind.DECISIONS, cols("decision_id,meeting,title,raised_at,decided_at"), cols("decided_at"),
-          r -> new Decision(r.text("decision_id"), r.text("meeting"), r.text("title"), r.instant("raised_at"), r.optInstant("decided_at")),
-          d -> List.of(d.decisionId(), d.meeting(), d.title(), t(d.raisedAt()), t(d.decidedAt()))),
+          r -> new Decision(r.text("decision_id"), r.text("meeting"), r.text("title"), r.instant("raised_at"), notBefore(r, "decided_at", "raised_at")),
+          d -> List.of(d.decisionId(), d.meeting(), d.title(), t(d.raisedAt()), t(d.decidedAt())))
+          .unique(d -> List.of(d.decisionId()), "decision_id"),
       format(RecordKind.DASHBOARD_VIEWS, cols("timestamp,user_id,dashboard"), cols(""),
           r -> new DashboardView(r.instant("timestamp"), r.text("user_id"), r.text("dashboard")),
           v -> List.of(t(v.timestamp()), v.userId(), v.dashboard())));
@@ -200,6 +213,66 @@ public final class FileFormats {
       throw new CsvRow.BadValue("kind", "'" + v + "' is not new, expansion, contraction or churn");
     }
     return v;
+  }
+
+  /** FOCUS 1.0 {@code ChargeCategory} values. */
+  private static final List<String> CHARGE_CATEGORIES = List.of("Usage", "Purchase", "Tax", "Credit", "Adjustment");
+
+  /**
+   * A FOCUS cost row, read by the FOCUS conventions ({@link CsvRow#focus()}): the charge period cannot end before it
+   * starts, {@code ChargeCategory} is one of FOCUS's five (default Usage), and only Credit and Adjustment rows may carry
+   * negative amounts.
+   */
+  private static CostRow cost(CsvRow row) {
+    CsvRow r = row.focus();
+    String category = r.raw("ChargeCategory");
+    String charge = category.isEmpty() ? "Usage" : CHARGE_CATEGORIES.stream().filter(c -> c.equalsIgnoreCase(category)).findFirst()
+        .orElseThrow(() -> new CsvRow.BadValue("ChargeCategory", "'" + category + "' is not a FOCUS charge category ("
+            + String.join(", ", CHARGE_CATEGORIES) + ")"));
+    boolean mayBeNegative = charge.equals("Credit") || charge.equals("Adjustment");
+    BigDecimal billed = costAmount(r, "BilledCost", mayBeNegative);
+    BigDecimal effective = costAmount(r, "EffectiveCost", mayBeNegative);
+    BigDecimal list = r.raw("ListCost").isEmpty() ? effective : costAmount(r, "ListCost", mayBeNegative);
+    return new CostRow(r.instant("ChargePeriodStart"), endNotBefore(r, "ChargePeriodEnd", "ChargePeriodStart"), billed, effective, list,
+        r.text("ServiceName"), or(r.optText("ServiceCategory"), ""), or(r.optText("ProviderName"), ""), charge,
+        r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), r.jsonTags("Tags"));
+  }
+
+  private static BigDecimal costAmount(CsvRow r, String column, boolean mayBeNegative) {
+    BigDecimal b = r.money(column);
+    if (b.signum() < 0 && !mayBeNegative) {
+      throw new CsvRow.BadValue(column, "'" + r.raw(column) + "' is negative, which only Credit and Adjustment rows may be (ChargeCategory)");
+    }
+    return b;
+  }
+
+  /** Metric names that count something (Prometheus counters and histogram parts, CompanyOS {@code :count}): never negative. */
+  static boolean isCounter(String metric) {
+    return metric.endsWith(":count") || metric.endsWith("_count") || metric.endsWith("_total") || metric.endsWith("_bucket");
+  }
+
+  /** The optional time in {@code column}, which cannot lie before the time in {@code earlier} (when that is given). */
+  private static @Nullable Instant notBefore(CsvRow r, String column, String earlier) {
+    Instant t = r.optInstant(column);
+    Instant e = t == null ? null : r.optInstant(earlier);
+    if (e != null && t.isBefore(e)) {
+      throw new CsvRow.BadValue(column, t + " is before " + earlier + " " + e);
+    }
+    return t;
+  }
+
+  /** The required time in {@code column}, which cannot lie before the time in {@code earlier}. */
+  private static Instant endNotBefore(CsvRow r, String column, String earlier) {
+    r.instant(column);
+    return java.util.Objects.requireNonNull(notBefore(r, column, earlier));
+  }
+
+  private static BigDecimal nonNegative(CsvRow r, String column) {
+    BigDecimal b = r.money(column);
+    if (b.signum() < 0) {
+      throw new CsvRow.BadValue(column, "'" + r.raw(column) + "' is negative; it cannot be");
+    }
+    return b;
   }
 
   private static String t(@Nullable Instant i) {

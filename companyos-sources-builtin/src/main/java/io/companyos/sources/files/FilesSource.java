@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Reads a directory of CSV files. Each file is parsed once, on first use, and kept sorted by time.
  * In strict mode the first bad row fails the query with {@code file:line: column: reason}; in lenient
  * mode bad rows are skipped, counted in the provenance ("incidents.csv, 2 bad rows skipped") and listed
- * by {@link #skipped()} — nothing is dropped silently. A missing file means the kind is not described.
+ * by {@link #skipped()} — nothing is dropped silently. Values must keep their kind's declared constraints (unique ids,
+ * counts not negative, ends not before starts, plain decimal numbers in range; docs/data-formats.md). A missing file
+ * means the kind is not described; an empty one (no header row) holds no data and is reported as such, never as zero rows.
  */
 public final class FilesSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(FilesSource.class);
@@ -91,7 +93,8 @@ public final class FilesSource implements MetricSource {
     if (!Files.isDirectory(dir)) {
       throw new SourceUnavailableException(id, "directory " + dir + " does not exist", null);
     }
-    Set<String> kinds = FileFormats.all().stream().filter(f -> Files.isRegularFile(dir.resolve(f.fileName())))
+    Set<String> kinds = FileFormats.all().stream().filter(f -> Files.isRegularFile(dir.resolve(f.fileName()))
+            && size(dir.resolve(f.fileName())) > 0)
         .map(f -> f.kind().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
     List<String> metrics = kinds.contains(RecordKind.METRICS.name())
         ? load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList()
@@ -194,7 +197,8 @@ public final class FilesSource implements MetricSource {
       CsvReader csv = new CsvReader(in);
       CsvReader.Record header = csv.next();
       if (header == null) {
-        return new Loaded<>(List.of(), List.of());
+        throw new BadDataException(id, name, 0, null, "the file is empty, so it holds no data (not zero rows)",
+            "write at least the header row when there are no rows, or remove the file");
       }
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < header.fields().size(); i++) {
@@ -206,11 +210,12 @@ public final class FilesSource implements MetricSource {
               "the header must name these columns: " + String.join(",", format.columns()));
         }
       }
+      Map<List<String>, Long> seen = format.key() == null ? null : new HashMap<>();
       for (CsvReader.Record rec = csv.next(); rec != null; rec = csv.next()) {
         try {
           CsvRow row = new CsvRow(index, rec.fields());
           if (only != null) {
-            Instant t = row.instant(timeColumn);
+            Instant t = (format.kind().equals(RecordKind.COSTS) ? row.focus() : row).instant(timeColumn);
             if (timeCount == times.length) {
               times = java.util.Arrays.copyOf(times, timeCount * 2);
             }
@@ -221,7 +226,16 @@ public final class FilesSource implements MetricSource {
               continue;
             }
           }
-          rows.add(format.reader().apply(row));
+          T record = format.reader().apply(row);
+          if (seen != null) {
+            List<String> key = format.key().apply(record);
+            Long firstLine = seen.putIfAbsent(key, rec.line());
+            if (firstLine != null) {
+              throw new CsvRow.BadValue(String.join("+", format.keyColumns()),
+                  "'" + String.join("', '", key) + "' repeats the row on line " + firstLine + "; ids must be unique");
+            }
+          }
+          rows.add(record);
         } catch (CsvRow.BadValue e) {
           if (strict) {
             throw new BadDataException(id, name, rec.line(), e.column, e.getMessage(),
@@ -232,6 +246,8 @@ public final class FilesSource implements MetricSource {
       }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadDataException(id, name, 0, null, "the file is not UTF-8 text", "save the file as UTF-8");
     } catch (IOException e) {
       throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,86 @@
+package io.companyos.sources.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.companyos.model.data.CostRow;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.BadDataException;
+import io.companyos.sources.RecordKind;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** costs.csv read by the FOCUS 1.0 conventions: UTC times without an offset, NULL cells, credits and adjustments. */
+class FocusCostsTest {
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  static final TimeWindow ALL = new TimeWindow(Instant.parse("2020-01-01T00:00:00Z"), NOW);
+  static final String HEADER = "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,ServiceCategory,"
+      + "ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags\n";
+  @TempDir Path dir;
+
+  List<CostRow> read(boolean strict, long windowedBytes) {
+    return new FilesSource("files", dir, strict, Clock.fixed(NOW, ZoneOffset.UTC), windowedBytes).records(RecordKind.COSTS, ALL).rows();
+  }
+
+  @Test
+  void aFocusExportWithUtcTimesAndNullCellsReads() throws IOException {
+    Files.writeString(dir.resolve("costs.csv"), HEADER
+        + "2026-11-01T00:00:00,2026-11-02T00:00:00,12.50,10.00,NULL,AmazonEC2,Compute,AWS,Usage,Standard,NULL,NULL\n"
+        + "2026-11-02 00:00:00,2026-11-03 00:00:00,-5,-5,-5,AmazonEC2,Compute,AWS,Credit,NULL,NULL,{\"team\":\"web\"}\n");
+    for (long windowed : new long[] {FilesSource.WINDOWED_READ_BYTES, 0}) {
+      List<CostRow> rows = read(true, windowed);
+      assertThat(rows).hasSize(2);
+      CostRow usage = rows.get(0);
+      assertThat(usage.chargePeriodStart()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+      assertThat(usage.listCost()).isEqualByComparingTo("10.00"); // NULL ListCost defaults to EffectiveCost
+      assertThat(usage.commitmentDiscountType()).isNull();
+      assertThat(usage.tags()).isEmpty();
+      CostRow credit = rows.get(1);
+      assertThat(credit.chargePeriodStart()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z"));
+      assertThat(credit.chargeCategory()).isEqualTo("Credit");
+      assertThat(credit.pricingCategory()).isNull();
+      assertThat(credit.effectiveCost()).isEqualByComparingTo(BigDecimal.valueOf(-5));
+    }
+  }
+
+  @Test
+  void negativeUsageAHugeCostAndAnUnknownChargeCategoryAreLocated() throws IOException {
+    Files.writeString(dir.resolve("costs.csv"), HEADER
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,-5,-5,,AmazonEC2,Compute,AWS,Usage,,,\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1e32,1e32,,AmazonEC2,Compute,AWS,usage,,,\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1,1,,AmazonEC2,Compute,AWS,Refund,,,\n"
+        + "2026-11-02T00:00:00Z,2026-11-01T00:00:00Z,1,1,,AmazonEC2,Compute,AWS,,,,\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,-2,-2,,AmazonEC2,Compute,AWS,adjustment,,,\n");
+    FilesSource lenient = new FilesSource("files", dir, false, Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(lenient.records(RecordKind.COSTS, ALL).rows()).extracting(CostRow::chargeCategory).containsExactly("Adjustment");
+    assertThat(lenient.skipped()).extracting(Object::toString).containsExactly(
+        "costs.csv:2: BilledCost: '-5' is negative, which only Credit and Adjustment rows may be (ChargeCategory)",
+        "costs.csv:3: BilledCost: '1e32' is out of range (at most 10^15 in size)",
+        "costs.csv:4: ChargeCategory: 'Refund' is not a FOCUS charge category (Usage, Purchase, Tax, Credit, Adjustment)",
+        "costs.csv:5: ChargePeriodEnd: 2026-11-01T00:00:00Z is before ChargePeriodStart 2026-11-02T00:00:00Z");
+    try {
+      read(true, FilesSource.WINDOWED_READ_BYTES);
+      throw new AssertionError("no error");
+    } catch (BadDataException e) {
+      assertThat(e.location()).isEqualTo("costs.csv:2");
+    }
+  }
+
+  @Test
+  void aTimeWithoutOffsetIsStillAnErrorOutsideCosts() throws IOException {
+    Files.writeString(dir.resolve("changes.csv"), "change_id,time_created\nc1,2026-11-01T00:00:00\n");
+    try {
+      new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC)).records(RecordKind.CHANGES, ALL);
+      throw new AssertionError("no error");
+    } catch (BadDataException e) {
+      assertThat(e.location()).isEqualTo("changes.csv:2");
+    }
+  }
+}
