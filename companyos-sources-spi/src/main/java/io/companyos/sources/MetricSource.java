@@ -13,15 +13,26 @@ import java.util.Optional;
  */
 public interface MetricSource extends AutoCloseable {
 
-  /** The id this source was configured under (used in provenance). */
+  /**
+   * The id this source was configured under (used in provenance).
+   *
+   * @return the configured id
+   */
   String id();
 
-  /** What this source can answer: record kinds and metric names. */
+  /**
+   * What this source can answer: record kinds and metric names.
+   *
+   * @return the description of this source
+   */
   SourceDescription describe();
 
   /**
    * Evaluates {@code query} at one instant; each result series holds one point.
    *
+   * @param query the query in the source's language (PromQL for Prometheus)
+   * @param at the instant to evaluate at
+   * @return one series per label set, each with one point
    * @throws UnsupportedQueryException when the source has no metrics
    */
   default Dataset<Series> instant(String query, Instant at) {
@@ -31,6 +42,10 @@ public interface MetricSource extends AutoCloseable {
   /**
    * Evaluates {@code query} over {@code window} at resolution {@code step}; points lie inside the window.
    *
+   * @param query the query in the source's language (PromQL for Prometheus)
+   * @param window the time window the points lie in
+   * @param step the distance between two points
+   * @return one series per label set
    * @throws UnsupportedQueryException when the source has no metrics
    */
   default Dataset<Series> range(String query, TimeWindow window, Duration step) {
@@ -40,6 +55,10 @@ public interface MetricSource extends AutoCloseable {
   /**
    * Returns the rows of {@code kind} whose {@link RecordKind#timeOf time} lies in {@code window}.
    *
+   * @param <T> the row type of the kind
+   * @param kind the record kind asked for
+   * @param window the time window the rows' times lie in
+   * @return the rows, possibly none
    * @throws UnsupportedQueryException when the source does not hold that kind
    */
   default <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
@@ -49,6 +68,8 @@ public interface MetricSource extends AutoCloseable {
   /**
    * For sources whose data is a fixed snapshot (the sample company, an exported directory): the
    * instant the data describes, which packs use as their default as-of. Empty for live sources.
+   *
+   * @return the snapshot's instant, or empty for a live source
    */
   default Optional<Instant> snapshotAsOf() {
     return Optional.empty();
@@ -59,6 +80,8 @@ public interface MetricSource extends AutoCloseable {
    * {@code metrics:} in sources.yaml), which {@link SourceRouter} routes by. Providers need not
    * implement it: the sources opened by {@link Sources} carry their configuration's claims. The
    * default claims nothing.
+   *
+   * @return the claimed record kinds and metric names
    */
   default io.companyos.model.source.SourceClaims claims() {
     return io.companyos.model.source.SourceClaims.NONE;

@@ -8,10 +8,19 @@ package io.companyos.sources;
  */
 public interface MetricSourceProvider {
 
-  /** The type name used in YAML ({@code type: files}); lowercase letters, digits and dashes. */
+  /**
+   * The type name used in YAML ({@code type: files}); lowercase letters, digits and dashes.
+   *
+   * @return the type name
+   */
   String id();
 
-  /** When two providers declare the same id, the registry refuses both and names them; priority orders listings. */
+  /**
+   * The order of this provider in listings. When two providers declare the same id, the registry refuses
+   * both and names them.
+   *
+   * @return the priority; 0 by default
+   */
   default int priority() {
     return 0;
   }
@@ -19,6 +28,8 @@ public interface MetricSourceProvider {
   /**
    * Creates a source for one configuration entry.
    *
+   * @param context the entry's id, options, environment and clock
+   * @return the opened source
    * @throws SourceConfigException when an option is missing or invalid
    */
   MetricSource create(SourceContext context);

@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * rows it was computed from, and, when the source knows it, the time span its data actually covers.
  * Packs render it as a footnote next to the number.
  *
+ * @param sourceId the configured id of the source that answered
+ * @param query the query or record kind asked for
+ * @param window the time window asked for
+ * @param fetchedAt when the source answered
+ * @param rowCount how many rows (or series) the answer held
  * @param covers the span the source holds data for (all of it, not only the window's rows); null when
  *     unknown. A section whose data ends well before its window ends is marked stale.
  */
@@ -35,6 +40,15 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
    *     default, {@link #DEFAULT_STALE_AFTER}
    */
   public record Coverage(Instant first, Instant last, long rows, @Nullable Duration staleAfter) {
+    /**
+     * Checks the span.
+     *
+     * @param first the earliest row or point
+     * @param last the latest row or point
+     * @param rows how many distinct instants the span holds
+     * @param staleAfter the source's freshness limit, or null for the default
+     * @throws IllegalArgumentException when {@code last} is before {@code first} or {@code rows} is below 1
+     */
     public Coverage {
       Objects.requireNonNull(first, "first");
       Objects.requireNonNull(last, "last");
@@ -46,7 +60,12 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
       }
     }
 
-    /** The span of {@code times} (any order, repeats allowed); empty when there are none. */
+    /**
+     * The span of {@code times}.
+     *
+     * @param times the rows' or points' instants, in any order, repeats allowed
+     * @return their span, or empty when there are none
+     */
     public static java.util.Optional<Coverage> of(java.util.Collection<Instant> times) {
       if (times.isEmpty()) {
         return java.util.Optional.empty();
@@ -67,7 +86,12 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
       return java.util.Optional.of(new Coverage(times.iterator().next(), previous, distinct, null));
     }
 
-    /** This coverage with a source's freshness limit. */
+    /**
+     * This coverage with a source's freshness limit.
+     *
+     * @param limit the source's {@code stale_after}, or null for the default
+     * @return the coverage with that limit
+     */
     public Coverage withStaleAfter(@Nullable Duration limit) {
       return new Coverage(first, last, rows, limit);
     }
@@ -77,6 +101,9 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
      * freshness limit and five times the average spacing of its instants (so a monthly series, a weekly
      * update or a kind with a few rows a week is not stale a day after its last row). Empty when the
      * data is fresh.
+     *
+     * @param needed the instant the data should reach (a window's end)
+     * @return how far the data stops short, or empty when it is fresh
      */
     public java.util.Optional<Duration> staleBy(Instant needed) {
       Duration gap = Duration.between(last, needed);
@@ -87,6 +114,17 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
     }
   }
 
+  /**
+   * Checks the values.
+   *
+   * @param sourceId the configured id of the source that answered
+   * @param query the query or record kind asked for
+   * @param window the time window asked for
+   * @param fetchedAt when the source answered
+   * @param rowCount how many rows (or series) the answer held
+   * @param covers the span the source holds data for, or null
+   * @throws IllegalArgumentException when {@code rowCount} is negative
+   */
   public Provenance {
     Objects.requireNonNull(sourceId, "sourceId");
     Objects.requireNonNull(query, "query");
@@ -97,12 +135,25 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
     }
   }
 
-  /** Provenance whose coverage is not known. */
+  /**
+   * Provenance whose coverage is not known.
+   *
+   * @param sourceId the configured id of the source that answered
+   * @param query the query or record kind asked for
+   * @param window the time window asked for
+   * @param fetchedAt when the source answered
+   * @param rowCount how many rows (or series) the answer held
+   */
   public Provenance(String sourceId, String query, TimeWindow window, Instant fetchedAt, long rowCount) {
     this(sourceId, query, window, fetchedAt, rowCount, null);
   }
 
-  /** This provenance with the span the source's data covers. */
+  /**
+   * This provenance with the span the source's data covers.
+   *
+   * @param span the span, or null when unknown
+   * @return the provenance with that span
+   */
   public Provenance withCovers(@Nullable Coverage span) {
     return new Provenance(sourceId, query, window, fetchedAt, rowCount, span);
   }

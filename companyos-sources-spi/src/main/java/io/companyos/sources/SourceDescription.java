@@ -13,11 +13,24 @@ import java.util.Set;
  */
 public record SourceDescription(String type, Set<String> recordKinds, List<String> metrics) {
 
+  /**
+   * Copies the record kinds and metrics.
+   *
+   * @param type the provider id
+   * @param recordKinds names of the record kinds it returns
+   * @param metrics metric names or patterns it can query
+   */
   public SourceDescription {
     recordKinds = Set.copyOf(recordKinds);
     metrics = List.copyOf(metrics);
   }
 
+  /**
+   * Whether the source returns rows of {@code kind}.
+   *
+   * @param kind a record kind
+   * @return true when the kind is among {@link #recordKinds()}
+   */
   public boolean supports(RecordKind<?> kind) {
     return recordKinds.contains(kind.name());
   }

@@ -11,8 +11,19 @@ import org.jspecify.annotations.Nullable;
 public abstract class SourceException extends CompanyOsException {
   private static final long serialVersionUID = 1L;
 
+  /** The configured id of the source that failed. */
   private final String sourceId;
 
+  /**
+   * A failure of one source; credentials in {@code message} are masked.
+   *
+   * @param code the error code ({@code COS-SRC-...})
+   * @param sourceId the configured id of the source
+   * @param message what failed
+   * @param location the file and line, or null
+   * @param hint how to fix it, or null
+   * @param cause the underlying exception, or null
+   */
   protected SourceException(
       String code, String sourceId, String message, @Nullable String location, @Nullable String hint,
       @Nullable Throwable cause) {
@@ -21,7 +32,11 @@ public abstract class SourceException extends CompanyOsException {
     this.sourceId = sourceId;
   }
 
-  /** The configured id of the source that failed. */
+  /**
+   * The configured id of the source that failed.
+   *
+   * @return the source id
+   */
   public String sourceId() {
     return sourceId;
   }

@@ -29,7 +29,12 @@ public final class SourceRegistry {
     this.providers = providers;
   }
 
-  /** Providers found by {@link ServiceLoader} from the context class loader (or this module's layer). */
+  /**
+   * Providers found by {@link ServiceLoader} from the context class loader (or this module's layer).
+   *
+   * @return a registry of the providers found
+   * @throws SourceConfigException when two providers share an id
+   */
   public static SourceRegistry discover() {
     List<MetricSourceProvider> found = new ArrayList<>();
     ServiceLoader.load(MetricSourceProvider.class).forEach(found::add);
@@ -39,6 +44,8 @@ public final class SourceRegistry {
   /**
    * A registry of exactly these providers (for tests and embedding).
    *
+   * @param providers the providers
+   * @return a registry of them
    * @throws SourceConfigException when two providers share an id
    */
   public static SourceRegistry of(Collection<? extends MetricSourceProvider> providers) {
@@ -57,7 +64,11 @@ public final class SourceRegistry {
     return new SourceRegistry(java.util.Collections.unmodifiableMap(byId));
   }
 
-  /** Provider ids in alphabetical order. */
+  /**
+   * Provider ids in alphabetical order.
+   *
+   * @return the types sources.yaml may name
+   */
   public List<String> types() {
     return List.copyOf(providers.keySet());
   }
@@ -65,6 +76,8 @@ public final class SourceRegistry {
   /**
    * The provider for {@code type}.
    *
+   * @param type a source type ({@code files}, {@code prometheus}, ...)
+   * @return its provider
    * @throws SourceConfigException naming the available types when there is none
    */
   public MetricSourceProvider provider(String type) {
@@ -83,6 +96,8 @@ public final class SourceRegistry {
    * {@code dir}). The source is created and dropped; nothing is read or connected. Environment variables
    * named by options ({@code token_env}) are not looked up: validation checks definitions, not the
    * machine it runs on.
+   *
+   * @return the check, which reports each problem of an entry as a finding
    */
   public io.companyos.model.source.SourceCheck check() {
     return (id, type, options) -> {
@@ -119,14 +134,26 @@ public final class SourceRegistry {
    * Opens the configured sources. Nothing is created until a source is first used; each source is
    * wrapped so that its timeout and retries apply.
    *
+   * @param specs the configured sources, in file order
+   * @param clock the clock sources read "now" from
    * @param baseDirectory where relative paths in options resolve (the directory of {@code sources.yaml})
+   * @return the sources, to be closed after use
    * @throws SourceConfigException when a type is unknown (checked eagerly, so typos fail fast)
    */
   public Sources open(List<SourceSpec> specs, Clock clock, Path baseDirectory) {
     return open(specs, clock, baseDirectory, System::getenv);
   }
 
-  /** Like {@link #open(List, Clock, Path)} with an explicit environment (for tests). */
+  /**
+   * Like {@link #open(List, Clock, Path)} with an explicit environment (for tests).
+   *
+   * @param specs the configured sources, in file order
+   * @param clock the clock sources read "now" from
+   * @param baseDirectory where relative paths in options resolve
+   * @param environment reads an environment variable; null when unset
+   * @return the sources, to be closed after use
+   * @throws SourceConfigException when a type is unknown
+   */
   public Sources open(
       List<SourceSpec> specs, Clock clock, Path baseDirectory, Function<String, @Nullable String> environment) {
     Map<String, SourceSpec> byId = new LinkedHashMap<>();
@@ -137,7 +164,12 @@ public final class SourceRegistry {
     return new Sources(this, byId, clock, baseDirectory, environment);
   }
 
-  /** The default configuration: one source {@value #DEFAULT_SOURCE} of type {@value #DEFAULT_SOURCE}. */
+  /**
+   * The default configuration: one source {@value #DEFAULT_SOURCE} of type {@value #DEFAULT_SOURCE}.
+   *
+   * @param clock the clock sources read "now" from
+   * @return the sources, to be closed after use
+   */
   public Sources openDefault(Clock clock) {
     return open(List.of(SourceSpec.of(DEFAULT_SOURCE, DEFAULT_SOURCE, Map.of())), clock, Path.of("."));
   }

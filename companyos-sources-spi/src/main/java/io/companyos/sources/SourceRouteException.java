@@ -8,6 +8,14 @@ public final class SourceRouteException extends SourceException {
   /** The error code. */
   public static final String CODE = "COS-SRC-006";
 
+  /**
+   * A route that cannot be served.
+   *
+   * @param sourceId the configured id of the source
+   * @param message what the source claims and does not hold
+   * @param location the place in sources.yaml, or null
+   * @param hint how to fix it, or null
+   */
   public SourceRouteException(String sourceId, String message, @Nullable String location, @Nullable String hint) {
     super(CODE, sourceId, message, location, hint, null);
   }

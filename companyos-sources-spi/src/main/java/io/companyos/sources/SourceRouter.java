@@ -36,22 +36,40 @@ public final class SourceRouter {
   private final List<MetricSource> sources;
   private final Map<MetricSource, SourceDescription> descriptions = new ConcurrentHashMap<>();
 
-  /** A router over {@code sources}, in configuration order. */
+  /**
+   * A router over {@code sources}.
+   *
+   * @param sources the sources, in configuration order
+   */
   public SourceRouter(List<MetricSource> sources) {
     this.sources = List.copyOf(sources);
   }
 
-  /** The sources, in configuration order. */
+  /**
+   * The sources, in configuration order.
+   *
+   * @return the sources
+   */
   public List<MetricSource> sources() {
     return sources;
   }
 
-  /** The description of {@code source}, asked once. */
+  /**
+   * The description of {@code source}, asked once.
+   *
+   * @param source one of the sources
+   * @return its description
+   */
   public SourceDescription description(MetricSource source) {
     return descriptions.computeIfAbsent(source, MetricSource::describe);
   }
 
-  /** The source that serves {@code kind}, if any. */
+  /**
+   * The source that serves {@code kind}.
+   *
+   * @param kind a record kind
+   * @return the source, or empty when none serves it
+   */
   public Optional<MetricSource> forKind(RecordKind<?> kind) {
     for (MetricSource s : sources) {
       if (s.claims().records().contains(kind.name())) {
@@ -66,7 +84,12 @@ public final class SourceRouter {
     return Optional.empty();
   }
 
-  /** The source that serves the metric called {@code metric}, if any. */
+  /**
+   * The source that serves the metric called {@code metric}.
+   *
+   * @param metric a metric name
+   * @return the source, or empty when none serves it
+   */
   public Optional<MetricSource> forMetric(String metric) {
     for (MetricSource s : sources) {
       if (s.claims().matchesMetric(metric)) {
@@ -90,6 +113,9 @@ public final class SourceRouter {
    * The source that serves a PromQL-style {@code query}: the source of the first metric name in it that
    * some source serves (see {@link #metricNames}); for a query naming no metric, the first source that
    * answers any query.
+   *
+   * @param query a PromQL expression or a metric name
+   * @return the source, or empty when none serves it
    */
   public Optional<MetricSource> forQuery(String query) {
     List<String> names = metricNames(query);
@@ -102,9 +128,19 @@ public final class SourceRouter {
     return names.isEmpty() ? forMetric("*") : Optional.empty();
   }
 
-  /** A claimed route the source cannot serve, located at the source's entry in sources.yaml. */
+  /**
+   * A claimed route the source cannot serve, located at the source's entry in sources.yaml.
+   *
+   * @param sourceId the configured id of the source
+   * @param location {@code sources.yaml:line:col}, or empty when unknown
+   * @param message what the source claims and does not hold
+   */
   public record Unserved(String sourceId, String location, String message) {
-    /** {@code sources.yaml:line:col: COS-SRC-006 message}. */
+    /**
+     * The route as one error line.
+     *
+     * @return {@code sources.yaml:line:col: COS-SRC-006 message}
+     */
     public String oneLine() {
       return (location.isEmpty() ? "" : location + ": ") + UNSERVED + " " + message;
     }
@@ -113,6 +149,8 @@ public final class SourceRouter {
   /**
    * Routes that cannot be served: a source that claims a record kind it does not hold, or metric
    * patterns while it answers no metric queries.
+   *
+   * @return the unserved routes, in configuration order; empty when all are served
    */
   public List<Unserved> unservedClaims() {
     List<Unserved> out = new ArrayList<>();
@@ -156,6 +194,9 @@ public final class SourceRouter {
    * The metric names a PromQL expression reads, in order of appearance: identifiers outside label
    * matchers, ranges and strings that are not function calls or PromQL keywords. A plain metric name is
    * its own only name.
+   *
+   * @param query a PromQL expression
+   * @return the metric names, without repeats
    */
   public static List<String> metricNames(String query) {
     Set<String> names = new LinkedHashSet<>();

@@ -6,6 +6,13 @@ import org.jspecify.annotations.Nullable;
 public final class SourceUnavailableException extends SourceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A source that cannot be reached.
+   *
+   * @param sourceId the configured id of the source
+   * @param message what happened
+   * @param cause the underlying exception, or null
+   */
   public SourceUnavailableException(String sourceId, String message, @Nullable Throwable cause) {
     super("COS-SRC-001", sourceId, "source '" + sourceId + "' unavailable: " + message, null,
         "check that the source is running and reachable", cause);

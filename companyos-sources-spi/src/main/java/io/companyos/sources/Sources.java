@@ -44,7 +44,11 @@ public final class Sources implements AutoCloseable {
     this.ids = List.copyOf(specs.keySet());
   }
 
-  /** Configured ids in file order. */
+  /**
+   * Configured ids in file order.
+   *
+   * @return the ids
+   */
   public List<String> ids() {
     return ids;
   }
@@ -52,6 +56,8 @@ public final class Sources implements AutoCloseable {
   /**
    * The source with this id, created on first use.
    *
+   * @param id a configured id
+   * @return the source
    * @throws SourceConfigException naming the configured ids when there is none
    */
   public MetricSource get(String id) {
@@ -63,7 +69,12 @@ public final class Sources implements AutoCloseable {
     return open.computeIfAbsent(id, k -> create(spec));
   }
 
-  /** The first configured source, which sections use unless they name another. */
+  /**
+   * The first configured source, which sections use unless they name another.
+   *
+   * @return the first source
+   * @throws SourceConfigException when no source is configured
+   */
   public MetricSource primary() {
     if (ids.isEmpty()) {
       throw new SourceConfigException("-", "no sources are configured", "add at least one source to sources.yaml");
@@ -71,7 +82,11 @@ public final class Sources implements AutoCloseable {
     return get(ids.get(0));
   }
 
-  /** All configured sources, created if needed, in file order. */
+  /**
+   * All configured sources, created if needed, in file order.
+   *
+   * @return the sources
+   */
   public List<MetricSource> all() {
     List<MetricSource> out = new ArrayList<>();
     ids.forEach(id -> out.add(get(id)));
@@ -81,6 +96,7 @@ public final class Sources implements AutoCloseable {
   /**
    * Checks that every record kind and metric pattern a source claims is one it can serve.
    *
+   * @return these sources
    * @throws SourceRouteException located at the first claim that cannot be served
    */
   public Sources requireServedClaims() {

@@ -2,7 +2,7 @@ package io.companyos.model.org;
 
 import java.util.Locale;
 
-/** The unit a rhythm KPI is measured in, so targets such as "95%" and "<48hr" read unambiguously. */
+/** The unit a rhythm KPI is measured in, so targets such as "95%" and "&lt;48hr" read unambiguously. */
 public enum KpiUnit {
   PERCENT("%"),
   HOURS("h"),

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param activity the RACI activity; null when the company has none for the health-check meeting
  * @param role its accountable role; null without an activity
- * @param contacts the people holding the role ("Name <e-mail>"), empty when unknown
+ * @param contacts the people holding the role ({@code "Name <e-mail>"}), empty when unknown
  */
 public record Escalation(int after, String action, @Nullable String activity, @Nullable String role, List<String> contacts) {
   /** Failed runs before an undelivered notification is reported as escalated when no escalation is configured. */
@@ -45,7 +45,7 @@ public record Escalation(int after, String action, @Nullable String activity, @N
         role == null ? List.of() : contacts.apply(role));
   }
 
-  /** "sre_lead (Sam Rivera <sam@example.com>), accountable for 'Daily Health Check'", or that nobody is named. */
+  /** {@code "sre_lead (Sam Rivera <sam@example.com>), accountable for 'Daily Health Check'"}, or that nobody is named. */
   public String whom() {
     if (role == null) {
       return "nobody named (no RACI activity for the health-check meeting)";

@@ -20,7 +20,12 @@ import java.util.Optional;
 public final class HealthScoreLaws {
   private HealthScoreLaws() {}
 
-  /** A KPI value vector: each KPI present with probability 0.8, in its own [lo, hi] range. */
+  /**
+   * A KPI value vector: each KPI present with probability 0.8, in its own [lo, hi] range.
+   *
+   * @param ranges each KPI's {@code [lo, hi]} range of values
+   * @return the generator
+   */
   public static Generator<Map<String, Double>> values(Map<String, double[]> ranges) {
     return r -> {
       Map<String, Double> m = new HashMap<>();
@@ -36,11 +41,25 @@ public final class HealthScoreLaws {
   /** One KPI moved by a step in its good direction, with the rest of the vector. */
   public record Move(Map<String, Double> values, String kpi, double step) {}
 
+  /**
+   * Every law of this class.
+   *
+   * @param model the health model under test
+   * @param ranges each KPI's {@code [lo, hi]} range of values
+   * @return the laws
+   */
   public static List<Law<?>> all(HealthModel model, Map<String, double[]> ranges) {
     return List.of(scoreIsBetweenZeroAndHundred(model, ranges), pointsSumToTheScore(model, ranges),
         scoreIsMonotoneInEveryKpisGoodDirection(model, ranges), scalingAllWeightsChangesNothing(model, ranges));
   }
 
+  /**
+   * The score lies in [0, 100].
+   *
+   * @param model the health model under test
+   * @param ranges each KPI's {@code [lo, hi]} range of values
+   * @return the law
+   */
   public static Law<Map<String, Double>> scoreIsBetweenZeroAndHundred(HealthModel model, Map<String, double[]> ranges) {
     return new Law<>("the score lies in [0, 100]", values(ranges), v -> {
       HealthScore s = HealthScorer.score(model, v);
@@ -49,6 +68,13 @@ public final class HealthScoreLaws {
     });
   }
 
+  /**
+   * The explanation's points add up to the score (to a tenth).
+   *
+   * @param model the health model under test
+   * @param ranges each KPI's {@code [lo, hi]} range of values
+   * @return the law
+   */
   public static Law<Map<String, Double>> pointsSumToTheScore(HealthModel model, Map<String, double[]> ranges) {
     return new Law<>("the explanation's points add up to the score", values(ranges), v -> {
       HealthScore s = HealthScorer.score(model, v);
@@ -61,6 +87,13 @@ public final class HealthScoreLaws {
     });
   }
 
+  /**
+   * Moving one KPI in its good direction never lowers the score (beyond rounding).
+   *
+   * @param model the health model under test
+   * @param ranges each KPI's {@code [lo, hi]} range of values
+   * @return the law
+   */
   public static Law<Move> scoreIsMonotoneInEveryKpisGoodDirection(HealthModel model, Map<String, double[]> ranges) {
     List<String> kpis = new ArrayList<>(ranges.keySet());
     Generator<Map<String, Double>> base = values(ranges);
@@ -85,6 +118,13 @@ public final class HealthScoreLaws {
     });
   }
 
+  /**
+   * Multiplying every weight by the same factor leaves the score as it was.
+   *
+   * @param model the health model under test
+   * @param ranges each KPI's {@code [lo, hi]} range of values
+   * @return the law
+   */
   public static Law<Map<String, Double>> scalingAllWeightsChangesNothing(HealthModel model, Map<String, double[]> ranges) {
     return new Law<>("scaling every weight by the same factor changes nothing", values(ranges), v -> {
       double c = 7.5;

@@ -10,6 +10,10 @@ public final class LawRunner {
   /**
    * Checks {@code law} on {@code examples} inputs drawn from {@code seed}.
    *
+   * @param <T> the input type
+   * @param law the law
+   * @param examples how many inputs to check
+   * @param seed the seed of the random stream
    * @throws AssertionError naming the law, the input and the violation
    */
   public static <T> void check(Law<T> law, int examples, long seed) {

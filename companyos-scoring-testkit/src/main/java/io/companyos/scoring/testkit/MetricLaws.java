@@ -21,6 +21,11 @@ public final class MetricLaws {
 
   private MetricLaws() {}
 
+  /**
+   * The median of values does not depend on their order.
+   *
+   * @return the law
+   */
   public static Law<double[]> medianIsInvariantUnderPermutation() {
     Generator<double[]> g = r -> {
       double[] v = new double[1 + r.nextInt(40)];
@@ -42,6 +47,11 @@ public final class MetricLaws {
   /** Deployments and incidents of one week, some failed, some blamed (possibly several times). */
   public record Week(List<Deployment> deployments, List<Incident> incidents) {}
 
+  /**
+   * The change failure rate lies in [0, 1], however often an incident blames a deployment.
+   *
+   * @return the law
+   */
   public static Law<Week> changeFailureRateLiesBetweenZeroAndOne() {
     Generator<Week> g = r -> {
       List<Deployment> d = new ArrayList<>();
@@ -65,6 +75,11 @@ public final class MetricLaws {
   /** An SLO target with event counts. */
   public record Counts(double target, long total, long bad) {}
 
+  /**
+   * The burn rate times the error budget is the ratio of bad events.
+   *
+   * @return the law
+   */
   public static Law<Counts> burnRateTimesBudgetIsTheErrorRatio() {
     Generator<Counts> g = r -> {
       long total = 1 + r.nextLong(10_000_000);

@@ -10,12 +10,23 @@ import org.quicktheories.core.Gen;
 public final class QuickTheoriesLaws {
   private QuickTheoriesLaws() {}
 
-  /** A QuickTheories generator drawing from a law's generator. */
+  /**
+   * A QuickTheories generator drawing from a law's generator.
+   *
+   * @param <T> the input type
+   * @param generator the law's generator
+   * @return the QuickTheories generator
+   */
   public static <T> Gen<T> gen(Generator<T> generator) {
     return longs().all().map(seed -> generator.next(new SplittableRandom(seed)));
   }
 
-  /** Checks the law with QuickTheories' default number of examples; a violation fails with the input. */
+  /**
+   * Checks the law with QuickTheories' default number of examples; a violation fails with the input.
+   *
+   * @param <T> the input type
+   * @param law the law
+   */
   public static <T> void verify(Law<T> law) {
     qt().forAll(gen(law.generator())).describedAs(Object::toString).checkAssert(input ->
         law.violation(input).ifPresent(v -> {

@@ -79,8 +79,12 @@ public final class CostForecast {
   }
 
   /**
+   * Forecasts the days from {@code horizonStart} to {@code horizonEnd} from the daily history.
+   *
    * @param daily cost per day, oldest first, with {@code daily[i]} the cost of {@code firstDay + i}
-   * @param horizon first and last day (inclusive) to forecast, after the history
+   * @param firstDay the day of {@code daily[0]}
+   * @param horizonStart first day to forecast (inclusive), after the history
+   * @param horizonEnd last day to forecast (inclusive)
    * @return empty with fewer than 14 days of history
    */
   public static java.util.Optional<Forecast> forecast(double[] daily, LocalDate firstDay, LocalDate horizonStart, LocalDate horizonEnd) {

@@ -37,15 +37,28 @@ public abstract class MetricSourceContract {
   /** A kind no source describes, to check that unsupported queries fail with a typed error. */
   private static final RecordKind<String> UNKNOWN_KIND = RecordKind.of("tck-unknown-kind", String.class, s -> NOW);
 
-  /** Creates the source under test; called once per check, and twice for the determinism check. */
+  /**
+   * Creates the source under test; called once per check, and twice for the determinism check.
+   *
+   * @param clock a clock fixed at {@link #NOW}
+   * @return the source under test
+   */
   protected abstract MetricSource createSource(Clock clock);
 
-  /** A window in which the source holds data for the kinds it describes; the default is the 30 days before {@link #NOW}. */
+  /**
+   * A window in which the source holds data for the kinds it describes.
+   *
+   * @return the window; the default is the 30 days before {@link #NOW}
+   */
   protected TimeWindow windowWithData() {
     return TimeWindow.ending(NOW, Duration.ofDays(30));
   }
 
-  /** A metric query the source can answer, if it answers metric queries. */
+  /**
+   * A metric query the source can answer, if it answers metric queries.
+   *
+   * @return the query, or empty (the default) for a source without metrics
+   */
   protected Optional<String> metricQuery() {
     return Optional.empty();
   }

@@ -1,0 +1,56 @@
+package io.companyos.examples.start.plugin;
+
+import io.companyos.model.data.DeployStatus;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.Provenance;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.SourceDescription;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** One successful deployment a day at midnight UTC over the last {@code days} days: a stand-in for a real system. */
+public final class DailyDeploySource implements MetricSource {
+  private final String id;
+  private final int days;
+  private final Clock clock;
+
+  DailyDeploySource(String id, int days, Clock clock) {
+    this.id = id;
+    this.days = days;
+    this.clock = clock;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public SourceDescription describe() {
+    return new SourceDescription(DailyDeploySourceProvider.TYPE, Set.of(RecordKind.DEPLOYMENTS.name()), List.of());
+  }
+
+  @Override
+  public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
+    if (!kind.equals(RecordKind.DEPLOYMENTS)) {
+      return MetricSource.super.records(kind, window); // a typed UnsupportedQueryException
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<T> rows = new ArrayList<>();
+    for (int ago = days - 1; ago >= 0; ago--) {
+      Instant at = today.minusDays(ago).atStartOfDay(ZoneOffset.UTC).toInstant();
+      if (window.contains(at)) {
+        rows.add(kind.type().cast(new Deployment("deploy-" + at, at, List.of(), DeployStatus.SUCCESS)));
+      }
+    }
+    return new Dataset<>(rows, new Provenance(id, kind.name(), window, clock.instant(), rows.size()));
+  }
+}
