@@ -1,5 +1,7 @@
 package io.companyos.sources;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +28,68 @@ public record Dataset<T>(List<T> rows, Provenance provenance) {
       throw new IllegalArgumentException(
           "provenance rowCount " + provenance.rowCount() + " differs from " + rows.size() + " rows");
     }
+  }
+
+  /**
+   * The rows with their provenance, counted: the provenance's row count is set to the number of rows.
+   *
+   * @param <T> the row type
+   * @param rows the rows (copied)
+   * @param provenance where the rows come from (its row count is replaced), e.g. {@link Provenance#of}
+   * @return the dataset
+   */
+  public static <T> Dataset<T> of(List<? extends T> rows, Provenance provenance) {
+    return new Dataset<>(List.copyOf(rows), provenance.withRowCount(rows.size()));
+  }
+
+  /**
+   * The answer to {@link MetricSource#records(RecordKind, io.companyos.model.time.TimeWindow)} from rows a source
+   * holds in its own types: every row is checked against the kind's row class (no unchecked cast in the source),
+   * and the provenance counts them.
+   *
+   * @param <T> the row type
+   * @param kind the kind asked for
+   * @param rows rows of that kind (copied)
+   * @param provenance where the rows come from (its row count is replaced)
+   * @return the dataset
+   * @throws ClassCastException naming the kind when a row is not of its class
+   */
+  public static <T> Dataset<T> of(RecordKind<T> kind, Collection<?> rows, Provenance provenance) {
+    List<T> typed = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      typed.add(cast(kind, row));
+    }
+    return new Dataset<>(typed, provenance.withRowCount(typed.size()));
+  }
+
+  /**
+   * Like {@link #of(RecordKind, Collection, Provenance)}, keeping only the rows whose time ({@link RecordKind#timeOf})
+   * lies in the provenance's window, in their order: the window filter every record source applies.
+   *
+   * @param <T> the row type
+   * @param kind the kind asked for
+   * @param rows rows of that kind, of any time
+   * @param provenance where the rows come from, with the window asked for (its row count is replaced)
+   * @return the rows of the window
+   * @throws ClassCastException naming the kind when a row is not of its class
+   */
+  public static <T> Dataset<T> inWindow(RecordKind<T> kind, Collection<?> rows, Provenance provenance) {
+    List<T> typed = new ArrayList<>();
+    for (Object row : rows) {
+      T t = cast(kind, row);
+      if (provenance.window().contains(kind.timeOf(t))) {
+        typed.add(t);
+      }
+    }
+    return new Dataset<>(typed, provenance.withRowCount(typed.size()));
+  }
+
+  private static <T> T cast(RecordKind<T> kind, Object row) {
+    if (!kind.type().isInstance(row)) {
+      throw new ClassCastException("a row of kind '" + kind.name() + "' must be a " + kind.type().getName() + ", not "
+          + (row == null ? "null" : row.getClass().getName()));
+    }
+    return kind.type().cast(row);
   }
 
   /**

@@ -16,8 +16,10 @@ public interface MetricSourceProvider {
   String id();
 
   /**
-   * The order of this provider in listings. When two providers declare the same id, the registry refuses
-   * both and names them.
+   * Which provider serves an id when several declare it: the registry uses the one with the highest priority and
+   * lists the others in {@link SourceRegistry#notices()}; two with the same priority are refused, both named, unless
+   * the {@value SourceRegistry#OVERRIDE_PROPERTY}{@code <id>} system property picks one. A plugin that replaces a
+   * built-in type ({@code files}, {@code prometheus}) returns more than 0.
    *
    * @return the priority; 0 by default
    */

@@ -3,6 +3,7 @@ package io.companyos.sources;
 import io.companyos.model.time.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -146,6 +147,31 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
    */
   public Provenance(String sourceId, String query, TimeWindow window, Instant fetchedAt, long rowCount) {
     this(sourceId, query, window, fetchedAt, rowCount, null);
+  }
+
+  /**
+   * Provenance of an answer not yet counted: {@link Dataset#of(List, Provenance)} and its siblings fill in the row
+   * count from the rows they are given, so a source never counts by hand.
+   *
+   * @param sourceId the configured id of the source that answered
+   * @param query the query or record kind asked for
+   * @param window the time window asked for
+   * @param fetchedAt when the source answered
+   * @return the provenance, with a row count of 0 until a dataset counts its rows
+   */
+  public static Provenance of(String sourceId, String query, TimeWindow window, Instant fetchedAt) {
+    return new Provenance(sourceId, query, window, fetchedAt, 0, null);
+  }
+
+  /**
+   * This provenance with another row count.
+   *
+   * @param rows how many rows (or series) the answer held
+   * @return the provenance with that count
+   * @throws IllegalArgumentException when {@code rows} is negative
+   */
+  public Provenance withRowCount(long rows) {
+    return rows == rowCount ? this : new Provenance(sourceId, query, window, fetchedAt, rows, covers);
   }
 
   /**

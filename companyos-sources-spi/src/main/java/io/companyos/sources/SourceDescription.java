@@ -1,7 +1,10 @@
 package io.companyos.sources;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a source can answer, so that packs can say "n/a (source X has no incidents)" instead of failing,
@@ -23,6 +26,33 @@ public record SourceDescription(String type, Set<String> recordKinds, List<Strin
   public SourceDescription {
     recordKinds = Set.copyOf(recordKinds);
     metrics = List.copyOf(metrics);
+  }
+
+  /**
+   * The description of a source that returns rows of these kinds and answers no metric queries.
+   *
+   * @param type the provider id
+   * @param kinds the record kinds it returns
+   * @return the description
+   */
+  public static SourceDescription of(String type, RecordKind<?>... kinds) {
+    return of(type, Arrays.asList(kinds), List.of());
+  }
+
+  /**
+   * The description of a source that returns rows of these kinds and answers these metric queries.
+   *
+   * @param type the provider id
+   * @param kinds the record kinds it returns
+   * @param metrics metric names or patterns it can query
+   * @return the description
+   */
+  public static SourceDescription of(String type, Collection<? extends RecordKind<?>> kinds, List<String> metrics) {
+    Set<String> names = new TreeSet<>();
+    for (RecordKind<?> kind : kinds) {
+      names.add(kind.name());
+    }
+    return new SourceDescription(type, names, metrics);
   }
 
   /**

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -16,29 +19,62 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The metric-source providers available to this application, discovered with {@link ServiceLoader}
- * (class path and module path), and the way to open a company's configured sources. Two providers
- * with the same id are refused with both classes named; an unknown type lists the available ones.
+ * (class path and module path), and the way to open a company's configured sources.
+ *
+ * <p>When two providers declare the same id, the one with the higher {@link MetricSourceProvider#priority()} is
+ * used and the other is listed in {@link #notices()}; two of the same priority are refused with both classes named,
+ * unless the system property {@value #OVERRIDE_PROPERTY}{@code <id>} names the class to use. A provider that cannot
+ * be loaded (a {@link ServiceConfigurationError}: a missing class, a failing constructor) is left out and reported
+ * in {@link #notices()}, so one broken plugin jar does not stop every other source (as SLF4J reports a broken
+ * binding). An unknown type lists the available ones.
  */
 public final class SourceRegistry {
   /** The id and type of the source used when a company configures none: the embedded sample company. */
   public static final String DEFAULT_SOURCE = "sample";
 
-  private final Map<String, MetricSourceProvider> providers;
+  /**
+   * Prefix of the system property that picks the provider class for an id when several declare it, e.g.
+   * {@code -Dcompanyos.sources.provider.files=com.example.MyFilesProvider}.
+   */
+  public static final String OVERRIDE_PROPERTY = "companyos.sources.provider.";
 
-  private SourceRegistry(Map<String, MetricSourceProvider> providers) {
+  private static final System.Logger LOG = System.getLogger(SourceRegistry.class.getName());
+
+  private final Map<String, MetricSourceProvider> providers;
+  private final List<String> notices;
+
+  private SourceRegistry(Map<String, MetricSourceProvider> providers, List<String> notices) {
     this.providers = providers;
+    this.notices = notices;
   }
 
   /**
-   * Providers found by {@link ServiceLoader} from the context class loader (or this module's layer).
+   * Providers found by {@link ServiceLoader} from the context class loader (or this module's layer). A provider
+   * that fails to load is left out and named in {@link #notices()} (and logged as a warning).
    *
    * @return a registry of the providers found
-   * @throws SourceConfigException when two providers share an id
+   * @throws SourceConfigException when two providers of the same priority share an id
    */
   public static SourceRegistry discover() {
     List<MetricSourceProvider> found = new ArrayList<>();
-    ServiceLoader.load(MetricSourceProvider.class).forEach(found::add);
-    return of(found);
+    List<String> failed = new ArrayList<>();
+    Iterator<MetricSourceProvider> it = ServiceLoader.load(MetricSourceProvider.class).iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        found.add(it.next());
+      } catch (ServiceConfigurationError e) {
+        String notice = "a metric-source provider could not be loaded and is left out: " + e.getMessage();
+        LOG.log(System.Logger.Level.WARNING, notice);
+        failed.add(notice);
+        if (failed.size() > 100) {
+          break; // an iterator that keeps failing at the same place
+        }
+      }
+    }
+    return of(found, failed, System::getProperty);
   }
 
   /**
@@ -46,22 +82,78 @@ public final class SourceRegistry {
    *
    * @param providers the providers
    * @return a registry of them
-   * @throws SourceConfigException when two providers share an id
+   * @throws SourceConfigException when two providers of the same priority share an id
    */
   public static SourceRegistry of(Collection<? extends MetricSourceProvider> providers) {
-    Map<String, MetricSourceProvider> byId = new TreeMap<>();
-    for (MetricSourceProvider p : providers.stream()
-        .sorted(Comparator.comparingInt(MetricSourceProvider::priority).reversed()
-            .thenComparing(p -> p.getClass().getName()))
-        .toList()) {
-      MetricSourceProvider earlier = byId.putIfAbsent(p.id(), p);
-      if (earlier != null) {
-        throw new SourceConfigException(p.id(), "two metric-source providers declare the id '" + p.id() + "': "
-            + earlier.getClass().getName() + " and " + p.getClass().getName(),
-            "remove one of the two jars from the class path, or give one provider another id");
+    return of(providers, List.of(), System::getProperty);
+  }
+
+  /**
+   * Like {@link #of(Collection)}, with the properties the {@value #OVERRIDE_PROPERTY}{@code <id>} override is read from
+   * (for tests and embedding).
+   *
+   * @param providers the providers
+   * @param properties reads a property; null when unset
+   * @return a registry of them
+   * @throws SourceConfigException when two providers of the same priority share an id and no override picks one, or
+   *     an override names a class that is not among them
+   */
+  public static SourceRegistry of(
+      Collection<? extends MetricSourceProvider> providers, Function<String, @Nullable String> properties) {
+    return of(providers, List.of(), properties);
+  }
+
+  private static SourceRegistry of(Collection<? extends MetricSourceProvider> providers, List<String> failed,
+      Function<String, @Nullable String> properties) {
+    Map<String, List<MetricSourceProvider>> byId = new TreeMap<>();
+    for (MetricSourceProvider p : providers) {
+      byId.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, MetricSourceProvider> chosen = new TreeMap<>();
+    List<String> notices = new ArrayList<>(failed);
+    for (Map.Entry<String, List<MetricSourceProvider>> e : byId.entrySet()) {
+      String id = e.getKey();
+      List<MetricSourceProvider> candidates = new ArrayList<>(e.getValue());
+      candidates.sort(Comparator.comparingInt(MetricSourceProvider::priority).reversed()
+          .thenComparing(p -> p.getClass().getName()));
+      MetricSourceProvider pick = candidates.get(0);
+      String override = properties.apply(OVERRIDE_PROPERTY + id);
+      if (override != null && !override.isBlank()) {
+        pick = candidates.stream().filter(p -> p.getClass().getName().equals(override.strip())).findFirst()
+            .orElseThrow(() -> new SourceConfigException(id, OVERRIDE_PROPERTY + id + " names " + override.strip()
+                + ", which is not a provider of '" + id + "'; found: " + classes(candidates),
+                "name one of the classes found, or remove the property"));
+      } else if (candidates.size() > 1 && candidates.get(1).priority() == pick.priority()) {
+        throw new SourceConfigException(id, "two metric-source providers declare the id '" + id + "' with priority "
+            + pick.priority() + ": " + candidates.get(0).getClass().getName() + " and "
+            + candidates.get(1).getClass().getName(),
+            "remove one of the two jars from the class path, give one provider another id or a higher priority(), "
+                + "or pick one with -D" + OVERRIDE_PROPERTY + id + "=<class>");
+      }
+      chosen.put(id, pick);
+      for (MetricSourceProvider other : candidates) {
+        if (other != pick) {
+          notices.add("metric-source provider " + other.getClass().getName() + " (priority " + other.priority()
+              + ") is not used: '" + id + "' is served by " + pick.getClass().getName() + " (priority "
+              + pick.priority() + ")");
+        }
       }
     }
-    return new SourceRegistry(java.util.Collections.unmodifiableMap(byId));
+    return new SourceRegistry(Collections.unmodifiableMap(chosen), List.copyOf(notices));
+  }
+
+  private static String classes(List<MetricSourceProvider> providers) {
+    return String.join(", ", providers.stream().map(p -> p.getClass().getName()).toList());
+  }
+
+  /**
+   * What discovery left out: providers that failed to load and providers shadowed by another of the same id and a
+   * higher priority (or picked out by the override property), one sentence each, for {@code companyos sources}.
+   *
+   * @return the notices, empty when every provider found is used
+   */
+  public List<String> notices() {
+    return notices;
   }
 
   /**

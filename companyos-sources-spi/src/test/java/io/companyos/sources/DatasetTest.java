@@ -22,6 +22,44 @@ class DatasetTest {
   }
 
   @Test
+  void inWindowKeepsTheRowsOfTheHalfOpenWindowAndCountsThem() {
+    // W is [2025-12-29T09:00Z, 2026-01-05T09:00Z): the row at the start is in, the one at the end and the one a
+    // day before are out, so 2 of 4 rows remain and the provenance says 2.
+    List<Change> all = List.of(new Change("before", W.start().minus(Duration.ofDays(1))),
+        new Change("start", W.start()), new Change("mid", T.minus(Duration.ofHours(1))), new Change("end", W.end()));
+    Dataset<Change> d = Dataset.inWindow(RecordKind.CHANGES, all, Provenance.of("git", "changes", W, T));
+    assertThat(d.rows()).extracting(Change::changeId).containsExactly("start", "mid");
+    assertThat(d.provenance().rowCount()).isEqualTo(2);
+    assertThat(d.provenance().window()).isEqualTo(W);
+  }
+
+  @Test
+  void ofChecksEveryRowAgainstTheKindsClass() {
+    List<Object> rows = List.of(new Change("c1", T), "not a change");
+    assertThatThrownBy(() -> Dataset.of(RecordKind.CHANGES, rows, Provenance.of("git", "changes", W, T)))
+        .isInstanceOf(ClassCastException.class)
+        .hasMessageContaining("kind 'changes' must be a io.companyos.model.data.Change, not java.lang.String");
+  }
+
+  @Test
+  void ofCountsTheRowsAndKeepsTheCoverage() {
+    Provenance.Coverage span = Provenance.Coverage.of(List.of(W.start(), T)).orElseThrow();
+    Provenance p = Provenance.of("git", "changes", W, T).withCovers(span);
+    Dataset<Change> d = Dataset.of(List.of(new Change("a", T), new Change("b", T)), p);
+    assertThat(d.provenance().rowCount()).isEqualTo(2);
+    assertThat(d.provenance().covers()).isEqualTo(span);
+  }
+
+  @Test
+  void aDescriptionNamesItsKinds() {
+    SourceDescription d = SourceDescription.of("release-log", RecordKind.DEPLOYMENTS, RecordKind.CHANGES);
+    assertThat(d.recordKinds()).containsExactlyInAnyOrder("deployments", "changes");
+    assertThat(d.supports(RecordKind.CHANGES)).isTrue();
+    assertThat(d.supports(RecordKind.INCIDENTS)).isFalse();
+    assertThat(d.metrics()).isEmpty();
+  }
+
+  @Test
   void recordKindPlacesRowsInHalfOpenWindows() {
     Change atStart = new Change("a", W.start());
     Change atEnd = new Change("b", W.end());

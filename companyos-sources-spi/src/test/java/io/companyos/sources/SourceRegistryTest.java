@@ -100,6 +100,57 @@ class SourceRegistryTest {
         .hasMessageContaining(OtherProvider.class.getName());
   }
 
+  /** Replaces the built-in {@code files} type: a higher priority than the default 0. */
+  static final class PreferredFilesProvider extends ScriptedProvider {
+    PreferredFilesProvider() {
+      super("files");
+    }
+
+    @Override
+    public int priority() {
+      return 10;
+    }
+  }
+
+  @Test
+  void theHigherPriorityServesAnIdAndTheOtherIsNamedInTheNotices() {
+    ScriptedProvider builtIn = new ScriptedProvider("files");
+    PreferredFilesProvider preferred = new PreferredFilesProvider();
+    SourceRegistry r = SourceRegistry.of(List.of(builtIn, preferred), name -> null);
+    assertThat(r.provider("files")).isSameAs(preferred);
+    assertThat(r.notices()).containsExactly("metric-source provider " + ScriptedProvider.class.getName()
+        + " (priority 0) is not used: 'files' is served by " + PreferredFilesProvider.class.getName()
+        + " (priority 10)");
+  }
+
+  @Test
+  void theOverridePropertyPicksAProviderOfEqualOrLowerPriority() {
+    ScriptedProvider builtIn = new ScriptedProvider("files");
+    OtherProvider other = new OtherProvider();
+    java.util.Map<String, String> props = Map.of("companyos.sources.provider.files", OtherProvider.class.getName());
+    SourceRegistry r = SourceRegistry.of(List.of(builtIn, other, new PreferredFilesProvider()), props::get);
+    assertThat(r.provider("files")).isSameAs(other);
+    assertThat(r.notices()).hasSize(2);
+  }
+
+  @Test
+  void anOverrideNamingNoProviderOfTheIdIsRefused() {
+    Map<String, String> props = Map.of("companyos.sources.provider.files", "com.example.Missing");
+    assertThatThrownBy(() -> SourceRegistry.of(List.of(new ScriptedProvider("files")), props::get))
+        .isInstanceOf(SourceConfigException.class)
+        .hasMessageContaining("companyos.sources.provider.files names com.example.Missing, which is not a provider of 'files'");
+  }
+
+  @Test
+  void aProviderThatCannotBeLoadedIsLeftOutAndReported() {
+    // src/test/resources/META-INF/services names a class that does not exist after the one that does.
+    SourceRegistry r = SourceRegistry.discover();
+    assertThat(r.types()).contains("discovered-test");
+    assertThat(r.notices()).anySatisfy(n -> assertThat(n)
+        .startsWith("a metric-source provider could not be loaded and is left out")
+        .contains("io.companyos.sources.NoSuchProvider"));
+  }
+
   @Test
   void anUnknownTypeListsTheAvailableOnes() {
     SourceRegistry r = SourceRegistry.of(List.of(new ScriptedProvider("files"), new ScriptedProvider("sample")));

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,23 +61,16 @@ public final class SecurityExportsSource implements MetricSource {
     if (!Files.exists(path)) {
       throw new SourceUnavailableException(id, "no file or folder " + path, null);
     }
-    return new SourceDescription(SecurityExportsSourceProvider.ID, Set.of(RecordKind.VULNERABILITIES.name()), List.of());
+    return SourceDescription.of(SecurityExportsSourceProvider.ID, RecordKind.VULNERABILITIES);
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
     if (!kind.equals(RecordKind.VULNERABILITIES)) {
       throw new UnsupportedQueryException(id, "records", kind.name());
     }
     Loaded l = load();
-    List<T> out = new ArrayList<>();
-    for (Vulnerability v : l.rows()) {
-      if (window.contains(v.detectedAt())) {
-        out.add((T) v);
-      }
-    }
-    return new Dataset<>(out, new Provenance(id, l.query(), window, clock.instant(), out.size()).withCovers(l.covers()));
+    return Dataset.inWindow(kind, l.rows(), Provenance.of(id, l.query(), window, clock.instant()).withCovers(l.covers()));
   }
 
   /** Findings and files lenient mode left out, in reading order. */

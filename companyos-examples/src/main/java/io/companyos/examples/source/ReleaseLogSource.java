@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,11 +63,10 @@ public final class ReleaseLogSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    return new SourceDescription("release-log", Set.of(RecordKind.DEPLOYMENTS.name(), RecordKind.CHANGES.name()), List.of());
+    return SourceDescription.of("release-log", RecordKind.DEPLOYMENTS, RecordKind.CHANGES);
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
     List<Object> rows = new ArrayList<>();
     if (kind.equals(RecordKind.DEPLOYMENTS)) {
@@ -91,7 +89,7 @@ public final class ReleaseLogSource implements MetricSource {
     } else {
       throw new UnsupportedQueryException(id, "records", kind.name());
     }
-    return new Dataset<>((List<T>) rows, new Provenance(id, file.getFileName() + ": " + kind.name(), window, clock.instant(), rows.size()));
+    return Dataset.of(kind, rows, Provenance.of(id, file.getFileName() + ": " + kind.name(), window, clock.instant()));
   }
 
   private Instant instant(String value, String field) {

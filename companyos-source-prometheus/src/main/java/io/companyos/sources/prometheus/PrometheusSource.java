@@ -101,7 +101,7 @@ public final class PrometheusSource implements MetricSource {
     // Prometheus tells only what the query returned: the span of its points (a series that stopped
     // reporting ends early and shows as stale); no points, no coverage.
     List<java.time.Instant> times = p.series().stream().flatMap(s -> s.points().stream()).map(Series.Point::timestamp).toList();
-    return new Dataset<>(p.series(), new Provenance(id, text, window, clock.instant(), p.series().size())
+    return Dataset.of(p.series(), Provenance.of(id, text, window, clock.instant())
         .withCovers(Provenance.Coverage.of(times).orElse(null)));
   }
 

@@ -112,26 +112,19 @@ public final class FilesSource implements MetricSource {
     if (!cache.containsKey(kind) && size(file) > windowedReadBytes) {
       @SuppressWarnings("unchecked")
       Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
-      return new Dataset<>(part.rows(), provenance(describeQuery(format.fileName(), part), window, part.rows().size())
-          .withCovers(part.covers()));
+      return Dataset.of(part.rows(), provenance(describeQuery(format.fileName(), part), window).withCovers(part.covers()));
     }
     Loaded<T> loaded = load(kind);
-    List<T> out = new ArrayList<>();
-    for (T row : loaded.rows()) {
-      if (window.contains(kind.timeOf(row))) {
-        out.add(row);
-      }
-    }
     Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> Provenance.Coverage.of(
         loaded.rows().stream().map(kind::timeOf).toList())).orElse(null);
-    return new Dataset<>(out, provenance(describeQuery(format.fileName(), loaded), window, out.size()).withCovers(covers));
+    return Dataset.inWindow(kind, loaded.rows(), provenance(describeQuery(format.fileName(), loaded), window).withCovers(covers));
   }
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
     MetricSelector selector = MetricSelector.parse(id, query);
     List<Series> series = MetricPointQueries.instant(metrics(query), selector, at, INSTANT_LOOKBACK);
-    return new Dataset<>(series, provenance("metrics.csv: " + query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size())
+    return Dataset.of(series, provenance("metrics.csv: " + query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at))
         .withCovers(coverage(selector.metric())));
   }
 
@@ -139,7 +132,7 @@ public final class FilesSource implements MetricSource {
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
     MetricSelector selector = MetricSelector.parse(id, query);
     List<Series> series = MetricPointQueries.range(metrics(query), selector, window);
-    return new Dataset<>(series, provenance("metrics.csv: " + query, window, series.size()).withCovers(coverage(selector.metric())));
+    return Dataset.of(series, provenance("metrics.csv: " + query, window).withCovers(coverage(selector.metric())));
   }
 
   /** The span of the points of {@code metric} in metrics.csv, computed once per metric. */
@@ -165,8 +158,8 @@ public final class FilesSource implements MetricSource {
     return loaded.skipped().isEmpty() ? file : file + ", " + loaded.skipped().size() + " bad rows skipped";
   }
 
-  private Provenance provenance(String query, TimeWindow window, long rows) {
-    return new Provenance(id, query, window, clock.instant(), rows);
+  private Provenance provenance(String query, TimeWindow window) {
+    return Provenance.of(id, query, window, clock.instant());
   }
 
   @SuppressWarnings("unchecked")

@@ -15,7 +15,6 @@ import io.companyos.sources.builtin.internal.MetricSelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -81,21 +80,21 @@ public final class SampleSource implements MetricSource {
       throw new UnsupportedQueryException(id, "records of a kind the sample company does not hold", kind.name());
     }
     // Rows are sorted by time: binary search for the window instead of scanning the whole history.
-    List<T> out = new ArrayList<>(TimeSorted.between(company().rows(kind), kind::timeOf, window.start(), window.end()));
-    return new Dataset<>(out, provenance(kind.name(), window, out.size()).withCovers(coverage(kind)));
+    List<T> out = TimeSorted.between(company().rows(kind), kind::timeOf, window.start(), window.end());
+    return Dataset.of(out, provenance(kind.name(), window).withCovers(coverage(kind)));
   }
 
   @Override
   public Dataset<Series> instant(String query, Instant at) {
     List<Series> series = metricIndex().instant(MetricSelector.parse(id, query), at, INSTANT_LOOKBACK);
-    return new Dataset<>(series, provenance(query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at), series.size())
+    return Dataset.of(series, provenance(query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at))
         .withCovers(metricCoverage(query)));
   }
 
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
     List<Series> series = metricIndex().range(MetricSelector.parse(id, query), window);
-    return new Dataset<>(series, provenance(query, window, series.size()).withCovers(metricCoverage(query)));
+    return Dataset.of(series, provenance(query, window).withCovers(metricCoverage(query)));
   }
 
   /** The span of every row of {@code kind} the company holds at its as-of (computed once per kind). */
@@ -116,8 +115,8 @@ public final class SampleSource implements MetricSource {
     return kind.timeOf((T) row);
   }
 
-  private Provenance provenance(String query, TimeWindow window, long rows) {
-    return new Provenance(id, query, window, clock.instant(), rows);
+  private Provenance provenance(String query, TimeWindow window) {
+    return Provenance.of(id, query, window, clock.instant());
   }
 
   private MetricPointIndex metricIndex() {

@@ -63,13 +63,38 @@ public abstract class MetricSourceContract {
     return Optional.empty();
   }
 
+  /**
+   * The plugin's own record kinds ({@link RecordKind#of}), checked like the built-in ones when the source describes
+   * them. A source that describes a kind that is neither built in nor listed here fails
+   * {@code describesOnlyKindsTheContractKnows}.
+   *
+   * @return the plugin's own kinds; none by default
+   */
+  protected List<RecordKind<?>> ownKinds() {
+    return List.of();
+  }
+
   private MetricSource source() {
     return createSource(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
-  private static List<RecordKind<?>> described(MetricSource s) {
+  private List<RecordKind<?>> described(MetricSource s) {
     SourceDescription d = s.describe();
-    return RecordKind.builtIn().stream().filter(d::supports).toList();
+    List<RecordKind<?>> kinds = new ArrayList<>(RecordKind.builtIn());
+    kinds.addAll(ownKinds());
+    return kinds.stream().filter(d::supports).toList();
+  }
+
+  @Test
+  void describesOnlyKindsTheContractKnows() {
+    try (MetricSource s = source()) {
+      List<String> known = new ArrayList<>();
+      RecordKind.builtIn().forEach(k -> known.add(k.name()));
+      ownKinds().forEach(k -> known.add(k.name()));
+      assertThat(s.describe().recordKinds())
+          .as("record kinds of the description that are neither built in nor returned by ownKinds()")
+          .allSatisfy(name -> assertThat(known).contains(name));
+    }
   }
 
   @Test

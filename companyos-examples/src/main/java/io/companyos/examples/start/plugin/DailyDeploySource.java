@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** One successful deployment a day at midnight UTC over the last {@code days} days: a stand-in for a real system. */
 public final class DailyDeploySource implements MetricSource {
@@ -35,7 +34,7 @@ public final class DailyDeploySource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    return new SourceDescription(DailyDeploySourceProvider.TYPE, Set.of(RecordKind.DEPLOYMENTS.name()), List.of());
+    return SourceDescription.of(DailyDeploySourceProvider.TYPE, RecordKind.DEPLOYMENTS);
   }
 
   @Override
@@ -44,13 +43,12 @@ public final class DailyDeploySource implements MetricSource {
       return MetricSource.super.records(kind, window); // a typed UnsupportedQueryException
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    List<T> rows = new ArrayList<>();
+    List<Deployment> rows = new ArrayList<>();
     for (int ago = days - 1; ago >= 0; ago--) {
       Instant at = today.minusDays(ago).atStartOfDay(ZoneOffset.UTC).toInstant();
-      if (window.contains(at)) {
-        rows.add(kind.type().cast(new Deployment("deploy-" + at, at, List.of(), DeployStatus.SUCCESS)));
-      }
+      rows.add(new Deployment("deploy-" + at, at, List.of(), DeployStatus.SUCCESS));
     }
-    return new Dataset<>(rows, new Provenance(id, kind.name(), window, clock.instant(), rows.size()));
+    // Keeps the rows of the window, checks their type and counts them: no cast, no hand-made row count.
+    return Dataset.inWindow(kind, rows, Provenance.of(id, kind.name(), window, clock.instant()));
   }
 }
