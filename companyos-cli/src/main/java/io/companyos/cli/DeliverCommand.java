@@ -195,9 +195,7 @@ final class DeliverCommand implements Callable<Integer> {
     for (Dispatch d : plan) {
       Deliverer.Payload p = deliverer.payload(d);
       String name = payloadName(pack, d.channel().yamlName(), d.destination(), d.key().value(), p.extension(), used);
-      Path tmp = io.companyos.model.OutputFiles.tempFileIn(payloads, ".payload");
-      Files.write(tmp, p.bytes());
-      Files.move(tmp, payloads.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      io.companyos.model.OutputFiles.replace(payloads.resolve(name), p.bytes());
       spec.commandLine().getErr().println("payload " + payloads.resolve(name));
     }
   }

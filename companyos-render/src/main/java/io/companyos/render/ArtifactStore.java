@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -21,8 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Stores rendered packs in the seed's layout, {@code <root>/<kind>/YYYY-MM-DD.md} ({@code YYYY-MM} for
  * monthly packs, {@code YYYY-QN} for quarterly ones). Each file is written to a temporary file and
  * moved into place, so readers never see half a pack; an existing file with different content is
- * never replaced unless forced (the new pack gets a {@code .v2}, {@code .v3} ... suffix); a lock file
- * keeps concurrent runs, in this process or others, from choosing the same name.
+ * never replaced unless forced (the new pack gets a {@code .v2}, {@code .v3} ... suffix); an operating-system
+ * lock keeps concurrent runs, in this process or others, from choosing the same name. The lock file lives in
+ * the temporary directory ({@code java.io.tmpdir/companyos-locks-<user>/}, named by a hash of the pack
+ * directory's real path), so output folders hold packs only.
  */
 public final class ArtifactStore {
   /** What happened to one write. */
@@ -88,7 +88,7 @@ public final class ArtifactStore {
     lock.lock();
     try {
       Files.createDirectories(dir);
-      try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel ch = FileChannel.open(lockFileFor(dir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = ch.lock()) {
         byte[] bytes = content.clone();
         Path target = dir.resolve(stem + "." + extension);
@@ -113,7 +113,7 @@ public final class ArtifactStore {
             }
           }
         }
-        moveIntoPlace(dir, target, bytes);
+        io.companyos.model.OutputFiles.replace(target, bytes);
         return new Stored(target, outcome);
       }
     } catch (IOException e) {
@@ -122,6 +122,24 @@ public final class ArtifactStore {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The lock file for pack directory {@code dir}: outside the output folder, the same for every process of
+   * this user that writes to that directory (the name is a hash of its real path).
+   */
+  static Path lockFileFor(Path dir) throws IOException {
+    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+    Path locks = Path.of(System.getProperty("java.io.tmpdir"), "companyos-locks-" + user);
+    Files.createDirectories(locks);
+    byte[] digest;
+    try {
+      digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(dir.toRealPath().toString().getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    return locks.resolve(java.util.HexFormat.of().formatHex(digest, 0, 16) + ".lock");
   }
 
   /**
@@ -144,19 +162,5 @@ public final class ArtifactStore {
     return new RenderException("COS-RND-003", "the " + what + " '" + io.companyos.model.Redaction.printable(value)
         + "' is not a plain file name; the store writes only inside its root", null,
         "use letters, digits, '-' and '.' without path separators or '..'", null);
-  }
-
-  private static void moveIntoPlace(Path dir, Path target, byte[] bytes) throws IOException {
-    Path tmp = io.companyos.model.OutputFiles.tempFileIn(dir, ".pack-");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -105,8 +105,7 @@ public final class PackRenderer {
   private static String footnotes(PackDocument doc) {
     StringBuilder sb = new StringBuilder();
     doc.footnotes().forEach((p, n) -> sb.append("[^").append(n).append("]: ")
-        .append(io.companyos.render.internal.MarkdownEscaper.escape(p.sourceId() + " · " + p.query() + " · window "
-            + p.window().start() + " to " + p.window().end() + " · fetched " + p.fetchedAt() + " · " + p.rowCount() + " rows"))
+        .append(io.companyos.render.internal.MarkdownEscaper.escape(p.line()))
         .append('\n'));
     return sb.toString();
   }

@@ -53,7 +53,7 @@ class ArtifactStoreTest {
     assertThat(store.write("ops-reviews", "2026-11-23", "md", "third\n", true).outcome()).isEqualTo(ArtifactStore.Outcome.OVERWRITTEN);
     assertThat(Files.readString(a.path())).isEqualTo("third\n");
     try (Stream<Path> files = Files.list(root.resolve("ops-reviews"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("2026-11-23.md", "2026-11-23.v2.md", ".lock");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("2026-11-23.md", "2026-11-23.v2.md");
     }
   }
 

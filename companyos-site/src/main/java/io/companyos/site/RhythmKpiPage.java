@@ -113,8 +113,7 @@ public final class RhythmKpiPage {
     for (Row r : rows) {
       if (r.actual().provenance() != null) {
         var p = r.actual().provenance();
-        md.append("- ").append(SiteTemplates.cell(r.kpi().name())).append(": ").append(SiteTemplates.cell(p.sourceId()))
-            .append(" · ").append(SiteTemplates.cell(p.query())).append(" · ").append(p.rowCount()).append(" rows\n");
+        md.append("- ").append(SiteTemplates.cell(r.kpi().name())).append(": ").append(SiteTemplates.cell(p.line())).append('\n');
       }
     }
     return md.toString();
@@ -137,7 +136,7 @@ public final class RhythmKpiPage {
       m.put("measurement", r.kpi().measurement());
       m.put("window", r.window().start() + " to " + r.window().end());
       var p = r.actual().provenance();
-      m.put("provenance", p == null ? "" : p.sourceId() + " · " + p.query() + " · " + p.rowCount() + " rows");
+      m.put("provenance", p == null ? "" : p.line());
       out.add(m);
     }
     Map<String, Object> model = new LinkedHashMap<>();

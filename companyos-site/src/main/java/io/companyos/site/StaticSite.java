@@ -217,18 +217,7 @@ public final class StaticSite {
   private static Path write(Path out, String relative, String content) {
     Path target = out.resolve(relative);
     try {
-      Files.createDirectories(target.getParent());
-      Path tmp = io.companyos.model.OutputFiles.tempFileIn(target.getParent(), ".site-");
-      try {
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      io.companyos.model.OutputFiles.replace(target, content);
       return target;
     } catch (IOException e) {
       throw new RenderException("COS-SITE-001", "cannot write the site: " + e.getMessage(), target.toString(),

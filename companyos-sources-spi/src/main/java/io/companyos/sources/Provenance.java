@@ -30,6 +30,28 @@ public record Provenance(String sourceId, String query, TimeWindow window, Insta
   public static final Duration DEFAULT_STALE_AFTER = Duration.ofDays(3);
 
   /**
+   * The provenance as one line, the way every pack format shows it in its sources list:
+   * {@code <source> · <query> · window <start> to <end> · fetched <at> · <n> rows}, instants in ISO-8601 UTC.
+   *
+   * @return the line, not escaped for any format
+   */
+  public String line() {
+    return line(Instant::toString);
+  }
+
+  /**
+   * The provenance as one line (see {@link #line()}) with instants written by {@code time}, for formats that
+   * show them in the pack's time zone.
+   *
+   * @param time writes one instant
+   * @return the line, not escaped for any format
+   */
+  public String line(java.util.function.Function<Instant, String> time) {
+    return sourceId + " · " + query + " · window " + time.apply(window.start()) + " to " + time.apply(window.end())
+        + " · fetched " + time.apply(fetchedAt) + " · " + rowCount + " rows";
+  }
+
+  /**
    * The time span a dataset's source holds: its first and last row (or point) of all time and how many
    * there are, and the source's configured freshness limit.
    *

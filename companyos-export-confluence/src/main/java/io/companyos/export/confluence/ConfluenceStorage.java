@@ -92,10 +92,7 @@ public final class ConfluenceStorage {
           .append("<ac:rich-text-body><ol>");
       for (Map.Entry<Provenance, Integer> e : notes.entrySet()) {
         Provenance p = e.getKey();
-        out.append("<li>[").append(e.getValue()).append("] ").append(escape(p.sourceId())).append(DOT)
-            .append("<code>").append(escape(p.query())).append("</code>").append(DOT)
-            .append("window ").append(p.window().start()).append(" to ").append(p.window().end()).append(DOT)
-            .append("fetched ").append(p.fetchedAt()).append(DOT).append(p.rowCount()).append(" rows</li>");
+        out.append("<li>[").append(e.getValue()).append("] ").append(escape(p.line())).append("</li>");
       }
       out.append("</ol></ac:rich-text-body></ac:structured-macro>\n");
     }

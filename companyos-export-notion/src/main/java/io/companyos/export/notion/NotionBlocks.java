@@ -276,8 +276,7 @@ public final class NotionBlocks {
     List<ObjectNode> items = new ArrayList<>();
     for (Map.Entry<Provenance, Integer> e : notes.entrySet()) {
       Provenance p = e.getKey();
-      String text = "[" + e.getValue() + "] " + p.sourceId() + " \u00B7 " + p.query() + " \u00B7 window " + p.window().start()
-          + " to " + p.window().end() + " \u00B7 fetched " + p.fetchedAt() + " \u00B7 " + p.rowCount() + " rows";
+      String text = "[" + e.getValue() + "] " + p.line();
       items.addAll(textBlocks("bulleted_list_item", List.of(Span.plain(text)), null));
     }
     toggles("Provenance (" + notes.size() + (notes.size() == 1 ? " source" : " sources") + ")", items, out);

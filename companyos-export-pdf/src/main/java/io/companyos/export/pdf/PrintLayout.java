@@ -340,8 +340,7 @@ final class PrintLayout {
       return;
     }
     out.append("<div class=\"section\" id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
-    notes.forEach((p, n) -> out.append("<li>").append(Xml.escape(p.sourceId() + " · " + p.query() + " · window "
-        + window(p.window()) + " · fetched " + stamp(p.fetchedAt()) + " · " + p.rowCount() + " rows")).append("</li>\n"));
+    notes.forEach((p, n) -> out.append("<li>").append(Xml.escape(p.line(this::stamp))).append("</li>\n"));
     out.append("</ol>\n</div>\n");
   }
 

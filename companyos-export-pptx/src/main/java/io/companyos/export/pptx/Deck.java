@@ -619,8 +619,7 @@ final class Deck {
   }
 
   private String describe(Provenance p) {
-    return p.sourceId() + " · query: " + p.query() + " · window " + window(p.window()) + " · fetched "
-        + stamp(p.fetchedAt()) + " · " + p.rowCount() + " rows";
+    return p.line(this::stamp);
   }
 
   private String window(TimeWindow w) {

@@ -208,7 +208,7 @@ class PptxExporterTest {
           .contains("Revenue (€): €1,234.50 ± 3").contains("Gross margin: n/a (no cost source configured)")
           .contains("Note: Line one of the note\nLine two | with a pipe <b>not bold</b>");
       for (XSLFSlide slide : sectionSlides(show, "Open tickets")) {
-        assertThat(notes(slide)).contains("tickets · query: status:open project:OPS").contains("Tickets by age / Key");
+        assertThat(notes(slide)).contains("tickets · status:open project:OPS · window").contains("Tickets by age / Key");
       }
       assertThat(notes(sectionSlides(show, "Security posture").get(0)))
           .contains("This section is unavailable: source timed out after 10 s");

@@ -521,29 +521,8 @@ public final class CheckStateStore implements AutoCloseable {
   }
 
   private void write(Path target, byte[] bytes) throws IOException {
-    Path dir = target.getParent();
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        fallbackMove = true;
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-        d.force(true);
-      } catch (IOException | UnsupportedOperationException e) {
-        // not every platform can force a directory; the move itself is done
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
+    if (!io.companyos.model.OutputFiles.replaceDurably(target, bytes)) {
+      fallbackMove = true;
     }
   }
 

@@ -50,19 +50,15 @@ public final class FilesWriter {
   /** Writes one kind's rows to {@code dir/<kind>.csv}. */
   public static <T> Path write(FileFormat<T> format, Dataset<T> rows, Path dir) throws IOException {
     Path target = dir.resolve(format.fileName());
-    Path tmp = io.companyos.model.OutputFiles.tempFileIn(dir, "." + format.kind().name());
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        CsvWriter csv = new CsvWriter(w);
-        csv.row(format.columns());
-        for (T row : rows.rows()) {
-          csv.row(format.writer().apply(row));
-        }
+    io.companyos.model.OutputFiles.replace(target, out -> {
+      Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      CsvWriter csv = new CsvWriter(w);
+      csv.row(format.columns());
+      for (T row : rows.rows()) {
+        csv.row(format.writer().apply(row));
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      w.flush();
+    });
     return target;
   }
 }
