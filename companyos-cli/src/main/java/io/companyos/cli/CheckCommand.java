@@ -49,10 +49,12 @@ import picocli.CommandLine.Spec;
  * cron, a timer, or the loop) retry what is owed and de-duplicate what was delivered.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Runs the automated health checks and delivers their pages and resolves: once with --once (cron, a timer,",
-        "a Kubernetes CronJob), or every interval until stopped (SIGTERM lets the round in progress finish).",
-        "Action URLs and keys come from the environment or --settings: COMPANYOS_SLACK_WEBHOOK_URL,",
-        "COMPANYOS_PAGERDUTY_ROUTING_KEY, COMPANYOS_STATUS_PAGE_URL, COMPANYOS_WEBHOOK_URL (see docs/health-checks.md)."},
+    description = {"Runs the automated health checks and delivers their pages and resolves.",
+        "Once with --once (cron, a timer, a Kubernetes CronJob), or every interval until stopped (SIGTERM lets the "
+        + "round in progress finish).",
+        "Action URLs and keys come from the environment or --settings: COMPANYOS_SLACK_WEBHOOK_URL, "
+        + "COMPANYOS_PAGERDUTY_ROUTING_KEY, COMPANYOS_STATUS_PAGE_URL, COMPANYOS_WEBHOOK_URL (see "
+        + "docs/health-checks.md)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no check is firing, failing or owing a notification (checks without data are reported)",
         "1:a check is firing, failed or stale, a page or resolve is still undelivered, or the state was recovered",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     description = "Turns a company's metrics into its operating rhythm: meeting packs, health checks, scores.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class,
       InitCommand.class,
       ValidateCommand.class,
       SampleCommand.class,

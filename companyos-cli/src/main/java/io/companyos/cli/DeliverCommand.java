@@ -42,10 +42,12 @@ import picocli.CommandLine.Spec;
  * {@code delivery} list (see {@link Deliverer}).
  */
 @Command(name = "deliver", mixinStandardHelpOptions = true,
-    description = {"Assembles a pack and delivers it to the channels its YAML names (slack, email, dashboard),",
-        "each copy redacted for its audience. Destinations already reached for this period are skipped (delivery log);",
-        "failures are retried with backoff and reported to the pack's owner. Settings come from COMPANYOS_* environment",
-        "variables (docs/delivery.md). --dry-run shows what would be sent and changes nothing."},
+    description = {"Assembles a pack and delivers it to the channels its YAML names (slack, email, dashboard), each "
+        + "copy redacted for its audience.",
+        "Destinations already reached for this period are skipped (delivery log); failures are retried with "
+        + "backoff and reported to the pack's owner.",
+        "Settings come from COMPANYOS_* environment variables (docs/delivery.md). --dry-run shows what would "
+        + "be sent and changes nothing."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every destination was reached or had been before (with --dry-run: the plan was shown)",
         "1:some destination failed or is not configured", "2:usage error"})

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "digest", mixinStandardHelpOptions = true,
     description = {"Prints the health digest (the seed's Slack digest at 6am, 12pm, 6pm): health score and checks.",
-        "With --post, sends it to the Slack incoming webhook in COMPANYOS_SLACK_WEBHOOK_URL (environment or --settings).",
+        "With --post, sends it to the Slack incoming webhook in COMPANYOS_SLACK_WEBHOOK_URL (environment or "
+        + "--settings).",
         "Evaluating fires no action. 'check --every 5m --digest' posts it at those times by itself."})
 final class DigestCommand implements Callable<Integer> {
   @Spec

@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
  * kept unless {@code --force}; nothing is written when any would be replaced.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = {"Writes a starter company folder (default ./companyos/): every built-in pack, the rhythm, roles, RACI,",
-        "health checks, dashboards and KPIs as editable YAML, a commented sources.yaml reading the sample company,",
-        "and directory.csv, the people (email,name,roles) that role recipients resolve to.",
+    description = {"Writes a starter company folder (default ./companyos/) to edit.",
+        "It holds every built-in pack, the rhythm, roles, RACI, health checks, dashboards and KPIs as editable YAML, "
+        + "a commented sources.yaml reading the sample company, and directory.csv, the people (email,name,roles) "
+        + "that role recipients resolve to.",
         "Every other command uses ./companyos/ when it exists (or the folder given with --config)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the folder was written", "1:files exist (nothing written; use --force)", "2:usage error"})

@@ -50,10 +50,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
-    description = {
-      "Renders meeting packs from the configured sources (default: the built-in sample company).",
-      "Files go to OUT/<kind>/<date>.<ext>, e.g. packs/ops-reviews/2026-11-23.md; a generation log is kept in OUT.",
-    },
+    description = {"Renders meeting packs from the configured sources (default: the built-in sample company).",
+        "Files go to OUT/<kind>/<date>.<ext>, e.g. packs/ops-reviews/2026-11-23.md; a generation log is kept "
+        + "in OUT."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every pack was produced (some may be partial)", "1:at least one pack failed", "2:usage error"})
 final class RenderCommand implements Callable<Integer> {

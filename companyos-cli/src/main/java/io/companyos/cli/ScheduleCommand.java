@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code companyos schedule}: upcoming meetings, pack generation times and digests. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-    description = {"Lists upcoming meetings, when each pack is generated (cron, or lead time before its meeting),",
-        "and the Slack digest. Deterministic for a given --from."})
+    description = {"Lists upcoming meetings, when each pack is generated (cron, or lead time before its meeting), and "
+        + "the Slack digest.",
+        "Deterministic for a given --from."})
 final class ScheduleCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { text, json }

@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code timestamp,value} CSV (the Numenta Anomaly Benchmark's format).
  */
 @Command(name = "anomalies", mixinStandardHelpOptions = true,
-    description = {"Scores every row of a timestamp,value CSV with the causal anomaly detector (each score uses only",
-        "that row and earlier ones) and prints timestamp,value,score; 0.8 means about six robust standard deviations."})
+    description = {"Scores every row of a timestamp,value CSV with the causal anomaly detector (each score uses only "
+        + "that row and earlier ones) and prints timestamp,value,score; 0.8 means about six robust standard "
+        + "deviations."})
 final class ScoreAnomaliesCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { csv, json }

@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
  * ({@code changes.csv}, {@code deployments.csv}, {@code incidents.csv}; see docs/data-formats.md).
  */
 @Command(name = "dora", mixinStandardHelpOptions = true,
-    description = {"Computes the DORA keys and their levels from changes.csv, deployments.csv and incidents.csv: the four keys, "
-        + "failed deployment recovery time and deployment rework rate.",
+    description = {"Computes the DORA keys and their levels from changes.csv, deployments.csv and incidents.csv: the "
+        + "four keys, failed deployment recovery time and deployment rework rate.",
         "Default window: the 30 days up to the end of the day of the latest deployment in the data."})
 final class ScoreDoraCommand implements Callable<Integer> {
   /** Output formats. */

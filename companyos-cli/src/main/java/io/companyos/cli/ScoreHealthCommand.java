@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code companyos score health}: the composite health score with its explanation table. */
 @Command(name = "health", mixinStandardHelpOptions = true,
-    description = {"Prints the composite health score of the standard model and how each KPI contributes:",
-        "raw value, normalized score, weight and points (the points add up exactly to the score)."})
+    description = {"Prints the composite health score of the standard model and how each KPI contributes: raw value, "
+        + "normalized score, weight and points (the points add up exactly to the score)."})
 final class ScoreHealthCommand implements Callable<Integer> {
   /** Output formats. */
   enum Format { text, json }

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code companyos site --out DIR}: the seed's dashboards as a static site (see {@link StaticSite}). */
 @Command(name = "site", mixinStandardHelpOptions = true,
-    description = {"Builds the dashboards as a static site: index.html, one page per dashboard with its latest pack "
-        + "and history, rhythm.html (meetings, owners, participants), raci.html, kpis.html and badge.svg. Opens from disk or any static host."},
+    description = {"Builds the dashboards as a static site: index.html, one page per dashboard with its latest pack and "
+        + "history, rhythm.html (meetings, owners, participants), raci.html, kpis.html and badge.svg.",
+        "Opens from disk or any static host."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:site written (some packs may be partial)", "1:some packs could not be produced", "2:usage error"})
 final class SiteCommand implements Callable<Integer> {

@@ -31,10 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Checks definition files and directories; prints one line per problem to stderr.",
-      "Files are overlaid on the built-in definitions, so references to built-in roles and meetings resolve.",
-    },
+    description = {"Checks definition files and directories; prints one line per problem to stderr.",
+        "Files are overlaid on the built-in definitions, so references to built-in roles and meetings "
+        + "resolve."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:all definitions are valid", "1:problems were found", "2:usage error"})
 final class ValidateCommand implements Callable<Integer> {
