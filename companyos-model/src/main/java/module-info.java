@@ -3,6 +3,9 @@ module io.companyos.model {
   requires static transitive org.jspecify;
   requires transitive jakarta.validation;
   requires org.hibernate.validator;
+  // Hibernate Validator is an automatic module: it declares no dependencies, so on the module path its own
+  // explicit-module dependency (classmate) is resolved only when a named module requires it.
+  requires com.fasterxml.classmate;
   requires java.logging;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;

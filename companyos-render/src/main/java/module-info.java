@@ -14,5 +14,9 @@ module io.companyos.render {
   exports io.companyos.render;
   exports io.companyos.render.export;
 
+  // FreeMarker loads the built-in templates through Class.getResource, which needs their packages opened to it.
+  opens io.companyos.render.templates.markdown to freemarker;
+  opens io.companyos.render.templates.html to freemarker;
+
   uses io.companyos.render.export.PackExporter;
 }

@@ -5,4 +5,7 @@ module io.companyos.site {
   requires freemarker;
 
   exports io.companyos.site;
+
+  // FreeMarker loads the site's templates through Class.getResource, which needs the package opened to it.
+  opens io.companyos.site.templates to freemarker;
 }

@@ -10,7 +10,7 @@ import io.companyos.model.CompanyDefinition;
 import io.companyos.model.org.Role;
 import io.companyos.render.AccessPolicy;
 import io.companyos.render.PackDocument;
-import io.companyos.render.RestrictedDocuments;
+import io.companyos.render.testing.RestrictedDocuments;
 import io.companyos.render.export.PackExporter;
 import io.companyos.render.export.PackExporters;
 import java.io.ByteArrayInputStream;

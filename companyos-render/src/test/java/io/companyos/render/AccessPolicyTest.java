@@ -1,5 +1,7 @@
 package io.companyos.render;
 
+import io.companyos.render.testing.RestrictedDocuments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;

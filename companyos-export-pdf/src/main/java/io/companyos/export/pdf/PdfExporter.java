@@ -100,7 +100,7 @@ public final class PdfExporter implements PackExporter {
 
   private static void font(PdfRendererBuilder builder, String file, int weight, FontStyle style) {
     String path = FONT_DIR + file;
-    if (PdfExporter.class.getResource(path) == null) {
+    if (resource(path) == null) {
       throw new RenderException("COS-EXP-011", "embedded font missing: " + file, path,
           "put net.sf.jasperreports:jasperreports-fonts on the class path", null);
     }
@@ -108,12 +108,28 @@ public final class PdfExporter implements PackExporter {
   }
 
   private static InputStream open(String path) {
-    InputStream in = PdfExporter.class.getResourceAsStream(path);
+    java.net.URL url = resource(path);
+    InputStream in;
+    try {
+      in = url == null ? null : url.openStream();
+    } catch (java.io.IOException e) {
+      in = null;
+    }
     if (in == null) {
       throw new RenderException("COS-EXP-011", "embedded font missing: " + path, path,
           "put net.sf.jasperreports:jasperreports-fonts on the class path", null);
     }
     return in;
+  }
+
+  /**
+   * A resource of another jar (the fonts): through the class loader, which on the module path also searches
+   * other modules' open packages ({@code Class.getResource} would search this module only).
+   */
+  private static java.net.@org.jspecify.annotations.Nullable URL resource(String absolutePath) {
+    ClassLoader loader = PdfExporter.class.getClassLoader();
+    return loader == null ? ClassLoader.getSystemResource(absolutePath.substring(1))
+        : loader.getResource(absolutePath.substring(1));
   }
 
   /** Producer, dates and file identifier from the document, never from the clock. */

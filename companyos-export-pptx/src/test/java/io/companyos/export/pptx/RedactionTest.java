@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.companyos.model.BuiltinDefinitions;
 import io.companyos.render.AccessPolicy;
 import io.companyos.render.PackDocument;
-import io.companyos.render.RestrictedDocuments;
+import io.companyos.render.testing.RestrictedDocuments;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

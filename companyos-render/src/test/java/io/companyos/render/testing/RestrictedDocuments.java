@@ -1,4 +1,6 @@
-package io.companyos.render;
+package io.companyos.render.testing;
+
+import io.companyos.render.*;
 
 import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
@@ -20,7 +22,7 @@ import java.util.List;
  * as a raw value. Section 0 is a "risks" list, so the executive summary quotes it.
  */
 public final class RestrictedDocuments {
-  static final Instant AS_OF = Instant.parse("2026-11-23T09:00:00Z");
+  public static final Instant AS_OF = Instant.parse("2026-11-23T09:00:00Z");
 
   private RestrictedDocuments() {}
 
