@@ -129,7 +129,8 @@ final class CheckCommand implements Callable<Integer> {
       open.requireServedClaims();
       HealthCheckRunner runner = new HealthCheckRunner(checks.checks(), open.all(), ActionRegistry.discover(),
           new ActionContext(env::get, HttpClient.newHttpClient(), Duration.ofSeconds(10)),
-          new HealthCheckRunner.Settings(HealthCheckRunner.DEFAULT_COOLDOWN, HealthCheckRunner.Retry.DEFAULT, escalation));
+          new HealthCheckRunner.Settings(HealthCheckRunner.DEFAULT_COOLDOWN, HealthCheckRunner.Retry.DEFAULT, escalation))
+          .withSlos(company.slos());
       DigestSchedule digests = new DigestSchedule(digestAt, DigestSchedule.zoneOf(company), DigestSchedule.DEFAULT_GRACE);
       Function<Instant, Boolean> round = when -> round(runner, when, company, open, env, digests);
       if (once || at != null) {

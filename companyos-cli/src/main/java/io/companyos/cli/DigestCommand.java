@@ -62,7 +62,7 @@ final class DigestCommand implements Callable<Integer> {
     try (RenderSources.Opened fixed = RenderSources.open(definitions.sources(sources.sourcesFile), asOf)) {
       Instant at = fixed.asOf();
       List<CheckResult> checks = new HealthCheckRunner(company.healthChecks().checks(), fixed.all(), ActionRegistry.discover(),
-          ActionContext.defaults(), HealthCheckRunner.DEFAULT_COOLDOWN).evaluate(at);
+          ActionContext.defaults(), HealthCheckRunner.DEFAULT_COOLDOWN).withSlos(company.slos()).evaluate(at);
       text = DigestPost.text(company, fixed.all(), at, zone, checks);
     }
     spec.commandLine().getOut().print(text);

@@ -9,7 +9,6 @@ import io.companyos.model.slo.SloSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,9 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code companyos slos}: the company's SLO specs (the folder's {@code slos/}), listed or exported as OpenSLO. */
+/**
+ * {@code companyos slos}: the company's SLO specs (the folder's {@code slos/} and the {@code slos:} entry of sources.yaml),
+ * listed or exported as OpenSLO.
+ */
 @Command(name = "slos", mixinStandardHelpOptions = true,
-    description = "Lists the SLOs read from the company folder's slos/ (OpenSLO v1, Sloth prometheus/v1, Pyrra), or writes "
+    description = "Lists the SLOs read from the company folder's slos/ and sources.yaml's slos: (OpenSLO v1, Sloth "
+        + "prometheus/v1, Pyrra), or writes "
         + "them as OpenSLO v1 (see docs/slos.md). Warnings (COS-SLO-004) go to stderr.",
     subcommands = {SlosCommand.ListSlos.class, SlosCommand.Export.class})
 final class SlosCommand implements Callable<Integer> {
@@ -33,34 +36,40 @@ final class SlosCommand implements Callable<Integer> {
     return 2;
   }
 
-  static void warnings(SloSpecs slos, PrintWriter err) {
-    slos.warnings().forEach(err::println);
-    err.flush();
-  }
-
-  /** {@code slos list}: one line per SLO. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per SLO: name, service, objective, window, "
-      + "budgeting method, indicator, and where it was written.")
-  static final class ListSlos implements Callable<Integer> {
+  /** What both subcommands share: the company folder's options, and its SLOs read with their warnings on stderr. */
+  abstract static class SlosSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     DefinitionOptions definitions = new DefinitionOptions();
 
+    /** The company's SLOs; their warnings printed on stderr. */
+    SloSpecs slos() {
+      SloSpecs slos = definitions.company().slos();
+      PrintWriter err = spec.commandLine().getErr();
+      slos.warnings().forEach(err::println);
+      err.flush();
+      return slos;
+    }
+  }
+
+  /** {@code slos list}: one line per SLO. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per SLO: name, service, objective, window, "
+      + "budgeting method, indicator, and where it was written.")
+  static final class ListSlos extends SlosSubcommand {
     @Override
     public Integer call() {
-      CompanyDefinition company = definitions.company();
-      SloSpecs slos = company.slos();
-      warnings(slos, spec.commandLine().getErr());
+      SloSpecs slos = slos();
       PrintWriter out = spec.commandLine().getOut();
       if (slos.slos().isEmpty()) {
-        out.println("No SLO specs: put OpenSLO, Sloth or Pyrra files in the company folder's slos/ (docs/slos.md).");
+        out.println("No SLO specs: put OpenSLO, Sloth or Pyrra files in the company folder's slos/ or name them under slos: in "
+            + "sources.yaml (docs/slos.md).");
       }
       for (SloSpec s : slos.slos()) {
-        out.println(String.format(Locale.ROOT, "%s\t%s\t%s%%\t%s%s\t%s\t%s\t%s", s.name(), s.service(),
-            new BigDecimal(Double.toString(s.objective() * 100)).stripTrailingZeros().toPlainString(), OpenSloWriter.duration(s.window()),
-            s.calendarAligned() ? " (calendar)" : "", s.budgeting().openSlo(), indicator(s.indicator()), s.origin()));
+        out.println(String.format(Locale.ROOT, "%s\t%s\t%s%%\t%s%s\t%s\t%s\t%s", s.name(), s.service(), s.objectivePercent(),
+            OpenSloWriter.duration(s.window()), s.calendarAligned() ? " (calendar)" : "", s.budgeting().openSlo(), indicator(s.indicator()),
+            s.origin()));
       }
       out.flush();
       return 0;
@@ -68,23 +77,19 @@ final class SlosCommand implements Callable<Integer> {
 
     private static String indicator(SloIndicator i) {
       if (i instanceof SloIndicator.Ratio r) {
-        return r.form().name().toLowerCase(Locale.ROOT).replace('_', '-') + " ratio on " + r.sourceType();
+        return r.form().label() + " ratio on " + r.sourceType();
       }
-      SloIndicator.Unsupported u = (SloIndicator.Unsupported) i;
-      return "n/a (" + u.reason() + ")";
+      if (i instanceof SloIndicator.Threshold t) {
+        return "threshold " + t.op() + " " + SloSpec.plain(t.value()) + " on " + t.sourceType();
+      }
+      return "n/a (" + ((SloIndicator.Unsupported) i).reason() + ")";
     }
   }
 
   /** {@code slos export}: the SLOs as OpenSLO v1. */
   @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes the SLOs as OpenSLO v1 documents (an SLI and an "
       + "SLO per objective) to stdout or --out; they read back to the same SLOs.")
-  static final class Export implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    DefinitionOptions definitions = new DefinitionOptions();
-
+  static final class Export extends SlosSubcommand {
     @Option(names = "--format", paramLabel = "openslo", defaultValue = "openslo", description = "Default: ${DEFAULT-VALUE} (the only one).")
     String format = "openslo";
 
@@ -96,9 +101,7 @@ final class SlosCommand implements Callable<Integer> {
       if (!format.equals("openslo")) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be openslo");
       }
-      SloSpecs slos = definitions.company().slos();
-      warnings(slos, spec.commandLine().getErr());
-      String text = OpenSloWriter.write(slos);
+      String text = OpenSloWriter.write(slos());
       if (out == null) {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

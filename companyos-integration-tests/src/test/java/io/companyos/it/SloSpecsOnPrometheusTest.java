@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SLOs written as OpenSLO, Sloth and Pyrra specs in the company folder's {@code slos/}, computed from a real Prometheus
  * loaded with a known counter: checkout serves 1,000 requests every five minutes, 5 of them failing (0.5%). Over the hour
- * before T0+2h that is 12,000 requests and 60 failures, whichever spec's query form counts them.
+ * before T0+2h that is 12,000 requests and 60 failures, whichever spec's query form counts them. Each row from its file
+ * to the ops review: target, attainment, budget left and burn-rate tier.
  */
 class SloSpecsOnPrometheusTest {
   static final String OPENSLO = """
@@ -88,6 +89,30 @@ class SloSpecsOnPrometheusTest {
                     query: sum:requests{*}.as_count()
         objectives:
           - target: 0.99
+      ---
+      apiVersion: openslo/v1
+      kind: SLO
+      metadata:
+        name: checkout-burn-threshold
+      spec:
+        service: checkout
+        indicator:
+          metadata:
+            name: checkout-burn-gauge
+          spec:
+            thresholdMetric:
+              metricSource:
+                type: Prometheus
+                spec:
+                  query: companyos:service:error_budget_burn_rate:ratio{service="checkout"}
+        timeWindow:
+          - duration: 7d
+            isRolling: true
+        budgetingMethod: Timeslices
+        objectives:
+          - op: lte
+            value: 0.5
+            target: 0.99
       """;
   static final String SLOTH = """
       version: "prometheus/v1"
@@ -101,6 +126,12 @@ class SloSpecsOnPrometheusTest {
               totalQuery: sum(rate(http_requests_total{service="checkout"}[{{.window}}]))
           alerting:
             name: CheckoutErrors
+        - name: "tight"
+          objective: 99.8
+          sli:
+            events:
+              errorQuery: sum(rate(http_requests_total{service="checkout",code=~"5.."}[{{.window}}]))
+              totalQuery: sum(rate(http_requests_total{service="checkout"}[{{.window}}]))
       """;
   static final String PYRRA = """
       apiVersion: pyrra.dev/v1alpha1
@@ -139,7 +170,7 @@ class SloSpecsOnPrometheusTest {
     Files.writeString(dir.resolve("slos/checkout.pyrra.yaml"), PYRRA);
     Files.writeString(dir.resolve("meeting-packs/slo-check.yaml"), PACK);
     CompanyDefinition company = CompanyFolder.of(List.of(dir)).load();
-    assertThat(company.slos().slos()).hasSize(4);
+    assertThat(company.slos().slos()).hasSize(6);
 
     Instant asOf = PrometheusServer.T0.plus(Duration.ofHours(2));
     MetricSource prom = new PrometheusSourceProvider().create(SourceContext.of("prom", Map.of("url", server.url.toString()),
@@ -149,7 +180,10 @@ class SloSpecsOnPrometheusTest {
     assertThat(slo.available()).as(String.valueOf(slo.unavailableReason())).isTrue();
     Map<String, List<MetricValue>> rows = new java.util.LinkedHashMap<>();
     slo.tables().get(0).rows().forEach(r -> rows.put(r.get(0).text(), r));
-    assertThat(rows.keySet()).containsExactlyInAnyOrder("checkout-openslo", "checkout-sloth", "checkout-pyrra", "checkout-datadog");
+    assertThat(rows.keySet()).containsExactlyInAnyOrder("checkout-openslo", "checkout-burn-threshold", "checkout-sloth",
+        "checkout-tight", "checkout-pyrra", "checkout-datadog");
+    // With SLO specs the table has the burn-tier column.
+    assertThat(slo.tables().get(0).columns()).containsExactly("Service", "SLO Target", "Actual", "Budget Remaining", "Burn Tier");
 
     // 12,000 requests, 60 failed: attainment 99.5% for every spec, each against its own target.
     // OpenSLO 99.9%: budget (0.001 - 0.005) / 0.001 = -400%. Sloth 99.5%: exactly spent, 0%. Pyrra 99%: half left, 50%.
@@ -163,7 +197,30 @@ class SloSpecsOnPrometheusTest {
     // The evidence names the counts and the file the SLO was written in.
     assertThat(rows.get("checkout-openslo").get(2).evidence()).singleElement().asString()
         .startsWith("checkout-openslo: 12000 events, 60 bad, target 99.9% (").endsWith("checkout.openslo.yaml:19:1 (OpenSLO v1))");
-    // A spec whose metric source is not Prometheus is listed, with the reason.
+    // Sloth's second SLO at 99.8%: budget (0.002 - 0.005) / 0.002 = -150%.
+    assertThat(rows.get("checkout-tight").get(2).value()).isCloseTo(99.5, within(1e-9));
+    assertThat(rows.get("checkout-tight").get(3).value()).isCloseTo(-150.0, within(1e-6));
+
+    // Burn tiers at T0+2h. The error ratio is 0.5% in every window (the counters grow from T0, so the 1d and 3d
+    // windows see the same two hours), so the burn rate is 0.005 / (1 - objective) everywhere:
+    //   OpenSLO 99.9%: 5. Not above 14.4 (1h/5m) or 6 (6h/30m); above 3 over 1d and 2h: the 3x ticket tier.
+    //   Sloth 99.8%: 2.5. Not above 3; above 1 over 3d and 6h: the 1x ticket tier.
+    //   Pyrra 99%: 0.5. No tier fires: "none".
+    //   (Sloth 99.5% burns at exactly 1, where the rounding of extrapolated counts decides; not asserted.)
+    assertThat(rows.get("checkout-openslo").get(4).text()).isEqualTo("3x ticket (1d/2h)");
+    assertThat(rows.get("checkout-tight").get(4).text()).isEqualTo("1x ticket (3d/6h)");
+    assertThat(rows.get("checkout-pyrra").get(4).text()).isEqualTo("none");
+
+    // The threshold SLI: checkout's burn-rate gauge is 0.25 throughout, at most 0.5 in every one-minute sample of the
+    // hour, so every sample is good: attainment 100%, budget untouched (100%), no tier.
+    assertThat(rows.get("checkout-burn-threshold").get(2).value()).isCloseTo(100.0, within(1e-9));
+    assertThat(rows.get("checkout-burn-threshold").get(3).value()).isCloseTo(100.0, within(1e-9));
+    assertThat(rows.get("checkout-burn-threshold").get(4).text()).isEqualTo("none");
+    assertThat(rows.get("checkout-burn-threshold").get(2).evidence()).singleElement().asString()
+        .startsWith("checkout-burn-threshold: ").contains(" events, 0 bad, target 99%");
+
+    // A spec whose metric source is not Prometheus is listed, with the reason, in every column.
     assertThat(rows.get("checkout-datadog").get(2).text()).isEqualTo("n/a (metric source datadog not configured)");
+    assertThat(rows.get("checkout-datadog").get(4).text()).isEqualTo("n/a (metric source datadog not configured)");
   }
 }

@@ -8,7 +8,10 @@ import io.companyos.model.config.internal.FileParser;
 import io.companyos.model.config.internal.Mark;
 import io.companyos.model.config.internal.ParsedFile;
 import io.companyos.model.config.internal.ProblemSink;
+import io.companyos.model.config.internal.SourcesReader;
 import io.companyos.model.config.internal.YamlLimits;
+import io.companyos.model.config.internal.YamlNode;
+import io.companyos.model.config.internal.YamlTreeReader;
 import io.companyos.model.pack.PackDefinition;
 import io.companyos.model.pack.SectionTypeRegistry;
 import io.companyos.model.rhythm.Rhythm;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -187,6 +191,7 @@ public final class DefinitionLoader {
     }
     DefinitionAssembler.Result r = new DefinitionAssembler().base(builtinFiles()).override(user).assemble();
     problems.addAll(r.problems());
+    sloFiles.addAll(sloEntries(paths, sloFiles, problems));
     io.companyos.model.slo.SloSpecs slos = io.companyos.model.slo.SloSpecs.NONE;
     if (!sloFiles.isEmpty()) {
       try {
@@ -196,6 +201,39 @@ public final class DefinitionLoader {
       }
     }
     return problems.isEmpty() ? r.definition().withSlos(slos) : null;
+  }
+
+  /**
+   * The files and folders named by the {@code slos:} entry of each folder's sources.yaml (or of a given sources.yaml),
+   * relative to that file; paths already read as part of a folder's {@value #SLO_DIRECTORY}/ are left out. A path that
+   * does not exist is a located problem.
+   */
+  private static List<Path> sloEntries(List<Path> paths, List<Path> alreadyRead, List<ConfigProblem> problems) {
+    java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+    for (Path p : paths.stream().distinct().toList()) {
+      Path file = Files.isDirectory(p) ? p.resolve(CompanyFolder.SOURCES_FILE) : p;
+      if (!Files.isRegularFile(file) || !String.valueOf(file.getFileName()).equals(CompanyFolder.SOURCES_FILE)) {
+        continue;
+      }
+      String text;
+      try {
+        text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException | UncheckedIOException e) {
+        continue; // reported with the file itself
+      }
+      // Syntax problems of the file are reported when it is read as a definition; only the paths are checked here.
+      Optional<YamlNode> root = new YamlTreeReader(YamlLimits.DEFAULT).read(text, new ProblemSink(file.toString()));
+      ProblemSink sink = new ProblemSink(file.toString());
+      Path base = file.toAbsolutePath().getParent();
+      for (Path slo : root.map(n -> SourcesReader.sloPaths(n, base, sink)).orElse(List.of())) {
+        Path own = base.resolve(SLO_DIRECTORY).normalize();
+        if (!slo.startsWith(own) && alreadyRead.stream().noneMatch(f -> f.toAbsolutePath().normalize().equals(slo))) {
+          out.add(slo);
+        }
+      }
+      problems.addAll(sink.problems());
+    }
+    return List.copyOf(out);
   }
 
   /** The company folder's directory of SLO specs (OpenSLO v1, Sloth prometheus/v1, Pyrra), see docs/slos.md. */

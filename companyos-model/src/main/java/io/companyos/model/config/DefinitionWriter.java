@@ -64,7 +64,12 @@ public final class DefinitionWriter {
     for (HealthCheck c : checks.checks()) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("name", c.name());
-      item.put("query", c.query());
+      if (c.slo() != null) {
+        item.put("slo", c.slo().name());
+        item.put("measure", c.slo().measure().key());
+      } else {
+        item.put("query", c.query());
+      }
       item.put("threshold", c.threshold().toString());
       item.put("action", c.action());
       if (c.fireOnStale()) {

@@ -39,7 +39,8 @@ public enum ProblemCode {
   SLO_TARGET("COS-SLO-001", "an SLO spec without a target, or with one outside (0, 1)"),
   SLO_UNKNOWN_KIND("COS-SLO-002", "a document that is none of the SLO specs read (OpenSLO v1, Sloth prometheus/v1, Pyrra)"),
   SLO_UNKNOWN_INDICATOR("COS-SLO-003", "an OpenSLO indicatorRef that names no SLI"),
-  SLO_NOT_COMPUTED("COS-SLO-004", "(warning) a part of an SLO spec that is not computed as written; the SLO is still listed");
+  SLO_NOT_COMPUTED("COS-SLO-004", "(warning) a part of an SLO spec that is not computed as written; the SLO is still listed"),
+  SLO_PATH("COS-SLO-005", "an slos: entry of sources.yaml that names no file or folder");
 
   private final String code;
   private final String summary;

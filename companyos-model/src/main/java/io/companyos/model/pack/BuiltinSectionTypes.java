@@ -59,6 +59,8 @@ final class BuiltinSectionTypes {
         type("slo_performance", "Per service: SLO target, actual attainment, error budget remaining.",
             stringList("services", List.of("all"), "Service names, or 'all'."),
             bool("include_budget_remaining", true, "Show the error budget remaining column."),
+            choice("burn_tier", List.of("auto", "shown", "hidden"), "auto",
+                "The burn-rate tier column (14.4x/6x/3x/1x): auto shows it when the company has SLO specs."),
             lookback("28d")),
         type("dora_metrics", "The DORA keys with deltas against the previous period.",
             compareTo(CompareTo.PREVIOUS_WEEK), lookback("7d"),

@@ -1,9 +1,7 @@
 package io.companyos.model.slo;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Writes SLOs as OpenSLO v1 documents: per SLO an {@code SLI} and an {@code SLO} that refers to it, separated by
@@ -23,19 +21,19 @@ public final class OpenSloWriter {
     StringBuilder b = new StringBuilder();
     b.append("# OpenSLO v1, written by companyos slos export\n");
     for (SloSpec s : slos.slos()) {
-      if (s.indicator() instanceof SloIndicator.Unsupported u && !u.kind().equals("threshold")) {
+      if (s.indicator() instanceof SloIndicator.Unsupported u) {
         b.append("# ").append(s.name()).append(": not written (").append(u.reason()).append(")\n");
         continue;
       }
       String sli = s.name() + "-sli";
       b.append("---\napiVersion: openslo/v1\nkind: SLI\nmetadata:\n  name: ").append(q(sli)).append('\n');
-      if (s.indicator() instanceof SloIndicator.Ratio r && r.form() != SloIndicator.QueryForm.COUNTER) {
-        b.append("  annotations:\n    ").append(QUERY_FORM).append(": ")
-            .append(q(r.form().name().toLowerCase(Locale.ROOT).replace('_', '-'))).append('\n');
+      if (s.indicator() instanceof SloIndicator.Ratio r && r.form() != SloIndicator.QueryForm.COUNTER
+          && r.form() != SloIndicator.QueryForm.SAMPLES) {
+        b.append("  annotations:\n    ").append(QUERY_FORM).append(": ").append(q(r.form().label())).append('\n');
       }
       b.append("spec:\n");
       if (s.indicator() instanceof SloIndicator.Ratio r) {
-        b.append("  ratioMetric:\n    counter: true\n");
+        b.append("  ratioMetric:\n    counter: ").append(r.form() != SloIndicator.QueryForm.SAMPLES).append('\n');
         if (r.good() != null) {
           metric(b, "good", r.sourceType(), r.good());
         }
@@ -43,9 +41,9 @@ public final class OpenSloWriter {
           metric(b, "bad", r.sourceType(), r.bad());
         }
         metric(b, "total", r.sourceType(), r.total());
-      } else if (s.indicator() instanceof SloIndicator.Unsupported u) {
-        b.append("  thresholdMetric:\n    metricSource:\n      type: ").append(q(type(u.sourceType()))).append("\n      spec:\n        query: ")
-            .append(q(u.query())).append('\n');
+      } else if (s.indicator() instanceof SloIndicator.Threshold t) {
+        b.append("  thresholdMetric:\n    metricSource:\n      type: ").append(q(type(t.sourceType()))).append("\n      spec:\n        query: ")
+            .append(q(t.query())).append('\n');
       }
       b.append("---\napiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: ").append(q(s.name())).append("\nspec:\n");
       if (!s.description().isEmpty()) {
@@ -56,8 +54,10 @@ public final class OpenSloWriter {
       b.append("  timeWindow:\n    - duration: ").append(duration(s.window())).append("\n      isRolling: ").append(!s.calendarAligned())
           .append('\n');
       b.append("  budgetingMethod: ").append(s.budgeting().openSlo()).append('\n');
-      b.append("  objectives:\n    - target: ").append(new BigDecimal(Double.toString(s.objective())).stripTrailingZeros().toPlainString())
-          .append('\n');
+      b.append("  objectives:\n    - target: ").append(SloSpec.plain(s.objective())).append('\n');
+      if (s.indicator() instanceof SloIndicator.Threshold t) {
+        b.append("      op: ").append(t.op()).append("\n      value: ").append(SloSpec.plain(t.value())).append('\n');
+      }
     }
     return b.toString();
   }

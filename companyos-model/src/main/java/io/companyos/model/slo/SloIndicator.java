@@ -1,5 +1,6 @@
 package io.companyos.model.slo;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,17 @@ public sealed interface SloIndicator {
      * A gauge of 0 and 1 (Pyrra {@code bool_gauge}): each sample is an event, good when 1;
      * {@code sum_over_time} and {@code count_over_time} over the window count them.
      */
-    BOOL_GAUGE
+    BOOL_GAUGE,
+    /**
+     * A gauge whose every sample is the number of events since the previous sample (OpenSLO {@code counter: false},
+     * a recording rule of per-interval counts): the events of a window are the sum of its samples.
+     */
+    SAMPLES;
+
+    /** The form's name in lower case with dashes ({@code rate-template}), as listed and exported. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
   }
 
   /**
@@ -47,7 +58,41 @@ public sealed interface SloIndicator {
   }
 
   /**
-   * An indicator CompanyOS lists but does not compute (an OpenSLO {@code thresholdMetric}, a Sloth
+   * A single metric held to a threshold (OpenSLO {@code thresholdMetric} with an objective's {@code op} and
+   * {@code value}): the metric is sampled once a minute over the window, each sample an event, good when
+   * {@code metric op value} holds.
+   *
+   * @param op {@code lt}, {@code lte}, {@code gt} or {@code gte}
+   */
+  record Threshold(String sourceType, String query, String op, double value) implements SloIndicator {
+    /** The OpenSLO operators, in the order {@code lt}, {@code lte}, {@code gt}, {@code gte}. */
+    public static final java.util.List<String> OPS = java.util.List.of("lt", "lte", "gt", "gte");
+
+    public Threshold {
+      Objects.requireNonNull(sourceType, "sourceType");
+      Objects.requireNonNull(query, "query");
+      Objects.requireNonNull(op, "op");
+      if (!OPS.contains(op)) {
+        throw new IllegalArgumentException("op must be one of " + OPS + ", was " + op);
+      }
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("value must be finite");
+      }
+    }
+
+    /** The PromQL comparison of {@link #op()} ({@code <}, {@code <=}, {@code >}, {@code >=}). */
+    public String comparison() {
+      return switch (op) {
+        case "lt" -> "<";
+        case "lte" -> "<=";
+        case "gt" -> ">";
+        default -> ">=";
+      };
+    }
+  }
+
+  /**
+   * An indicator CompanyOS lists but does not compute (a Sloth
    * {@code sli.raw} error ratio, a Pyrra {@code latencyNative} indicator); {@code reason} says why, and packs show
    * the SLO as "n/a (reason)".
    */

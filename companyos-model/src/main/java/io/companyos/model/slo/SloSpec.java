@@ -36,6 +36,21 @@ public record SloSpec(String name, String service, String description, double ob
     }
   }
 
+  /** The objective in percent as plain text without trailing zeros: 0.999 is {@code 99.9}. */
+  public String objectivePercent() {
+    return percent(objective);
+  }
+
+  /** {@code ratio} in percent as plain text without trailing zeros ({@code 0.995} is {@code 99.5}). */
+  public static String percent(double ratio) {
+    return plain(ratio * 100);
+  }
+
+  /** {@code x} as plain decimal text without trailing zeros, as written in a spec ({@code 0.999}, {@code 99.5}). */
+  public static String plain(double x) {
+    return new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
+  }
+
   /** How the error budget is counted (OpenSLO {@code budgetingMethod}). */
   public enum BudgetingMethod {
     /** Good events / all events over the window: what CompanyOS computes. */

@@ -75,20 +75,18 @@ public record SloSpecs(List<SloSpec> slos, List<String> warnings) {
         problems.addAll(sink.problems());
         continue;
       }
-      Optional<List<YamlNode>> docs = new YamlTreeReader(YamlLimits.DEFAULT).readAll(text, sink);
-      if (docs.isPresent()) {
-        SloSpecReader.Result r = SloSpecReader.read(docs.get(), sink);
-        for (SloSpec s : r.slos()) {
-          SloSpec before = byName.putIfAbsent(s.name(), s);
-          if (before != null) {
-            problems.add(new ConfigProblem(ProblemCode.DUPLICATE_ID, f.toString(), line(s.origin()), column(s.origin()),
-                "SLO '" + s.name() + "' is defined twice", "first at " + before.origin()));
-          } else {
-            slos.add(s);
-          }
+      SloSpecReader.Result r = readText(text, sink);
+      for (SloSpec s : r.slos()) {
+        SloSpec before = byName.putIfAbsent(s.name(), s);
+        if (before != null) {
+          int[] at = position(s.origin());
+          problems.add(new ConfigProblem(ProblemCode.DUPLICATE_ID, f.toString(), at[0], at[1],
+              "SLO '" + s.name() + "' is defined twice", "first at " + before.origin()));
+        } else {
+          slos.add(s);
         }
-        warnings.addAll(r.warnings());
       }
+      warnings.addAll(r.warnings());
       problems.addAll(sink.problems());
     }
     if (!problems.isEmpty()) {
@@ -100,21 +98,23 @@ public record SloSpecs(List<SloSpec> slos, List<String> warnings) {
   /** Reads the specs of one text (a file's content) named {@code file}; for tests and embedding. */
   public static SloSpecs parse(String file, String text) {
     ProblemSink sink = new ProblemSink(file);
-    Optional<List<YamlNode>> docs = new YamlTreeReader(YamlLimits.DEFAULT).readAll(text, sink);
-    SloSpecReader.Result r = docs.map(d -> SloSpecReader.read(d, sink)).orElse(new SloSpecReader.Result(List.of(), List.of()));
+    SloSpecReader.Result r = readText(text, sink);
     if (!sink.isClean()) {
       throw new ConfigException(sink.problems());
     }
     return new SloSpecs(r.slos(), r.warnings());
   }
 
-  private static int line(String origin) {
-    String[] parts = origin.split(" ")[0].split(":");
-    return parts.length >= 3 ? Integer.parseInt(parts[parts.length - 2]) : 0;
+  /** The SLOs of every YAML document of {@code text}; problems go to {@code sink}. */
+  private static SloSpecReader.Result readText(String text, ProblemSink sink) {
+    Optional<List<YamlNode>> docs = new YamlTreeReader(YamlLimits.DEFAULT).readAll(text, sink);
+    return docs.map(d -> SloSpecReader.read(d, sink)).orElse(new SloSpecReader.Result(List.of(), List.of()));
   }
 
-  private static int column(String origin) {
+  /** Line and column of an origin {@code file:line:col (format)}; 0 and 0 when it has none. */
+  private static int[] position(String origin) {
     String[] parts = origin.split(" ")[0].split(":");
-    return parts.length >= 3 ? Integer.parseInt(parts[parts.length - 1]) : 0;
+    return parts.length >= 3 ? new int[] {Integer.parseInt(parts[parts.length - 2]), Integer.parseInt(parts[parts.length - 1])}
+        : new int[] {0, 0};
   }
 }

@@ -53,14 +53,19 @@ class SloSpecsTest {
     assertThat(search.budgeting()).isEqualTo(BudgetingMethod.RATIO_TIMESLICES);
     assertThat(((SloIndicator.Ratio) search.indicator()).bad()).isEqualTo("http_requests_total{service=\"search\",code=~\"5..\"}");
 
+    // The thresholdMetric SLI with the objective's op and value: p95 latency at most 0.3 s, sampled once a minute.
     SloSpec latency = s.find("search-latency").orElseThrow();
-    assertThat(latency.indicator()).isInstanceOf(SloIndicator.Unsupported.class);
-    assertThat(((SloIndicator.Unsupported) latency.indicator()).kind()).isEqualTo("threshold");
+    assertThat(latency.indicator()).isEqualTo(new SloIndicator.Threshold("prometheus",
+        "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{service=\"search\"}[5m])))", "lte", 0.3));
+    assertThat(((SloIndicator.Threshold) latency.indicator()).comparison()).isEqualTo("<=");
+    assertThat(latency.objective()).isEqualTo(0.99);
+    assertThat(latency.budgeting()).isEqualTo(BudgetingMethod.TIMESLICES);
 
-    // Said, not guessed: the calendar window, RatioTimeslices computed as occurrences, the threshold SLI not computed.
-    assertThat(s.warnings()).hasSize(3).allMatch(w -> w.matches(".*openslo\\.yaml:\\d+:\\d+: COS-SLO-004 .*"));
+    // Said, not guessed: the calendar window, RatioTimeslices computed as occurrences (Timeslices of a threshold SLI are
+    // its one-minute samples, so no warning for it).
+    assertThat(s.warnings()).hasSize(2).allMatch(w -> w.matches(".*openslo\\.yaml:\\d+:\\d+: COS-SLO-004 .*"));
     assertThat(s.warnings()).anyMatch(w -> w.contains("budgetingMethod RatioTimeslices is computed as Occurrences"))
-        .anyMatch(w -> w.contains("calendar-aligned window (1M)")).anyMatch(w -> w.contains("thresholdMetric SLI (lte 0.3)"));
+        .anyMatch(w -> w.contains("calendar-aligned window (1M)"));
   }
 
   @Test
@@ -124,6 +129,50 @@ class SloSpecsTest {
         .singleElement().asString().contains("COS-SLO-001 target 1.5 is outside (0, 1)");
   }
 
+  static final String SAMPLES = """
+      apiVersion: openslo/v1
+      kind: SLO
+      metadata: {name: search}
+      spec:
+        service: search
+        indicator:
+          metadata: {name: search-requests}
+          spec:
+            ratioMetric:
+              counter: false
+              bad: {metricSource: {type: Prometheus, spec: {query: 'companyos:slo:errors:count{service="search"}'}}}
+              total: {metricSource: {type: Prometheus, spec: {query: 'companyos:slo:requests:count{service="search"}'}}}
+        timeWindow: [{duration: 7d, isRolling: true}]
+        objectives: [{target: 0.995}]
+      """;
+
+  @Test
+  void counterFalseIsAGaugeOfPerIntervalCountsAndReadsBack() {
+    SloSpecs s = SloSpecs.parse("samples.yaml", SAMPLES);
+    assertThat(s.slos().get(0).indicator()).isEqualTo(new SloIndicator.Ratio("prometheus", QueryForm.SAMPLES, null,
+        "companyos:slo:errors:count{service=\"search\"}", "companyos:slo:requests:count{service=\"search\"}"));
+    assertThat(s.warnings()).isEmpty();
+    String text = OpenSloWriter.write(s);
+    assertThat(text).contains("counter: false").doesNotContain(OpenSloWriter.QUERY_FORM);
+    assertThat(SloSpecs.parse("back.yaml", text).slos().get(0)).usingRecursiveComparison().ignoringFields("origin").isEqualTo(s.slos().get(0));
+  }
+
+  @Test
+  void aThresholdMetricNeedsItsOpAndValue() {
+    String sli = "apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: a}\nspec:\n  service: s\n"
+        + "  indicator: {metadata: {name: i}, spec: {thresholdMetric: {metricSource: {type: Prometheus, spec: {query: q}}}}}\n";
+    assertThat(problems(sli + "  objectives: [{target: 0.9, value: 1}]\n"))
+        .singleElement().asString().startsWith("bad.yaml:7:16: COS-YAML-003 missing 'op'");
+    assertThat(problems(sli + "  objectives: [{target: 0.9, op: le, value: 1}]\n"))
+        .singleElement().asString().startsWith("bad.yaml:7:34: COS-YAML-006 SLO 'a': op 'le' is none of lt, lte, gt, gte");
+    assertThat(problems(sli + "  objectives: [{target: 0.9, op: gt, value: fast}]\n"))
+        .singleElement().asString().startsWith("bad.yaml:7:45: COS-YAML-004 SLO 'a': value 'fast' is not a number");
+    SloSpec ok = SloSpecs.parse("ok.yaml", sli + "  objectives: [{target: 0.9, op: gte, value: 0.75}]\n").slos().get(0);
+    assertThat(ok.indicator()).isEqualTo(new SloIndicator.Threshold("prometheus", "q", "gte", 0.75));
+    String text = OpenSloWriter.write(new SloSpecs(List.of(ok), List.of()));
+    assertThat(text).contains("thresholdMetric:").contains("      op: gte\n      value: 0.75\n");
+  }
+
   @Test
   void twoFilesNamingOneSloIsADuplicate(@TempDir Path dir) throws IOException {
     Files.copy(fixture("pyrra.yaml"), dir.resolve("a.yaml"));
@@ -139,8 +188,7 @@ class SloSpecsTest {
       SloSpecs in = read(f);
       String text = OpenSloWriter.write(in);
       SloSpecs back = SloSpecs.parse("export.yaml", text);
-      List<SloSpec> expected = in.slos().stream()
-          .filter(s -> !(s.indicator() instanceof SloIndicator.Unsupported u) || u.kind().equals("threshold")).toList();
+      List<SloSpec> expected = in.slos().stream().filter(s -> !(s.indicator() instanceof SloIndicator.Unsupported)).toList();
       assertThat(back.slos()).as(f).hasSameSizeAs(expected);
       for (int i = 0; i < expected.size(); i++) {
         SloSpec a = expected.get(i);

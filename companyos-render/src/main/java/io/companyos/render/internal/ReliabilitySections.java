@@ -4,6 +4,8 @@ import io.companyos.model.data.Change;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
+import io.companyos.model.slo.OpenSloWriter;
+import io.companyos.model.slo.SloSpec;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.MetricValue;
 import io.companyos.render.PackSection;
@@ -17,7 +19,7 @@ import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.incident.SeverityStats;
-import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.slo.BurnRateAlerts;
 import io.companyos.scoring.slo.SloResult;
 import io.companyos.scoring.slo.ServiceSlos;
 import io.companyos.sources.Dataset;
@@ -25,10 +27,15 @@ import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.Series;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Reliability sections of the ops review: incident summary, SLO performance and DORA metrics. */
 final class ReliabilitySections {
@@ -70,9 +77,14 @@ final class ReliabilitySections {
     }
   }
 
-  /** Per service: SLO target, attainment and error budget remaining over the window. */
+  /**
+   * Per SLO: target, attainment and error budget remaining over the window, and (when the company has SLO specs, or
+   * {@code burn_tier: shown}) the burn-rate tier at the window's end.
+   */
   static final class SloPerformance extends FixedSection {
     static final List<String> COLUMNS = List.of("Service", "SLO Target", "Actual", "Budget Remaining");
+    /** The column added by {@code burn_tier}. */
+    static final String BURN_TIER = "Burn Tier";
 
     SloPerformance() {
       super("slo_performance", List.of(), List.of(COLUMNS));
@@ -82,10 +94,15 @@ final class ReliabilitySections {
     public PackSection assemble(SectionContext ctx) {
       List<String> services = ctx.strings("services", List.of("all"));
       boolean budget = ctx.bool("include_budget_remaining", true);
-      List<String> cols = budget ? COLUMNS : COLUMNS.subList(0, 3);
+      String shown = ctx.string("burn_tier", "auto");
+      boolean tier = shown.equals("shown") || (shown.equals("auto") && !ctx.company().slos().slos().isEmpty());
+      List<String> cols = new ArrayList<>(budget ? COLUMNS : COLUMNS.subList(0, 3));
+      if (tier) {
+        cols.add(BURN_TIER);
+      }
       List<List<MetricValue>> rows = new ArrayList<>();
       for (SloRow r : slos(ctx, ctx.window())) {
-        if (!services.contains("all") && !services.contains(r.service())) {
+        if (!services.contains("all") && !services.contains(r.service()) && (r.spec() == null || !services.contains(r.spec().service()))) {
           continue;
         }
         List<MetricValue> row = new ArrayList<>(List.of(MetricValue.label(r.service()),
@@ -93,6 +110,10 @@ final class ReliabilitySections {
             percent(r.result().attainment(), r.provenance()).withEvidence(List.of(r.evidence()))));
         if (budget) {
           row.add(percent(r.result().budgetRemaining(), r.provenance()));
+        }
+        if (tier) {
+          row.add(tierValue(r.spec() != null ? SpecSlos.tier(ctx, r.spec(), ctx.window().end())
+              : Optional.of(ruleTier(ctx, r.service(), r.result().target(), ctx.window().end())), r.provenance()));
         }
         rows.add(row);
       }
@@ -104,6 +125,9 @@ final class ReliabilitySections {
               MetricValue.absent(why, Unit.PERCENT)));
           if (budget) {
             row.add(MetricValue.absent(why, Unit.PERCENT));
+          }
+          if (tier) {
+            row.add(MetricValue.absent(why, Unit.TEXT));
           }
           rows.add(row);
         }
@@ -117,8 +141,42 @@ final class ReliabilitySections {
     }
   }
 
-  /** One service's SLO over a window. */
-  record SloRow(String service, SloResult result, String evidence, Provenance provenance, Provenance targetProvenance) {
+  /**
+   * A burn-rate tier as the SLO table shows it: the firing tier with the largest factor ({@code 14.4x page (1h/5m)},
+   * {@code 3x ticket (1d/2h)}), {@code none} when no tier fires, n/a when no window had events.
+   */
+  static MetricValue tierValue(Optional<BurnRateAlerts.Tier> tier, Provenance p) {
+    if (tier.isEmpty() || !tier.get().hasData()) {
+      return MetricValue.absent(tier.isEmpty() ? "not computed" : "no events in the last 3 days", Unit.TEXT);
+    }
+    Provenance q = SectionContext.derived(p, "burn rate = error ratio / (1 - target) over 1h/5m, 6h/30m, 1d/2h and 3d/6h; the "
+        + "fastest tier burning above its factor over both windows", p.rowCount());
+    return MetricValue.text(tier.get().firing().map(a -> SloSpec.plain(a.window().factor()) + "x " + (a.window().pages() ? "page" : "ticket")
+        + " (" + OpenSloWriter.duration(a.window().longWindow()) + "/" + OpenSloWriter.duration(a.window().shortWindow()) + ")")
+        .orElse("none"), q);
+  }
+
+  /**
+   * The burn-rate tier of a recording-rule SLO at {@code end}: its request and error series summed over each tier's
+   * windows ending there, like the SLO itself over the pack's window.
+   */
+  static BurnRateAlerts.Tier ruleTier(SectionContext ctx, String service, double target, Instant end) {
+    return BurnRateAlerts.tier(length -> {
+      List<Map<String, Double>> counts = ctx.shared("slo-rule-counts", List.of(length, end), () -> {
+        TimeWindow w = TimeWindow.ending(end, length);
+        return List.of(Rows.sumBy(ctx.range(MetricNames.SLO_REQUESTS, w), "service"), Rows.sumBy(ctx.range(MetricNames.SLO_ERRORS, w), "service"));
+      });
+      List<ServiceSlos.ServiceSlo> one = ServiceSlos.of(Map.of(service, counts.get(0).getOrDefault(service, 0.0)), counts.get(1),
+          Map.of(service, target)).slos();
+      return one.get(0).result();
+    });
+  }
+
+  /**
+   * One SLO over a window: a service's recording-rule SLO ({@code spec} null) or a spec's, named by the spec.
+   */
+  record SloRow(String service, SloResult result, String evidence, Provenance provenance, Provenance targetProvenance,
+      @Nullable SloSpec spec) {
     /** Error budget left as a ratio; 1 when there were no requests. */
     double remaining() {
       return result.budgetRemaining().orElse(1.0);
@@ -126,7 +184,7 @@ final class ReliabilitySections {
   }
 
   /** The provenance of a spec's target: the file and position it was written at. */
-  static Provenance specTarget(SectionContext ctx, io.companyos.model.slo.SloSpec spec, TimeWindow w) {
+  static Provenance specTarget(SectionContext ctx, SloSpec spec, TimeWindow w) {
     return new Provenance("slos", "objective of " + spec.name() + " at " + spec.origin(), w, ctx.asOf(), 1);
   }
 
@@ -140,34 +198,33 @@ final class ReliabilitySections {
     return rows.stream().map(SloRow::evidence).toList();
   }
 
-  /** The SLO of every service that has requests and a target in {@code w}, sorted by service ({@link Slo}). */
+  /**
+   * Every SLO with data in {@code w}: the recording-rule SLO of every service that has requests and a target, sorted by
+   * service ({@link ServiceSlos}), then the company's SLO specs that were computed, in spec order. A service that an
+   * SLO spec names is listed by its specs only, so that its events are not counted twice. With SLO specs and no source
+   * of the recording-rule series, the specs alone.
+   */
   static List<SloRow> slos(SectionContext ctx, TimeWindow w) {
-    if (!ctx.company().slos().slos().isEmpty() && !ctx.supportsMetric(MetricNames.SLO_REQUESTS)) {
-      // Only SLO specs: no recording-rule series to read.
-      List<SloRow> out = new ArrayList<>();
-      for (SpecSlos.Row r : SpecSlos.evaluate(ctx, w)) {
-        if (r.result() != null && r.provenance() != null) {
-          out.add(new SloRow(r.spec().name(), r.result(), r.evidence(), r.provenance(), specTarget(ctx, r.spec(), w)));
-        }
-      }
-      return out;
-    }
-    Dataset<Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);
-    Dataset<Series> errData = ctx.range(MetricNames.SLO_ERRORS, w);
-    Dataset<Series> tData = ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35)));
-    Map<String, Double> req = Rows.sumBy(reqData, "service");
-    Map<String, Double> err = Rows.sumBy(errData, "service");
-    Map<String, Double> target = Rows.lastBy(tData, "service");
-    Provenance p = SectionContext.derived(errData.provenance(),
-        "1 - sum(" + MetricNames.SLO_ERRORS + ") / sum(" + MetricNames.SLO_REQUESTS + ") per service", reqData.rows().size());
+    List<SpecSlos.Row> specs = SpecSlos.evaluate(ctx, w);
     List<SloRow> out = new ArrayList<>();
-    for (ServiceSlos.ServiceSlo slo : ServiceSlos.of(req, err, target).slos()) {
-      out.add(new SloRow(slo.service(), slo.result(), slo.evidence(), p, tData.provenance()));
+    if (ctx.company().slos().slos().isEmpty() || ctx.supportsMetric(MetricNames.SLO_REQUESTS)) {
+      Set<String> bySpec = ctx.company().slos().slos().stream().map(SloSpec::service).collect(Collectors.toSet());
+      Dataset<Series> reqData = ctx.range(MetricNames.SLO_REQUESTS, w);
+      Dataset<Series> errData = ctx.range(MetricNames.SLO_ERRORS, w);
+      Dataset<Series> tData = ctx.range(MetricNames.SLO_TARGET, TimeWindow.ending(w.end(), Duration.ofDays(35)));
+      Map<String, Double> req = Rows.sumBy(reqData, "service");
+      req.keySet().removeAll(bySpec);
+      Map<String, Double> err = Rows.sumBy(errData, "service");
+      Map<String, Double> target = Rows.lastBy(tData, "service");
+      Provenance p = SectionContext.derived(errData.provenance(),
+          "1 - sum(" + MetricNames.SLO_ERRORS + ") / sum(" + MetricNames.SLO_REQUESTS + ") per service", reqData.rows().size());
+      for (ServiceSlos.ServiceSlo slo : ServiceSlos.of(req, err, target).slos()) {
+        out.add(new SloRow(slo.service(), slo.result(), slo.evidence(), p, tData.provenance(), null));
+      }
     }
-    // The company's own SLO specs (OpenSLO, Sloth, Pyrra), computed from their queries; listed by SLO name.
-    for (SpecSlos.Row r : SpecSlos.evaluate(ctx, w)) {
+    for (SpecSlos.Row r : specs) {
       if (r.result() != null && r.provenance() != null) {
-        out.add(new SloRow(r.spec().name(), r.result(), r.evidence(), r.provenance(), specTarget(ctx, r.spec(), w)));
+        out.add(new SloRow(r.spec().name(), r.result(), r.evidence(), r.provenance(), specTarget(ctx, r.spec(), w), r.spec()));
       }
     }
     return out;

@@ -1,40 +1,36 @@
 package io.companyos.render.internal;
 
-import io.companyos.model.slo.SloIndicator;
 import io.companyos.model.slo.SloSpec;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.SectionContext;
 import io.companyos.render.SectionUnavailableException;
-import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.slo.BurnRateAlerts;
 import io.companyos.scoring.slo.SloResult;
+import io.companyos.scoring.slo.SpecSloScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.Series;
+import io.companyos.sources.SourceRouter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The company's SLO specs (OpenSLO, Sloth, Pyrra; see docs/slos.md) over a window: each indicator's queries sent as
- * written to the source that serves their metrics, turned into event counts for {@link Slo#ofCounts}. An SLO whose
- * indicator is not computed, whose metric source is not Prometheus, or whose queries no source serves is listed with
- * the reason instead of a number.
+ * The company's SLO specs (OpenSLO, Sloth, Pyrra; see docs/slos.md) over a window, scored by {@link SpecSloScore} with
+ * the queries sent through the pack's sources. An SLO whose indicator is not computed, whose metric source is not
+ * Prometheus, or whose queries no source serves is listed with the reason instead of a number.
  */
 final class SpecSlos {
-  /** A series selector ({@code name{labels}}), which {@code increase(…[W])} can take directly. */
-  private static final Pattern SELECTOR = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*\\s*(\\{.*\\})?");
-
   private SpecSlos() {}
 
   /** One spec's SLO over a window, or why there is none. */
   record Row(SloSpec spec, @Nullable SloResult result, @Nullable Provenance provenance, @Nullable String unavailable) {
     /** The evidence line: the counts and where the spec was written. */
     String evidence() {
-      return result == null ? "" : String.format(Locale.ROOT, "%s: %d events, %d bad, target %s%% (%s)", spec.name(), result.total(),
-          result.bad(), new java.math.BigDecimal(Double.toString(spec.objective() * 100)).stripTrailingZeros().toPlainString(),
-          spec.origin());
+      return result == null ? "" : SpecSloScore.evidence(spec, result);
     }
   }
 
@@ -53,63 +49,78 @@ final class SpecSlos {
     });
   }
 
+  /** The burn-rate tier of {@code spec} at {@code end}, or empty when it is not computed or no source serves it. */
+  static Optional<BurnRateAlerts.Tier> tier(SectionContext ctx, SloSpec spec, Instant end) {
+    if (SpecSloScore.notComputed(spec).isPresent()) {
+      return Optional.empty();
+    }
+    return ctx.shared("spec-slo-tier", List.of(spec.name(), end), () -> {
+      try {
+        return Optional.of(SpecSloScore.tier(spec, new Events(ctx, end)));
+      } catch (SectionUnavailableException e) {
+        return Optional.<BurnRateAlerts.Tier>empty();
+      }
+    });
+  }
+
   private static Row row(SectionContext ctx, SloSpec s, TimeWindow w) {
-    if (s.indicator() instanceof SloIndicator.Unsupported u) {
-      return new Row(s, null, null, u.reason());
+    Optional<String> why = SpecSloScore.notComputed(s);
+    if (why.isPresent()) {
+      return new Row(s, null, null, why.get());
     }
-    SloIndicator.Ratio r = (SloIndicator.Ratio) s.indicator();
-    if (!r.sourceType().equals("prometheus")) {
-      return new Row(s, null, null, "metric source " + r.sourceType() + " not configured");
-    }
-    long seconds = w.length().toSeconds();
-    if (seconds <= 0) {
+    if (w.length().toSeconds() <= 0) {
       return new Row(s, null, null, "the window is empty");
     }
     try {
-      Count total = count(ctx, r.form(), r.total(), w, seconds, true);
-      Count part = r.good() != null ? count(ctx, r.form(), r.good(), w, seconds, false) : count(ctx, r.form(), r.bad(), w, seconds, false);
-      long events = Math.max(0, Math.round(total.value()));
-      long counted = Math.max(0, Math.min(events, Math.round(part.value())));
-      long bad = r.good() != null ? events - counted : counted;
-      SloResult result = Slo.ofCounts(s.objective(), events, bad);
-      Provenance p = SectionContext.computedOver(total.data().provenance(), w, "SLO " + s.name() + " (" + s.origin() + "): "
-          + (r.good() != null ? "good" : "bad") + " and total events of " + total.query(), total.data().rows().size());
+      Events events = new Events(ctx, w.end());
+      SloResult result = SpecSloScore.over(s, w.length(), events);
+      Dataset<Series> first = events.first;
+      Provenance p = SectionContext.computedOver(first == null ? Provenance.of("slos", s.origin(), w, ctx.asOf()) : first.provenance(), w,
+          "SLO " + s.name() + " (" + s.origin() + "): events of " + SpecSloScore.totalQuery(s, w.length()),
+          first == null ? 0 : first.rows().size());
       return new Row(s, result, p, null);
     } catch (SectionUnavailableException e) {
       return new Row(s, null, null, e.getMessage());
     }
   }
 
-  private record Count(double value, Dataset<Series> data, String query) {}
+  /** The pack's sources as {@link SpecSloScore.Events} at {@code end}; keeps the first answer for provenance. */
+  private static final class Events implements SpecSloScore.Events {
+    private final SectionContext ctx;
+    private final Instant end;
+    @Nullable Dataset<Series> first;
 
-  /** The events {@code query} counts over {@code w}, in the indicator's query form. */
-  private static Count count(SectionContext ctx, SloIndicator.QueryForm form, String query, TimeWindow w, long seconds, boolean total) {
-    String range = seconds + "s";
-    String q;
-    double scale = 1;
-    switch (form) {
-      case COUNTER -> {
-        if (!SELECTOR.matcher(query.strip()).matches()) {
-          throw new SectionUnavailableException("a counter query must be a series selector, not '" + query + "'");
-        }
-        q = "sum(increase(" + query.strip() + "[" + range + "]))";
-      }
-      case RATE_TEMPLATE -> {
-        q = query.replace("{{.window}}", range);
-        scale = seconds;
-      }
-      default -> q = (total ? "sum(count_over_time(" : "sum(sum_over_time(") + query.strip() + "[" + range + "]))";
+    Events(SectionContext ctx, Instant end) {
+      this.ctx = ctx;
+      this.end = end;
     }
-    Dataset<Series> d = ctx.instant(q, w.end());
-    double v = 0;
-    for (Series s : d.rows()) {
-      if (!s.points().isEmpty()) {
-        double x = s.points().get(s.points().size() - 1).value();
-        if (Double.isFinite(x)) {
-          v += x;
+
+    @Override
+    public double instant(String query) {
+      return keep(ctx.instant(query, end), false);
+    }
+
+    @Override
+    public double sum(String selector, Duration length) {
+      String metric = SourceRouter.metricNames(selector).get(0);
+      return keep(ctx.range(metric, selector, TimeWindow.ending(end, length), Duration.ofHours(1)), true);
+    }
+
+    /** The last point of each series (every point with {@code allPoints}), summed; NaN and infinities left out. */
+    private double keep(Dataset<Series> d, boolean allPoints) {
+      if (first == null) {
+        first = d;
+      }
+      double v = 0;
+      for (Series s : d.rows()) {
+        List<Series.Point> pts = allPoints ? s.points() : s.points().isEmpty() ? List.of() : s.points().subList(s.points().size() - 1, s.points().size());
+        for (Series.Point p : pts) {
+          if (Double.isFinite(p.value())) {
+            v += p.value();
+          }
         }
       }
+      return v;
     }
-    return new Count(v * scale, d, q);
   }
 }

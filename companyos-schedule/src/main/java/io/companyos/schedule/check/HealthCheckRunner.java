@@ -3,8 +3,12 @@ package io.companyos.schedule.check;
 import io.companyos.model.CompanyOsException;
 import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.Threshold;
+import io.companyos.model.slo.SloSpec;
+import io.companyos.model.slo.SloSpecs;
 import io.companyos.schedule.check.CheckStateStore.Owed;
 import io.companyos.schedule.check.CheckStateStore.State;
+import io.companyos.scoring.slo.BurnRateAlerts;
+import io.companyos.scoring.slo.SpecSloScore;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.Series;
@@ -85,6 +89,7 @@ public final class HealthCheckRunner {
   private final ActionRegistry actions;
   private final ActionContext context;
   private final Settings settings;
+  private final SloSpecs slos;
 
   /** A runner whose checks all query {@code source}. */
   public HealthCheckRunner(List<HealthCheck> checks, MetricSource source, ActionRegistry actions, ActionContext context, Duration cooldown) {
@@ -102,11 +107,25 @@ public final class HealthCheckRunner {
 
   public HealthCheckRunner(List<HealthCheck> checks, List<MetricSource> sources, ActionRegistry actions, ActionContext context,
       Settings settings) {
+    this(checks, new SourceRouter(sources), actions, context, settings, SloSpecs.NONE);
+  }
+
+  private HealthCheckRunner(List<HealthCheck> checks, SourceRouter router, ActionRegistry actions, ActionContext context,
+      Settings settings, SloSpecs slos) {
     this.checks = List.copyOf(checks);
-    this.router = new SourceRouter(sources);
+    this.router = router;
     this.actions = actions;
     this.context = context;
     this.settings = settings;
+    this.slos = slos;
+  }
+
+  /**
+   * This runner with the company's SLO specs, which checks with {@code slo:} decide on ({@link HealthCheck#slo()}):
+   * the spec's queries go to the source that serves them, counted as the packs count them ({@link SpecSloScore}).
+   */
+  public HealthCheckRunner withSlos(SloSpecs slos) {
+    return new HealthCheckRunner(checks, router, actions, context, settings, slos);
   }
 
   public Settings settings() {
@@ -139,6 +158,9 @@ public final class HealthCheckRunner {
   }
 
   private CheckResult evaluate(HealthCheck c, Instant at) {
+    if (c.slo() != null) {
+      return evaluateSlo(c, c.slo(), at);
+    }
     Dataset<Series> ds;
     try {
       MetricSource source = router.forQuery(c.query()).orElse(null);
@@ -193,6 +215,97 @@ public final class HealthCheckRunner {
         + (gravest != null ? ", worst severity " + severity : "");
     return new CheckResult(c, firing ? CheckStatus.FIRING : CheckStatus.OK, worstValue, worst.labels(), detail, null, ds.provenance(),
         severity, null);
+  }
+
+  /**
+   * A check on an SLO spec: the measure over the spec's own window (attainment, budget remaining), the hour (burn rate)
+   * or the four tier windows (burn tier), all ending at {@code at}; one series labelled with the SLO and its service.
+   */
+  private CheckResult evaluateSlo(HealthCheck c, HealthCheck.SloTarget target, Instant at) {
+    SloSpec spec = slos.find(target.name()).orElse(null);
+    if (spec == null) {
+      return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), "no SLO spec named '" + target.name() + "' (companyos slos list)",
+          null, null, c.severity(), null);
+    }
+    Optional<String> why = SpecSloScore.notComputed(spec);
+    if (why.isPresent()) {
+      return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), "SLO " + spec.name() + " is not computed: " + why.get(), null, null,
+          c.severity(), null);
+    }
+    SloEvents events = new SloEvents(at);
+    java.util.OptionalDouble v;
+    try {
+      v = switch (target.measure()) {
+        case ATTAINMENT -> SpecSloScore.over(spec, spec.window(), events).attainment();
+        case BUDGET_REMAINING -> SpecSloScore.over(spec, spec.window(), events).budgetRemaining();
+        case BURN_RATE -> SpecSloScore.over(spec, Duration.ofHours(1), events).burnRate();
+        case BURN_TIER -> {
+          BurnRateAlerts.Tier tier = SpecSloScore.tier(spec, events);
+          yield tier.hasData() ? java.util.OptionalDouble.of(tier.factor()) : java.util.OptionalDouble.empty();
+        }
+      };
+    } catch (SourceException | Unserved e) {
+      return new CheckResult(c, CheckStatus.ERROR, null, Map.of(), String.valueOf(e.getMessage()), null, null, c.severity(), null);
+    }
+    Map<String, String> labels = Map.of("slo", spec.name(), "service", spec.service());
+    io.companyos.sources.Provenance p = events.first == null ? null : events.first.provenance();
+    if (v.isEmpty()) {
+      return new CheckResult(c, CheckStatus.NO_DATA, null, labels, "no events for SLO " + spec.name(), null, p, c.severity(), null);
+    }
+    double value = v.getAsDouble();
+    boolean firing = c.threshold().test(value);
+    return new CheckResult(c, firing ? CheckStatus.FIRING : CheckStatus.OK, value, labels,
+        ActionEvent.format(value) + (firing ? " " : " not ") + c.threshold(), null, p, c.severity(), null);
+  }
+
+  /** No configured source serves a query of an SLO spec. */
+  private static final class Unserved extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unserved(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The configured sources as {@link SpecSloScore.Events} at the check's instant. */
+  private final class SloEvents implements SpecSloScore.Events {
+    private final Instant at;
+    @Nullable Dataset<Series> first;
+
+    SloEvents(Instant at) {
+      this.at = at;
+    }
+
+    @Override
+    public double instant(String query) {
+      return sum(source(query).instant(query, at), false);
+    }
+
+    @Override
+    public double sum(String selector, Duration length) {
+      return sum(source(selector).range(selector, io.companyos.model.time.TimeWindow.ending(at, length), Duration.ofHours(1)), true);
+    }
+
+    private MetricSource source(String query) {
+      return router.forQuery(query).orElseThrow(() -> new Unserved("no configured source serves "
+          + String.join(", ", SourceRouter.metricNames(query))));
+    }
+
+    private double sum(Dataset<Series> d, boolean allPoints) {
+      if (first == null) {
+        first = d;
+      }
+      double v = 0;
+      for (Series s : d.rows()) {
+        int from = allPoints ? 0 : Math.max(0, s.points().size() - 1);
+        for (Series.Point p : s.points().subList(from, s.points().size())) {
+          if (Double.isFinite(p.value())) {
+            v += p.value();
+          }
+        }
+      }
+      return v;
+    }
   }
 
   /** The mutable working copy of a check's {@link State} during one run. */

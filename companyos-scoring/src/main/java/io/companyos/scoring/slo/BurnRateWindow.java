@@ -7,6 +7,11 @@ import java.util.Objects;
 /**
  * One multi-window burn-rate alert condition (SRE workbook, ch. 5, "multiwindow, multi-burn-rate
  * alerts"): it fires when the burn rate over both the long and the short window exceeds {@code factor}.
+ *
+ * @param name the tier's name ({@code page-fast}, {@code page-slow}, {@code ticket-fast}, {@code ticket-slow})
+ * @param longWindow the window the budget share is judged over
+ * @param shortWindow the window that makes the condition stop soon after the burn stops (1/12 of the long one)
+ * @param factor the burn rate both windows must exceed
  */
 public record BurnRateWindow(String name, Duration longWindow, Duration shortWindow, double factor) {
 
@@ -20,14 +25,21 @@ public record BurnRateWindow(String name, Duration longWindow, Duration shortWin
     }
   }
 
+  /** True for the tiers that page (the two fastest), false for those that open a ticket. */
+  public boolean pages() {
+    return name.startsWith("page");
+  }
+
   /**
-   * The workbook's recommended pairs for a 30-day SLO: page at 14.4× over 1h and 5m (2% of budget in an
-   * hour), page at 6× over 6h and 30m (5% in six hours), ticket at 1× over 3d and 6h (10% in three days).
+   * The workbook's four tiers for a 30-day SLO, fastest first: page at 14.4× over 1h and 5m (2% of the budget in an
+   * hour), page at 6× over 6h and 30m (5% in six hours), ticket at 3× over 1d and 2h (10% in a day), ticket at 1×
+   * over 3d and 6h (10% in three days).
    */
   public static List<BurnRateWindow> sreWorkbookDefaults() {
     return List.of(
         new BurnRateWindow("page-fast", Duration.ofHours(1), Duration.ofMinutes(5), 14.4),
         new BurnRateWindow("page-slow", Duration.ofHours(6), Duration.ofMinutes(30), 6),
-        new BurnRateWindow("ticket", Duration.ofDays(3), Duration.ofHours(6), 1));
+        new BurnRateWindow("ticket-fast", Duration.ofDays(1), Duration.ofHours(2), 3),
+        new BurnRateWindow("ticket-slow", Duration.ofDays(3), Duration.ofHours(6), 1));
   }
 }

@@ -2,7 +2,6 @@ package io.companyos.scoring.slo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,8 +22,7 @@ public final class ServiceSlos {
   public record ServiceSlo(String service, SloResult result) {
     /** The evidence of this SLO: "service: N events, M bad, target T%", the counts it was computed from. */
     public String evidence() {
-      return String.format(Locale.ROOT, "%s: %d events, %d bad, target %s%%", service, result.total(), result.bad(),
-          new java.math.BigDecimal(Double.toString(result.target() * 100)).stripTrailingZeros().toPlainString());
+      return Slo.evidence(service, result);
     }
   }
 

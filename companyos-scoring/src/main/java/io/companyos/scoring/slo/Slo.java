@@ -78,6 +78,12 @@ public final class Slo {
     return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (total - bad) / total);
   }
 
+  /** The evidence line of an SLO: "name: N events, M bad, target T%", the counts it was computed from. */
+  public static String evidence(String name, SloResult r) {
+    return String.format(java.util.Locale.ROOT, "%s: %d events, %d bad, target %s%%", name, r.total(), r.bad(),
+        io.companyos.model.slo.SloSpec.percent(r.target()));
+  }
+
   static void checkTarget(double target) {
     if (!(target > 0 && target < 1)) {
       throw new IllegalArgumentException("SLO target must be in (0, 1), was " + target);

@@ -121,7 +121,8 @@ public class CompanyOsAutoConfiguration {
     // Escalations name the accountable role of the RACI (people are not known here: no directory in a service).
     return new HealthCheckRunner(company.healthChecks().checks(), metered(sources.all(), meters),
         ActionRegistry.discover(), ActionContext.defaults(),
-        new HealthCheckRunner.Settings(props.health().cooldown(), HealthCheckRunner.Retry.DEFAULT, Escalation.of(company, role -> List.of())));
+        new HealthCheckRunner.Settings(props.health().cooldown(), HealthCheckRunner.Retry.DEFAULT, Escalation.of(company, role -> List.of())))
+        .withSlos(company.slos());
   }
 
   @Bean

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class HealthChecksReader {
   /** Top-level keys. */
   public static final List<String> KEYS = List.of("health_checks", "interval", "escalation");
-  private static final List<String> CHECK_KEYS = List.of("name", "query", "threshold", "action", "fire_on_stale", "severity");
+  private static final List<String> CHECK_KEYS = List.of("name", "query", "slo", "measure", "threshold", "action", "fire_on_stale",
+      "severity");
   private static final List<String> ESCALATION_KEYS = List.of("after", "action", "activity");
 
   private final BindContext ctx;
@@ -70,7 +71,29 @@ public final class HealthChecksReader {
       return null;
     }
     String name = c.requireString("name");
-    String query = c.requireString("query");
+    HealthCheck.SloTarget slo = null;
+    String query;
+    if (c.has("slo") && !c.has("query")) {
+      // A check on one of the company's SLO specs: the SLO's name and a measure of it (docs/slos.md).
+      String sloName = c.requireString("slo");
+      Map<String, HealthCheck.SloMeasure> measures = new java.util.LinkedHashMap<>();
+      for (HealthCheck.SloMeasure m : HealthCheck.SloMeasure.values()) {
+        measures.put(m.key(), m);
+      }
+      HealthCheck.SloMeasure measure = c.choice("measure", measures, true);
+      if (sloName == null || measure == null) {
+        return null;
+      }
+      slo = new HealthCheck.SloTarget(sloName, measure);
+      query = "slo " + sloName + " " + measure.key();
+    } else {
+      if (c.has("slo") || c.has("measure")) {
+        ctx.sink().add(ProblemCode.INVALID_VALUE, c.valueMark(c.has("slo") ? "slo" : "measure"),
+            "a health check has either 'query' or 'slo' with 'measure'", "remove the query to check the SLO, or the slo and measure");
+        return null;
+      }
+      query = c.requireString("query");
+    }
     String expr = c.requireString("threshold");
     String action = c.requireString("action");
     Threshold threshold = expr == null ? null : threshold(expr, c.valueMark("threshold"));
@@ -82,7 +105,7 @@ public final class HealthChecksReader {
         || (c.has("severity") && severity == null)) {
       return null;
     }
-    return ctx.remember(new HealthCheck(name, query, threshold, action, Boolean.TRUE.equals(fireOnStale), severity), c.node());
+    return ctx.remember(new HealthCheck(name, query, threshold, action, Boolean.TRUE.equals(fireOnStale), severity, slo), c.node());
   }
 
   private @Nullable EscalationPolicy escalation(@Nullable YamlNode node) {

@@ -197,11 +197,12 @@ public final class SloSpecReader {
     if (form == null) {
       return SloIndicator.QueryForm.COUNTER;
     }
-    return switch (form) {
-      case "rate-template" -> SloIndicator.QueryForm.RATE_TEMPLATE;
-      case "bool-gauge" -> SloIndicator.QueryForm.BOOL_GAUGE;
-      default -> SloIndicator.QueryForm.COUNTER;
-    };
+    for (SloIndicator.QueryForm f : SloIndicator.QueryForm.values()) {
+      if (f.label().equals(form)) {
+        return f;
+      }
+    }
+    return SloIndicator.QueryForm.COUNTER;
   }
 
   private @Nullable SloIndicator openSloIndicator(YamlNode.Mapping sliSpec, YamlNode.Mapping objective, BudgetingMethod budgeting,
@@ -220,10 +221,9 @@ public final class SloSpecReader {
         sink.add(ProblemCode.MISSING_KEY, ratio.mark(), "a ratioMetric needs 'total' and exactly one of 'good' and 'bad'", null);
         return null;
       }
-      if (!counter) {
-        warn(ratio.mark(), "SLO '" + name + "': 'counter: false' queries are read as counters (their increase over the window)");
-      }
-      return new SloIndicator.Ratio(type[0], form, good, bad, total);
+      // counter: false: each sample is the count of events since the previous one (a gauge of per-interval counts).
+      SloIndicator.QueryForm f = !counter && form == SloIndicator.QueryForm.COUNTER ? SloIndicator.QueryForm.SAMPLES : form;
+      return new SloIndicator.Ratio(type[0], f, good, bad, total);
     }
     YamlNode.Mapping threshold = mapping(sliSpec, "thresholdMetric", false);
     if (threshold != null) {
@@ -232,12 +232,37 @@ public final class SloSpecReader {
       if (query == null) {
         return null;
       }
-      warn(threshold.mark(), "SLO '" + name + "': a thresholdMetric SLI (" + orEmpty(text(objective, "op")) + " "
-          + orEmpty(text(objective, "value")) + ") is not computed yet; it is listed as n/a");
-      return new SloIndicator.Unsupported(type[0], "threshold", query, "a thresholdMetric SLI is not computed yet");
+      return thresholdIndicator(type[0], query, objective, name);
     }
     sink.add(ProblemCode.MISSING_KEY, sliSpec.mark(), "the SLI has neither 'ratioMetric' nor 'thresholdMetric'", null);
     return null;
+  }
+
+  /**
+   * A thresholdMetric SLI held to its objective's {@code op} ({@code lt}, {@code lte}, {@code gt}, {@code gte}) and
+   * {@code value}; either missing or wrong is a located error.
+   */
+  private SloIndicator.@Nullable Threshold thresholdIndicator(String type, String query, YamlNode.Mapping objective, String name) {
+    String op = text(objective, "op");
+    String value = text(objective, "value");
+    if (op == null || value == null) {
+      missing(objective, op == null ? "op" : "value", "a thresholdMetric SLI needs the objective's op (lt, lte, gt, gte) and value");
+      return null;
+    }
+    if (!SloIndicator.Threshold.OPS.contains(op)) {
+      sink.add(ProblemCode.INVALID_CHOICE, objective.entry("op").value().mark(), "SLO '" + name + "': op '" + op
+          + "' is none of " + String.join(", ", SloIndicator.Threshold.OPS), null);
+      return null;
+    }
+    double v;
+    try {
+      v = new BigDecimal(value.strip()).doubleValue();
+    } catch (NumberFormatException e) {
+      sink.add(ProblemCode.WRONG_TYPE, objective.entry("value").value().mark(), "SLO '" + name + "': value '" + value
+          + "' is not a number", null);
+      return null;
+    }
+    return new SloIndicator.Threshold(type, query, op, v);
   }
 
   /** The query of {@code ratio.<key>.metricSource.spec.query}; the source type goes to {@code type[0]}. */

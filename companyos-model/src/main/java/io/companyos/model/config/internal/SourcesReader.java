@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SourcesReader {
   /** Top-level keys. */
-  public static final List<String> KEYS = List.of("sources");
+  public static final List<String> KEYS = List.of("sources", "slos");
   private static final List<String> SOURCE_KEYS = List.of("id", "type", "options", "timeout", "retries", "records", "metrics", "stale_after");
   private static final java.util.regex.Pattern KIND_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
   private static final Set<String> SECRET_WORDS = Set.of("token", "password", "secret", "api_key", "apikey", "key");
@@ -39,10 +39,36 @@ public final class SourcesReader {
     this.check = check;
   }
 
+  /**
+   * The files and folders of SLO specs the {@code slos:} entry of a sources file names (one path or a list), resolved
+   * against {@code base}, the file's folder. A path that does not exist is {@link ProblemCode#SLO_PATH} at its item in
+   * {@code sink}; the shape of the entry is checked by {@link #read}.
+   */
+  public static List<java.nio.file.Path> sloPaths(YamlNode root, java.nio.file.Path base, ProblemSink sink) {
+    YamlNode.Entry e = root instanceof YamlNode.Mapping m ? m.entry("slos") : null;
+    if (e == null) {
+      return List.of();
+    }
+    ProblemSink shape = new ProblemSink("-");
+    List<String> paths = MapView.stringList(e.value(), shape, "'slos'");
+    List<Mark> marks = MapView.itemMarks(e.value());
+    List<java.nio.file.Path> out = new ArrayList<>();
+    for (int i = 0; paths != null && i < paths.size(); i++) {
+      java.nio.file.Path p = base.resolve(paths.get(i)).normalize();
+      if (java.nio.file.Files.exists(p)) {
+        out.add(p);
+      } else {
+        sink.add(ProblemCode.SLO_PATH, marks.get(i), "slos: '" + paths.get(i) + "' is no file or folder (" + p + ")",
+            "paths are relative to the folder of sources.yaml");
+      }
+    }
+    return out;
+  }
+
   public @Nullable List<SourceSpec> read(YamlNode root) {
     MapView m = MapView.of(root, ctx.sink(), "a sources file", KEYS).orElse(null);
     List<YamlNode> items = m == null ? null : m.list("sources", true);
-    if (items == null) {
+    if (items == null || m.stringList("slos") == null) {
       return null;
     }
     List<SourceSpec> out = new ArrayList<>();

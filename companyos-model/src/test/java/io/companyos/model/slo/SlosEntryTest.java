@@ -1,0 +1,55 @@
+package io.companyos.model.slo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.companyos.model.config.CompanyFolder;
+import io.companyos.model.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code slos:} entry of sources.yaml: files and folders of specs besides the folder's slos/. */
+class SlosEntryTest {
+  static final String SOURCES = """
+      sources:
+        - id: sample
+          type: sample
+      slos:
+        - ../platform/slos
+        - ../payments.sloth.yaml
+      """;
+
+  @Test
+  void filesAndFoldersNamedRelativeToSourcesYamlAreReadWithTheFoldersOwn(@TempDir Path dir) throws IOException {
+    Path company = Files.createDirectories(dir.resolve("acme"));
+    Files.createDirectories(company.resolve("slos"));
+    Files.copy(SloSpecsTest.fixture("openslo.yaml"), company.resolve("slos/openslo.yaml"));
+    Files.createDirectories(dir.resolve("platform/slos/k8s"));
+    Files.copy(SloSpecsTest.fixture("pyrra.yaml"), dir.resolve("platform/slos/k8s/pyrra.yaml"));
+    Files.copy(SloSpecsTest.fixture("sloth.yaml"), dir.resolve("payments.sloth.yaml"));
+    Files.writeString(company.resolve("sources.yaml"), SOURCES);
+    SloSpecs slos = CompanyFolder.of(List.of(company)).load().slos();
+    // 3 from the folder's slos/, 4 Pyrra from the named folder, 2 Sloth from the named file.
+    assertThat(slos.slos()).extracting(SloSpec::name).containsExactly("checkout-availability", "search-errors", "search-latency",
+        "notifications-errors", "api-latency", "probe-up", "api-latency-native", "payments-requests-availability", "payments-ratio");
+  }
+
+  @Test
+  void aPathThatIsNotThereIsALocatedError(@TempDir Path dir) throws IOException {
+    Path company = Files.createDirectories(dir.resolve("acme"));
+    Files.writeString(company.resolve("sources.yaml"), SOURCES);
+    Files.createDirectories(dir.resolve("platform/slos"));
+    assertThatThrownBy(() -> CompanyFolder.of(List.of(company)).load()).isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().satisfies(p -> {
+          assertThat(p.file()).endsWith("sources.yaml");
+          assertThat(p.line()).isEqualTo(6); // "  - ../payments.sloth.yaml"
+          assertThat(p.column()).isEqualTo(5);
+          assertThat(p.code().code()).isEqualTo("COS-SLO-005");
+          assertThat(p.message()).startsWith("slos: '../payments.sloth.yaml' is no file or folder");
+        }));
+  }
+}
