@@ -1,10 +1,9 @@
 package io.companyos.cli;
 
 import io.companyos.model.CompanyOsException;
+import io.companyos.model.TextFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +24,11 @@ final class ActionSettings {
       return merged;
     }
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
+    try {
+      p.load(new StringReader(TextFiles.readUtf8(file)));
+    } catch (TextFiles.NotUtf8 e) {
+      throw new CompanyOsException("COS-DLV-003", "cannot read the settings file: " + e.getMessage(), file + ":" + e.line(),
+          "save it as UTF-8");
     } catch (IOException | IllegalArgumentException e) {
       throw new CompanyOsException("COS-DLV-003", "cannot read the settings file: " + e.getMessage(), file.toString(),
           "write NAME=value lines such as COMPANYOS_PAGERDUTY_ROUTING_KEY=...");

@@ -22,7 +22,6 @@ import io.companyos.schedule.check.HealthCheckRunner;
 import io.companyos.sources.Sources;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     CompanyDefinition company = definitions.company();
     HealthChecks checks = checksFile == null ? company.healthChecks()
-        : new DefinitionLoader().parseHealthChecks(checksFile.toString(), Files.readString(checksFile));
+        : new DefinitionLoader().loadHealthChecks(checksFile);
     Duration interval = every == null ? checks.interval() : interval(every);
     Map<String, String> env = ActionSettings.load(definitions.file(settings, CompanyFolder.DELIVERY_SETTINGS_FILE));
     Escalation escalation = Escalation.of(checks.escalation(), company.raci(), contacts(company));

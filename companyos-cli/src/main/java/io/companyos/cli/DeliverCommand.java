@@ -125,6 +125,8 @@ final class DeliverCommand implements Callable<Integer> {
     try (opened) {
       ZoneId z = zone != null ? zone : RenderCommand.zoneOf(company, def);
       PackDocument doc = new PackAssembler(company, opened.all()).assemble(def, opened.asOf(), z);
+      // Sections left out by a located problem (a bad row of a data file) say where, one line each, as render prints them.
+      doc.locatedProblems().forEach(err::println);
       deliverer = Deliverer.builder(company).directory(people).log(new DeliveryLog(log, err::println))
           .settings(settingsFile == null ? DeliverySettings.fromEnvironment()
               : DeliverySettings.load(settingsFile, System.getenv())).channels(only).attachment(attachment)

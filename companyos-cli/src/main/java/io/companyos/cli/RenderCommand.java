@@ -11,7 +11,6 @@ import io.companyos.render.PackAssembler;
 import io.companyos.render.PackDocument;
 import io.companyos.render.PackFormat;
 import io.companyos.render.PackRenderer;
-import io.companyos.render.PackSection;
 import io.companyos.render.TemplateLimits;
 import io.companyos.render.export.PackExporter;
 import io.companyos.render.export.PackExporters;
@@ -142,8 +141,7 @@ final class RenderCommand implements Callable<Integer> {
         try {
           PackDocument assembled = assembler.assemble(p, at, z);
           // Sections left out by a located problem (a bad row of a data file) say where, one line each, as errors do.
-          assembled.sections().stream().map(PackSection::unavailableReason)
-              .filter(r -> r != null && LOCATED.matcher(r).lookingAt()).distinct().forEach(err::println);
+          assembled.locatedProblems().forEach(err::println);
           PackDocument doc = roles.isEmpty() ? assembled : access.redact(assembled, roles);
           Map<PackExporter, byte[]> rendered = new LinkedHashMap<>();
           for (PackExporter f : fmts.values()) {
@@ -183,9 +181,6 @@ final class RenderCommand implements Callable<Integer> {
     err.flush();
     return failed > 0 ? Main.EXIT_PROBLEMS : 0;
   }
-
-  /** A reason that starts with {@code file:line: COS-…}. */
-  private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("[^\\s:]+:[0-9]+: COS-[A-Z]+-[0-9]+ ");
 
   private TemplateLimits templateLimits() {
     try {

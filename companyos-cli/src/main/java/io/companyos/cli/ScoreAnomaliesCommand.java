@@ -3,10 +3,10 @@ package io.companyos.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.companyos.model.CompanyOsException;
+import io.companyos.model.TextFiles;
 import io.companyos.scoring.anomaly.RobustZScoreDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +46,13 @@ final class ScoreAnomaliesCommand implements Callable<Integer> {
     if (!Files.isRegularFile(input)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--input " + input + " is not a file");
     }
-    List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).strip().replace("\uFEFF", "").equals("timestamp,value")) {
+    List<String> lines;
+    try {
+      lines = TextFiles.readUtf8(input).lines().toList();
+    } catch (TextFiles.NotUtf8 e) {
+      throw new CompanyOsException("COS-CSV-004", e.getMessage(), e.location(input), "save it as UTF-8");
+    }
+    if (lines.isEmpty() || !lines.get(0).strip().equals("timestamp,value")) {
       throw new CompanyOsException("COS-CSV-001", "the header must be 'timestamp,value'", input + ":1:1", "NAB's data files have this layout");
     }
     List<String> times = new ArrayList<>();

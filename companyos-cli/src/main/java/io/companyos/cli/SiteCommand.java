@@ -85,6 +85,7 @@ final class SiteCommand implements Callable<Integer> {
       result = site.write(out, opened.asOf(), zone);
     }
     PrintWriter err = spec.commandLine().getErr();
+    result.locatedProblems().forEach(err::println);
     result.problems().forEach(p -> err.println("failed: " + p));
     err.printf(Locale.ROOT, "wrote %d files into %s (%d packs, %d partial, %d failed) as of %s%n", result.files().size(),
         out, result.packs(), result.partialPacks(), result.failedPacks(), opened.asOf());

@@ -25,11 +25,13 @@ public final class TextFiles {
     private static final long serialVersionUID = 1L;
     private final long offset;
     private final int line;
+    private final int column;
     private final int value;
 
-    NotUtf8(long offset, int line, int value) {
+    NotUtf8(long offset, int line, int column, int value) {
       this.offset = offset;
       this.line = line;
+      this.column = column;
       this.value = value;
     }
 
@@ -41,6 +43,16 @@ public final class TextFiles {
     /** The line (from 1) that holds it. */
     public int line() {
       return line;
+    }
+
+    /** Its column (from 1) on that line, counted in bytes. */
+    public int column() {
+      return column;
+    }
+
+    /** {@code file:line:column}, the way errors locate it. */
+    public String location(Object file) {
+      return file + ":" + line + ":" + column;
     }
 
     @Override
@@ -68,12 +80,14 @@ public final class TextFiles {
     if (r.isError()) {
       int at = in.position();
       int line = 1;
+      int lineStart = 0;
       for (int i = 0; i < at; i++) {
         if (bytes[i] == '\n') {
           line++;
+          lineStart = i + 1;
         }
       }
-      throw new NotUtf8(at, line, bytes[at] & 0xff);
+      throw new NotUtf8(at, line, at - lineStart + 1, bytes[at] & 0xff);
     }
     out.flip();
     String text = out.toString();

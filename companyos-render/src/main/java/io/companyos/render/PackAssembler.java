@@ -195,7 +195,7 @@ public final class PackAssembler {
   private static String reason(Throwable t) {
     if (t instanceof io.companyos.model.CompanyOsException c) {
       // A located problem (a bad row of a data file) reads as the CLI prints it: "incidents.csv:6: COS-SRC-003 ...".
-      return c.location() != null ? c.location() + ": " + c.code() + " " + c.getMessage() : c.getMessage() + "; " + c.code();
+      return c.location() != null ? io.companyos.render.internal.Reasons.of(c) : c.getMessage() + "; " + c.code();
     }
     return "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }

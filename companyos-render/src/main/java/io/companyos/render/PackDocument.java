@@ -76,6 +76,28 @@ public record PackDocument(
     return availableSections() + " of " + sections.size() + " sections available" + (stale > 0 ? ", " + stale + " stale" : "");
   }
 
+  /**
+   * The located problems that left sections or values out (a bad row of a strict data file), one line each as the
+   * CLI prints errors ({@code incidents.csv:6: COS-SRC-003 ...}), distinct, in section order; control characters are
+   * escaped and credentials masked, so the lines are safe to print on a terminal.
+   */
+  public List<String> locatedProblems() {
+    java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+    for (List<PackSection> list : List.of(sections, supporting)) {
+      for (PackSection s : list) {
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        reasons.add(s.unavailableReason());
+        s.values().forEach(v -> reasons.add(v.absentReason()));
+        for (String r : reasons) {
+          if (r != null && io.companyos.render.internal.Reasons.isLocated(r)) {
+            lines.add(io.companyos.model.Redaction.printable(io.companyos.model.Redaction.message(r)));
+          }
+        }
+      }
+    }
+    return List.copyOf(lines);
+  }
+
   /** True when at least one section is unavailable. */
   public boolean partial() {
     return availableSections() < sections.size();

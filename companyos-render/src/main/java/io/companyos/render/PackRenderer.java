@@ -16,7 +16,6 @@ import io.companyos.render.internal.TemplateEngines;
 import io.companyos.render.internal.BoundedTemplateRun;
 import io.companyos.render.internal.TemplatePolicy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -119,7 +118,10 @@ public final class PackRenderer {
   public Template userTemplate(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = io.companyos.model.TextFiles.readUtf8(file);
+    } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+      throw new RenderException("COS-TPL-002", "cannot read template: " + e.getMessage(), e.location(file),
+          "save it as UTF-8", e);
     } catch (IOException e) {
       throw new RenderException("COS-TPL-002", "cannot read template: " + e.getMessage(), file.toString(),
           "check the file's permissions and encoding (UTF-8)", e);

@@ -47,6 +47,20 @@ class TemplateSandboxTest {
   }
 
   @Test
+  void aTemplateThatIsNotUtf8IsLocatedAtItsFirstBadByte(@TempDir Path dir) throws Exception {
+    // "## Hello\nCaf" then 0xE9 (Latin-1 "é"): line 1 is 9 bytes, so the bad byte is at offset 12, line 2, column 4.
+    byte[] head = "## Hello\nCaf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+    bytes[head.length] = (byte) 0xE9;
+    bytes[head.length + 1] = '\n';
+    Path file = Files.write(dir.resolve("custom-pack.md"), bytes);
+    PackRenderer renderer = new PackRenderer(dir);
+    assertThatThrownBy(() -> renderer.render(doc(), PackFormat.MD)).isInstanceOfSatisfying(RenderException.class,
+        e -> assertThat(e.oneLine()).isEqualTo(file + ":2:4: COS-TPL-002 cannot read template: the file is not UTF-8 text:"
+            + " byte 0xE9 at offset 12 (line 2) is not valid UTF-8 (save it as UTF-8)"));
+  }
+
+  @Test
   void theEngineItselfRefusesNewAndApiEvenWithoutTheTextCheck() throws Exception {
     // Second line of defence: templates parsed straight with the configuration, skipping the text check.
     Map<String, Object> model = Map.of("pack", PackTree.of(doc()));

@@ -57,8 +57,25 @@ public final class StaticSite {
   private OptionalInt population = OptionalInt.empty();
   private @Nullable GenerationLog generationLog;
 
-  /** What was written. */
-  public record Result(List<Path> files, int packs, int partialPacks, int failedPacks, List<String> problems) {}
+  /**
+   * What was written.
+   *
+   * @param locatedProblems the located data problems that left sections out (a bad row of a strict data file,
+   *     {@code incidents.csv:6: COS-SRC-003 ...}), once each, in the order met; the packs show them in their n/a text
+   */
+  public record Result(List<Path> files, int packs, int partialPacks, int failedPacks, List<String> problems,
+      List<String> locatedProblems) {
+    /** A result without located data problems. */
+    public Result(List<Path> files, int packs, int partialPacks, int failedPacks, List<String> problems) {
+      this(files, packs, partialPacks, failedPacks, problems, List.of());
+    }
+
+    public Result {
+      files = List.copyOf(files);
+      problems = List.copyOf(problems);
+      locatedProblems = List.copyOf(locatedProblems);
+    }
+  }
 
   /** A site over {@code company}'s dashboards with data from {@code sources}. */
   public StaticSite(CompanyDefinition company, List<MetricSource> sources) {
@@ -101,6 +118,7 @@ public final class StaticSite {
     String badge = HealthBadge.svg(CompositeHealth.evaluate(company, sources, asOf, ZoneId.of("UTC")));
     List<Path> files = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    java.util.Set<String> located = new java.util.LinkedHashSet<>();
     List<Map<String, Object>> cards = new ArrayList<>();
     int packs = 0;
     int partial = 0;
@@ -122,7 +140,9 @@ public final class StaticSite {
           for (int k = 0; k < history; k++) {
             packs++;
             try {
-              PackDocument doc = copyFor(d, assembler.assemble(p, at, z));
+              PackDocument assembled = assembler.assemble(p, at, z);
+              located.addAll(assembled.locatedProblems());
+              PackDocument doc = copyFor(d, assembled);
               partial += doc.partial() ? 1 : 0;
               String stem = ArtifactStore.fileStem(doc);
               String rel = "dashboards/" + d.id() + "/" + p.id() + "/" + stem + ".html";
@@ -169,7 +189,7 @@ public final class StaticSite {
     index.put("asOf", asOf.toString());
     index.put("reader", roleNames(reader));
     files.add(write(out, "index.html", SiteTemplates.html("index.ftlh", page("", index))));
-    return new Result(files, packs, partial, failed, problems);
+    return new Result(files, packs, partial, failed, problems, List.copyOf(located));
   }
 
   private PackDocument copyFor(Dashboard d, PackDocument doc) {

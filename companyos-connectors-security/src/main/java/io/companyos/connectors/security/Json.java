@@ -78,6 +78,10 @@ final class Json {
           l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr());
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
       throw new Malformed("not readable: " + e.getOriginalMessage(), 0, 0);
+    } catch (java.io.CharConversionException e) {
+      // Bytes that are no Unicode encoding JSON allows (an odd UCS-4 byte order, a bad UTF-32 character): the file's
+      // fault, not an unreadable source.
+      throw new Malformed("not JSON text in UTF-8, UTF-16 or UTF-32: " + e.getMessage(), 0, 0);
     }
   }
 

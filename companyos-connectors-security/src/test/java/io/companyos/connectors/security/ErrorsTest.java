@@ -32,6 +32,18 @@ class ErrorsTest {
   }
 
   @Test
+  void bytesInNoEncodingJsonAllowsAreMalformedNotAnUnavailableSource() throws IOException {
+    // 00 00 FF FE: a UCS-4 byte order mark in an order no JSON reader supports (found by SecurityExportsFuzzTest).
+    Files.write(dir.resolve("report.json"), new byte[] {0, 0, (byte) 0xFF, (byte) 0xFE, '{', '}'});
+    SecurityExportsSource s = Fixtures.source(dir, "strict");
+    SecurityExportException e = (SecurityExportException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> s.records(RecordKind.VULNERABILITIES, ALL));
+    assertThat(e.code()).isEqualTo("COS-VULN-001");
+    assertThat(e.location()).isEqualTo("report.json");
+    assertThat(e.getMessage()).startsWith("not JSON text in UTF-8, UTF-16 or UTF-32: ");
+  }
+
+  @Test
   void contentAfterTheDocumentIsMalformed() throws IOException {
     SecurityExportException e = fail("two.json", "[]\n  {}\n");
     assertThat(e.code()).isEqualTo("COS-VULN-001");

@@ -32,6 +32,9 @@ public record Threshold(Operator operator, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("threshold value must be finite");
     }
+    if (value == 0) {
+      value = 0.0; // "> -0" is "> 0": one threshold, printed and compared as such
+    }
   }
 
   /** A plain decimal number: no unit, no Java suffix ({@code 6d}, {@code 6f}), no hexadecimal, no NaN. */

@@ -18,8 +18,6 @@ import io.companyos.model.rhythm.Rhythm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +118,40 @@ public final class DefinitionLoader {
   }
 
   /**
+   * Reads a health-checks file; a file that is not UTF-8 is a located {@code COS-YAML-025} problem.
+   *
+   * @throws ConfigException with every problem of the file, located
+   */
+  public HealthChecks loadHealthChecks(Path file) {
+    return parseHealthChecks(file.toString(), readText(file));
+  }
+
+  /**
+   * The text of a definition file, decoded strictly as UTF-8 (a leading byte order mark dropped).
+   *
+   * @throws ConfigException {@code COS-YAML-025} at the first byte that is not UTF-8, or naming why the file
+   *     cannot be read
+   */
+  public static String readText(Path file) {
+    try {
+      return io.companyos.model.TextFiles.readUtf8(file);
+    } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+      throw new ConfigException(List.of(notUtf8(file.toString(), e)));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ConfigException(List.of(new ConfigProblem(ProblemCode.UNREADABLE, file.toString(), 0, 0,
+          "no such file or directory", "check the path")));
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConfigException(List.of(new ConfigProblem(ProblemCode.UNREADABLE, file.toString(), 0, 0,
+          "cannot read the file: " + e.getMessage(), "check the path and its permissions")));
+    }
+  }
+
+  /** {@code COS-YAML-025} at the first byte of {@code file} that is not UTF-8. */
+  static ConfigProblem notUtf8(String file, io.companyos.model.TextFiles.NotUtf8 e) {
+    return new ConfigProblem(ProblemCode.UNREADABLE, file, e.line(), e.column(), e.getMessage(), "save it as UTF-8");
+  }
+
+  /**
    * Reads a company's {@code sources.yaml}.
    *
    * @throws ConfigException with every problem of the file, located
@@ -128,7 +160,9 @@ public final class DefinitionLoader {
   public List<io.companyos.model.source.SourceSpec> loadSources(Path file) {
     String text;
     try {
-      text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      text = io.companyos.model.TextFiles.readUtf8(file);
+    } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+      throw new ConfigException(List.of(notUtf8(file.toString(), e)));
     } catch (IOException | UncheckedIOException e) {
       throw new ConfigException(List.of(unreadable(file, e)));
     }
@@ -249,14 +283,13 @@ public final class DefinitionLoader {
     Path parent = p.toAbsolutePath().getParent();
     String parentName = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
     try {
-      byte[] bytes = Files.readAllBytes(p);
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      String text = io.companyos.model.TextFiles.readUtf8(p);
       return parser.parse(name, String.valueOf(p.getFileName()), parentName, text, null);
-    } catch (CharacterCodingException e) {
-      return failed(name, p, ProblemCode.UNREADABLE, "the file is not valid UTF-8", "save it as UTF-8");
+    } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+      ProblemSink sink = new ProblemSink(name);
+      sink.add(ProblemCode.UNREADABLE, new Mark(e.line(), e.column()), e.getMessage(), "save it as UTF-8");
+      return new ParsedFile(null, name, String.valueOf(p.getFileName()), null,
+          new io.companyos.model.config.internal.BindContext(sink, SectionTypeRegistry.builtin()));
     } catch (java.nio.file.NoSuchFileException e) {
       return failed(name, p, ProblemCode.UNREADABLE, "no such file or directory", "check the path");
     } catch (IOException | OutOfMemoryError e) {

@@ -10,7 +10,6 @@ import io.companyos.model.config.internal.YamlLimits;
 import io.companyos.model.config.internal.YamlNode;
 import io.companyos.model.config.internal.YamlTreeReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +68,11 @@ public record SloSpecs(List<SloSpec> slos, List<String> warnings) {
       ProblemSink sink = new ProblemSink(f.toString());
       String text;
       try {
-        text = Files.readString(f, StandardCharsets.UTF_8);
+        text = io.companyos.model.TextFiles.readUtf8(f);
+      } catch (io.companyos.model.TextFiles.NotUtf8 e) {
+        sink.add(ProblemCode.UNREADABLE, new Mark(e.line(), e.column()), e.getMessage(), "save it as UTF-8");
+        problems.addAll(sink.problems());
+        continue;
       } catch (IOException e) {
         sink.add(ProblemCode.UNREADABLE, Mark.FILE, "cannot read the file: " + e.getMessage(), null);
         problems.addAll(sink.problems());

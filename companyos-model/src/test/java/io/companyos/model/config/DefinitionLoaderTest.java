@@ -115,8 +115,10 @@ class DefinitionLoaderTest {
     assertThat(loader.validate(List.of(empty))).extracting(ConfigProblem::code).containsExactly(ProblemCode.UNREADABLE);
     Path latin1 = dir.resolve("latin1.yaml");
     Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9});
-    assertThat(loader.validate(List.of(latin1))).extracting(ConfigProblem::message)
-        .containsExactly("the file is not valid UTF-8");
+    // "name: é" in Latin-1: 0xE9 is the seventh byte of line 1.
+    assertThat(loader.validate(List.of(latin1))).extracting(ConfigProblem::oneLine)
+        .containsExactly(latin1 + ":1:7: COS-YAML-025 the file is not UTF-8 text: byte 0xE9 at offset 6 (line 1)"
+            + " is not valid UTF-8 (save it as UTF-8)");
   }
 
   @Test

@@ -147,8 +147,10 @@ public final class HealthDimensions {
       try {
         r.run();
       } catch (RuntimeException e) {
-        notes.get(dimension).add("n/a (" + input + ": " + e.getMessage() + ")");
-        gaps.computeIfAbsent(dimension, k -> new ArrayList<>()).add(input + " n/a: " + e.getMessage());
+        // A located problem keeps its place: "n/a (incidents: incidents.csv:6: COS-SRC-003 ...)".
+        String why = Reasons.of(e);
+        notes.get(dimension).add("n/a (" + input + ": " + why + ")");
+        gaps.computeIfAbsent(dimension, k -> new ArrayList<>()).add(input + " n/a: " + why);
       }
     }
 

@@ -76,7 +76,7 @@ final class PlanningAgenda extends FixedSection {
         return MetricValue.label("see Risks to Assess below");
       }
     } catch (RuntimeException e) {
-      return MetricValue.absent(e.getMessage(), Unit.TEXT);
+      return MetricValue.absent(Reasons.of(e), Unit.TEXT);
     }
     return MetricValue.absent("no source holds data for this topic", Unit.TEXT);
   }

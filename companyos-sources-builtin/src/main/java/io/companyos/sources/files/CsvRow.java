@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /** One data row with typed access by column name; every failure names the column and the reason. */
 final class CsvRow {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads one JSON value per cell: text after it ({@code {"a":"b"} {}}) is refused, not ignored. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** A value that cannot be read; the reader turns it into a located {@code BadDataException}. */
   static final class BadValue extends RuntimeException {
@@ -229,6 +231,9 @@ final class CsvRow {
     }
     try {
       Map<String, Object> parsed = JSON.readValue(v, new TypeReference<LinkedHashMap<String, Object>>() {});
+      if (parsed == null) {
+        throw new BadValue(column, "not a JSON object of tags (JSON null)");
+      }
       Map<String, String> out = new TreeMap<>();
       parsed.forEach((k, val) -> out.put(k, String.valueOf(val)));
       return out;

@@ -83,4 +83,18 @@ class FocusCostsTest {
       assertThat(e.location()).isEqualTo("changes.csv:2");
     }
   }
+
+  @Test
+  void tagsThatAreNotOneJsonObjectAreLocated() throws IOException {
+    // JSON null, an array, and an object followed by more text: each a located bad value, never an exception or a
+    // silently shortened tag set.
+    Files.writeString(dir.resolve("costs.csv"), HEADER
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1,1,,AmazonEC2,Compute,AWS,Usage,,,null\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1,1,,AmazonEC2,Compute,AWS,Usage,,,\"[1,2]\"\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1,1,,AmazonEC2,Compute,AWS,Usage,,,\"{\"\"team\"\":\"\"web\"\"} {}\"\n");
+    FilesSource lenient = new FilesSource("files", dir, false, Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(lenient.records(RecordKind.COSTS, ALL).rows()).isEmpty();
+    assertThat(lenient.skipped()).extracting(SkippedRow::line).containsExactly(2L, 3L, 4L);
+    assertThat(lenient.skipped()).allSatisfy(r -> assertThat(r.reason()).contains("not a JSON object of tags"));
+  }
 }
