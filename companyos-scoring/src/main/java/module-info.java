@@ -1,6 +1,6 @@
 /** Pure scoring functions: deltas and trends, SLOs, DORA, incidents, the composite health score. */
 module io.companyos.scoring {
-  requires transitive io.companyos.model;
+  requires transitive io.companyos.model.data;
   requires static transitive org.jspecify;
   exports io.companyos.scoring;
   exports io.companyos.scoring.slo;

@@ -1,6 +1,7 @@
 /** Built-in metric sources: the deterministic {@code sample} company (and the {@code files} source). */
 module io.companyos.sources.builtin {
   requires transitive io.companyos.sources;
+  requires io.companyos.model;
   requires static transitive org.jspecify;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;

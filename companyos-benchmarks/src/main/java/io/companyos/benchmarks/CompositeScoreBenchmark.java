@@ -36,7 +36,7 @@ public class CompositeScoreBenchmark {
 
   @Setup
   public void setUp() {
-    model = StandardHealthModel.create();
+    model = StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel());
     values = new HashMap<>();
     int n = model.kpis().size();
     raw = new double[n];

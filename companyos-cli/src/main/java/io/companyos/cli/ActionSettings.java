@@ -1,6 +1,6 @@
 package io.companyos.cli;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.TextFiles;
 import java.io.IOException;
 import java.io.StringReader;

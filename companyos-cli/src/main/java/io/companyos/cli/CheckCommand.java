@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.companyos.delivery.DeliveryException;
 import io.companyos.delivery.Directory;
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.check.HealthChecks;
 import io.companyos.model.config.CompanyFolder;
 import io.companyos.model.config.DefinitionLoader;

@@ -140,7 +140,7 @@ final class DeliverCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (DeliveryResult r : report.results()) {
       out.printf(Locale.ROOT, "%-14s %-9s %-30s %s%n", r.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-          r.dispatch().channel().yamlName(), io.companyos.model.Redaction.printable(r.dispatch().destination()), r.detail());
+          r.dispatch().channel().yamlName(), io.companyos.model.base.Redaction.printable(r.dispatch().destination()), r.detail());
     }
     DeliveryReport.OwnerNotice notice = report.notice();
     if (notice != null) {

@@ -70,12 +70,12 @@ final class DigestCommand implements Callable<Integer> {
       Map<String, String> env = ActionSettings.load(definitions.file(settings, CompanyFolder.DELIVERY_SETTINGS_FILE));
       String url = env.get(DigestPost.URL);
       if (url == null || url.isBlank()) {
-        throw new io.companyos.model.CompanyOsException("COS-CHK-005", "--post needs COMPANYOS_SLACK_WEBHOOK_URL", null,
+        throw new io.companyos.model.base.CompanyOsException("COS-CHK-005", "--post needs COMPANYOS_SLACK_WEBHOOK_URL", null,
             "export the Slack incoming-webhook URL or put it in --settings");
       }
       java.util.Optional<String> failure = DigestPost.post(env, text);
       if (failure.isPresent()) {
-        throw new io.companyos.model.CompanyOsException("COS-CHK-006", failure.get(), null, "check the webhook URL");
+        throw new io.companyos.model.base.CompanyOsException("COS-CHK-006", failure.get(), null, "check the webhook URL");
       }
       spec.commandLine().getErr().println("posted to Slack");
     }

@@ -36,12 +36,12 @@ final class DigestPost {
     }
     try {
       String body = new ObjectMapper().writeValueAsString(Map.of("text", text));
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(io.companyos.model.Redaction.parseSecretUrl(URL, url)).timeout(Duration.ofSeconds(10))
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(io.companyos.model.base.Redaction.parseSecretUrl(URL, url)).timeout(Duration.ofSeconds(10))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
       return r.statusCode() / 100 == 2 ? Optional.empty() : Optional.of("Slack answered HTTP " + r.statusCode());
     } catch (IOException | IllegalArgumentException e) {
-      return Optional.of(io.companyos.model.Redaction.message(e.getClass().getSimpleName()
+      return Optional.of(io.companyos.model.base.Redaction.message(e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

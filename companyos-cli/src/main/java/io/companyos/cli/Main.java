@@ -1,6 +1,6 @@
 package io.companyos.cli;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -51,7 +51,7 @@ public final class Main {
       if (ex instanceof CompanyOsException coe) {
         err.println(coe.oneLine());
       } else {
-        err.println("companyos: " + io.companyos.model.Redaction.printable(io.companyos.model.Redaction.message(String.valueOf(ex))));
+        err.println("companyos: " + io.companyos.model.base.Redaction.printable(io.companyos.model.base.Redaction.message(String.valueOf(ex))));
       }
       if (debug) {
         ex.printStackTrace(err);

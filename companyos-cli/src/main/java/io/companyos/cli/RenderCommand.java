@@ -2,7 +2,7 @@ package io.companyos.cli;
 
 import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.pack.PackDefinition;
 import io.companyos.render.AccessPolicy;
 import io.companyos.render.ArtifactStore;

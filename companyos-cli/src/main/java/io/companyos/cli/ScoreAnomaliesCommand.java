@@ -2,7 +2,7 @@ package io.companyos.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.TextFiles;
 import io.companyos.scoring.anomaly.RobustZScoreDetector;
 import java.io.IOException;

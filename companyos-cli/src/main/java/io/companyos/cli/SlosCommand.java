@@ -2,10 +2,10 @@ package io.companyos.cli;
 
 import io.companyos.model.CompanyDefinition;
 import io.companyos.model.OutputFiles;
-import io.companyos.model.slo.OpenSloWriter;
+import io.companyos.model.slo.specs.OpenSloWriter;
 import io.companyos.model.slo.SloIndicator;
 import io.companyos.model.slo.SloSpec;
-import io.companyos.model.slo.SloSpecs;
+import io.companyos.model.slo.specs.SloSpecs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.companyos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.companyos.model.slo.SloSpecs;
+import io.companyos.model.slo.specs.SloSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -222,7 +222,7 @@ public final class Deliverer {
         case DASHBOARD -> SendResult.ok(1, Objects.requireNonNull(site).publish(d.document(), dashboard(d.destination())));
       };
     } catch (IOException | RuntimeException e) {
-      r = SendResult.failed(1, io.companyos.model.Redaction.message(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      r = SendResult.failed(1, io.companyos.model.base.Redaction.message(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
     log.record(d.key(), clock.instant(), r.status(), r.attempts(), r.detail() + before);
     return new DeliveryResult(d, r.delivered() ? DeliveryResult.Outcome.SENT
@@ -371,7 +371,7 @@ public final class Deliverer {
     }
     log.record(key, clock.instant(), r.status(), r.attempts(), r.detail());
     return new DeliveryReport.OwnerNotice(owner, to, text.toString(),
-        r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, io.companyos.model.Redaction.message(r.detail()));
+        r.delivered() ? DeliveryResult.Outcome.SENT : DeliveryResult.Outcome.FAILED, io.companyos.model.base.Redaction.message(r.detail()));
   }
 
   /** The role told about failed deliveries of {@code pack}. */

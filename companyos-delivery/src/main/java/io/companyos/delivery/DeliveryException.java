@@ -1,6 +1,6 @@
 package io.companyos.delivery;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import org.jspecify.annotations.Nullable;
 
 /** A delivery could not be planned or configured (bad directory file, unknown channel, missing settings). */

@@ -159,7 +159,7 @@ public final class DeliveryLog {
   public synchronized void record(DeliveryKey key, Instant at, Status status, int attempts, String detail) {
     withLock(ch -> {
       append(ch, new Entry(key.value(), at, key.pack(), key.period(), key.channel(), key.destination(), status, attempts,
-          io.companyos.model.Redaction.message(detail)));
+          io.companyos.model.base.Redaction.message(detail)));
       return null;
     });
   }
@@ -261,7 +261,7 @@ public final class DeliveryLog {
   private void skip(int lineNo, String why) {
     String where = file + ":" + lineNo;
     if (warned.add(where + why)) {
-      warnings.accept(io.companyos.model.Redaction.printable(where + ": COS-DLV-002 skipped a line of the delivery log: "
+      warnings.accept(io.companyos.model.base.Redaction.printable(where + ": COS-DLV-002 skipped a line of the delivery log: "
           + why + " (fix or delete the line; the deliveries it records count as never made)"));
     }
   }

@@ -5,7 +5,7 @@ public record DeliveryResult(Dispatch dispatch, Outcome outcome, int attempts, S
 
   /** {@code detail} goes to reports, the delivery log and owner notices: URLs are cut to their origin, credentials masked. */
   public DeliveryResult {
-    detail = io.companyos.model.Redaction.printable(io.companyos.model.Redaction.message(detail));
+    detail = io.companyos.model.base.Redaction.printable(io.companyos.model.base.Redaction.message(detail));
   }
 
   /** The outcome of a dispatch. */

@@ -113,7 +113,7 @@ public final class DeliverySettings {
   /** {@code value} of {@code variable} as an http(s) URL; the error names the variable, never the value. */
   private static URI secretUrl(String variable, String value) {
     try {
-      return io.companyos.model.Redaction.parseSecretUrl(variable, value);
+      return io.companyos.model.base.Redaction.parseSecretUrl(variable, value);
     } catch (IllegalArgumentException e) {
       throw new DeliveryException("COS-DLV-003", e.getMessage(), variable,
           "copy the URL again from Slack's app settings (Incoming Webhooks)", null);
@@ -151,7 +151,7 @@ public final class DeliverySettings {
         throw new jakarta.mail.internet.AddressException("no domain");
       }
     } catch (jakarta.mail.internet.AddressException e) {
-      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_FROM '" + io.companyos.model.Redaction.printable(from.get())
+      throw new DeliveryException("COS-DLV-003", "COMPANYOS_SMTP_FROM '" + io.companyos.model.base.Redaction.printable(from.get())
           + "' is not an e-mail address", where("COMPANYOS_SMTP_FROM"),
           "write it as name@domain or \"Name <name@domain>\"", null);
     }

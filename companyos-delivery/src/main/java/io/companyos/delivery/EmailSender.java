@@ -103,7 +103,7 @@ public final class EmailSender {
   }
 
   private static String oneLine(@Nullable String message) {
-    return io.companyos.model.Redaction.printable(message == null ? "" : message.strip()).replaceAll(" {2,}", " ");
+    return io.companyos.model.base.Redaction.printable(message == null ? "" : message.strip()).replaceAll(" {2,}", " ");
   }
 
   /** The MIME message for {@code email} (exposed for dry runs and tests). */

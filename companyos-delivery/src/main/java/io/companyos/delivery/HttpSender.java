@@ -122,7 +122,7 @@ final class HttpSender {
   }
 
   private static String abbreviate(String body) {
-    String one = io.companyos.model.Redaction.printable(body).strip();
+    String one = io.companyos.model.base.Redaction.printable(body).strip();
     return one.length() <= 200 ? one : one.substring(0, 200) + "…";
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param packs the meeting packs, ordered by id
  * @param healthModel dimension and KPI weights and status bands of the composite health score
  * @param slos the company's SLOs read from OpenSLO, Sloth or Pyrra specs (the folder's {@code slos/} and the
- *     {@code slos:} entry of sources.yaml); {@link io.companyos.model.slo.SloSpecs#NONE} when it has none
+ *     {@code slos:} entry of sources.yaml); {@link io.companyos.model.slo.specs.SloSpecs#NONE} when it has none
  */
 public record CompanyDefinition(
     @Valid Roles roles,
@@ -31,8 +31,8 @@ public record CompanyDefinition(
     @Valid RaciMatrix raci,
     List<@Valid Dashboard> dashboards,
     List<@Valid RhythmKpi> kpis,
-    io.companyos.model.org.HealthModelWeights healthModel,
-    io.companyos.model.slo.SloSpecs slos) {
+    io.companyos.model.health.HealthModelWeights healthModel,
+    io.companyos.model.slo.specs.SloSpecs slos) {
 
   public CompanyDefinition {
     Objects.requireNonNull(healthModel, "healthModel");
@@ -48,12 +48,12 @@ public record CompanyDefinition(
 
   /** A definition without SLO specs. */
   public CompanyDefinition(Roles roles, Rhythm rhythm, List<PackDefinition> packs, HealthChecks healthChecks,
-      RaciMatrix raci, List<Dashboard> dashboards, List<RhythmKpi> kpis, io.companyos.model.org.HealthModelWeights healthModel) {
-    this(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel, io.companyos.model.slo.SloSpecs.NONE);
+      RaciMatrix raci, List<Dashboard> dashboards, List<RhythmKpi> kpis, io.companyos.model.health.HealthModelWeights healthModel) {
+    this(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel, io.companyos.model.slo.specs.SloSpecs.NONE);
   }
 
   /** This definition with {@code more} SLOs added to its own (names must stay unique). */
-  public CompanyDefinition withSlos(io.companyos.model.slo.SloSpecs more) {
+  public CompanyDefinition withSlos(io.companyos.model.slo.specs.SloSpecs more) {
     if (more.slos().isEmpty() && more.warnings().isEmpty()) {
       return this;
     }
@@ -62,7 +62,7 @@ public record CompanyDefinition(
     List<String> warnings = new java.util.ArrayList<>(slos.warnings());
     warnings.addAll(more.warnings());
     return new CompanyDefinition(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel,
-        new io.companyos.model.slo.SloSpecs(all, warnings));
+        new io.companyos.model.slo.specs.SloSpecs(all, warnings));
   }
 
   /** A definition with the built-in health model. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.companyos.model.config.ConfigException;
 import io.companyos.model.config.ConfigProblem;
 import io.companyos.model.config.DefinitionLoader;
-import io.companyos.model.slo.SloSpecs;
+import io.companyos.model.slo.specs.SloSpecs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

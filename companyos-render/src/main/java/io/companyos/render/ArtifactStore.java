@@ -159,7 +159,7 @@ public final class ArtifactStore {
   }
 
   private static RenderException refused(String what, String value) {
-    return new RenderException("COS-RND-003", "the " + what + " '" + io.companyos.model.Redaction.printable(value)
+    return new RenderException("COS-RND-003", "the " + what + " '" + io.companyos.model.base.Redaction.printable(value)
         + "' is not a plain file name; the store writes only inside its root", null,
         "use letters, digits, '-' and '.' without path separators or '..'", null);
   }

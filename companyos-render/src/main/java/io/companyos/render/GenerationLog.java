@@ -152,7 +152,7 @@ public final class GenerationLog {
   private void skip(int lineNo, String why) {
     String where = file + ":" + lineNo;
     if (warned.add(where)) {
-      warnings.accept(io.companyos.model.Redaction.printable(where + ": COS-RND-004 skipped a line of the generation log: "
+      warnings.accept(io.companyos.model.base.Redaction.printable(where + ": COS-RND-004 skipped a line of the generation log: "
           + why + " (fix or delete the line)"));
     }
   }

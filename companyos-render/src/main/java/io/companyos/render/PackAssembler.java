@@ -193,7 +193,7 @@ public final class PackAssembler {
   }
 
   private static String reason(Throwable t) {
-    if (t instanceof io.companyos.model.CompanyOsException c) {
+    if (t instanceof io.companyos.model.base.CompanyOsException c) {
       // A located problem (a bad row of a data file) reads as the CLI prints it: "incidents.csv:6: COS-SRC-003 ...".
       return c.location() != null ? io.companyos.render.internal.Reasons.of(c) : c.getMessage() + "; " + c.code();
     }
@@ -240,7 +240,7 @@ public final class PackAssembler {
     if (pack.meeting() == null) {
       return PeriodKind.WEEK;
     }
-    return company.rhythm().meeting(pack.meeting()).map(Meeting::cadence).map(ReportingWindows::kindOf)
+    return company.rhythm().meeting(pack.meeting()).map(Meeting::cadence).map(io.companyos.model.rhythm.Cadence::periodKind)
         .orElse(PeriodKind.WEEK);
   }
 }

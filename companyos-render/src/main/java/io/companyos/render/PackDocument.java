@@ -90,7 +90,7 @@ public record PackDocument(
         s.values().forEach(v -> reasons.add(v.absentReason()));
         for (String r : reasons) {
           if (r != null && io.companyos.render.internal.Reasons.isLocated(r)) {
-            lines.add(io.companyos.model.Redaction.printable(io.companyos.model.Redaction.message(r)));
+            lines.add(io.companyos.model.base.Redaction.printable(io.companyos.model.base.Redaction.message(r)));
           }
         }
       }

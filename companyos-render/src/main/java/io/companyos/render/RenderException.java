@@ -1,6 +1,6 @@
 package io.companyos.render;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import org.jspecify.annotations.Nullable;
 
 /** A template failed while rendering a pack (syntax error, missing value), or output could not be written. */

@@ -1,6 +1,6 @@
 package io.companyos.render;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 
 /**
  * A section cannot be filled at all, for example because no configured source holds the records it

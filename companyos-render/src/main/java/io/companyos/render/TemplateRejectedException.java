@@ -1,6 +1,6 @@
 package io.companyos.render;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 
 /**
  * A user template tried something the sandbox forbids: creating Java objects ({@code ?new}), reaching

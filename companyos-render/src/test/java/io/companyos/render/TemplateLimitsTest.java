@@ -29,8 +29,8 @@ class TemplateLimitsTest {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
     assertThat(took).as("time for %s", template).isLessThan(LOOSE);
-    assertThat(thrown).as(template).isInstanceOf(io.companyos.model.CompanyOsException.class);
-    io.companyos.model.CompanyOsException e = (io.companyos.model.CompanyOsException) thrown;
+    assertThat(thrown).as(template).isInstanceOf(io.companyos.model.base.CompanyOsException.class);
+    io.companyos.model.base.CompanyOsException e = (io.companyos.model.base.CompanyOsException) thrown;
     // The renderer still works afterwards: the next (built-in) pack renders.
     assertThat(renderer.render(TemplateSandboxTest.doc(), PackFormat.HTML)).contains("Pack plain");
     return new CompanyOsCode(e.code(), e.location(), e.getMessage());

@@ -4,7 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

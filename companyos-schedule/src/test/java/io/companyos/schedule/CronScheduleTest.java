@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.pack.PackDefinition;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -16,7 +16,7 @@ import io.companyos.render.PackDocument;
 import io.companyos.render.PackFormat;
 import io.companyos.render.PackRenderer;
 import io.companyos.render.RenderException;
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.sources.MetricSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

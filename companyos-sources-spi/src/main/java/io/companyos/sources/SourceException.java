@@ -1,7 +1,7 @@
 package io.companyos.sources;
 
-import io.companyos.model.CompanyOsException;
-import io.companyos.model.Redaction;
+import io.companyos.model.base.CompanyOsException;
+import io.companyos.model.base.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**

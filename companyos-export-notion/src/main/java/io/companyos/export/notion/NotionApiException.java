@@ -1,6 +1,6 @@
 package io.companyos.export.notion;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import org.jspecify.annotations.Nullable;
 
 /**

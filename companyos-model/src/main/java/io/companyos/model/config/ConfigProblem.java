@@ -38,7 +38,7 @@ public record ConfigProblem(ProblemCode code, String file, int line, int column,
    * value may carry (terminal escape sequences) are shown escaped, never sent to the terminal.
    */
   public String oneLine() {
-    return io.companyos.model.Redaction.printable(
+    return io.companyos.model.base.Redaction.printable(
         location() + ": " + code.code() + " " + message + (hint != null ? " (" + hint + ")" : ""));
   }
 

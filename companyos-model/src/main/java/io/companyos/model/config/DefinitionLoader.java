@@ -226,10 +226,10 @@ public final class DefinitionLoader {
     DefinitionAssembler.Result r = new DefinitionAssembler().base(builtinFiles()).override(user).assemble();
     problems.addAll(r.problems());
     sloFiles.addAll(sloEntries(paths, sloFiles, problems));
-    io.companyos.model.slo.SloSpecs slos = io.companyos.model.slo.SloSpecs.NONE;
+    io.companyos.model.slo.specs.SloSpecs slos = io.companyos.model.slo.specs.SloSpecs.NONE;
     if (!sloFiles.isEmpty()) {
       try {
-        slos = io.companyos.model.slo.SloSpecs.read(sloFiles);
+        slos = io.companyos.model.slo.specs.SloSpecs.read(sloFiles);
       } catch (ConfigException e) {
         problems.addAll(e.problems());
       }

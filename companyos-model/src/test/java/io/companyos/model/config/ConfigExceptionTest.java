@@ -3,7 +3,7 @@ package io.companyos.model.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.companyos.model.BuiltinDefinitions;
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.org.HealthModelWeights;
+import io.companyos.model.health.HealthModelWeights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.companyos.render.internal;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import java.util.regex.Pattern;
 
 /**

@@ -4,7 +4,7 @@ import io.companyos.model.data.Change;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.MetricNames;
-import io.companyos.model.slo.OpenSloWriter;
+import io.companyos.model.slo.specs.OpenSloWriter;
 import io.companyos.model.slo.SloSpec;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.render.MetricValue;

@@ -1,6 +1,6 @@
 package io.companyos.schedule.check;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;

@@ -19,7 +19,7 @@ public record ActionResult(String action, Outcome outcome, String detail, @Nulla
 
   /** {@code detail} is shown, logged and kept in the state file: URLs are cut to their origin, credentials masked. */
   public ActionResult {
-    detail = io.companyos.model.Redaction.message(detail);
+    detail = io.companyos.model.base.Redaction.message(detail);
   }
 
   public ActionResult(String action, Outcome outcome, String detail) {

@@ -1,10 +1,10 @@
 package io.companyos.schedule.check;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.Threshold;
 import io.companyos.model.slo.SloSpec;
-import io.companyos.model.slo.SloSpecs;
+import io.companyos.model.slo.specs.SloSpecs;
 import io.companyos.schedule.check.CheckStateStore.Owed;
 import io.companyos.schedule.check.CheckStateStore.State;
 import io.companyos.scoring.slo.BurnRateAlerts;

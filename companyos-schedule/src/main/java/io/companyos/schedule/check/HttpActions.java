@@ -38,7 +38,7 @@ final class HttpActions {
   static ActionResult post(String action, String url, Map<String, ?> body, ActionContext ctx) {
     URI uri;
     try {
-      uri = io.companyos.model.Redaction.parseSecretUrl("the " + action + " URL", url);
+      uri = io.companyos.model.base.Redaction.parseSecretUrl("the " + action + " URL", url);
     } catch (IllegalArgumentException e) {
       return new ActionResult(action, ActionResult.Outcome.FAILED, "invalid URL: " + e.getMessage());
     }
@@ -55,7 +55,7 @@ final class HttpActions {
           + (retryAfter == null ? "" : ", Retry-After " + retryAfter.toSeconds() + " s"), retryAfter);
     } catch (IOException | IllegalArgumentException e) {
       String message = e.getMessage() == null || e.getMessage().isBlank() ? ""
-          : ": " + io.companyos.model.Redaction.message(e.getMessage());
+          : ": " + io.companyos.model.base.Redaction.message(e.getMessage());
       return new ActionResult(action, ActionResult.Outcome.FAILED, e.getClass().getSimpleName() + message + " (" + where(uri) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,7 +3,7 @@ package io.companyos.schedule.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.companyos.model.CompanyOsException;
+import io.companyos.model.base.CompanyOsException;
 import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.Threshold;
 import io.companyos.model.time.TimeWindow;

@@ -7,7 +7,7 @@ import io.companyos.model.check.HealthCheck;
 import io.companyos.model.check.HealthCheck.SloMeasure;
 import io.companyos.model.check.HealthCheck.SloTarget;
 import io.companyos.model.check.Threshold;
-import io.companyos.model.slo.SloSpecs;
+import io.companyos.model.slo.specs.SloSpecs;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;

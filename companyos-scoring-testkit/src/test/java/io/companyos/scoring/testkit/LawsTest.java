@@ -27,7 +27,7 @@ class LawsTest {
 
   @Test
   void theStandardModelObeysEveryHealthScoreLaw() {
-    HealthModel model = StandardHealthModel.create();
+    HealthModel model = StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel());
     for (Law<?> law : HealthScoreLaws.all(model, RANGES)) {
       LawRunner.check(law, 500, 42);
     }
@@ -38,7 +38,7 @@ class LawsTest {
     QuickTheoriesLaws.verify(MetricLaws.medianIsInvariantUnderPermutation());
     QuickTheoriesLaws.verify(MetricLaws.changeFailureRateLiesBetweenZeroAndOne());
     QuickTheoriesLaws.verify(MetricLaws.burnRateTimesBudgetIsTheErrorRatio());
-    QuickTheoriesLaws.verify(HealthScoreLaws.pointsSumToTheScore(StandardHealthModel.create(), RANGES));
+    QuickTheoriesLaws.verify(HealthScoreLaws.pointsSumToTheScore(StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel()), RANGES));
   }
 
   @Test

@@ -59,21 +59,16 @@ public final class StandardHealthModel {
 
   private StandardHealthModel() {}
 
-  /** The standard model with the built-in weights and bands ({@code companyos/health-model.yaml}). */
-  public static HealthModel create() {
-    return create(io.companyos.model.BuiltinDefinitions.load().healthModel());
-  }
-
   /**
    * The standard model with a company's weights and bands ({@code health-model.yaml}): each KPI keeps its
    * standard rule, direction and unit; a dimension or KPI of weight 0, or left out, is not scored.
    *
    * @throws IllegalArgumentException for a dimension or KPI id the standard model does not know
    */
-  public static HealthModel create(io.companyos.model.org.HealthModelWeights weights) {
+  public static HealthModel create(io.companyos.model.health.HealthModelWeights weights) {
     List<Dimension> dims = new java.util.ArrayList<>();
     List<Kpi> kpis = new java.util.ArrayList<>();
-    for (io.companyos.model.org.HealthModelWeights.DimensionWeights d : weights.dimensions()) {
+    for (io.companyos.model.health.HealthModelWeights.DimensionWeights d : weights.dimensions()) {
       String label = LABELS.get(d.id());
       if (label == null) {
         throw new IllegalArgumentException("unknown dimension '" + d.id() + "'; known: " + String.join(", ", LABELS.keySet()));

@@ -1,6 +1,5 @@
 package io.companyos.scoring.window;
 
-import io.companyos.model.rhythm.Cadence;
 import io.companyos.model.time.Period;
 import io.companyos.model.time.PeriodKind;
 import io.companyos.model.time.SprintCalendar;
@@ -28,17 +27,6 @@ import java.time.temporal.ChronoUnit;
  */
 public final class ReportingWindows {
   private ReportingWindows() {}
-
-  /** The period kind of a meeting cadence: daily → day, weekly → week, bi-weekly → sprint, ... */
-  public static PeriodKind kindOf(Cadence cadence) {
-    return switch (cadence) {
-      case DAILY -> PeriodKind.DAY;
-      case WEEKLY -> PeriodKind.WEEK;
-      case BIWEEKLY -> PeriodKind.SPRINT;
-      case MONTHLY -> PeriodKind.MONTH;
-      case QUARTERLY -> PeriodKind.QUARTER;
-    };
-  }
 
   /** The reported period of {@code kind} at {@code asOf}, by the half-elapsed rule. */
   public static Period reported(PeriodKind kind, Instant asOf, ZoneId zone, SprintCalendar sprints) {

@@ -31,7 +31,7 @@ class KpiCatalogTest {
 
   @Test
   void everyKpiOfTheStandardHealthModelIsInTheCatalogWithTheSameGoodDirection() {
-    for (Kpi k : StandardHealthModel.create().kpis()) {
+    for (Kpi k : StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel()).kpis()) {
       assertThat(KpiCatalog.find(k.id())).as(k.id()).hasValueSatisfying(d -> assertThat(d.good()).isEqualTo(k.good()));
     }
   }

@@ -61,7 +61,7 @@ class HealthScorerTest {
 
   @Test
   void explanationPointsSumToTheScoreAndTheScoreStaysInBounds() {
-    HealthModel model = StandardHealthModel.create();
+    HealthModel model = StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel());
     qt().forAll(doubles().between(0, 5), doubles().between(0, 20), doubles().between(0, 48), doubles().between(-50, 80))
         .checkAssert((slo, incidents, mttr, nps) -> {
           HealthScore s = HealthScorer.score(model, Map.of(StandardHealthModel.SLO_BUDGET_CONSUMED, slo,
@@ -74,7 +74,7 @@ class HealthScorerTest {
 
   @Test
   void compositeScoreIsMonotoneInEveryKpisGoodDirection() {
-    HealthModel model = StandardHealthModel.create();
+    HealthModel model = StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel());
     qt().forAll(doubles().between(0, 24), doubles().between(0, 24)).checkAssert((x, y) -> {
       double lo = Math.min(x, y);
       double hi = Math.max(x, y);

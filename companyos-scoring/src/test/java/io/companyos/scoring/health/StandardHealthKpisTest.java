@@ -26,7 +26,7 @@ class StandardHealthKpisTest {
     assertThat(StandardHealthKpis.sloBudgetConsumed(List.of(api, notifications)).getAsDouble()).isCloseTo(0.65, within(1e-12));
     // Pooled against one 99.9 % target the same events read 1 - 130/110,000 = 99.882 %: "missed", and scored 82.
     // Against their own targets the budgets are not overspent: the KPI scores the full 100.
-    HealthScore s = HealthScorer.score(StandardHealthModel.create(), Map.of(StandardHealthModel.SLO_BUDGET_CONSUMED, 0.65));
+    HealthScore s = HealthScorer.score(StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel()), Map.of(StandardHealthModel.SLO_BUDGET_CONSUMED, 0.65));
     assertThat(s.score().getAsDouble()).isEqualTo(100.0);
     // Twice the budget spent (consumed 2) scores 50; three times or more scores 0.
     assertThat(new KpiRule.Linear(3, 1).normalize(2)).isEqualTo(50.0);

@@ -3,7 +3,7 @@ package io.companyos.scoring.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.companyos.model.org.HealthModelWeights;
+import io.companyos.model.health.HealthModelWeights;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -13,7 +13,7 @@ class StandardHealthModelWeightsTest {
 
   @Test
   void theDefaultModelIsTheBuiltinFile() {
-    HealthModel m = StandardHealthModel.create();
+    HealthModel m = StandardHealthModel.create(io.companyos.model.BuiltinDefinitions.load().healthModel());
     assertThat(m.dimensions()).extracting(Dimension::id, Dimension::weight).containsExactly(
         org.assertj.core.groups.Tuple.tuple("reliability", 25.0), org.assertj.core.groups.Tuple.tuple("security", 20.0),
         org.assertj.core.groups.Tuple.tuple("product", 20.0), org.assertj.core.groups.Tuple.tuple("financials", 20.0),

@@ -13,7 +13,7 @@ import io.companyos.sources.SourceTimeoutException;
 import io.companyos.sources.SourceUnavailableException;
 import java.io.IOException;
 import java.math.BigDecimal;
-import io.companyos.model.Redaction;
+import io.companyos.model.base.Redaction;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

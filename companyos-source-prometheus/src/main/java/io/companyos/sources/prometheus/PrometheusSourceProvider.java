@@ -4,7 +4,7 @@ import io.companyos.sources.MetricSource;
 import io.companyos.sources.MetricSourceProvider;
 import io.companyos.sources.SourceConfigException;
 import io.companyos.sources.SourceContext;
-import io.companyos.model.Redaction;
+import io.companyos.model.base.Redaction;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 

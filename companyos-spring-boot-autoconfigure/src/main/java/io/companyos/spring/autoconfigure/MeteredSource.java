@@ -75,7 +75,7 @@ final class MeteredSource implements MetricSource {
       return call.get();
     } catch (RuntimeException e) {
       outcome = "error";
-      error = e instanceof io.companyos.model.CompanyOsException c ? c.code() : e.getClass().getSimpleName();
+      error = e instanceof io.companyos.model.base.CompanyOsException c ? c.code() : e.getClass().getSimpleName();
       throw e;
     } finally {
       Timer.builder("companyos.source.requests").description("Calls to a metric source").tag("source", delegate.id()).tag("query", query)

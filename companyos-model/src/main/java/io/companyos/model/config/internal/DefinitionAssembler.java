@@ -6,7 +6,7 @@ import io.companyos.model.config.ConfigProblem;
 import io.companyos.model.config.DefinitionKind;
 import io.companyos.model.config.ProblemCode;
 import io.companyos.model.org.Dashboard;
-import io.companyos.model.org.HealthModelWeights;
+import io.companyos.model.health.HealthModelWeights;
 import io.companyos.model.org.RaciMatrix;
 import io.companyos.model.org.RhythmKpi;
 import io.companyos.model.org.Roles;

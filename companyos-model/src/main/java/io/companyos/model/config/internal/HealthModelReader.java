@@ -1,7 +1,7 @@
 package io.companyos.model.config.internal;
 
 import io.companyos.model.config.ProblemCode;
-import io.companyos.model.org.HealthModelWeights;
+import io.companyos.model.health.HealthModelWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -193,7 +193,7 @@ public final class SloSpecReader {
 
   /** The query form an exported SLI keeps in its annotation ({@code companyos.io/query-form}); counters otherwise. */
   private SloIndicator.QueryForm queryForm(YamlNode.Mapping sli) {
-    String form = text(mapping(mapping(sli, "metadata", false), "annotations", false), io.companyos.model.slo.OpenSloWriter.QUERY_FORM);
+    String form = text(mapping(mapping(sli, "metadata", false), "annotations", false), io.companyos.model.slo.specs.OpenSloWriter.QUERY_FORM);
     if (form == null) {
       return SloIndicator.QueryForm.COUNTER;
     }

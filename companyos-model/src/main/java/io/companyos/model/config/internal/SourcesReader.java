@@ -165,7 +165,7 @@ public final class SourcesReader {
       return java.util.Optional.empty();
     }
     try {
-      return io.companyos.model.Redaction.secretIn(new java.net.URI(text.strip()));
+      return io.companyos.model.base.Redaction.secretIn(new java.net.URI(text.strip()));
     } catch (java.net.URISyntaxException ex) {
       return java.util.Optional.empty(); // not a URL after all; the source says what it expects
     }

@@ -1,4 +1,7 @@
-package io.companyos.model.slo;
+package io.companyos.model.slo.specs;
+
+import io.companyos.model.slo.SloIndicator;
+import io.companyos.model.slo.SloSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

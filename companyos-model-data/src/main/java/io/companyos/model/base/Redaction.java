@@ -1,4 +1,4 @@
-package io.companyos.model;
+package io.companyos.model.base;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.companyos.model.org;
+package io.companyos.model.health;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

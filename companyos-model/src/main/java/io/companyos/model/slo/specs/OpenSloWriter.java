@@ -1,4 +1,7 @@
-package io.companyos.model.slo;
+package io.companyos.model.slo.specs;
+
+import io.companyos.model.slo.SloIndicator;
+import io.companyos.model.slo.SloSpec;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.time.Duration;
