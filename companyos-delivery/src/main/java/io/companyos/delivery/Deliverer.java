@@ -1,5 +1,7 @@
 package io.companyos.delivery;
 
+import io.companyos.model.base.RetryPolicy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

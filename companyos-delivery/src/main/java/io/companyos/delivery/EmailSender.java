@@ -1,5 +1,7 @@
 package io.companyos.delivery;
 
+import io.companyos.model.base.RetryPolicy;
+
 import jakarta.activation.DataHandler;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;

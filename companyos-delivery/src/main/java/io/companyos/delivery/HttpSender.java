@@ -1,5 +1,7 @@
 package io.companyos.delivery;
 
+import io.companyos.model.base.RetryPolicy;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +63,7 @@ final class HttpSender {
         if (status != 429 && status / 100 != 5) {
           return SendResult.failed(attempt, last + ": " + abbreviate(r.body()) + earlier(history));
         }
-        retryAfter = r.headers().firstValue("Retry-After").flatMap(HttpSender::seconds).orElse(null);
+        retryAfter = RetryPolicy.parseRetryAfter(r.headers().firstValue("Retry-After").orElse(null));
       } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException | javax.net.ssl.SSLHandshakeException e) {
         last = e.getClass().getSimpleName() + " connecting to " + host + " (nothing was sent)";
       } catch (IOException e) {
@@ -110,15 +112,6 @@ final class HttpSender {
       sb.append(i == 0 ? "" : "; ").append(i + 1).append(' ').append(history.get(i));
     }
     return sb.toString();
-  }
-
-  private static java.util.Optional<Duration> seconds(String header) {
-    try {
-      long s = Long.parseLong(header.strip());
-      return s < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofSeconds(s));
-    } catch (NumberFormatException e) {
-      return java.util.Optional.empty(); // an HTTP date: fall back to our own backoff
-    }
   }
 
   private static String abbreviate(String body) {

@@ -1,5 +1,7 @@
 package io.companyos.delivery;
 
+import io.companyos.model.base.RetryPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

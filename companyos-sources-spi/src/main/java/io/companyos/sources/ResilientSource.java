@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
  * step randomised between half and all of its length. Other failures (bad data, unsupported query) are not retried: repeating them cannot help.
  */
 final class ResilientSource implements MetricSource {
-  private static final long BASE_BACKOFF_MS = 100;
-  private static final long MAX_BACKOFF_MS = 5_000;
+  /** The waits between attempts: the project's one retry policy with 100 ms steps, capped at 5 s, with jitter. */
+  private static final io.companyos.model.base.RetryPolicy BACKOFF =
+      new io.companyos.model.base.RetryPolicy(Integer.MAX_VALUE, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(5));
 
   private final MetricSource delegate;
   private final Duration timeout;
@@ -118,10 +119,11 @@ final class ResilientSource implements MetricSource {
     }
   }
 
-  private static void sleep(int attempt) {
-    long cap = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS << Math.min(attempt, 20));
+  private void sleep(int attempt) {
+    // attempt 0 failed: the wait before attempt 2 of the policy, and so on.
+    java.time.Duration wait = BACKOFF.delayBefore(attempt + 2, null, ThreadLocalRandom.current());
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+      Thread.sleep(wait == null ? 0 : wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

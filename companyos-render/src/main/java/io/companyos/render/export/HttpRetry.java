@@ -1,11 +1,13 @@
 package io.companyos.render.export;
 
+import io.companyos.model.base.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When a publishing client (Notion, Confluence) tries a request again: on HTTP 429 after the
+ * When a publishing client (Notion, Confluence) tries a request again, by the project's one {@link RetryPolicy}
+ * (without jitter, so a run is reproducible): on HTTP 429 after the
  * {@code Retry-After} the server asked for, and on HTTP 5xx (and 429 without {@code Retry-After}) after an
  * exponential backoff of {@code initialBackoff}, doubled each attempt and capped at {@code maxBackoff}. At
  * most {@code maxAttempts} attempts in all; then the client reports the last answer as its typed error.
@@ -42,32 +44,22 @@ public record HttpRetry(int maxAttempts, Duration initialBackoff, Duration maxBa
     return new HttpRetry(maxAttempts, initialBackoff, maxBackoff, s);
   }
 
-  /** The wait before attempt {@code failedAttempt + 1}: {@code retryAfter} when given, else the backoff. */
-  public Duration delay(int failedAttempt, @Nullable Duration retryAfter) {
-    if (retryAfter != null) {
-      return retryAfter;
-    }
-    Duration d = initialBackoff;
-    for (int i = 1; i < failedAttempt && d.compareTo(maxBackoff) < 0; i++) {
-      d = d.multipliedBy(2);
-    }
-    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  /** The {@link RetryPolicy} this client policy is. */
+  public RetryPolicy policy() {
+    return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+  }
+
+  /**
+   * The wait before attempt {@code failedAttempt + 1}: {@code retryAfter} when given (null when it is longer
+   * than {@link RetryPolicy#MAX_RETRY_AFTER}: the client then gives up), else the backoff step without jitter.
+   */
+  public @Nullable Duration delay(int failedAttempt, @Nullable Duration retryAfter) {
+    return policy().delayBefore(failedAttempt + 1, retryAfter);
   }
 
   /** A {@code Retry-After} header in seconds ("2", "1.5"); null when absent, negative or an HTTP date. */
   public static @Nullable Duration parseRetryAfter(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      double s = Double.parseDouble(header.strip());
-      if (!(s >= 0) || s > 86_400) {
-        return null;
-      }
-      return Duration.ofMillis(Math.round(s * 1000));
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return RetryPolicy.parseRetryAfter(header);
   }
 
   /** The last answer of {@link #send} and how many attempts it took. */
@@ -87,7 +79,11 @@ public record HttpRetry(int maxAttempts, Duration initialBackoff, Duration maxBa
       if ((status != 429 && status < 500) || attempt >= maxAttempts) {
         return new Answer(resp, attempt);
       }
-      sleeper.sleep(delay(attempt, status == 429 ? parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null));
+      Duration wait = delay(attempt, status == 429 ? parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
+      if (wait == null) {
+        return new Answer(resp, attempt); // the server asked to wait longer than we ever do
+      }
+      sleeper.sleep(wait);
     }
   }
 }

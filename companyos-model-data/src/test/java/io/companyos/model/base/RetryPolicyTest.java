@@ -1,4 +1,4 @@
-package io.companyos.delivery;
+package io.companyos.model.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -32,5 +32,27 @@ class RetryPolicyTest {
     long distinct = new SplittableRandom(3).longs(50).map(seed -> RetryPolicy.DEFAULT.delayBefore(4, null,
         new SplittableRandom(seed)).toMillis()).distinct().count();
     assertThat(distinct).isGreaterThan(40);
+  }
+
+  @Test
+  void withoutJitterTheWaitIsTheCappedStep() {
+    RetryPolicy p = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500));
+    // 100 ms before attempt 2, doubled each attempt: 200, 400, then capped at 500.
+    assertThat(p.delayBefore(2, null)).isEqualTo(Duration.ofMillis(100));
+    assertThat(p.delayBefore(3, null)).isEqualTo(Duration.ofMillis(200));
+    assertThat(p.delayBefore(4, null)).isEqualTo(Duration.ofMillis(400));
+    assertThat(p.delayBefore(5, null)).isEqualTo(Duration.ofMillis(500));
+    assertThat(p.delayBefore(200, null)).isEqualTo(Duration.ofMillis(500));
+    assertThat(p.delayBefore(2, Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void retryAfterIsReadInSecondsOnly() {
+    assertThat(RetryPolicy.parseRetryAfter("2")).isEqualTo(Duration.ofSeconds(2));
+    assertThat(RetryPolicy.parseRetryAfter(" 1.5 ")).isEqualTo(Duration.ofMillis(1500));
+    assertThat(RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
+    assertThat(RetryPolicy.parseRetryAfter("-1")).isNull();
+    assertThat(RetryPolicy.parseRetryAfter("86401")).isNull();
+    assertThat(RetryPolicy.parseRetryAfter(null)).isNull();
   }
 }
