@@ -231,7 +231,8 @@ class NotionClientTest {
   void retryAfterParsing() {
     assertThat(HttpRetry.parseRetryAfter("2")).isEqualTo(Duration.ofSeconds(2));
     assertThat(HttpRetry.parseRetryAfter(" 1.5 ")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(HttpRetry.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
+    // An HTTP date already past: try again now.
+    assertThat(HttpRetry.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
     assertThat(HttpRetry.parseRetryAfter("-1")).isNull();
     assertThat(HttpRetry.parseRetryAfter(null)).isNull();
   }

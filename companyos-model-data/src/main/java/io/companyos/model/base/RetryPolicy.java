@@ -106,24 +106,46 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
   }
 
   /**
-   * A {@code Retry-After} header given in seconds ({@code "2"}, {@code "1.5"}), as RFC 9110 section 10.2.3 allows.
+   * A {@code Retry-After} header (RFC 9110 section 10.2.3), read at the current time: see
+   * {@link #parseRetryAfter(String, java.time.Instant)}.
    *
    * @param header the header's value, or null
-   * @return the wait, or null when absent, negative, longer than a day or an HTTP date (then the computed
-   *     backoff applies)
+   * @return the wait, or null when absent or unreadable (then the computed backoff applies)
    */
   public static @Nullable Duration parseRetryAfter(@Nullable String header) {
+    return parseRetryAfter(header, java.time.Instant.now());
+  }
+
+  /**
+   * A {@code Retry-After} header (RFC 9110 section 10.2.3): seconds ({@code "2"}, also {@code "1.5"}), or an
+   * HTTP date, then the time from {@code now} until it (zero when it has passed).
+   *
+   * @param header the header's value, or null
+   * @param now the time the answer came
+   * @return the wait, or null when absent, negative, longer than a day or unreadable (then the computed
+   *     backoff applies)
+   */
+  public static @Nullable Duration parseRetryAfter(@Nullable String header, java.time.Instant now) {
     if (header == null || header.isBlank()) {
       return null;
     }
+    String v = header.strip();
+    Duration d;
     try {
-      double s = Double.parseDouble(header.strip());
-      if (!(s >= 0) || s > 86_400) {
+      double s = Double.parseDouble(v);
+      if (!(s >= 0)) {
         return null;
       }
-      return Duration.ofMillis(Math.round(s * 1000));
+      d = Duration.ofMillis(Math.round(Math.min(s, 1e12) * 1000));
     } catch (NumberFormatException e) {
-      return null;
+      try {
+        d = Duration.between(now, java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant());
+        d = d.isNegative() ? Duration.ZERO : d;
+      } catch (java.time.format.DateTimeParseException e2) {
+        return null;
+      }
     }
+    return d.compareTo(Duration.ofDays(1)) > 0 ? null : d;
   }
 }

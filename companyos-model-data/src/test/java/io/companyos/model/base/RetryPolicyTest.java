@@ -47,10 +47,15 @@ class RetryPolicyTest {
   }
 
   @Test
-  void retryAfterIsReadInSecondsOnly() {
-    assertThat(RetryPolicy.parseRetryAfter("2")).isEqualTo(Duration.ofSeconds(2));
-    assertThat(RetryPolicy.parseRetryAfter(" 1.5 ")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isNull();
+  void retryAfterIsReadInSecondsOrAsAnHttpDate() {
+    java.time.Instant now = java.time.Instant.parse("2015-10-21T07:27:00Z");
+    assertThat(RetryPolicy.parseRetryAfter("2", now)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(RetryPolicy.parseRetryAfter(" 1.5 ", now)).isEqualTo(Duration.ofMillis(1500));
+    // One minute after "now"; a date already past means "now".
+    assertThat(RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(RetryPolicy.parseRetryAfter("Wed, 21 Oct 2015 07:26:00 GMT", now)).isEqualTo(Duration.ZERO);
+    assertThat(RetryPolicy.parseRetryAfter("Thu, 22 Oct 2015 07:28:00 GMT", now)).as("more than a day").isNull();
+    assertThat(RetryPolicy.parseRetryAfter("soon", now)).isNull();
     assertThat(RetryPolicy.parseRetryAfter("-1")).isNull();
     assertThat(RetryPolicy.parseRetryAfter("86401")).isNull();
     assertThat(RetryPolicy.parseRetryAfter(null)).isNull();

@@ -69,18 +69,7 @@ final class HttpActions {
 
   /** A {@code Retry-After} value: seconds, or an HTTP date (then the time until it, at least zero); null when unreadable. */
   static @Nullable Duration retryAfter(String value, Instant now) {
-    String v = value.strip();
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException e) {
-      try {
-        Duration d = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException e2) {
-        return null;
-      }
-    }
+    return io.companyos.model.base.RetryPolicy.parseRetryAfter(value, now);
   }
 
   static ActionResult notConfigured(String action, String variable) {
