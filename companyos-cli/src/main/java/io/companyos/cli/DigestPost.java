@@ -1,16 +1,10 @@
 package io.companyos.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.companyos.model.CompanyDefinition;
 import io.companyos.render.CompositeHealth;
 import io.companyos.schedule.check.CheckResult;
 import io.companyos.schedule.check.HealthDigest;
 import io.companyos.sources.MetricSource;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,24 +22,11 @@ final class DigestPost {
     return HealthDigest.text(at, zone, CompositeHealth.evaluate(company, sources, at, zone), checks);
   }
 
-  /** Posts {@code text}; empty when Slack answered 2xx, else why not. */
+  /** Posts {@code text} the way a check's Slack action posts; empty when Slack answered 2xx, else why not. */
   static Optional<String> post(Map<String, String> settings, String text) {
-    String url = settings.get(URL);
-    if (url == null || url.isBlank()) {
-      return Optional.of("not configured: set " + URL);
-    }
-    try {
-      String body = new ObjectMapper().writeValueAsString(Map.of("text", text));
-      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(io.companyos.model.base.Redaction.parseSecretUrl(URL, url)).timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() / 100 == 2 ? Optional.empty() : Optional.of("Slack answered HTTP " + r.statusCode());
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.of(io.companyos.model.base.Redaction.message(e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted");
-    }
+    io.companyos.schedule.check.ActionContext context = new io.companyos.schedule.check.ActionContext(settings::get,
+        java.net.http.HttpClient.newHttpClient(), Duration.ofSeconds(10));
+    io.companyos.schedule.check.ActionResult r = io.companyos.schedule.check.SlackAction.postText(context, text);
+    return r.outcome() == io.companyos.schedule.check.ActionResult.Outcome.SENT ? Optional.empty() : Optional.of(r.detail());
   }
 }

@@ -23,6 +23,19 @@ public final class SlackAction implements Action {
         .orElseGet(() -> HttpActions.notConfigured(id(), URL));
   }
 
+  /**
+   * Posts {@code text} (escaped for mrkdwn) to {@code COMPANYOS_SLACK_WEBHOOK_URL}: the path the health digest
+   * takes, the same as a check's Slack action (one timeout, one redaction of the URL, only 2xx counts).
+   *
+   * @param context the environment, HTTP client and timeout
+   * @param text the message
+   * @return {@code SENT} on a 2xx answer, {@code SKIPPED} when the URL is not set, else {@code FAILED} with why
+   */
+  public static ActionResult postText(ActionContext context, String text) {
+    return context.env(URL).map(url -> HttpActions.post("slack", url, Map.of("text", escape(text)), context))
+        .orElseGet(() -> HttpActions.notConfigured("slack", URL));
+  }
+
   /** Slack's three control characters in mrkdwn. */
   static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
