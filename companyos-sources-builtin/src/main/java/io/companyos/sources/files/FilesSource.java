@@ -93,8 +93,7 @@ public final class FilesSource implements MetricSource {
     if (!Files.isDirectory(dir)) {
       throw new SourceUnavailableException(id, "directory " + dir + " does not exist", null);
     }
-    Set<String> kinds = FileFormats.all().stream().filter(f -> Files.isRegularFile(dir.resolve(f.fileName()))
-            && size(dir.resolve(f.fileName())) > 0)
+    Set<String> kinds = FileFormats.all().stream().filter(f -> fileOf(f) != null && size(fileOf(f)) > 0)
         .map(f -> f.kind().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
     List<String> metrics = kinds.contains(RecordKind.METRICS.name())
         ? load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList()
@@ -105,19 +104,21 @@ public final class FilesSource implements MetricSource {
   @Override
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
     FileFormat<T> format = FileFormats.of(kind).orElseThrow(() -> new UnsupportedQueryException(id, "records", kind.name()));
-    if (!Files.isRegularFile(dir.resolve(format.fileName()))) {
-      throw new UnsupportedQueryException(id, "records (no " + format.fileName() + " in " + dir + ")", kind.name());
+    Path file = fileOf(format);
+    if (file == null) {
+      throw new UnsupportedQueryException(id, "records (no " + format.fileName() + " or " + format.fileName() + ".gz in "
+          + dir + ")", kind.name());
     }
-    Path file = dir.resolve(format.fileName());
     if (!cache.containsKey(kind) && size(file) > windowedReadBytes) {
       @SuppressWarnings("unchecked")
       Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
-      return Dataset.of(part.rows(), provenance(describeQuery(format.fileName(), part), window).withCovers(part.covers()));
+      return Dataset.of(part.rows(), provenance(describeQuery(file.getFileName().toString(), part), window).withCovers(part.covers()));
     }
     Loaded<T> loaded = load(kind);
     Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> Provenance.Coverage.of(
         loaded.rows().stream().map(kind::timeOf).toList())).orElse(null);
-    return Dataset.inWindow(kind, loaded.rows(), provenance(describeQuery(format.fileName(), loaded), window).withCovers(covers));
+    return Dataset.inWindow(kind, loaded.rows(), provenance(describeQuery(file.getFileName().toString(), loaded), window)
+        .withCovers(covers));
   }
 
   @Override
@@ -167,6 +168,28 @@ public final class FilesSource implements MetricSource {
     return (Loaded<T>) cache.computeIfAbsent(kind, k -> read(FileFormats.of(kind).orElseThrow(), null));
   }
 
+  /**
+   * The file holding {@code format}'s rows: {@code <kind>.csv}, else {@code <kind>.csv.gz} (gzip, as exports
+   * are often delivered); null when there is neither.
+   */
+  private @org.jspecify.annotations.Nullable Path fileOf(FileFormat<?> format) {
+    Path plain = dir.resolve(format.fileName());
+    if (Files.isRegularFile(plain)) {
+      return plain;
+    }
+    Path gz = dir.resolve(format.fileName() + ".gz");
+    return Files.isRegularFile(gz) ? gz : null;
+  }
+
+  /** A UTF-8 reader of {@code file} that fails on bytes that are not UTF-8, through gzip for a {@code .gz} file. */
+  private static BufferedReader open(Path file) throws IOException {
+    if (!file.getFileName().toString().endsWith(".gz")) {
+      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+    java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16);
+    return new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+  }
+
   private long size(Path file) {
     try {
       return Files.size(file);
@@ -182,11 +205,11 @@ public final class FilesSource implements MetricSource {
     int timeCount = 0;
     Instant first = null;
     Instant last = null;
-    Path file = dir.resolve(format.fileName());
-    String name = format.fileName();
+    Path file = java.util.Objects.requireNonNull(fileOf(format), format.fileName());
+    String name = file.getFileName().toString();
     List<T> rows = new ArrayList<>();
     List<SkippedRow> skipped = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = open(file)) {
       CsvReader csv = new CsvReader(in);
       CsvReader.Record header = csv.next();
       if (header == null) {
@@ -241,6 +264,9 @@ public final class FilesSource implements MetricSource {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new BadDataException(id, name, 0, null, "the file is not UTF-8 text", "save the file as UTF-8");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new BadDataException(id, name, 0, null, "not a complete gzip file (" + e.getMessage() + ")",
+          "compress the CSV again with gzip, or store it uncompressed");
     } catch (IOException e) {
       throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
     }
