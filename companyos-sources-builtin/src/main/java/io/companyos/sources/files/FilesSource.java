@@ -149,7 +149,7 @@ public final class FilesSource implements MetricSource {
   }
 
   private List<MetricPoint> metrics(String query) {
-    if (!Files.isRegularFile(dir.resolve("metrics.csv"))) {
+    if (fileOf(FileFormats.of(RecordKind.METRICS).orElseThrow()) == null) {
       throw new UnsupportedQueryException(id, "metric queries (no metrics.csv in " + dir + ")", query);
     }
     return load(RecordKind.METRICS).rows();
@@ -169,16 +169,87 @@ public final class FilesSource implements MetricSource {
   }
 
   /**
-   * The file holding {@code format}'s rows: {@code <kind>.csv}, else {@code <kind>.csv.gz} (gzip, as exports
-   * are often delivered); null when there is neither.
+   * The file holding {@code format}'s rows, the first of {@code <kind>.csv}, {@code .csv.gz}, {@code .ndjson},
+   * {@code .ndjson.gz}, {@code .jsonl}, {@code .jsonl.gz}, {@code .json}, {@code .json.gz} (gzip, as exports are
+   * often delivered); null when there is none.
    */
   private @org.jspecify.annotations.Nullable Path fileOf(FileFormat<?> format) {
-    Path plain = dir.resolve(format.fileName());
-    if (Files.isRegularFile(plain)) {
-      return plain;
+    String stem = format.kind().name();
+    for (String name : List.of(stem + ".csv", stem + ".csv.gz", stem + ".ndjson", stem + ".ndjson.gz", stem + ".jsonl",
+        stem + ".jsonl.gz", stem + ".json", stem + ".json.gz")) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
     }
-    Path gz = dir.resolve(format.fileName() + ".gz");
-    return Files.isRegularFile(gz) ? gz : null;
+    return null;
+  }
+
+  /** The rows of one data file, CSV or JSON, with the line each starts on. */
+  private interface Rows extends java.io.Closeable {
+    /** One row: its line, its columns' positions and its cells. */
+    record Row(long line, Map<String, Integer> index, List<String> fields) {}
+
+    @org.jspecify.annotations.Nullable Row next() throws IOException, CsvReader.SyntaxError, JsonRows.SyntaxError;
+  }
+
+  /** The rows of a CSV file after its header, which must name the format's required columns. */
+  private Rows csvRows(BufferedReader in, FileFormat<?> format, String name) throws IOException, CsvReader.SyntaxError {
+    CsvReader csv = new CsvReader(in);
+    CsvReader.Record header = csv.next();
+    if (header == null) {
+      throw new BadDataException(id, name, 0, null, "the file is empty, so it holds no data (not zero rows)",
+          "write at least the header row when there are no rows, or remove the file");
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < header.fields().size(); i++) {
+      index.put(header.fields().get(i).strip().replace("\uFEFF", ""), i);
+    }
+    for (String required : format.required()) {
+      if (!index.containsKey(required)) {
+        throw new BadDataException(id, name, header.line(), required, "required column is missing from the header",
+            "the header must name these columns: " + String.join(",", format.columns()));
+      }
+    }
+    return new Rows() {
+      @Override
+      public Rows.@org.jspecify.annotations.Nullable Row next() throws IOException, CsvReader.SyntaxError {
+        CsvReader.Record r = csv.next();
+        return r == null ? null : new Rows.Row(r.line(), index, r.fields());
+      }
+
+      @Override
+      public void close() {
+        // the reader is closed by the caller
+      }
+    };
+  }
+
+  /** The rows of a JSON file; an empty file holds no data, like an empty CSV file. */
+  private static final class JsonSource implements Rows {
+    private final JsonRows json;
+
+    JsonSource(JsonRows json) {
+      this.json = json;
+    }
+
+    @Override
+    public Rows.@org.jspecify.annotations.Nullable Row next() throws IOException, JsonRows.SyntaxError {
+      JsonRows.Row r = json.next();
+      return r == null ? null : new Rows.Row(r.line(), r.index(), r.fields());
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.close();
+    }
+  }
+
+  /** Whether {@code file} holds JSON rows (NDJSON, JSON Lines or a JSON array) rather than CSV. */
+  private static boolean isJson(Path file) {
+    String n = file.getFileName().toString();
+    n = n.endsWith(".gz") ? n.substring(0, n.length() - 3) : n;
+    return n.endsWith(".ndjson") || n.endsWith(".jsonl") || n.endsWith(".json");
   }
 
   /** A UTF-8 reader of {@code file} that fails on bytes that are not UTF-8, through gzip for a {@code .gz} file. */
@@ -209,27 +280,11 @@ public final class FilesSource implements MetricSource {
     String name = file.getFileName().toString();
     List<T> rows = new ArrayList<>();
     List<SkippedRow> skipped = new ArrayList<>();
-    try (BufferedReader in = open(file)) {
-      CsvReader csv = new CsvReader(in);
-      CsvReader.Record header = csv.next();
-      if (header == null) {
-        throw new BadDataException(id, name, 0, null, "the file is empty, so it holds no data (not zero rows)",
-            "write at least the header row when there are no rows, or remove the file");
-      }
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < header.fields().size(); i++) {
-        index.put(header.fields().get(i).strip().replace("\uFEFF", ""), i);
-      }
-      for (String required : format.required()) {
-        if (!index.containsKey(required)) {
-          throw new BadDataException(id, name, header.line(), required, "required column is missing from the header",
-              "the header must name these columns: " + String.join(",", format.columns()));
-        }
-      }
+    try (BufferedReader in = open(file); Rows source = isJson(file) ? new JsonSource(new JsonRows(in)) : csvRows(in, format, name)) {
       Map<List<String>, Long> seen = format.key() == null ? null : new HashMap<>();
-      for (CsvReader.Record rec = csv.next(); rec != null; rec = csv.next()) {
+      for (Rows.Row rec = source.next(); rec != null; rec = source.next()) {
         try {
-          CsvRow row = new CsvRow(index, rec.fields());
+          CsvRow row = new CsvRow(rec.index(), rec.fields());
           if (only != null) {
             Instant t = (format.kind().equals(RecordKind.COSTS) ? row.focus() : row).instant(timeColumn);
             if (timeCount == times.length) {
@@ -262,11 +317,13 @@ public final class FilesSource implements MetricSource {
       }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
+    } catch (JsonRows.SyntaxError e) {
+      throw new BadDataException(id, name, e.line, null, e.getMessage(), "each row must be one JSON object");
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new BadDataException(id, name, 0, null, "the file is not UTF-8 text", "save the file as UTF-8");
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new BadDataException(id, name, 0, null, "not a complete gzip file (" + e.getMessage() + ")",
-          "compress the CSV again with gzip, or store it uncompressed");
+          "compress the file again with gzip, or store it uncompressed");
     } catch (IOException e) {
       throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
     }
