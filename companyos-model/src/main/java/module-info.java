@@ -22,6 +22,7 @@ module io.companyos.model {
   exports io.companyos.model.config;
   exports io.companyos.model.source;
   exports io.companyos.model.slo;
+  exports io.companyos.model.recommend;
 
   // Hibernate Validator reads the constraint annotations on record fields reflectively.
   opens io.companyos.model to org.hibernate.validator;
