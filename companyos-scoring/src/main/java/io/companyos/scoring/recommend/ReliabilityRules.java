@@ -152,34 +152,40 @@ public final class ReliabilityRules {
   }
 
   /**
-   * Vulnerabilities past their remediation SLA → their owner. Per component, the findings open at {@code at} for more
-   * than their severity's SLA days plus {@code min_days_past}. Impact: those findings off the
-   * {@code vulnerabilities_past_sla} count; the basis adds the days they are overdue, {@code Σ (age − SLA days)}.
+   * Vulnerabilities past their remediation SLA → their owner. The findings open at {@code at} for more than their
+   * severity's SLA days plus {@code min_days_past}, in one recommendation that names the components, most findings
+   * first. Impact: those findings off the {@code vulnerabilities_past_sla} count; the basis adds the days they are
+   * overdue, {@code Σ (age − SLA days)}.
    */
   public static List<Recommendation> vulnerabilitySla(RecommendationRule rule, String owner, List<Vulnerability> vulns, Instant at,
       RemediationSla sla, TimeWindow window) {
     long minPast = (long) rule.number("min_days_past");
     Map<String, List<VulnerabilityStats.OpenFinding>> byComponent = new TreeMap<>();
+    List<VulnerabilityStats.OpenFinding> past = new ArrayList<>();
     for (VulnerabilityStats.OpenFinding f : VulnerabilityStats.openFindings(vulns, at, sla)) {
       if (f.pastSla() && f.ageDays() - f.slaDays() >= minPast) {
         byComponent.computeIfAbsent(f.vulnerability().component(), k -> new ArrayList<>()).add(f);
+        past.add(f);
       }
     }
-    List<Recommendation> out = new ArrayList<>();
-    byComponent.forEach((component, findings) -> {
-      long overdue = findings.stream().mapToLong(f -> f.ageDays() - f.slaDays()).sum();
-      long worst = findings.stream().mapToLong(f -> f.ageDays() - f.slaDays()).max().orElse(0);
-      List<String> ids = findings.stream().map(f -> f.vulnerability().cve() != null ? f.vulnerability().cve() : f.vulnerability().vulnId())
-          .toList();
-      List<Evidence> ev = List.of(Evidence.of("findings past their SLA", findings.size(), "vulnerabilities", "vulnerabilities_past_sla",
-          window, ids), Evidence.of("most days past the SLA", worst, "days", "vulnerabilities_past_sla", window, List.of()));
-      Impact impact = Impact.of(findings.size(), "vulnerabilities past SLA", String.format(Locale.ROOT,
-          "%d findings, %d days overdue in all", findings.size(), overdue));
-      out.add(new Recommendation(rule.id(), component, String.format(Locale.ROOT,
-          "Remediate %d finding%s in %s past the remediation SLA (up to %d days over)", findings.size(), findings.size() == 1 ? "" : "s",
-          component, worst), owner, rule.priority(), ev, impact));
-    });
-    return out;
+    if (past.isEmpty()) {
+      return List.of();
+    }
+    long overdue = past.stream().mapToLong(f -> f.ageDays() - f.slaDays()).sum();
+    long worst = past.stream().mapToLong(f -> f.ageDays() - f.slaDays()).max().orElse(0);
+    List<String> ids = past.stream().map(f -> f.vulnerability().cve() != null ? f.vulnerability().cve() : f.vulnerability().vulnId())
+        .toList();
+    List<String> components = byComponent.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, List<VulnerabilityStats.OpenFinding>> e) -> -e.getValue().size())
+            .thenComparing(Map.Entry::getKey))
+        .map(e -> e.getKey() + " (" + e.getValue().size() + ")").toList();
+    List<Evidence> ev = List.of(Evidence.of("findings past their SLA", past.size(), "vulnerabilities", "vulnerabilities_past_sla",
+        window, ids), Evidence.of("most days past the SLA", worst, "days", "vulnerabilities_past_sla", window, List.of()));
+    Impact impact = Impact.of(past.size(), "vulnerabilities past SLA", String.format(Locale.ROOT,
+        "%d days overdue in all", overdue));
+    return List.of(new Recommendation(rule.id(), String.join(", ", byComponent.keySet()), String.format(Locale.ROOT,
+        "Remediate %d finding%s past the remediation SLA (up to %d days over) in %s", past.size(), past.size() == 1 ? "" : "s",
+        worst, String.join(", ", components)), owner, rule.priority(), ev, impact));
   }
 
   /** A number with at most two decimals and no trailing zeros. */

@@ -149,7 +149,7 @@ class RecommendationRulesTest {
   }
 
   @Test
-  void vulnerabilitiesPastTheirSlaGoToTheirOwnerPerComponent() {
+  void vulnerabilitiesPastTheirSlaGoToTheirOwnerWithTheirComponents() {
     List<Vulnerability> v = List.of(
         // critical, SLA 7 days: detected 10 days before → 3 days over.
         new Vulnerability("V1", "CVE-2026-0001", "critical", "openssl", "t", AT.minus(Duration.ofDays(10)), null),
@@ -158,16 +158,18 @@ class RecommendationRulesTest {
         // high, 20 days: within its SLA.
         new Vulnerability("V3", null, "high", "libxml", "t", AT.minus(Duration.ofDays(20)), null),
         // critical, past SLA but resolved before the as-of.
-        new Vulnerability("V4", null, "critical", "libxml", "t", AT.minus(Duration.ofDays(30)), AT.minus(Duration.ofDays(1))));
+        new Vulnerability("V4", null, "critical", "libxml", "t", AT.minus(Duration.ofDays(30)), AT.minus(Duration.ofDays(1))),
+        // medium, SLA 90 days: 100 days → 10 over.
+        new Vulnerability("V5", null, "medium", "glibc", "t", AT.minus(Duration.ofDays(100)), null));
     List<Recommendation> out = ReliabilityRules.vulnerabilitySla(rule("vulnerabilities-past-sla"), "security_lead", v, AT,
         RemediationSla.DEFAULT, WEEK);
     assertThat(out).hasSize(1);
     Recommendation r = out.get(0);
-    assertThat(r.subject()).isEqualTo("openssl");
-    assertThat(r.records()).containsExactly("V2", "CVE-2026-0001");
-    // 2 findings; 15 + 3 = 18 days overdue; worst 15.
-    assertThat(r.impact().amount()).isEqualTo(2.0);
-    assertThat(r.impact().basis()).isEqualTo("2 findings, 18 days overdue in all");
+    assertThat(r.action()).isEqualTo("Remediate 3 findings past the remediation SLA (up to 15 days over) in openssl (2), glibc (1)");
+    assertThat(r.records()).containsExactly("V5", "V2", "CVE-2026-0001");
+    // 3 findings; 10 + 15 + 3 = 28 days overdue; worst 15.
+    assertThat(r.impact().amount()).isEqualTo(3.0);
+    assertThat(r.impact().basis()).isEqualTo("28 days overdue in all");
     assertThat(r.evidence().get(1).value()).isEqualTo(15.0);
     assertThat(ReliabilityRules.vulnerabilitySla(rule(RuleKind.VULNERABILITY_SLA, Map.of("min_days_past", "16")), "x", v, AT,
         RemediationSla.DEFAULT, WEEK)).isEmpty();
