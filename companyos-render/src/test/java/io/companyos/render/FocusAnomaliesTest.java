@@ -52,4 +52,18 @@ class FocusAnomaliesTest {
       assertThat(Double.parseDouble(m.group(3))).as(v.text()).isGreaterThanOrEqualTo(1.5);
     }
   }
+
+  @Test
+  void execWinsAreEvidenceRankedNeverPaddedAndSayWhyWhenNone() {
+    PackSection wins = SampleCompany.assemble("exec-review").section("wins").orElseThrow();
+    assertThat(wins.items()).hasSizeLessThanOrEqualTo(3);
+    for (MetricValue v : wins.items()) {
+      assertThat(v.text()).as(wins.items().toString()).containsAnyOf(" achieved: ", " ahead of plan: ", " noise bands ", " to spare");
+    }
+    if (wins.items().isEmpty()) {
+      assertThat(wins.emptyText()).startsWith("No win qualifies in ");
+    }
+    // A key result only half done is never a win (the QBR used to list 46-64 % done as achievements).
+    assertThat(wins.items()).noneSatisfy(v -> assertThat(v.text()).containsPattern("\\((4|5)\\d% of target"));
+  }
 }
