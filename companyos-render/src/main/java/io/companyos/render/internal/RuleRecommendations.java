@@ -31,6 +31,16 @@ import java.util.Locale;
  * KPI id and window. A rule whose source is missing adds nothing and is named in the section's note.
  */
 final class RuleRecommendations {
+  /** Time kept back from the section's deadline for the section itself. */
+  private static final long MARGIN_MS = 250;
+
+  /** Where rules run: daemon threads, so a rule stuck on a hanging source never keeps the JVM alive. */
+  private static final java.util.concurrent.ExecutorService RULES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "companyos-recommendation-rule");
+    t.setDaemon(true);
+    return t;
+  });
+
   private RuleRecommendations() {}
 
   /** One recommendation as a list entry, with the rule's order. */
@@ -42,12 +52,37 @@ final class RuleRecommendations {
   static Outcome evaluate(SectionContext ctx, String section) {
     List<Item> items = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
-    for (RecommendationRule rule : ctx.company().recommendationRules().forSection(section)) {
+    // Rules run side by side, each waited for until shortly before the section's deadline: a source that hangs costs
+    // only the rules that read it, which are then named in the note.
+    List<RecommendationRule> rules = ctx.company().recommendationRules().forSection(section);
+    List<java.util.concurrent.CompletableFuture<List<Item>>> running = new ArrayList<>();
+    for (RecommendationRule rule : rules) {
       String owner = Owners.of(rule, ctx.company().raci());
+      running.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        List<Item> mine = new ArrayList<>();
+        run(ctx, rule, owner, mine);
+        return mine;
+      }, RULES));
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      long wait = Math.max(0, ctx.timeLeft().toMillis() - MARGIN_MS);
       try {
-        run(ctx, rule, owner, items);
-      } catch (io.companyos.render.SectionUnavailableException | io.companyos.sources.SourceException e) {
-        notRun.add(rule.id() + ": n/a (" + e.getMessage() + ")");
+        items.addAll(running.get(i).get(wait, java.util.concurrent.TimeUnit.MILLISECONDS));
+      } catch (java.util.concurrent.TimeoutException e) {
+        running.get(i).cancel(true);
+        notRun.add(rules.get(i).id() + ": n/a (timed out waiting for its source)");
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof io.companyos.model.CompanyOsException || c instanceof io.companyos.sources.SourceException) {
+          notRun.add(rules.get(i).id() + ": n/a (" + c.getMessage() + ")");
+        } else if (c instanceof RuntimeException r) {
+          throw r;
+        } else {
+          throw new IllegalStateException(c);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        notRun.add(rules.get(i).id() + ": n/a (interrupted)");
       }
     }
     items.sort((a, b) -> Recommendation.ORDER.compare(a.recommendation(), b.recommendation()));
