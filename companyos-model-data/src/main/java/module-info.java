@@ -10,6 +10,7 @@ module io.companyos.model.data {
   exports io.companyos.model.base;
   exports io.companyos.model.data;
   exports io.companyos.model.health;
+  exports io.companyos.model.recommend;
   exports io.companyos.model.slo;
   exports io.companyos.model.source;
   exports io.companyos.model.time;

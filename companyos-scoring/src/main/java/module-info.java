@@ -17,4 +17,5 @@ module io.companyos.scoring {
   exports io.companyos.scoring.anomaly;
   exports io.companyos.scoring.window;
   exports io.companyos.scoring.catalog;
+  exports io.companyos.scoring.recommend;
 }

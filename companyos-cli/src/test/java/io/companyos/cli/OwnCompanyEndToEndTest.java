@@ -29,10 +29,12 @@ class OwnCompanyEndToEndTest {
     folder = dir.resolve("acme");
     MainTest.Result init = MainTest.run("init", folder.toString());
     assertThat(init.code()).as(init.err()).isZero();
-    assertThat(init.out()).startsWith("wrote 19 files into " + folder + "/");
+    assertThat(init.out()).startsWith("wrote 20 files into " + folder + "/");
 
     edit("meeting-packs/ops-review.yaml", "name: \"Weekly Ops Review\"", "name: \"Platform Ops Review\"");
     edit("raci.yaml", "activity: \"Weekly Ops Review\"", "activity: \"Platform Reliability Review\"");
+    // A renamed RACI activity is renamed where recommendation rules name it too (validate says where otherwise).
+    edit("recommendations.yaml", "activity: \"Weekly Ops Review\"", "activity: \"Platform Reliability Review\"");
     edit("health-checks.yaml", "name: \"Active Incidents\"", "name: \"Open Incidents Now\"");
     edit("kpis.yaml", "name: \"Decision Time (avg)\"", "name: \"Time To Decide\"");
     edit("directory.csv", "email,name,roles\n", "email,name,roles\nops-desk@acme.test,Ops Desk,sre_team\n");

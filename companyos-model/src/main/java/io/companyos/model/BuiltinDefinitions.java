@@ -35,7 +35,7 @@ public final class BuiltinDefinitions {
   private static List<String> resources() {
     List<String> r = new ArrayList<>(List.of("companyos/roles.yaml", "companyos/rhythm.yaml",
         "companyos/health-checks.yaml", "companyos/raci.yaml", "companyos/dashboards.yaml", "companyos/kpis.yaml",
-        "companyos/health-model.yaml"));
+        "companyos/health-model.yaml", "companyos/recommendations.yaml"));
     PACK_IDS.forEach(id -> r.add("companyos/meeting-packs/" + id + ".yaml"));
     return List.copyOf(r);
   }

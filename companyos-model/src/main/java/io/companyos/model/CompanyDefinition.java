@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param healthModel dimension and KPI weights and status bands of the composite health score
  * @param slos the company's SLOs read from OpenSLO, Sloth or Pyrra specs (the folder's {@code slos/} and the
  *     {@code slos:} entry of sources.yaml); {@link io.companyos.model.slo.specs.SloSpecs#NONE} when it has none
+ * @param recommendationRules the rules that turn numbers into recommendations: the built-in
+ *     {@code recommendations.yaml} with the company's rules laid over it by id
  */
 public record CompanyDefinition(
     @Valid Roles roles,
@@ -32,9 +34,11 @@ public record CompanyDefinition(
     List<@Valid Dashboard> dashboards,
     List<@Valid RhythmKpi> kpis,
     io.companyos.model.health.HealthModelWeights healthModel,
-    io.companyos.model.slo.specs.SloSpecs slos) {
+    io.companyos.model.slo.specs.SloSpecs slos,
+    io.companyos.model.recommend.RecommendationRules recommendationRules) {
 
   public CompanyDefinition {
+    Objects.requireNonNull(recommendationRules, "recommendationRules");
     Objects.requireNonNull(healthModel, "healthModel");
     Objects.requireNonNull(slos, "slos");
     Objects.requireNonNull(roles, "roles");
@@ -44,6 +48,19 @@ public record CompanyDefinition(
     packs = List.copyOf(packs);
     dashboards = List.copyOf(dashboards);
     kpis = List.copyOf(kpis);
+  }
+
+  /** A definition with the built-in recommendation rules. */
+  public CompanyDefinition(Roles roles, Rhythm rhythm, List<PackDefinition> packs, HealthChecks healthChecks,
+      RaciMatrix raci, List<Dashboard> dashboards, List<RhythmKpi> kpis, io.companyos.model.health.HealthModelWeights healthModel,
+      io.companyos.model.slo.specs.SloSpecs slos) {
+    this(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel, slos,
+        BuiltinDefinitions.load().recommendationRules());
+  }
+
+  /** This definition with {@code rules} as its recommendation rules. */
+  public CompanyDefinition withRecommendationRules(io.companyos.model.recommend.RecommendationRules rules) {
+    return new CompanyDefinition(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel, slos, rules);
   }
 
   /** A definition without SLO specs. */
@@ -62,7 +79,7 @@ public record CompanyDefinition(
     List<String> warnings = new java.util.ArrayList<>(slos.warnings());
     warnings.addAll(more.warnings());
     return new CompanyDefinition(roles, rhythm, packs, healthChecks, raci, dashboards, kpis, healthModel,
-        new io.companyos.model.slo.specs.SloSpecs(all, warnings));
+        new io.companyos.model.slo.specs.SloSpecs(all, warnings), recommendationRules);
   }
 
   /** A definition with the built-in health model. */

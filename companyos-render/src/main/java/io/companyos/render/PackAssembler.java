@@ -104,8 +104,9 @@ public final class PackAssembler {
     try {
       List<Future<PackSection>> futures = new ArrayList<>();
       List<SectionContext> contexts = new ArrayList<>();
+      long sectionDeadline = System.nanoTime() + sectionTimeout.toNanos();
       for (SectionSpec spec : specs) {
-        SectionContext ctx = context(pack, spec, asOf, zone, period, cache);
+        SectionContext ctx = context(pack, spec, asOf, zone, period, cache).withDeadline(sectionDeadline);
         contexts.add(ctx);
         futures.add(pool.submit(() -> assembleOne(ctx)));
       }

@@ -39,9 +39,17 @@ public final class SectionContext {
   private final TimeWindow window;
   private final TimeWindow previousWindow;
   private final SourceCache sources;
+  private final long deadlineNanos;
 
   SectionContext(CompanyDefinition company, PackDefinition pack, SectionSpec spec, @Nullable SectionType type,
       Instant asOf, ZoneId zone, Period packPeriod, TimeWindow window, TimeWindow previousWindow, SourceCache sources) {
+    this(company, pack, spec, type, asOf, zone, packPeriod, window, previousWindow, sources, System.nanoTime() + Duration.ofDays(1).toNanos());
+  }
+
+  SectionContext(CompanyDefinition company, PackDefinition pack, SectionSpec spec, @Nullable SectionType type,
+      Instant asOf, ZoneId zone, Period packPeriod, TimeWindow window, TimeWindow previousWindow, SourceCache sources,
+      long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
     this.company = company;
     this.pack = pack;
     this.spec = spec;
@@ -178,6 +186,19 @@ public final class SectionContext {
    */
   public <V> V shared(String what, Object key, java.util.function.Supplier<V> compute) {
     return sources.shared(List.of(what, key), compute);
+  }
+
+  /** This context with the section's deadline ({@link System#nanoTime()} based). */
+  SectionContext withDeadline(long nanos) {
+    return new SectionContext(company, pack, spec, type, asOf, zone, packPeriod, window, previousWindow, sources, nanos);
+  }
+
+  /**
+   * How long the section may still take before the pack gives up on it (its timeout); a section that runs independent
+   * parts (the recommendation rules) waits for each at most this long, so one hanging source costs only its part.
+   */
+  public Duration timeLeft() {
+    return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 
   /** The window the whole pack reports on (its period, complete days only; see {@code ReportingWindows}). */

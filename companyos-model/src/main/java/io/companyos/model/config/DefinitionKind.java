@@ -16,7 +16,8 @@ public enum DefinitionKind {
   DASHBOARDS("dashboards.yaml", "dashboards"),
   KPIS("kpis.yaml", "kpis"),
   HEALTH_MODEL("health-model.yaml", "health_model"),
-  SOURCES("sources.yaml", "sources");
+  SOURCES("sources.yaml", "sources"),
+  RECOMMENDATIONS("recommendations.yaml", "recommendation_rules");
 
   /** The directory holding one file per pack, named {@code <pack-id>.yaml}. */
   public static final String PACK_DIRECTORY = "meeting-packs";

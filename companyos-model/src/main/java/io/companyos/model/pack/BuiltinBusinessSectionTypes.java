@@ -40,10 +40,13 @@ final class BuiltinBusinessSectionTypes {
         type("team_costs", "Cost by team or domain.",
             choice("group_by", List.of("team", "domain"), "team", "Grouping of costs."),
             compareTo(CompareTo.PREVIOUS_MONTH), limit(20)),
-        type("optimization_opportunities", "Cost optimisation recommendations with estimated savings.",
+        type("optimization_opportunities", "Cost optimisation recommendations of the company's rules "
+            + "(recommendations.yaml) with estimated savings, then other savings and unusual cost days.",
             ParamSpec.of("min_savings", ParamType.DECIMAL, "Hide opportunities saving less than this per month.")
                 .withDefault(BigDecimal.ZERO).withRange(BigDecimal.ZERO, null),
-            limit(10)),
+            limit(10),
+            ParamSpec.of("highlights", ParamType.INTEGER, "At most this many savings and cost-day highlights after the recommendations.")
+                .withDefault(2).withRange(BigDecimal.ZERO, BigDecimal.valueOf(100))),
         type("reserved_capacity", "Savings-plan, reserved-instance and spot coverage."),
         type("cost_forecast", "Next period's spend forecast from the cost history.",
             choice("method", List.of("linear", "average"), "linear", "Forecast method."),

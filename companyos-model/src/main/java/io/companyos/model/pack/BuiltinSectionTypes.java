@@ -70,11 +70,14 @@ final class BuiltinSectionTypes {
             choice("source", List.of("previous_meeting", "open", "all"), "previous_meeting",
                 "Which action items: from the previous meeting, all open ones, or all."),
             bool("show_status", true, "Show each item's status."), limit(50)),
-        type("recommendations", "Focus suggestions from anomaly detection over the pack's metrics.",
+        type("recommendations", "Recommendations of the company's rules (recommendations.yaml), then anomaly highlights "
+            + "inside the pack's period that moved the wrong way.",
             ParamSpec.of("model", ParamType.STRING, "The detector to use.").withDefault("anomaly_detector"),
             ParamSpec.of("threshold", ParamType.DECIMAL, "Minimum confidence, between 0 and 1.")
                 .withDefault(new BigDecimal("0.8")).withRange(BigDecimal.ZERO, BigDecimal.ONE),
-            lookback("28d"), limit(5)),
+            lookback("28d"), limit(5),
+            ParamSpec.of("highlights", ParamType.INTEGER, "At most this many anomaly highlights after the recommendations.")
+                .withDefault(2).withRange(BigDecimal.ZERO, BigDecimal.valueOf(100))),
         type("vulnerability_summary", "Vulnerabilities by severity: open, new, closed, SLA status.",
             choices("severity", SEVERITIES, SEVERITIES, "Severities included."),
             lookback("7d"), compareTo(CompareTo.PREVIOUS_WEEK)),

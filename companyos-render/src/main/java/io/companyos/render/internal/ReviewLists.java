@@ -11,6 +11,7 @@ import io.companyos.render.SectionBuilder;
 import io.companyos.render.SectionContext;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
+import io.companyos.scoring.recommend.Wins;
 import io.companyos.scoring.security.VulnerabilityStats;
 import io.companyos.sources.RecordKind;
 import java.time.Duration;
@@ -44,6 +45,9 @@ final class ReviewLists {
 
     @Override
     public PackSection assemble(SectionContext ctx) {
+      if (good) {
+        return wins(ctx);
+      }
       List<Entry> entries = new ArrayList<>();
       // Dimension moves are judged over the pack's own period, the window its health score is shown for.
       HealthDimensions.Result cur = HealthDimensions.of(ctx, ctx.packWindow());
@@ -99,6 +103,62 @@ final class ReviewLists {
           : "No dimension declined, no key result is off track and nothing is past its SLA.");
       return b.build();
     }
+  }
+
+  /** Periods of history a dimension score's noise band is taken from. */
+  static final int NOISE_HISTORY = 6;
+
+  /**
+   * Wins ranked by evidence ({@link Wins}): key results achieved or ahead of plan, dimension scores beyond their noise
+   * band (the {@value #NOISE_HISTORY} periods before) in the good direction, SLOs met with budget to spare over the
+   * pack's period. Up to {@code limit}, never padded; with none, the reason.
+   */
+  static PackSection wins(SectionContext ctx) {
+    record Found(Wins.Win win, MetricValue value) {}
+    List<Found> found = new ArrayList<>();
+    Okrs.Quarter q = Okrs.current(ctx);
+    io.companyos.model.time.Period quarter = io.companyos.model.time.Period.containing(io.companyos.model.time.PeriodKind.QUARTER,
+        ctx.asOf().atZone(ctx.zone()).toLocalDate());
+    double elapsed = io.companyos.scoring.okr.OkrRollup.elapsed(quarter.toWindow(ctx.zone()), ctx.asOf());
+    for (Okrs.Kr k : q.krs()) {
+      if (k.absentReason() == null) {
+        Wins.keyResult(k.kr().keyResultId(), k.kr().title(), k.progress(), elapsed)
+            .ifPresent(w -> found.add(new Found(w, MetricValue.text(w.text(), k.provenance() != null ? k.provenance() : q.data().provenance()))));
+      }
+    }
+    TimeWindow pw = ctx.packWindow();
+    HealthDimensions.Result cur = HealthDimensions.of(ctx, pw);
+    List<HealthDimensions.Result> before = new ArrayList<>();
+    for (int i = 1; i <= NOISE_HISTORY; i++) {
+      Duration back = pw.length().multipliedBy(i);
+      before.add(HealthDimensions.of(ctx, new TimeWindow(pw.start().minus(back), pw.end().minus(back))));
+    }
+    for (String d : cur.scores().keySet()) {
+      OptionalDouble c = cur.scores().get(d);
+      double[] history = before.stream().map(r -> r.scores().get(d)).filter(x -> x != null && x.isPresent())
+          .mapToDouble(OptionalDouble::getAsDouble).toArray();
+      if (c.isPresent()) {
+        Wins.kpi(LeadershipSections.label(d) + " score", c.getAsDouble(), history, io.companyos.scoring.Direction.HIGHER_IS_BETTER, "")
+            .ifPresent(w -> found.add(new Found(w, MetricValue.text(w.text() + " (" + cur.highlights().get(d) + ")", cur.provenance())
+                .asKpi("dimension_score"))));
+      }
+    }
+    for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, pw)) {
+      if (r.result().attainment().isPresent() && r.result().budgetRemaining().isPresent()) {
+        Wins.slo(r.service(), r.result().attainment().getAsDouble(), r.result().target(), r.result().budgetRemaining().getAsDouble())
+            .ifPresent(w -> found.add(new Found(w, MetricValue.text(w.text(), r.provenance()).withEvidence(List.of(r.evidence())))));
+      }
+    }
+    SectionBuilder b = ctx.builder();
+    List<Wins.Win> top = Wins.top(found.stream().map(Found::win).toList(), ctx.integer("limit", 3));
+    top.forEach(w -> found.stream().filter(f -> f.win() == w).findFirst().ifPresent(f -> b.item(f.value())));
+    b.emptyText(String.format(Locale.ROOT, "No win qualifies in %s: %s; no dimension score moved beyond its noise band "
+        + "(robust z ≥ %s over the %d periods before); no SLO met its target with %.0f%% of its error budget to spare.",
+        Windows.describe(pw, ctx.zone()), q.krs().isEmpty() ? "no key results recorded for " + q.label()
+            : "no key result achieved or " + Math.round(Wins.KR_AHEAD_MARGIN * 100) + " points ahead of the "
+                + Math.round(elapsed * 100) + "% of the quarter gone",
+        io.companyos.model.slo.SloSpec.plain(Wins.NOISE_BAND_Z), NOISE_HISTORY, Wins.SLO_BUDGET_SPARE * 100));
+    return b.build();
   }
 
   /**

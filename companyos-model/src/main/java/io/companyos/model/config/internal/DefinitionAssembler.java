@@ -11,6 +11,7 @@ import io.companyos.model.org.RaciMatrix;
 import io.companyos.model.org.RhythmKpi;
 import io.companyos.model.org.Roles;
 import io.companyos.model.pack.PackDefinition;
+import io.companyos.model.recommend.RecommendationRules;
 import io.companyos.model.rhythm.Meeting;
 import io.companyos.model.rhythm.Rhythm;
 import java.time.ZoneId;
@@ -40,12 +41,18 @@ public final class DefinitionAssembler {
   /** The built-in health model, whose dimension and KPI ids a company's model may use. */
   private @Nullable HealthModelWeights builtinHealthModel;
 
+  /** The built-in recommendation rules, which a company's rules are laid over by id. */
+  private @Nullable ParsedFile builtinRecommendations;
+
   /** Adds the built-in files; they may be replaced by {@link #override}. */
   public DefinitionAssembler base(List<ParsedFile> files) {
     for (ParsedFile f : files) {
       put(f);
       if (f.kind() == DefinitionKind.HEALTH_MODEL && f.value() instanceof HealthModelWeights w) {
         builtinHealthModel = w;
+      }
+      if (f.kind() == DefinitionKind.RECOMMENDATIONS) {
+        builtinRecommendations = f;
       }
     }
     return this;
@@ -104,7 +111,11 @@ public final class DefinitionAssembler {
     List<Dashboard> dashboardList = (List<Dashboard>) value(DefinitionKind.DASHBOARDS, List.class);
     RaciMatrix raci = value(DefinitionKind.RACI, RaciMatrix.class);
     for (ParsedFile f : inUse) {
-      checkReferences(f, roles, rhythm, dashboardList, raci);
+      // The built-in rules name the built-in RACI activities; a company that replaced raci.yaml keeps them working,
+      // each rule's owner then falling back as docs/recommendations.md says, so only a company's own rules are checked.
+      if (f != builtinRecommendations) {
+        checkReferences(f, roles, rhythm, dashboardList, raci);
+      }
     }
     if (!problems.isEmpty() || roles == null || rhythm == null) {
       return new Result(null, List.copyOf(problems));
@@ -116,7 +127,8 @@ public final class DefinitionAssembler {
     List<RhythmKpi> kpis = (List<RhythmKpi>) singles.get(DefinitionKind.KPIS).value();
     CompanyDefinition def = new CompanyDefinition(roles, rhythm, packList,
         value(DefinitionKind.HEALTH_CHECKS, HealthChecks.class), value(DefinitionKind.RACI, RaciMatrix.class),
-        dashboards, kpis, value(DefinitionKind.HEALTH_MODEL, HealthModelWeights.class));
+        dashboards, kpis, value(DefinitionKind.HEALTH_MODEL, HealthModelWeights.class), io.companyos.model.slo.specs.SloSpecs.NONE,
+        recommendationRules());
     return new Result(def, List.of());
   }
 
@@ -185,6 +197,14 @@ public final class DefinitionAssembler {
   private static @Nullable String roleHint(String id, Roles roles) {
     return Suggestions.closest(id, roles.ids()).map(c -> "did you mean '" + c + "'?")
         .orElse("define it in roles.yaml");
+  }
+
+  /** The built-in rules with a company's rules laid over them by id ({@link RecommendationRules#overlaid}). */
+  private RecommendationRules recommendationRules() {
+    RecommendationRules builtin = builtinRecommendations != null && builtinRecommendations.value() instanceof RecommendationRules b
+        ? b : RecommendationRules.NONE;
+    RecommendationRules inUse = value(DefinitionKind.RECOMMENDATIONS, RecommendationRules.class);
+    return inUse == null || inUse == builtin ? builtin : builtin.overlaid(inUse);
   }
 
   private <T> @Nullable T value(DefinitionKind kind, Class<T> type) {

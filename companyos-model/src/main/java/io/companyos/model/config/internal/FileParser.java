@@ -49,7 +49,7 @@ public final class FileParser {
     if (kind == null) {
       ctx.sink().add(ProblemCode.UNKNOWN_KIND, root.get().mark(),
           "cannot tell what this file defines from its keys " + keys,
-          "a pack has 'sections'; other files start with health_checks, meetings, roles, raci, dashboards, kpis, health_model or sources");
+          "a pack has 'sections'; other files start with health_checks, meetings, roles, raci, dashboards, kpis, health_model, sources or recommendation_rules");
       return new ParsedFile(null, name, stem, null, ctx);
     }
     Object value = bind(kind, stem, root.get(), ctx, sourceCheck);
@@ -71,6 +71,7 @@ public final class FileParser {
       case KPIS -> new KpisReader(ctx).read(root);
       case HEALTH_MODEL -> new HealthModelReader(ctx).read(root);
       case SOURCES -> new SourcesReader(ctx, sourceCheck).read(root);
+      case RECOMMENDATIONS -> new RecommendationRulesReader(ctx).read(root);
     };
   }
 }

@@ -1,0 +1,131 @@
+package io.companyos.scoring.recommend;
+
+import io.companyos.model.data.CostRow;
+import io.companyos.model.recommend.RecommendationRule;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.finops.CostBreakdown;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The FinOps rule kinds, from FOCUS rows (FinOps Open Cost and Usage Specification 1.x): commitment coverage below
+ * target, with the monthly saving of closing the gap, and spend without an allocation tag. Amounts for a month are the
+ * window's amounts × 30 days / the window's days. Credits and adjustments are not usage and are left out
+ * ({@link CostBreakdown#isCreditOrAdjustment}), as are taxes and purchases (a purchase's cost reaches usage rows
+ * amortized, so counting both would count it twice).
+ */
+public final class FinOpsRules {
+  /** The month amounts are scaled to. */
+  public static final Duration MONTH = Duration.ofDays(30);
+
+  private FinOpsRules() {}
+
+  /**
+   * Commitment coverage gap → commit more. Coverage is valued at the on-demand equivalent, FOCUS {@code ListCost} (never
+   * EffectiveCost, which would understate covered usage by its own discount): {@code covered ListCost / eligible
+   * ListCost}, where eligible usage is usage at on-demand (Standard) or committed pricing and covered usage carries a
+   * {@code CommitmentDiscountType} or Committed pricing. The discount a commitment earns is the effective savings rate of
+   * the covered rows, {@code 1 − Σ EffectiveCost / Σ ListCost}. When coverage is at least {@code min_gap_points} below
+   * {@code target_percent}: impact = {@code (target − coverage) × eligible ListCost × savings rate}, per month.
+   */
+  public static List<Recommendation> commitmentCoverage(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
+    double eligible = 0;
+    double covered = 0;
+    double coveredEffective = 0;
+    int eligibleRows = 0;
+    for (CostRow r : rows) {
+      if (!window.contains(r.chargePeriodStart()) || !isUsage(r)) {
+        continue;
+      }
+      boolean committed = r.commitmentDiscountType() != null || "Committed".equals(r.pricingCategory());
+      if (!committed && !"Standard".equals(r.pricingCategory())) {
+        continue; // spot and other dynamic pricing is not what commitments cover
+      }
+      double list = r.listCost().doubleValue();
+      eligible += list;
+      eligibleRows++;
+      if (committed) {
+        covered += list;
+        coveredEffective += r.effectiveCost().doubleValue();
+      }
+    }
+    if (eligible <= 0) {
+      return List.of();
+    }
+    double target = rule.number("target_percent") / 100;
+    double coverage = covered / eligible;
+    double gap = target - coverage;
+    if (gap * 100 < rule.number("min_gap_points")) {
+      return List.of();
+    }
+    double perMonth = (double) MONTH.toSeconds() / window.length().toSeconds();
+    List<Evidence> ev = new ArrayList<>(List.of(
+        Evidence.of("commitment coverage (ListCost)", coverage * 100, "%", "commitment_coverage", window, List.of(eligibleRows + " usage rows")),
+        Evidence.of("eligible usage at on-demand prices (ListCost)", eligible, "USD", "cloud_spend", window, List.of()),
+        Evidence.of("coverage target", target * 100, "%", "commitment_coverage", window, List.of("rule " + rule.id()))));
+    Impact impact;
+    if (covered <= 0) {
+      ev.add(Evidence.absent("effective savings rate of committed usage", "%", "effective_savings_rate", window, "no committed usage"));
+      impact = Impact.absent("USD/month", "no committed usage to learn the discount from");
+    } else {
+      double rate = 1 - coveredEffective / covered;
+      ev.add(Evidence.of("effective savings rate of committed usage", rate * 100, "%", "effective_savings_rate", window, List.of()));
+      double saving = gap * eligible * rate * perMonth;
+      impact = Impact.of(saving, "USD/month", String.format(Locale.ROOT, "(%s%% − %s%%) × $%s × %s%% × %s (30 d / window)",
+          ReliabilityRules.fmt(target * 100), ReliabilityRules.fmt(coverage * 100), ReliabilityRules.fmt(eligible),
+          ReliabilityRules.fmt(rate * 100), ReliabilityRules.fmt(perMonth)));
+    }
+    return List.of(new Recommendation(rule.id(), "commitment coverage", String.format(Locale.ROOT,
+        "Raise commitment coverage from %s%% to the %s%% target with savings plans or reservations for steady on-demand usage",
+        ReliabilityRules.fmt(coverage * 100), ReliabilityRules.fmt(target * 100)), owner, rule.priority(), ev, impact));
+  }
+
+  /**
+   * Untagged spend → allocate it. Share = {@code EffectiveCost of rows without the tag (or with a blank value) /
+   * EffectiveCost of all rows}; above {@code max_share_percent}, the untagged spend per month is the impact (spend made
+   * allocatable to a team). The evidence names the largest untagged services.
+   */
+  public static List<Recommendation> unallocatedSpend(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
+    String tag = rule.text("tag");
+    double total = 0;
+    double untagged = 0;
+    Map<String, Double> byService = new TreeMap<>();
+    for (CostRow r : rows) {
+      if (!window.contains(r.chargePeriodStart()) || CostBreakdown.isCreditOrAdjustment(r) || "Tax".equalsIgnoreCase(r.chargeCategory())) {
+        continue;
+      }
+      double cost = r.effectiveCost().doubleValue();
+      total += cost;
+      String value = r.tags().get(tag);
+      if (value == null || value.isBlank()) {
+        untagged += cost;
+        byService.merge(r.serviceName(), cost, Double::sum);
+      }
+    }
+    if (total <= 0 || untagged / total * 100 <= rule.number("max_share_percent")) {
+      return List.of();
+    }
+    double share = untagged / total;
+    double perMonth = (double) MONTH.toSeconds() / window.length().toSeconds();
+    List<String> top = byService.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+        .thenComparing(Map.Entry.comparingByKey())).limit(3)
+        .map(e -> e.getKey() + ": " + ReliabilityRules.fmt(e.getValue())).toList();
+    List<Evidence> ev = List.of(
+        Evidence.of("spend without a '" + tag + "' tag", untagged, "USD", "cloud_spend", window, top),
+        Evidence.of("share of all spend", share * 100, "%", "cloud_spend", window, List.of()));
+    Impact impact = Impact.of(untagged * perMonth, "USD/month", String.format(Locale.ROOT, "$%s × %s (30 d / window) made allocatable",
+        ReliabilityRules.fmt(untagged), ReliabilityRules.fmt(perMonth)));
+    return List.of(new Recommendation(rule.id(), "tag " + tag, String.format(Locale.ROOT,
+        "Tag or allocate the %s%% of spend that has no '%s' tag (largest: %s)", ReliabilityRules.fmt(share * 100), tag,
+        String.join(", ", top)), owner, rule.priority(), ev, impact));
+  }
+
+  private static boolean isUsage(CostRow r) {
+    return !CostBreakdown.isCreditOrAdjustment(r) && !"Tax".equalsIgnoreCase(r.chargeCategory())
+        && !"Purchase".equalsIgnoreCase(r.chargeCategory());
+  }
+}
