@@ -1,5 +1,7 @@
 package io.companyos.connectors.delivery;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -9,15 +11,15 @@ final class ExportFormats {
 
   private ExportFormats() {}
 
-  static void read(Json root, ReadContext ctx) {
-    List<Json> items = root.isArray() ? root.items() : root.isObject() ? List.of(root) : List.of();
+  static void read(LocatedJson root, ReadContext ctx) {
+    List<LocatedJson> items = root.isArray() ? root.items() : root.isObject() ? List.of(root) : List.of();
     if (root.isArray() && items.isEmpty()) {
       ctx.format = "empty list";
       return;
     }
-    Json first = items.isEmpty() ? root : items.get(0);
+    LocatedJson first = items.isEmpty() ? root : items.get(0);
     String format;
-    BiConsumer<Json, ReadContext> reader;
+    BiConsumer<LocatedJson, ReadContext> reader;
     if (first.has("statuses_url")) {
       format = "GitHub deployments";
       reader = GitHubReader::deployment;
@@ -38,11 +40,11 @@ final class ExportFormats {
       format = "GitLab deployments";
       reader = GitLabReader::deployment;
     } else {
-      throw new Problem(DeliveryExportException.UNKNOWN_FORMAT, first,
+      throw new ExportProblem(DeliveryExportException.UNKNOWN_FORMAT, first,
           "not an export this source reads (" + KNOWN + ")", "see docs/connectors.md for the lists and their marks");
     }
     ctx.format = format;
-    for (Json item : items) {
+    for (LocatedJson item : items) {
       ctx.each(item, j -> reader.accept(j, ctx));
     }
   }

@@ -1,5 +1,7 @@
 package io.companyos.connectors.delivery;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +16,7 @@ final class GitHubReader {
 
   private GitHubReader() {}
 
-  static void deployment(Json j, ReadContext ctx) {
+  static void deployment(LocatedJson j, ReadContext ctx) {
     String id = ReadContext.requireText(j, "id", "a deployment");
     String what = "deployment " + id;
     String repo = ReadContext.between(j.get("repository_url").nonBlank(), "/repos/", null);
@@ -22,38 +24,38 @@ final class GitHubReader {
       repo = ReadContext.between(j.get("url").nonBlank(), "/repos/", "/deployments/");
     }
     if (repo == null) {
-      throw new Problem(DeliveryExportException.MISSING, j, what + " names no repository (repository_url or url)", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, j, what + " names no repository (repository_url or url)", null);
     }
     String sha = ReadContext.requireText(j, "sha", what);
     String environment = first(j.get("environment").nonBlank(), j.get("original_environment").nonBlank());
     if (environment == null) {
-      throw new Problem(DeliveryExportException.MISSING, j.get("environment"), what + " has no environment", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, j.get("environment"), what + " has no environment", null);
     }
-    Json marked = j.get("production_environment");
-    boolean production = ctx.settings.production(environment, marked.type == Json.Type.BOOLEAN && "true".equals(marked.scalar()));
+    LocatedJson marked = j.get("production_environment");
+    boolean production = ctx.settings.production(environment, marked.type == LocatedJson.Type.BOOLEAN && "true".equals(marked.scalar()));
     Instant created = ReadContext.requireTime(j, "created_at", what);
     ctx.deploys.add(new ReadContext.Deploy(repo, id, sha, environment, production, created, null, null, true, ctx.order()));
   }
 
-  static void status(Json j, ReadContext ctx) {
+  static void status(LocatedJson j, ReadContext ctx) {
     String id = ReadContext.requireText(j, "id", "a deployment status");
     String what = "deployment status " + id;
-    Json url = j.get("deployment_url");
+    LocatedJson url = j.get("deployment_url");
     String u = url.nonBlank();
     if (u == null) {
-      throw new Problem(DeliveryExportException.MISSING, url, what + " has no deployment_url", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, url, what + " has no deployment_url", null);
     }
     String repo = ReadContext.between(u, "/repos/", "/deployments/");
     String deployment = ReadContext.between(u, "/deployments/", null);
     if (repo == null || deployment == null || deployment.contains("/")) {
-      throw new Problem(DeliveryExportException.INVALID, url, what + ": deployment_url '" + u + "' names no repository and deployment", null);
+      throw new ExportProblem(DeliveryExportException.INVALID, url, what + ": deployment_url '" + u + "' names no repository and deployment", null);
     }
     String state = ReadContext.oneOf(j, "state", what, STATUS_STATES);
     Instant created = ReadContext.requireTime(j, "created_at", what);
     ctx.statuses.add(new ReadContext.Status(repo, deployment, id, state, created));
   }
 
-  static void pull(Json j, ReadContext ctx) {
+  static void pull(LocatedJson j, ReadContext ctx) {
     String number = ReadContext.requireText(j, "number", "a pull request");
     String what = "pull request #" + number;
     String repo = j.at("base", "repo", "full_name").nonBlank();
@@ -61,7 +63,7 @@ final class GitHubReader {
       repo = ReadContext.between(j.get("url").nonBlank(), "/repos/", "/pulls/");
     }
     if (repo == null) {
-      throw new Problem(DeliveryExportException.MISSING, j, what + " names no repository (base.repo.full_name or url)", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, j, what + " names no repository (base.repo.full_name or url)", null);
     }
     String title = ReadContext.requireText(j, "title", what);
     String author = j.at("user", "login").nonBlank();
@@ -76,15 +78,15 @@ final class GitHubReader {
         closed, sha != null ? Set.of(sha) : Set.of(), ReadContext.time(j.get("updated_at"), "updated_at"), ctx.order()));
   }
 
-  static void review(Json j, ReadContext ctx) {
+  static void review(LocatedJson j, ReadContext ctx) {
     String id = ReadContext.requireText(j, "id", "a review");
     String what = "review " + id;
-    Json url = j.get("pull_request_url");
+    LocatedJson url = j.get("pull_request_url");
     String u = url.nonBlank();
     String repo = ReadContext.between(u, "/repos/", "/pulls/");
     String number = ReadContext.between(u, "/pulls/", null);
     if (repo == null || number == null) {
-      throw new Problem(DeliveryExportException.MISSING, url, what + " names no pull request (pull_request_url)", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, url, what + " names no pull request (pull_request_url)", null);
     }
     Instant submitted = ReadContext.time(j.get("submitted_at"), "submitted_at");
     if (submitted == null || "PENDING".equals(j.get("state").text())) {
@@ -93,9 +95,9 @@ final class GitHubReader {
     ctx.reviews.add(new ReadContext.Review(repo, number, id, submitted));
   }
 
-  static void notBefore(Json j, String field, @Nullable Instant t, Instant opened, String what) {
+  static void notBefore(LocatedJson j, String field, @Nullable Instant t, Instant opened, String what) {
     if (t != null && t.isBefore(opened)) {
-      throw new Problem(DeliveryExportException.INVALID, j.get(field), what + ": " + field + " " + t + " is before it was opened ("
+      throw new ExportProblem(DeliveryExportException.INVALID, j.get(field), what + ": " + field + " " + t + " is before it was opened ("
           + opened + ")", null);
     }
   }

@@ -1,5 +1,7 @@
 package io.companyos.connectors.delivery;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,7 @@ final class GitLabReader {
 
   private GitLabReader() {}
 
-  static void deployment(Json j, ReadContext ctx) {
+  static void deployment(LocatedJson j, ReadContext ctx) {
     String id = j.has("iid") ? ReadContext.requireText(j, "iid", "a deployment") : ReadContext.requireText(j, "id", "a deployment");
     String what = "deployment " + id;
     String repo = project(j.at("deployable", "pipeline", "web_url").nonBlank());
@@ -21,13 +23,13 @@ final class GitLabReader {
       repo = project(j.at("deployable", "web_url").nonBlank());
     }
     if (repo == null) {
-      throw new Problem(DeliveryExportException.MISSING, j.get("deployable"),
+      throw new ExportProblem(DeliveryExportException.MISSING, j.get("deployable"),
           what + " names no project (deployable.pipeline.web_url or deployable.web_url)", null);
     }
     String sha = ReadContext.requireText(j, "sha", what);
     String environment = j.at("environment", "name").nonBlank();
     if (environment == null) {
-      throw new Problem(DeliveryExportException.MISSING, j.get("environment"), what + " has no environment.name", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, j.get("environment"), what + " has no environment.name", null);
     }
     boolean production = ctx.settings.production(environment, "production".equals(j.at("environment", "tier").text()));
     String status = ReadContext.oneOf(j, "status", what, DEPLOYMENT_STATUSES);
@@ -38,18 +40,18 @@ final class GitLabReader {
       finished = ReadContext.time(j.get("updated_at"), "updated_at");
     }
     if (finished != null && finished.isBefore(created)) {
-      throw new Problem(DeliveryExportException.INVALID, j, what + " finished (" + finished + ") before it was created (" + created + ")", null);
+      throw new ExportProblem(DeliveryExportException.INVALID, j, what + " finished (" + finished + ") before it was created (" + created + ")", null);
     }
     ctx.deploys.add(new ReadContext.Deploy(repo, id, sha, environment, production, created, finished, success, false, ctx.order()));
   }
 
-  static void mergeRequest(Json j, ReadContext ctx) {
+  static void mergeRequest(LocatedJson j, ReadContext ctx) {
     String iid = ReadContext.requireText(j, "iid", "a merge request");
     String what = "merge request !" + iid;
     String full = j.at("references", "full").nonBlank();
     String repo = full != null && full.lastIndexOf('!') > 0 ? full.substring(0, full.lastIndexOf('!')) : project(j.get("web_url").nonBlank());
     if (repo == null) {
-      throw new Problem(DeliveryExportException.MISSING, j, what + " names no project (references.full or web_url)", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, j, what + " names no project (references.full or web_url)", null);
     }
     String title = ReadContext.requireText(j, "title", what);
     String author = j.at("author", "username").nonBlank();
@@ -59,7 +61,7 @@ final class GitLabReader {
     if (merged == null && state.equals("merged")) {
       merged = ReadContext.time(j.get("updated_at"), "updated_at");
       if (merged == null) {
-        throw new Problem(DeliveryExportException.MISSING, j, what + " is merged but has neither merged_at nor updated_at", null);
+        throw new ExportProblem(DeliveryExportException.MISSING, j, what + " is merged but has neither merged_at nor updated_at", null);
       }
     }
     Instant closed = ReadContext.time(j.get("closed_at"), "closed_at");

@@ -1,5 +1,7 @@
 package io.companyos.connectors.delivery;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -59,13 +61,13 @@ final class ReadContext {
   }
 
   /** Reads one entry; in lenient mode a problem skips it, in strict mode it stops the read. */
-  void each(Json item, Consumer<Json> read) {
+  void each(LocatedJson item, Consumer<LocatedJson> read) {
     try {
       if (!item.isObject()) {
-        throw new Problem(DeliveryExportException.MISSING, item, "an entry is " + item.typeName() + ", not an object", null);
+        throw new ExportProblem(DeliveryExportException.MISSING, item, "an entry is " + item.typeName() + ", not an object", null);
       }
       read.accept(item);
-    } catch (Problem p) {
+    } catch (ExportProblem p) {
       if (strict) {
         throw p;
       }
@@ -74,47 +76,47 @@ final class ReadContext {
   }
 
   /** A time written as ISO-8601 with an offset; null when absent. */
-  static @Nullable Instant time(Json v, String field) {
+  static @Nullable Instant time(LocatedJson v, String field) {
     if (v.isAbsent()) {
       return null;
     }
     String s = v.text();
     if (s == null) {
-      throw new Problem(DeliveryExportException.MISSING, v, field + " is " + v.typeName() + ", not a time", null);
+      throw new ExportProblem(DeliveryExportException.MISSING, v, field + " is " + v.typeName() + ", not a time", null);
     }
     try {
       return OffsetDateTime.parse(s.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      throw new Problem(DeliveryExportException.INVALID, v, field + " '" + s + "' is not an ISO-8601 time with offset",
+      throw new ExportProblem(DeliveryExportException.INVALID, v, field + " '" + s + "' is not an ISO-8601 time with offset",
           "the APIs write 2026-03-01T10:22:33Z");
     }
   }
 
   /** A time the format requires. */
-  static Instant requireTime(Json parent, String name, String what) {
+  static Instant requireTime(LocatedJson parent, String name, String what) {
     Instant t = time(parent.get(name), name);
     if (t == null) {
-      throw new Problem(DeliveryExportException.MISSING, parent.get(name), what + " has no " + name, null);
+      throw new ExportProblem(DeliveryExportException.MISSING, parent.get(name), what + " has no " + name, null);
     }
     return t;
   }
 
   /** A text (or number) field the format requires. */
-  static String requireText(Json parent, String name, String what) {
-    Json v = parent.get(name);
+  static String requireText(LocatedJson parent, String name, String what) {
+    LocatedJson v = parent.get(name);
     String s = v.scalar();
     if (s == null) {
-      throw new Problem(DeliveryExportException.MISSING, v,
+      throw new ExportProblem(DeliveryExportException.MISSING, v,
           what + " has no " + name + (v.isAbsent() ? "" : " (it is " + v.typeName() + ")"), null);
     }
     return s;
   }
 
   /** A state or status that must be one of {@code allowed}. */
-  static String oneOf(Json parent, String name, String what, List<String> allowed) {
+  static String oneOf(LocatedJson parent, String name, String what, List<String> allowed) {
     String s = requireText(parent, name, what);
     if (!allowed.contains(s)) {
-      throw new Problem(DeliveryExportException.INVALID, parent.get(name),
+      throw new ExportProblem(DeliveryExportException.INVALID, parent.get(name),
           what + ": " + name + " '" + s + "' is none of " + String.join(", ", allowed), null);
     }
     return s;

@@ -1,5 +1,7 @@
 package io.companyos.connectors.incidents;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -32,14 +34,14 @@ final class GenericReader {
     int column(String field);
   }
 
-  static void readCsv(Reader in, ReadContext ctx) throws IOException, Problem {
+  static void readCsv(Reader in, ReadContext ctx) throws IOException, ExportProblem {
     ctx.format = "incident CSV";
     Columns columns = ctx.settings.columns();
     try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
         .allowExtraCharsAfterClosingQuote(false).ofCsvRecord(in)) {
       Iterator<CsvRecord> records = csv.iterator();
       if (!hasNext(records, 0)) {
-        throw new Problem(IncidentExportException.MALFORMED, 1, 0, "the file is empty, so it holds no incidents (not zero)", null);
+        throw new ExportProblem(IncidentExportException.MALFORMED, 1, 0, "the file is empty, so it holds no incidents (not zero)", null);
       }
       CsvRecord header = next(records, 0);
       Map<String, Integer> index = new HashMap<>();
@@ -53,7 +55,7 @@ final class GenericReader {
       int headerLine = (int) header.getStartingLineNumber();
       for (String field : Columns.REQUIRED) {
         if (!index.containsKey(columns.of(field).toLowerCase(Locale.ROOT))) {
-          throw new Problem(IncidentExportException.MISSING, headerLine, 0, "no column '" + columns.of(field) + "' for "
+          throw new ExportProblem(IncidentExportException.MISSING, headerLine, 0, "no column '" + columns.of(field) + "' for "
               + field + " (columns: " + String.join(", ", header.getFields()) + ")",
               "name the column with the option 'column." + field + ": <header>'");
         }
@@ -98,7 +100,7 @@ final class GenericReader {
     try {
       return records.hasNext();
     } catch (CsvParseException e) {
-      throw new Problem(IncidentExportException.MALFORMED, lastLine + 1, 0, "not well-formed CSV: " + message(e), null);
+      throw new ExportProblem(IncidentExportException.MALFORMED, lastLine + 1, 0, "not well-formed CSV: " + message(e), null);
     }
   }
 
@@ -106,7 +108,7 @@ final class GenericReader {
     try {
       return records.next();
     } catch (CsvParseException e) {
-      throw new Problem(IncidentExportException.MALFORMED, lastLine + 1, 0, "not well-formed CSV: " + message(e), null);
+      throw new ExportProblem(IncidentExportException.MALFORMED, lastLine + 1, 0, "not well-formed CSV: " + message(e), null);
     }
   }
 
@@ -116,30 +118,30 @@ final class GenericReader {
     return c != null && c.getMessage() != null ? m + ": " + c.getMessage() : m;
   }
 
-  static void readJson(Json root, ReadContext ctx) {
+  static void readJson(LocatedJson root, ReadContext ctx) {
     ctx.format = "incident JSON";
     Columns columns = ctx.settings.columns();
     String member = ctx.settings.list();
-    Json list = member == null ? root : root.path(member);
+    LocatedJson list = member == null ? root : root.path(member);
     if (!list.isArray()) {
-      throw new Problem(IncidentExportException.UNKNOWN_FORMAT, list, member == null
+      throw new ExportProblem(IncidentExportException.UNKNOWN_FORMAT, list, member == null
           ? "not an incident export this source reads (a PagerDuty incidents or log entries page, or a list of incidents)"
           : "'" + member + "' is " + list.typeName() + ", not a list of incidents",
           member == null ? "for a list inside an object, name its member with the option 'list'" : null);
     }
     Map<String, String> seen = new HashMap<>();
-    for (Json item : list.items()) {
+    for (LocatedJson item : list.items()) {
       ctx.each(item, j -> {
         if (!j.isObject()) {
-          throw new Problem(IncidentExportException.MISSING, j, "an incident is " + j.typeName() + ", not an object", null);
+          throw new ExportProblem(IncidentExportException.MISSING, j, "an incident is " + j.typeName() + ", not an object", null);
         }
         incident(new Entry() {
           @Override
           public @Nullable String value(String field) {
-            Json v = j.path(columns.of(field));
+            LocatedJson v = j.path(columns.of(field));
             String s = v.scalar();
             if (s == null && !v.isAbsent()) {
-              throw new Problem(IncidentExportException.MISSING, v, columns.of(field) + " is " + v.typeName() + ", not text", null);
+              throw new ExportProblem(IncidentExportException.MISSING, v, columns.of(field) + " is " + v.typeName() + ", not text", null);
             }
             return s;
           }
@@ -162,7 +164,7 @@ final class GenericReader {
     Columns columns = ctx.settings.columns();
     for (String field : Columns.REQUIRED) {
       if (e.value(field) == null) {
-        throw new Problem(IncidentExportException.MISSING, e.line(field), e.column(field),
+        throw new ExportProblem(IncidentExportException.MISSING, e.line(field), e.column(field),
             "an incident has no " + columns.of(field) + " (" + field + ")", null);
       }
     }
@@ -170,7 +172,7 @@ final class GenericReader {
     String what = "incident " + id;
     String earlier = seen.putIfAbsent(id, line + (column > 0 ? ":" + column : ""));
     if (earlier != null) {
-      throw new Problem(IncidentExportException.INVALID, e.line("incident_id"), e.column("incident_id"),
+      throw new ExportProblem(IncidentExportException.INVALID, e.line("incident_id"), e.column("incident_id"),
           what + " repeats the one at line " + earlier + "; ids must be unique in a file", null);
     }
     Instant created = ctx.time(e.value("time_created"), columns.of("time_created"), e.line("time_created"), e.column("time_created"));

@@ -1,5 +1,6 @@
 package io.companyos.connectors.incidents;
 
+import io.companyos.connectors.common.ExportProblem;
 import io.companyos.sources.SourceException;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +38,7 @@ public final class IncidentExportException extends SourceException {
   }
 
   static String location(String file, int line, int column) {
-    if (line <= 0) {
-      return file;
-    }
-    return column > 0 ? file + ":" + line + ":" + column : file + ":" + line;
+    return ExportProblem.location(file, line, column);
   }
 
   /** The export, as named in provenance (relative to the configured folder). */

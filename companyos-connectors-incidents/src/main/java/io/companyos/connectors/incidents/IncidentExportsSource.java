@@ -1,5 +1,7 @@
 package io.companyos.connectors.incidents;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import io.companyos.model.data.Incident;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
@@ -116,18 +118,18 @@ public final class IncidentExportsSource implements MetricSource {
         if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
           GenericReader.readCsv(new StringReader(utf8(bytes)), ctx);
         } else {
-          Json root = Json.parse(new ByteArrayInputStream(bytes));
+          LocatedJson root = LocatedJson.parse(new ByteArrayInputStream(bytes));
           if (PagerDutyReader.isPagerDuty(root)) {
             PagerDutyReader.read(root, ctx);
           } else {
             GenericReader.readJson(root, ctx);
           }
         }
-      } catch (Json.Malformed e) {
+      } catch (LocatedJson.Malformed e) {
         fail(name, IncidentExportException.MALFORMED, e.line, e.column, e.getMessage(), skipped, "fix the file, or export it again");
         described.add(name + " (not read)");
         continue;
-      } catch (Problem p) {
+      } catch (ExportProblem p) {
         fail(name, p.code, p.line, p.column, p.getMessage(), skipped, p.hint);
         described.add(name + " (not read)");
         continue;
@@ -215,7 +217,7 @@ public final class IncidentExportsSource implements MetricSource {
     return notes.isEmpty() ? null : String.join("; ", notes);
   }
 
-  private static String utf8(byte[] bytes) throws Problem {
+  private static String utf8(byte[] bytes) throws ExportProblem {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -227,7 +229,7 @@ public final class IncidentExportsSource implements MetricSource {
           line++;
         }
       }
-      throw new Problem(IncidentExportException.MALFORMED, line, 0, "the file is not UTF-8 text (byte " + (bad + 1) + ")",
+      throw new ExportProblem(IncidentExportException.MALFORMED, line, 0, "the file is not UTF-8 text (byte " + (bad + 1) + ")",
           "save it as UTF-8");
     }
   }

@@ -1,5 +1,7 @@
 package io.companyos.connectors.incidents;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import io.companyos.model.data.Incident;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 final class PagerDutyReader {
   private PagerDutyReader() {}
 
-  static boolean isPagerDuty(Json root) {
+  static boolean isPagerDuty(LocatedJson root) {
     return root.isObject() && (root.get("incidents").isArray() || root.get("log_entries").isArray()
         || (root.get("incident").isObject() && root.members().size() == 1));
   }
 
-  static void read(Json root, ReadContext ctx) {
+  static void read(LocatedJson root, ReadContext ctx) {
     if (root.get("incident").isObject()) {
       ctx.format = "PagerDuty incident";
       ctx.each(root.get("incident"), j -> incident(j, ctx));
@@ -28,51 +30,51 @@ final class PagerDutyReader {
     if (root.get("incidents").isArray()) {
       ctx.format = "PagerDuty incidents";
       page(root, "incidents", ctx);
-      for (Json j : root.get("incidents").items()) {
+      for (LocatedJson j : root.get("incidents").items()) {
         ctx.each(j, i -> incident(i, ctx));
       }
     }
     if (root.get("log_entries").isArray()) {
       ctx.format = ctx.format.isEmpty() ? "PagerDuty log entries" : ctx.format + ", log entries";
       page(root, "log_entries", ctx);
-      for (Json j : root.get("log_entries").items()) {
+      for (LocatedJson j : root.get("log_entries").items()) {
         ctx.each(j, e -> logEntry(e, ctx));
       }
     }
   }
 
-  private static void page(Json root, String list, ReadContext ctx) {
+  private static void page(LocatedJson root, String list, ReadContext ctx) {
     BigDecimal offset = root.get("offset").number();
-    Json more = root.get("more");
-    ctx.pages.add(new ReadContext.Page(list, offset == null ? 0 : offset.longValue(), more.type == Json.Type.BOOLEAN && more.scalar().equals("true")));
+    LocatedJson more = root.get("more");
+    ctx.pages.add(new ReadContext.Page(list, offset == null ? 0 : offset.longValue(), more.type == LocatedJson.Type.BOOLEAN && more.scalar().equals("true")));
   }
 
-  private static void incident(Json j, ReadContext ctx) {
+  private static void incident(LocatedJson j, ReadContext ctx) {
     if (!j.isObject()) {
-      throw new Problem(IncidentExportException.MISSING, j, "an incident is " + j.typeName() + ", not an object", null);
+      throw new ExportProblem(IncidentExportException.MISSING, j, "an incident is " + j.typeName() + ", not an object", null);
     }
     String id = ReadContext.requireText(j, "id", "an incident");
     String what = "incident " + id;
     Instant created = ctx.time(j.get("created_at"), "created_at");
     if (created == null) {
-      throw new Problem(IncidentExportException.MISSING, j, what + " has no created_at", null);
+      throw new ExportProblem(IncidentExportException.MISSING, j, what + " has no created_at", null);
     }
-    Json statusValue = j.get("status");
+    LocatedJson statusValue = j.get("status");
     String status = ReadContext.requireText(j, "status", what);
     Instant resolved = switch (status) {
       case "triggered", "acknowledged" -> null;
       case "resolved" -> resolvedAt(j, what, ctx);
-      default -> throw new Problem(IncidentExportException.INVALID, statusValue,
+      default -> throw new ExportProblem(IncidentExportException.INVALID, statusValue,
           what + ": status '" + status + "' is none of triggered, acknowledged, resolved", null);
     };
-    Json service = j.get("service");
+    LocatedJson service = j.get("service");
     String serviceName = service.isObject() ? first(service.get("summary").nonBlank(), service.get("id").scalar()) : null;
     if (serviceName == null) {
-      throw new Problem(IncidentExportException.MISSING, service, what + " has no service (summary or id)", null);
+      throw new ExportProblem(IncidentExportException.MISSING, service, what + " has no service (summary or id)", null);
     }
     String title = first(j.get("title").nonBlank(), j.get("summary").nonBlank());
     if (title == null) {
-      throw new Problem(IncidentExportException.MISSING, j, what + " has neither title nor summary", null);
+      throw new ExportProblem(IncidentExportException.MISSING, j, what + " has neither title nor summary", null);
     }
     String severity = severity(j, what, ctx);
     Instant updated = ctx.time(j.get("updated_at"), "updated_at");
@@ -83,51 +85,51 @@ final class PagerDutyReader {
   }
 
   /** {@code resolved_at}, else {@code last_status_change_at} (resolved is the last status an incident takes). */
-  private static Instant resolvedAt(Json j, String what, ReadContext ctx) {
+  private static Instant resolvedAt(LocatedJson j, String what, ReadContext ctx) {
     Instant at = ctx.time(j.get("resolved_at"), "resolved_at");
     if (at == null) {
       at = ctx.time(j.get("last_status_change_at"), "last_status_change_at");
     }
     if (at == null) {
-      throw new Problem(IncidentExportException.MISSING, j,
+      throw new ExportProblem(IncidentExportException.MISSING, j,
           what + " is resolved but has neither resolved_at nor last_status_change_at", "export its log entries as well");
     }
     return at;
   }
 
   /** The priority's name when the incident has a priority, else its urgency, mapped to P1–P4. */
-  private static String severity(Json j, String what, ReadContext ctx) {
-    Json priority = j.get("priority");
+  private static String severity(LocatedJson j, String what, ReadContext ctx) {
+    LocatedJson priority = j.get("priority");
     if (priority.isObject()) {
-      Json name = priority.get("summary").nonBlank() != null ? priority.get("summary") : priority.get("name");
+      LocatedJson name = priority.get("summary").nonBlank() != null ? priority.get("summary") : priority.get("name");
       if (name.nonBlank() != null) {
         return ctx.priority(name.nonBlank(), what, name.line, name.column);
       }
     }
-    Json urgency = j.get("urgency");
+    LocatedJson urgency = j.get("urgency");
     if (urgency.nonBlank() != null) {
       return ctx.urgency(urgency.nonBlank(), what, urgency.line, urgency.column);
     }
-    throw new Problem(IncidentExportException.MISSING, j, what + " has neither priority nor urgency", null);
+    throw new ExportProblem(IncidentExportException.MISSING, j, what + " has neither priority nor urgency", null);
   }
 
-  private static void logEntry(Json e, ReadContext ctx) {
+  private static void logEntry(LocatedJson e, ReadContext ctx) {
     if (!e.isObject()) {
-      throw new Problem(IncidentExportException.MISSING, e, "a log entry is " + e.typeName() + ", not an object", null);
+      throw new ExportProblem(IncidentExportException.MISSING, e, "a log entry is " + e.typeName() + ", not an object", null);
     }
     String type = ReadContext.requireText(e, "type", "a log entry");
     if (!type.equals("resolve_log_entry")) {
       return;
     }
     String what = "resolve log entry " + first(e.get("id").scalar(), "");
-    Json incident = e.get("incident");
+    LocatedJson incident = e.get("incident");
     String id = incident.isObject() ? incident.get("id").scalar() : null;
     if (id == null) {
-      throw new Problem(IncidentExportException.MISSING, incident, what.strip() + " names no incident (incident.id)", null);
+      throw new ExportProblem(IncidentExportException.MISSING, incident, what.strip() + " names no incident (incident.id)", null);
     }
     Instant at = ctx.time(e.get("created_at"), "created_at");
     if (at == null) {
-      throw new Problem(IncidentExportException.MISSING, e, what.strip() + " has no created_at", null);
+      throw new ExportProblem(IncidentExportException.MISSING, e, what.strip() + " has no created_at", null);
     }
     ctx.resolves.add(new ReadContext.Resolve(id, at, ctx.file, e.line, e.column));
   }

@@ -1,5 +1,7 @@
 package io.companyos.connectors.incidents;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import io.companyos.model.data.Incident;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,7 +47,7 @@ final class ReadContext {
   <T> void each(T item, Consumer<T> read) {
     try {
       read.accept(item);
-    } catch (Problem p) {
+    } catch (ExportProblem p) {
       if (strict) {
         throw p;
       }
@@ -55,7 +57,7 @@ final class ReadContext {
 
   void add(Incident incident, @Nullable Instant updatedAt, boolean pagerDuty, int line, int column) {
     if (incident.timeResolved() != null && incident.timeResolved().isBefore(incident.timeCreated())) {
-      throw new Problem(IncidentExportException.INVALID, line, column, incident.incidentId() + " is resolved ("
+      throw new ExportProblem(IncidentExportException.INVALID, line, column, incident.incidentId() + " is resolved ("
           + incident.timeResolved() + ") before it was created (" + incident.timeCreated() + ")", null);
     }
     incidents.add(new Read(incident, updatedAt, pagerDuty, fileOrder * 10_000_000L + incidents.size()));
@@ -77,30 +79,30 @@ final class ReadContext {
           // reported below
         }
       }
-      throw new Problem(IncidentExportException.INVALID, line, column,
+      throw new ExportProblem(IncidentExportException.INVALID, line, column,
           field + " '" + text + "' is not an ISO-8601 time" + (settings.zone() == null ? " with offset" : ""),
           settings.zone() == null ? "write it as 2026-03-01T10:22:33Z, or set time_zone for times without an offset" : null);
     }
   }
 
   /** A JSON time; null when absent. */
-  @Nullable Instant time(Json v, String field) {
+  @Nullable Instant time(LocatedJson v, String field) {
     if (v.isAbsent()) {
       return null;
     }
     String s = v.text();
     if (s == null) {
-      throw new Problem(IncidentExportException.MISSING, v, field + " is " + v.typeName() + ", not a time", null);
+      throw new ExportProblem(IncidentExportException.MISSING, v, field + " is " + v.typeName() + ", not a time", null);
     }
     return time(s, field, v.line, v.column);
   }
 
   /** A text field the format requires. */
-  static String requireText(Json parent, String name, String what) {
-    Json v = parent.get(name);
+  static String requireText(LocatedJson parent, String name, String what) {
+    LocatedJson v = parent.get(name);
     String s = v.scalar();
     if (s == null) {
-      throw new Problem(IncidentExportException.MISSING, v,
+      throw new ExportProblem(IncidentExportException.MISSING, v,
           what + " has no " + name + (v.isAbsent() ? "" : " (it is " + v.typeName() + ")"), null);
     }
     return s;
@@ -108,14 +110,14 @@ final class ReadContext {
 
   /** A priority name mapped to P1–P4. */
   String priority(String name, String what, int line, int column) {
-    return settings.priorities().ofPriority(name).orElseThrow(() -> new Problem(IncidentExportException.UNMAPPED, line, column,
+    return settings.priorities().ofPriority(name).orElseThrow(() -> new ExportProblem(IncidentExportException.UNMAPPED, line, column,
         what + ": priority '" + name + "' has no P1–P4 mapping",
         "map it with the option 'priority." + name.strip() + ": P2' (any of P1..P4)"));
   }
 
   /** An urgency mapped to P1–P4. */
   String urgency(String name, String what, int line, int column) {
-    return settings.priorities().ofUrgency(name).orElseThrow(() -> new Problem(IncidentExportException.UNMAPPED, line, column,
+    return settings.priorities().ofUrgency(name).orElseThrow(() -> new ExportProblem(IncidentExportException.UNMAPPED, line, column,
         what + ": urgency '" + name + "' has no P1–P4 mapping",
         "map it with the option 'urgency." + name.strip() + ": P3' (any of P1..P4)"));
   }

@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +20,7 @@ final class CycloneDxReader {
 
   private CycloneDxReader() {}
 
-  static void read(Json root, ReadContext ctx) {
+  static void read(LocatedJson root, ReadContext ctx) {
     String spec = root.get("specVersion").nonBlank();
     Instant reportTime = ReadContext.time(root.at("metadata", "timestamp"), "metadata.timestamp");
     if (reportTime != null) {
@@ -26,12 +28,12 @@ final class CycloneDxReader {
     }
     Map<String, String> names = new HashMap<>();
     collect(root.at("metadata", "component"), names);
-    for (Json c : ReadContext.list(root, "components")) {
+    for (LocatedJson c : ReadContext.list(root, "components")) {
       collect(c, names);
     }
     String subject = names.get("\u0000metadata");
     boolean vex = false;
-    for (Json v : ReadContext.list(root, "vulnerabilities")) {
+    for (LocatedJson v : ReadContext.list(root, "vulnerabilities")) {
       vex |= v.has("analysis");
       ctx.each(v, x -> readVulnerability(x, names, subject, reportTime, ctx));
     }
@@ -39,7 +41,7 @@ final class CycloneDxReader {
   }
 
   /** Maps each component's bom-ref to the package it names (nested components too). */
-  private static void collect(Json c, Map<String, String> names) {
+  private static void collect(LocatedJson c, Map<String, String> names) {
     if (!c.isObject()) {
       return;
     }
@@ -51,12 +53,12 @@ final class CycloneDxReader {
     if (name != null && !names.containsKey("\u0000metadata")) {
       names.put("\u0000metadata", name);
     }
-    for (Json child : ReadContext.list(c, "components")) {
+    for (LocatedJson child : ReadContext.list(c, "components")) {
       collect(child, names);
     }
   }
 
-  private static @Nullable String name(Json c) {
+  private static @Nullable String name(LocatedJson c) {
     String fromPurl = ReadContext.purlName(c.get("purl").nonBlank());
     if (fromPurl != null) {
       return fromPurl;
@@ -66,17 +68,17 @@ final class CycloneDxReader {
     return name == null ? null : group != null ? group + "/" + name : name;
   }
 
-  private static void readVulnerability(Json v, Map<String, String> names, @Nullable String subject,
+  private static void readVulnerability(LocatedJson v, Map<String, String> names, @Nullable String subject,
       @Nullable Instant reportTime, ReadContext ctx) {
     String id = ReadContext.requireText(v, "id", "vulnerability");
     String cve = ReadContext.cveIn(id);
-    for (Json ref : ReadContext.list(v, "references")) {
+    for (LocatedJson ref : ReadContext.list(v, "references")) {
       if (cve == null) {
         cve = ReadContext.cveIn(ref.get("id").text());
       }
     }
     String severity = null;
-    for (Json rating : ReadContext.list(v, "ratings")) {
+    for (LocatedJson rating : ReadContext.list(v, "ratings")) {
       String s = Severity.fromWord(rating.get("severity").text());
       if (s == null) {
         s = ReadContext.scoreBand(rating.get("score"), "ratings[].score");
@@ -88,10 +90,10 @@ final class CycloneDxReader {
       title = ReadContext.firstLine(v.get("detail").text());
     }
     if (reportTime == null) {
-      throw new Problem(SecurityExportException.NO_TIME, v, id + ": the document has no metadata.timestamp to date it by",
+      throw new ExportProblem(SecurityExportException.NO_TIME, v, id + ": the document has no metadata.timestamp to date it by",
           "add metadata.timestamp (when the BOM or VEX was written)");
     }
-    Json analysis = v.get("analysis");
+    LocatedJson analysis = v.get("analysis");
     String state = analysis.get("state").nonBlank();
     Instant resolved = null;
     if (state != null) {
@@ -104,12 +106,12 @@ final class CycloneDxReader {
           resolved = reportTime;
         }
       } else if (!OPEN.contains(state)) {
-        throw new Problem(SecurityExportException.INVALID, analysis.get("state"), "analysis.state '" + state
+        throw new ExportProblem(SecurityExportException.INVALID, analysis.get("state"), "analysis.state '" + state
             + "' is none of resolved, resolved_with_pedigree, exploitable, in_triage, false_positive, not_affected", null);
       }
     }
     Set<String> components = new LinkedHashSet<>();
-    for (Json a : ReadContext.list(v, "affects")) {
+    for (LocatedJson a : ReadContext.list(v, "affects")) {
       String ref = ReadContext.requireText(a, "ref", "affects entry");
       String name = names.get(ref);
       if (name == null) {
@@ -119,7 +121,7 @@ final class CycloneDxReader {
     }
     if (components.isEmpty()) {
       if (subject == null) {
-        throw new Problem(SecurityExportException.MISSING, v, id + " affects no component", "list the affected bom-refs in affects[]");
+        throw new ExportProblem(SecurityExportException.MISSING, v, id + " affects no component", "list the affected bom-refs in affects[]");
       }
       components.add(subject);
     }

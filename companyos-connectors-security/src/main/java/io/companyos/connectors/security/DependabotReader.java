@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,22 +12,22 @@ import java.util.List;
 final class DependabotReader {
   private DependabotReader() {}
 
-  static void read(List<Json> alerts, ReadContext ctx) {
-    for (Json a : alerts) {
+  static void read(List<LocatedJson> alerts, ReadContext ctx) {
+    for (LocatedJson a : alerts) {
       ctx.each(a, x -> readAlert(x, ctx));
     }
     ctx.format = "Dependabot alerts";
   }
 
-  private static void readAlert(Json a, ReadContext ctx) {
-    Json advisory = a.get("security_advisory");
+  private static void readAlert(LocatedJson a, ReadContext ctx) {
+    LocatedJson advisory = a.get("security_advisory");
     if (!advisory.isObject()) {
-      throw new Problem(SecurityExportException.MISSING, advisory, "alert has no security_advisory", null);
+      throw new ExportProblem(SecurityExportException.MISSING, advisory, "alert has no security_advisory", null);
     }
     String ghsa = advisory.get("ghsa_id").nonBlank();
     String cve = ReadContext.cveIn(advisory.get("cve_id").nonBlank());
     if (ghsa == null && cve == null) {
-      throw new Problem(SecurityExportException.MISSING, advisory, "security_advisory has neither cve_id nor ghsa_id", null);
+      throw new ExportProblem(SecurityExportException.MISSING, advisory, "security_advisory has neither cve_id nor ghsa_id", null);
     }
     String id = cve != null ? cve : ghsa;
     String pkg = ReadContext.requireText(a.at("dependency", "package"), "name", "dependency.package");
@@ -38,7 +40,7 @@ final class DependabotReader {
     }
     Instant created = ReadContext.time(a.get("created_at"), "created_at");
     if (created == null) {
-      throw new Problem(SecurityExportException.NO_TIME, a.get("created_at"), id + ": alert has no created_at", null);
+      throw new ExportProblem(SecurityExportException.NO_TIME, a.get("created_at"), id + ": alert has no created_at", null);
     }
     String state = ReadContext.requireText(a, "state", "alert");
     String closedField = switch (state) {
@@ -46,7 +48,7 @@ final class DependabotReader {
       case "fixed" -> "fixed_at";
       case "dismissed" -> "dismissed_at";
       case "auto_dismissed" -> "auto_dismissed_at";
-      default -> throw new Problem(SecurityExportException.INVALID, a.get("state"),
+      default -> throw new ExportProblem(SecurityExportException.INVALID, a.get("state"),
           "state '" + state + "' is none of open, fixed, dismissed, auto_dismissed", null);
     };
     Instant resolved = null;
@@ -56,7 +58,7 @@ final class DependabotReader {
         resolved = ReadContext.time(a.get("updated_at"), "updated_at");
       }
       if (resolved == null) {
-        throw new Problem(SecurityExportException.MISSING, a, id + ": a " + state + " alert needs " + closedField, null);
+        throw new ExportProblem(SecurityExportException.MISSING, a, id + ": a " + state + " alert needs " + closedField, null);
       }
     }
     String title = ReadContext.firstLine(advisory.get("summary").text());

@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.util.List;
 
 /** Tells the formats apart by their own marks and hands the document to its reader. */
@@ -8,7 +10,7 @@ final class ExportFormats {
 
   private ExportFormats() {}
 
-  static void read(Json root, ReadContext ctx) {
+  static void read(LocatedJson root, ReadContext ctx) {
     if (root.isObject()) {
       String schema = root.get("$schema").text();
       if (root.has("runs") && (root.has("version") || (schema != null && schema.toLowerCase(java.util.Locale.ROOT).contains("sarif")))) {
@@ -37,7 +39,7 @@ final class ExportFormats {
         ctx.format = "empty list";
         return;
       }
-      Json first = root.items().get(0);
+      LocatedJson first = root.items().get(0);
       if (first.has("security_advisory") || (first.has("number") && first.has("dependency"))) {
         DependabotReader.read(root.items(), ctx);
         return;
@@ -47,11 +49,11 @@ final class ExportFormats {
         return;
       }
     }
-    throw new Problem(SecurityExportException.UNKNOWN_FORMAT, root,
+    throw new ExportProblem(SecurityExportException.UNKNOWN_FORMAT, root,
         "not a vulnerability export this source reads (" + KNOWN + ")", "see docs/connectors.md for the formats and their marks");
   }
 
-  private static boolean isOsvRecord(Json j) {
+  private static boolean isOsvRecord(LocatedJson j) {
     return j.has("id") && (j.has("modified") || j.has("affected") || j.has("schema_version"));
   }
 }

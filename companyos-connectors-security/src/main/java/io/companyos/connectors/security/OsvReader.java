@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,22 +17,22 @@ import org.jspecify.annotations.Nullable;
 final class OsvReader {
   private OsvReader() {}
 
-  static void readRecords(List<Json> records, ReadContext ctx) {
-    for (Json r : records) {
+  static void readRecords(List<LocatedJson> records, ReadContext ctx) {
+    for (LocatedJson r : records) {
       ctx.each(r, x -> readRecord(x, null, null, ctx));
     }
     ctx.format = "OSV";
   }
 
-  static void readScannerOutput(Json root, ReadContext ctx) {
-    for (Json result : ReadContext.list(root, "results")) {
-      for (Json pkg : ReadContext.list(result, "packages")) {
+  static void readScannerOutput(LocatedJson root, ReadContext ctx) {
+    for (LocatedJson result : ReadContext.list(root, "results")) {
+      for (LocatedJson pkg : ReadContext.list(result, "packages")) {
         String name = pkg.at("package", "name").nonBlank();
-        List<Json> groups = ReadContext.list(pkg, "groups");
-        for (Json r : ReadContext.list(pkg, "vulnerabilities")) {
+        List<LocatedJson> groups = ReadContext.list(pkg, "groups");
+        for (LocatedJson r : ReadContext.list(pkg, "vulnerabilities")) {
           ctx.each(r, x -> {
             if (name == null) {
-              throw new Problem(SecurityExportException.MISSING, pkg, "package has no package.name", null);
+              throw new ExportProblem(SecurityExportException.MISSING, pkg, "package has no package.name", null);
             }
             readRecord(x, name, groupScore(groups, x.get("id").text()), ctx);
           });
@@ -41,9 +43,9 @@ final class OsvReader {
   }
 
   /** osv-scanner's {@code groups[].max_severity} for the group holding {@code id}. */
-  private static @Nullable Json groupScore(List<Json> groups, @Nullable String id) {
-    for (Json g : groups) {
-      for (Json member : ReadContext.list(g, "ids")) {
+  private static @Nullable LocatedJson groupScore(List<LocatedJson> groups, @Nullable String id) {
+    for (LocatedJson g : groups) {
+      for (LocatedJson member : ReadContext.list(g, "ids")) {
         if (id != null && id.equals(member.text()) && g.has("max_severity")) {
           return g.get("max_severity");
         }
@@ -52,13 +54,13 @@ final class OsvReader {
     return null;
   }
 
-  private static void readRecord(Json r, @Nullable String foundIn, @Nullable Json groupScore, ReadContext ctx) {
+  private static void readRecord(LocatedJson r, @Nullable String foundIn, @Nullable LocatedJson groupScore, ReadContext ctx) {
     if (!r.isObject()) {
-      throw new Problem(SecurityExportException.MISSING, r, "an OSV record is an object, not " + r.typeName(), null);
+      throw new ExportProblem(SecurityExportException.MISSING, r, "an OSV record is an object, not " + r.typeName(), null);
     }
     String id = ReadContext.requireText(r, "id", "OSV record");
     String cve = ReadContext.cveIn(id);
-    for (Json alias : ReadContext.list(r, "aliases")) {
+    for (LocatedJson alias : ReadContext.list(r, "aliases")) {
       if (cve == null) {
         cve = ReadContext.cveIn(alias.text());
       }
@@ -73,7 +75,7 @@ final class OsvReader {
       detected = ReadContext.time(r.get("modified"), "modified");
     }
     if (detected == null) {
-      throw new Problem(SecurityExportException.NO_TIME, r, id + " has neither published nor modified", null);
+      throw new ExportProblem(SecurityExportException.NO_TIME, r, id + " has neither published nor modified", null);
     }
     Instant withdrawn = ReadContext.time(r.get("withdrawn"), "withdrawn");
     if (withdrawn != null && withdrawn.isBefore(detected)) {
@@ -83,7 +85,7 @@ final class OsvReader {
     if (foundIn != null) {
       packages.add(foundIn);
     } else {
-      for (Json a : ReadContext.list(r, "affected")) {
+      for (LocatedJson a : ReadContext.list(r, "affected")) {
         String name = ReadContext.purlName(a.at("package", "purl").nonBlank());
         if (name == null) {
           name = a.at("package", "name").nonBlank();
@@ -94,7 +96,7 @@ final class OsvReader {
       }
     }
     if (packages.isEmpty()) {
-      throw new Problem(SecurityExportException.MISSING, r.get("affected").isAbsent() ? r : r.get("affected"),
+      throw new ExportProblem(SecurityExportException.MISSING, r.get("affected").isAbsent() ? r : r.get("affected"),
           id + " names no affected package", "list affected[].package.name");
     }
     for (String p : packages) {
@@ -107,7 +109,7 @@ final class OsvReader {
    * then the record's CVSS 3 vectors (the worst), then the affected entries' {@code database_specific} or
    * {@code ecosystem_specific} severity words.
    */
-  private static @Nullable String severity(Json r, @Nullable Json groupScore) {
+  private static @Nullable String severity(LocatedJson r, @Nullable LocatedJson groupScore) {
     if (groupScore != null) {
       String s = ReadContext.scoreBand(groupScore, "groups[].max_severity");
       if (s != null) {
@@ -118,7 +120,7 @@ final class OsvReader {
     if (s != null) {
       return s;
     }
-    for (Json sev : ReadContext.list(r, "severity")) {
+    for (LocatedJson sev : ReadContext.list(r, "severity")) {
       String type = sev.get("type").nonBlank();
       if ("CVSS_V3".equals(type)) {
         s = Severity.worse(s, ReadContext.vectorBand(sev.get("score"), "severity[].score"));
@@ -129,7 +131,7 @@ final class OsvReader {
     if (s != null) {
       return s;
     }
-    for (Json a : ReadContext.list(r, "affected")) {
+    for (LocatedJson a : ReadContext.list(r, "affected")) {
       s = Severity.worse(s, Severity.fromWord(a.at("database_specific", "severity").text()));
       s = Severity.worse(s, Severity.fromWord(a.at("ecosystem_specific", "severity").text()));
     }

@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,10 +34,10 @@ final class ReadContext {
   }
 
   /** Reads one finding; in lenient mode a problem skips it, in strict mode it stops the read. */
-  void each(Json item, Consumer<Json> read) {
+  void each(LocatedJson item, Consumer<LocatedJson> read) {
     try {
       read.accept(item);
-    } catch (Problem p) {
+    } catch (ExportProblem p) {
       if (strict) {
         throw p;
       }
@@ -44,9 +46,9 @@ final class ReadContext {
   }
 
   void add(String id, @Nullable String cve, @Nullable String severity, String component, String title,
-      Instant detectedAt, @Nullable Instant resolvedAt, Json at) {
+      Instant detectedAt, @Nullable Instant resolvedAt, LocatedJson at) {
     if (resolvedAt != null && resolvedAt.isBefore(detectedAt)) {
-      throw new Problem(SecurityExportException.INVALID, at,
+      throw new ExportProblem(SecurityExportException.INVALID, at,
           id + " in " + component + " is resolved (" + resolvedAt + ") before it was detected (" + detectedAt + ")", null);
     }
     findings.add(new Finding(id, cve, severity, component, title, detectedAt, resolvedAt, file,
@@ -54,51 +56,51 @@ final class ReadContext {
   }
 
   /** A time written as ISO-8601 with an offset ({@code 2026-03-01T10:22:33.123456789+01:00}); null when absent. */
-  static @Nullable Instant time(Json v, String field) {
+  static @Nullable Instant time(LocatedJson v, String field) {
     if (v.isAbsent()) {
       return null;
     }
     String s = v.text();
     if (s == null) {
-      throw new Problem(SecurityExportException.MISSING, v, field + " is " + v.typeName() + ", not a time", null);
+      throw new ExportProblem(SecurityExportException.MISSING, v, field + " is " + v.typeName() + ", not a time", null);
     }
     try {
       return OffsetDateTime.parse(s.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      throw new Problem(SecurityExportException.INVALID, v,
+      throw new ExportProblem(SecurityExportException.INVALID, v,
           field + " '" + s + "' is not an ISO-8601 time with offset", "write it as 2026-03-01T10:22:33Z");
     }
   }
 
   /** A text field the format requires. */
-  static String requireText(Json parent, String name, String what) {
-    Json v = parent.get(name);
+  static String requireText(LocatedJson parent, String name, String what) {
+    LocatedJson v = parent.get(name);
     String s = v.nonBlank();
     if (s == null) {
-      throw new Problem(SecurityExportException.MISSING, v,
+      throw new ExportProblem(SecurityExportException.MISSING, v,
           what + " has no " + name + (v.isAbsent() ? "" : " (it is " + v.typeName() + ")"), null);
     }
     return s;
   }
 
   /** A list field; absent or null is an empty list, anything but a list is a problem. */
-  static List<Json> list(Json parent, String name) {
-    Json v = parent.get(name);
+  static List<LocatedJson> list(LocatedJson parent, String name) {
+    LocatedJson v = parent.get(name);
     if (v.isAbsent()) {
       return List.of();
     }
     if (!v.isArray()) {
-      throw new Problem(SecurityExportException.MISSING, v, name + " is " + v.typeName() + ", not a list", null);
+      throw new ExportProblem(SecurityExportException.MISSING, v, name + " is " + v.typeName() + ", not a list", null);
     }
     return v.items();
   }
 
   /** The band of a CVSS score written as a number or as text; a score outside 0–10 is a problem. */
-  static @Nullable String scoreBand(Json v, String field) {
+  static @Nullable String scoreBand(LocatedJson v, String field) {
     BigDecimal score = v.number();
     if (score == null) {
       if (!v.isAbsent()) {
-        throw new Problem(SecurityExportException.INVALID, v, field + " '" + (v.text() != null ? v.text() : v.typeName())
+        throw new ExportProblem(SecurityExportException.INVALID, v, field + " '" + (v.text() != null ? v.text() : v.typeName())
             + "' is not a CVSS score", null);
       }
       return null;
@@ -106,12 +108,12 @@ final class ReadContext {
     try {
       return Severity.fromScore(score);
     } catch (IllegalArgumentException e) {
-      throw new Problem(SecurityExportException.INVALID, v, field + ": " + e.getMessage(), null);
+      throw new ExportProblem(SecurityExportException.INVALID, v, field + ": " + e.getMessage(), null);
     }
   }
 
   /** The band of a CVSS 3 vector's base score. */
-  static @Nullable String vectorBand(Json v, String field) {
+  static @Nullable String vectorBand(LocatedJson v, String field) {
     String s = v.nonBlank();
     if (s == null) {
       return null;
@@ -119,7 +121,7 @@ final class ReadContext {
     try {
       return Severity.fromScore(Cvss3.baseScore(s));
     } catch (IllegalArgumentException e) {
-      throw new Problem(SecurityExportException.INVALID, v, field + ": " + e.getMessage(), null);
+      throw new ExportProblem(SecurityExportException.INVALID, v, field + ": " + e.getMessage(), null);
     }
   }
 

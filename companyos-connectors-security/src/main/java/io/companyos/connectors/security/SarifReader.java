@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,22 +19,22 @@ final class SarifReader {
 
   private SarifReader() {}
 
-  static void read(Json root, ReadContext ctx) {
-    Json version = root.get("version");
+  static void read(LocatedJson root, ReadContext ctx) {
+    LocatedJson version = root.get("version");
     if (!"2.1.0".equals(version.text())) {
-      throw new Problem(SecurityExportException.UNKNOWN_FORMAT, version, "SARIF version "
+      throw new ExportProblem(SecurityExportException.UNKNOWN_FORMAT, version, "SARIF version "
           + (version.isAbsent() ? "missing" : "'" + (version.text() != null ? version.text() : version.typeName()) + "'")
           + ": only 2.1.0 is read", "export SARIF 2.1.0 from the scanner");
     }
-    Json runs = root.get("runs");
+    LocatedJson runs = root.get("runs");
     if (!runs.isArray()) {
-      throw new Problem(SecurityExportException.MISSING, runs, "a SARIF log needs a list of runs", null);
+      throw new ExportProblem(SecurityExportException.MISSING, runs, "a SARIF log needs a list of runs", null);
     }
     Set<String> tools = new TreeSet<>();
-    for (Json run : runs.items()) {
+    for (LocatedJson run : runs.items()) {
       String tool = run.at("tool", "driver", "name").nonBlank();
       if (tool == null) {
-        throw new Problem(SecurityExportException.MISSING, run.at("tool", "driver"), "run has no tool.driver.name", null);
+        throw new ExportProblem(SecurityExportException.MISSING, run.at("tool", "driver"), "run has no tool.driver.name", null);
       }
       tools.add(tool);
       readRun(run, tool, ctx);
@@ -40,18 +42,18 @@ final class SarifReader {
     ctx.format = "SARIF 2.1.0" + (tools.isEmpty() ? "" : ", " + String.join(", ", tools));
   }
 
-  private static void readRun(Json run, String tool, ReadContext ctx) {
-    Map<String, Json> rules = new HashMap<>();
-    List<Json> driverRules = ReadContext.list(run.at("tool", "driver"), "rules");
-    for (Json ext : ReadContext.list(run.get("tool"), "extensions")) {
-      for (Json r : ReadContext.list(ext, "rules")) {
+  private static void readRun(LocatedJson run, String tool, ReadContext ctx) {
+    Map<String, LocatedJson> rules = new HashMap<>();
+    List<LocatedJson> driverRules = ReadContext.list(run.at("tool", "driver"), "rules");
+    for (LocatedJson ext : ReadContext.list(run.get("tool"), "extensions")) {
+      for (LocatedJson r : ReadContext.list(ext, "rules")) {
         String id = r.get("id").nonBlank();
         if (id != null) {
           rules.putIfAbsent(id, r);
         }
       }
     }
-    for (Json r : driverRules) {
+    for (LocatedJson r : driverRules) {
       String id = r.get("id").nonBlank();
       if (id != null) {
         rules.put(id, r);
@@ -59,7 +61,7 @@ final class SarifReader {
     }
     // The report's time: the latest end of its invocations (their start when none ended).
     Instant reportTime = null;
-    for (Json inv : ReadContext.list(run, "invocations")) {
+    for (LocatedJson inv : ReadContext.list(run, "invocations")) {
       Instant t = ReadContext.time(inv.get("endTimeUtc"), "endTimeUtc");
       if (t == null) {
         t = ReadContext.time(inv.get("startTimeUtc"), "startTimeUtc");
@@ -72,23 +74,23 @@ final class SarifReader {
       ctx.reportTimes.add(reportTime);
     }
     Instant when = reportTime;
-    for (Json result : ReadContext.list(run, "results")) {
+    for (LocatedJson result : ReadContext.list(run, "results")) {
       ctx.each(result, r -> readResult(r, tool, rules, driverRules, when, ctx));
     }
   }
 
-  private static void readResult(Json r, String tool, Map<String, Json> rules, List<Json> driverRules,
+  private static void readResult(LocatedJson r, String tool, Map<String, LocatedJson> rules, List<LocatedJson> driverRules,
       @Nullable Instant reportTime, ReadContext ctx) {
     String kind = r.get("kind").nonBlank();
     if (kind != null && NOT_FINDINGS.contains(kind)) {
       return;
     }
-    Json rule = null;
+    LocatedJson rule = null;
     String ruleId = r.get("ruleId").nonBlank();
     if (ruleId == null) {
       ruleId = r.at("rule", "id").nonBlank();
     }
-    Json index = r.get("ruleIndex").isAbsent() ? r.at("rule", "index") : r.get("ruleIndex");
+    LocatedJson index = r.get("ruleIndex").isAbsent() ? r.at("rule", "index") : r.get("ruleIndex");
     if (index.number() != null && index.number().intValue() >= 0 && index.number().intValue() < driverRules.size()) {
       rule = driverRules.get(index.number().intValue());
       if (ruleId == null) {
@@ -96,15 +98,15 @@ final class SarifReader {
       }
     }
     if (ruleId == null) {
-      throw new Problem(SecurityExportException.MISSING, r, "result has no ruleId", null);
+      throw new ExportProblem(SecurityExportException.MISSING, r, "result has no ruleId", null);
     }
     if (rule == null) {
       rule = rules.get(ruleId);
     }
-    Json ruleOrNone = rule != null ? rule : r.get("rule");
+    LocatedJson ruleOrNone = rule != null ? rule : r.get("rule");
 
     // security-severity (a CVSS score, on the result or its rule) decides; the level only when there is none.
-    Json score = r.at("properties", "security-severity");
+    LocatedJson score = r.at("properties", "security-severity");
     if (score.isAbsent()) {
       score = ruleOrNone.at("properties", "security-severity");
     }
@@ -129,7 +131,7 @@ final class SarifReader {
       detected = reportTime;
     }
     if (detected == null) {
-      throw new Problem(SecurityExportException.NO_TIME, r, ruleId + " has no detection time and the run no invocation time",
+      throw new ExportProblem(SecurityExportException.NO_TIME, r, ruleId + " has no detection time and the run no invocation time",
           "add invocations[].endTimeUtc to the run (or provenance.firstDetectionTimeUtc to the result)");
     }
     Instant resolved = null;
@@ -140,11 +142,11 @@ final class SarifReader {
   }
 
   /** Fixed or accepted: absent from the run its baseline came from, or suppressed (a suppression without status is in force). */
-  private static boolean fixed(Json r) {
+  private static boolean fixed(LocatedJson r) {
     if ("absent".equals(r.get("baselineState").text())) {
       return true;
     }
-    for (Json s : ReadContext.list(r, "suppressions")) {
+    for (LocatedJson s : ReadContext.list(r, "suppressions")) {
       String status = s.get("status").nonBlank();
       if (status == null || status.equals("accepted")) {
         return true;
@@ -153,21 +155,21 @@ final class SarifReader {
     return false;
   }
 
-  private static @Nullable String level(String level, Json at) {
+  private static @Nullable String level(String level, LocatedJson at) {
     return switch (level) {
       case "error" -> "high";
       case "warning" -> "medium";
       case "note" -> "low";
       case "none" -> null;
-      default -> throw new Problem(SecurityExportException.INVALID, at,
+      default -> throw new ExportProblem(SecurityExportException.INVALID, at,
           "level '" + level + "' is none of error, warning, note, none", null);
     };
   }
 
   /** The first location's logical name, else its file; else the tool (a result without location). */
-  private static String component(Json r, String tool) {
-    for (Json loc : ReadContext.list(r, "locations")) {
-      for (Json logical : ReadContext.list(loc, "logicalLocations")) {
+  private static String component(LocatedJson r, String tool) {
+    for (LocatedJson loc : ReadContext.list(r, "locations")) {
+      for (LocatedJson logical : ReadContext.list(loc, "logicalLocations")) {
         String name = logical.get("fullyQualifiedName").nonBlank();
         if (name == null) {
           name = logical.get("name").nonBlank();

@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
@@ -103,12 +105,12 @@ public final class SecurityExportsSource implements MetricSource {
       String name = name(file);
       ReadContext ctx = new ReadContext(name, strict, order++);
       try (InputStream in = Files.newInputStream(file)) {
-        ExportFormats.read(Json.parse(in), ctx);
-      } catch (Json.Malformed e) {
+        ExportFormats.read(LocatedJson.parse(in), ctx);
+      } catch (LocatedJson.Malformed e) {
         fail(name, SecurityExportException.MALFORMED, e.line, e.column, e.getMessage(), skipped, "fix the file, or re-export it");
         described.add(name + " (not read)");
         continue;
-      } catch (Problem p) {
+      } catch (ExportProblem p) {
         fail(name, p.code, p.line, p.column, p.getMessage(), skipped, p.hint);
         described.add(name + " (not read)");
         continue;

@@ -1,5 +1,7 @@
 package io.companyos.connectors.security;
 
+import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportProblem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 final class TrivyReader {
   private TrivyReader() {}
 
-  static void read(Json root, ReadContext ctx) {
-    Json version = root.get("SchemaVersion");
+  static void read(LocatedJson root, ReadContext ctx) {
+    LocatedJson version = root.get("SchemaVersion");
     if (version.number() == null || version.number().intValue() != 2) {
-      throw new Problem(SecurityExportException.UNKNOWN_FORMAT, version, "Trivy report schema version "
+      throw new ExportProblem(SecurityExportException.UNKNOWN_FORMAT, version, "Trivy report schema version "
           + (version.isAbsent() ? "missing" : version.number() != null ? version.number().toPlainString() : version.typeName())
           + ": only version 2 is read", "write the report with a Trivy that writes SchemaVersion 2 (0.20 or later)");
     }
@@ -24,15 +26,15 @@ final class TrivyReader {
     if (created != null) {
       ctx.reportTimes.add(created);
     }
-    for (Json result : ReadContext.list(root, "Results")) {
-      for (Json v : ReadContext.list(result, "Vulnerabilities")) {
+    for (LocatedJson result : ReadContext.list(root, "Results")) {
+      for (LocatedJson v : ReadContext.list(result, "Vulnerabilities")) {
         ctx.each(v, x -> readVulnerability(x, root, created, ctx));
       }
     }
     ctx.format = "Trivy JSON";
   }
 
-  private static void readVulnerability(Json v, Json root, @Nullable Instant created, ReadContext ctx) {
+  private static void readVulnerability(LocatedJson v, LocatedJson root, @Nullable Instant created, ReadContext ctx) {
     String id = ReadContext.requireText(v, "VulnerabilityID", "vulnerability");
     String pkg = ReadContext.requireText(v, "PkgName", id);
     String severity = Severity.fromWord(v.get("Severity").text());
@@ -40,7 +42,7 @@ final class TrivyReader {
       severity = cvssBand(v.get("CVSS"));
     }
     if (created == null) {
-      throw new Problem(SecurityExportException.NO_TIME, root, id + ": the report has no CreatedAt to date it by",
+      throw new ExportProblem(SecurityExportException.NO_TIME, root, id + ": the report has no CreatedAt to date it by",
           "write the report with a Trivy that records CreatedAt (0.48 or later)");
     }
     String title = ReadContext.firstLine(v.get("Title").text());
@@ -58,12 +60,12 @@ final class TrivyReader {
   }
 
   /** For {@code Severity: UNKNOWN}: the band of the CVSS 3 score of NVD, else of the first vendor that has one. */
-  private static @Nullable String cvssBand(Json cvss) {
-    Json nvd = cvss.get("nvd");
+  private static @Nullable String cvssBand(LocatedJson cvss) {
+    LocatedJson nvd = cvss.get("nvd");
     if (nvd.has("V3Score")) {
       return ReadContext.scoreBand(nvd.get("V3Score"), "CVSS.nvd.V3Score");
     }
-    for (Map.Entry<String, Json> e : new java.util.TreeMap<>(cvss.members()).entrySet()) {
+    for (Map.Entry<String, LocatedJson> e : new java.util.TreeMap<>(cvss.members()).entrySet()) {
       if (e.getValue().has("V3Score")) {
         return ReadContext.scoreBand(e.getValue().get("V3Score"), "CVSS." + e.getKey() + ".V3Score");
       }

@@ -1,4 +1,4 @@
-package io.companyos.connectors.incidents;
+package io.companyos.connectors.common;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -21,22 +21,41 @@ import org.jspecify.annotations.Nullable;
  * complaint about an export can name the place. Missing members are a {@link Type#MISSING} value placed
  * at the object that lacks them.
  */
-final class Json {
-  enum Type { OBJECT, ARRAY, STRING, NUMBER, BOOLEAN, NULL, MISSING }
+public final class LocatedJson {
+  /** The JSON type of a value, or {@link #MISSING} for a member that is not there. */
+  public enum Type {
+    /** An object. */
+    OBJECT,
+    /** An array. */
+    ARRAY,
+    /** A string. */
+    STRING,
+    /** A number. */
+    NUMBER,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
+    /** {@code null}. */
+    NULL,
+    /** A member that is not there. */
+    MISSING
+  }
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
       .build();
 
-  final Type type;
-  final int line;
-  final int column;
+  /** What kind of value this is. */
+  public final Type type;
+  /** 1-based line where the value starts (for a missing member: where the object that lacks it starts). */
+  public final int line;
+  /** 1-based column where the value starts. */
+  public final int column;
   private final @Nullable Object value;
-  private final Map<String, Json> members;
-  private final List<Json> items;
+  private final Map<String, LocatedJson> members;
+  private final List<LocatedJson> items;
 
-  private Json(Type type, int line, int column, @Nullable Object value, Map<String, Json> members, List<Json> items) {
+  private LocatedJson(Type type, int line, int column, @Nullable Object value, Map<String, LocatedJson> members, List<LocatedJson> items) {
     this.type = type;
     this.line = line;
     this.column = column;
@@ -46,10 +65,12 @@ final class Json {
   }
 
   /** Thrown for input that is not well-formed JSON, with the parser's location. */
-  static final class Malformed extends Exception {
+  public static final class Malformed extends Exception {
     private static final long serialVersionUID = 1L;
-    final int line;
-    final int column;
+    /** 1-based line of the fault, or 0 when unknown. */
+    public final int line;
+    /** 1-based column of the fault, or 0 when unknown. */
+    public final int column;
 
     Malformed(String message, int line, int column) {
       super(message);
@@ -59,13 +80,13 @@ final class Json {
   }
 
   /** Reads one JSON document (nothing but white space may follow it). */
-  static Json parse(InputStream in) throws IOException, Malformed {
+  public static LocatedJson parse(InputStream in) throws IOException, Malformed {
     try (JsonParser p = FACTORY.createParser(in)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new Malformed("the file is empty", 1, 1);
       }
-      Json root = read(p, t);
+      LocatedJson root = read(p, t);
       JsonToken after = p.nextToken();
       if (after != null) {
         JsonLocation l = p.currentTokenLocation();
@@ -97,96 +118,100 @@ final class Json {
     return m.strip();
   }
 
-  private static Json read(JsonParser p, JsonToken t) throws IOException {
+  private static LocatedJson read(JsonParser p, JsonToken t) throws IOException {
     JsonLocation l = p.currentTokenLocation();
     int line = l.getLineNr();
     int col = l.getColumnNr();
     switch (t) {
       case START_OBJECT -> {
-        Map<String, Json> m = new LinkedHashMap<>();
+        Map<String, LocatedJson> m = new LinkedHashMap<>();
         for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
           String name = p.currentName();
           m.put(name, read(p, p.nextToken()));
         }
-        return new Json(Type.OBJECT, line, col, null, Collections.unmodifiableMap(m), List.of());
+        return new LocatedJson(Type.OBJECT, line, col, null, Collections.unmodifiableMap(m), List.of());
       }
       case START_ARRAY -> {
-        List<Json> a = new ArrayList<>();
+        List<LocatedJson> a = new ArrayList<>();
         for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
           a.add(read(p, k));
         }
-        return new Json(Type.ARRAY, line, col, null, Map.of(), Collections.unmodifiableList(a));
+        return new LocatedJson(Type.ARRAY, line, col, null, Map.of(), Collections.unmodifiableList(a));
       }
       case VALUE_STRING -> {
-        return new Json(Type.STRING, line, col, p.getText(), Map.of(), List.of());
+        return new LocatedJson(Type.STRING, line, col, p.getText(), Map.of(), List.of());
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new Json(Type.NUMBER, line, col, p.getDecimalValue(), Map.of(), List.of());
+        return new LocatedJson(Type.NUMBER, line, col, p.getDecimalValue(), Map.of(), List.of());
       }
       case VALUE_TRUE, VALUE_FALSE -> {
-        return new Json(Type.BOOLEAN, line, col, t == JsonToken.VALUE_TRUE, Map.of(), List.of());
+        return new LocatedJson(Type.BOOLEAN, line, col, t == JsonToken.VALUE_TRUE, Map.of(), List.of());
       }
       case VALUE_NULL -> {
-        return new Json(Type.NULL, line, col, null, Map.of(), List.of());
+        return new LocatedJson(Type.NULL, line, col, null, Map.of(), List.of());
       }
       default -> throw new JsonParseException(p, "unexpected token " + t);
     }
   }
 
   /** The member {@code name}, or a {@link Type#MISSING} value placed at this value. */
-  Json get(String name) {
-    Json v = members.get(name);
-    return v != null ? v : new Json(Type.MISSING, line, column, name, Map.of(), List.of());
+  public LocatedJson get(String name) {
+    LocatedJson v = members.get(name);
+    return v != null ? v : new LocatedJson(Type.MISSING, line, column, name, Map.of(), List.of());
   }
 
   /** Follows a path of member names. */
-  Json at(String... names) {
-    Json v = this;
+  public LocatedJson at(String... names) {
+    LocatedJson v = this;
     for (String n : names) {
       v = v.get(n);
     }
     return v;
   }
 
-  boolean isObject() {
+  /** Whether this is an object. */
+  public boolean isObject() {
     return type == Type.OBJECT;
   }
 
-  boolean isArray() {
+  /** Whether this is an array. */
+  public boolean isArray() {
     return type == Type.ARRAY;
   }
 
   /** Absent or null. */
-  boolean isAbsent() {
+  public boolean isAbsent() {
     return type == Type.MISSING || type == Type.NULL;
   }
 
-  boolean has(String name) {
+  /** Whether this object has a member {@code name} that is neither null nor missing. */
+  public boolean has(String name) {
     return members.containsKey(name) && !members.get(name).isAbsent();
   }
 
   /** The items of an array; empty for anything else (a missing or null list holds nothing). */
-  List<Json> items() {
+  public List<LocatedJson> items() {
     return items;
   }
 
-  Map<String, Json> members() {
+  /** The members of an object, in file order; empty for anything else. */
+  public Map<String, LocatedJson> members() {
     return members;
   }
 
   /** The text of a string, or null for anything else. */
-  @Nullable String text() {
+  public @Nullable String text() {
     return type == Type.STRING ? (String) value : null;
   }
 
   /** The text of a string that is not blank, stripped; null otherwise. */
-  @Nullable String nonBlank() {
+  public @Nullable String nonBlank() {
     String s = text();
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** A number, or a string holding one; null otherwise. */
-  @Nullable BigDecimal number() {
+  /** A number, or a string holding one (SARIF writes {@code "security-severity": "7.5"}); null otherwise. */
+  public @Nullable BigDecimal number() {
     if (type == Type.NUMBER) {
       return (BigDecimal) value;
     }
@@ -202,7 +227,7 @@ final class Json {
   }
 
   /** A string's text, or a number or true/false written as text (ids are often numbers); null otherwise. */
-  @Nullable String scalar() {
+  public @Nullable String scalar() {
     return switch (type) {
       case STRING -> nonBlank();
       case NUMBER -> ((BigDecimal) value).toPlainString();
@@ -215,11 +240,11 @@ final class Json {
    * A member named {@code name}; when there is none and the name has dots, the path of members it spells
    * ({@code fields.priority.name}).
    */
-  Json path(String name) {
+  public LocatedJson path(String name) {
     if (members.containsKey(name) || name.indexOf('.') < 0) {
       return get(name);
     }
-    Json v = this;
+    LocatedJson v = this;
     for (String part : name.split("\\.", -1)) {
       v = v.get(part);
     }
@@ -227,7 +252,7 @@ final class Json {
   }
 
   /** The JSON type a reader would name in a message. */
-  String typeName() {
+  public String typeName() {
     return switch (type) {
       case OBJECT -> "an object";
       case ARRAY -> "a list";

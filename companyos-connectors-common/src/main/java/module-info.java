@@ -1,0 +1,6 @@
+/** What the export connectors share: a located JSON tree and a located problem. */
+module io.companyos.connectors.common {
+  requires static transitive org.jspecify;
+  requires transitive com.fasterxml.jackson.core;
+  exports io.companyos.connectors.common;
+}
