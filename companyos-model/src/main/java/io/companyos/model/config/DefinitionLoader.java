@@ -234,6 +234,16 @@ public final class DefinitionLoader {
         problems.addAll(e.problems());
       }
     }
+    for (io.companyos.model.config.internal.Reference ref : r.sloReferences()) {
+      if (slos.find(ref.id()).isEmpty()) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        slos.slos().forEach(spec -> names.add(spec.name()));
+        problems.add(new ConfigProblem(ProblemCode.UNKNOWN_SLO, ref.file(), ref.mark().line(), ref.mark().column(),
+            "no SLO spec is named '" + ref.id() + "' (" + ref.context() + ")",
+            names.isEmpty() ? "no SLO specs are configured: add them to slos/ or name them under slos: in sources.yaml"
+                : io.companyos.model.config.internal.Suggestions.hint(ref.id(), names)));
+      }
+    }
     return problems.isEmpty() ? r.definition().withSlos(slos) : null;
   }
 

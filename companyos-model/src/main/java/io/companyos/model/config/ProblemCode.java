@@ -36,6 +36,7 @@ public enum ProblemCode {
   UNKNOWN_ACTIVITY("COS-YAML-029", "an activity that raci.yaml does not have"),
   SECRET_IN_URL("COS-YAML-030", "a URL that carries a credential (user-info or a token in its query)"),
   SOURCE_REFUSED("COS-YAML-031", "a source whose type no installed provider has, or whose options its provider refuses"),
+  UNKNOWN_SLO("COS-YAML-032", "a health check on an SLO that no SLO spec of the company has"),
   SLO_TARGET("COS-SLO-001", "an SLO spec without a target, or with one outside (0, 1)"),
   SLO_UNKNOWN_KIND("COS-SLO-002", "a document that is none of the SLO specs read (OpenSLO v1, Sloth prometheus/v1, Pyrra)"),
   SLO_UNKNOWN_INDICATOR("COS-SLO-003", "an OpenSLO indicatorRef that names no SLI"),

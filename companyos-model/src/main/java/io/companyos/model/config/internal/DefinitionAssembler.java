@@ -32,7 +32,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DefinitionAssembler {
   /** The outcome: the definition when there were no problems, and all problems otherwise. */
-  public record Result(@Nullable CompanyDefinition definition, List<ConfigProblem> problems) {}
+  /**
+   * What assembling gave: the definition (null when there are problems), the problems, and the SLO names the health
+   * checks mention, which are checked once the SLO specs are read (they live outside the definition files).
+   */
+  public record Result(@Nullable CompanyDefinition definition, List<ConfigProblem> problems, List<Reference> sloReferences) {
+    public Result(@Nullable CompanyDefinition definition, List<ConfigProblem> problems) {
+      this(definition, problems, List.of());
+    }
+  }
 
   private final Map<DefinitionKind, ParsedFile> singles = new EnumMap<>(DefinitionKind.class);
   private final Map<String, ParsedFile> packs = new TreeMap<>();
@@ -129,7 +137,9 @@ public final class DefinitionAssembler {
         value(DefinitionKind.HEALTH_CHECKS, HealthChecks.class), value(DefinitionKind.RACI, RaciMatrix.class),
         dashboards, kpis, value(DefinitionKind.HEALTH_MODEL, HealthModelWeights.class), io.companyos.model.slo.specs.SloSpecs.NONE,
         recommendationRules());
-    return new Result(def, List.of());
+    List<Reference> sloReferences = inUse.stream().flatMap(f -> f.context().references().stream())
+        .filter(r -> r.kind() == Reference.Kind.SLO).toList();
+    return new Result(def, List.of(), sloReferences);
   }
 
   private void checkReferences(ParsedFile f, @Nullable Roles roles, @Nullable Rhythm rhythm,

@@ -85,6 +85,7 @@ public final class HealthChecksReader {
         return null;
       }
       slo = new HealthCheck.SloTarget(sloName, measure);
+      ctx.reference(Reference.Kind.SLO, sloName, c.valueMark("slo"), "health check '" + name + "'");
       query = "slo " + sloName + " " + measure.key();
     } else {
       if (c.has("slo") || c.has("measure")) {

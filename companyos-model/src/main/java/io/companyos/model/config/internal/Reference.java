@@ -7,7 +7,7 @@ package io.companyos.model.config.internal;
 public record Reference(Kind kind, String id, String file, Mark mark, String context) {
   /**
    * What the id names: a role of roles.yaml, a meeting of rhythm.yaml, a dashboard url of dashboards.yaml,
-   * a dimension or KPI of the built-in health model, an activity of raci.yaml.
+   * a dimension or KPI of the built-in health model, an activity of raci.yaml, an SLO of the company's SLO specs.
    */
-  public enum Kind { ROLE, MEETING, DASHBOARD_URL, HEALTH_DIMENSION, HEALTH_KPI, RACI_ACTIVITY }
+  public enum Kind { ROLE, MEETING, DASHBOARD_URL, HEALTH_DIMENSION, HEALTH_KPI, RACI_ACTIVITY, SLO }
 }

@@ -55,4 +55,49 @@ class SlosEntryTest {
           assertThat(p.message()).startsWith("slos: '../payments.sloth.yaml' is no file or folder");
         }));
   }
+
+  static final String CHECKS = """
+      health_checks:
+        - name: Checkout budget
+          slo: checkout-availabilty
+          measure: budget_remaining
+          threshold: "< 0.25"
+          action: page_oncall
+      """;
+
+  @Test
+  void aCheckOnAnSloNoSpecNamesIsALocatedErrorWithTheNearestName(@TempDir Path dir) throws IOException {
+    Path company = Files.createDirectories(dir.resolve("acme"));
+    Files.createDirectories(company.resolve("slos"));
+    Files.copy(SloSpecsTest.fixture("openslo.yaml"), company.resolve("slos/openslo.yaml"));
+    Files.writeString(company.resolve("health-checks.yaml"), CHECKS);
+    assertThatThrownBy(() -> CompanyFolder.of(List.of(company)).load()).isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().satisfies(p -> {
+          assertThat(p.file()).endsWith("health-checks.yaml");
+          assertThat(p.line()).isEqualTo(3); // "    slo: checkout-availabilty"
+          assertThat(p.column()).isEqualTo(10);
+          assertThat(p.code().code()).isEqualTo("COS-YAML-032");
+          assertThat(p.message()).isEqualTo("no SLO spec is named 'checkout-availabilty' (health check 'Checkout budget')");
+          assertThat(p.hint()).contains("checkout-availability");
+        }));
+  }
+
+  @Test
+  void aCheckOnAnSloWithNoSpecsAtAllSaysSo(@TempDir Path dir) throws IOException {
+    Path company = Files.createDirectories(dir.resolve("acme"));
+    Files.writeString(company.resolve("health-checks.yaml"), CHECKS);
+    assertThatThrownBy(() -> CompanyFolder.of(List.of(company)).load()).isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement()
+            .satisfies(p -> assertThat(p.hint()).startsWith("no SLO specs are configured")));
+  }
+
+  @Test
+  void aCheckOnAnSloThatASpecNamesLoads(@TempDir Path dir) throws IOException {
+    Path company = Files.createDirectories(dir.resolve("acme"));
+    Files.createDirectories(company.resolve("slos"));
+    Files.copy(SloSpecsTest.fixture("openslo.yaml"), company.resolve("slos/openslo.yaml"));
+    Files.writeString(company.resolve("health-checks.yaml"), CHECKS.replace("availabilty", "availability"));
+    assertThat(CompanyFolder.of(List.of(company)).load().healthChecks().checks())
+        .anySatisfy(c -> assertThat(c.query()).isEqualTo("slo checkout-availability budget_remaining"));
+  }
 }
