@@ -34,7 +34,21 @@ public enum RuleKind {
   /** The share of spend without an allocation tag. */
   UNALLOCATED_SPEND("unallocated_spend", "optimization_opportunities",
       RuleParam.text("tag", "team", "the tag that allocates a row's cost"),
-      RuleParam.number("max_share_percent", 0, 100, 5, "the share of untagged spend tolerated"));
+      RuleParam.number("max_share_percent", 0, 100, 5, "the share of untagged spend tolerated")),
+  /** Services whose cost per MAU grew faster than usage, against the window before. */
+  COST_PER_MAU_GROWTH("cost_per_mau_growth", "optimization_opportunities",
+      RuleParam.number("min_growth_percent", 0, 10_000, 20, "growth of a service's cost per MAU that makes a recommendation"),
+      RuleParam.number("min_spend", 0, 1e12, 1000, "spend of the service in the window (USD) below which it is not judged"),
+      RuleParam.number("limit", 1, 20, 3, "services recommended at most")),
+  /** Features whose adoption fell against the window before. */
+  ADOPTION_DROP("adoption_drop", "product_opportunities",
+      RuleParam.number("min_drop_points", 0, 100, 10, "percentage points of adoption the feature must lose"),
+      RuleParam.number("min_users", 1, 1_000_000_000, 5, "users of the feature the window before, below which it is not judged"),
+      RuleParam.number("limit", 1, 20, 3, "features recommended at most")),
+  /** Accounts at churn risk (active user-days fell against the window before), with the ARR they hold. */
+  CHURN_RISK("churn_risk", "product_opportunities",
+      RuleParam.number("drop_percent", 1, 100, 70, "fall of an account's active user-days that puts it at risk"),
+      RuleParam.number("min_accounts", 1, 1_000_000, 1, "accounts at risk that make a recommendation"));
 
   private final String yamlName;
   private final String defaultSection;

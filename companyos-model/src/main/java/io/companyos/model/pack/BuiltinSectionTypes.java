@@ -98,6 +98,8 @@ final class BuiltinSectionTypes {
         type("customer_health", "Signups, churn-risk accounts, open support tickets and rolling NPS.",
             duration("nps_window", "30d", "Window of the rolling NPS."), lookback("7d")),
         type("top_requests", "Most requested features from feedback.", lookback("30d"), limit(5)),
+        type("product_opportunities", "Product recommendations of the company's rules (recommendations.yaml): features whose "
+            + "adoption dropped, accounts at churn risk with the ARR they hold.", limit(5)),
         type("sprint_goals", "Sprint goals with status and evidence.",
             choice("sprint", List.of("current", "previous"), "current", "Which sprint.")),
         type("completed_work", "Items completed in the sprint.",

@@ -74,7 +74,8 @@ class BuiltinDefinitionsTest {
         "ops-review", List.of("incident_summary", "slo_performance", "dora_metrics", "action_items", "recommendations"),
         "security-standup", List.of("vulnerability_summary", "critical_cves", "security_events", "security_posture",
             "pending_reviews"),
-        "product-metrics", List.of("engagement_summary", "feature_adoption", "customer_health", "top_requests"),
+        // The seed's four product sections, and the product recommendation rules before the feature requests.
+        "product-metrics", List.of("engagement_summary", "feature_adoption", "customer_health", "product_opportunities", "top_requests"),
         "sprint-review", List.of("sprint_goals", "completed_work", "sprint_metrics", "quality_metrics", "carryover"),
         "exec-review", List.of("executive_summary", "dimension_scores", "wins", "risks", "decisions", "okr_progress"),
         "finops-review", List.of("cost_summary", "cost_drivers", "team_costs", "optimization_opportunities",

@@ -50,6 +50,7 @@ public final class BuiltinAssemblers {
         new FinOpsSections.Groups("cost_drivers", "service"),
         new FinOpsSections.Groups("team_costs", "team"),
         new CostOpportunities(),
+        new ProductOpportunities(),
         new FinOpsSections.ReservedCapacity(),
         new FinOpsSections.CostForecast(),
         new BusinessSections.FinancialSummary(),

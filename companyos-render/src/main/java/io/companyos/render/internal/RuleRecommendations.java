@@ -13,6 +13,7 @@ import io.companyos.scoring.recommend.Evidence;
 import io.companyos.scoring.recommend.FinOpsRules;
 import io.companyos.scoring.recommend.Impact;
 import io.companyos.scoring.recommend.Owners;
+import io.companyos.scoring.recommend.ProductRules;
 import io.companyos.scoring.recommend.Recommendation;
 import io.companyos.scoring.recommend.ReliabilityRules;
 import io.companyos.sources.Dataset;
@@ -136,6 +137,34 @@ final class RuleRecommendations {
       case UNALLOCATED_SPEND -> {
         Dataset<CostRow> c = ctx.records(RecordKind.COSTS, w);
         add(ctx, items, FinOpsRules.unallocatedSpend(rule, owner, c.rows(), w), c.provenance());
+      }
+      case COST_PER_MAU_GROWTH -> {
+        TimeWindow prev = ctx.previousWindow();
+        Dataset<CostRow> c = ctx.records(RecordKind.COSTS, w);
+        Dataset<CostRow> cBefore = ctx.records(RecordKind.COSTS, prev);
+        long mau = HealthDimensions.activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, w));
+        long mauBefore = HealthDimensions.activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, prev));
+        add(ctx, items, FinOpsRules.costPerMauGrowth(rule, owner, c.rows(), cBefore.rows(), mau, mauBefore, w, prev),
+            SectionContext.derived(c.provenance(), "EffectiveCost per service / active users, against "
+                + Windows.describe(prev, ctx.zone()), c.rows().size()));
+      }
+      case ADOPTION_DROP -> {
+        TimeWindow prev = ctx.previousWindow();
+        Dataset<io.companyos.model.data.ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, w);
+        Dataset<io.companyos.model.data.ProductEvent> before = ctx.records(RecordKind.PRODUCT_EVENTS, prev);
+        add(ctx, items, ProductRules.adoptionDrops(rule, owner, cur.rows(), before.rows(), w, prev),
+            SectionContext.derived(cur.provenance(), "users of each feature / active users, against "
+                + Windows.describe(prev, ctx.zone()), cur.rows().size()));
+      }
+      case CHURN_RISK -> {
+        // The customer-health section's windows: the 30 days ending at the as-of against the 30 before.
+        TimeWindow last = TimeWindow.ending(ctx.asOf(), Duration.ofDays(30));
+        Dataset<io.companyos.model.data.ProductEvent> events = ctx.records(RecordKind.PRODUCT_EVENTS,
+            new TimeWindow(last.previous().start(), last.end()));
+        Dataset<io.companyos.model.data.Account> accounts = ctx.records(RecordKind.ACCOUNTS, TimeWindow.ending(ctx.asOf(), Arr.HISTORY));
+        add(ctx, items, ProductRules.churnRisk(rule, owner, events.rows(), accounts.rows(), last),
+            SectionContext.derived(events.provenance(), "accounts whose active user-days fell against the 30 days before, with their ARR",
+                events.rows().size()));
       }
     }
   }

@@ -27,6 +27,7 @@ public final class SectionTitles {
       Map.entry("feature_adoption", "Feature Adoption"),
       Map.entry("customer_health", "Customer Health Signals"),
       Map.entry("top_requests", "Top Feature Requests (from feedback)"),
+      Map.entry("product_opportunities", "What to Act On"),
       Map.entry("sprint_goals", "Sprint Goals"),
       Map.entry("completed_work", "Completed Work"),
       Map.entry("sprint_metrics", "Sprint Metrics"),

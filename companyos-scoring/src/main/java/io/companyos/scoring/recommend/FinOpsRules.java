@@ -124,6 +124,69 @@ public final class FinOpsRules {
         String.join(", ", top)), owner, rule.priority(), ev, impact));
   }
 
+  /**
+   * Fastest-growing cost drivers per MAU → review them. For each service: {@code EffectiveCost / MAU} in {@code window}
+   * and in the window before (MAU: distinct active users of each window, {@link io.companyos.scoring.product.Engagement#activeUsers}),
+   * credits, adjustments, taxes and purchases left out as for usage. A service whose cost per MAU grew by at least
+   * {@code min_growth_percent}, and that cost at least {@code min_spend} in the window, is recommended for review, fastest
+   * growth first, at most {@code limit}. Impact: the spend of the window above what the previous cost per MAU would
+   * have cost at today's MAU, {@code (now/MAU − before/MAU_before) × MAU}, per month. Without active users in either
+   * window nothing is judged (cost per MAU is undefined).
+   */
+  public static List<Recommendation> costPerMauGrowth(RecommendationRule rule, String owner, List<CostRow> current,
+      List<CostRow> previous, long mau, long mauBefore, TimeWindow window, TimeWindow previousWindow) {
+    if (mau <= 0 || mauBefore <= 0) {
+      return List.of();
+    }
+    Map<String, Double> now = spendByService(current, window);
+    Map<String, Double> before = spendByService(previous, previousWindow);
+    record Growth(String service, double perMau, double perMauBefore, double spend) {
+      double percent() {
+        return (perMau / perMauBefore - 1) * 100;
+      }
+    }
+    List<Growth> growing = new ArrayList<>();
+    for (Map.Entry<String, Double> e : now.entrySet()) {
+      Double b = before.get(e.getKey());
+      if (b == null || b <= 0 || e.getValue() < rule.number("min_spend")) {
+        continue;
+      }
+      Growth g = new Growth(e.getKey(), e.getValue() / mau, b / mauBefore, e.getValue());
+      if (g.percent() >= rule.number("min_growth_percent")) {
+        growing.add(g);
+      }
+    }
+    growing.sort(java.util.Comparator.comparingDouble((Growth g) -> -g.percent()).thenComparing(Growth::service));
+    double perMonth = (double) MONTH.toSeconds() / window.length().toSeconds();
+    List<Recommendation> out = new ArrayList<>();
+    for (Growth g : growing.subList(0, Math.min(growing.size(), (int) rule.number("limit")))) {
+      String kpi = "cost_per_mau:" + g.service();
+      List<Evidence> ev = List.of(
+          Evidence.of(g.service() + " cost per MAU", g.perMau(), "USD", kpi, window,
+              List.of("$" + ReliabilityRules.fmt(g.spend()) + " / " + mau + " MAU")),
+          Evidence.of(g.service() + " cost per MAU the window before", g.perMauBefore(), "USD", kpi, previousWindow,
+              List.of("$" + ReliabilityRules.fmt(before.get(g.service())) + " / " + mauBefore + " MAU")));
+      double excess = (g.perMau() - g.perMauBefore()) * mau * perMonth;
+      Impact impact = Impact.of(excess, "USD/month", String.format(Locale.ROOT, "($%s − $%s) × %d MAU × %s (30 d / window)",
+          ReliabilityRules.fmt(g.perMau()), ReliabilityRules.fmt(g.perMauBefore()), mau, ReliabilityRules.fmt(perMonth)));
+      out.add(new Recommendation(rule.id(), g.service(), String.format(Locale.ROOT,
+          "Review %s: its cost per MAU grew %s%% (from $%s to $%s), faster than usage", g.service(),
+          ReliabilityRules.fmt(g.percent()), ReliabilityRules.fmt(g.perMauBefore()), ReliabilityRules.fmt(g.perMau())),
+          owner, rule.priority(), ev, impact));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> spendByService(List<CostRow> rows, TimeWindow window) {
+    Map<String, Double> m = new TreeMap<>();
+    for (CostRow r : rows) {
+      if (window.contains(r.chargePeriodStart()) && isUsage(r)) {
+        m.merge(r.serviceName(), r.effectiveCost().doubleValue(), Double::sum);
+      }
+    }
+    return m;
+  }
+
   private static boolean isUsage(CostRow r) {
     return !CostBreakdown.isCreditOrAdjustment(r) && !"Tax".equalsIgnoreCase(r.chargeCategory())
         && !"Purchase".equalsIgnoreCase(r.chargeCategory());

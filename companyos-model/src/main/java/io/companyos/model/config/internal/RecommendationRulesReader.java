@@ -21,7 +21,7 @@ public final class RecommendationRulesReader {
   /** Top-level keys. */
   public static final List<String> KEYS = List.of("recommendation_rules");
   /** The section types a rule may fill. */
-  public static final List<String> SECTIONS = List.of("recommendations", "optimization_opportunities");
+  public static final List<String> SECTIONS = List.of("recommendations", "optimization_opportunities", "product_opportunities");
   private static final List<String> RULE_KEYS =
       List.of("id", "kind", "section", "activity", "owner", "priority", "params", "enabled");
 
