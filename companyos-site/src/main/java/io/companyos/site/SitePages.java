@@ -195,6 +195,18 @@ public final class SitePages {
     return SiteTemplates.html("kpis.ftlh", with(RhythmKpiPage.model(rows, asOf, top(links)), extra));
   }
 
+  /**
+   * The pack archive page: {@code packs} lists, for each pack, {@code id}, {@code title} and {@code dates}; each date
+   * has {@code date} (the file stem) and {@code formats}, each with {@code format} and {@code href}.
+   */
+  public String archiveHtml(List<Map<String, Object>> packs, Instant asOf, Links links, Map<String, Object> extra) {
+    Map<String, Object> m = new LinkedHashMap<>(extra);
+    m.put("packs", packs);
+    m.put("asOf", asOf.toString());
+    m.put("root", top(links));
+    return SiteTemplates.html("packs.ftlh", m);
+  }
+
   /** The packs delivered to {@code d}, in the company's pack order. */
   public List<PackDefinition> packsOf(Dashboard d) {
     return company.packs().stream().filter(p -> p.delivery().stream()
