@@ -8,6 +8,8 @@ module io.companyos.cli {
   requires io.companyos.render;
   requires io.companyos.site;
   requires io.companyos.delivery;
+  // An automatic module: Spring configures the server by reflection over the class path.
+  requires io.companyos.server;
   requires info.picocli;
   requires java.net.http;
   requires com.fasterxml.jackson.databind;

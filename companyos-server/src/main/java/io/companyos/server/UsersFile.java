@@ -64,7 +64,7 @@ public final class UsersFile {
   private final Map<String, User> users;
 
   private UsersFile(Map<String, User> users) {
-    this.users = Map.copyOf(users);
+    this.users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
   }
 
   /** Reads {@code file}, checking every role against {@code roles}. */
@@ -190,7 +190,7 @@ public final class UsersFile {
     return Optional.ofNullable(users.get(name));
   }
 
-  /** Every user, by name. */
+  /** Every user, by name, in the file's order. */
   public Map<String, User> users() {
     return users;
   }
