@@ -12,6 +12,7 @@ module io.companyos.cli {
   requires io.companyos.server;
   requires info.picocli;
   requires java.net.http;
+  requires java.logging;
   requires com.fasterxml.jackson.databind;
   requires static transitive org.jspecify;
   opens io.companyos.cli to info.picocli;
