@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Tomcat's start-up notes stay out of the terminal; warnings still show. Held so the setting is not collected. */
   private static final java.util.logging.Logger TOMCAT = java.util.logging.Logger.getLogger("org.apache");
+  /** At shutdown, the sources' worker threads are still alive: that is expected, not a leak to warn about. */
+  private static final java.util.logging.Logger TOMCAT_LOADER =
+      java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
 
   @Spec
   CommandSpec spec;
@@ -126,6 +129,7 @@ final class ServeCommand implements Callable<Integer> {
           });
     }
     TOMCAT.setLevel(java.util.logging.Level.WARNING);
+    TOMCAT_LOADER.setLevel(java.util.logging.Level.SEVERE);
     Path usersFile = definitions.file(users, "users.yaml");
     boolean demo = usersFile == null && oidc == null;
     if (demo && !definitions.folder().isBuiltin()) {

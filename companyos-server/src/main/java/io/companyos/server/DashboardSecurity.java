@@ -84,7 +84,8 @@ public final class DashboardSecurity {
     http.logout(l -> l.logoutSuccessUrl("/login?logout"));
     http.exceptionHandling(e -> e.accessDeniedHandler(forbidden(audit, clock)));
     http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+            + "form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'")));
     return http.build();
   }
