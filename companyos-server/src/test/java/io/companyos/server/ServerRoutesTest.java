@@ -265,4 +265,54 @@ class ServerRoutesTest {
     assertThat(access).startsWith("timestamp,user_id,outcome,path\n").contains(",ceo,forbidden,/dashboards/cto\n");
     assertThat(access + Files.readString(audit.resolve("dashboard_views.csv"))).doesNotContain("-demo", "$2a$");
   }
+
+  /** WCAG 2 relative luminance of {@code #rgb} or {@code #rrggbb}. */
+  static double luminance(String hex) {
+    String h = hex.substring(1);
+    if (h.length() == 3) {
+      h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+    }
+    double[] c = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double v = Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16) / 255.0;
+      c[i] = v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  static double contrast(String a, String b) {
+    double x = luminance(a);
+    double y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+
+  @Test
+  void theContrastFormulaGivesTheKnownRatios() {
+    assertThat(contrast("#000", "#fff")).isCloseTo(21.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(contrast("#777", "#fff")).isCloseTo(4.48, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void everyTextColourOfThePagesAndTheBadgeMeetsWcagAaOnItsBackground() throws Exception {
+    for (String path : List.of("/dashboards/exec-cockpit", "/", "/packs", "/kpis.html", "/raci.html")) {
+      String html = as("ceo", path).getContentAsString(StandardCharsets.UTF_8);
+      String css = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![-\\w])color:(#[0-9a-fA-F]{3,6})").matcher(css);
+      int found = 0;
+      while (m.find()) {
+        found++;
+        assertThat(contrast(m.group(1), "#fff")).as(path + " text " + m.group(1) + " on white").isGreaterThanOrEqualTo(4.5);
+      }
+      assertThat(found).as(path).isGreaterThan(3);
+    }
+    // The badge: white text on the label's and the value's fill.
+    String badge = as("ceo", "/badge.svg").getContentAsString(StandardCharsets.UTF_8);
+    java.util.regex.Matcher fills = java.util.regex.Pattern.compile("<rect[^>]*fill=\"(#[0-9a-fA-F]{3,6})\"").matcher(badge);
+    int rects = 0;
+    while (fills.find()) {
+      rects++;
+      assertThat(contrast(fills.group(1), "#fff")).as("badge fill " + fills.group(1)).isGreaterThanOrEqualTo(4.5);
+    }
+    assertThat(rects).isEqualTo(2);
+  }
 }
