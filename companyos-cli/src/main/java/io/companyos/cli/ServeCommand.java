@@ -1,15 +1,9 @@
 package io.companyos.cli;
 
 import io.companyos.model.CompanyDefinition;
-import io.companyos.server.DashboardServer;
-import io.companyos.server.ServedCompany;
-import io.companyos.server.ServerSettings;
-import io.companyos.server.UsersFile;
 import io.companyos.sources.sample.SampleSourceProvider;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,61 +115,47 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--cache must not be negative, was " + cacheSeconds);
     }
     CompanyDefinition company = definitions.company();
-    ServerSettings.Oidc oidc = oidc();
-    if (oidc != null) {
-      oidc.roleMapping().values().stream().flatMap(List::stream).filter(r -> !company.roles().contains(r)).findFirst()
+    Map<String, List<String>> mapping = oidcMapping();
+    String secret = null;
+    if (oidcIssuer != null) {
+      secret = System.getenv(SECRET_ENV);
+      if (secret == null || secret.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "--oidc-issuer needs the client secret in $" + SECRET_ENV);
+      }
+      mapping.values().stream().flatMap(List::stream).filter(r -> !company.roles().contains(r)).findFirst()
           .ifPresent(r -> {
             throw new ParameterException(spec.commandLine(), "--oidc-role names '" + r + "', which is not a role of roles.yaml");
           });
     }
-    TOMCAT.setLevel(java.util.logging.Level.WARNING);
-    TOMCAT_LOADER.setLevel(java.util.logging.Level.SEVERE);
     Path usersFile = definitions.file(users, "users.yaml");
-    boolean demo = usersFile == null && oidc == null;
+    boolean demo = usersFile == null && oidcIssuer == null;
     if (demo && !definitions.folder().isBuiltin()) {
       throw new ParameterException(spec.commandLine(), "give --users FILE (or users.yaml in the company folder) or "
           + "--oidc-issuer: the demo users sign in only to the built-in sample company");
     }
+    TOMCAT.setLevel(java.util.logging.Level.WARNING);
+    TOMCAT_LOADER.setLevel(java.util.logging.Level.SEVERE);
     var zone = CliArguments.zone(spec, tz);
     Instant fixed = CliArguments.asOf(spec, asOf);
-    PrintWriter err = spec.commandLine().getErr();
     try (RenderSources.Opened opened = RenderSources.open(definitions.sources(sources), fixed)) {
       boolean frozen = fixed != null || opened.asOf().equals(SampleSourceProvider.DEFAULT_AS_OF);
       Instant start = opened.asOf();
       Supplier<Instant> at = frozen ? () -> start : Clock.systemUTC()::instant;
-      ServerSettings settings = new ServerSettings(usersFile, demo, oidc, audit, Duration.ofSeconds(cacheSeconds),
-          history, zone, publicBadge, !insecureCookie, population);
-      try (DashboardServer server = DashboardServer.start(new ServedCompany(company, opened.all(), at), settings, bind,
-          port)) {
-        String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        String url = "http://" + (bind.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port() + "/";
-        if (demo) {
-          err.println("signing in with the demo users of the sample company (" + String.join(", ",
-              UsersFile.demo(company.roles()).users().keySet()) + "; password: the user name + '-demo', e.g. ceo-demo)");
-        }
-        err.println("serving the dashboards at " + url + " (Ctrl-C stops)");
-        err.flush();
-        spec.commandLine().getOut().println(url);
-        spec.commandLine().getOut().flush();
-        server.await();
-      }
+      ServeLauncher.serve(this, company, opened.all(), at, usersFile, demo, secret, mapping, zone);
     }
     return 0;
   }
 
-  private ServerSettings.@Nullable Oidc oidc() {
+  /** The --oidc-role mappings; checks the OIDC options belong together. */
+  private Map<String, List<String>> oidcMapping() {
     if (oidcIssuer == null) {
       if (oidcClientId != null || !oidcRoles.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--oidc-client-id and --oidc-role need --oidc-issuer");
       }
-      return null;
+      return new LinkedHashMap<>();
     }
     if (oidcClientId == null) {
       throw new ParameterException(spec.commandLine(), "--oidc-issuer needs --oidc-client-id");
-    }
-    String secret = System.getenv(SECRET_ENV);
-    if (secret == null || secret.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "--oidc-issuer needs the client secret in $" + SECRET_ENV);
     }
     Map<String, List<String>> mapping = new LinkedHashMap<>();
     for (String m : oidcRoles) {
@@ -185,6 +165,6 @@ final class ServeCommand implements Callable<Integer> {
       }
       mapping.put(m.substring(0, eq), List.of(m.substring(eq + 1).split(",")));
     }
-    return new ServerSettings.Oidc(oidcIssuer, oidcClientId, secret, oidcRolesClaim, mapping);
+    return mapping;
   }
 }
