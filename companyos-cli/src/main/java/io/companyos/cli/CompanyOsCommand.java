@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       BadgeCommand.class,
       DeliverCommand.class,
       SiteCommand.class,
+      ServeCommand.class,
       RaciCommand.class,
       SlosCommand.class,
       KpisCommand.class,

@@ -34,6 +34,6 @@ class DigestAndBadgeTest {
     // The same number as `score health`, to the tenth it is computed to (never rounded again), in a status colour.
     MainTest.Result health = MainTest.run("score", "health", "--format", "json");
     double score = new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.out()).get("score").asDouble();
-    assertThat(text).contains(">" + String.format(java.util.Locale.ROOT, "%.1f", score) + "/100<").containsAnyOf("#2e7d32", "#f9a825", "#c62828");
+    assertThat(text).contains(">" + String.format(java.util.Locale.ROOT, "%.1f", score) + "/100<").containsAnyOf("#2e7d32", "#a15c00", "#c62828");
   }
 }

@@ -14,8 +14,8 @@ public final class HealthBadge {
 
   public static String svg(HealthScore score) {
     String text = score.score().isPresent() ? Unit.SCORE.format(score.score().getAsDouble()) + "/100" : "n/a";
-    String colour = score.status() == null ? "#9e9e9e"
-        : score.status() == HealthStatus.HEALTHY ? "#2e7d32" : score.status() == HealthStatus.WATCH ? "#f9a825" : "#c62828";
+    String colour = score.status() == null ? "#616161"
+        : score.status() == HealthStatus.HEALTHY ? "#2e7d32" : score.status() == HealthStatus.WATCH ? "#a15c00" : "#c62828";
     String label = "health score " + text + (score.status() == null ? "" : " (" + score.status().label() + ")");
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"20\" viewBox=\"0 0 120 20\" role=\"img\" aria-label=\""
         + label + "\">\n"
