@@ -1,7 +1,7 @@
 package io.companyos.connectors.delivery;
 
 import io.companyos.connectors.common.ExportProblem;
-import io.companyos.sources.SourceException;
+import io.companyos.connectors.common.LocatedExportException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *       opening).
  * </ul>
  */
-public final class DeliveryExportException extends SourceException {
+public final class DeliveryExportException extends LocatedExportException {
   private static final long serialVersionUID = 1L;
 
   public static final String MALFORMED = "COS-GIT-001";
@@ -23,34 +23,12 @@ public final class DeliveryExportException extends SourceException {
   public static final String MISSING = "COS-GIT-003";
   public static final String INVALID = "COS-GIT-004";
 
-  private final String file;
-  private final int line;
-  private final int column;
-
   public DeliveryExportException(String code, String sourceId, String file, int line, int column, String message,
       @Nullable String hint) {
-    super(code, sourceId, message, location(file, line, column), hint, null);
-    this.file = file;
-    this.line = line;
-    this.column = column;
+    super(code, sourceId, file, line, column, message, hint);
   }
 
   static String location(String file, int line, int column) {
     return ExportProblem.location(file, line, column);
-  }
-
-  /** The export, as named in provenance (relative to the configured folder). */
-  public String file() {
-    return file;
-  }
-
-  /** 1-based line, or 0 when unknown. */
-  public int line() {
-    return line;
-  }
-
-  /** 1-based column, or 0 when unknown. */
-  public int column() {
-    return column;
   }
 }

@@ -1,6 +1,7 @@
 package io.companyos.connectors.delivery;
 
 import io.companyos.connectors.common.LocatedJson;
+import io.companyos.connectors.common.ExportFiles;
 import io.companyos.connectors.common.ExportProblem;
 import io.companyos.model.data.PullRequest;
 import io.companyos.model.time.TimeWindow;
@@ -19,8 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,34 +161,10 @@ public final class DeliveryExportsSource implements MetricSource {
   }
 
   private String name(Path file) {
-    if (Files.isDirectory(path)) {
-      return path.relativize(file).toString().replace('\\', '/');
-    }
-    return file.getFileName().toString();
+    return ExportFiles.name(path, file);
   }
 
   private List<Path> files() {
-    if (!Files.exists(path)) {
-      throw new SourceUnavailableException(id, "no file or folder " + path, null);
-    }
-    if (!Files.isDirectory(path)) {
-      return List.of(path);
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk.filter(p -> !p.equals(path) && Files.isRegularFile(p) && !hidden(path.relativize(p))
-          && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-          .sorted((a, b) -> name(a).compareTo(name(b))).toList();
-    } catch (IOException e) {
-      throw new SourceUnavailableException(id, "cannot list " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+    return ExportFiles.list(id, path, ".json");
   }
 }

@@ -1,7 +1,7 @@
 package io.companyos.connectors.incidents;
 
 import io.companyos.connectors.common.ExportProblem;
-import io.companyos.sources.SourceException;
+import io.companyos.connectors.common.LocatedExportException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #UNMAPPED}: a priority or urgency that the P1–P4 mapping does not name.
  * </ul>
  */
-public final class IncidentExportException extends SourceException {
+public final class IncidentExportException extends LocatedExportException {
   private static final long serialVersionUID = 1L;
 
   public static final String MALFORMED = "COS-INC-001";
@@ -25,34 +25,12 @@ public final class IncidentExportException extends SourceException {
   public static final String INVALID = "COS-INC-004";
   public static final String UNMAPPED = "COS-INC-005";
 
-  private final String file;
-  private final int line;
-  private final int column;
-
   public IncidentExportException(String code, String sourceId, String file, int line, int column, String message,
       @Nullable String hint) {
-    super(code, sourceId, message, location(file, line, column), hint, null);
-    this.file = file;
-    this.line = line;
-    this.column = column;
+    super(code, sourceId, file, line, column, message, hint);
   }
 
   static String location(String file, int line, int column) {
     return ExportProblem.location(file, line, column);
-  }
-
-  /** The export, as named in provenance (relative to the configured folder). */
-  public String file() {
-    return file;
-  }
-
-  /** 1-based line, or 0 when unknown. */
-  public int line() {
-    return line;
-  }
-
-  /** 1-based column, or 0 when unknown (CSV errors name the line only). */
-  public int column() {
-    return column;
   }
 }

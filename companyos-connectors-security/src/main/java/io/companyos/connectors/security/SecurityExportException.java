@@ -1,7 +1,7 @@
 package io.companyos.connectors.security;
 
 import io.companyos.connectors.common.ExportProblem;
-import io.companyos.sources.SourceException;
+import io.companyos.connectors.common.LocatedExportException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #NO_TIME}: a finding with no detection time, in a report without a report time.
  * </ul>
  */
-public final class SecurityExportException extends SourceException {
+public final class SecurityExportException extends LocatedExportException {
   private static final long serialVersionUID = 1L;
 
   public static final String MALFORMED = "COS-VULN-001";
@@ -24,34 +24,12 @@ public final class SecurityExportException extends SourceException {
   public static final String INVALID = "COS-VULN-004";
   public static final String NO_TIME = "COS-VULN-005";
 
-  private final String file;
-  private final int line;
-  private final int column;
-
   public SecurityExportException(String code, String sourceId, String file, int line, int column, String message,
       @Nullable String hint) {
-    super(code, sourceId, message, location(file, line, column), hint, null);
-    this.file = file;
-    this.line = line;
-    this.column = column;
+    super(code, sourceId, file, line, column, message, hint);
   }
 
   static String location(String file, int line, int column) {
     return ExportProblem.location(file, line, column);
-  }
-
-  /** The export, as named in provenance (relative to the configured folder). */
-  public String file() {
-    return file;
-  }
-
-  /** 1-based line, or 0 when unknown. */
-  public int line() {
-    return line;
-  }
-
-  /** 1-based column, or 0 when unknown. */
-  public int column() {
-    return column;
   }
 }

@@ -16,7 +16,7 @@ class RecordingRulesTest {
     String promtool = PrometheusServer.which("promtool");
     assertThat(Files.isRegularFile(RULES.resolve("companyos-rules.yml"))).isTrue();
     String check = PrometheusServer.run(promtool, "check", "rules", RULES.resolve("companyos-rules.yml").toString());
-    assertThat(check).contains("SUCCESS: 7 rules found");
+    assertThat(check).contains("SUCCESS: 24 rules found");
     ProcessBuilder pb = new ProcessBuilder(promtool, "test", "rules", "companyos-rules.test.yml").directory(RULES.toFile())
         .redirectErrorStream(true);
     Process p = pb.start();
@@ -29,6 +29,10 @@ class RecordingRulesTest {
   void rulesDefineTheSeedHealthCheckMetrics() throws Exception {
     String rules = Files.readString(RULES.resolve("companyos-rules.yml"));
     assertThat(rules).contains("record: companyos:service:error_budget_burn_rate:ratio")
-        .contains("record: companyos:security:critical_cve_count:gauge");
+        .contains("record: companyos:security:critical_cve_count:gauge")
+        // The four multiwindow tiers of the SRE workbook: 14.4 (1h/5m) and 6 (6h/30m) page, 3 (1d/2h) and 1 (3d/6h) ticket.
+        .contains("record: companyos:service:error_budget_burn_tier:factor")
+        .contains("alert: CompanyOSErrorBudgetBurn14x").contains("alert: CompanyOSErrorBudgetBurn6x")
+        .contains("alert: CompanyOSErrorBudgetBurn3x").contains("alert: CompanyOSErrorBudgetBurn1x");
   }
 }
