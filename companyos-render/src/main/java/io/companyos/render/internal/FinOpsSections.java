@@ -160,6 +160,15 @@ final class FinOpsSections {
     }
   }
 
+  /** "; without the one-off day 2026-11-11" when the forecast left days out of its fit. */
+  static String oneOffs(List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return "";
+    }
+    return "; without the one-off day" + (days.size() == 1 ? " " : "s ")
+        + days.stream().map(LocalDate::toString).collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** Next month's spend from the daily cost history (least-squares trend, or the average). */
   static final class CostForecast extends FixedSection {
     CostForecast() {
@@ -185,9 +194,11 @@ final class FinOpsSections {
       } else {
         v = io.companyos.scoring.finops.CostForecast.forecast(rows.rows(), ctx.zone(), month)
             .map(x -> MetricValue.of(x.total(), Unit.USD, Unit.USD.format(x.total()) + " (95% interval "
-            + Unit.USD.format(x.low()) + " to " + Unit.USD.format(x.high()) + ")", SectionContext.derived(rows.provenance(),
-            "least-squares trend with weekly pattern over " + x.historyDays() + " days, summed over " + next + " to " + nextEnd,
-            x.historyDays())))
+            + Unit.USD.format(x.low()) + " to " + Unit.USD.format(x.high()) + oneOffs(x.excludedDays()) + ")",
+            SectionContext.derived(rows.provenance(), "least-squares trend with weekly pattern over " + x.historyDays()
+            + " days" + (x.excludedDays().isEmpty() ? "" : " less " + x.excludedDays().size() + " one-off")
+            + ", summed over " + next + " to " + nextEnd + "; interval from "
+            + io.companyos.scoring.finops.CostForecast.RESAMPLES + " residual-bootstrap resamples", x.historyDays())))
             .orElse(MetricValue.absent("fewer than 14 days of cost data", Unit.USD));
       }
       return ctx.builder().field("forecast", ctx.title(), v).build();

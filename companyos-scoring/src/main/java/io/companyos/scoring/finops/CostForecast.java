@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Next-period cost forecast: an ordinary least-squares line through daily cost plus a weekly
- * seasonal term (the mean residual of each weekday), summed over the forecast days. The 95% prediction
- * interval is {@code ± 1.96 × σ × √h}, with σ the standard deviation of the residuals after the weekly
- * term and h the number of forecast days (residuals treated as independent: a simple, stated method).
+ * seasonal term (the mean residual of each weekday), fitted without one-off days, summed over the forecast days, with
+ * a 95% interval from a residual bootstrap that includes the trend's own uncertainty
+ * ({@link #forecast(double[], LocalDate, LocalDate, LocalDate)}); {@link #backtest} measures both on a history.
  *
  * <p>The input series ({@link #dailyTotals}) is the FOCUS {@code EffectiveCost} per calendar day of
  * {@code ChargePeriodStart} in the company's zone. The trend ({@link #forecast(List, ZoneId, YearMonth)}) reads
@@ -25,8 +25,21 @@ import java.util.TreeMap;
 public final class CostForecast {
   private CostForecast() {}
 
-  /** A forecast total with its 95% interval. */
-  public record Forecast(double total, double low, double high, int historyDays, int horizonDays) {}
+  /**
+   * A forecast total with its 95% interval.
+   *
+   * @param excludedDays the one-off days left out of the fit, oldest first
+   */
+  public record Forecast(double total, double low, double high, int historyDays, int horizonDays, List<LocalDate> excludedDays) {
+    public Forecast {
+      excludedDays = List.copyOf(excludedDays);
+    }
+
+    /** A forecast that left no day out. */
+    public Forecast(double total, double low, double high, int historyDays, int horizonDays) {
+      this(total, low, high, historyDays, horizonDays, List.of());
+    }
+  }
 
   /** An average forecast: {@code dailyMean × horizonDays}, from {@code historyDays} days with cost. */
   public record Average(double total, double dailyMean, int historyDays, int horizonDays) {}
@@ -79,7 +92,89 @@ public final class CostForecast {
   }
 
   /**
-   * Forecasts the days from {@code horizonStart} to {@code horizonEnd} from the daily history.
+   * One month of a backtest: the forecast made at the month's start against what was spent.
+   *
+   * @param forecast the trend forecast, with its interval {@code low} to {@code high}
+   * @param actual the month's effective cost
+   */
+  public record BacktestMonth(YearMonth month, double forecast, double low, double high, double actual) {
+    /** Whether the actual spend lies in the 95% interval. */
+    public boolean covered() {
+      return actual >= low && actual <= high;
+    }
+
+    /** {@code |forecast − actual| / actual × 100}. */
+    public double absolutePercentError() {
+      return Math.abs(forecast - actual) / actual * 100;
+    }
+  }
+
+  /**
+   * A backtest: the months, their mean absolute percentage error (MAPE) and the share of months whose spend the 95%
+   * interval held (coverage; 0.95 is the goal).
+   */
+  public record Backtest(List<BacktestMonth> months, double mape, double coverage) {
+    public Backtest {
+      months = List.copyOf(months);
+    }
+  }
+
+  /**
+   * A rolling-origin backtest of the trend forecast: for every calendar month of the rows' history that is complete and
+   * has {@code historyDays} of history before it, the forecast from those days (as the FinOps review makes it on the
+   * month's first day) against the month's spend. Empty when no month qualifies.
+   */
+  public static Optional<Backtest> backtest(List<CostRow> rows, ZoneId zone, int historyDays) {
+    SortedMap<LocalDate, Double> daily = dailyTotals(rows, zone);
+    if (daily.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate first = daily.firstKey();
+    LocalDate last = daily.lastKey();
+    List<BacktestMonth> months = new java.util.ArrayList<>();
+    for (YearMonth m = YearMonth.from(first.plusDays(historyDays)); !m.atEndOfMonth().isAfter(last); m = m.plusMonths(1)) {
+      LocalDate start = m.atDay(1);
+      LocalDate from = start.minusDays(historyDays);
+      if (from.isBefore(first)) {
+        continue;
+      }
+      double[] history = new double[historyDays];
+      for (int i = 0; i < historyDays; i++) {
+        history[i] = daily.getOrDefault(from.plusDays(i), 0.0);
+      }
+      double actual = daily.subMap(start, m.atEndOfMonth().plusDays(1)).values().stream().mapToDouble(Double::doubleValue).sum();
+      if (actual <= 0) {
+        continue;
+      }
+      YearMonth month = m;
+      forecast(history, from, start, m.atEndOfMonth())
+          .ifPresent(f -> months.add(new BacktestMonth(month, f.total(), f.low(), f.high(), actual)));
+    }
+    if (months.isEmpty()) {
+      return Optional.empty();
+    }
+    double mape = months.stream().mapToDouble(BacktestMonth::absolutePercentError).average().orElseThrow();
+    double coverage = (double) months.stream().filter(BacktestMonth::covered).count() / months.size();
+    return Optional.of(new Backtest(months, mape, coverage));
+  }
+
+  /** Robust z-score above which a day is a one-off, left out of the fit: 5 scaled median absolute deviations. */
+  public static final double ONE_OFF_Z = 5;
+  /** Bootstrap resamples behind the interval. */
+  public static final int RESAMPLES = 999;
+  /** The seed of the bootstrap's draws: the same history always gives the same interval. */
+  private static final long SEED = 0x5EED_C057L;
+
+  /**
+   * Forecasts the days from {@code horizonStart} to {@code horizonEnd} from the daily history: a least-squares line plus
+   * the mean residual of each weekday, fitted once, then again without the one-off days (residual more than
+   * {@link #ONE_OFF_Z} scaled MADs from the median residual, either direction: a spike or an outage is not the trend),
+   * which are named in the result. The 95% interval comes from a residual bootstrap (Efron and Tibshirani, "An
+   * Introduction to the Bootstrap", 1993, ch. 9; Hyndman and Athanasopoulos, "Forecasting: Principles and Practice",
+   * 3rd ed., 5.5): {@link #RESAMPLES} series of fitted values plus resampled residuals are refitted and forecast, each
+   * with resampled residuals added to the forecast days, so the interval holds both the day-to-day noise and the
+   * uncertainty of the trend itself; it is the 2.5th to 97.5th percentile of those totals. Draws are seeded, so the
+   * same history gives the same interval.
    *
    * @param daily cost per day, oldest first, with {@code daily[i]} the cost of {@code firstDay + i}
    * @param firstDay the day of {@code daily[0]}
@@ -92,42 +187,130 @@ public final class CostForecast {
     if (n < 14 || horizonEnd.isBefore(horizonStart)) {
       return java.util.Optional.empty();
     }
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
+    int[] dow = new int[n];
     for (int i = 0; i < n; i++) {
-      sx += i;
-      sy += daily[i];
-      sxx += (double) i * i;
-      sxy += i * daily[i];
+      dow[i] = firstDay.plusDays(i).getDayOfWeek().getValue() - 1;
     }
-    double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-    double intercept = (sy - slope * sx) / n;
-    double[] season = new double[7];
-    int[] counts = new int[7];
-    for (int i = 0; i < n; i++) {
-      int dow = firstDay.plusDays(i).getDayOfWeek().getValue() - 1;
-      season[dow] += daily[i] - (intercept + slope * i);
-      counts[dow]++;
+    boolean[] kept = new boolean[n];
+    java.util.Arrays.fill(kept, true);
+    // One day at a time, the most extreme first, refitting after each: a spike left in would pull the weekday term of its
+    // weekday, making the other days of that weekday look odd too.
+    List<LocalDate> excluded = new java.util.ArrayList<>();
+    Fit fit = Fit.of(daily, dow, kept);
+    while (excluded.size() < n / 10) {
+      double[] r = fit.residuals(daily, dow);
+      double[] keptResiduals = new double[n - excluded.size()];
+      for (int i = 0, k = 0; i < n; i++) {
+        if (kept[i]) {
+          keptResiduals[k++] = r[i];
+        }
+      }
+      double median = io.companyos.scoring.Percentiles.median(keptResiduals).orElse(0);
+      double[] dev = new double[keptResiduals.length];
+      int worst = -1;
+      for (int i = 0, k = 0; i < n; i++) {
+        if (kept[i]) {
+          dev[k++] = Math.abs(r[i] - median);
+          if (worst < 0 || Math.abs(r[i] - median) > Math.abs(r[worst] - median)) {
+            worst = i;
+          }
+        }
+      }
+      double mad = 1.4826 * io.companyos.scoring.Percentiles.median(dev).orElse(0);
+      if (mad <= 0 || Math.abs(r[worst] - median) <= ONE_OFF_Z * mad) {
+        break;
+      }
+      kept[worst] = false;
+      excluded.add(firstDay.plusDays(worst));
+      fit = Fit.of(daily, dow, kept);
     }
-    for (int d = 0; d < 7; d++) {
-      season[d] = counts[d] == 0 ? 0 : season[d] / counts[d];
+    java.util.Collections.sort(excluded);
+    int h = (int) ChronoUnit.DAYS.between(horizonStart, horizonEnd) + 1;
+    long x0 = ChronoUnit.DAYS.between(firstDay, horizonStart);
+    int dow0 = horizonStart.getDayOfWeek().getValue() - 1;
+    double total = fit.total(x0, dow0, h);
+    // The residuals of the kept days, and the fitted values the resampled series are built on.
+    double[] fitted = new double[n];
+    double[] pool = new double[n - excluded.size()];
+    double[] resid = fit.residuals(daily, dow);
+    for (int i = 0, k = 0; i < n; i++) {
+      fitted[i] = fit.at(i, dow[i]);
+      if (kept[i]) {
+        pool[k++] = resid[i];
+      }
     }
-    double ss = 0;
-    for (int i = 0; i < n; i++) {
-      int dow = firstDay.plusDays(i).getDayOfWeek().getValue() - 1;
-      double r = daily[i] - (intercept + slope * i + season[dow]);
-      ss += r * r;
+    java.util.SplittableRandom random = new java.util.SplittableRandom(SEED);
+    double[] totals = new double[RESAMPLES];
+    double[] series = new double[n];
+    for (int b = 0; b < RESAMPLES; b++) {
+      for (int i = 0; i < n; i++) {
+        series[i] = fitted[i] + pool[random.nextInt(pool.length)];
+      }
+      Fit again = Fit.of(series, dow, kept);
+      double sum = 0;
+      for (int d = 0; d < h; d++) {
+        sum += Math.max(0, again.at(x0 + d, (dow0 + d) % 7) + pool[random.nextInt(pool.length)]);
+      }
+      totals[b] = sum;
     }
-    double sigma = Math.sqrt(ss / Math.max(1, n - 2));
-    double total = 0;
-    int h = 0;
-    for (LocalDate d = horizonStart; !d.isAfter(horizonEnd); d = d.plusDays(1), h++) {
-      long x = java.time.temporal.ChronoUnit.DAYS.between(firstDay, d);
-      total += Math.max(0, intercept + slope * x + season[d.getDayOfWeek().getValue() - 1]);
+    java.util.Arrays.sort(totals);
+    double low = Math.min(total, totals[(int) Math.floor(0.025 * (RESAMPLES + 1)) - 1]);
+    double high = Math.max(total, totals[(int) Math.ceil(0.975 * (RESAMPLES + 1)) - 1]);
+    return java.util.Optional.of(new Forecast(total, Math.max(0, low), high, n, h, List.copyOf(excluded)));
+  }
+
+  /** A line plus a weekday term fitted to the kept days. */
+  private record Fit(double intercept, double slope, double[] season) {
+    static Fit of(double[] y, int[] dow, boolean[] kept) {
+      double m = 0;
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (kept[i]) {
+          m++;
+          sx += i;
+          sy += y[i];
+          sxx += (double) i * i;
+          sxy += i * y[i];
+        }
+      }
+      double slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+      double intercept = (sy - slope * sx) / m;
+      double[] season = new double[7];
+      int[] counts = new int[7];
+      for (int i = 0; i < y.length; i++) {
+        if (kept[i]) {
+          season[dow[i]] += y[i] - (intercept + slope * i);
+          counts[dow[i]]++;
+        }
+      }
+      for (int d = 0; d < 7; d++) {
+        season[d] = counts[d] == 0 ? 0 : season[d] / counts[d];
+      }
+      return new Fit(intercept, slope, season);
     }
-    double half = 1.96 * sigma * Math.sqrt(h);
-    return java.util.Optional.of(new Forecast(total, Math.max(0, total - half), total + half, n, h));
+
+    double at(long x, int dow) {
+      return intercept + slope * x + season[dow];
+    }
+
+    double[] residuals(double[] y, int[] dow) {
+      double[] r = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        r[i] = y[i] - at(i, dow[i]);
+      }
+      return r;
+    }
+
+    /** The forecast of {@code h} days from day {@code x0} (weekday {@code dow0}), each day at least 0. */
+    double total(long x0, int dow0, int h) {
+      double total = 0;
+      for (int d = 0; d < h; d++) {
+        total += Math.max(0, at(x0 + d, (dow0 + d) % 7));
+      }
+      return total;
+    }
   }
 }

@@ -92,4 +92,60 @@ class CostForecastSeriesTest {
     assertThat(CostForecast.nextMonth(LocalDate.of(2026, 11, 23))).isEqualTo(YearMonth.of(2026, 12));
     assertThat(CostForecast.nextMonth(LocalDate.of(2026, 12, 31))).isEqualTo(YearMonth.of(2027, 1));
   }
+
+  @Test
+  void aOneOffSpikeIsLeftOutOfTheFitAndNamed() {
+    // 28 days of 100 from Monday Oct 5, but Oct 15 costs 1,000 (a one-off). Without that day the fit is the flat line
+    // 100 with no residual: November = 30 × 100 = 3,000, a zero-width interval. Fitted with it, the spike would add
+    // its 900 to the trend and to every Thursday of the month.
+    List<CostRow> rows = new ArrayList<>();
+    for (int i = 0; i < 28; i++) {
+      LocalDate d = LocalDate.of(2026, 10, 5).plusDays(i);
+      rows.add(at(d + "T00:00:00Z", d.equals(LocalDate.of(2026, 10, 15)) ? 1000 : 100));
+    }
+    CostForecast.Forecast f = CostForecast.forecast(rows, ZoneOffset.UTC, YearMonth.of(2026, 11)).orElseThrow();
+    assertThat(f.excludedDays()).containsExactly(LocalDate.of(2026, 10, 15));
+    assertThat(f.total()).isCloseTo(3000.0, within(1e-6));
+    assertThat(f.low()).isCloseTo(3000.0, within(1e-6));
+    assertThat(f.high()).isCloseTo(3000.0, within(1e-6));
+  }
+
+  @Test
+  void theBootstrapIntervalHoldsTheForecastIsSeededAndWidensWithTheHorizon() {
+    // 56 days of 100 + i with a repeating −6…+6 wiggle that is not weekly (period 5), so residuals remain.
+    double[] daily = new double[56];
+    double[] wiggle = {-6, -3, 0, 3, 6};
+    for (int i = 0; i < daily.length; i++) {
+      daily[i] = 100 + i + wiggle[i % 5];
+    }
+    LocalDate first = LocalDate.of(2026, 9, 7);
+    LocalDate start = first.plusDays(56);
+    CostForecast.Forecast week = CostForecast.forecast(daily, first, start, start.plusDays(6)).orElseThrow();
+    CostForecast.Forecast month = CostForecast.forecast(daily, first, start, start.plusDays(29)).orElseThrow();
+    assertThat(week.excludedDays()).isEmpty();
+    // The line continues: day 56 … 62 of 100 + i is 156 … 162, 1,113 in all; the wiggle averages out to within its size.
+    assertThat(week.total()).isCloseTo(1113.0, within(7 * 6.0));
+    assertThat(week.low()).isLessThan(week.total());
+    assertThat(week.high()).isGreaterThan(week.total());
+    assertThat(month.high() - month.low()).isGreaterThan(week.high() - week.low());
+    assertThat(CostForecast.forecast(daily, first, start, start.plusDays(6)).orElseThrow()).isEqualTo(week);
+  }
+
+  @Test
+  void theBacktestComparesEachCompleteMonthWithTheForecastFromTheDaysBefore() {
+    // 100 + i a day from Jan 1, 2026 (i = 0) to Apr 30 (i = 119), a perfect line: with 30 days of history, February,
+    // March and April are forecast; each forecast equals the spend, so MAPE is 0.
+    List<CostRow> rows = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      rows.add(at(LocalDate.of(2026, 1, 1).plusDays(i) + "T00:00:00Z", 100 + i));
+    }
+    CostForecast.Backtest b = CostForecast.backtest(rows, ZoneOffset.UTC, 30).orElseThrow();
+    assertThat(b.months()).extracting(CostForecast.BacktestMonth::month)
+        .containsExactly(YearMonth.of(2026, 2), YearMonth.of(2026, 3), YearMonth.of(2026, 4));
+    // February: days 31 … 58 → 28 × 100 + (31 + 58) × 28 / 2 = 2,800 + 1,246 = 4,046.
+    assertThat(b.months().get(0).actual()).isCloseTo(4046.0, within(1e-9));
+    assertThat(b.months().get(0).forecast()).isCloseTo(4046.0, within(1e-6));
+    assertThat(b.mape()).isCloseTo(0.0, within(1e-6));
+    assertThat(CostForecast.backtest(rows.subList(0, 20), ZoneOffset.UTC, 30)).isEmpty();
+  }
 }
