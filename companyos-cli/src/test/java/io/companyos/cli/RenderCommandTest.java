@@ -52,9 +52,11 @@ class RenderCommandTest {
         "--out", out.resolve("lead").toString());
     assertThat(r.code()).as(r.err()).isZero();
     String md = Files.readString(out.resolve("lead/product-metrics/2026-11-23.md"));
-    assertThat(md).contains("restricted: visible to Customer Success, Product, Leadership", "3 of 4 sections available");
-    assertThat(all).contains("Churn Risk Accounts: 5 (acct-017");
-    assertThat(md).doesNotContain("Churn Risk Accounts").doesNotContain("acct-017");
+    // "What to Act On" (product_opportunities) names the same accounts and is restricted the same way.
+    assertThat(md).contains("restricted: visible to Customer Success, Product, Leadership", "3 of 5 sections available");
+    assertThat(all).contains("Churn Risk Accounts: 5 (acct-017").contains("Reach out to the 5 accounts");
+    assertThat(md).doesNotContain("Churn Risk Accounts").doesNotContain("acct-017").doesNotContain("Reach out to")
+        .doesNotContain("Customer 17");
     // A product lead may see it: same content as the full pack.
     MainTest.Result lead = MainTest.run("render", "product-metrics", "--role", "product_lead", "--format", "md",
         "--out", out.resolve("product").toString());
