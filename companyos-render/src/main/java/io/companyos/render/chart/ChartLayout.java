@@ -72,7 +72,8 @@ public record ChartLayout(double width, double height, YScale scale, List<Mark> 
     for (double t : scale.ticks()) {
       double y = scale.y(t);
       marks.add(new Mark.Line(LEFT, y, WIDTH - RIGHT, y, t == 0 ? MUTED : GRID, 1, false));
-      marks.add(new Mark.Label(LEFT - 6, y + 4, chart.format(t), Mark.Anchor.END, 10, MUTED, false, t));
+      String label = scale.step() >= 1 ? chart.unit().format(t) : chart.format(t);
+      marks.add(new Mark.Label(LEFT - 6, y + 4, label, Mark.Anchor.END, 10, MUTED, false, t));
     }
     marks.add(new Mark.Line(LEFT, TOP, LEFT, PLOT_BOTTOM, MUTED, 1, false));
     int slots = slots(chart);
