@@ -176,22 +176,23 @@ public record ChartLayout(double width, double height, YScale scale, List<Mark> 
   private static void bars(Chart chart, YScale scale, List<Mark> marks) {
     double slot = slotWidth(slots(chart));
     double barWidth = slot * 0.6;
-    for (int i = 0; i < chart.categories().size(); i++) {
-      double up = 0;
-      double down = 0;
-      int colour = 0;
-      for (ChartSeries s : chart.series()) {
-        String c = colour(colour++);
+    int n = chart.categories().size();
+    double[] up = new double[n];
+    double[] down = new double[n];
+    int colour = 0;
+    for (ChartSeries s : chart.series()) {
+      String c = colour(colour++);
+      for (int i = 0; i < n; i++) {
         ChartPoint p = s.points().get(i);
         if (p.value() == null) {
           continue;
         }
-        double from = p.value() >= 0 ? up : down;
+        double from = p.value() >= 0 ? up[i] : down[i];
         double to = from + p.value();
         if (p.value() >= 0) {
-          up = to;
+          up[i] = to;
         } else {
-          down = to;
+          down[i] = to;
         }
         double yTop = scale.y(Math.max(from, to));
         double yBottom = scale.y(Math.min(from, to));
