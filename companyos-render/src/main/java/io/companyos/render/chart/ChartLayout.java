@@ -84,9 +84,14 @@ public record ChartLayout(double width, double height, YScale scale, List<Mark> 
           MUTED, false, null));
       marks.add(new Mark.Label((xd + WIDTH - RIGHT) / 2, TOP - 4, "months", Mark.Anchor.MIDDLE, 10, MUTED, false, null));
     }
-    for (int i = 0; i < chart.categories().size(); i++) {
-      marks.add(new Mark.Label(x(chart, i), PLOT_BOTTOM + 16, chart.categories().get(i), Mark.Anchor.MIDDLE, 9, MUTED,
-          false, null));
+    int n = chart.categories().size();
+    int every = labelEvery(chart, slotWidth(slots));
+    for (int i = 0; i < n; i++) {
+      // When labels would overlap, every k-th is written, counted back from the newest, which is always labelled.
+      if ((n - 1 - i) % every == 0) {
+        marks.add(new Mark.Label(x(chart, i), PLOT_BOTTOM + 16, chart.categories().get(i), Mark.Anchor.MIDDLE, 9, MUTED,
+            false, null));
+      }
     }
     if (chart.kind() == ChartKind.STACKED_BAR) {
       bars(chart, scale, marks);
@@ -95,6 +100,12 @@ public record ChartLayout(double width, double height, YScale scale, List<Mark> 
     }
     legend(chart, marks);
     return new ChartLayout(WIDTH, HEIGHT, scale, marks);
+  }
+
+  /** Every how many categories a label fits: labels are estimated at 4.8 px per character plus 3 px of space. */
+  static int labelEvery(Chart chart, double slot) {
+    int longest = chart.categories().stream().mapToInt(String::length).max().orElse(0);
+    return Math.max(1, (int) Math.ceil((longest * 4.8 + 3) / slot));
   }
 
   private static YScale scale(Chart chart) {

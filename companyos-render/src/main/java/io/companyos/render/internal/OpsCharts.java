@@ -13,6 +13,8 @@ import io.companyos.render.chart.ChartSeries;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.scoring.slo.Slo;
+import io.companyos.scoring.slo.SloResult;
 import io.companyos.sources.RecordKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,14 +35,17 @@ final class OpsCharts {
   static final int COST_MONTHS = 6;
   static final int COST_DRIVERS = 5;
 
-  static final String BURN_TITLE = "Error budget remaining per service, burn-down over the window";
+  static final String BURN_TITLE = "Error budget burn-down per service: budget left after each day of the window";
   static final String COST_TITLE = "Cost by driver per month (stacked), last " + COST_MONTHS + " months";
 
   private OpsCharts() {}
 
   /**
-   * Error budget remaining per service ({@code error_budget_remaining}) from the window's start to the end of each of
-   * its days: the SLO table's own computation over growing windows, so the last point is the table's number.
+   * The burn-down of each service's error budget over the section's window: the budget is the bad events the window
+   * allows ((1 - target) x the window's events, SRE workbook), and each day's point is the share of it left after the
+   * bad events from the window's start to that day's end ({@link Slo#ofCounts} with the window's events and the bad
+   * events so far, KPI {@code error_budget_remaining}). It starts near 100% and only falls; the last point is the SLO
+   * table's number.
    */
   static Chart burnDown(SectionContext ctx) {
     TimeWindow w = ctx.window();
@@ -60,39 +65,46 @@ final class OpsCharts {
         categories.add(SectionCharts.lastDay(upTo, ctx.zone()));
       }
     }
-    Map<String, List<ChartPoint>> byService = new TreeMap<>();
-    List<Map<String, ReliabilitySections.SloRow>> perWindow = new ArrayList<>();
+    Map<String, SloResult> whole = new TreeMap<>();
+    for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, w)) {
+      whole.put(r.service(), r.result());
+    }
+    if (whole.isEmpty()) {
+      return Chart.absent("error-budget-burn-down", ChartKind.LINE, BURN_TITLE, Unit.PERCENT, "no SLO had events in the window");
+    }
+    List<Map<String, SloResult>> perDay = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (TimeWindow upTo : windows) {
-      Map<String, ReliabilitySections.SloRow> rows = new LinkedHashMap<>();
+      Map<String, SloResult> rows = new LinkedHashMap<>();
       String failure = null;
       try {
-        for (ReliabilitySections.SloRow r : ReliabilitySections.slos(ctx, upTo)) {
-          rows.put(r.service(), r);
-          byService.putIfAbsent(r.service(), new ArrayList<>());
+        for (ReliabilitySections.SloRow r : upTo.equals(w) ? List.<ReliabilitySections.SloRow>of() : ReliabilitySections.slos(ctx, upTo)) {
+          rows.put(r.service(), r.result());
         }
       } catch (RuntimeException e) {
         failure = Reasons.of(e);
       }
-      perWindow.add(rows);
+      perDay.add(rows);
       failures.add(failure);
     }
     List<ChartSeries> series = new ArrayList<>();
-    for (String service : byService.keySet()) {
+    for (Map.Entry<String, SloResult> e : whole.entrySet()) {
+      SloResult all = e.getValue();
       List<ChartPoint> points = new ArrayList<>();
       for (int i = 0; i < windows.size(); i++) {
-        ReliabilitySections.SloRow r = perWindow.get(i).get(service);
         TimeWindow upTo = windows.get(i);
-        OptionalDouble left = r == null ? OptionalDouble.empty() : r.result().budgetRemaining();
-        points.add(failures.get(i) != null ? ChartPoint.absent(failures.get(i), upTo)
-            : left.isPresent() ? ChartPoint.of(left.getAsDouble() * 100, upTo)
-            : ChartPoint.absent("no requests of " + service + " yet", upTo));
+        if (failures.get(i) != null) {
+          points.add(ChartPoint.absent(failures.get(i), upTo));
+          continue;
+        }
+        SloResult soFar = upTo.equals(w) ? all : perDay.get(i).get(e.getKey());
+        long bad = soFar == null ? 0 : Math.min(soFar.bad(), all.bad());
+        OptionalDouble left = upTo.equals(w) ? all.budgetRemaining()
+            : Slo.ofCounts(all.target(), all.total(), bad).budgetRemaining();
+        points.add(left.isPresent() ? ChartPoint.of(left.getAsDouble() * 100, upTo)
+            : ChartPoint.absent("no requests of " + e.getKey() + " in the window", upTo));
       }
-      series.add(new ChartSeries(service, "error_budget_remaining", ChartSeries.Role.VALUE, points));
-    }
-    if (series.isEmpty()) {
-      String why = failures.stream().filter(java.util.Objects::nonNull).findFirst().orElse("no SLO had events in the window");
-      return Chart.absent("error-budget-burn-down", ChartKind.LINE, BURN_TITLE, Unit.PERCENT, why);
+      series.add(new ChartSeries(e.getKey(), "error_budget_remaining", ChartSeries.Role.VALUE, points));
     }
     return Chart.of("error-budget-burn-down", ChartKind.LINE, BURN_TITLE, Unit.PERCENT, categories, series);
   }

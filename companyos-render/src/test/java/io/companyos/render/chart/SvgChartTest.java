@@ -40,7 +40,7 @@ class SvgChartTest {
     assertThat(svg.points()).extracting(SvgRead.Point::value).containsExactly(10.0, 20.0, 15.0);
     NodeList lines = svg.document().getElementsByTagName("polyline");
     assertThat(((Element) lines.item(0)).getAttribute("points")).isEqualTo("170.7,236.0 384.0,36.0 597.3,136.0");
-    assertThat(svg.categoryXs(List.of("W45", "W46", "W47"))).containsExactly(170.7, 384.0, 597.3);
+    assertThat(svg.categoryXs(List.of("W45", "W46", "W47")).values()).containsExactly(170.7, 384.0, 597.3);
   }
 
   @Test
@@ -103,6 +103,22 @@ class SvgChartTest {
     assertThat(threeWeeks().tableColumns()).containsExactly("Period", "Deploys");
     assertThat(threeWeeks().table()).containsExactly(List.of("W45", "10/day"), List.of("W46", "20/day"),
         List.of("W47", "15/day"));
+  }
+
+  @Test
+  void aCrowdedAxisLabelsEveryFewCategoriesCountingBackFromTheNewest() {
+    List<String> days = new java.util.ArrayList<>();
+    List<ChartPoint> pts = new java.util.ArrayList<>();
+    for (int i = 0; i < 28; i++) {
+      days.add("Nov " + (i + 1));
+      pts.add(ChartPoint.of(i, week(0)));
+    }
+    Chart c = Chart.of("days", ChartKind.LINE, "Days", Unit.NUMBER, days,
+        List.of(new ChartSeries("v", "k", ChartSeries.Role.VALUE, pts)));
+    // Slots of 640 / 28 = 22.86 px; "Nov 10" needs 6 x 4.8 + 3 = 31.8 px, so every second label is written.
+    assertThat(new SvgRead(SvgChart.of(c)).categoryXs(days).keySet())
+        .containsExactly("Nov 2", "Nov 4", "Nov 6", "Nov 8", "Nov 10", "Nov 12", "Nov 14", "Nov 16", "Nov 18", "Nov 20",
+            "Nov 22", "Nov 24", "Nov 26", "Nov 28");
   }
 
   @Test

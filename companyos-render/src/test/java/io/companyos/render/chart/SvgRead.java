@@ -99,16 +99,14 @@ public final class SvgRead {
     return out;
   }
 
-  /** The x pixel of each category label, in order (the labels below the plot). */
-  public List<Double> categoryXs(List<String> categories) {
-    List<Double> out = new ArrayList<>();
+  /** The x pixel of each category label written below the plot, by category (crowded axes label every k-th). */
+  public java.util.Map<String, Double> categoryXs(List<String> categories) {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
     NodeList texts = doc.getElementsByTagName("text");
-    int next = 0;
-    for (int i = 0; i < texts.getLength() && next < categories.size(); i++) {
+    for (int i = 0; i < texts.getLength(); i++) {
       Element t = (Element) texts.item(i);
-      if (t.getTextContent().equals(categories.get(next)) && "9.0".equals(t.getAttribute("font-size"))) {
-        out.add(Double.parseDouble(t.getAttribute("x")));
-        next++;
+      if ("9.0".equals(t.getAttribute("font-size")) && categories.contains(t.getTextContent())) {
+        out.put(t.getTextContent(), Double.parseDouble(t.getAttribute("x")));
       }
     }
     return out;
