@@ -6,6 +6,7 @@ module io.companyos.export.pdf {
   requires openhtmltopdf.pdfbox;
   requires org.apache.pdfbox;
   requires java.logging;
+  requires java.desktop;
   // PDFBox is an automatic module: it declares no dependencies, so on the module path its explicit-module
   // dependency (Commons Logging) is resolved only when a named module requires it.
   requires org.apache.commons.logging;

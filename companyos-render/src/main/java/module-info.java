@@ -13,6 +13,7 @@ module io.companyos.render {
 
   exports io.companyos.render;
   exports io.companyos.render.export;
+  exports io.companyos.render.chart;
 
   // FreeMarker loads the built-in templates through Class.getResource, which needs their packages opened to it.
   opens io.companyos.render.templates.markdown to freemarker;

@@ -112,7 +112,7 @@ public final class AccessPolicy {
         t.rows().stream().map(row -> row.stream().map(r).toList()).toList(), t.emptyText())).toList();
     List<MetricValue> items = s.items().stream().map(r).toList();
     return new PackSection(s.type(), s.title(), s.window(), s.previousWindow(), fields, tables, items, s.emptyText(), s.note(),
-        s.unavailableReason(), s.visibleTo(), s.stale());
+        s.unavailableReason(), s.visibleTo(), s.stale(), s.charts());
   }
 
   private String names(List<String> ids) {

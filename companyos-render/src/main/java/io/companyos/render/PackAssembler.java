@@ -175,7 +175,7 @@ public final class PackAssembler {
       return PackSection.unavailable(spec.type(), ctx.title(), "no assembler for section type '" + spec.type() + "'");
     }
     try {
-      return a.assemble(ctx);
+      return io.companyos.render.internal.SectionCharts.attach(a.assemble(ctx), ctx);
     } catch (RuntimeException e) {
       return unavailable(ctx, reason(e));
     }

@@ -1,6 +1,7 @@
 package io.companyos.render;
 
 import io.companyos.model.time.TimeWindow;
+import io.companyos.render.chart.Chart;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     see the section (see {@link AccessPolicy})
  * @param stale null when the section's data is fresh; else which data ends when, e.g. "incidents.csv
  *     (exports) ends 2026-11-14, 9 days before the as-of"
+ * @param charts the charts of series the section computed (see {@link Chart}); empty for none. They go wherever the
+ *     section goes, so a section hidden from a reader hides its charts too.
  */
 public record PackSection(
     String type,
@@ -33,7 +36,8 @@ public record PackSection(
     String note,
     @Nullable String unavailableReason,
     List<String> visibleTo,
-    @Nullable String stale) {
+    @Nullable String stale,
+    List<Chart> charts) {
 
   public PackSection {
     Objects.requireNonNull(type, "type");
@@ -44,6 +48,15 @@ public record PackSection(
     tables = List.copyOf(tables);
     items = List.copyOf(items);
     visibleTo = List.copyOf(visibleTo);
+    charts = List.copyOf(charts);
+  }
+
+  /** A section without charts. */
+  public PackSection(String type, String title, @Nullable TimeWindow window, @Nullable TimeWindow previousWindow,
+      List<Field> fields, List<SectionTable> tables, List<MetricValue> items, String emptyText, String note,
+      @Nullable String unavailableReason, List<String> visibleTo, @Nullable String stale) {
+    this(type, title, window, previousWindow, fields, tables, items, emptyText, note, unavailableReason, visibleTo, stale,
+        List.of());
   }
 
   /** A section every recipient of the pack may see (no {@code visible_to}), with fresh data. */
@@ -63,7 +76,7 @@ public record PackSection(
   /** This section restricted to {@code roles} (the YAML's {@code visible_to}); empty means unrestricted. */
   public PackSection withVisibleTo(List<String> roles) {
     return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note,
-        unavailableReason, roles, stale);
+        unavailableReason, roles, stale, charts);
   }
 
   /**
@@ -72,7 +85,15 @@ public record PackSection(
    */
   public PackSection withStale(@Nullable String notice) {
     return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note,
-        unavailableReason, visibleTo, notice);
+        unavailableReason, visibleTo, notice, charts);
+  }
+
+  /** This section with {@code added} after its own charts. */
+  public PackSection withCharts(List<Chart> added) {
+    List<Chart> all = new java.util.ArrayList<>(charts);
+    all.addAll(added);
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note,
+        unavailableReason, visibleTo, stale, all);
   }
 
   /** Whether the section declares who may see it. */

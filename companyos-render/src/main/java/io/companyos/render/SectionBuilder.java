@@ -16,6 +16,7 @@ public final class SectionBuilder {
   private final List<MetricValue> items = new ArrayList<>();
   private String emptyText = "";
   private String note = "";
+  private final List<io.companyos.render.chart.Chart> charts = new ArrayList<>();
 
   SectionBuilder(String type, String title, @Nullable TimeWindow window, @Nullable TimeWindow previousWindow) {
     this.type = type;
@@ -54,6 +55,12 @@ public final class SectionBuilder {
     return this;
   }
 
+  /** Adds a chart of series this section computed. */
+  public SectionBuilder chart(io.companyos.render.chart.Chart chart) {
+    charts.add(chart);
+    return this;
+  }
+
   /** Number of list entries so far. */
   public int itemCount() {
     return items.size();
@@ -65,6 +72,7 @@ public final class SectionBuilder {
   }
 
   public PackSection build() {
-    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note, null);
+    return new PackSection(type, title, window, previousWindow, fields, tables, items, emptyText, note, null, List.of(),
+        null, charts);
   }
 }

@@ -77,6 +77,8 @@ public final class PdfExporter implements PackExporter {
     }
     builder.withProducer(PRODUCER);
     builder.withHtmlContent(xhtml, null);
+    // Charts are drawn from their layout through the renderer's Graphics2D bridge (no SVG engine needed).
+    builder.useObjectDrawerFactory(new ChartDrawing(doc));
     // Nothing is fetched: the layout has no links to load and no resource may leave the process.
     builder.useExternalResourceAccessControl((uri, type) -> false,
         com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);

@@ -141,6 +141,10 @@ final class PrintLayout {
         ol.sources li, ul.sources li { word-wrap: break-word; }
         ul.sources { font-size: 8pt; color: #444; padding-left: 18pt; }
         ul { padding-left: 14pt; margin: 3pt 0; }
+        .chart { page-break-inside: avoid; margin: 6pt 0; }
+        .chart object { display: block; }
+        .chart-alt { font-size: 8pt; color: #444; }
+        table.chart-data { font-size: 8pt; }
         """.formatted(paper, Xml.cssString(doc.title()), FONT, Xml.cssString(doc.period().label()), FONT, FONT, FONT);
   }
 
@@ -231,6 +235,7 @@ final class PrintLayout {
     } else if (s.available() && !s.emptyText().isBlank()) {
       out.append("<p class=\"empty\">").append(Xml.escape(s.emptyText())).append("</p>\n");
     }
+    ChartFigure.markup(out, index, s);
     if (!s.note().isBlank()) {
       out.append("<p class=\"note\">").append(Xml.escape(s.note())).append("</p>\n");
     }

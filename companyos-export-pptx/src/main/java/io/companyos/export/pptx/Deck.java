@@ -268,6 +268,26 @@ final class Deck {
     for (int i = 0; i < pages.size(); i++) {
       speakerNotes(pages.get(i).slide, sectionNotes(s, title, pages.get(i), i, pages.size()));
     }
+    for (io.companyos.render.chart.Chart c : s.charts()) {
+      chart(s, c);
+    }
+  }
+
+  /** A slide of its own for chart {@code c}: a native chart, or "n/a (reason)"; the data table in the notes. */
+  private void chart(PackSection s, io.companyos.render.chart.Chart c) {
+    Page page = new Page(s, c.title(), false);
+    if (c.present()) {
+      ChartSlide.add(show, page.slide, c, new Rectangle2D.Double(MARGIN, TOP, CONTENT_W, BOTTOM - TOP),
+          java.util.Date.from(doc.asOf()));
+    } else {
+      text(page.slide, MARGIN, page.y + 20, CONTENT_W, 60, c.absentText(), 20, false, MUTED);
+    }
+    StringBuilder notesText = new StringBuilder(c.altText()).append("\n\n");
+    notesText.append(String.join(" | ", c.tableColumns())).append('\n');
+    for (List<String> row : c.table()) {
+      notesText.append(String.join(" | ", row)).append('\n');
+    }
+    speakerNotes(page.slide, notesText.toString());
   }
 
   /** A new continuation page when {@code page} has less than {@code need} points left. */

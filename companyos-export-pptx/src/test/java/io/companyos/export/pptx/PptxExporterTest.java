@@ -123,7 +123,10 @@ class PptxExporterTest {
         long evidence = slides.stream().filter(s -> heading(s).startsWith("Evidence")).count();
         long continued = slides.stream().filter(s -> heading(s).endsWith(" (continued)") && !heading(s).startsWith("Evidence")).count();
         assertThat(evidence > 0).isEqualTo(!doc.evidence().isEmpty());
-        assertThat(slides).hasSize(1 + doc.sections().size() + (int) continued + (int) evidence);
+        // Each chart of a section has a slide of its own, titled with the chart's title.
+        List<String> chartTitles = doc.sections().stream().flatMap(x -> x.charts().stream())
+            .map(io.companyos.render.chart.Chart::title).toList();
+        assertThat(slides).hasSize(1 + doc.sections().size() + (int) continued + (int) evidence + chartTitles.size());
         String title = allText(slides.get(0));
         assertThat(heading(slides.get(0))).isEqualTo(doc.title());
         assertThat(title).contains(doc.period().label()).contains("As of 2026-11-23 09:00 UTC")
@@ -133,7 +136,7 @@ class PptxExporterTest {
         }
         // Section slides in document order, continuations right after their section; the evidence slides last.
         List<String> headings = slides.stream().skip(1).map(PptxExporterTest::heading)
-            .filter(h -> !h.endsWith(" (continued)") && !h.startsWith("Evidence")).toList();
+            .filter(h -> !h.endsWith(" (continued)") && !h.startsWith("Evidence") && !chartTitles.contains(h)).toList();
         assertThat(slides.subList(slides.size() - (int) evidence, slides.size())).allMatch(x -> heading(x).startsWith("Evidence"));
         assertThat(headings).containsExactlyElementsOf(doc.sections().stream().map(PackSection::title).toList());
       }

@@ -104,14 +104,24 @@ final class FinOpsSections {
       this.defaultGroup = defaultGroup;
     }
 
-    @Override
-    public PackSection assemble(SectionContext ctx) {
-      String group = ctx.string("group_by", defaultGroup);
-      Function<CostRow, String> key = switch (group) {
+    /** The section's grouping ({@code group_by}: service, team, domain, region or resource). */
+    String group(SectionContext ctx) {
+      return ctx.string("group_by", defaultGroup);
+    }
+
+    /** The group a cost row belongs to under {@code group}. */
+    static Function<CostRow, String> key(String group) {
+      return switch (group) {
         case "team", "domain" -> r -> r.tags().getOrDefault(group, "untagged");
         case "region", "resource" -> r -> r.tags().getOrDefault(group, r.serviceName());
         default -> CostRow::serviceName;
       };
+    }
+
+    @Override
+    public PackSection assemble(SectionContext ctx) {
+      String group = group(ctx);
+      Function<CostRow, String> key = key(group);
       Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
       Dataset<CostRow> prev = ctx.records(RecordKind.COSTS, ctx.previousWindow());
       String head = group.substring(0, 1).toUpperCase(Locale.ROOT) + group.substring(1);

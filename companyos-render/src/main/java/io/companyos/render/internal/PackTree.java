@@ -186,6 +186,7 @@ public final class PackTree {
     m.put("items", s.items().stream().map(v -> (Object) value(v, notes)).toList());
     m.put("emptyText", s.emptyText());
     m.put("note", s.note());
+    m.put("charts", s.charts().stream().map(c -> (Object) ChartTree.of(c)).toList());
     return m;
   }
 

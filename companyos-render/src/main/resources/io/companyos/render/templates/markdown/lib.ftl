@@ -49,6 +49,20 @@ _${pack.availability.line} · as of ${pack.asOf} (${pack.zone}) · ${pack.period
 <#macro quarter_summary s>
 **Health Score Trend**: <@v s.fieldsByKey.q_start_score.value/> → <@v s.fieldsByKey.q_end_score.value/>
 </#macro>
+<#macro chart c>
+
+**Chart: ${c.title}**<#if !c.available> ${c.text}</#if>
+
+_${c.alt}_
+<#if c.available>
+
+| <#list c.columns as col>${col}<#sep> | </#list> |
+|<#list c.columns as col>${""?left_pad(col?length + 2, "-")}<#sep>|</#list>|
+<#list c.rows as row>
+| <#list row as cell>${cell}<#sep> | </#list> |
+</#list>
+</#if>
+</#macro>
 <#macro section s>
 <#if s.title?has_content && !headingFieldTypes?seq_contains(s.type)>
 
@@ -88,6 +102,7 @@ n/a (${s.unavailableReason})
 
 ${s.emptyText}
 </#if>
+<#list s.charts as c><@chart c/></#list>
 <#if s.window?? && headingFieldTypes?seq_contains(s.type)>
 
 _Window: ${s.window.label}<#if s.previousWindow??> · compared with ${s.previousWindow.label}</#if>_
