@@ -50,27 +50,59 @@ public final class RobustZScoreDetector implements AnomalyDetector {
 
   @Override
   public double[] scores(double[] values) {
-    int n = values.length;
-    double[] out = new double[n];
-    SlidingWindow level = new SlidingWindow(p.window());
-    SlidingWindow change = new SlidingWindow(p.window());
-    double alarm = 0;
-    int alarmLeft = 0;
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    double shortSum = 0;
-    for (int i = 0; i < n; i++) {
-      double x = values[i];
-      shortSum += x - (i >= p.shortWindow() ? values[i - p.shortWindow()] : 0);
+    double[] out = new double[values.length];
+    Stream stream = stream();
+    for (int i = 0; i < values.length; i++) {
+      out[i] = stream.next(values[i]);
+    }
+    return out;
+  }
+
+  /**
+   * A detector for values that arrive one at a time (a live metric): {@link Stream#next} gives each value's
+   * score as it comes, equal to the score {@link #scores} gives the same value in the whole series. Memory is
+   * two windows of {@code window} values, whatever the length of the series.
+   */
+  public Stream stream() {
+    return new Stream(p);
+  }
+
+  /** The detector's state over a series read so far; not thread-safe. */
+  public static final class Stream {
+    private final Parameters p;
+    private final SlidingWindow level;
+    private final SlidingWindow change;
+    private final double[] recent;
+    private long count;
+    private double previous;
+    private double alarm;
+    private int alarmLeft;
+    private double lo = Double.POSITIVE_INFINITY;
+    private double hi = Double.NEGATIVE_INFINITY;
+    private double shortSum;
+
+    Stream(Parameters p) {
+      this.p = p;
+      this.level = new SlidingWindow(p.window());
+      this.change = new SlidingWindow(p.window());
+      this.recent = new double[p.shortWindow()];
+    }
+
+    /** The score of the next value of the series. */
+    public double next(double x) {
+      int k = p.shortWindow();
+      int slot = (int) (count % k);
+      shortSum += x - (count >= k ? recent[slot] : 0);
+      recent[slot] = x;
       double raw = 0;
       if (level.size() >= p.minHistory()) {
         double z = level.distance(x);
         if (change.size() >= p.minHistory()) {
-          z = Math.max(z, change.distance(x - values[i - 1]));
+          z = Math.max(z, change.distance(x - previous));
         }
-        if (p.shortWindow() > 1 && i >= p.shortWindow()) {
+        if (k > 1 && count >= k) {
           // The mean of k values varies √k less than one value; half of that gain keeps it conservative.
-          z = Math.max(z, level.distance(shortSum / p.shortWindow()) * Math.sqrt(p.shortWindow()) / 2);
+          z = Math.max(z, level.distance(shortSum / k) * Math.sqrt(k) / 2);
         }
         double range = hi - lo;
         if (range > 0 && (x > hi + p.extremeMargin() * range || x < lo - p.extremeMargin() * range)) {
@@ -89,18 +121,23 @@ public final class RobustZScoreDetector implements AnomalyDetector {
         alarm = s;
         alarmLeft = p.suppressFor();
       }
-      out[i] = s;
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
       level.add(x);
-      if (i > 0) {
-        change.add(x - values[i - 1]);
+      if (count > 0) {
+        change.add(x - previous);
       }
+      previous = x;
+      count++;
+      return s;
     }
-    return out;
   }
 
-  /** The last {@code capacity} values, kept sorted for medians. */
+  /**
+   * The last {@code capacity} values, kept sorted for medians. Each new value replaces the oldest with one
+   * shift of the values between their two places; the robust spread of a window state is computed once, in
+   * O(log n), and reused for every distance asked of that state.
+   */
   static final class SlidingWindow {
     private final double[] ring;
     private final double[] sorted;
@@ -108,6 +145,9 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     private int head;
     private double sum;
     private double sumSq;
+    private boolean fresh;
+    private double median;
+    private double spread;
 
     SlidingWindow(int capacity) {
       ring = new double[capacity];
@@ -119,20 +159,21 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     }
 
     void add(double x) {
+      fresh = false;
       if (size == ring.length) {
         double old = ring[head];
-        int at = Arrays.binarySearch(sorted, 0, size, old);
-        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
-        size--;
         sum -= old;
         sumSq -= old * old;
+        ring[head] = x;
+        head = (head + 1) % ring.length;
+        sum += x;
+        sumSq += x * x;
+        replace(Arrays.binarySearch(sorted, 0, size, old), x);
+        return;
       }
       ring[head] = x;
       head = (head + 1) % ring.length;
-      int at = Arrays.binarySearch(sorted, 0, size, x);
-      if (at < 0) {
-        at = -at - 1;
-      }
+      int at = insertionPoint(x);
       System.arraycopy(sorted, at, sorted, at + 1, size - at);
       sorted[at] = x;
       size++;
@@ -140,51 +181,87 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       sumSq += x * x;
     }
 
+    /** Puts {@code x} in place of the value at {@code out}, shifting only the values between the two places. */
+    private void replace(int out, double x) {
+      int at = insertionPoint(x);
+      if (at > out) {
+        // x goes after the removed value: the values in between move one place down.
+        System.arraycopy(sorted, out + 1, sorted, out, at - out - 1);
+        sorted[at - 1] = x;
+      } else {
+        System.arraycopy(sorted, at, sorted, at + 1, out - at);
+        sorted[at] = x;
+      }
+    }
+
+    private int insertionPoint(double x) {
+      int at = Arrays.binarySearch(sorted, 0, size, x);
+      return at < 0 ? -at - 1 : at;
+    }
+
     /** |x − median| in units of the floored robust spread. */
     double distance(double x) {
-      double median = median(sorted, size);
-      double mad = medianAbsoluteDeviation(median) * 1.4826;
-      double mean = sum / size;
-      double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
-      double spread = Math.max(Math.max(mad, sd), Math.max(0.01 * Math.abs(median), 1e-9));
+      if (!fresh) {
+        median = median(sorted, size);
+        double mad = medianAbsoluteDeviation(median) * 1.4826;
+        double mean = sum / size;
+        double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
+        spread = Math.max(Math.max(mad, sd), Math.max(0.01 * Math.abs(median), 1e-9));
+        fresh = true;
+      }
       return Math.abs(x - median) / spread;
     }
 
     /**
-     * The median of |v − median| without sorting: the deviations below the median (walking down from it)
-     * and above it (walking up) are each already in ascending order, so a two-pointer merge reaches the
-     * middle one(s) in O(n).
+     * The median of |v − median| without sorting: the deviations below the median (read downwards from it)
+     * and above it (read upwards) are two ascending sequences, and the k-th smallest of two sorted sequences
+     * is found by a binary search over how many come from the first (O(log n)).
      */
     private double medianAbsoluteDeviation(double median) {
-      // First index with a value >= median (binary search; the window is sorted).
+      int up = firstAtLeast(median);
+      int need = size / 2 + 1;
+      double cur = smallest(need, median, up);
+      return size % 2 == 1 ? cur : (smallest(need - 1, median, up) + cur) / 2;
+    }
+
+    /** The first index whose value is at least {@code v}. */
+    private int firstAtLeast(double v) {
       int lo = 0;
       int hi = size;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (sorted[mid] < median) {
+        if (sorted[mid] < v) {
           lo = mid + 1;
         } else {
           hi = mid;
         }
       }
-      int up = lo;
-      int down = up - 1;
-      int need = size / 2 + 1;
-      double prev = 0;
-      double cur = 0;
-      for (int k = 0; k < need; k++) {
-        prev = cur;
-        double left = down >= 0 ? median - sorted[down] : Double.POSITIVE_INFINITY;
-        double right = up < size ? sorted[up] - median : Double.POSITIVE_INFINITY;
-        if (left <= right) {
-          cur = left;
-          down--;
+      return lo;
+    }
+
+    /**
+     * The k-th smallest (from 1) of the deviations {@code below(t) = median − sorted[up − 1 − t]} and
+     * {@code above(t) = sorted[up + t] − median}: the smallest count {@code i} taken from below such that
+     * {@code below(i) ≥ above(k − i − 1)}; the answer is the larger of the last value taken from each side.
+     */
+    private double smallest(int k, double median, int up) {
+      int belowCount = up;
+      int aboveCount = size - up;
+      int lo = Math.max(0, k - aboveCount);
+      int hi = Math.min(k, belowCount);
+      while (lo < hi) {
+        int i = (lo + hi) >>> 1;
+        double below = median - sorted[up - 1 - i];
+        double above = sorted[up + k - i - 1] - median;
+        if (below < above) {
+          lo = i + 1;
         } else {
-          cur = right;
-          up++;
+          hi = i;
         }
       }
-      return size % 2 == 1 ? cur : (prev + cur) / 2;
+      double fromBelow = lo > 0 ? median - sorted[up - lo] : Double.NEGATIVE_INFINITY;
+      double fromAbove = k - lo > 0 ? sorted[up + k - lo - 1] - median : Double.NEGATIVE_INFINITY;
+      return Math.max(fromBelow, fromAbove);
     }
 
     private static double median(double[] a, int n) {

@@ -70,6 +70,43 @@ class RobustZScoreDetectorTest {
     });
   }
 
+  @Test
+  void aStreamScoresEachValueAsTheWholeSeriesDoes() {
+    qt().forAll(lists().of(integers().between(-20, 20)).ofSizeBetween(0, 400)).checkAssert(values -> {
+      double[] all = values.stream().mapToDouble(Integer::doubleValue).toArray();
+      RobustZScoreDetector.Stream stream = RobustZScoreDetector.defaults().stream();
+      double[] streamed = new double[all.length];
+      for (int i = 0; i < all.length; i++) {
+        streamed[i] = stream.next(all[i]);
+      }
+      assertThat(streamed).containsExactly(RobustZScoreDetector.defaults().scores(all));
+    });
+  }
+
+  @Test
+  void theWindowsSpreadIsTheMedianAbsoluteDeviationOfASortedCopy() {
+    // Whole numbers keep the running sums exact, so the fast window and a sort from scratch must agree to the bit;
+    // small ranges give many ties, windows of 7 and 8 test odd and even sizes.
+    qt().forAll(lists().of(integers().between(-6, 6)).ofSizeBetween(1, 120), integers().between(7, 8)).checkAssert((values, capacity) -> {
+      RobustZScoreDetector.SlidingWindow window = new RobustZScoreDetector.SlidingWindow(capacity);
+      for (int i = 0; i < values.size(); i++) {
+        window.add(values.get(i));
+        double[] last = values.subList(Math.max(0, i + 1 - capacity), i + 1).stream().mapToDouble(Integer::doubleValue).sorted().toArray();
+        double median = medianOfSorted(last);
+        double[] deviations = Arrays.stream(last).map(v -> Math.abs(v - median)).sorted().toArray();
+        double mean = Arrays.stream(last).sum() / last.length;
+        double sd = Math.sqrt(Math.max(0, Arrays.stream(last).map(v -> v * v).sum() / last.length - mean * mean));
+        double spread = Math.max(Math.max(medianOfSorted(deviations) * 1.4826, sd), Math.max(0.01 * Math.abs(median), 1e-9));
+        assertThat(window.distance(10)).as("after %s", values.subList(0, i + 1)).isEqualTo(Math.abs(10 - median) / spread);
+      }
+    });
+  }
+
+  private static double medianOfSorted(double[] a) {
+    int n = a.length;
+    return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+  }
+
   private static double[] toArray(List<Double> l) {
     return l.stream().mapToDouble(Double::doubleValue).toArray();
   }
