@@ -31,6 +31,10 @@ public enum RuleKind {
   COMMITMENT_COVERAGE("commitment_coverage", "optimization_opportunities",
       RuleParam.number("target_percent", 1, 100, 80, "the coverage the company aims for"),
       RuleParam.number("min_gap_points", 0, 100, 5, "percentage points below the target that make a recommendation")),
+  /** Commitments whose cost went partly unused (FOCUS CommitmentDiscountStatus Unused), per commitment type. */
+  UNUSED_COMMITMENTS("unused_commitments", "optimization_opportunities",
+      RuleParam.number("min_utilization_percent", 0, 100, 95, "utilization below which a commitment type is recommended"),
+      RuleParam.number("min_monthly_usd", 0, 1e12, 100, "unused cost a month (USD) below which it is not worth a meeting")),
   /** The share of spend without an allocation tag. */
   UNALLOCATED_SPEND("unallocated_spend", "optimization_opportunities",
       RuleParam.text("tag", "team", "the tag that allocates a row's cost"),

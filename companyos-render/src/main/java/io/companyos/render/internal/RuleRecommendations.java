@@ -134,6 +134,10 @@ final class RuleRecommendations {
         Dataset<CostRow> c = ctx.records(RecordKind.COSTS, w);
         add(ctx, items, FinOpsRules.commitmentCoverage(rule, owner, c.rows(), w), c.provenance());
       }
+      case UNUSED_COMMITMENTS -> {
+        Dataset<CostRow> c = ctx.records(RecordKind.COSTS, w);
+        add(ctx, items, FinOpsRules.unusedCommitments(rule, owner, c.rows(), w), c.provenance());
+      }
       case UNALLOCATED_SPEND -> {
         Dataset<CostRow> c = ctx.records(RecordKind.COSTS, w);
         add(ctx, items, FinOpsRules.unallocatedSpend(rule, owner, c.rows(), w), c.provenance());

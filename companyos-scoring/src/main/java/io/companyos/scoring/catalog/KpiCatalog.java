@@ -136,6 +136,8 @@ public final class KpiCatalog {
           "%", HIGHER_IS_BETTER, SECTION, "recommend.FinOpsRules.commitmentCoverage"),
       kpi("effective_savings_rate", "Effective savings rate of committed usage", "1 − EffectiveCost / ListCost of the usage under a commitment",
           "%", HIGHER_IS_BETTER, SECTION, "recommend.FinOpsRules.commitmentCoverage"),
+      kpi("commitment_utilization", "Commitment utilization", "EffectiveCost of usage a commitment covered (Used) / EffectiveCost of the commitment (Used + Unused)",
+          "%", HIGHER_IS_BETTER, SECTION, "recommend.FinOpsRules.unusedCommitments"),
       // Delivery
       kpi("points_delivered", "Story points delivered", "points of the sprint's items completed before its end (a running sprint: before the as-of)",
           "points", HIGHER_IS_BETTER, "the sprint; compared with the previous sprint by the same elapsed time", "sprint.SprintMetrics.deliveredBy"),

@@ -46,12 +46,15 @@ public final class CommitmentCoverage {
     return COMPUTE.equals(r.serviceCategory());
   }
 
-  /** ListCost of the eligible rows that are covered / ListCost of the eligible rows; empty when nothing is eligible. */
+  /**
+   * ListCost of the eligible rows that are covered / ListCost of the eligible rows; empty when nothing is eligible. Rows of
+   * a commitment's unused part (FOCUS {@code CommitmentDiscountStatus} Unused) are not usage and count on neither side.
+   */
   static OptionalDouble share(List<CostRow> rows, Predicate<CostRow> eligible, Predicate<CostRow> covered) {
     double all = 0;
     double part = 0;
     for (CostRow r : rows) {
-      if (!CostBreakdown.isCreditOrAdjustment(r) && eligible.test(r)) {
+      if (!CostBreakdown.isCreditOrAdjustment(r) && !CostRow.UNUSED.equals(r.commitmentDiscountStatus()) && eligible.test(r)) {
         double list = r.listCost().doubleValue();
         all += list;
         if (covered.test(r)) {

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The FinOps rule kinds, from FOCUS rows (FinOps Open Cost and Usage Specification 1.x): commitment coverage below
- * target, with the monthly saving of closing the gap, and spend without an allocation tag. Amounts for a month are the
+ * target, with the monthly saving of closing the gap, commitments left unused, spend without an allocation tag and the
+ * fastest-growing cost drivers per MAU. Amounts for a month are the
  * window's amounts × 30 days / the window's days. Credits and adjustments are not usage and are left out
  * ({@link CostBreakdown#isCreditOrAdjustment}), as are taxes and purchases (a purchase's cost reaches usage rows
  * amortized, so counting both would count it twice).
@@ -38,8 +39,8 @@ public final class FinOpsRules {
     double coveredEffective = 0;
     int eligibleRows = 0;
     for (CostRow r : rows) {
-      if (!window.contains(r.chargePeriodStart()) || !isUsage(r)) {
-        continue;
+      if (!window.contains(r.chargePeriodStart()) || !isUsage(r) || CostRow.UNUSED.equals(r.commitmentDiscountStatus())) {
+        continue; // a commitment's unused part is not usage
       }
       boolean committed = r.commitmentDiscountType() != null || "Committed".equals(r.pricingCategory());
       if (!committed && !"Standard".equals(r.pricingCategory())) {
@@ -82,6 +83,59 @@ public final class FinOpsRules {
     return List.of(new Recommendation(rule.id(), "commitment coverage", String.format(Locale.ROOT,
         "Raise commitment coverage from %s%% to the %s%% target with savings plans or reservations for steady on-demand usage",
         ReliabilityRules.fmt(coverage * 100), ReliabilityRules.fmt(target * 100)), owner, rule.priority(), ev, impact));
+  }
+
+  /**
+   * Unused commitments → use, exchange or resize them. FOCUS marks the part of a commitment's amortized cost that no
+   * usage consumed with {@code CommitmentDiscountStatus} Unused. Per commitment type (e.g. Savings Plan, Reservation):
+   * {@code used} = Σ EffectiveCost of usage rows with status Used, {@code unused} = Σ EffectiveCost of rows with status
+   * Unused, utilization = {@code used / (used + unused)} (FinOps Foundation, "Rate Optimization"; FOCUS 1.x). A type whose
+   * utilization is below {@code min_utilization_percent} and whose unused cost reaches {@code min_monthly_usd} a month is
+   * recommended; impact = unused EffectiveCost × 30 days / the window's days, the money a month paid for nothing. Rows
+   * without a status (an export that does not say) are not judged.
+   */
+  public static List<Recommendation> unusedCommitments(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
+    record Use(double used, double unused, int unusedRows) {}
+    Map<String, Use> byType = new TreeMap<>();
+    for (CostRow r : rows) {
+      String status = r.commitmentDiscountStatus();
+      if (status == null || !window.contains(r.chargePeriodStart()) || CostBreakdown.isCreditOrAdjustment(r)
+          || "Tax".equalsIgnoreCase(r.chargeCategory()) || "Purchase".equalsIgnoreCase(r.chargeCategory())) {
+        continue;
+      }
+      String type = r.commitmentDiscountType() != null ? r.commitmentDiscountType() : "commitment";
+      double cost = r.effectiveCost().doubleValue();
+      boolean unused = CostRow.UNUSED.equals(status);
+      byType.merge(type, new Use(unused ? 0 : cost, unused ? cost : 0, unused ? 1 : 0),
+          (a, b) -> new Use(a.used() + b.used(), a.unused() + b.unused(), a.unusedRows() + b.unusedRows()));
+    }
+    double perMonth = (double) MONTH.toSeconds() / window.length().toSeconds();
+    List<Recommendation> out = new ArrayList<>();
+    for (Map.Entry<String, Use> e : byType.entrySet()) {
+      Use u = e.getValue();
+      double total = u.used() + u.unused();
+      if (total <= 0 || u.unused() <= 0) {
+        continue;
+      }
+      double utilization = u.used() / total;
+      double unusedPerMonth = u.unused() * perMonth;
+      if (utilization * 100 >= rule.number("min_utilization_percent") || unusedPerMonth < rule.number("min_monthly_usd")) {
+        continue;
+      }
+      String type = e.getKey();
+      List<Evidence> ev = List.of(
+          Evidence.of(type + " utilization", utilization * 100, "%", "commitment_utilization", window,
+              List.of("$" + ReliabilityRules.fmt(u.used()) + " used", "$" + ReliabilityRules.fmt(u.unused()) + " unused")),
+          Evidence.of(type + " cost no usage consumed (EffectiveCost, Unused)", u.unused(), "USD", "cloud_spend", window,
+              List.of(u.unusedRows() + " rows")));
+      Impact impact = Impact.of(unusedPerMonth, "USD/month", String.format(Locale.ROOT, "$%s unused × %s (30 d / window)",
+          ReliabilityRules.fmt(u.unused()), ReliabilityRules.fmt(perMonth)));
+      out.add(new Recommendation(rule.id(), type, String.format(Locale.ROOT,
+          "Use, exchange or resize the %s commitments: %s%% utilized, $%s of their cost went unused", type,
+          ReliabilityRules.fmt(utilization * 100), ReliabilityRules.fmt(u.unused())), owner, rule.priority(), ev, impact));
+    }
+    out.sort(Recommendation.ORDER);
+    return out;
   }
 
   /**

@@ -218,6 +218,54 @@ class RecommendationRulesTest {
     assertThat(r.evidence().get(3).value()).isNull();
   }
 
+  static CostRow commitment(String day, double effective, String type, String status) {
+    Instant start = Instant.parse(day + "T00:00:00Z");
+    return new CostRow(start, start.plus(Duration.ofDays(1)), BigDecimal.valueOf(effective), BigDecimal.valueOf(effective),
+        BigDecimal.valueOf(effective), "AmazonEC2", "Compute", "aws", "Usage", "Committed", type, status, Map.of());
+  }
+
+  @Test
+  void unusedCommitmentsAreRecommendedWithTheMoneyPaidForNothing() {
+    List<CostRow> rows = List.of(
+        // Savings Plan: used 2,700 + 900 = 3,600, unused 400 → utilization 3,600 / 4,000 = 90 % < 95 %.
+        commitment("2026-11-03", 2700, "Savings Plan", CostRow.USED),
+        commitment("2026-11-04", 900, "Savings Plan", CostRow.USED),
+        commitment("2026-11-04", 400, "Savings Plan", CostRow.UNUSED),
+        // Reservation: used 1,980, unused 20 → 99 %, above the 95 % floor: not recommended.
+        commitment("2026-11-05", 1980, "Reservation", CostRow.USED),
+        commitment("2026-11-05", 20, "Reservation", CostRow.UNUSED),
+        // Outside the window, and a row without a status: neither is judged.
+        commitment("2026-10-30", 5000, "Savings Plan", CostRow.UNUSED),
+        cost("2026-11-06", 700, 500, "AmazonEC2", "Committed", "Savings Plan", Map.of()));
+    List<Recommendation> out = FinOpsRules.unusedCommitments(rule("unused-commitments"), "finops_lead", rows, MONTH);
+    assertThat(out).hasSize(1);
+    Recommendation r = out.get(0);
+    assertThat(r.subject()).isEqualTo("Savings Plan");
+    assertThat(r.evidence()).extracting(Evidence::value).containsExactly(90.0, 400.0);
+    assertThat(r.evidence().get(0).kpi()).isEqualTo("commitment_utilization");
+    // Impact: 400 unused × 30 d / 30 d = 400 USD a month.
+    assertThat(r.impact().amount()).isCloseTo(400.0, within(1e-9));
+    assertThat(r.action()).isEqualTo("Use, exchange or resize the Savings Plan commitments: 90% utilized, $400 of their cost went unused");
+    // Over one week the same 400 unused is 400 × 30 / 7 = 1,714.29 a month.
+    TimeWindow week = new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-08T00:00:00Z"));
+    assertThat(FinOpsRules.unusedCommitments(rule("unused-commitments"), "x", rows, week).get(0).impact().amount())
+        .isCloseTo(400.0 * 30 / 7, within(1e-9));
+    // A higher monthly floor silences it.
+    assertThat(FinOpsRules.unusedCommitments(rule(RuleKind.UNUSED_COMMITMENTS, Map.of("min_monthly_usd", "500")), "x", rows, MONTH))
+        .isEmpty();
+  }
+
+  @Test
+  void aCommitmentsUnusedPartIsNotCoveredUsage() {
+    List<CostRow> rows = List.of(
+        cost("2026-11-03", 6000, 4200, "AmazonEC2", "Committed", "Savings Plan", Map.of()),
+        cost("2026-11-04", 4000, 4000, "AmazonEC2", "Standard", null, Map.of()),
+        // 2,000 of list cost nobody used: counting it would lift coverage to 8,000 / 12,000 = 66.7 %.
+        commitment("2026-11-05", 2000, "Savings Plan", CostRow.UNUSED));
+    Recommendation r = FinOpsRules.commitmentCoverage(rule("commitment-coverage-gap"), "finops_lead", rows, MONTH).get(0);
+    assertThat(r.evidence().get(0).value()).isEqualTo(60.0);
+  }
+
   @Test
   void untaggedSpendAboveItsShareIsAllocated() {
     List<CostRow> rows = List.of(

@@ -61,12 +61,12 @@ public final class FileFormats {
               isCounter(r.text("metric")) ? r.count("value") : r.number("value")),
           m -> List.of(t(m.timestamp()), m.metric(), labels(m.labels()), n(m.value()))),
       format(RecordKind.COSTS, cols("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,ServiceCategory,"
-          + "ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags"),
-          cols("ListCost,ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags"),
+          + "ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,CommitmentDiscountStatus,Tags"),
+          cols("ListCost,ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,CommitmentDiscountStatus,Tags"),
           FileFormats::cost,
           c -> List.of(t(c.chargePeriodStart()), t(c.chargePeriodEnd()), m(c.billedCost()), m(c.effectiveCost()), m(c.listCost()),
               c.serviceName(), c.serviceCategory(), c.providerName(), c.chargeCategory(), s(c.pricingCategory()),
-              s(c.commitmentDiscountType()), CsvRow.json(c.tags()))),
+              s(c.commitmentDiscountType()), s(c.commitmentDiscountStatus()), CsvRow.json(c.tags()))),
       format(RecordKind.VULNERABILITIES, cols("vuln_id,cve,severity,component,title,detected_at,resolved_at"), cols("cve,title,resolved_at"),
           r -> new Vulnerability(r.text("vuln_id"), r.optText("cve"), r.text("severity").toLowerCase(Locale.ROOT), r.text("component"),
               or(r.optText("title"), ""), r.instant("detected_at"), notBefore(r, "resolved_at", "detected_at")),
@@ -235,7 +235,21 @@ public final class FileFormats {
     BigDecimal list = r.raw("ListCost").isEmpty() ? effective : costAmount(r, "ListCost", mayBeNegative);
     return new CostRow(r.instant("ChargePeriodStart"), endNotBefore(r, "ChargePeriodEnd", "ChargePeriodStart"), billed, effective, list,
         r.text("ServiceName"), or(r.optText("ServiceCategory"), ""), or(r.optText("ProviderName"), ""), charge,
-        r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), r.jsonTags("Tags"));
+        r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), commitmentStatus(r), r.jsonTags("Tags"));
+  }
+
+  /** FOCUS {@code CommitmentDiscountStatus}: Used or Unused (any case), or empty. */
+  private static @Nullable String commitmentStatus(CsvRow r) {
+    String status = r.optText("CommitmentDiscountStatus");
+    if (status == null) {
+      return null;
+    }
+    for (String known : List.of(CostRow.USED, CostRow.UNUSED)) {
+      if (known.equalsIgnoreCase(status)) {
+        return known;
+      }
+    }
+    throw new CsvRow.BadValue("CommitmentDiscountStatus", "'" + status + "' is not a FOCUS commitment discount status (Used, Unused)");
   }
 
   private static BigDecimal costAmount(CsvRow r, String column, boolean mayBeNegative) {

@@ -141,7 +141,7 @@ final class FinanceGenerator {
     BigDecimal list = money(effective / discount);
     Instant end = day.plus(1, ChronoUnit.DAYS);
     rows.add(RecordKind.COSTS, new CostRow(day, end, eff, eff, list, service, CATEGORY[s], "AWS",
-        "Usage", pricing, commitment, Map.of("team", SampleCompanyProfile.TEAM_OF.get(service), "env", "prod")), end);
+        "Usage", pricing, commitment, commitment != null ? CostRow.USED : null, Map.of("team", SampleCompanyProfile.TEAM_OF.get(service), "env", "prod")), end);
   }
 
   private void monthly() {

@@ -74,6 +74,21 @@ class FocusCostsTest {
   }
 
   @Test
+  void theCommitmentDiscountStatusIsReadAndAnUnknownOneLocated() throws IOException {
+    Files.writeString(dir.resolve("costs.csv"), "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ServiceName,"
+        + "CommitmentDiscountType,CommitmentDiscountStatus\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,0,30,AmazonEC2,Savings Plan,used\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,0,4,AmazonEC2,Savings Plan,UNUSED\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,9,9,AmazonEC2,,NULL\n"
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1,1,AmazonEC2,Savings Plan,Expired\n");
+    FilesSource lenient = new FilesSource("files", dir, false, Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(lenient.records(RecordKind.COSTS, ALL).rows()).extracting(CostRow::commitmentDiscountStatus)
+        .containsExactly(CostRow.USED, CostRow.UNUSED, null);
+    assertThat(lenient.skipped()).extracting(Object::toString).containsExactly(
+        "costs.csv:5: CommitmentDiscountStatus: 'Expired' is not a FOCUS commitment discount status (Used, Unused)");
+  }
+
+  @Test
   void aTimeWithoutOffsetIsStillAnErrorOutsideCosts() throws IOException {
     Files.writeString(dir.resolve("changes.csv"), "change_id,time_created\nc1,2026-11-01T00:00:00\n");
     try {
