@@ -368,8 +368,8 @@ public final class CheckStateStore implements AutoCloseable {
       throw new Corrupt("'failed_runs' of '" + check + "' is not a count");
     }
     Double value = v.hasNonNull("value") ? (v.get("value").isNumber() ? v.get("value").asDouble() : null) : null;
-    if (v.hasNonNull("value") && value == null) {
-      throw new Corrupt("'value' of '" + check + "' is not a number");
+    if (v.hasNonNull("value") && (value == null || !Double.isFinite(value))) {
+      throw new Corrupt("'value' of '" + check + "' is not a finite number");
     }
     State s = new State(status(check, v), instant(v, "since", check), choice(v, "alert", AlertState.class, check),
         choice(v, "owed", Owed.class, check), bool(v, "open", check), bool(v, "notified", check), optInstant(v, "last_notified", check),
@@ -435,6 +435,11 @@ public final class CheckStateStore implements AutoCloseable {
   public Optional<State> get(String check) {
     State s = states.get(check);
     return s != null ? Optional.of(s) : unknownPrior ? Optional.of(State.unknown(Instant.EPOCH)) : Optional.empty();
+  }
+
+  /** The checks the store holds a state for, in name order. */
+  public java.util.SortedSet<String> checks() {
+    return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(states.keySet()));
   }
 
   public void put(String check, State state) {
@@ -512,7 +517,8 @@ public final class CheckStateStore implements AutoCloseable {
       m.put("not_before", s.notBefore() == null ? null : s.notBefore().toString());
       m.put("escalated", s.escalated() == null ? null : s.escalated().toString());
       m.put("receipt", s.receipt());
-      m.put("value", s.value());
+      // JSON has no infinities: a deciding value that is not finite is not kept (the store could not read it back).
+      m.put("value", s.value() != null && Double.isFinite(s.value()) ? s.value() : null);
       m.put("labels", new TreeMap<>(s.labels()));
       m.put("severity", s.severity());
       checks.set(name, JSON.valueToTree(m));

@@ -93,7 +93,7 @@ public final class PrometheusSource implements MetricSource {
     return "PrometheusSource[id=" + id + ", url=" + base + ", token=" + (token == null ? "none" : "from environment") + "]";
   }
 
-  private record Parsed(List<Series> series, int dropped) {}
+  record Parsed(List<Series> series, int dropped) {}
 
   private Dataset<Series> dataset(String query, String path, TimeWindow window, Parsed p) {
     String text = "PromQL " + query + " @ " + base.resolve(path.substring(0, path.indexOf('?')))
@@ -160,21 +160,35 @@ public final class PrometheusSource implements MetricSource {
       Thread.currentThread().interrupt();
       throw new SourceUnavailableException(id, "interrupted", e);
     }
+    return answer(resp.statusCode(), resp.body(), query, window);
+  }
+
+  /**
+   * What an HTTP answer of the query API says: the series, or a {@link BadDataException} (the query was refused) or a
+   * {@link SourceUnavailableException} (not an answer of the API, or an error of the server). Nothing else escapes,
+   * whatever the body holds ({@code PrometheusAnswerFuzzTest}).
+   */
+  Parsed answer(int status, String text, String query, @Nullable TimeWindow window) {
     JsonNode body;
     try {
-      body = JSON.readTree(resp.body());
+      body = JSON.readTree(text);
     } catch (IOException e) {
-      throw new SourceUnavailableException(id, "HTTP " + resp.statusCode() + " from " + Redaction.url(base)
+      throw new SourceUnavailableException(id, "HTTP " + status + " from " + Redaction.url(base)
           + " is not a Prometheus API answer", e);
+    }
+    if (body == null || !body.isObject()) {
+      boolean empty = body == null || body.isMissingNode();
+      throw new SourceUnavailableException(id, "HTTP " + status + " from " + Redaction.url(base) + " is not a Prometheus API answer ("
+          + (empty ? "no body" : "a JSON " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT)) + ")", null);
     }
     if (!"success".equals(body.path("status").asText())) {
       String type = body.path("errorType").asText("unknown");
       String error = body.path("error").asText("no message");
-      if (resp.statusCode() == 400 || resp.statusCode() == 422 || type.equals("bad_data") || type.equals("execution")) {
+      if (status == 400 || status == 422 || type.equals("bad_data") || type.equals("execution")) {
         throw new BadDataException(id, null, 0, null, "Prometheus rejected the query (" + type + "): " + error + " — query: " + query,
             "check the PromQL, e.g. in the Prometheus expression browser");
       }
-      throw new SourceUnavailableException(id, "HTTP " + resp.statusCode() + " " + type + ": " + error, null);
+      throw new SourceUnavailableException(id, "HTTP " + status + " " + type + ": " + error, null);
     }
     return parse(body.path("data"), query, window);
   }
@@ -189,7 +203,7 @@ public final class PrometheusSource implements MetricSource {
         Series.Point p = point(result);
         if (p == null) {
           dropped++;
-        } else {
+        } else if (window == null || window.contains(p.timestamp())) {
           out.add(new Series(query, Map.of(), List.of(p)));
         }
       }
@@ -198,7 +212,7 @@ public final class PrometheusSource implements MetricSource {
           Series.Point p = point(s.path("value"));
           if (p == null) {
             dropped++;
-          } else {
+          } else if (window == null || window.contains(p.timestamp())) {
             out.add(series(s.path("metric"), query, List.of(p)));
           }
         }
@@ -238,9 +252,22 @@ public final class PrometheusSource implements MetricSource {
     return new Series(name, labels, points);
   }
 
-  /** A {@code [unixSeconds, "value"]} pair; null for NaN or infinite values. */
+  /** The latest time a sample may carry: 9999-12-31T23:59:59.999Z, past anything Prometheus stores. */
+  private static final BigDecimal LAST_SECOND = BigDecimal.valueOf(253_402_300_800L);
+
+  /**
+   * A {@code [unixSeconds, "value"]} pair; null (counted as dropped) for NaN or infinite values and for a time that is
+   * not a number of seconds between 1970 and 9999, which would otherwise read as 1970 or as a wrapped-around instant.
+   */
   private static Series.@Nullable Point point(JsonNode pair) {
-    BigDecimal seconds = pair.path(0).decimalValue();
+    JsonNode time = pair.path(0);
+    if (!time.isNumber() || (time.isFloatingPointNumber() && !Double.isFinite(time.doubleValue()))) {
+      return null;
+    }
+    BigDecimal seconds = time.decimalValue();
+    if (seconds.signum() < 0 || seconds.compareTo(LAST_SECOND) >= 0) {
+      return null;
+    }
     String raw = pair.path(1).asText();
     double v;
     try {
