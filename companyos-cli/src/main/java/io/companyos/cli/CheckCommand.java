@@ -21,7 +21,6 @@ import io.companyos.schedule.check.Escalation;
 import io.companyos.schedule.check.HealthCheckRunner;
 import io.companyos.sources.Sources;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
         Clock.systemUTC(), specs.baseDirectory())) {
       open.requireServedClaims();
       HealthCheckRunner runner = new HealthCheckRunner(checks.checks(), open.all(), ActionRegistry.discover(),
-          new ActionContext(env::get, HttpClient.newHttpClient(), Duration.ofSeconds(10)),
+          ActionContext.of(env::get),
           new HealthCheckRunner.Settings(HealthCheckRunner.DEFAULT_COOLDOWN, HealthCheckRunner.Retry.DEFAULT, escalation))
           .withSlos(company.slos());
       DigestSchedule digests = new DigestSchedule(digestAt, DigestSchedule.zoneOf(company), DigestSchedule.DEFAULT_GRACE);

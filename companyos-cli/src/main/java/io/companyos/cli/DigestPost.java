@@ -5,7 +5,6 @@ import io.companyos.render.CompositeHealth;
 import io.companyos.schedule.check.CheckResult;
 import io.companyos.schedule.check.HealthDigest;
 import io.companyos.sources.MetricSource;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,8 +23,7 @@ final class DigestPost {
 
   /** Posts {@code text} the way a check's Slack action posts; empty when Slack answered 2xx, else why not. */
   static Optional<String> post(Map<String, String> settings, String text) {
-    io.companyos.schedule.check.ActionContext context = new io.companyos.schedule.check.ActionContext(settings::get,
-        java.net.http.HttpClient.newHttpClient(), Duration.ofSeconds(10));
+    io.companyos.schedule.check.ActionContext context = io.companyos.schedule.check.ActionContext.of(settings::get);
     io.companyos.schedule.check.ActionResult r = io.companyos.schedule.check.SlackAction.postText(context, text);
     return r.outcome() == io.companyos.schedule.check.ActionResult.Outcome.SENT ? Optional.empty() : Optional.of(r.detail());
   }

@@ -1,5 +1,6 @@
 package io.companyos.delivery;
 
+import io.companyos.model.base.HttpSender;
 import io.companyos.model.base.RetryPolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ public final class Deliverer {
     this.sleeper = b.sleeper;
     this.random = b.random;
     this.clock = b.clock;
-    this.http = b.http != null ? b.http : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = b.http != null ? b.http : HttpSender.client();
     this.renderer = b.renderer;
     this.resendUnknown = b.resendUnknown;
   }
@@ -256,7 +257,7 @@ public final class Deliverer {
   private SendResult sendSlack(Dispatch d) {
     DeliverySettings.SlackRoute route = settings.slack(d.destination()).orElseThrow();
     ObjectNode body = slackBody(d);
-    HttpSender sender = new HttpSender(http, retry, sleeper, random, Duration.ofSeconds(30));
+    JsonPoster sender = new JsonPoster(http, retry, sleeper, random, Duration.ofSeconds(30));
     try {
       if (route instanceof DeliverySettings.SlackRoute.Api api) {
         body.put("channel", d.destination());
@@ -488,6 +489,7 @@ public final class Deliverer {
       return this;
     }
 
+    /** The HTTP client for Slack; {@link HttpSender#client()} (no redirects followed) by default. */
     public Builder http(HttpClient c) {
       this.http = c;
       return this;

@@ -240,7 +240,7 @@ class HostileDeliveryInputTest {
     server.start();
     try {
       List<Duration> waits = new ArrayList<>();
-      HttpSender sender = new HttpSender(HttpClient.newHttpClient(), RetryPolicy.DEFAULT, waits::add, new SplittableRandom(1),
+      JsonPoster sender = new JsonPoster(HttpClient.newHttpClient(), RetryPolicy.DEFAULT, waits::add, new SplittableRandom(1),
           Duration.ofMillis(300));
       SendResult r = sender.post(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"), "{}", Map.of(),
           b -> true);
@@ -262,7 +262,7 @@ class HostileDeliveryInputTest {
     try (LocalHttpServer slack = new LocalHttpServer()) {
       slack.then(LocalHttpServer.Response.of(503, "busy")).then(LocalHttpServer.Response.of(429, "slow down"))
           .otherwise(LocalHttpServer.Response.of(200, "ok"));
-      HttpSender sender = new HttpSender(HttpClient.newHttpClient(), RetryPolicy.DEFAULT, w -> { }, new SplittableRandom(1),
+      JsonPoster sender = new JsonPoster(HttpClient.newHttpClient(), RetryPolicy.DEFAULT, w -> { }, new SplittableRandom(1),
           Duration.ofSeconds(5));
       SendResult r = sender.post(URI.create(slack.url("/hook")), "{}", Map.of(), b -> true);
       assertThat(r.delivered()).isTrue();

@@ -1,5 +1,7 @@
 package io.companyos.export.confluence;
 
+import io.companyos.model.base.HttpSendException;
+import io.companyos.model.base.HttpSender;
 import io.companyos.render.export.HttpRetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,6 @@ import io.companyos.render.PackDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +55,8 @@ public final class ConfluenceClient {
   private final String host;
   private final String token;
   private final String authorization;
-  private final HttpRetry retry;
   private final Duration timeout;
-  private final HttpClient http;
+  private final HttpSender sender;
 
   /** A client configured from {@value #BASE_URL_ENV}, {@value #EMAIL_ENV} and {@value #TOKEN_ENV}. */
   public ConfluenceClient() {
@@ -86,9 +86,8 @@ public final class ConfluenceClient {
     this.host = String.valueOf(baseUrl.getHost());
     this.token = apiToken;
     this.authorization = "Basic " + Base64.getEncoder().encodeToString((email + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
-    this.retry = Objects.requireNonNull(retry, "retry");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.sender = Objects.requireNonNull(retry, "retry").sender(HttpSender.client(), timeout);
   }
 
   private static URI baseUrl(Map<String, String> env) {
@@ -236,12 +235,12 @@ public final class ConfluenceClient {
     }
     HttpRequest request = b.build();
     String what = method + " " + (path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
-    HttpRetry.Answer answer;
+    HttpSender.Answer answer;
     try {
-      answer = retry.send(http, request);
-    } catch (IOException e) {
-      throw new ConfluenceApiException("COS-EXP-052", "no answer from " + host + " to " + what + ": "
-          + scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), 0, null, null,
+      answer = sender.send(request);
+    } catch (HttpSendException e) {
+      throw new ConfluenceApiException("COS-EXP-052", "no answer to " + what + ": " + scrub(e.getMessage())
+          + (e.attempts() > 1 ? " (" + e.attempts() + " attempts)" : ""), 0, null, null,
           "check the network and " + BASE_URL_ENV, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.companyos.export.notion;
 
+import io.companyos.model.base.HttpSendException;
+import io.companyos.model.base.HttpSender;
 import io.companyos.render.export.HttpRetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.companyos.render.PackDocument;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +46,8 @@ public final class NotionClient {
 
   private final String token;
   private final URI base;
-  private final HttpRetry retry;
   private final Duration timeout;
-  private final HttpClient http;
+  private final HttpSender sender;
 
   /** A client for api.notion.com with the token from {@code NOTION_TOKEN} and the default retry policy. */
   public NotionClient() {
@@ -67,9 +67,8 @@ public final class NotionClient {
     }
     this.token = token;
     this.base = Objects.requireNonNull(baseUri, "baseUri");
-    this.retry = Objects.requireNonNull(retry, "retry");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.sender = Objects.requireNonNull(retry, "retry").sender(HttpSender.client(), timeout);
   }
 
   /** The token in {@code env} under {@value #TOKEN_ENV}. */
@@ -142,12 +141,12 @@ public final class NotionClient {
         .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes))
         .build();
     String what = method + " " + path;
-    HttpRetry.Answer answer;
+    HttpSender.Answer answer;
     try {
-      answer = retry.send(http, request);
-    } catch (IOException e) {
-      throw new NotionApiException("COS-EXP-042", "no answer from " + base.getHost() + " to " + what + ": "
-          + scrub(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), 0, null, null,
+      answer = sender.send(request);
+    } catch (HttpSendException e) {
+      throw new NotionApiException("COS-EXP-042", "no answer to " + what + ": " + scrub(e.getMessage())
+          + (e.attempts() > 1 ? " (" + e.attempts() + " attempts)" : ""), 0, null, null,
           "check the network and the base URI", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -218,6 +218,25 @@ class NotionClientTest {
   }
 
   @Test
+  void aRefusedConnectionIsTriedAgainAndARedirectIsNotFollowed() {
+    scripted.add(new Answer(307, "{}", Map.of("Location", "http://127.0.0.2:9/v1/pages")));
+    // The client follows no redirect, so the token never travels to the other origin: the 307 is an error answer.
+    assertThatThrownBy(() -> client(3).publish(PARENT, ExportSamples.pack("daily-standup")))
+        .isInstanceOfSatisfying(NotionApiException.class, e -> assertThat(e.status()).isEqualTo(307));
+    assertThat(requests).hasSize(1);
+
+    server.stop(0);
+    assertThatThrownBy(() -> client(3).publish(PARENT, ExportSamples.pack("daily-standup")))
+        .isInstanceOfSatisfying(NotionApiException.class, e -> {
+          assertThat(e.code()).isEqualTo("COS-EXP-042");
+          assertThat(e.getMessage()).startsWith("no answer to POST /v1/pages: ConnectException connecting to ")
+              .endsWith("(nothing was sent) (3 attempts)").doesNotContain(TOKEN);
+        });
+    // Nothing was sent, so even the POST was tried again, after the policy's 500 ms and 1 s.
+    assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+  }
+
+  @Test
   void theTokenComesFromTheEnvironment() {
     assertThat(NotionClient.tokenFrom(Map.of("NOTION_TOKEN", "abc"))).isEqualTo("abc");
     assertThatThrownBy(() -> NotionClient.tokenFrom(Map.of())).isInstanceOfSatisfying(NotionApiException.class,

@@ -1,6 +1,8 @@
 package io.companyos.render.export;
 
+import io.companyos.model.base.HttpSender;
 import io.companyos.model.base.RetryPolicy;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * most {@code maxAttempts} attempts in all; then the client reports the last answer as its typed error.
  * The backoff has no random jitter, so a run is reproducible. The {@link Sleeper} does the waiting and
  * can be replaced in tests.
+ *
+ * <p>The sending itself is the project's one {@link HttpSender} ({@link #sender}): this record only
+ * carries the publishing clients' settings to it.
  */
 public record HttpRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
 
@@ -62,28 +67,26 @@ public record HttpRetry(int maxAttempts, Duration initialBackoff, Duration maxBa
     return RetryPolicy.parseRetryAfter(header);
   }
 
+  /**
+   * The shared sender with this policy over {@code http}: the policy's exact steps (no jitter), this
+   * record's sleeper, and {@code timeout} for requests that carry none.
+   */
+  public HttpSender sender(HttpClient http, Duration timeout) {
+    return new HttpSender(http, policy(), timeout, sleeper::sleep, null);
+  }
+
   /** The last answer of {@link #send} and how many attempts it took. */
   public record Answer(java.net.http.HttpResponse<String> response, int attempts) {}
 
   /**
-   * Sends {@code request}, again after the policy's wait while the answer is 429 or 5xx and attempts
-   * remain; returns the last answer, successful or not. Network errors and interruption (the thread's
-   * flag set again) are thrown for the caller to report in its own terms.
+   * Sends {@code request} with {@link #sender}: again after the policy's wait while the answer is 429 or
+   * 5xx, or connecting failed, and attempts remain; returns the last answer, successful or not. When no
+   * answer came, an {@link io.companyos.model.base.HttpSendException} (an {@code IOException} whose message
+   * names only the host) is thrown for the caller to report in its own terms, as is interruption.
    */
-  public Answer send(java.net.http.HttpClient http, java.net.http.HttpRequest request)
+  public Answer send(HttpClient http, java.net.http.HttpRequest request)
       throws java.io.IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      java.net.http.HttpResponse<String> resp =
-          http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
-      int status = resp.statusCode();
-      if ((status != 429 && status < 500) || attempt >= maxAttempts) {
-        return new Answer(resp, attempt);
-      }
-      Duration wait = delay(attempt, status == 429 ? parseRetryAfter(resp.headers().firstValue("Retry-After").orElse(null)) : null);
-      if (wait == null) {
-        return new Answer(resp, attempt); // the server asked to wait longer than we ever do
-      }
-      sleeper.sleep(wait);
-    }
+    HttpSender.Answer a = sender(http, HttpSender.REQUEST_TIMEOUT).send(request);
+    return new Answer(a.response(), a.attempts());
   }
 }

@@ -1,10 +1,12 @@
 package io.companyos.schedule.check;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.companyos.model.base.HttpSendException;
+import io.companyos.model.base.HttpSender;
+import io.companyos.model.base.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,24 +45,33 @@ final class HttpActions {
       return new ActionResult(action, ActionResult.Outcome.FAILED, "invalid URL: " + e.getMessage());
     }
     try {
-      HttpRequest req = HttpRequest.newBuilder(uri).timeout(ctx.timeout())
+      HttpRequest req = HttpRequest.newBuilder(uri)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
-      HttpResponse<String> resp = ctx.http().send(req, HttpResponse.BodyHandlers.ofString());
-      if (resp.statusCode() / 100 == 2) {
-        return new ActionResult(action, ActionResult.Outcome.SENT, "HTTP " + resp.statusCode());
+      // One attempt: the check's state machine tries again on a later round (Retry-After included).
+      HttpSender.Answer resp = new HttpSender(ctx.http(), RetryPolicy.NONE, ctx.timeout(), RetryPolicy.Sleeper.real(), null)
+          .send(req);
+      if (resp.status() / 100 == 2) {
+        return new ActionResult(action, ActionResult.Outcome.SENT, "HTTP " + resp.status());
       }
-      Duration retryAfter = resp.headers().firstValue("Retry-After").map(v -> retryAfter(v, Instant.now())).orElse(null);
-      return new ActionResult(action, ActionResult.Outcome.FAILED, "HTTP " + resp.statusCode() + " from " + where(uri)
+      Duration retryAfter = resp.response().headers().firstValue("Retry-After").map(v -> retryAfter(v, Instant.now())).orElse(null);
+      return new ActionResult(action, ActionResult.Outcome.FAILED, "HTTP " + resp.status() + " from " + where(uri)
           + (retryAfter == null ? "" : ", Retry-After " + retryAfter.toSeconds() + " s"), retryAfter);
+    } catch (HttpSendException e) {
+      return failed(action, e.getCause() == null ? e : e.getCause(), uri);
     } catch (IOException | IllegalArgumentException e) {
-      String message = e.getMessage() == null || e.getMessage().isBlank() ? ""
-          : ": " + io.companyos.model.base.Redaction.message(e.getMessage());
-      return new ActionResult(action, ActionResult.Outcome.FAILED, e.getClass().getSimpleName() + message + " (" + where(uri) + ")");
+      return failed(action, e, uri);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new ActionResult(action, ActionResult.Outcome.FAILED, "interrupted");
     }
+  }
+
+  /** {@code ConnectException: message (host:port)}, the message without credentials or URL paths. */
+  private static ActionResult failed(String action, Throwable e, URI uri) {
+    String message = e.getMessage() == null || e.getMessage().isBlank() ? ""
+        : ": " + io.companyos.model.base.Redaction.message(e.getMessage());
+    return new ActionResult(action, ActionResult.Outcome.FAILED, e.getClass().getSimpleName() + message + " (" + where(uri) + ")");
   }
 
   private static String where(URI uri) {

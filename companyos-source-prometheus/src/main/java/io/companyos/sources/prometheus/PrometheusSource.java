@@ -13,13 +13,14 @@ import io.companyos.sources.SourceTimeoutException;
 import io.companyos.sources.SourceUnavailableException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import io.companyos.model.base.HttpSendException;
+import io.companyos.model.base.HttpSender;
 import io.companyos.model.base.Redaction;
+import io.companyos.model.base.RetryPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class PrometheusSource implements MetricSource {
   private final @Nullable String token;
   private final Duration timeout;
   private final Clock clock;
-  private final HttpClient http;
+  private final HttpSender http;
 
   PrometheusSource(String id, URI base, @Nullable String token, Duration timeout, Clock clock) {
     this.id = id;
@@ -57,7 +58,8 @@ public final class PrometheusSource implements MetricSource {
     this.timeout = timeout;
     this.clock = clock;
     // Redirects are followed here, not by the client, so that the token only goes to the configured origin.
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    // One attempt: the source framework (ResilientSource) decides about retries.
+    this.http = new HttpSender(HttpSender.client(timeout), RetryPolicy.NONE, timeout, RetryPolicy.Sleeper.real(), null);
   }
 
   @Override
@@ -118,14 +120,14 @@ public final class PrometheusSource implements MetricSource {
     return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+  private HttpResponse<String> send(String path) throws HttpSendException, InterruptedException {
     URI target = base.resolve(path);
     for (int hop = 0; ; hop++) {
       HttpRequest.Builder req = HttpRequest.newBuilder(target).timeout(timeout).header("Accept", "application/json").GET();
       if (token != null && sameOrigin(target, base)) {
         req.header("Authorization", "Bearer " + token);
       }
-      HttpResponse<String> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> resp = http.send(req.build()).response();
       int status = resp.statusCode();
       java.util.Optional<String> location = resp.headers().firstValue("Location");
       boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -152,10 +154,11 @@ public final class PrometheusSource implements MetricSource {
     HttpResponse<String> resp;
     try {
       resp = send(path);
-    } catch (HttpTimeoutException e) {
-      throw new SourceTimeoutException(id, timeout, query);
-    } catch (IOException e) {
-      throw new SourceUnavailableException(id, Redaction.url(base) + " did not answer: " + e, e);
+    } catch (HttpSendException e) {
+      if (e.timedOut()) {
+        throw new SourceTimeoutException(id, timeout, query);
+      }
+      throw new SourceUnavailableException(id, Redaction.url(base) + " did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceUnavailableException(id, "interrupted", e);
