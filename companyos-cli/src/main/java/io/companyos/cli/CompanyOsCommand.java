@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       RaciCommand.class,
       SlosCommand.class,
+      SourcesCommand.class,
       KpisCommand.class,
       ScoreCommand.class,
       RenderCommand.class,
