@@ -46,7 +46,13 @@ final class JsonRows implements Closeable {
   private boolean inArray;
 
   JsonRows(Reader in) throws IOException {
-    this.parser = JSON.getFactory().createParser(in);
+    // A UTF-8 byte-order mark, as some tools write, is not JSON: skip it as the CSV reader does.
+    java.io.PushbackReader text = new java.io.PushbackReader(in, 1);
+    int first = text.read();
+    if (first != -1 && first != '\uFEFF') {
+      text.unread(first);
+    }
+    this.parser = JSON.getFactory().createParser(text);
   }
 
   /** The next row, or null at the end. */
