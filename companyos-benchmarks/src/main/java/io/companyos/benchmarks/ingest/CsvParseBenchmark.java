@@ -9,6 +9,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.RecordType;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.RecordKind;
+import io.companyos.sources.files.DoraScan;
 import io.companyos.sources.files.FilesSource;
 import java.io.IOException;
 import java.io.Reader;
@@ -45,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       range (no String per field) — what a zero-garbage reader builds on;
  *   <li>{@code jackson-csv}: Jackson's streaming CSV parser, a token per field;
  *   <li>{@code duckdb}: DuckDB over JDBC, one thread, summing field lengths in SQL;
- *   <li>{@code files-source}: the {@code files} source today (records of all time, objects for every row).
+ *   <li>{@code files-source}: the {@code files} source today (records of all time, objects for every row);
+ *   <li>{@code dora-scan}: the byte scan behind {@code score dora} ({@code DoraScan}, up to two threads) over
+ *       deployments.csv and changes.csv for all time; its MB/s counts the bytes of both files.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -55,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx6g"})
 public class CsvParseBenchmark {
-  @Param({"fastcsv-strings", "fastcsv-callback", "jackson-csv", "duckdb", "files-source"})
+  @Param({"fastcsv-strings", "fastcsv-callback", "jackson-csv", "duckdb", "files-source", "dora-scan"})
   public String parser;
 
   Path dir;
@@ -79,6 +82,7 @@ public class CsvParseBenchmark {
       case "jackson-csv" -> jackson(file);
       case "duckdb" -> duckDb(file);
       case "files-source" -> filesSource(dir);
+      case "dora-scan" -> doraScan(dir);
       default -> throw new IllegalArgumentException(parser);
     };
   }
@@ -165,6 +169,11 @@ public class CsvParseBenchmark {
         return r.getLong(1);
       }
     }
+  }
+
+  static long doraScan(Path dir) throws IOException {
+    TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
+    return DoraScan.scan(dir, all).orElseThrow().leadHours().length;
   }
 
   static long filesSource(Path dir) {

@@ -1,23 +1,29 @@
 package io.companyos.sources.files;
 
-import de.siegmar.fastcsv.reader.CsvCallbackHandler;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.RecordType;
 import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.time.TimeWindow;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.CharBuffer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.AbstractList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The columnar read behind {@code score dora} on big Four Keys exports: what the keys of one window need, without a record
@@ -27,13 +33,23 @@ import java.util.Optional;
  * become {@link Deployment} records (with no change list). Rows before 1970 or from the window end on are skipped, as the
  * record path of {@code score dora} reads them.
  *
+ * <p>The files are read as bytes, never decoded: a small RFC 4180 scanner finds the fields (comma-separated, double quotes
+ * around a field, CR, LF or CRLF line ends, blank lines skipped) and {@link IsoTimes} reads times from the bytes. Each file
+ * is cut into chunks at line ends and the chunks are scanned on up to two threads; their rows are then taken in file order,
+ * so the result is the one a single thread gives. A chunk cut inside a quoted line break is seen when its rows are taken
+ * (it did not start where the chunk before it ended) and is scanned again from the right place.
+ *
  * <p>The scan reads well-formed files only: any row the files source would reject (a repeated deploy or change id among
- * them), a quoted field left open, a change id
- * outside Latin-1 or window bounds finer than a millisecond give {@link Optional#empty()}, and the caller reads the files
- * as records instead, which reports the bad row exactly as before.
+ * them), a quoted field left open or followed by text, a quote inside an unquoted field, a field it needs that holds a
+ * doubled quote, a quoted line break or bytes outside ASCII, or window bounds finer than a millisecond give
+ * {@link Optional#empty()}, and the caller reads the files as records instead, which reports the bad row exactly as before.
  */
 public final class DoraScan {
   private static final long FLOOR = 0; // 1970-01-01T00:00:00Z
+  /** Bytes per chunk. */
+  static final int CHUNK_BYTES = 8 << 20;
+  /** How far a chunk's last record may run past the chunk's end; a longer record is not plain. */
+  private static final int MAX_OVERRUN = 4 << 20;
 
   /**
    * @param deploymentsInWindow the window's deployments, in file order, each with its exact time and no change list
@@ -58,6 +74,11 @@ public final class DoraScan {
    * files are not plain enough for the scan (see the class comment).
    */
   public static Optional<Result> scan(Path dir, TimeWindow window) throws IOException {
+    return scan(dir, window, Math.min(2, Runtime.getRuntime().availableProcessors()), CHUNK_BYTES);
+  }
+
+  /** {@link #scan(Path, TimeWindow)} on {@code threads} threads (1: the calling thread only), cutting files every {@code chunkBytes}. */
+  static Optional<Result> scan(Path dir, TimeWindow window, int threads, int chunkBytes) throws IOException {
     Instant s = window.start();
     Instant e = window.end();
     if (s.getNano() % 1_000_000 != 0 || e.getNano() % 1_000_000 != 0) {
@@ -65,69 +86,48 @@ public final class DoraScan {
     }
     long start = s.toEpochMilli();
     long end = e.toEpochMilli();
-    IdTable ids = new IdTable();
-    IdTable deployIds = new IdTable();
-    IdTable changeIds = new IdTable();
-    List<Deployment> inWindow = new ArrayList<>();
+    ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dora-scan");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      read(dir.resolve("deployments.csv"), List.of("deploy_id", "time_created"), (row, index) -> {
-        int t0 = row.start(index[1]);
-        int t1 = row.end(index[1]);
-        if (t0 == t1) {
-          throw new NotScannable();
+      IdTable ids = new IdTable(true);
+      IdTable deployIds = new IdTable(false);
+      List<Deployment> inWindow = new ArrayList<>();
+      new Chunks<DeployPart>(dir.resolve("deployments.csv"), pool, threads, chunkBytes,
+          List.of("deploy_id", "time_created"), "changes", "status") {
+        @Override
+        DeployPart newPart() {
+          return new DeployPart(start, end);
         }
-        long t = IsoTimes.epochMilli(row.text, t0, t1);
-        if (t < FLOOR || t >= end) {
-          return;
+
+        @Override
+        void take(DeployPart p) {
+          p.intern(ids, deployIds);
+          inWindow.addAll(p.inWindow);
         }
-        String status = index[3] < 0 ? "" : row.string(index[3]);
-        boolean failure = switch (status) {
-          case "", "success", "SUCCESS", "Success" -> false;
-          case "failure", "FAILURE", "Failure" -> true;
-          default -> throw new NotScannable();
-        };
-        if (row.start(index[0]) == row.end(index[0]) || !deployIds.addNew(row.chars, row.start(index[0]), row.end(index[0]))) {
-          throw new NotScannable(); // no id, or one repeated: the record path reports the row
-        }
-        if (index[2] >= 0) {
-          ids.shipAll(row.chars, row.start(index[2]), row.end(index[2]), t);
-        }
-        if (t >= start) {
-          inWindow.add(new Deployment(row.string(index[0]), IsoTimes.instant(row.text.subSequence(t0, t1)), List.of(),
-              failure ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
-        }
-      }, "changes", "status");
+      }.run();
       Leads leads = new Leads();
       Path changes = dir.resolve("changes.csv");
       if (Files.isRegularFile(changes)) {
-        read(changes, List.of("change_id", "time_created"), (row, index) -> {
-          int t0 = row.start(index[1]);
-          int t1 = row.end(index[1]);
-          int i0 = row.start(index[0]);
-          int i1 = row.end(index[0]);
-          if (t0 == t1 || i0 == i1) {
-            throw new NotScannable();
+        AtomicLongArray seen = new AtomicLongArray(ids.size / 64 + 1);
+        IdTable unshipped = new IdTable(false);
+        new Chunks<ChangePart>(changes, pool, threads, chunkBytes, List.of("change_id", "time_created")) {
+          @Override
+          ChangePart newPart() {
+            return new ChangePart(start, end, ids, seen);
           }
-          long created = IsoTimes.epochMilli(row.text, t0, t1);
-          if (created < FLOOR || created >= end) {
-            return;
+
+          @Override
+          void take(ChangePart p) {
+            p.take(unshipped, leads);
           }
-          if (!changeIds.addNew(row.chars, i0, i1)) {
-            throw new NotScannable(); // a repeated change id: the record path reports the row
-          }
-          int id = ids.find(row.chars, i0, i1);
-          if (id < 0) {
-            return;
-          }
-          long first = ids.firstDeploy[id];
-          if (first >= start && first < end && first > created) {
-            leads.add((first - created) / 3_600_000.0, id);
-          }
-        });
+        }.run();
       }
       int count = leads.n;
       int[] idsOfLead = leads.ids;
-      List<String> names = new java.util.AbstractList<>() {
+      List<String> names = new AbstractList<>() {
         @Override
         public String get(int i) {
           return ids.name(idsOfLead[i]);
@@ -139,10 +139,14 @@ public final class DoraScan {
         }
       };
       return Optional.of(new Result(List.copyOf(inWindow), Arrays.copyOf(leads.hours, count), names));
-    } catch (NotScannable | CsvParseException | IllegalArgumentException ex) { // a BadTime is an IllegalArgumentException
+    } catch (NotScannable | IllegalArgumentException ex) { // a BadTime is an IllegalArgumentException
       return Optional.empty();
     } catch (UncheckedIOException ex) {
       throw ex.getCause();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
@@ -160,220 +164,649 @@ public final class DoraScan {
       hours[n] = h;
       ids[n++] = id;
     }
-  }
 
-  private interface RowAction {
-    void accept(Row row, int[] index);
-  }
-
-  /** Reads {@code file}, handing each data row to {@code action} with the positions of {@code required} then {@code optional}. */
-  private static void read(Path file, List<String> required, RowAction action, String... optional) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LineEndReader input = new LineEndReader(in);
-      Row row = new Row();
-      try (de.siegmar.fastcsv.reader.CsvReader<Row> csv = de.siegmar.fastcsv.reader.CsvReader.builder()
-          .skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true).allowExtraCharsAfterClosingQuote(false)
-          .build(row, input)) {
-        int[] index = null;
-        for (Row r : csv) {
-          if (index == null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < r.count; i++) {
-              names.add(r.raw(i).strip().replace("\uFEFF", ""));
-            }
-            index = new int[required.size() + optional.length];
-            for (int i = 0; i < index.length; i++) {
-              index[i] = names.lastIndexOf(i < required.size() ? required.get(i) : optional[i - required.size()]);
-              if (index[i] < 0 && i < required.size()) {
-                throw new NotScannable();
-              }
-            }
-            continue;
-          }
-          action.accept(r, index);
-        }
+    void addAll(Leads o) {
+      for (int i = 0; i < o.n; i++) {
+        add(o.hours[i], o.ids[i]);
       }
-      if (input.endedInsideQuotes()) {
+    }
+  }
+
+  /** A growing list of ints. */
+  private static final class Ints {
+    int[] a = new int[256];
+    int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+  }
+
+  /**
+   * The rows of one chunk: {@link #row} sees each data row of the chunk in order (on a worker thread); the caller then
+   * takes the part in file order.
+   */
+  private abstract static class Part {
+    /** File positions of the first record read and just after the last one. */
+    long start;
+    long end;
+    /** Why the chunk could not be read, if it could not (only meaningful when it started at a record start). */
+    RuntimeException failure;
+
+    abstract void row(Text t, Fields f, int[] index);
+  }
+
+  /** Deployments of a chunk: the rows before the window end, their ids and shipped change ids as ranges of the chunk's bytes. */
+  private static final class DeployPart extends Part {
+    private final long start;
+    private final long end;
+    final List<Deployment> inWindow = new ArrayList<>();
+    /** Per row: deploy id from, to, hash, number of shipped ids, then from, to, hash of each. */
+    final Ints rows = new Ints();
+    byte[] bytes;
+    private long[] times = new long[256];
+    private int count;
+
+    DeployPart(long start, long end) {
+      this.start = start;
+      this.end = end;
+    }
+
+    @Override
+    void row(Text text, Fields f, int[] index) {
+      byte[] b = text.b;
+      int t0 = f.start(b, index[1]);
+      int t1 = f.end(b, index[1]);
+      if (t0 == t1) {
         throw new NotScannable();
       }
+      long t = IsoTimes.epochMilli(b, t0, t1);
+      if (t < FLOOR || t >= end) {
+        return;
+      }
+      boolean failure = failure(b, f, index[3]);
+      int i0 = f.start(b, index[0]);
+      int i1 = f.end(b, index[0]);
+      if (i0 == i1) {
+        throw new NotScannable(); // no id: the record path reports the row
+      }
+      if (count == times.length) {
+        times = Arrays.copyOf(times, count * 2);
+      }
+      times[count++] = t;
+      rows.add(i0);
+      rows.add(i1);
+      rows.add(Fields.hash(b, i0, i1));
+      int countAt = rows.n;
+      rows.add(0);
+      if (index[2] >= 0) {
+        int from = f.start(b, index[2]);
+        int to = f.end(b, index[2]);
+        int shipped = 0;
+        for (int p = from; p <= to; ) {
+          int q = p;
+          while (q < to && b[q] != ';') {
+            q++;
+          }
+          int s = p;
+          int e = q;
+          while (s < e && Fields.isWhitespace(b[s])) {
+            s++;
+          }
+          while (e > s && Fields.isWhitespace(b[e - 1])) {
+            e--;
+          }
+          if (s < e) {
+            rows.add(s);
+            rows.add(e);
+            rows.add(Fields.hash(b, s, e));
+            shipped++;
+          }
+          p = q + 1;
+        }
+        rows.a[countAt] = shipped;
+      }
+      if (t >= start) {
+        inWindow.add(new Deployment(new String(b, i0, i1 - i0, StandardCharsets.ISO_8859_1), IsoTimes.instant(b, t0, t1),
+            List.of(), failure ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
+      }
+    }
+
+    private static boolean failure(byte[] b, Fields f, int i) {
+      if (i < 0) {
+        return false;
+      }
+      int from = f.start(b, i);
+      int to = f.end(b, i);
+      if (from == to || is(b, from, to, "success") || is(b, from, to, "SUCCESS") || is(b, from, to, "Success")) {
+        return false;
+      }
+      if (is(b, from, to, "failure") || is(b, from, to, "FAILURE") || is(b, from, to, "Failure")) {
+        return true;
+      }
+      throw new NotScannable();
+    }
+
+    private static boolean is(byte[] b, int from, int to, String word) {
+      if (to - from != word.length()) {
+        return false;
+      }
+      for (int i = 0; i < word.length(); i++) {
+        if (b[from + i] != word.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Notes the deploy ids (each must be new) and the first deployment time of every shipped change id, in file order. */
+    void intern(IdTable ids, IdTable deployIds) {
+      int[] r = rows.a;
+      int p = 0;
+      for (int row = 0; row < count; row++) {
+        if (!deployIds.addNew(bytes, r[p], r[p + 1], r[p + 2])) {
+          throw new NotScannable(); // a repeated deploy id: the record path reports the row
+        }
+        int shipped = r[p + 3];
+        p += 4;
+        long t = times[row];
+        for (int k = 0; k < shipped; k++, p += 3) {
+          int id = ids.intern(bytes, r[p], r[p + 1], r[p + 2]);
+          if (t < ids.firstDeploy[id]) {
+            ids.firstDeploy[id] = t;
+          }
+        }
+      }
     }
   }
 
-  /** The fields of the current record, copied into one reusable char buffer. */
-  private static final class Row extends CsvCallbackHandler<Row> {
-    char[] chars = new char[256];
-    CharBuffer text = CharBuffer.wrap(chars);
-    int[] starts = new int[17];
+  /** Changes of a chunk, read against the (finished) table of shipped ids. */
+  private static final class ChangePart extends Part {
+    private final long start;
+    private final long end;
+    private final IdTable ids;
+    private final AtomicLongArray seen;
+    final Leads leads = new Leads();
+    /** from, to, hash of each change id in range that no deployment ships (each must be new too). */
+    final Ints unshipped = new Ints();
+    byte[] bytes;
+
+    ChangePart(long start, long end, IdTable ids, AtomicLongArray seen) {
+      this.start = start;
+      this.end = end;
+      this.ids = ids;
+      this.seen = seen;
+    }
+
+    @Override
+    void row(Text text, Fields f, int[] index) {
+      byte[] b = text.b;
+      int t0 = f.start(b, index[1]);
+      int t1 = f.end(b, index[1]);
+      int i0 = f.start(b, index[0]);
+      int i1 = f.end(b, index[0]);
+      if (t0 == t1 || i0 == i1) {
+        throw new NotScannable();
+      }
+      long created = IsoTimes.epochMilli(b, t0, t1);
+      if (created < FLOOR || created >= end) {
+        return;
+      }
+      int h = Fields.hash(b, i0, i1);
+      int id = ids.find(b, i0, i1, h);
+      if (id < 0) {
+        unshipped.add(i0);
+        unshipped.add(i1);
+        unshipped.add(h);
+        return;
+      }
+      long bit = 1L << id;
+      int word = id >>> 6;
+      long v;
+      do {
+        v = seen.get(word);
+        if ((v & bit) != 0) {
+          throw new NotScannable(); // a repeated change id: the record path reports the row
+        }
+      } while (!seen.compareAndSet(word, v, v | bit));
+      long first = ids.firstDeploy[id];
+      if (first >= start && first < end && first > created) {
+        leads.add((first - created) / 3_600_000.0, id);
+      }
+    }
+
+    void take(IdTable table, Leads all) {
+      int[] r = unshipped.a;
+      for (int p = 0; p < unshipped.n; p += 3) {
+        if (!table.addNew(bytes, r[p], r[p + 1], r[p + 2])) {
+          throw new NotScannable(); // a repeated change id
+        }
+      }
+      all.addAll(leads);
+    }
+  }
+
+  /**
+   * One file cut into chunks at line ends: the chunks are scanned by the pool (or in turn without one) a few at a time,
+   * and taken in file order. A chunk that did not start where the one before it ended (it was cut inside a quoted line
+   * break) is scanned again from there.
+   */
+  private abstract static class Chunks<P extends Part> {
+    private final Path file;
+    private final ExecutorService pool;
+    private final int inFlight;
+    private final int chunkBytes;
+    private final List<String> required;
+    private final String[] optional;
+
+    Chunks(Path file, ExecutorService pool, int threads, int chunkBytes, List<String> required, String... optional) {
+      this.file = file;
+      this.pool = pool;
+      this.inFlight = threads + 1;
+      this.chunkBytes = chunkBytes;
+      this.required = required;
+      this.optional = optional;
+    }
+
+    abstract P newPart();
+
+    /** Takes the rows of {@code p}, the next chunk in file order. */
+    abstract void take(P p);
+
+    void run() throws IOException {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        long size = ch.size();
+        // The header, read here: its field names give the columns, and the data start after it.
+        Text head = new Text(ch, size, 0, (int) Math.min(size, 64 * 1024));
+        int p = head.len >= 3 && head.b[0] == (byte) 0xEF && head.b[1] == (byte) 0xBB && head.b[2] == (byte) 0xBF ? 3 : 0;
+        Fields f = new Fields();
+        while (true) {
+          if (p >= head.len && !head.more()) {
+            return; // no header, no rows
+          }
+          if (!Fields.isLineEnd(head.b[p])) {
+            break;
+          }
+          p++;
+        }
+        p = f.record(head, p);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < f.count; i++) {
+          if (f.special[i]) {
+            throw new NotScannable();
+          }
+          names.add(new String(head.b, f.from[i], f.to[i] - f.from[i], StandardCharsets.UTF_8).strip().replace("\uFEFF", ""));
+        }
+        int[] index = new int[required.size() + optional.length];
+        for (int i = 0; i < index.length; i++) {
+          index[i] = names.lastIndexOf(i < required.size() ? required.get(i) : optional[i - required.size()]);
+          if (index[i] < 0 && i < required.size()) {
+            throw new NotScannable();
+          }
+        }
+        long dataStart = p;
+        long chunks = Math.max(1, (size - dataStart + chunkBytes - 1) / chunkBytes);
+        Deque<Future<P>> pending = new ArrayDeque<>();
+        long submitted = 0;
+        long expected = dataStart;
+        for (long k = 0; k < chunks; k++) {
+          while (pool != null && submitted < chunks && pending.size() < inFlight) {
+            long c = submitted++;
+            pending.add(pool.submit(() -> scanChunk(ch, size, index, dataStart, c, chunks)));
+          }
+          P part = pool != null ? await(pending.poll()) : scanChunk(ch, size, index, dataStart, k, chunks);
+          if (part.start != expected) {
+            part = scan(ch, size, index, expected, false, limit(dataStart, k, chunks, size)); // cut inside quotes
+            if (part.failure != null) {
+              throw part.failure;
+            }
+          } else if (part.failure != null) {
+            throw part.failure;
+          }
+          take(part);
+          expected = part.end;
+        }
+      }
+    }
+
+    private long limit(long dataStart, long k, long chunks, long size) {
+      return k + 1 == chunks ? size : dataStart + (k + 1) * chunkBytes;
+    }
+
+    private P scanChunk(FileChannel ch, long size, int[] index, long dataStart, long k, long chunks) throws IOException {
+      return k == 0 ? scan(ch, size, index, dataStart, false, limit(dataStart, k, chunks, size))
+          : scan(ch, size, index, dataStart + k * chunkBytes - 1, true, limit(dataStart, k, chunks, size));
+    }
+
+    /**
+     * The records starting in [{@code from}, {@code limit}); with {@code seek}, from the first line start after
+     * {@code from} instead (a guess that is checked when the part is taken).
+     */
+    private P scan(FileChannel ch, long size, int[] index, long from, boolean seek, long limit) throws IOException {
+      P part = newPart();
+      int want = (int) Math.min(size - from, limit - from + 64 * 1024);
+      Text t = new Text(ch, size, from, Math.max(0, want));
+      t.maxLen = (int) Math.min(Integer.MAX_VALUE - 16, limit - from + MAX_OVERRUN);
+      int end = (int) (limit - from);
+      int p = 0;
+      try {
+        if (seek) {
+          while (true) {
+            if (p >= t.len && !t.more()) {
+              break;
+            }
+            if (Fields.isLineEnd(t.b[p++])) {
+              break;
+            }
+          }
+        }
+        part.start = from + p;
+        Fields f = new Fields();
+        while (p < end && p < t.len) {
+          if (Fields.isLineEnd(t.b[p])) {
+            p++; // a blank line (or the LF of a CRLF)
+            continue;
+          }
+          p = f.record(t, p);
+          part.row(t, f, index);
+        }
+        part.end = from + p;
+      } catch (NotScannable | IllegalArgumentException e) {
+        part.failure = e;
+      }
+      if (part instanceof DeployPart d) {
+        d.bytes = t.b;
+      } else if (part instanceof ChangePart c) {
+        c.bytes = t.b;
+      }
+      return part;
+    }
+
+    private static <P> P await(Future<P> f) throws IOException {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException re) {
+          throw re;
+        }
+        if (c instanceof Error err) {
+          throw err;
+        }
+        throw new IOException(c);
+      }
+    }
+  }
+
+  /** Bytes of a file from {@code base} on, read in as the scanner needs them. */
+  static final class Text {
+    private final FileChannel ch;
+    private final long size;
+    private final long base;
+    byte[] b;
+    int len;
+    int maxLen = Integer.MAX_VALUE - 16;
+
+    Text(FileChannel ch, long size, long base, int initial) throws IOException {
+      this.ch = ch;
+      this.size = size;
+      this.base = base;
+      this.b = new byte[Math.max(initial, 16)];
+      fill(initial);
+    }
+
+    /** Reads more of the file; false at its end. */
+    boolean more() {
+      if (base + len >= size) {
+        return false;
+      }
+      if (len >= maxLen) {
+        throw new NotScannable(); // a record longer than any plain file holds
+      }
+      int add = (int) Math.min(size - base - len, Math.max(64 * 1024, len / 2));
+      if (len + add > b.length) {
+        b = Arrays.copyOf(b, len + add);
+      }
+      try {
+        fill(add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return true;
+    }
+
+    private void fill(int n) throws IOException {
+      ByteBuffer buf = ByteBuffer.wrap(b, len, n);
+      while (buf.hasRemaining()) {
+        int r = ch.read(buf, base + buf.position());
+        if (r < 0) {
+          break;
+        }
+      }
+      len = buf.position();
+    }
+  }
+
+  /** The fields of the current record, as ranges of the text's bytes. */
+  static final class Fields {
+    int[] from = new int[16];
+    int[] to = new int[16];
+    boolean[] special = new boolean[16];
     int count;
-    int used;
-    private RecordType type = RecordType.DATA;
 
-    @Override
-    protected RecordType getRecordType() {
-      return type;
+    static boolean isLineEnd(byte c) {
+      return c == '\n' || c == '\r';
     }
 
-    @Override
-    protected int getFieldCount() {
-      return count;
+    /** {@link Character#isWhitespace} on ASCII. */
+    static boolean isWhitespace(byte c) {
+      return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
     }
 
-    @Override
-    protected void beginRecord(long startingLineNumber) {
+    /** Hash of an ASCII id; other bytes are not scanned. */
+    static int hash(byte[] b, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        byte c = b[i];
+        if (c < 0) {
+          throw new NotScannable();
+        }
+        h = 31 * h + c;
+      }
+      h *= 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+
+    private void add(int s, int e, boolean odd) {
+      if (count == from.length) {
+        from = Arrays.copyOf(from, count * 2);
+        to = Arrays.copyOf(to, count * 2);
+        special = Arrays.copyOf(special, count * 2);
+      }
+      from[count] = s;
+      to[count] = e;
+      special[count++] = odd;
+    }
+
+    /**
+     * Reads the record starting at {@code p} (not a line end) and returns the position after its line end, or the end of
+     * the file. A quoted field left open, text after a closing quote or a quote inside an unquoted field is not plain.
+     */
+    int record(Text t, int p) {
       count = 0;
-      used = 0;
-      type = RecordType.DATA;
-    }
-
-    @Override
-    protected void addField(char[] buf, int offset, int len, boolean quoted) {
-      if (used + len > chars.length) {
-        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
-        text = CharBuffer.wrap(chars);
+      while (true) {
+        if (p < t.len || t.more()) {
+          if (t.b[p] == '"') {
+            int s = ++p;
+            boolean odd = false;
+            while (true) {
+              if (p >= t.len && !t.more()) {
+                throw new NotScannable(); // a quoted field left open
+              }
+              byte c = t.b[p];
+              if (c == '"') {
+                if (p + 1 >= t.len && !t.more() || t.b[p + 1] != '"') {
+                  break;
+                }
+                odd = true; // a doubled quote
+                p += 2;
+                continue;
+              }
+              if (c == '\n' || c == '\r') {
+                odd = true;
+              }
+              p++;
+            }
+            add(s, p, odd);
+            p++; // the closing quote
+            if (p >= t.len && !t.more()) {
+              return p;
+            }
+            byte c = t.b[p];
+            if (c == ',') {
+              p++;
+              continue;
+            }
+            if (isLineEnd(c)) {
+              return p + 1;
+            }
+            throw new NotScannable(); // text after a closing quote
+          }
+        }
+        int s = p;
+        byte[] b = t.b;
+        int len = t.len;
+        while (true) {
+          if (p >= len) {
+            if (!t.more()) {
+              add(s, p, false);
+              return p;
+            }
+            b = t.b;
+            len = t.len;
+          }
+          byte c = b[p];
+          if (c == ',') {
+            add(s, p, false);
+            p++;
+            break;
+          }
+          if (c == '\n' || c == '\r') {
+            add(s, p, false);
+            return p + 1;
+          }
+          if (c == '"') {
+            throw new NotScannable(); // a quote inside an unquoted field
+          }
+          p++;
+        }
       }
-      if (count + 2 > starts.length) {
-        starts = Arrays.copyOf(starts, starts.length * 2);
-      }
-      System.arraycopy(buf, offset, chars, used, len);
-      starts[count++] = used;
-      used += len;
-      starts[count] = used;
     }
 
-    @Override
-    protected void setComment(char[] buf, int offset, int len) {
-      throw new IllegalStateException("comments are not enabled");
-    }
-
-    @Override
-    protected void setEmpty() {
-      type = RecordType.EMPTY;
-    }
-
-    @Override
-    protected Row buildRecord() {
-      return this;
-    }
-
-    String raw(int i) {
-      return new String(chars, starts[i], starts[i + 1] - starts[i]);
-    }
-
-    /** Start of field {@code i} without leading white space (its end when blank or absent). */
-    int start(int i) {
-      if (i >= count) {
+    /** Start of field {@code i} without leading white space (its end when blank, 0 when absent); not plain if odd. */
+    int start(byte[] b, int i) {
+      if (i >= count || i < 0) {
         return 0;
       }
-      int p = starts[i];
-      int e = starts[i + 1];
-      while (p < e && Character.isWhitespace(chars[p])) {
+      if (special[i]) {
+        throw new NotScannable();
+      }
+      int p = from[i];
+      int e = to[i];
+      while (p < e && isWhitespace(b[p])) {
         p++;
       }
       return p;
     }
 
     /** End of field {@code i} without trailing white space. */
-    int end(int i) {
-      if (i >= count) {
+    int end(byte[] b, int i) {
+      if (i >= count || i < 0) {
         return 0;
       }
-      int s = start(i);
-      int e = starts[i + 1];
-      while (e > s && Character.isWhitespace(chars[e - 1])) {
+      int s = start(b, i);
+      int e = to[i];
+      while (e > s && isWhitespace(b[e - 1])) {
         e--;
       }
       return e;
     }
-
-    String string(int i) {
-      return new String(chars, start(i), end(i) - start(i));
-    }
   }
 
-  /** Change ids interned to ints: Latin-1 text in one byte arena, open addressing, and each id's first deployment time. */
+  /** Ids interned to ints: ASCII text in one byte arena, open addressing and, for change ids, each id's first deployment time. */
   static final class IdTable {
     private byte[] arena = new byte[1 << 16];
     private int arenaUsed;
     private int[] offsets = new int[1 << 10];
-    long[] firstDeploy = new long[1 << 10];
-    private int size;
+    private final boolean withTimes;
+    long[] firstDeploy;
+    int size;
     private int[] slots = new int[1 << 11]; // id + 1, 0 = free
+    private int[] hashes = new int[1 << 11]; // hash of the id in the same slot
 
-    /** Notes deployment time {@code t} for every id of the ;-separated list in {@code chars[from, to)}. */
-    void shipAll(char[] chars, int from, int to, long t) {
-      int p = from;
-      while (p <= to) {
-        int q = p;
-        while (q < to && chars[q] != ';') {
-          q++;
-        }
-        int s = p;
-        int e = q;
-        while (s < e && Character.isWhitespace(chars[s])) {
-          s++;
-        }
-        while (e > s && Character.isWhitespace(chars[e - 1])) {
-          e--;
-        }
-        if (s < e) {
-          int id = intern(chars, s, e);
-          if (t < firstDeploy[id]) {
-            firstDeploy[id] = t;
-          }
-        }
-        p = q + 1;
-      }
+    IdTable(boolean withTimes) {
+      this.withTimes = withTimes;
+      this.firstDeploy = new long[withTimes ? offsets.length : 0];
     }
 
-    int find(char[] chars, int from, int to) {
+    /** The id of {@code b[from, to)} (whose {@link Fields#hash} is {@code h}), or -1. */
+    int find(byte[] b, int from, int to, int h) {
       int mask = slots.length - 1;
-      for (int h = hash(chars, from, to) & mask; ; h = (h + 1) & mask) {
-        int slot = slots[h];
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        int slot = slots[i];
         if (slot == 0) {
           return -1;
         }
-        if (same(slot - 1, chars, from, to)) {
+        if (hashes[i] == h && same(slot - 1, b, from, to)) {
           return slot - 1;
         }
       }
     }
 
-    /** Interns the id in {@code chars[from, to)}; false when it was there already. */
-    boolean addNew(char[] chars, int from, int to) {
+    /** Interns the id in {@code b[from, to)}; false when it was there already. */
+    boolean addNew(byte[] b, int from, int to, int h) {
       int before = size;
-      intern(chars, from, to);
+      intern(b, from, to, h);
       return size > before;
     }
 
-    private int intern(char[] chars, int from, int to) {
+    int intern(byte[] b, int from, int to, int h) {
       int mask = slots.length - 1;
-      int h = hash(chars, from, to) & mask;
-      for (; slots[h] != 0; h = (h + 1) & mask) {
-        if (same(slots[h] - 1, chars, from, to)) {
-          return slots[h] - 1;
+      int i = h & mask;
+      for (; slots[i] != 0; i = (i + 1) & mask) {
+        if (hashes[i] == h && same(slots[i] - 1, b, from, to)) {
+          return slots[i] - 1;
         }
       }
       int len = to - from;
       if (arenaUsed + len > arena.length) {
         arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
       }
-      for (int i = 0; i < len; i++) {
-        char c = chars[from + i];
-        if (c > 0xFF) {
-          throw new NotScannable();
-        }
-        arena[arenaUsed + i] = (byte) c;
-      }
+      System.arraycopy(b, from, arena, arenaUsed, len);
       if (size + 2 > offsets.length) {
         offsets = Arrays.copyOf(offsets, offsets.length * 2);
-        firstDeploy = Arrays.copyOf(firstDeploy, offsets.length);
+        if (withTimes) {
+          firstDeploy = Arrays.copyOf(firstDeploy, offsets.length);
+        }
       }
       int id = size++;
       offsets[id] = arenaUsed;
       arenaUsed += len;
       offsets[id + 1] = arenaUsed;
-      firstDeploy[id] = Long.MAX_VALUE;
-      slots[h] = id + 1;
+      if (withTimes) {
+        firstDeploy[id] = Long.MAX_VALUE;
+      }
+      slots[i] = id + 1;
+      hashes[i] = h;
       if (size * 2 > slots.length) {
         rehash();
       }
@@ -382,49 +815,25 @@ public final class DoraScan {
 
     private void rehash() {
       int[] bigger = new int[slots.length * 2];
+      int[] biggerHashes = new int[bigger.length];
       int mask = bigger.length - 1;
-      for (int id = 0; id < size; id++) {
-        int h = hashArena(id) & mask;
-        while (bigger[h] != 0) {
-          h = (h + 1) & mask;
+      for (int i = 0; i < slots.length; i++) {
+        if (slots[i] != 0) {
+          int j = hashes[i] & mask;
+          while (bigger[j] != 0) {
+            j = (j + 1) & mask;
+          }
+          bigger[j] = slots[i];
+          biggerHashes[j] = hashes[i];
         }
-        bigger[h] = id + 1;
       }
       slots = bigger;
+      hashes = biggerHashes;
     }
 
-    private boolean same(int id, char[] chars, int from, int to) {
+    private boolean same(int id, byte[] b, int from, int to) {
       int o = offsets[id];
-      if (offsets[id + 1] - o != to - from) {
-        return false;
-      }
-      for (int i = from; i < to; i++) {
-        if ((arena[o++] & 0xFF) != chars[i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static int hash(char[] chars, int from, int to) {
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + chars[i];
-      }
-      return mix(h);
-    }
-
-    private int hashArena(int id) {
-      int h = 0;
-      for (int i = offsets[id]; i < offsets[id + 1]; i++) {
-        h = 31 * h + (arena[i] & 0xFF);
-      }
-      return mix(h);
-    }
-
-    private static int mix(int h) {
-      h *= 0x9E3779B9;
-      return h ^ (h >>> 16);
+      return Arrays.equals(arena, o, offsets[id + 1], b, from, to);
     }
 
     String name(int id) {

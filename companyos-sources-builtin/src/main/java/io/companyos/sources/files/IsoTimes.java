@@ -1,5 +1,6 @@
 package io.companyos.sources.files;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -9,7 +10,8 @@ import java.time.format.DateTimeParseException;
  * {@code 2025-03-01T09:30:00.123456789+02:00}. It accepts exactly what {@link OffsetDateTime#parse(CharSequence)} accepts
  * (the files source's rule since its first release): the common shapes are read here, and anything else (years beyond 9999,
  * offsets with seconds, a bare {@code .} before the offset, invalid dates) is handed to java.time, which
- * either reads it the same way or rejects it with the position of the first bad character.
+ * either reads it the same way or rejects it with the position of the first bad character. The same reads work on
+ * characters and on the bytes of a file (ASCII; other bytes are read as UTF-8 and go to java.time).
  */
 public final class IsoTimes {
   /** Returned by the fast path when the text is not one of the shapes it reads. */
@@ -49,6 +51,27 @@ public final class IsoTimes {
       return sec * 1000 + fractionNanos(text, from, to) / 1_000_000;
     }
     return slow(text.subSequence(from, to)).toEpochMilli();
+  }
+
+  /**
+   * Milliseconds since the epoch of the ASCII text in {@code bytes[from, to)}, read as {@link #epochMilli(CharSequence, int,
+   * int)} reads the same characters; bytes outside ASCII are read as UTF-8 (and then never fit the fast path).
+   */
+  public static long epochMilli(byte[] bytes, int from, int to) {
+    long sec = fastSeconds(bytes, from, to);
+    if (sec != NOT_FAST) {
+      return sec * 1000 + fractionNanos(bytes, from, to) / 1_000_000;
+    }
+    return slow(new String(bytes, from, to - from, StandardCharsets.UTF_8)).toEpochMilli();
+  }
+
+  /** The instant of the text in {@code bytes[from, to)} (see {@link #epochMilli(byte[], int, int)}). */
+  public static Instant instant(byte[] bytes, int from, int to) {
+    long sec = fastSeconds(bytes, from, to);
+    if (sec != NOT_FAST) {
+      return Instant.ofEpochSecond(sec, fractionNanos(bytes, from, to));
+    }
+    return slow(new String(bytes, from, to - from, StandardCharsets.UTF_8));
   }
 
   private static Instant slow(CharSequence text) {
@@ -132,7 +155,7 @@ public final class IsoTimes {
     return nanos;
   }
 
-  private static boolean isDigit(char c) {
+  private static boolean isDigit(int c) {
     return c >= '0' && c <= '9';
   }
 
@@ -147,6 +170,95 @@ public final class IsoTimes {
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  /** Epoch seconds of the common shapes, or {@link #NOT_FAST}. */
+  private static long fastSeconds(byte[] s, int from, int to) {
+    int len = to - from;
+    if (len < 17) {
+      return NOT_FAST;
+    }
+    int year = digits(s, from, 4);
+    int month = digits(s, from + 5, 2);
+    int day = digits(s, from + 8, 2);
+    int hour = digits(s, from + 11, 2);
+    int minute = digits(s, from + 14, 2);
+    if ((year | month | day | hour | minute) < 0 || at(s, from + 4) != '-' || at(s, from + 7) != '-'
+        || (at(s, from + 10) | 0x20) != 't' || at(s, from + 13) != ':') {
+      return NOT_FAST;
+    }
+    int p = from + 16;
+    int second = 0;
+    if (at(s, p) == ':') {
+      if (p + 3 > to || (second = digits(s, p + 1, 2)) < 0) {
+        return NOT_FAST;
+      }
+      p += 3;
+      if (p < to && at(s, p) == '.') {
+        int q = p + 1;
+        while (q < to && isDigit(at(s, q))) {
+          q++;
+        }
+        if (q == p + 1 || q - p - 1 > 9) {
+          return NOT_FAST;
+        }
+        p = q;
+      }
+    }
+    if (p >= to) {
+      return NOT_FAST;
+    }
+    int offset;
+    int c = at(s, p);
+    if ((c | 0x20) == 'z' && p + 1 == to) {
+      offset = 0;
+    } else if ((c == '+' || c == '-') && p + 6 == to && at(s, p + 3) == ':') {
+      int oh = digits(s, p + 1, 2);
+      int om = digits(s, p + 4, 2);
+      if ((oh | om) < 0 || om > 59 || oh > 18 || (oh == 18 && om > 0)) {
+        return NOT_FAST;
+      }
+      offset = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
+    } else {
+      return NOT_FAST;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+      return NOT_FAST;
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offset;
+  }
+
+  /** Nanoseconds of the fraction after the seconds, 0 without one (only called on text the fast path read). */
+  private static int fractionNanos(byte[] s, int from, int to) {
+    int p = from + 19;
+    if (p >= to || at(s, p) != '.' || at(s, from + 16) != ':') {
+      return 0;
+    }
+    int nanos = 0;
+    int scale = 100_000_000;
+    for (int q = p + 1; q < to && isDigit(at(s, q)); q++) {
+      nanos += (at(s, q) - '0') * scale;
+      scale /= 10;
+    }
+    return nanos;
+  }
+
+  /** The value of {@code n} decimal digits at {@code at}, or -1 if one is not a digit. */
+  private static int digits(byte[] s, int at, int n) {
+    int v = 0;
+    for (int i = at; i < at + n; i++) {
+      int c = at(s, i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  /** Byte {@code i} as an unsigned value (bytes of multi-byte UTF-8 sequences never match an ASCII character). */
+  private static int at(byte[] s, int i) {
+    return s[i] & 0xFF;
   }
 
   private static int monthLength(int year, int month) {

@@ -66,6 +66,47 @@ class IsoTimesTest {
     });
   }
 
+  @Test
+  void bytesReadAsJavaTimeReadsTheText() {
+    qt().withExamples(20_000).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+      Random r = new Random(seed);
+      char[] c = validTime(r).toCharArray();
+      String alphabet = "0123456789-:+.TtZz x\u00e9\u2003";
+      for (int k = r.nextInt(3); k > 0; k--) {
+        c[r.nextInt(c.length)] = alphabet.charAt(r.nextInt(alphabet.length()));
+      }
+      String text = new String(c);
+      agreeOnBytes(r.nextInt(4) == 0 ? text.substring(0, r.nextInt(text.length() + 1)) : text);
+    });
+  }
+
+  @Test
+  void bytesOfTheCommonShapes() {
+    byte[] b = ",2025-03-01T09:30:00.123+02:00,".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat(IsoTimes.epochMilli(b, 1, b.length - 1)).isEqualTo(Instant.parse("2025-03-01T07:30:00.123Z").toEpochMilli());
+    assertThat(IsoTimes.instant(b, 1, b.length - 1)).isEqualTo(Instant.parse("2025-03-01T07:30:00.123Z"));
+    byte[] odd = "2025-03-01T09:30:00+02:00:30".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat(IsoTimes.instant(odd, 0, odd.length)).isEqualTo(Instant.parse("2025-03-01T07:29:30Z"));
+    byte[] bad = "2025-03-01T09:30:00\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> IsoTimes.epochMilli(bad, 0, bad.length)).isInstanceOf(IsoTimes.BadTime.class)
+        .hasMessageContaining("'2025-03-01T09:30:00\u00e9'");
+  }
+
+  private static void agreeOnBytes(String text) {
+    byte[] framed = ("\"" + text + ",").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int to = framed.length - 1;
+    Instant expected;
+    try {
+      expected = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      assertThatThrownBy(() -> IsoTimes.epochMilli(framed, 1, to)).as(text).isInstanceOf(IsoTimes.BadTime.class);
+      assertThatThrownBy(() -> IsoTimes.instant(framed, 1, to)).as(text).isInstanceOf(IsoTimes.BadTime.class);
+      return;
+    }
+    assertThat(IsoTimes.instant(framed, 1, to)).as(text).isEqualTo(expected);
+    assertThat(IsoTimes.epochMilli(framed, 1, to)).as(text).isEqualTo(expected.toEpochMilli());
+  }
+
   private static void agree(String text) {
     Instant expected;
     try {
