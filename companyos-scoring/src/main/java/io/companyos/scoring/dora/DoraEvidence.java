@@ -19,7 +19,16 @@ import java.util.Map;
  */
 public record DoraEvidence(List<String> deployments, Map<String, String> failedDeployments, List<String> changesDeployed,
     List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments) {
-  /** Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards. */
+  /**
+   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards.
+   *
+   * @param deployments deployments created in the window
+   * @param failedDeployments failed deployments in the window → why
+   * @param changesDeployed changes whose first deployment lies in the window
+   * @param incidentsResolved incidents resolved in the window
+   * @param changeFailuresResolved incidents resolved in the window that name a root-cause deployment
+   * @param reworkDeployments deployments made while a change-caused incident was open
+   */
   public DoraEvidence {
     deployments = List.copyOf(deployments);
     failedDeployments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));

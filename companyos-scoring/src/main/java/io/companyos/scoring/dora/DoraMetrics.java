@@ -107,6 +107,8 @@ public final class DoraMetrics {
     /**
      * Checks that there is one id per lead time.
      *
+     * @param hours the lead time of each change in hours
+     * @param changeIds the changes' ids, one per lead time
      * @throws IllegalArgumentException if the lengths differ
      */
     public LeadTimes {

@@ -34,7 +34,11 @@ public final class BurnRateAlerts {
    * @param states every condition's state, in the order of the windows evaluated
    */
   public record Tier(List<AlertState> states) {
-    /** Copies the states, which are unmodifiable afterwards. */
+    /**
+     * Copies the states, which are unmodifiable afterwards.
+     *
+     * @param states every condition's state
+     */
     public Tier {
       states = List.copyOf(states);
     }

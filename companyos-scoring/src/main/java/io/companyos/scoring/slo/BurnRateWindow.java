@@ -18,6 +18,10 @@ public record BurnRateWindow(String name, Duration longWindow, Duration shortWin
   /**
    * Checks the condition.
    *
+   * @param name the tier's name
+   * @param longWindow the window the budget share is judged over
+   * @param shortWindow the shorter window, which must be shorter than {@code longWindow}
+   * @param factor the burn rate both windows must exceed, &gt; 0
    * @throws NullPointerException if {@code name} is null
    * @throws IllegalArgumentException if the long window is not longer than the short one, or {@code factor ≤ 0}
    */

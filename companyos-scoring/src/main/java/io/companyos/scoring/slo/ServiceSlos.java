@@ -42,7 +42,12 @@ public final class ServiceSlos {
    * @param withoutTarget the services with requests but no target in (0, 1), sorted
    */
   public record Result(List<ServiceSlo> slos, List<String> withoutTarget) {
-    /** Copies both lists, which are unmodifiable afterwards. */
+    /**
+     * Copies both lists, which are unmodifiable afterwards.
+     *
+     * @param slos one SLO per service with a target
+     * @param withoutTarget the services without a usable target
+     */
     public Result {
       slos = List.copyOf(slos);
       withoutTarget = List.copyOf(withoutTarget);

@@ -13,6 +13,9 @@ public record SliBucket(Instant start, long total, long bad) {
   /**
    * Checks the counts.
    *
+   * @param start the instant the bucket starts at
+   * @param total events in the bucket
+   * @param bad events that broke the SLI
    * @throws IllegalArgumentException unless {@code 0 ≤ bad ≤ total}
    */
   public SliBucket {
