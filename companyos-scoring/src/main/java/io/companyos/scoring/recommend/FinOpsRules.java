@@ -36,8 +36,8 @@ public final class FinOpsRules {
    * @param rule the rule's settings from recommendations.yaml
    * @param owner the role id that owns the recommendations
    * @param rows the FOCUS cost rows
-   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in; amounts are
-   *     scaled to 30 days by its length
+   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in;
+   *     amounts are scaled to 30 days by its length
    * @return one recommendation, or none when coverage is close enough to the target or nothing is eligible
    */
   public static List<Recommendation> commitmentCoverage(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
@@ -104,8 +104,8 @@ public final class FinOpsRules {
    * @param rule the rule's settings from recommendations.yaml
    * @param owner the role id that owns the recommendations
    * @param rows the FOCUS cost rows
-   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in; amounts are
-   *     scaled to 30 days by its length
+   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in;
+   *     amounts are scaled to 30 days by its length
    * @return one recommendation per commitment type that qualifies, in {@link Recommendation#ORDER}
    */
   public static List<Recommendation> unusedCommitments(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
@@ -160,8 +160,8 @@ public final class FinOpsRules {
    * @param rule the rule's settings from recommendations.yaml
    * @param owner the role id that owns the recommendations
    * @param rows the FOCUS cost rows
-   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in; amounts are
-   *     scaled to 30 days by its length
+   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in;
+   *     amounts are scaled to 30 days by its length
    * @return one recommendation, or none when the untagged share is within the limit
    */
   public static List<Recommendation> unallocatedSpend(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
