@@ -17,7 +17,15 @@ public record Delta(
   /** The default relative dead band: changes within ±2% count as flat. */
   public static final double DEFAULT_DEAD_BAND = 0.02;
 
-  /** The delta with the default dead band. */
+  /**
+   * The delta with the default dead band ({@link #DEFAULT_DEAD_BAND}, 2%).
+   *
+   * @param current value of the current period; must be finite
+   * @param previous value of the previous period; must be finite
+   * @param good which direction of change is an improvement; {@link Direction#NEUTRAL} leaves {@code improved} null
+   * @return the change of {@code current} against {@code previous}
+   * @throws IllegalArgumentException if either value is NaN or infinite
+   */
   public static Delta of(double current, double previous, Direction good) {
     return of(current, previous, good, DEFAULT_DEAD_BAND);
   }
@@ -25,7 +33,12 @@ public record Delta(
   /**
    * The delta of {@code current} against {@code previous}.
    *
+   * @param current value of the current period; must be finite
+   * @param previous value of the previous period; must be finite
+   * @param good which direction of change is an improvement; {@link Direction#NEUTRAL} leaves {@code improved} null
    * @param deadBand relative change (0.02 = 2%) below which the trend is flat; must be ≥ 0
+   * @return the change, with its percentage absent when {@code previous} is 0
+   * @throws IllegalArgumentException if a value is NaN or infinite, or {@code deadBand} is negative or not finite
    */
   public static Delta of(double current, double previous, Direction good, double deadBand) {
     if (!Double.isFinite(current) || !Double.isFinite(previous)) {

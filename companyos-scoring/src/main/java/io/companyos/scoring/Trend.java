@@ -2,8 +2,11 @@ package io.companyos.scoring;
 
 /** Direction of change between two periods after the dead band of {@link Delta} is applied. */
 public enum Trend {
+  /** The value rose by more than the dead band. */
   UP("▲"),
+  /** The value fell by more than the dead band. */
   DOWN("▼"),
+  /** The change lies inside the dead band (or both periods are 0). */
   FLAT("→");
 
   private final String symbol;
@@ -12,7 +15,11 @@ public enum Trend {
     this.symbol = symbol;
   }
 
-  /** The arrow packs print: ▲, ▼ or →. */
+  /**
+   * The arrow packs print for this trend.
+   *
+   * @return ▲, ▼ or →
+   */
   public String symbol() {
     return symbol;
   }

@@ -6,6 +6,11 @@ package io.companyos.scoring.anomaly;
  */
 public interface AnomalyDetector {
 
-  /** The causal score of every value, oldest first. Appending values never changes earlier scores. */
+  /**
+   * The causal score of every value, oldest first. Appending values never changes earlier scores.
+   *
+   * @param values the series, oldest first
+   * @return one score in [0, 1] per value, in the same order
+   */
   double[] scores(double[] values);
 }

@@ -20,9 +20,31 @@ import java.util.Arrays;
 public final class RobustZScoreDetector implements AnomalyDetector {
   private static final double C = 3.0;
 
-  /** The detector's parameters. */
+  /**
+   * The detector's parameters.
+   *
+   * @param window the trailing points the medians and spreads are taken over, ≥ 3
+   * @param minHistory the points seen before any score other than 0, in [3, window]
+   * @param shortWindow the points whose mean is compared to the window's median, ≥ 1 (1 turns that test off)
+   * @param extremeZ the distance at least given to a new extreme, ≥ 0
+   * @param extremeMargin the share of the historical range a new extreme must exceed it by, ≥ 0
+   * @param suppressAbove the score in (0, 1] that starts a suppression
+   * @param suppressFor the points after it that score 0 unless they exceed it, ≥ 0
+   */
   public record Parameters(int window, int minHistory, int shortWindow, double extremeZ, double extremeMargin,
       double suppressAbove, int suppressFor) {
+    /**
+     * Checks the parameters.
+     *
+     * @param window the trailing points the medians and spreads are taken over, ≥ 3
+     * @param minHistory the points seen before any score other than 0, in [3, window]
+     * @param shortWindow the points whose mean is compared to the window's median, ≥ 1 (1 turns that test off)
+     * @param extremeZ the distance at least given to a new extreme, ≥ 0
+     * @param extremeMargin the share of the historical range a new extreme must exceed it by, ≥ 0
+     * @param suppressAbove the score in (0, 1] that starts a suppression
+     * @param suppressFor the points after it that score 0 unless they exceed it, ≥ 0
+     * @throws IllegalArgumentException if any is outside its range
+     */
     public Parameters {
       if (window < 3 || minHistory < 3 || minHistory > window || shortWindow < 1 || suppressFor < 0 || extremeZ < 0
           || extremeMargin < 0 || !(suppressAbove > 0 && suppressAbove <= 1)) {
@@ -40,10 +62,20 @@ public final class RobustZScoreDetector implements AnomalyDetector {
 
   private final Parameters p;
 
+  /**
+   * A detector with the given parameters.
+   *
+   * @param parameters the parameters, checked when they were made
+   */
   public RobustZScoreDetector(Parameters parameters) {
     this.p = parameters;
   }
 
+  /**
+   * The detector with {@link #DEFAULTS}.
+   *
+   * @return a new detector
+   */
   public static RobustZScoreDetector defaults() {
     return new RobustZScoreDetector(DEFAULTS);
   }
@@ -62,6 +94,8 @@ public final class RobustZScoreDetector implements AnomalyDetector {
    * A detector for values that arrive one at a time (a live metric): {@link Stream#next} gives each value's
    * score as it comes, equal to the score {@link #scores} gives the same value in the whole series. Memory is
    * two windows of {@code window} values, whatever the length of the series.
+   *
+   * @return a new stream that has read no value
    */
   public Stream stream() {
     return new Stream(p);
@@ -88,7 +122,12 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       this.recent = new double[p.shortWindow()];
     }
 
-    /** The score of the next value of the series. */
+    /**
+     * Reads the next value of the series.
+     *
+     * @param x the value
+     * @return its score in [0, 1): 0 for the first {@code minHistory} values and while an alarm is suppressed
+     */
     public double next(double x) {
       int k = p.shortWindow();
       int slot = (int) (count % k);

@@ -169,7 +169,11 @@ public final class KpiCatalog {
 
   private KpiCatalog() {}
 
-  /** Every KPI, in catalog order. */
+  /**
+   * Every KPI.
+   *
+   * @return the definitions, in catalog order (unmodifiable)
+   */
   public static List<KpiDefinition> all() {
     return ALL;
   }
@@ -178,6 +182,9 @@ public final class KpiCatalog {
    * The KPI with {@code id}. An id may carry a qualifier after a colon ({@code feature_adoption:dashboards-v2},
    * {@code dimension_score:reliability}, {@code vulnerabilities_open:critical/high}): the KPI before the colon, for one
    * feature, dimension or set of severities.
+   *
+   * @param id the KPI's id, optionally with a qualifier after a colon
+   * @return its definition, or empty when the catalog has none
    */
   public static Optional<KpiDefinition> find(String id) {
     KpiDefinition k = BY_ID.get(id);
@@ -187,7 +194,11 @@ public final class KpiCatalog {
     return Optional.ofNullable(k);
   }
 
-  /** The catalog as the Markdown table of {@code docs/kpis.md}. */
+  /**
+   * The catalog as the Markdown table of {@code docs/kpis.md}.
+   *
+   * @return the table, one row per KPI in catalog order
+   */
   public static String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("| id | name | definition | unit | good | window | computed by |\n");

@@ -19,6 +19,19 @@ import java.util.Objects;
  */
 public record KpiDefinition(String id, String name, String definition, String unit, Direction good, String window,
     String function) {
+  /**
+   * Checks the definition.
+   *
+   * @param id stable identifier, lower_snake_case
+   * @param name the name packs show
+   * @param definition the formula in words
+   * @param unit how the value is written
+   * @param good which direction is an improvement
+   * @param window the window rule
+   * @param function the scoring function that computes it
+   * @throws NullPointerException if any component is null
+   * @throws IllegalArgumentException if {@code id} is not lower_snake_case
+   */
   public KpiDefinition {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

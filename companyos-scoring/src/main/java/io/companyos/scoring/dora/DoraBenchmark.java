@@ -27,17 +27,31 @@ public enum DoraBenchmark {
 
   private static final double DAY = 24.0;
 
-  /** The newest benchmark, used when none is chosen. */
+  /**
+   * The newest benchmark, used when none is chosen.
+   *
+   * @return {@link #Y2024}
+   */
   public static DoraBenchmark newest() {
     return Y2024;
   }
 
-  /** The report year, e.g. 2024. */
+  /**
+   * The report year.
+   *
+   * @return 2023 or 2024
+   */
   public int year() {
     return this == Y2023 ? 2023 : 2024;
   }
 
-  /** The benchmark of {@code year} ("2023" or "2024"). */
+  /**
+   * The benchmark of a report year.
+   *
+   * @param year "2023" or "2024", surrounding blanks ignored
+   * @return that year's benchmark
+   * @throws IllegalArgumentException for any other year
+   */
   public static DoraBenchmark ofYear(String year) {
     return switch (year.trim()) {
       case "2023" -> Y2023;
@@ -46,7 +60,12 @@ public enum DoraBenchmark {
     };
   }
 
-  /** Level by change fail rate in [0, 1]. */
+  /**
+   * Level by change fail rate: 2023 by its bounds, 2024 by the nearest cluster value (ties to the better level).
+   *
+   * @param rate the change fail rate in [0, 1]
+   * @return the level
+   */
   public DoraLevel changeFailureLevel(double rate) {
     if (this == Y2023) {
       return rate <= 0.05 ? DoraLevel.ELITE : rate <= 0.10 ? DoraLevel.HIGH : rate <= 0.15 ? DoraLevel.MEDIUM : DoraLevel.LOW;
@@ -64,7 +83,13 @@ public enum DoraBenchmark {
     return best;
   }
 
-  /** Level by median failed deployment recovery time (or, for pooled MTTR, time to restore) in hours. */
+  /**
+   * Level by median failed deployment recovery time (or, for pooled MTTR, time to restore); the same bands both
+   * years: elite &lt; 1 hour, high &lt; 1 day, medium &lt; 1 week, low otherwise.
+   *
+   * @param hours the median in hours
+   * @return the level
+   */
   public DoraLevel recoveryLevel(double hours) {
     if (hours < 1) {
       return DoraLevel.ELITE;
@@ -80,7 +105,11 @@ public enum DoraBenchmark {
     return "DORA " + year() + " benchmarks";
   }
 
-  /** "2024". */
+  /**
+   * The year as written in settings and reports.
+   *
+   * @return "2023" or "2024"
+   */
   public String label() {
     return String.valueOf(year()).toLowerCase(Locale.ROOT);
   }

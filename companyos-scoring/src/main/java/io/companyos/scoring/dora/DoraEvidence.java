@@ -19,6 +19,16 @@ import java.util.Map;
  */
 public record DoraEvidence(List<String> deployments, Map<String, String> failedDeployments, List<String> changesDeployed,
     List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments) {
+  /**
+   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards.
+   *
+   * @param deployments deployments created in the window
+   * @param failedDeployments failed deployments in the window → why
+   * @param changesDeployed changes whose first deployment lies in the window
+   * @param incidentsResolved incidents resolved in the window
+   * @param changeFailuresResolved incidents resolved in the window that name a root-cause deployment
+   * @param reworkDeployments deployments made while a change-caused incident was open
+   */
   public DoraEvidence {
     deployments = List.copyOf(deployments);
     failedDeployments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));
@@ -28,26 +38,51 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     reworkDeployments = List.copyOf(reworkDeployments);
   }
 
+  /**
+   * The deployments created in the window.
+   *
+   * @return their ids, sorted
+   */
   @Override
   public List<String> deployments() {
     return sorted(deployments);
   }
 
+  /**
+   * The changes whose first deployment lies in the window, those the lead time was measured on.
+   *
+   * @return their ids, sorted
+   */
   @Override
   public List<String> changesDeployed() {
     return sorted(changesDeployed);
   }
 
+  /**
+   * The incidents resolved in the window, those the time to restore was measured on.
+   *
+   * @return their ids, sorted
+   */
   @Override
   public List<String> incidentsResolved() {
     return sorted(incidentsResolved);
   }
 
+  /**
+   * The incidents resolved in the window that name a root-cause deployment (failed deployment recovery time).
+   *
+   * @return their ids, sorted
+   */
   @Override
   public List<String> changeFailuresResolved() {
     return sorted(changeFailuresResolved);
   }
 
+  /**
+   * The deployments made while a change-caused incident was open (deployment rework rate).
+   *
+   * @return their ids, sorted
+   */
   @Override
   public List<String> reworkDeployments() {
     return sorted(reworkDeployments);
@@ -57,7 +92,11 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     return ids.stream().sorted().toList();
   }
 
-  /** The failed deployments written "d3 (root cause of i1)", sorted by id. */
+  /**
+   * The failed deployments with the reason each counted as failed.
+   *
+   * @return one entry per failed deployment, written "d3 (root cause of i1)", sorted by id
+   */
   public List<String> failedWithReasons() {
     return failedDeployments.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
   }

@@ -50,6 +50,8 @@ public final class DoraMetrics {
    * @param changes all known changes (any time)
    * @param deployments all known deployments (any time: earlier ones decide which deploy was first)
    * @param incidents all known incidents (any time)
+   * @param window the window the keys are computed for
+   * @return the keys, levels by {@link DoraBenchmark#newest()}
    */
   public static DoraResult compute(
       List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window) {
@@ -65,6 +67,13 @@ public final class DoraMetrics {
    * (other than the failing deployment itself) / deployments in the window. Our records carry no
    * planned/unplanned flag, so "made because of an incident" is approximated by "made while a change-caused
    * incident was open".
+   *
+   * @param changes all known changes (any time)
+   * @param deployments all known deployments (any time: earlier ones decide which deploy was first)
+   * @param incidents all known incidents (any time)
+   * @param window the window the keys are computed for
+   * @param benchmark the report year whose bands give the levels
+   * @return the keys, their levels and the records behind them
    */
   public static DoraResult compute(
       List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
@@ -78,14 +87,30 @@ public final class DoraMetrics {
    * @param leadTimes the lead time in hours of each change whose first deployment (over all deployments) lies in the
    *     window, positive ones only, and the changes' ids in the same order
    * @param deployments the deployments (those outside the window are ignored; their change lists are not read)
+   * @param incidents all known incidents (any time)
+   * @param window the window the keys are computed for
+   * @param benchmark the report year whose bands give the levels
+   * @return the keys, their levels and the records behind them
    */
   public static DoraResult compute(LeadTimes leadTimes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window,
       DoraBenchmark benchmark) {
     return compute(List.of(), leadTimes, deployments, incidents, window, benchmark);
   }
 
-  /** Lead times in hours and the ids of their changes, in the same order. */
+  /**
+   * Lead times in hours and the ids of their changes, in the same order.
+   *
+   * @param hours the lead time of each change in hours (the array is kept, not copied)
+   * @param changeIds the changes' ids, one per lead time
+   */
   public record LeadTimes(double[] hours, List<String> changeIds) {
+    /**
+     * Checks that there is one id per lead time.
+     *
+     * @param hours the lead time of each change in hours
+     * @param changeIds the changes' ids, one per lead time
+     * @throws IllegalArgumentException if the lengths differ
+     */
     public LeadTimes {
       if (hours.length != changeIds.size()) {
         throw new IllegalArgumentException(hours.length + " lead times for " + changeIds.size() + " changes");
@@ -190,12 +215,22 @@ public final class DoraMetrics {
         new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds));
   }
 
-  /** The deployments whose own status is a failure, in the order given (the change failure rate also counts deploys an incident names). */
+  /**
+   * The deployments whose own status is a failure (the change failure rate also counts deploys an incident names).
+   *
+   * @param deployments the deployments
+   * @return those with status {@link DeployStatus#FAILURE}, in the order given
+   */
   public static List<Deployment> failedByStatus(List<Deployment> deployments) {
     return deployments.stream().filter(d -> d.status() == io.companyos.model.data.DeployStatus.FAILURE).toList();
   }
 
-  /** Level by distinct deploy days per week. */
+  /**
+   * Level by distinct deploy days per week: elite ≥ 5, high ≥ 1, medium ≥ 7/30, low otherwise.
+   *
+   * @param deployDaysPerWeek the distinct days with a deployment, per week of the window
+   * @return the level
+   */
   public static DoraLevel deploymentFrequencyLevel(double deployDaysPerWeek) {
     if (deployDaysPerWeek >= 5) {
       return DoraLevel.ELITE;
@@ -206,7 +241,12 @@ public final class DoraMetrics {
     return deployDaysPerWeek >= 7.0 / 30.0 ? DoraLevel.MEDIUM : DoraLevel.LOW;
   }
 
-  /** Level by median lead time in hours. */
+  /**
+   * Level by median lead time: elite &lt; 1 day, high &lt; 1 week, medium &lt; 30 days, low otherwise.
+   *
+   * @param hours the median lead time in hours
+   * @return the level
+   */
   public static DoraLevel leadTimeLevel(double hours) {
     if (hours < HOURS_PER_DAY) {
       return DoraLevel.ELITE;
@@ -217,7 +257,13 @@ public final class DoraMetrics {
     return hours < 30 * HOURS_PER_DAY ? DoraLevel.MEDIUM : DoraLevel.LOW;
   }
 
-  /** Level by change failure rate in [0, 1], by the 2023 bands ({@link DoraBenchmark#changeFailureLevel} for others). */
+  /**
+   * Level by change failure rate, by the 2023 bands ({@link DoraBenchmark#changeFailureLevel} for others):
+   * elite ≤ 5%, high ≤ 10%, medium ≤ 15%, low otherwise.
+   *
+   * @param rate the change failure rate in [0, 1]
+   * @return the level
+   */
   public static DoraLevel changeFailureLevel(double rate) {
     if (rate <= 0.05) {
       return DoraLevel.ELITE;
@@ -228,7 +274,12 @@ public final class DoraMetrics {
     return rate <= 0.15 ? DoraLevel.MEDIUM : DoraLevel.LOW;
   }
 
-  /** Level by median time to restore in hours. */
+  /**
+   * Level by median time to restore: elite &lt; 1 hour, high &lt; 1 day, medium &lt; 1 week, low otherwise.
+   *
+   * @param hours the median time to restore in hours
+   * @return the level
+   */
   public static DoraLevel timeToRestoreLevel(double hours) {
     if (hours < 1) {
       return DoraLevel.ELITE;

@@ -20,20 +20,44 @@ import java.util.OptionalDouble;
 public final class ArrMetrics {
   private ArrMetrics() {}
 
-  /** ARR figures of one window; retention is empty when no account had ARR at the start. */
+  /**
+   * ARR figures of one window; retention is empty when no account had ARR at the start.
+   *
+   * @param arrStart ARR at the window's start, summed over accounts above 0
+   * @param arrEnd ARR at the window's end, summed over accounts above 0
+   * @param newArr new ARR in the window
+   * @param expansion expansion in the window
+   * @param contraction contraction in the window
+   * @param churned churned ARR in the window
+   * @param netNew {@code newArr + expansion − contraction − churned}
+   * @param nrr net revenue retention in percent
+   * @param grr gross revenue retention in percent
+   * @param logoRetention share of the starting accounts still above 0 at the end, in percent
+   */
   public record Result(BigDecimal arrStart, BigDecimal arrEnd, BigDecimal newArr, BigDecimal expansion,
       BigDecimal contraction, BigDecimal churned, BigDecimal netNew, OptionalDouble nrr, OptionalDouble grr,
       OptionalDouble logoRetention) {}
 
-  /** The churn movements among {@code movements}, in the order given (one per churned account and date). */
+  /**
+   * The churn movements among {@code movements}.
+   *
+   * @param movements the ARR movements
+   * @return those of kind {@code churn}, in the order given (one per churned account and date)
+   */
   public static List<ArrMovement> churns(List<ArrMovement> movements) {
     return movements.stream().filter(m -> m.kind().equals("churn")).toList();
   }
 
   /**
+   * The ARR figures and retention of a window.
+   *
    * @param accounts every account with its ARR as of {@code asOf}
    * @param movements every movement up to {@code asOf}
-   * @param asOf the instant the accounts' ARR describes (≥ window end)
+   * @param window the half-open window {@code [start, end)}; a movement dated at the start counts in it
+   * @param asOf the instant the accounts' ARR describes (≥ window end); later movements are ignored
+   * @return the window's figures
+   * @throws IllegalArgumentException for a movement in the window whose kind is not new, expansion, contraction or
+   *     churn
    */
   public static Result compute(List<Account> accounts, List<ArrMovement> movements, TimeWindow window, java.time.Instant asOf) {
     Map<String, BigDecimal> atStart = new HashMap<>();

@@ -20,6 +20,11 @@ public final class CloudBudget {
   /**
    * The budget of {@code w}: the sum over the months it touches of {@code monthly}'s budget times the covered
    * share of that month. Empty when a touched month has no budget.
+   *
+   * @param w the half-open window {@code [start, end)}
+   * @param zone the time zone of the calendar months
+   * @param monthly the budget of a month, empty when it has none
+   * @return the window's budget; empty for an empty window or when a touched month has no budget
    */
   public static OptionalDouble proRated(TimeWindow w, ZoneId zone, Function<YearMonth, OptionalDouble> monthly) {
     if (w.isEmpty()) {
@@ -47,6 +52,10 @@ public final class CloudBudget {
   /**
    * True when {@link #proRated} gives only part of a month's budget for {@code w}: the window does not end at the
    * start of a month in {@code zone}, so the budget of its last month is pro-rated (packs label it so).
+   *
+   * @param w the window
+   * @param zone the time zone of the calendar months
+   * @return whether the window's end is not midnight of the first of a month
    */
   public static boolean isProRated(TimeWindow w, ZoneId zone) {
     java.time.ZonedDateTime end = w.end().atZone(zone);
@@ -56,12 +65,22 @@ public final class CloudBudget {
   /**
    * A cost per MAU against its target: {@code perMau / target} (1.05 = 5% over target); empty without a value or a
    * positive target.
+   *
+   * @param perMau the cost per MAU
+   * @param target the target cost per MAU, same currency; null when none is set
+   * @return the ratio; empty without a value or a positive target
    */
   public static OptionalDouble againstTarget(OptionalDouble perMau, @org.jspecify.annotations.Nullable Double target) {
     return target == null || !(target > 0) || perMau.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(perMau.getAsDouble() / target);
   }
 
-  /** Spend against the window's budget in percent ({@link Variance#vsBudget}); empty without a budget. */
+  /**
+   * Spend against the window's budget in percent ({@link Variance#vsBudget}).
+   *
+   * @param spend the window's spend
+   * @param budget the window's budget ({@link #proRated})
+   * @return the variance in percent, positive when over; empty without a positive budget
+   */
   public static OptionalDouble variancePercent(double spend, OptionalDouble budget) {
     return budget.isPresent() && budget.getAsDouble() > 0 ? Variance.vsBudget(spend, budget.getAsDouble()) : OptionalDouble.empty();
   }
@@ -73,12 +92,18 @@ public final class CloudBudget {
    *
    * @param spend30 spend over {@link #mauWindow(TimeWindow)}
    * @param mau distinct active users over the same window
+   * @return the cost per MAU in the spend's currency; empty when {@code mau} is 0
    */
   public static OptionalDouble costPerMau(double spend30, long mau) {
     return mau > 0 ? OptionalDouble.of(spend30 / mau) : OptionalDouble.empty();
   }
 
-  /** The window cost per MAU is computed over: the 30 days ending at {@code w}'s end. */
+  /**
+   * The window cost per MAU is computed over.
+   *
+   * @param w the reporting window
+   * @return the 30 days ending at {@code w}'s end
+   */
   public static TimeWindow mauWindow(TimeWindow w) {
     return TimeWindow.ending(w.end(), Duration.ofDays(30));
   }

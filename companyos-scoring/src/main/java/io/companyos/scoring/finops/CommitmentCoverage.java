@@ -27,17 +27,32 @@ public final class CommitmentCoverage {
 
   private CommitmentCoverage() {}
 
-  /** Savings-plan coverage: ListCost of compute usage covered by a savings plan / ListCost of all compute usage. */
+  /**
+   * Savings-plan coverage: ListCost of compute usage covered by a savings plan / ListCost of all compute usage.
+   *
+   * @param rows the FOCUS cost rows
+   * @return the ratio in [0, 1]; empty when the eligible usage has no ListCost
+   */
   public static OptionalDouble savingsPlan(List<CostRow> rows) {
     return share(rows, CommitmentCoverage::compute, r -> SAVINGS_PLAN.equals(r.commitmentDiscountType()));
   }
 
-  /** Reservation coverage: ListCost of non-compute usage covered by a reservation / ListCost of non-compute usage. */
+  /**
+   * Reservation coverage: ListCost of non-compute usage covered by a reservation / ListCost of non-compute usage.
+   *
+   * @param rows the FOCUS cost rows
+   * @return the ratio in [0, 1]; empty when the eligible usage has no ListCost
+   */
   public static OptionalDouble reservation(List<CostRow> rows) {
     return share(rows, r -> !compute(r), r -> r.commitmentDiscountType() != null && RESERVATIONS.contains(r.commitmentDiscountType()));
   }
 
-  /** Spot share: ListCost of compute usage at dynamic (spot) pricing / ListCost of all compute usage. */
+  /**
+   * Spot share: ListCost of compute usage at dynamic (spot) pricing / ListCost of all compute usage.
+   *
+   * @param rows the FOCUS cost rows
+   * @return the ratio in [0, 1]; empty when the eligible usage has no ListCost
+   */
   public static OptionalDouble spot(List<CostRow> rows) {
     return share(rows, CommitmentCoverage::compute, r -> DYNAMIC.equals(r.pricingCategory()));
   }

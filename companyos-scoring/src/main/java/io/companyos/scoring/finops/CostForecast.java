@@ -26,25 +26,60 @@ public final class CostForecast {
   private CostForecast() {}
 
   /**
-   * A forecast total with its 95% interval.
+   * A forecast total with its 95% interval, in the currency of the costs.
    *
+   * @param total the forecast total over the horizon, each day's forecast at least 0
+   * @param low the interval's lower bound (2.5th percentile of the bootstrap totals, at most {@code total}, ≥ 0)
+   * @param high the interval's upper bound (97.5th percentile, at least {@code total})
+   * @param historyDays the days of history the line was fitted to
+   * @param horizonDays the days forecast
    * @param excludedDays the one-off days left out of the fit, oldest first
    */
   public record Forecast(double total, double low, double high, int historyDays, int horizonDays, List<LocalDate> excludedDays) {
+    /**
+     * Copies the excluded days, which are unmodifiable afterwards.
+     *
+     * @param total the forecast total over the horizon, each day's forecast at least 0
+     * @param low the interval's lower bound (2.5th percentile of the bootstrap totals, at most {@code total}, ≥ 0)
+     * @param high the interval's upper bound (97.5th percentile, at least {@code total})
+     * @param historyDays the days of history the line was fitted to
+     * @param horizonDays the days forecast
+     * @param excludedDays the one-off days left out of the fit
+     */
     public Forecast {
       excludedDays = List.copyOf(excludedDays);
     }
 
-    /** A forecast that left no day out. */
+    /**
+     * A forecast that left no day out.
+     *
+     * @param total the forecast total over the horizon, each day's forecast at least 0
+     * @param low the interval's lower bound (2.5th percentile of the bootstrap totals, at most {@code total}, ≥ 0)
+     * @param high the interval's upper bound (97.5th percentile, at least {@code total})
+     * @param historyDays the days of history the line was fitted to
+     * @param horizonDays the days forecast
+     */
     public Forecast(double total, double low, double high, int historyDays, int horizonDays) {
       this(total, low, high, historyDays, horizonDays, List.of());
     }
   }
 
-  /** An average forecast: {@code dailyMean × horizonDays}, from {@code historyDays} days with cost. */
+  /**
+   * An average forecast: {@code dailyMean × horizonDays}, from {@code historyDays} days with cost.
+   *
+   * @param total {@code dailyMean × horizonDays}
+   * @param dailyMean the mean cost of the days with rows
+   * @param historyDays the days with rows
+   * @param horizonDays the days forecast
+   */
   public record Average(double total, double dailyMean, int historyDays, int horizonDays) {}
 
-  /** The month to forecast as of {@code day}: the calendar month after it. */
+  /**
+   * The month to forecast as of {@code day}.
+   *
+   * @param day the day the forecast is made on
+   * @return the calendar month after it
+   */
   public static YearMonth nextMonth(LocalDate day) {
     return YearMonth.from(day).plusMonths(1);
   }
@@ -52,6 +87,10 @@ public final class CostForecast {
   /**
    * Effective cost per day of {@code ChargePeriodStart} in {@code zone}, days in order; only days with rows. Each
    * day's amounts are added in row order.
+   *
+   * @param rows the FOCUS cost rows
+   * @param zone the time zone of the calendar days
+   * @return day → summed {@code EffectiveCost}, days in order
    */
   public static SortedMap<LocalDate, Double> dailyTotals(List<CostRow> rows, ZoneId zone) {
     SortedMap<LocalDate, Double> daily = new TreeMap<>();
@@ -63,6 +102,11 @@ public final class CostForecast {
    * The trend forecast ({@link #forecast(double[], LocalDate, LocalDate, LocalDate)}) of {@code month} from the
    * daily totals of {@code rows}, from their first to their last day, days without rows as 0. Empty with fewer
    * than 14 such days (and for no rows).
+   *
+   * @param rows the FOCUS cost rows of the history
+   * @param zone the time zone of the calendar days
+   * @param month the month to forecast, after the history
+   * @return the forecast of the month's cost, or empty
    */
   public static Optional<Forecast> forecast(List<CostRow> rows, ZoneId zone, YearMonth month) {
     SortedMap<LocalDate, Double> daily = dailyTotals(rows, zone);
@@ -81,6 +125,11 @@ public final class CostForecast {
   /**
    * The average forecast of {@code month}: the mean of the daily totals of {@code rows} (days with rows only)
    * times the days of {@code month}. Empty for no rows.
+   *
+   * @param rows the FOCUS cost rows of the history
+   * @param zone the time zone of the calendar days
+   * @param month the month to forecast
+   * @return the average forecast, or empty for no rows
    */
   public static Optional<Average> average(List<CostRow> rows, ZoneId zone, YearMonth month) {
     double[] values = dailyTotals(rows, zone).values().stream().mapToDouble(Double::doubleValue).toArray();
@@ -94,16 +143,27 @@ public final class CostForecast {
   /**
    * One month of a backtest: the forecast made at the month's start against what was spent.
    *
+   * @param month the month forecast
    * @param forecast the trend forecast, with its interval {@code low} to {@code high}
+   * @param low the interval's lower bound
+   * @param high the interval's upper bound
    * @param actual the month's effective cost
    */
   public record BacktestMonth(YearMonth month, double forecast, double low, double high, double actual) {
-    /** Whether the actual spend lies in the 95% interval. */
+    /**
+     * Whether the actual spend lies in the 95% interval.
+     *
+     * @return true when {@code low ≤ actual ≤ high}
+     */
     public boolean covered() {
       return actual >= low && actual <= high;
     }
 
-    /** {@code |forecast − actual| / actual × 100}. */
+    /**
+     * The forecast's absolute error relative to the actual spend.
+     *
+     * @return {@code |forecast − actual| / actual × 100}, in percent
+     */
     public double absolutePercentError() {
       return Math.abs(forecast - actual) / actual * 100;
     }
@@ -112,8 +172,19 @@ public final class CostForecast {
   /**
    * A backtest: the months, their mean absolute percentage error (MAPE) and the share of months whose spend the 95%
    * interval held (coverage; 0.95 is the goal).
+   *
+   * @param months the months tested, oldest first
+   * @param mape the mean of their absolute percentage errors, in percent
+   * @param coverage the share of months whose spend lay in the interval, in [0, 1]
    */
   public record Backtest(List<BacktestMonth> months, double mape, double coverage) {
+    /**
+     * Copies the months, which are unmodifiable afterwards.
+     *
+     * @param months the months tested
+     * @param mape the mean absolute percentage error
+     * @param coverage the share of months covered
+     */
     public Backtest {
       months = List.copyOf(months);
     }
@@ -123,6 +194,11 @@ public final class CostForecast {
    * A rolling-origin backtest of the trend forecast: for every calendar month of the rows' history that is complete and
    * has {@code historyDays} of history before it, the forecast from those days (as the FinOps review makes it on the
    * month's first day) against the month's spend. Empty when no month qualifies.
+   *
+   * @param rows the FOCUS cost rows of the history
+   * @param zone the time zone of the calendar days
+   * @param historyDays the days of history each forecast is made from
+   * @return the backtest; empty when no month qualifies (months without spend are skipped)
    */
   public static Optional<Backtest> backtest(List<CostRow> rows, ZoneId zone, int historyDays) {
     SortedMap<LocalDate, Double> daily = dailyTotals(rows, zone);

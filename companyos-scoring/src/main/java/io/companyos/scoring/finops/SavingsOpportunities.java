@@ -38,6 +38,9 @@ public final class SavingsOpportunities {
   /**
    * The effective savings rate of the committed usage: {@code 1 − EffectiveCost / ListCost} over the rows whose
    * {@code PricingCategory} is Committed (aggregated first, then divided). Empty without committed list cost.
+   *
+   * @param rows the FOCUS cost rows; credits and adjustments are left out
+   * @return the discount as a ratio (0.3 = 30% below list), or empty without committed list cost
    */
   public static OptionalDouble committedDiscount(List<CostRow> rows) {
     double list = 0;
@@ -54,13 +57,18 @@ public final class SavingsOpportunities {
   /**
    * A service's on-demand compute.
    *
+   * @param service the {@code ServiceName}
    * @param compute effective cost of the service's compute rows
    * @param onDemand of that, the effective cost at Standard (on-demand) pricing
    * @param discount the committed discount ({@link #committedDiscount}) the saving is priced at
    * @param saving {@code onDemand × discount}
    */
   public record OnDemandCompute(String service, double compute, double onDemand, double discount, double saving) {
-    /** The on-demand share of the service's compute in percent, {@code 100 × onDemand / compute}. */
+    /**
+     * The on-demand share of the service's compute.
+     *
+     * @return {@code 100 × onDemand / compute}, in percent
+     */
     public double onDemandPercent() {
       return 100 * onDemand / compute;
     }
@@ -69,6 +77,10 @@ public final class SavingsOpportunities {
   /**
    * Services (by {@code ServiceName}, in name order) whose on-demand share of compute is above {@code threshold},
    * priced at the committed discount. None when there is no committed discount above 0.
+   *
+   * @param rows the FOCUS cost rows; credits and adjustments are left out
+   * @param threshold the on-demand share as a ratio, e.g. {@link #ON_DEMAND_SHARE}
+   * @return the services above the threshold, in name order
    */
   public static List<OnDemandCompute> onDemandCompute(List<CostRow> rows, double threshold) {
     OptionalDouble d = committedDiscount(rows);
@@ -99,16 +111,27 @@ public final class SavingsOpportunities {
   /**
    * An unusual cost day of a service.
    *
+   * @param service the {@code ServiceName}
+   * @param day the calendar day
+   * @param cost the day's effective cost
    * @param median the median of the service's daily costs over the history (days with rows)
    * @param score the detector's anomaly score of the day against the days before it
    */
   public record CostOutlier(String service, LocalDate day, double cost, double median, double score) {
-    /** {@code cost − median}: what the day cost above a usual day. */
+    /**
+     * What the day cost above a usual day.
+     *
+     * @return {@code cost − median}
+     */
     public double excess() {
       return cost - median;
     }
 
-    /** {@code cost / median}; empty when the median is 0. */
+    /**
+     * The day's cost as a multiple of the median day.
+     *
+     * @return {@code cost / median}; empty when the median is 0
+     */
     public OptionalDouble timesMedian() {
       return median == 0 ? OptionalDouble.empty() : OptionalDouble.of(cost / median);
     }
@@ -119,6 +142,12 @@ public final class SavingsOpportunities {
    * {@code zone}) of {@code history}, each day scored by {@code detector} against the days before it; a day counts
    * when its score is at least {@link #OUTLIER_SCORE} and its cost is above the service's median day. Services in
    * name order, days in order.
+   *
+   * @param history the FOCUS cost rows of the days judged and of the days before them
+   * @param zone the time zone of the calendar days
+   * @param from the first day reported
+   * @param detector the detector that scores the days, e.g. {@link #OUTLIERS}
+   * @return the unusual days on or after {@code from}
    */
   public static List<CostOutlier> outliers(List<CostRow> history, ZoneId zone, LocalDate from, RobustZScoreDetector detector) {
     Map<String, Map<LocalDate, Double>> daily = new TreeMap<>();

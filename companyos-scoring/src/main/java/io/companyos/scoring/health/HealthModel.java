@@ -7,8 +7,20 @@ import java.util.Set;
 /**
  * A health model: dimensions with weights, KPIs with weights and rules, and status bands. Weights are
  * relative (they need not sum to 1); only their ratios matter.
+ *
+ * @param dimensions the dimensions, each id once
+ * @param kpis the KPIs, each id once, each naming one of {@code dimensions}
+ * @param bands the score thresholds of the status
  */
 public record HealthModel(List<Dimension> dimensions, List<Kpi> kpis, StatusBands bands) {
+  /**
+   * Copies both lists (unmodifiable afterwards) and checks the ids.
+   *
+   * @param dimensions the dimensions
+   * @param kpis the KPIs
+   * @param bands the score thresholds of the status
+   * @throws IllegalArgumentException if a dimension or KPI id is defined twice, or a KPI names an unknown dimension
+   */
   public HealthModel {
     dimensions = List.copyOf(dimensions);
     kpis = List.copyOf(kpis);

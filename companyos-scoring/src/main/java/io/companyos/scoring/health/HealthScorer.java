@@ -25,7 +25,14 @@ public final class HealthScorer {
 
   private HealthScorer() {}
 
-  /** Scores {@code values} (KPI id → raw value; absent, null or NaN means no data). */
+  /**
+   * Scores a set of KPI values against a model.
+   *
+   * @param model the health model
+   * @param values KPI id → raw value; an absent, null or non-finite value means no data
+   * @return the score in [0, 100] rounded to one decimal (empty when no KPI has a value), its status, the points of
+   *     each dimension and KPI, and the KPIs without a value
+   */
   public static HealthScore score(HealthModel model, Map<String, Double> values) {
     Map<String, Double> dimKpiWeight = new LinkedHashMap<>();
     List<Kpi> present = new ArrayList<>();

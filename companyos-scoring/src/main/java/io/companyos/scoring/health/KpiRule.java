@@ -9,14 +9,29 @@ import java.util.List;
  */
 public sealed interface KpiRule permits KpiRule.Linear, KpiRule.SloStyle, KpiRule.Banded {
 
-  /** The normalized score of {@code raw}, in [0, 100]. */
+  /**
+   * The normalized score of a raw value.
+   *
+   * @param raw the KPI's raw value
+   * @return the score in [0, 100]
+   */
   double normalize(double raw);
 
   /**
    * Linear: 0 at {@code zeroAt}, 100 at {@code fullAt}, straight line between, clamped outside. Works in
    * both directions: {@code zeroAt > fullAt} means lower is better.
+   *
+   * @param zeroAt the raw value that scores 0
+   * @param fullAt the raw value that scores 100
    */
   record Linear(double zeroAt, double fullAt) implements KpiRule {
+    /**
+     * Checks the points.
+     *
+     * @param zeroAt the raw value that scores 0
+     * @param fullAt the raw value that scores 100
+     * @throws IllegalArgumentException if either is not finite or they are equal
+     */
     public Linear {
       if (zeroAt == fullAt || !Double.isFinite(zeroAt) || !Double.isFinite(fullAt)) {
         throw new IllegalArgumentException("zeroAt and fullAt must be finite and different");
@@ -34,8 +49,18 @@ public sealed interface KpiRule permits KpiRule.Linear, KpiRule.SloStyle, KpiRul
    * overspent; then falling linearly to 0 when the error ratio reaches {@code budgetMultiple} budgets.
    * With consumed = (1 − raw) / (1 − target): score = 100 if consumed ≤ 1, else
    * 100 × (budgetMultiple − consumed) / (budgetMultiple − 1), clamped.
+   *
+   * @param target the SLO objective in (0, 1)
+   * @param budgetMultiple the budgets consumed at which the score reaches 0, &gt; 1
    */
   record SloStyle(double target, double budgetMultiple) implements KpiRule {
+    /**
+     * Checks the parameters.
+     *
+     * @param target the SLO objective in (0, 1)
+     * @param budgetMultiple the budgets consumed at which the score reaches 0, &gt; 1
+     * @throws IllegalArgumentException unless {@code 0 < target < 1} and {@code budgetMultiple > 1}
+     */
     public SloStyle {
       if (!(target > 0 && target < 1) || !(budgetMultiple > 1)) {
         throw new IllegalArgumentException("need 0 < target < 1 and budgetMultiple > 1");
@@ -53,8 +78,20 @@ public sealed interface KpiRule permits KpiRule.Linear, KpiRule.SloStyle, KpiRul
    * Bands: the score of the first band the value reaches. With {@code higherIsBetter} a band applies
    * when {@code raw ≥ bound} (bands tried from the highest bound); otherwise when {@code raw ≤ bound}
    * (tried from the lowest). A value in no band scores {@code otherwise}.
+   *
+   * @param higherIsBetter whether a band applies at or above its bound (true) or at or below it (false)
+   * @param bands the bands, kept sorted in the order they are tried
+   * @param otherwise the score of a value in no band, in [0, 100]
    */
   record Banded(boolean higherIsBetter, List<Band> bands, double otherwise) implements KpiRule {
+    /**
+     * Sorts the bands in the order they are tried and checks the scores.
+     *
+     * @param higherIsBetter whether a band applies at or above its bound
+     * @param bands the bands, in any order
+     * @param otherwise the score of a value in no band
+     * @throws IllegalArgumentException if a score is outside [0, 100]
+     */
     public Banded {
       Comparator<Band> byBound = Comparator.comparingDouble(Band::bound);
       bands = bands.stream().sorted(higherIsBetter ? byBound.reversed() : byBound).toList();
@@ -73,7 +110,12 @@ public sealed interface KpiRule permits KpiRule.Linear, KpiRule.SloStyle, KpiRul
     }
   }
 
-  /** One band of {@link Banded}. */
+  /**
+   * One band of {@link Banded}.
+   *
+   * @param bound the raw value the band starts at
+   * @param score the score of a value in the band, in [0, 100]
+   */
   record Band(double bound, double score) {}
 
   private static double clamp(double v) {

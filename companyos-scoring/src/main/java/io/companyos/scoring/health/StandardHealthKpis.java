@@ -24,6 +24,9 @@ public final class StandardHealthKpis {
    * target (Google SRE Workbook, "Implementing SLOs": the error budget is {@code 1 − SLO} of the events).
    * 1 means the SLOs together spent exactly what their objectives allow; below 1 every budget can still be
    * within its objective. Empty when no SLO had events.
+   *
+   * @param slos the SLO results; those without events are skipped
+   * @return the budget consumed as a ratio (1 = spent exactly), or empty when no SLO had events
    */
   public static OptionalDouble sloBudgetConsumed(List<SloResult> slos) {
     double allowed = 0;
@@ -37,7 +40,13 @@ public final class StandardHealthKpis {
     return allowed > 0 ? OptionalDouble.of(bad / allowed) : OptionalDouble.empty();
   }
 
-  /** P1 and P2 incidents created in {@code w}, scaled to {@link #INCIDENT_RATE_DAYS} days. */
+  /**
+   * P1 and P2 incidents created in {@code w}, scaled to {@link #INCIDENT_RATE_DAYS} days.
+   *
+   * @param incidents the incidents
+   * @param w the half-open window {@code [start, end)} the creation time must lie in
+   * @return the count × 30 / the window's length in days (a window shorter than a day counts as one day)
+   */
   public static double majorIncidentsPer30Days(List<Incident> incidents, TimeWindow w) {
     long major = incidents.stream().filter(i -> w.contains(i.timeCreated()))
         .filter(i -> i.severity().equals("P1") || i.severity().equals("P2")).count();
@@ -45,7 +54,13 @@ public final class StandardHealthKpis {
     return major * (double) INCIDENT_RATE_DAYS / Math.max(1.0, days);
   }
 
-  /** P1 and P2 incidents created in {@code w}, unscaled. */
+  /**
+   * P1 and P2 incidents created in {@code w}, unscaled.
+   *
+   * @param incidents the incidents
+   * @param w the half-open window {@code [start, end)} the creation time must lie in
+   * @return their count
+   */
   public static long majorIncidents(List<Incident> incidents, TimeWindow w) {
     return incidents.stream().filter(i -> w.contains(i.timeCreated()))
         .filter(i -> i.severity().equals("P1") || i.severity().equals("P2")).count();
@@ -55,6 +70,10 @@ public final class StandardHealthKpis {
    * Median time to restore, in hours, of the incidents <em>resolved</em> in {@code w} (created before or in
    * it), over all severities and causes: the pooled "MTTR". Counting by resolution time puts every restore in
    * exactly one window. Empty when none was resolved in {@code w}.
+   *
+   * @param incidents the incidents
+   * @param w the half-open window {@code [start, end)} the resolution time must lie in
+   * @return the median hours from creation to resolution, or empty when none was resolved in {@code w}
    */
   public static OptionalDouble medianRestoreHours(List<Incident> incidents, TimeWindow w) {
     double[] hours = resolvedIn(incidents, w).stream()
@@ -62,7 +81,13 @@ public final class StandardHealthKpis {
     return Percentiles.median(hours);
   }
 
-  /** The incidents resolved in {@code w}, whenever opened: the ones {@link #medianRestoreHours} measures. */
+  /**
+   * The incidents resolved in {@code w}, whenever opened: the ones {@link #medianRestoreHours} measures.
+   *
+   * @param incidents the incidents
+   * @param w the half-open window {@code [start, end)} the resolution time must lie in
+   * @return those resolved in {@code w}, in the order given
+   */
   public static List<Incident> resolvedIn(List<Incident> incidents, TimeWindow w) {
     return incidents.stream().filter(i -> i.timeResolved() != null && w.contains(i.timeResolved())).toList();
   }

@@ -9,10 +9,15 @@ import java.util.List;
  * company's), and companies with other KPIs build their own {@link HealthModel}.
  */
 public final class StandardHealthModel {
+  /** Id of the reliability dimension (SLOs, incidents, time to restore). */
   public static final String RELIABILITY = "reliability";
+  /** Id of the security dimension (vulnerabilities, compliance controls). */
   public static final String SECURITY = "security";
+  /** Id of the product dimension (engagement, NPS, growth). */
   public static final String PRODUCT = "product";
+  /** Id of the financials dimension (retention, budget, margin). */
   public static final String FINANCIALS = "financials";
+  /** Id of the efficiency dimension (DORA, change failure rate, unit cost). */
   public static final String EFFICIENCY = "efficiency";
 
   /**
@@ -63,6 +68,8 @@ public final class StandardHealthModel {
    * The standard model with a company's weights and bands ({@code health-model.yaml}): each KPI keeps its
    * standard rule, direction and unit; a dimension or KPI of weight 0, or left out, is not scored.
    *
+   * @param weights the weights and status bands read from {@code health-model.yaml}
+   * @return the model with the dimensions and KPIs of weight above 0
    * @throws IllegalArgumentException for a dimension or KPI id the standard model does not know
    */
   public static HealthModel create(io.companyos.model.health.HealthModelWeights weights) {

@@ -12,6 +12,12 @@ import java.util.Locale;
 public final class IncidentFingerprint {
   private IncidentFingerprint() {}
 
+  /**
+   * The fingerprint of an incident.
+   *
+   * @param incident the incident
+   * @return the lowercased service, {@code |}, and the normalized title
+   */
   public static String of(Incident incident) {
     return incident.service().toLowerCase(Locale.ROOT) + "|" + normalizeTitle(incident.service(), incident.title());
   }

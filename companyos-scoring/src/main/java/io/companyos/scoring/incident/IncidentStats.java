@@ -33,6 +33,8 @@ public final class IncidentStats {
   /**
    * Summary of a window.
    *
+   * @param window the window summarized
+   * @param bySeverity the statistics of each listed severity, in the order asked for
    * @param total incidents of the listed severities created in the window
    * @param open of those, how many are still open
    * @param repeats of those, the repeats
@@ -40,7 +42,12 @@ public final class IncidentStats {
    */
   public record Summary(TimeWindow window, List<SeverityStats> bySeverity, long total, long open,
       List<Incident> repeats, long createdAnySeverity) {
-    /** The count of {@code severity} created in the window; 0 when the summary does not list it. */
+    /**
+     * The count of one severity created in the window.
+     *
+     * @param severity the severity, e.g. {@code P1}
+     * @return its count; 0 when the summary does not list it
+     */
     public long countOf(String severity) {
       return bySeverity.stream().filter(s -> s.severity().equals(severity)).mapToLong(SeverityStats::count).sum();
     }
@@ -50,7 +57,10 @@ public final class IncidentStats {
    * Summarizes the incidents created in {@code window}.
    *
    * @param incidents incidents of the window and of at least {@code repeatWindow} before it
+   * @param window the window; an incident is in it when its creation time is
    * @param severities severities to report, in order (always reported, with count 0 when none)
+   * @param repeatWindow how far back an earlier incident with the same fingerprint makes one a repeat
+   * @return the counts, MTTR and repeats per severity and in total
    */
   public static Summary summarize(List<Incident> incidents, TimeWindow window, List<String> severities, Duration repeatWindow) {
     Set<String> repeatIds = repeatIds(incidents, repeatWindow);
@@ -104,18 +114,35 @@ public final class IncidentStats {
   /**
    * Incidents open at {@code at}, in the order given: created before it and not resolved before it (as for
    * vulnerabilities, an incident resolved exactly at {@code at} is still open at {@code at}).
+   *
+   * @param incidents the incidents
+   * @param at the instant
+   * @return those open at {@code at}
    */
   public static List<Incident> openAt(List<Incident> incidents, Instant at) {
     return incidents.stream().filter(i -> i.timeCreated().isBefore(at) && (i.timeResolved() == null || !i.timeResolved().isBefore(at)))
         .toList();
   }
 
-  /** The incidents of {@code severities} (e.g. P1 and P2), in the order given. */
+  /**
+   * The incidents of some severities.
+   *
+   * @param incidents the incidents
+   * @param severities the severities to keep, e.g. P1 and P2
+   * @return the incidents of those severities, in the order given
+   */
   public static List<Incident> ofSeverity(List<Incident> incidents, java.util.Collection<String> severities) {
     return incidents.stream().filter(i -> severities.contains(i.severity())).toList();
   }
 
-  /** Ids of incidents that repeat an earlier one within {@code window}. */
+  /**
+   * Ids of incidents that repeat an earlier one: an incident with the same {@link IncidentFingerprint} created at most
+   * {@code window} before it.
+   *
+   * @param incidents the incidents, in any order
+   * @param window the look-back
+   * @return the ids of the repeats, in order of creation
+   */
   public static Set<String> repeatIds(List<Incident> incidents, Duration window) {
     List<Incident> sorted = new ArrayList<>(incidents);
     sorted.sort(Comparator.comparing(Incident::timeCreated).thenComparing(Incident::incidentId));

@@ -14,8 +14,11 @@ public final class KeyResultProgress {
 
   /** Status of a key result against the calendar. */
   public enum Status {
+    /** Progress is at least 0.7 × the elapsed share of the quarter. */
     ON_TRACK("On track"),
+    /** Progress is at least 0.4 × the elapsed share, but below 0.7 ×. */
     AT_RISK("At risk"),
+    /** Progress is below 0.4 × the elapsed share. */
     OFF_TRACK("Off track");
 
     private final String label;
@@ -24,12 +27,22 @@ public final class KeyResultProgress {
       this.label = label;
     }
 
+    /**
+     * The status as shown in a pack.
+     *
+     * @return "On track", "At risk" or "Off track"
+     */
     public String label() {
       return label;
     }
   }
 
-  /** Progress in [0, 1]. A key result whose target equals its start is complete when current reaches it. */
+  /**
+   * Progress of a key result. A key result whose target equals its start is complete when current reaches it.
+   *
+   * @param kr the key result
+   * @return the progress in [0, 1]
+   */
   public static double progress(KeyResult kr) {
     double span = kr.target() - kr.start();
     if (span == 0) {
@@ -39,7 +52,11 @@ public final class KeyResultProgress {
   }
 
   /**
-   * @param elapsed share of the quarter that has passed, in [0, 1]
+   * The status of a key result or objective against the calendar.
+   *
+   * @param progress the progress in [0, 1]
+   * @param elapsed share of the quarter that has passed, in [0, 1] (clamped)
+   * @return on track, at risk or off track
    */
   public static Status status(double progress, double elapsed) {
     double e = Math.max(0, Math.min(1, elapsed));

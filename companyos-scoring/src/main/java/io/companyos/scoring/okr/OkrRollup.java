@@ -14,24 +14,52 @@ import java.util.Map;
 public final class OkrRollup {
   private OkrRollup() {}
 
-  /** A key result at its latest snapshot. */
+  /**
+   * A key result at its latest snapshot.
+   *
+   * @param keyResult the latest snapshot
+   * @param progress its progress in [0, 1] ({@link KeyResultProgress#progress})
+   * @param status its status against the calendar
+   */
   public record KeyResultLine(KeyResult keyResult, double progress, KeyResultProgress.Status status) {
-    /** True when the key result has reached its target (progress 1). */
+    /**
+     * Whether the key result has reached its target.
+     *
+     * @return true when progress is 1
+     */
     public boolean achieved() {
       return progress >= 1.0;
     }
 
-    /** True when achieved or on track against the calendar: what the roll-up lines count as "on track". */
+    /**
+     * Whether the key result counts as "on track" in the roll-up lines.
+     *
+     * @return true when achieved or on track against the calendar
+     */
     public boolean achievedOrOnTrack() {
       return achieved() || status == KeyResultProgress.Status.ON_TRACK;
     }
   }
 
-  /** An objective with its key results. */
+  /**
+   * An objective with its key results.
+   *
+   * @param objectiveId the objective's id
+   * @param objective the objective as written
+   * @param progress the mean progress of its key results, in [0, 1]
+   * @param status the status of that progress against the calendar
+   * @param keyResults its key results, sorted by key-result id
+   */
   public record ObjectiveLine(String objectiveId, String objective, double progress, KeyResultProgress.Status status,
       List<KeyResultLine> keyResults) {}
 
-  /** The latest snapshot (by {@code updatedAt}) of each key result of {@code quarter}, sorted by key-result id. */
+  /**
+   * The latest snapshot (by {@code updatedAt}) of each key result of {@code quarter}.
+   *
+   * @param snapshots key-result rows, any number of snapshots per key result
+   * @param quarter the quarter, as written in the rows
+   * @return one snapshot per key result, sorted by key-result id
+   */
   public static List<KeyResult> latest(List<KeyResult> snapshots, String quarter) {
     Map<String, KeyResult> latest = new LinkedHashMap<>();
     snapshots.stream().filter(k -> k.quarter().equals(quarter)).sorted(Comparator.comparing(KeyResult::updatedAt))
@@ -42,20 +70,33 @@ public final class OkrRollup {
   /**
    * The share of {@code quarter} that has passed at {@code at}, in [0, 1], to the second: the calendar that
    * on-track status is judged against.
+   *
+   * @param quarter the quarter's window
+   * @param at the instant
+   * @return the elapsed share, clamped to [0, 1]
    */
   public static double elapsed(io.companyos.model.time.TimeWindow quarter, java.time.Instant at) {
     double share = (double) java.time.Duration.between(quarter.start(), at).toSeconds() / quarter.length().toSeconds();
     return Math.max(0, Math.min(1, share));
   }
 
-  /** How many of {@code lines} are achieved or on track. */
+  /**
+   * How many of {@code lines} are achieved or on track.
+   *
+   * @param lines the key-result lines
+   * @return their count
+   */
   public static long achievedOrOnTrack(List<KeyResultLine> lines) {
     return lines.stream().filter(KeyResultLine::achievedOrOnTrack).count();
   }
 
   /**
+   * Rolls the latest snapshots of a quarter up to objectives.
+   *
    * @param snapshots key-result rows (any number of snapshots per key result) of one quarter
+   * @param quarter the quarter, as written in the rows
    * @param elapsed share of the quarter that has passed, in [0, 1]
+   * @return one line per objective, sorted by objective id
    */
   public static List<ObjectiveLine> rollup(List<KeyResult> snapshots, String quarter, double elapsed) {
     List<KeyResult> latest = latest(snapshots, quarter).stream()

@@ -18,7 +18,15 @@ public final class ChurnRisk {
 
   private ChurnRisk() {}
 
-  /** Accounts at risk, sorted by id. */
+  /**
+   * Accounts at risk: active user-days (UTC days; {@code signup} events do not count) in {@code window} at most
+   * {@code (1 − dropThreshold)} × those of the window before it.
+   *
+   * @param events events of the window and of the window of the same length before it
+   * @param window the half-open window {@code [start, end)} judged
+   * @param dropThreshold the relative drop that flags an account, e.g. {@link #DEFAULT_DROP} (70%)
+   * @return the ids of the accounts at risk, sorted
+   */
   public static List<String> accountsAtRisk(List<ProductEvent> events, TimeWindow window, double dropThreshold) {
     TimeWindow previous = window.previous();
     Map<String, java.util.Set<String>> now = new HashMap<>();

@@ -22,20 +22,46 @@ import java.util.TreeMap;
 public final class CustomerSignals {
   private CustomerSignals() {}
 
-  /** A request with the feedback items that ask for it and the distinct accounts behind them. */
+  /**
+   * A request with the feedback items that ask for it and the distinct accounts behind them.
+   *
+   * @param request the request's name
+   * @param requests the feedback items naming it
+   * @param accounts the distinct accounts behind them
+   * @param accountIds those accounts' ids, sorted
+   */
   public record Request(String request, long requests, long accounts, List<String> accountIds) {
+    /**
+     * Copies the account ids, which are unmodifiable afterwards.
+     *
+     * @param request the request's name
+     * @param requests the feedback items naming it
+     * @param accounts the distinct accounts behind them
+     * @param accountIds those accounts' ids
+     */
     public Request {
       accountIds = List.copyOf(accountIds);
     }
   }
 
-  /** Tickets open at {@code at}, sorted by ticket id. */
+  /**
+   * Tickets open at {@code at}: opened at or before it and not closed at or before it.
+   *
+   * @param tickets the support tickets
+   * @param at the instant
+   * @return the open tickets, sorted by ticket id
+   */
   public static List<SupportTicket> openTickets(List<SupportTicket> tickets, Instant at) {
     return tickets.stream().filter(t -> !t.openedAt().isAfter(at) && (t.closedAt() == null || t.closedAt().isAfter(at)))
         .sorted(Comparator.comparing(SupportTicket::ticketId)).toList();
   }
 
-  /** Every distinct request, most asked first (ties by name). */
+  /**
+   * Every distinct request, ranked.
+   *
+   * @param feedback the feedback items
+   * @return one entry per request, most asked first (ties by name)
+   */
   public static List<Request> rankedRequests(List<FeedbackItem> feedback) {
     Map<String, List<FeedbackItem>> by = new TreeMap<>();
     for (FeedbackItem f : feedback) {

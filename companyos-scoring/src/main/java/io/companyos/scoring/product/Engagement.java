@@ -23,12 +23,25 @@ import java.util.Set;
 public final class Engagement {
   private Engagement() {}
 
-  /** Engagement of one window; empty values mean no activity. */
+  /**
+   * Engagement of one window; empty values mean no activity.
+   *
+   * @param dau mean distinct users per UTC day of the window
+   * @param wau distinct users of the 7 days ending at the window's end
+   * @param mau distinct users of the 30 days ending at the window's end
+   * @param stickiness DAU / MAU
+   * @param sessionsPerUser distinct sessions / distinct users in the window
+   * @param signups {@code signup} events in the window
+   */
   public record Result(OptionalDouble dau, OptionalDouble wau, OptionalDouble mau, OptionalDouble stickiness,
       OptionalDouble sessionsPerUser, long signups) {}
 
   /**
+   * The engagement of a window, in one pass over the events.
+   *
    * @param events events of at least the 30 days before {@code window.end()} and of the window
+   * @param window the half-open window {@code [start, end)}; its length rounded to whole days divides the DAU
+   * @return the window's engagement
    */
   public static Result compute(List<ProductEvent> events, TimeWindow window) {
     Instant end = window.end();
@@ -73,6 +86,10 @@ public final class Engagement {
   /**
    * Feature adoption: for each feature, distinct users who used it in the window / distinct active users
    * in the window. Empty map when nobody was active.
+   *
+   * @param events the product events
+   * @param window the half-open window {@code [start, end)}
+   * @return feature → adoption as a ratio in [0, 1], sorted by feature
    */
   public static Map<String, Double> featureAdoption(List<ProductEvent> events, TimeWindow window) {
     Set<String> active = new HashSet<>();
@@ -93,12 +110,22 @@ public final class Engagement {
     return out;
   }
 
-  /** True for events that count as activity: every event but {@code signup} (a sign-up is not a use of the product). */
+  /**
+   * Whether an event counts as activity: every event but {@code signup} (a sign-up is not a use of the product).
+   *
+   * @param e the event
+   * @return true unless it is a {@code signup}
+   */
   public static boolean isActivity(ProductEvent e) {
     return !e.event().equals("signup");
   }
 
-  /** Distinct users with an activity event ({@link #isActivity}) among {@code events}. */
+  /**
+   * Distinct users with an activity event ({@link #isActivity}) among {@code events}.
+   *
+   * @param events the product events
+   * @return the number of distinct users
+   */
   public static long activeUsers(List<ProductEvent> events) {
     Set<String> users = new HashSet<>();
     for (ProductEvent e : events) {
@@ -109,7 +136,13 @@ public final class Engagement {
     return users.size();
   }
 
-  /** Distinct users with an activity event ({@link #isActivity}) in {@code w}. */
+  /**
+   * Distinct users with an activity event ({@link #isActivity}) in {@code w}.
+   *
+   * @param events the product events
+   * @param w the half-open window {@code [start, end)}
+   * @return the number of distinct users
+   */
   public static long activeUsers(List<ProductEvent> events, TimeWindow w) {
     Set<String> users = new HashSet<>();
     for (ProductEvent e : events) {
@@ -125,6 +158,11 @@ public final class Engagement {
    * active that day. A partial day at either end is left out of both the sum and the divisor, so a window
    * ending at 09:00 does not add a morning's users to a full day's count. Empty when {@code w} holds no
    * complete day.
+   *
+   * @param events the product events
+   * @param w the half-open window {@code [start, end)}
+   * @param zone the time zone of the calendar days
+   * @return the mean distinct users per complete day, or empty when there is none
    */
   public static OptionalDouble meanDailyActive(List<ProductEvent> events, TimeWindow w, java.time.ZoneId zone) {
     java.time.LocalDate first = w.start().atZone(zone).toLocalDate();
@@ -151,6 +189,9 @@ public final class Engagement {
    * distinct active users of the 30 days ending at {@code end}. Empty without active users.
    *
    * @param events events of at least the 30 days before {@code end}
+   * @param end the exclusive end of both windows
+   * @param zone the time zone of the calendar days of the DAU
+   * @return DAU / MAU, or empty without active users or without a complete day in the 7 days
    */
   public static OptionalDouble stickiness(List<ProductEvent> events, Instant end, java.time.ZoneId zone) {
     long mau = activeUsers(events, TimeWindow.ending(end, Duration.ofDays(30)));
@@ -160,7 +201,13 @@ public final class Engagement {
     OptionalDouble dau = meanDailyActive(events, TimeWindow.ending(end, Duration.ofDays(7)), zone);
     return dau.isPresent() ? OptionalDouble.of(dau.getAsDouble() / mau) : OptionalDouble.empty();
   }
-  /** Distinct active users ({@link #isActivity}) per calendar day in {@code zone}, days in order; only days with activity. */
+  /**
+   * Distinct active users ({@link #isActivity}) per calendar day.
+   *
+   * @param events the product events
+   * @param zone the time zone of the calendar days
+   * @return day → distinct users, days in order; only days with activity
+   */
   public static java.util.SortedMap<java.time.LocalDate, Long> dailyActiveUsers(List<ProductEvent> events, java.time.ZoneId zone) {
     java.util.SortedMap<java.time.LocalDate, Set<String>> byDay = new java.util.TreeMap<>();
     for (ProductEvent e : events) {
@@ -173,7 +220,12 @@ public final class Engagement {
     return out;
   }
 
-  /** Sessions per user: distinct sessions / distinct users of the activity events; empty without activity. */
+  /**
+   * Sessions per user: distinct sessions / distinct users of the activity events.
+   *
+   * @param events the product events
+   * @return the ratio, or empty without activity
+   */
   public static OptionalDouble sessionsPerUser(List<ProductEvent> events) {
     Set<String> users = new HashSet<>();
     Set<String> sessions = new HashSet<>();
@@ -186,7 +238,12 @@ public final class Engagement {
     return users.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of((double) sessions.size() / users.size());
   }
 
-  /** Sign-up events among {@code events}. */
+  /**
+   * Sign-up events among {@code events}.
+   *
+   * @param events the product events
+   * @return the number of {@code signup} events
+   */
   public static long signups(List<ProductEvent> events) {
     return events.stream().filter(e -> e.event().equals("signup")).count();
   }
@@ -194,6 +251,7 @@ public final class Engagement {
   /**
    * One feature's adoption in a window and the window before.
    *
+   * @param feature the feature's name
    * @param users distinct active users of the feature in the window
    * @param adoptionPercent {@code 100 × users / active users} of the window
    * @param previousAdoptionPercent the same for the previous window; empty when nobody used the feature then
@@ -204,6 +262,10 @@ public final class Engagement {
    * Feature adoption ({@link #featureAdoption}'s definition) of the features used in {@code current}, most users
    * first (ties by feature), each against {@code previous}: users of the feature / active users ({@link #activeUsers}),
    * counts first, divided once. No activity, no features.
+   *
+   * @param current the events of the window
+   * @param previous the events of the window before
+   * @return one entry per feature used in {@code current}, most users first
    */
   public static List<FeatureUse> featureUse(List<ProductEvent> current, List<ProductEvent> previous) {
     Map<String, Long> now = usersByFeature(current);

@@ -12,6 +12,14 @@ import java.util.OptionalDouble;
 public final class NetPromoterScore {
   private NetPromoterScore() {}
 
+  /**
+   * The NPS of the responses in a window.
+   *
+   * @param responses the survey responses
+   * @param window the half-open window {@code [start, end)} the response's timestamp must lie in
+   * @return the score in [−100, 100]; empty without responses in the window
+   * @throws IllegalArgumentException if a response in the window is outside 0..10
+   */
   public static OptionalDouble of(List<NpsResponse> responses, TimeWindow window) {
     long n = 0;
     long promoters = 0;

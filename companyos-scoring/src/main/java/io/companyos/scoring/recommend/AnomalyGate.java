@@ -19,6 +19,14 @@ public final class AnomalyGate {
    * True when a hit at {@code at} with {@code value} against the series' {@code typical} value (its median) is shown:
    * {@code at} lies in {@code period}, the move is bad by {@code good}, and it is at least {@code minEffect} times the
    * typical value (for higher-is-better metrics, at most {@code typical / minEffect}). Neutral metrics are never risks.
+   *
+   * @param at when the hit happened
+   * @param value the value at the hit
+   * @param typical the series' typical value, its median
+   * @param good which direction of the metric is good
+   * @param period the pack's half-open period {@code [start, end)}
+   * @param minEffect the smallest ratio to the typical value shown, e.g. {@link #MIN_EFFECT}
+   * @return whether the hit is shown; false for non-finite values
    */
   public static boolean shown(java.time.Instant at, double value, double typical, Direction good, TimeWindow period, double minEffect) {
     if (!period.contains(at) || good == Direction.NEUTRAL || !Double.isFinite(value) || !Double.isFinite(typical)) {
@@ -30,7 +38,13 @@ public final class AnomalyGate {
     return value < typical && value * minEffect <= typical;
   }
 
-  /** The part of {@code window} that lies in {@code pack}; empty (start = end) when they do not overlap. */
+  /**
+   * The part of {@code window} that lies in {@code pack}.
+   *
+   * @param window a window
+   * @param pack the pack's window
+   * @return their intersection; empty (start = end) when they do not overlap
+   */
   public static TimeWindow within(TimeWindow window, TimeWindow pack) {
     java.time.Instant start = window.start().isAfter(pack.start()) ? window.start() : pack.start();
     java.time.Instant end = window.end().isBefore(pack.end()) ? window.end() : pack.end();

@@ -32,6 +32,13 @@ public final class FinOpsRules {
    * {@code CommitmentDiscountType} or Committed pricing. The discount a commitment earns is the effective savings rate of
    * the covered rows, {@code 1 − Σ EffectiveCost / Σ ListCost}. When coverage is at least {@code min_gap_points} below
    * {@code target_percent}: impact = {@code (target − coverage) × eligible ListCost × savings rate}, per month.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param rows the FOCUS cost rows
+   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in;
+   *     amounts are scaled to 30 days by its length
+   * @return one recommendation, or none when coverage is close enough to the target or nothing is eligible
    */
   public static List<Recommendation> commitmentCoverage(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
     double eligible = 0;
@@ -93,6 +100,13 @@ public final class FinOpsRules {
    * utilization is below {@code min_utilization_percent} and whose unused cost reaches {@code min_monthly_usd} a month is
    * recommended; impact = unused EffectiveCost × 30 days / the window's days, the money a month paid for nothing. Rows
    * without a status (an export that does not say) are not judged.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param rows the FOCUS cost rows
+   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in;
+   *     amounts are scaled to 30 days by its length
+   * @return one recommendation per commitment type that qualifies, in {@link Recommendation#ORDER}
    */
   public static List<Recommendation> unusedCommitments(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
     record Use(double used, double unused, int unusedRows) {}
@@ -142,6 +156,13 @@ public final class FinOpsRules {
    * Untagged spend → allocate it. Share = {@code EffectiveCost of rows without the tag (or with a blank value) /
    * EffectiveCost of all rows}; above {@code max_share_percent}, the untagged spend per month is the impact (spend made
    * allocatable to a team). The evidence names the largest untagged services.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param rows the FOCUS cost rows
+   * @param window the half-open window {@code [start, end)} the row's {@code ChargePeriodStart} must lie in;
+   *     amounts are scaled to 30 days by its length
+   * @return one recommendation, or none when the untagged share is within the limit
    */
   public static List<Recommendation> unallocatedSpend(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
     String tag = rule.text("tag");
@@ -186,6 +207,16 @@ public final class FinOpsRules {
    * growth first, at most {@code limit}. Impact: the spend of the window above what the previous cost per MAU would
    * have cost at today's MAU, {@code (now/MAU − before/MAU_before) × MAU}, per month. Without active users in either
    * window nothing is judged (cost per MAU is undefined).
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param current the FOCUS cost rows of {@code window}
+   * @param previous the FOCUS cost rows of {@code previousWindow}
+   * @param mau distinct active users of {@code window}
+   * @param mauBefore distinct active users of {@code previousWindow}
+   * @param window the half-open window judged; amounts are scaled to 30 days by its length
+   * @param previousWindow the half-open window compared against
+   * @return the services that qualify, fastest growth first, at most {@code limit}
    */
   public static List<Recommendation> costPerMauGrowth(RecommendationRule rule, String owner, List<CostRow> current,
       List<CostRow> previous, long mau, long mauBefore, TimeWindow window, TimeWindow previousWindow) {

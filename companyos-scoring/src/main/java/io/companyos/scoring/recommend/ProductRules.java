@@ -34,6 +34,11 @@ public final class ProductRules {
    *
    * @param current the events of {@code window}
    * @param previous the events of the window before (same length)
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param window the window judged
+   * @param previousWindow the window before it
+   * @return the features whose adoption dropped enough, largest drop first, at most {@code limit}
    */
   public static List<Recommendation> adoptionDrops(RecommendationRule rule, String owner, List<ProductEvent> current,
       List<ProductEvent> previous, TimeWindow window, TimeWindow previousWindow) {
@@ -85,6 +90,11 @@ public final class ProductRules {
    * impact is n/a.
    *
    * @param events the events of {@code window} and the window before it
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param accounts the account records, for their ARR
+   * @param window the half-open window {@code [start, end)} judged
+   * @return one recommendation, or none with fewer than {@code min_accounts} accounts at risk
    */
   public static List<Recommendation> churnRisk(RecommendationRule rule, String owner, List<ProductEvent> events,
       List<Account> accounts, TimeWindow window) {

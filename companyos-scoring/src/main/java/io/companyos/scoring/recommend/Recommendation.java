@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param action the recommended action, one sentence
  * @param owner the role id that owns the action
  * @param priority the rule's priority, 1 first
+ * @param evidence the numbers it rests on
+ * @param impact what acting on it is worth
  */
 public record Recommendation(String ruleId, String subject, String action, String owner, int priority, List<Evidence> evidence,
     Impact impact) {
@@ -22,6 +24,18 @@ public record Recommendation(String ruleId, String subject, String action, Strin
       .thenComparing(r -> r.impact().amount() == null ? Double.POSITIVE_INFINITY : -r.impact().amount())
       .thenComparing(Recommendation::ruleId).thenComparing(Recommendation::subject);
 
+  /**
+   * Checks the recommendation and copies the evidence, which is unmodifiable afterwards.
+   *
+   * @param ruleId the id of the rule
+   * @param subject what it is about
+   * @param action the recommended action
+   * @param owner the role id that owns the action
+   * @param priority the rule's priority
+   * @param evidence the numbers it rests on
+   * @param impact what acting on it is worth
+   * @throws NullPointerException if any but {@code priority} and {@code evidence} is null
+   */
   public Recommendation {
     Objects.requireNonNull(ruleId, "ruleId");
     Objects.requireNonNull(subject, "subject");
@@ -31,7 +45,11 @@ public record Recommendation(String ruleId, String subject, String action, Strin
     evidence = List.copyOf(evidence);
   }
 
-  /** Every record id the evidence counted, in order, without repeats. */
+  /**
+   * Every record id the evidence counted.
+   *
+   * @return the ids, in order of the evidence, without repeats
+   */
   public List<String> records() {
     return evidence.stream().flatMap(e -> e.records().stream()).distinct().toList();
   }

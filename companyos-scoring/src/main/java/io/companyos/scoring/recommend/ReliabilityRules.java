@@ -33,9 +33,20 @@ public final class ReliabilityRules {
   /**
    * A service's burn-rate tier at an instant ({@link BurnRateAlerts#tier}), with the records behind it.
    *
+   * @param service the service
+   * @param tier its burn-rate tier at {@code at}
+   * @param at the instant the tier was evaluated at, the end of every burn-rate window
    * @param records e.g. the event counts the burn rates were computed from
    */
   public record ServiceBurn(String service, BurnRateAlerts.Tier tier, Instant at, List<String> records) {
+    /**
+     * Copies the records, which are unmodifiable afterwards.
+     *
+     * @param service the service
+     * @param tier its burn-rate tier
+     * @param at the instant of evaluation
+     * @param records the records behind the tier
+     */
     public ServiceBurn {
       records = List.copyOf(records);
     }
@@ -46,6 +57,11 @@ public final class ReliabilityRules {
    * A service whose firing tier has a factor of at least {@code min_factor} gets "freeze rollouts" when the factor is at
    * least {@code freeze_factor}, else "slow rollouts". Impact: the share of the 30-day error budget the long-window burn
    * rate spends per day, {@code burn × 1 d / 30 d × 100} percent; the budget lasts {@code 30 d / burn}.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param burns every service's burn-rate tier
+   * @return one recommendation per service whose firing tier reaches {@code min_factor}, in the order of {@code burns}
    */
   public static List<Recommendation> burnRate(RecommendationRule rule, String owner, List<ServiceBurn> burns) {
     double min = rule.number("min_factor");
@@ -81,6 +97,12 @@ public final class ReliabilityRules {
    * title); a group whose newest incident was created in {@code period} and which has at least {@code min_count}
    * incidents created within {@code within_days} before that newest one (inclusive) gets a review. Impact: the hours
    * those incidents lasted, {@code Σ (resolved − created)} over the resolved ones.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param incidents the incidents of {@code period} and of at least {@code within_days} before it
+   * @param period the half-open period {@code [start, end)} the newest incident of a group must be created in
+   * @return one recommendation per group that qualifies, in fingerprint order
    */
   public static List<Recommendation> repeatIncidents(RecommendationRule rule, String owner, List<Incident> incidents, TimeWindow period) {
     Duration within = Duration.ofDays((long) rule.number("within_days"));
@@ -126,6 +148,12 @@ public final class ReliabilityRules {
    * at least {@code min_deploys} deployments and its rate is at least {@code min_increase_points} percentage points
    * above the comparison window's. Impact: the failed deployments above the comparison rate,
    * {@code (rate − previous rate) × deployments}.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param current the DORA keys of the window judged
+   * @param previous the DORA keys of the comparison window
+   * @return one recommendation, or none when either rate is absent or the rule's thresholds are not reached
    */
   public static List<Recommendation> changeFailureRate(RecommendationRule rule, String owner, DoraResult current, DoraResult previous) {
     if (current.changeFailureRate().isEmpty() || previous.changeFailureRate().isEmpty()
@@ -156,6 +184,14 @@ public final class ReliabilityRules {
    * severity's SLA days plus {@code min_days_past}, in one recommendation that names the components, most findings
    * first. Impact: those findings off the {@code vulnerabilities_past_sla} count; the basis adds the days they are
    * overdue, {@code Σ (age − SLA days)}.
+   *
+   * @param rule the rule's settings from recommendations.yaml
+   * @param owner the role id that owns the recommendations
+   * @param vulns the findings
+   * @param at the instant the findings are judged at
+   * @param sla the remediation SLA per severity
+   * @param window the window the evidence is reported over
+   * @return one recommendation, or none when no finding is far enough past its SLA
    */
   public static List<Recommendation> vulnerabilitySla(RecommendationRule rule, String owner, List<Vulnerability> vulns, Instant at,
       RemediationSla sla, TimeWindow window) {

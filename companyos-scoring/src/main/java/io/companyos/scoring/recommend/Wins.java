@@ -33,10 +33,24 @@ public final class Wins {
 
   private Wins() {}
 
-  /** One qualifying fact: its sentence, its strength in (0, 1] and the evidence behind it. */
+  /**
+   * One qualifying fact: its sentence and its strength.
+   *
+   * @param kind {@code key result}, {@code kpi} or {@code slo}
+   * @param text the sentence a pack shows
+   * @param strength how strong the win is, in (0, 1]
+   */
   public record Win(String kind, String text, double strength) {}
 
-  /** A key result win, or empty. */
+  /**
+   * A key result win: achieved, or ahead of plan by at least {@link #KR_AHEAD_MARGIN}.
+   *
+   * @param id the key result's id
+   * @param title the key result as written
+   * @param progress its progress, 1 = target reached
+   * @param elapsed share of the quarter that has passed, in [0, 1] (clamped)
+   * @return the win, or empty
+   */
   public static Optional<Win> keyResult(String id, String title, double progress, double elapsed) {
     double e = Math.max(0, Math.min(1, elapsed));
     if (progress >= 1) {
@@ -51,7 +65,16 @@ public final class Wins {
     return Optional.empty();
   }
 
-  /** A KPI that moved beyond its noise band in the good direction, or empty. */
+  /**
+   * A KPI that moved beyond its noise band in the good direction.
+   *
+   * @param name the KPI's name, as packs show it
+   * @param current its value in the current period
+   * @param history its values in earlier periods, at least {@link #MIN_HISTORY} of them
+   * @param good which direction is good; a neutral KPI makes no win
+   * @param unitText the unit written after each value, e.g. {@code %}
+   * @return the win, or empty
+   */
   public static Optional<Win> kpi(String name, double current, double[] history, Direction good, String unitText) {
     if (good == Direction.NEUTRAL || history.length < MIN_HISTORY) {
       return Optional.empty();
@@ -76,7 +99,15 @@ public final class Wins {
         history.length), 1 - NOISE_BAND_Z / goodZ));
   }
 
-  /** An SLO met with budget to spare, or empty. */
+  /**
+   * An SLO met with at least {@link #SLO_BUDGET_SPARE} of its error budget to spare.
+   *
+   * @param service the service
+   * @param attainment its attainment, ratio
+   * @param target its objective, ratio
+   * @param budgetRemaining the share of the error budget left
+   * @return the win, or empty
+   */
   public static Optional<Win> slo(String service, double attainment, double target, double budgetRemaining) {
     if (attainment < target || budgetRemaining < SLO_BUDGET_SPARE) {
       return Optional.empty();
@@ -86,7 +117,13 @@ public final class Wins {
         ReliabilityRules.fmt(attainment * 100), budgetRemaining * 100), Math.min(1, budgetRemaining)));
   }
 
-  /** Strongest first (ties: key results, then KPIs, then SLOs, then by text); at most {@code limit}. */
+  /**
+   * The strongest wins.
+   *
+   * @param candidates the wins found
+   * @param limit how many at most
+   * @return strongest first (ties: key results, then KPIs, then SLOs, then by text), at most {@code limit}
+   */
   public static List<Win> top(List<Win> candidates, int limit) {
     List<String> order = List.of("key result", "kpi", "slo");
     return candidates.stream().sorted(Comparator.comparingDouble((Win w) -> -w.strength())

@@ -9,7 +9,14 @@ import java.util.OptionalLong;
 public final class SecurityEventTotals {
   private SecurityEventTotals() {}
 
-  /** Sum of counts of {@code type} in the window; empty when no event of that type was recorded at all. */
+  /**
+   * Sum of counts of {@code type} in the window.
+   *
+   * @param events the counted events
+   * @param type the event type, matched exactly ({@code failed_auth}, {@code waf_block}, {@code anomaly})
+   * @param window the half-open window {@code [start, end)} the event's timestamp must lie in
+   * @return the sum; empty when no event of that type lies in the window
+   */
   public static OptionalLong total(List<SecurityEvent> events, String type, TimeWindow window) {
     long sum = 0;
     boolean any = false;

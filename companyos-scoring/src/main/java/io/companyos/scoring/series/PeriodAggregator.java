@@ -19,9 +19,25 @@ import java.util.List;
 public final class PeriodAggregator {
   private PeriodAggregator() {}
 
-  /** One period's aggregate. */
+  /**
+   * One period's aggregate.
+   *
+   * @param period the reporting period
+   * @param value the aggregate of its points
+   * @param count the number of its points, ≥ 1
+   */
   public record Bucket(Period period, double value, int count) {}
 
+  /**
+   * The aggregate of every period that has points.
+   *
+   * @param s the series
+   * @param kind the kind of reporting period
+   * @param zone the time zone that decides each point's local date
+   * @param sprints the sprint calendar, used when {@code kind} is a sprint
+   * @param agg how a period's points become one value
+   * @return one bucket per period with points, in time order
+   */
   public static List<Bucket> byPeriod(TimeSeries s, PeriodKind kind, ZoneId zone, SprintCalendar sprints, Aggregation agg) {
     List<Bucket> out = new ArrayList<>();
     long[] t = s.times();
@@ -58,6 +74,11 @@ public final class PeriodAggregator {
   /**
    * The aggregate over {@code (t − window, t]} at every point {@code t}: O(n) for every aggregation
    * (two pointers; a monotonic deque for MIN and MAX).
+   *
+   * @param s the series
+   * @param window the length of the window that ends at, and includes, each point
+   * @param agg how the window's points become one value
+   * @return one aggregate per point, in the order of the series
    */
   public static double[] rolling(TimeSeries s, Duration window, Aggregation agg) {
     long w = window.toMillis();

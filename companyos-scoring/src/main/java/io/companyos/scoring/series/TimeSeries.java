@@ -4,9 +4,19 @@ import java.util.Arrays;
 
 /**
  * Values over time on primitive arrays (epoch milliseconds, ascending), the allocation-light form the
- * aggregations work on.
+ * aggregations work on. The arrays are kept, not copied.
+ *
+ * @param times the points' times in epoch milliseconds, ascending
+ * @param values the points' values, one per time
  */
 public record TimeSeries(long[] times, double[] values) {
+  /**
+   * Checks the arrays.
+   *
+   * @param times the points' times in epoch milliseconds
+   * @param values the points' values
+   * @throws IllegalArgumentException if the lengths differ or the times are not ascending
+   */
   public TimeSeries {
     if (times.length != values.length) {
       throw new IllegalArgumentException("times and values differ in length");
@@ -18,6 +28,11 @@ public record TimeSeries(long[] times, double[] values) {
     }
   }
 
+  /**
+   * The number of points.
+   *
+   * @return the length of the arrays
+   */
   public int size() {
     return times.length;
   }

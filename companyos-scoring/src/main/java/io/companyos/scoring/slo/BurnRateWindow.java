@@ -15,6 +15,16 @@ import java.util.Objects;
  */
 public record BurnRateWindow(String name, Duration longWindow, Duration shortWindow, double factor) {
 
+  /**
+   * Checks the condition.
+   *
+   * @param name the tier's name
+   * @param longWindow the window the budget share is judged over
+   * @param shortWindow the shorter window, which must be shorter than {@code longWindow}
+   * @param factor the burn rate both windows must exceed, &gt; 0
+   * @throws NullPointerException if {@code name} is null
+   * @throws IllegalArgumentException if the long window is not longer than the short one, or {@code factor ≤ 0}
+   */
   public BurnRateWindow {
     Objects.requireNonNull(name, "name");
     if (longWindow.compareTo(shortWindow) <= 0) {
@@ -25,7 +35,11 @@ public record BurnRateWindow(String name, Duration longWindow, Duration shortWin
     }
   }
 
-  /** True for the tiers that page (the two fastest), false for those that open a ticket. */
+  /**
+   * Whether this tier pages.
+   *
+   * @return true for the tiers that page (name starting with {@code page}), false for those that open a ticket
+   */
   public boolean pages() {
     return name.startsWith("page");
   }
@@ -34,6 +48,8 @@ public record BurnRateWindow(String name, Duration longWindow, Duration shortWin
    * The workbook's four tiers for a 30-day SLO, fastest first: page at 14.4× over 1h and 5m (2% of the budget in an
    * hour), page at 6× over 6h and 30m (5% in six hours), ticket at 3× over 1d and 2h (10% in a day), ticket at 1×
    * over 3d and 6h (10% in three days).
+   *
+   * @return the four tiers, fastest first
    */
   public static List<BurnRateWindow> sreWorkbookDefaults() {
     return List.of(

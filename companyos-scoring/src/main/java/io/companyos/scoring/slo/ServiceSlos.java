@@ -18,36 +18,67 @@ import java.util.TreeMap;
 public final class ServiceSlos {
   private ServiceSlos() {}
 
-  /** One service's SLO over the window. */
+  /**
+   * One service's SLO over the window.
+   *
+   * @param service the service's name
+   * @param result its SLO over the window
+   */
   public record ServiceSlo(String service, SloResult result) {
-    /** The evidence of this SLO: "service: N events, M bad, target T%", the counts it was computed from. */
+    /**
+     * The evidence of this SLO, the counts it was computed from.
+     *
+     * @return "service: N events, M bad, target T%"
+     */
     public String evidence() {
       return Slo.evidence(service, result);
     }
   }
 
-  /** The SLOs, sorted by service, and the services that reported requests but have no usable target. */
+  /**
+   * The SLOs, sorted by service, and the services that reported requests but have no usable target.
+   *
+   * @param slos one SLO per service with a target in (0, 1), sorted by service
+   * @param withoutTarget the services with requests but no target in (0, 1), sorted
+   */
   public record Result(List<ServiceSlo> slos, List<String> withoutTarget) {
+    /**
+     * Copies both lists, which are unmodifiable afterwards.
+     *
+     * @param slos one SLO per service with a target
+     * @param withoutTarget the services without a usable target
+     */
     public Result {
       slos = List.copyOf(slos);
       withoutTarget = List.copyOf(withoutTarget);
     }
 
-    /** The scoring results of {@link #slos()}, in the same order. */
+    /**
+     * The scoring results of {@link #slos()}.
+     *
+     * @return one result per SLO, in the same order
+     */
     public List<SloResult> results() {
       return slos.stream().map(ServiceSlo::result).toList();
     }
 
-    /** The evidence line of every SLO, in order. */
+    /**
+     * The evidence line of every SLO.
+     *
+     * @return one line per SLO, in the order of {@link #slos()}
+     */
     public List<String> evidence() {
       return slos.stream().map(ServiceSlo::evidence).toList();
     }
   }
 
   /**
+   * The SLO of every service that reported requests in the window.
+   *
    * @param requests events per service in the window
    * @param errors bad events per service in the window (a service absent here had none)
    * @param targets the target ratio per service in force at the window's end
+   * @return the SLOs, sorted by service, and the services left out for want of a target in (0, 1)
    */
   public static Result of(Map<String, Double> requests, Map<String, Double> errors, Map<String, Double> targets) {
     List<ServiceSlo> out = new ArrayList<>();

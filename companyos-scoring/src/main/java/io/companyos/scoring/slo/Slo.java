@@ -16,6 +16,8 @@ public final class Slo {
    * @param target objective in (0, 1), e.g. 0.999
    * @param total events, ≥ 0
    * @param bad bad events, 0 ≤ bad ≤ total
+   * @return attainment, error ratio, budget remaining and burn rate; all four empty when {@code total} is 0
+   * @throws IllegalArgumentException if {@code target} is outside (0, 1) or not {@code 0 ≤ bad ≤ total}
    */
   public static SloResult ofCounts(double target, long total, long bad) {
     checkTarget(target);
@@ -36,8 +38,11 @@ public final class Slo {
    * Time-slice attainment: the share of slices (e.g. minutes or hours) whose own good ratio meets the
    * target. Slices without events are skipped, not counted as good.
    *
+   * @param target objective in (0, 1) each slice's good ratio must meet
    * @param totals events per slice
    * @param bads bad events per slice, same length
+   * @return the share of slices with events that meet the target, in [0, 1]; empty when no slice has events
+   * @throws IllegalArgumentException if {@code target} is outside (0, 1) or the arrays differ in length
    */
   public static OptionalDouble timeSliceAttainment(double target, long[] totals, long[] bads) {
     checkTarget(target);
@@ -58,7 +63,12 @@ public final class Slo {
     return slices == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) good / slices);
   }
 
-  /** How many of {@code results} have data and meet their own target ({@link SloResult#met()}). */
+  /**
+   * How many of {@code results} have data and meet their own target ({@link SloResult#met()}).
+   *
+   * @param results the SLO results
+   * @return the number of results that meet their target
+   */
   public static long met(java.util.List<SloResult> results) {
     return results.stream().filter(SloResult::met).count();
   }
@@ -67,6 +77,10 @@ public final class Slo {
    * Attainment pooled over several SLOs: Σ (events − bad events) / Σ events, summed first, then divided (not a mean
    * of the per-SLO ratios, which would weigh a service with ten requests like one with ten million). Empty when no
    * SLO has events. Each SLO's own target is not part of this number; {@link #met} counts against the targets.
+   *
+   * @param results the SLO results to pool
+   * @return the pooled good ratio in [0, 1], or empty when the results hold no events
+   * @throws ArithmeticException if the summed event counts overflow a {@code long}
    */
   public static OptionalDouble pooledAttainment(java.util.List<SloResult> results) {
     long total = 0;
@@ -78,7 +92,13 @@ public final class Slo {
     return total == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) (total - bad) / total);
   }
 
-  /** The evidence line of an SLO: "name: N events, M bad, target T%", the counts it was computed from. */
+  /**
+   * The evidence line of an SLO: "name: N events, M bad, target T%", the counts it was computed from.
+   *
+   * @param name the SLO's name, printed first
+   * @param r the SLO's result
+   * @return the line, formatted with {@link java.util.Locale#ROOT}
+   */
   public static String evidence(String name, SloResult r) {
     return String.format(java.util.Locale.ROOT, "%s: %d events, %d bad, target %s%%", name, r.total(), r.bad(),
         io.companyos.model.slo.SloSpec.percent(r.target()));

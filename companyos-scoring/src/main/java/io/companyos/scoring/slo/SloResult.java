@@ -19,7 +19,11 @@ public record SloResult(
     double target, long total, long bad, OptionalDouble attainment, OptionalDouble errorRatio,
     OptionalDouble budgetRemaining, OptionalDouble burnRate) {
 
-  /** True when there is data and attainment is at least the target. */
+  /**
+   * Whether the objective is met.
+   *
+   * @return true when there is data and attainment is at least the target; false with no events
+   */
   public boolean met() {
     return attainment.isPresent() && attainment.getAsDouble() >= target;
   }

@@ -28,10 +28,21 @@ public final class SpecSloScore {
 
   /** Where the counts come from: the metric source, at the end of the window being scored. */
   public interface Events {
-    /** The value of the instant PromQL {@code query} at the evaluation instant, summed over its series. */
+    /**
+     * The value of the instant PromQL {@code query} at the evaluation instant, summed over its series.
+     *
+     * @param query the PromQL query, as sent
+     * @return the sum over the query's series
+     */
     double instant(String query);
 
-    /** The sum of every point of every series of {@code selector} in the {@code length} before the evaluation instant. */
+    /**
+     * The sum of every point of every series of {@code selector} in the {@code length} before the evaluation instant.
+     *
+     * @param selector the series selector
+     * @param length the length of the window that ends at the evaluation instant
+     * @return the sum of the points
+     */
     double sum(String selector, Duration length);
   }
 
@@ -39,6 +50,9 @@ public final class SpecSloScore {
    * Why {@code spec} has no numbers, or empty when it has: an indicator not computed (its reason), a metric source
    * other than Prometheus ("metric source datadog not configured"), or a counter or samples query that is not a series
    * selector.
+   *
+   * @param spec the SLO spec
+   * @return the reason it has no numbers, or empty when it can be computed
    */
   public static Optional<String> notComputed(SloSpec spec) {
     SloIndicator i = spec.indicator();
@@ -61,6 +75,10 @@ public final class SpecSloScore {
   /**
    * The SLO of {@code spec} over the {@code length} before the evaluation instant of {@code events}.
    *
+   * @param spec the SLO spec
+   * @param length the window's length; whole seconds are used
+   * @param events where the counts come from
+   * @return the SLO over the window, from counts rounded to whole events
    * @throws IllegalArgumentException when {@link #notComputed} is not empty, or the length is shorter than a second
    */
   public static SloResult over(SloSpec spec, Duration length, Events events) {
@@ -91,7 +109,14 @@ public final class SpecSloScore {
     return Slo.ofCounts(spec.objective(), total, partIsGood ? total - counted : counted);
   }
 
-  /** The burn-rate tier of {@code spec} at the evaluation instant of {@code events} ({@link BurnRateAlerts#tier}). */
+  /**
+   * The burn-rate tier of {@code spec} at the evaluation instant of {@code events} ({@link BurnRateAlerts#tier}).
+   *
+   * @param spec the SLO spec
+   * @param events where the counts come from
+   * @return the state of the workbook's four conditions
+   * @throws IllegalArgumentException when {@link #notComputed} is not empty
+   */
   public static BurnRateAlerts.Tier tier(SloSpec spec, Events events) {
     return BurnRateAlerts.tier(length -> over(spec, length, events));
   }
@@ -99,6 +124,10 @@ public final class SpecSloScore {
   /**
    * The query that counts all events of {@code spec} over {@code length}, as sent (for a samples indicator, the
    * selector whose points are summed); for provenance.
+   *
+   * @param spec the SLO spec
+   * @param length the window's length; whole seconds are used
+   * @return the query; for an unsupported indicator, its query as written
    */
   public static String totalQuery(SloSpec spec, Duration length) {
     String range = length.toSeconds() + "s";
@@ -111,7 +140,13 @@ public final class SpecSloScore {
     return ((SloIndicator.Unsupported) spec.indicator()).query();
   }
 
-  /** The evidence line of a spec's SLO: "name: N events, M bad, target T% (origin)". */
+  /**
+   * The evidence line of a spec's SLO.
+   *
+   * @param spec the SLO spec
+   * @param r its SLO result
+   * @return "name: N events, M bad, target T% (origin)"
+   */
   public static String evidence(SloSpec spec, SloResult r) {
     return Slo.evidence(spec.name(), r) + " (" + spec.origin() + ")";
   }

@@ -16,11 +16,42 @@ import java.util.OptionalDouble;
 public final class SprintMetrics {
   private SprintMetrics() {}
 
-  /** The metrics of one sprint. */
+  /**
+   * The metrics of one sprint.
+   *
+   * @param sprintId the sprint's id
+   * @param committedPoints points of the items committed at sprint start
+   * @param deliveredPoints points of the items completed before the sprint's end
+   * @param deliveredItems the number of those items
+   * @param carryover the sprint's items not completed before its end, in the order given
+   * @param cycleDaysMean mean cycle time in days of the delivered items with a start time; empty when none has one
+   * @param cycleDaysP50 median of the same
+   * @param cycleDaysP85 85th percentile of the same
+   * @param bugEscapeRate escaped bugs / bugs of the sprint; empty without bugs
+   * @param bugs the sprint's items of kind {@code bug}
+   * @param escapedBugIds ids of the escaped bugs, sorted
+   * @param cycleItems the delivered items the cycle time is over
+   */
   public record Result(String sprintId, double committedPoints, double deliveredPoints, long deliveredItems,
       List<SprintItem> carryover, OptionalDouble cycleDaysMean, OptionalDouble cycleDaysP50,
       OptionalDouble cycleDaysP85, OptionalDouble bugEscapeRate, long bugs, List<String> escapedBugIds,
       long cycleItems) {
+    /**
+     * Copies both lists, which are unmodifiable afterwards.
+     *
+     * @param sprintId the sprint's id
+     * @param committedPoints points of the items committed at sprint start
+     * @param deliveredPoints points of the items completed before the sprint's end
+     * @param deliveredItems the number of those items
+     * @param carryover the sprint's items not completed before its end, in the order given
+     * @param cycleDaysMean mean cycle time in days of the delivered items with a start time; empty when none has one
+     * @param cycleDaysP50 median of the same
+     * @param cycleDaysP85 85th percentile of the same
+     * @param bugEscapeRate escaped bugs / bugs of the sprint; empty without bugs
+     * @param bugs the sprint's items of kind {@code bug}
+     * @param escapedBugIds ids of the escaped bugs, sorted
+     * @param cycleItems the delivered items the cycle time is over
+     */
     public Result {
       carryover = List.copyOf(carryover);
       escapedBugIds = List.copyOf(escapedBugIds);
@@ -29,9 +60,13 @@ public final class SprintMetrics {
 
   /** How far a sprint goal got: by its items done before the sprint's end. */
   public enum GoalStatus {
+    /** No item is linked to the goal. */
     NO_ITEMS("no items"),
+    /** None of its items was done before the sprint's end. */
     NOT_STARTED("not started"),
+    /** Some but not all of its items were done. */
     PARTIAL("partial"),
+    /** All of its items were done. */
     ACHIEVED("achieved");
 
     private final String label;
@@ -40,7 +75,11 @@ public final class SprintMetrics {
       this.label = label;
     }
 
-    /** The status as shown in a pack. */
+    /**
+     * The status as shown in a pack.
+     *
+     * @return "no items", "not started", "partial" or "achieved"
+     */
     public String label() {
       return label;
     }
@@ -49,13 +88,33 @@ public final class SprintMetrics {
   /**
    * One goal of a sprint: the items linked to it (sorted by id), how many of them were done before the sprint's
    * end, and the resulting status (achieved when all are done, not started when none is).
+   *
+   * @param goal the goal as written in the sprint
+   * @param itemIds ids of the items linked to it
+   * @param done how many of them were done before the sprint's end
+   * @param status the resulting status
    */
   public record Goal(String goal, List<String> itemIds, long done, GoalStatus status) {
+    /**
+     * Copies the item ids, which are unmodifiable afterwards.
+     *
+     * @param goal the goal
+     * @param itemIds ids of the items linked to it
+     * @param done how many were done
+     * @param status the resulting status
+     */
     public Goal {
       itemIds = List.copyOf(itemIds);
     }
   }
 
+  /**
+   * The metrics of a sprint.
+   *
+   * @param sprint the sprint
+   * @param items sprint items; those of other sprints are ignored
+   * @return the sprint's metrics
+   */
   public static Result compute(Sprint sprint, List<SprintItem> items) {
     double committed = 0;
     double delivered = 0;
@@ -95,12 +154,24 @@ public final class SprintMetrics {
         bugs == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) escaped.size() / bugs), bugs, escaped, n);
   }
 
-  /** True when {@code item} was completed before {@code sprint}'s end: it counts as delivered by that sprint. */
+  /**
+   * Whether an item counts as delivered by a sprint.
+   *
+   * @param item the item
+   * @param sprint the sprint
+   * @return true when {@code item} was completed before {@code sprint}'s end (the end is exclusive)
+   */
   public static boolean delivered(SprintItem item, Sprint sprint) {
     return item.completedAt() != null && item.completedAt().isBefore(sprint.end());
   }
 
-  /** The items of {@code sprint} delivered by its end, sorted by item id. */
+  /**
+   * The items of {@code sprint} delivered by its end.
+   *
+   * @param sprint the sprint
+   * @param items sprint items; those of other sprints are ignored
+   * @return the delivered items, sorted by item id
+   */
   public static List<SprintItem> deliveredItems(Sprint sprint, List<SprintItem> items) {
     return items.stream().filter(i -> i.sprintId().equals(sprint.sprintId()) && delivered(i, sprint))
         .sorted(java.util.Comparator.comparing(SprintItem::itemId)).toList();
@@ -109,6 +180,11 @@ public final class SprintMetrics {
   /**
    * The sprint under way at {@code at} — the latest whose start is not after it — or, with {@code back} &gt; 0,
    * the sprint that many before it; empty when there is none.
+   *
+   * @param sprints the sprints, in any order
+   * @param at the instant
+   * @param back how many sprints to go back, 0 for the one under way
+   * @return the sprint, or empty when there is none
    */
   public static java.util.Optional<Sprint> startedBy(List<Sprint> sprints, java.time.Instant at, int back) {
     List<Sprint> started = sprints.stream().filter(s -> !s.start().isAfter(at))
@@ -117,7 +193,13 @@ public final class SprintMetrics {
     return idx < 0 ? java.util.Optional.empty() : java.util.Optional.of(started.get(idx));
   }
 
-  /** Each goal of {@code sprint}, in the sprint's order, with its items and status. */
+  /**
+   * Each goal of {@code sprint} with its items and status.
+   *
+   * @param sprint the sprint
+   * @param items sprint items; those of other sprints are ignored
+   * @return one goal per goal of the sprint, in the sprint's order
+   */
   public static List<Goal> goals(Sprint sprint, List<SprintItem> items) {
     List<Goal> out = new java.util.ArrayList<>();
     for (String g : sprint.goals()) {
@@ -130,7 +212,13 @@ public final class SprintMetrics {
     return out;
   }
 
-  /** Stories completed inside {@code window}, whichever sprint they belong to, sorted by item id ("features shipped"). */
+  /**
+   * Stories completed inside {@code window}, whichever sprint they belong to ("features shipped").
+   *
+   * @param items the sprint items
+   * @param window the half-open window {@code [start, end)} the completion time must lie in
+   * @return the items of kind {@code story} completed in the window, sorted by item id
+   */
   public static List<SprintItem> storiesCompleted(List<SprintItem> items, io.companyos.model.time.TimeWindow window) {
     return items.stream().filter(i -> i.kind().equals("story") && i.completedAt() != null && window.contains(i.completedAt()))
         .sorted(java.util.Comparator.comparing(SprintItem::itemId)).toList();
@@ -139,6 +227,10 @@ public final class SprintMetrics {
   /**
    * Velocity trend: delivered points of the latest sprint against the mean of up to {@code n} sprints
    * before it, in percent; empty without earlier sprints or when their mean is 0.
+   *
+   * @param deliveredOldestFirst delivered points per sprint, oldest first, the latest last
+   * @param n how many earlier sprints at most the mean is over
+   * @return the change in percent, or empty
    */
   public static OptionalDouble velocityChange(double[] deliveredOldestFirst, int n) {
     int len = deliveredOldestFirst.length;
@@ -158,6 +250,11 @@ public final class SprintMetrics {
    * Points of {@code sprint}'s items completed before {@code cutoff} (or the sprint's end, whichever comes first).
    * Comparing a running sprint with the previous one uses the same elapsed time in both: the previous sprint's
    * points delivered by the same day of the sprint, not all of them.
+   *
+   * @param sprint the sprint
+   * @param items sprint items; those of other sprints are ignored
+   * @param cutoff the exclusive cutoff
+   * @return the points completed before the cutoff
    */
   public static double deliveredBy(Sprint sprint, List<SprintItem> items, java.time.Instant cutoff) {
     java.time.Instant until = cutoff.isBefore(sprint.end()) ? cutoff : sprint.end();

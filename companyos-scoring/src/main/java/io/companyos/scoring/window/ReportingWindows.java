@@ -28,7 +28,15 @@ import java.time.temporal.ChronoUnit;
 public final class ReportingWindows {
   private ReportingWindows() {}
 
-  /** The reported period of {@code kind} at {@code asOf}, by the half-elapsed rule. */
+  /**
+   * The reported period of {@code kind} at {@code asOf}, by the half-elapsed rule.
+   *
+   * @param kind the kind of period
+   * @param asOf the as-of instant
+   * @param zone the company's time zone
+   * @param sprints the sprint calendar, used when {@code kind} is a sprint
+   * @return the period containing {@code asOf} when at least half of it has passed, otherwise the one before
+   */
   public static Period reported(PeriodKind kind, Instant asOf, ZoneId zone, SprintCalendar sprints) {
     Period p = Period.containing(kind, asOf.atZone(zone).toLocalDate(), sprints);
     TimeWindow full = p.toWindow(zone);
@@ -42,6 +50,11 @@ public final class ReportingWindows {
   /**
    * The part of {@code p} reported at {@code asOf}: the whole period once it has ended, else its complete
    * days before the as-of day.
+   *
+   * @param p the reported period
+   * @param asOf the as-of instant
+   * @param zone the company's time zone
+   * @return the half-open window {@code [start, end)} reported
    */
   public static TimeWindow window(Period p, Instant asOf, ZoneId zone) {
     TimeWindow full = p.toWindow(zone);
@@ -59,6 +72,11 @@ public final class ReportingWindows {
    * The window of {@code previous} covering as many calendar days from its start as {@code current} covers
    * from its own (the same elapsed span), capped at the end of {@code previous}. A current window that does
    * not end on a day boundary keeps its time of day.
+   *
+   * @param current the current window
+   * @param previous the period compared against
+   * @param zone the company's time zone
+   * @return the half-open comparison window, starting at {@code previous}'s start
    */
   public static TimeWindow comparable(TimeWindow current, Period previous, ZoneId zone) {
     TimeWindow full = previous.toWindow(zone);
@@ -69,7 +87,12 @@ public final class ReportingWindows {
     return new TimeWindow(full.start(), end.isAfter(full.end()) ? full.end() : end);
   }
 
-  /** The calendar days {@code w} covers in {@code zone}, counting a partial day as a fraction. */
+  /**
+   * The days {@code w} covers, counting a partial day as a fraction.
+   *
+   * @param w the window
+   * @return its length in days of 24 hours
+   */
   public static double days(TimeWindow w) {
     return w.length().toSeconds() / 86400.0;
   }
