@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
       + "company folder's sources.yaml, else the sample company.")
   @Nullable Path sources;
 
+  @Option(names = "--archive", paramLabel = "DIR", description = "Folder the packs were written to (render --out DIR): "
+      + "its copies are listed on /packs and served as written to readers who may see every section. "
+      + "Default: docs/meetings when it is a folder.")
+  @Nullable Path archive;
+
   @Option(names = "--history", paramLabel = "N", defaultValue = "4",
       description = "Packs listed by date per dashboard and in the archive (1-52). Default: ${DEFAULT-VALUE}.")
   int history = 4;
@@ -113,6 +118,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (cacheSeconds < 0) {
       throw new ParameterException(spec.commandLine(), "--cache must not be negative, was " + cacheSeconds);
+    }
+    if (archive != null && !java.nio.file.Files.isDirectory(archive)) {
+      throw new ParameterException(spec.commandLine(), "--archive is not a folder: " + archive);
     }
     CompanyDefinition company = definitions.company();
     Map<String, List<String>> mapping = oidcMapping();

@@ -24,13 +24,22 @@ import org.jspecify.annotations.Nullable;
 final class ServeLauncher {
   private ServeLauncher() {}
 
+  /** The archive folder: {@code --archive}, else {@code docs/meetings} when it is a folder, else none. */
+  static @Nullable Path archive(ServeCommand c) {
+    if (c.archive != null) {
+      return c.archive;
+    }
+    Path seed = Path.of("docs", "meetings");
+    return java.nio.file.Files.isDirectory(seed) ? seed : null;
+  }
+
   static void serve(ServeCommand c, CompanyDefinition company, List<MetricSource> sources, Supplier<Instant> at,
       @Nullable Path usersFile, boolean demo, @Nullable String secret, Map<String, List<String>> mapping,
       @Nullable ZoneId zone) throws InterruptedException {
     ServerSettings.Oidc oidc = c.oidcIssuer == null || c.oidcClientId == null || secret == null ? null
         : new ServerSettings.Oidc(c.oidcIssuer, c.oidcClientId, secret, c.oidcRolesClaim, mapping);
     ServerSettings settings = new ServerSettings(usersFile, demo, oidc, c.audit, Duration.ofSeconds(c.cacheSeconds),
-        c.history, zone, c.publicBadge, !c.insecureCookie, c.population);
+        c.history, zone, c.publicBadge, !c.insecureCookie, c.population, archive(c));
     PrintWriter err = c.spec.commandLine().getErr();
     try (DashboardServer server = DashboardServer.start(new ServedCompany(company, sources, at), settings, c.bind, c.port)) {
       String host = c.bind.contains(":") ? "[" + c.bind + "]" : c.bind;

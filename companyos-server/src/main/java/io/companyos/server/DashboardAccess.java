@@ -78,6 +78,16 @@ public final class DashboardAccess {
     return !recipients.isEmpty() && roles.stream().anyMatch(r -> company.roles().allows(recipients, r));
   }
 
+  /**
+   * Whether a reader holding {@code roles} may see every section of every pack: then nothing in any pack is restricted
+   * for them (a fact restricted in one place carries the audience of the section it comes from), and a pack written
+   * in full to the archive folder may be handed to them as written.
+   */
+  public boolean seesEverything(Collection<String> roles) {
+    return company.packs().stream().flatMap(p -> p.sections().stream()).map(s -> s.visibleTo())
+        .allMatch(v -> v.isEmpty() || roles.stream().anyMatch(r -> company.roles().allows(v, r)));
+  }
+
   /** The packs a reader holding {@code roles} may read, in the company's order. */
   public List<PackDefinition> readablePacks(Collection<String> roles) {
     return company.packs().stream().filter(p -> mayRead(p, roles)).toList();

@@ -43,6 +43,7 @@ public final class DashboardContent {
   private final Supplier<Instant> asOf;
   private final Clock clock;
   private final PackExporters exporters;
+  private final PackArchive archive;
   private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
   private volatile Badge badge;
 
@@ -54,6 +55,8 @@ public final class DashboardContent {
     this.asOf = asOf;
     this.clock = clock;
     this.exporters = PackExporters.discover();
+    this.archive = new PackArchive(settings.archive(),
+        exporters.formats().stream().map(f -> exporters.find(f).orElseThrow().fileExtension()).toList());
   }
 
   /** The export formats offered, built-in ones first. */
@@ -102,22 +105,49 @@ public final class DashboardContent {
 
   /** The archive page: every pack {@code readable} lists, with its dates and a link per format. */
   public String archivePage(List<PackDefinition> readable, Map<String, Object> extra) {
+    return archivePage(readable, false, extra);
+  }
+
+  /**
+   * The archive page: every pack {@code readable} lists, with its dates and a link per format. The dates are the
+   * last {@link ServerSettings#history()} ones, built from the sources for the reader; a reader who may see
+   * everything ({@code everything}, see {@link DashboardAccess#seesEverything}) also gets the copies written to the
+   * archive folder, in the formats they were written in, the same date's written copy taking the place of a built one.
+   */
+  public String archivePage(List<PackDefinition> readable, boolean everything, Map<String, Object> extra) {
     Instant at = asOf.get();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (PackDefinition p : readable) {
-      List<Map<String, Object>> dates = new ArrayList<>();
-      for (String stem : pages.stems(p, at, settings.zone()).keySet()) {
-        List<Map<String, Object>> links = new ArrayList<>();
-        for (String f : exporters.formats()) {
-          PackExporter x = exporters.find(f).orElseThrow();
-          links.add(Map.of("format", f, "href", "/packs/" + p.id() + "/" + stem + "." + x.fileExtension()));
-        }
-        dates.add(Map.of("date", stem, "formats", links));
+      Map<String, Map<String, String>> dates = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+      Map<String, String> archived = new LinkedHashMap<>();
+      if (everything) {
+        archive.stored(p.id()).forEach((stem, exts) -> {
+          Map<String, String> links = dates.computeIfAbsent(stem, s -> new LinkedHashMap<>());
+          for (String f : exporters.formats()) {
+            String ext = exporters.find(f).orElseThrow().fileExtension();
+            if (exts.contains(ext)) {
+              links.put(f, "/packs/" + p.id() + "/" + stem + "." + ext);
+            }
+          }
+          archived.put(stem, "written");
+        });
       }
+      for (String stem : pages.stems(p, at, settings.zone()).keySet()) {
+        Map<String, String> links = dates.computeIfAbsent(stem, s -> new LinkedHashMap<>());
+        for (String f : exporters.formats()) {
+          links.putIfAbsent(f, "/packs/" + p.id() + "/" + stem + "." + exporters.find(f).orElseThrow().fileExtension());
+        }
+      }
+      List<Map<String, Object>> list = new ArrayList<>();
+      dates.forEach((stem, links) -> {
+        List<Map<String, Object>> formats = new ArrayList<>();
+        links.forEach((f, href) -> formats.add(Map.of("format", f, "href", href)));
+        list.add(Map.of("date", stem, "formats", formats, "archived", archived.containsKey(stem)));
+      });
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", p.id());
       row.put("title", p.name());
-      row.put("dates", dates);
+      row.put("dates", list);
       rows.add(row);
     }
     return pages.archiveHtml(rows, at, Links.SERVED, extra);
@@ -128,8 +158,7 @@ public final class DashboardContent {
    * {@code extension}; empty when the date is not in the archive or no format has that extension.
    */
   public Optional<Download> export(PackDefinition p, String stem, String extension, List<String> roles) {
-    Optional<PackExporter> exporter = exporters.formats().stream().map(f -> exporters.find(f).orElseThrow())
-        .filter(x -> x.fileExtension().equals(extension)).findFirst();
+    Optional<PackExporter> exporter = exporter(extension);
     if (exporter.isEmpty()) {
       return Optional.empty();
     }
@@ -143,6 +172,38 @@ public final class DashboardContent {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The download {@code fileName} ({@code <stem>.<extension>}) of pack {@code p} for a reader holding {@code roles}:
+   * the copy written to the archive folder, as written, when the reader may see everything ({@code everything});
+   * otherwise (or when none was written) the reader's copy built from the sources ({@link #export}).
+   */
+  public Optional<Download> download(PackDefinition p, String fileName, List<String> roles, boolean everything) {
+    if (everything) {
+      Optional<PackArchive.Stored> stored = archive.file(p.id(), fileName);
+      if (stored.isPresent()) {
+        PackArchive.Stored s = stored.get();
+        return Optional.of(new Download(p.id() + "-" + fileName, exporter(s.extension()).orElseThrow().mediaType(),
+            s.bytes()));
+      }
+    }
+    for (String f : exporters.formats()) {
+      String ext = exporters.find(f).orElseThrow().fileExtension();
+      if (fileName.endsWith("." + ext) && fileName.length() > ext.length() + 1) {
+        String stem = fileName.substring(0, fileName.length() - ext.length() - 1);
+        Optional<Download> built = export(p, stem, ext, roles);
+        if (built.isPresent()) {
+          return built;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<PackExporter> exporter(String extension) {
+    return exporters.formats().stream().map(f -> exporters.find(f).orElseThrow())
+        .filter(x -> x.fileExtension().equals(extension)).findFirst();
   }
 
   /** The health badge, made again from the sources when older than the time to live. */

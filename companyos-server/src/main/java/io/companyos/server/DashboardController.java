@@ -77,18 +77,17 @@ public class DashboardController {
   public ResponseEntity<String> archive(Authentication auth) {
     List<String> roles = DashboardAccess.roles(auth);
     List<PackDefinition> readable = access.readablePacks(roles);
-    return html(content.archivePage(readable, extra(auth)));
+    return html(content.archivePage(readable, access.seesEverything(roles), extra(auth)));
   }
 
   @GetMapping("/packs/{pack}/{file}")
   public ResponseEntity<byte[]> export(@PathVariable String pack, @PathVariable String file, Authentication auth) {
     Optional<PackDefinition> p = access.pack(pack);
-    int dot = file.indexOf('.');
-    if (p.isEmpty() || dot <= 0) {
+    if (p.isEmpty()) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
     }
-    Optional<DashboardContent.Download> download = content.export(p.get(), file.substring(0, dot),
-        file.substring(dot + 1), DashboardAccess.roles(auth));
+    List<String> roles = DashboardAccess.roles(auth);
+    Optional<DashboardContent.Download> download = content.download(p.get(), file, roles, access.seesEverything(roles));
     if (download.isEmpty()) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
     }

@@ -21,9 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param publicBadge whether {@code /badge.svg} answers without sign-in (for embedding in other pages)
  * @param secureCookie whether the session cookie is {@code Secure} (off only for plain HTTP beyond localhost)
  * @param population the number of people expected to use the dashboards, for the Dashboard Usage KPI; null: unknown
+ * @param archive the folder packs were written to ({@code render --out}, the seed's {@code docs/meetings/}), served as
+ *     written to readers who may see everything; {@code null} for packs rendered from the sources only
  */
 public record ServerSettings(@Nullable Path users, boolean demoUsers, @Nullable Oidc oidc, @Nullable Path auditDir, Duration cacheTtl,
-    int history, @Nullable ZoneId zone, boolean publicBadge, boolean secureCookie, @Nullable Integer population) {
+    int history, @Nullable ZoneId zone, boolean publicBadge, boolean secureCookie, @Nullable Integer population,
+    @Nullable Path archive) {
 
   /**
    * OIDC sign-in at an identity provider found by its issuer's discovery document.
@@ -61,6 +64,13 @@ public record ServerSettings(@Nullable Path users, boolean demoUsers, @Nullable 
     }
   }
 
+  /** Settings without a pack archive folder (the constructor before {@code archive} was added). */
+  public ServerSettings(@Nullable Path users, boolean demoUsers, @Nullable Oidc oidc, @Nullable Path auditDir,
+      Duration cacheTtl, int history, @Nullable ZoneId zone, boolean publicBadge, boolean secureCookie,
+      @Nullable Integer population) {
+    this(users, demoUsers, oidc, auditDir, cacheTtl, history, zone, publicBadge, secureCookie, population, null);
+  }
+
   /** Settings with a users file only, a one-minute cache, four packs of history, an authenticated badge. */
   public static ServerSettings withUsers(Path users) {
     return new ServerSettings(users, false, null, null, Duration.ofMinutes(1), 4, null, false, true, null);
@@ -73,11 +83,19 @@ public record ServerSettings(@Nullable Path users, boolean demoUsers, @Nullable 
 
   /** These settings with an audit log in {@code dir}. */
   public ServerSettings audit(@Nullable Path dir) {
-    return new ServerSettings(users, demoUsers, oidc, dir, cacheTtl, history, zone, publicBadge, secureCookie, population);
+    return new ServerSettings(users, demoUsers, oidc, dir, cacheTtl, history, zone, publicBadge, secureCookie, population,
+        archive);
   }
 
   /** These settings with packs listed {@code n} deep. */
   public ServerSettings history(int n) {
-    return new ServerSettings(users, demoUsers, oidc, auditDir, cacheTtl, n, zone, publicBadge, secureCookie, population);
+    return new ServerSettings(users, demoUsers, oidc, auditDir, cacheTtl, n, zone, publicBadge, secureCookie, population,
+        archive);
+  }
+
+  /** These settings with the packs written to {@code dir} served from there (see {@link PackArchive}). */
+  public ServerSettings archive(@Nullable Path dir) {
+    return new ServerSettings(users, demoUsers, oidc, auditDir, cacheTtl, history, zone, publicBadge, secureCookie,
+        population, dir);
   }
 }

@@ -56,8 +56,11 @@ final class ServerFixture implements AutoCloseable {
   final DashboardServer server;
 
   ServerFixture(Path audit) {
+    this(ServerSettings.demo().audit(audit).history(2));
+  }
+
+  ServerFixture(ServerSettings settings) {
     sources = SourceRegistry.discover().openDefault(Clock.fixed(AS_OF, ZoneOffset.UTC));
-    ServerSettings settings = ServerSettings.demo().audit(audit).history(2);
     server = DashboardServer.start(new ServedCompany(COMPANY, sources.all(), () -> AS_OF), settings, "127.0.0.1", 0);
   }
 

@@ -54,7 +54,7 @@ public class CompanyOsServerAutoConfiguration {
     }
     // The session cookie's flags are the application's (server.servlet.session.cookie.*), so secureCookie is unused.
     return new ServerSettings(p.users(), p.demoUsers(), oidc, p.auditDir(), p.cacheTtl(), p.history(), null,
-        p.publicBadge(), true, p.population());
+        p.publicBadge(), true, p.population(), p.archiveDir());
   }
 
   private static String require(String value, String key) {

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param population people expected to use the dashboards, for the Dashboard Usage KPI
  * @param publicBadge whether {@code /badge.svg} answers without sign-in
  * @param oidc OIDC sign-in, when {@code issuer} is set
+ * @param archiveDir the folder packs were written to, served as written to readers who may see every section
  */
 @ConfigurationProperties("companyos.server")
 public record CompanyOsServerProperties(
@@ -32,7 +33,8 @@ public record CompanyOsServerProperties(
     @DefaultValue("4") int history,
     @Nullable Integer population,
     @DefaultValue("false") boolean publicBadge,
-    @DefaultValue Oidc oidc) {
+    @DefaultValue Oidc oidc,
+    @Nullable Path archiveDir) {
 
   /**
    * {@code companyos.server.oidc.*}.
