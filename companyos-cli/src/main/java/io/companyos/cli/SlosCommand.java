@@ -79,6 +79,10 @@ final class SlosCommand implements Callable<Integer> {
       if (i instanceof SloIndicator.Ratio r) {
         return r.form().label() + " ratio on " + r.sourceType();
       }
+      if (i instanceof SloIndicator.RawRatio r) {
+        return (r.failure() ? "raw error ratio" : "raw good ratio") + (r.windowTemplate() ? " (window template)" : "")
+            + " on " + r.sourceType();
+      }
       if (i instanceof SloIndicator.Threshold t) {
         return "threshold " + t.op() + " " + SloSpec.plain(t.value()) + " on " + t.sourceType();
       }

@@ -113,6 +113,31 @@ class SloSpecsOnPrometheusTest {
           - op: lte
             value: 0.5
             target: 0.99
+      ---
+      apiVersion: openslo/v1
+      kind: SLO
+      metadata:
+        name: checkout-raw-good
+      spec:
+        service: checkout
+        indicator:
+          metadata:
+            name: checkout-good-ratio
+          spec:
+            ratioMetric:
+              counter: false
+              rawType: success
+              raw:
+                metricSource:
+                  type: Prometheus
+                  spec:
+                    query: sum(rate(http_requests_total{service="checkout",code!~"5.."}[10m])) / sum(rate(http_requests_total{service="checkout"}[10m]))
+        timeWindow:
+          - duration: 7d
+            isRolling: true
+        budgetingMethod: Occurrences
+        objectives:
+          - target: 0.99
       """;
   static final String SLOTH = """
       version: "prometheus/v1"
@@ -132,6 +157,11 @@ class SloSpecsOnPrometheusTest {
             events:
               errorQuery: sum(rate(http_requests_total{service="checkout",code=~"5.."}[{{.window}}]))
               totalQuery: sum(rate(http_requests_total{service="checkout"}[{{.window}}]))
+        - name: "raw"
+          objective: 99.8
+          sli:
+            raw:
+              errorRatioQuery: sum(rate(http_requests_total{service="checkout",code=~"5.."}[{{.window}}])) / sum(rate(http_requests_total{service="checkout"}[{{.window}}]))
       """;
   static final String PYRRA = """
       apiVersion: pyrra.dev/v1alpha1
@@ -170,7 +200,8 @@ class SloSpecsOnPrometheusTest {
     Files.writeString(dir.resolve("slos/checkout.pyrra.yaml"), PYRRA);
     Files.writeString(dir.resolve("meeting-packs/slo-check.yaml"), PACK);
     CompanyDefinition company = CompanyFolder.of(List.of(dir)).load();
-    assertThat(company.slos().slos()).hasSize(6);
+    assertThat(company.slos().slos()).hasSize(8);
+    assertThat(company.slos().warnings()).noneMatch(w -> w.contains("raw"));
 
     Instant asOf = PrometheusServer.T0.plus(Duration.ofHours(2));
     MetricSource prom = new PrometheusSourceProvider().create(SourceContext.of("prom", Map.of("url", server.url.toString()),
@@ -181,7 +212,7 @@ class SloSpecsOnPrometheusTest {
     Map<String, List<MetricValue>> rows = new java.util.LinkedHashMap<>();
     slo.tables().get(0).rows().forEach(r -> rows.put(r.get(0).text(), r));
     assertThat(rows.keySet()).containsExactlyInAnyOrder("checkout-openslo", "checkout-burn-threshold", "checkout-sloth",
-        "checkout-tight", "checkout-pyrra", "checkout-datadog");
+        "checkout-tight", "checkout-pyrra", "checkout-datadog", "checkout-raw", "checkout-raw-good");
     // With SLO specs the table has the burn-tier column.
     assertThat(slo.tables().get(0).columns()).containsExactly("Service", "SLO Target", "Actual", "Budget Remaining", "Burn Tier");
 
@@ -218,6 +249,19 @@ class SloSpecsOnPrometheusTest {
     assertThat(rows.get("checkout-burn-threshold").get(4).text()).isEqualTo("none");
     assertThat(rows.get("checkout-burn-threshold").get(2).evidence()).singleElement().asString()
         .startsWith("checkout-burn-threshold: ").contains(" events, 0 bad, target 99%");
+
+    // Raw ratios, computed by Prometheus from the same counter: Sloth's error ratio with the window put in, and an
+    // OpenSLO good-ratio series averaged over the hour (0.995 in every one-minute sample). Same 99.5% attainment;
+    // Sloth raw at 99.8%: -150% and burn 2.5, the 1x ticket tier, like its events twin; OpenSLO raw at 99%: 50%, none.
+    // No event counts: the evidence says so.
+    assertThat(rows.get("checkout-raw").get(2).value()).isCloseTo(99.5, within(1e-6));
+    assertThat(rows.get("checkout-raw").get(3).value()).isCloseTo(-150.0, within(1e-4));
+    assertThat(rows.get("checkout-raw").get(4).text()).isEqualTo("1x ticket (3d/6h)");
+    assertThat(rows.get("checkout-raw").get(2).evidence()).singleElement().asString()
+        .startsWith("checkout-raw: error ratio 0.5% (a ratio query, no event counts), target 99.8% (");
+    assertThat(rows.get("checkout-raw-good").get(2).value()).isCloseTo(99.5, within(1e-6));
+    assertThat(rows.get("checkout-raw-good").get(3).value()).isCloseTo(50.0, within(1e-4));
+    assertThat(rows.get("checkout-raw-good").get(4).text()).isEqualTo("none");
 
     // A spec whose metric source is not Prometheus is listed, with the reason, in every column.
     assertThat(rows.get("checkout-datadog").get(2).text()).isEqualTo("n/a (metric source datadog not configured)");

@@ -92,8 +92,33 @@ public sealed interface SloIndicator {
   }
 
   /**
-   * An indicator CompanyOS lists but does not compute (a Sloth
-   * {@code sli.raw} error ratio, a Pyrra {@code latencyNative} indicator); {@code reason} says why, and packs show
+   * A ratio the metric source computes itself (Sloth {@code sli.raw.errorRatioQuery}, OpenSLO
+   * {@code ratioMetric.raw} with {@code rawType}): the query's value is the error ratio ({@code failure}) or the good
+   * ratio (not {@code failure}). A query holding Sloth's {@code {{.window}}} placeholder is evaluated with the window
+   * put in, at the window's end; any other query is a ratio series, averaged over the window from one sample a minute
+   * ({@code avg_over_time((QUERY)[W:1m])}). The result is a ratio without event counts: it has an attainment, a budget
+   * and a burn rate, but no events to pool with other SLOs.
+   *
+   * @param failure whether the query gives the share of bad events (Sloth's error ratio, OpenSLO {@code rawType:
+   *     failure}), else the share of good ones
+   */
+  record RawRatio(String sourceType, String query, boolean failure) implements SloIndicator {
+    /** Sloth's window placeholder. */
+    public static final String WINDOW = "{{.window}}";
+
+    public RawRatio {
+      Objects.requireNonNull(sourceType, "sourceType");
+      Objects.requireNonNull(query, "query");
+    }
+
+    /** Whether the query holds the {@code {{.window}}} placeholder. */
+    public boolean windowTemplate() {
+      return query.contains(WINDOW);
+    }
+  }
+
+  /**
+   * An indicator CompanyOS lists but does not compute (a Sloth SLI plugin, a Pyrra {@code latencyNative} indicator); {@code reason} says why, and packs show
    * the SLO as "n/a (reason)".
    */
   record Unsupported(String sourceType, String kind, String query, String reason) implements SloIndicator {

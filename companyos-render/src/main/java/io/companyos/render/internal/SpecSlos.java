@@ -101,6 +101,15 @@ final class SpecSlos {
     }
 
     @Override
+    public double value(String query) {
+      Dataset<Series> d = ctx.instant(query, end);
+      boolean any = d.rows().stream().anyMatch(s -> !s.points().isEmpty()
+          && Double.isFinite(s.points().get(s.points().size() - 1).value()));
+      double v = keep(d, false);
+      return any ? v : Double.NaN;
+    }
+
+    @Override
     public double sum(String selector, Duration length) {
       String metric = SourceRouter.metricNames(selector).get(0);
       return keep(ctx.range(metric, selector, TimeWindow.ending(end, length), Duration.ofHours(1)), true);

@@ -282,6 +282,15 @@ public final class HealthCheckRunner {
     }
 
     @Override
+    public double value(String query) {
+      Dataset<Series> d = source(query).instant(query, at);
+      boolean any = d.rows().stream().anyMatch(s -> !s.points().isEmpty()
+          && Double.isFinite(s.points().get(s.points().size() - 1).value()));
+      double v = sum(d, false);
+      return any ? v : Double.NaN;
+    }
+
+    @Override
     public double sum(String selector, Duration length) {
       return sum(source(selector).range(selector, io.companyos.model.time.TimeWindow.ending(at, length), Duration.ofHours(1)), true);
     }

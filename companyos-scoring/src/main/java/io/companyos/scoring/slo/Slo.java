@@ -35,6 +35,30 @@ public final class Slo {
   }
 
   /**
+   * The SLO from an error ratio the metric source computed itself (a raw ratio SLI), without event counts: the same
+   * attainment, budget remaining and burn rate as {@link #ofCounts} would give for those counts, but {@code total} and
+   * {@code bad} are 0, so the SLO adds nothing to {@link #pooledAttainment} (a ratio cannot be weighed by its events).
+   *
+   * @param target objective in (0, 1), e.g. 0.999
+   * @param errorRatio the share of bad events in [0, 1]; NaN when the query had no data
+   * @return attainment, error ratio, budget remaining and burn rate; all four empty when {@code errorRatio} is NaN
+   * @throws IllegalArgumentException if {@code target} is outside (0, 1) or the ratio is outside [0, 1]
+   */
+  public static SloResult ofErrorRatio(double target, double errorRatio) {
+    checkTarget(target);
+    if (Double.isNaN(errorRatio)) {
+      OptionalDouble none = OptionalDouble.empty();
+      return new SloResult(target, 0, 0, none, none, none, none);
+    }
+    if (errorRatio < 0 || errorRatio > 1) {
+      throw new IllegalArgumentException("an error ratio must be in [0, 1], was " + errorRatio);
+    }
+    double budget = 1 - target;
+    return new SloResult(target, 0, 0, OptionalDouble.of(1 - errorRatio), OptionalDouble.of(errorRatio),
+        OptionalDouble.of((budget - errorRatio) / budget), OptionalDouble.of(errorRatio / budget));
+  }
+
+  /**
    * Time-slice attainment: the share of slices (e.g. minutes or hours) whose own good ratio meets the
    * target. Slices without events are skipped, not counted as good.
    *
@@ -93,13 +117,19 @@ public final class Slo {
   }
 
   /**
-   * The evidence line of an SLO: "name: N events, M bad, target T%", the counts it was computed from.
+   * The evidence line of an SLO: "name: N events, M bad, target T%", the counts it was computed from; for an SLO from
+   * a ratio ({@link #ofErrorRatio}), "name: error ratio R% (a ratio query, no event counts), target T%".
    *
    * @param name the SLO's name, printed first
    * @param r the SLO's result
    * @return the line, formatted with {@link java.util.Locale#ROOT}
    */
   public static String evidence(String name, SloResult r) {
+    if (r.total() == 0 && r.errorRatio().isPresent()) {
+      return String.format(java.util.Locale.ROOT, "%s: error ratio %s%% (a ratio query, no event counts), target %s%%",
+          name, io.companyos.model.slo.SloSpec.percent(r.errorRatio().getAsDouble()),
+          io.companyos.model.slo.SloSpec.percent(r.target()));
+    }
     return String.format(java.util.Locale.ROOT, "%s: %d events, %d bad, target %s%%", name, r.total(), r.bad(),
         io.companyos.model.slo.SloSpec.percent(r.target()));
   }

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * bool gauge {@code sum(count_over_time(Q[Ns]))} in all and {@code sum(sum_over_time(Q[Ns]))} good; samples the sum
  * of Q's points in the window; threshold {@code sum(count_over_time((Q)[Ns:1m]))} in all and
  * {@code sum(count_over_time((Q op V)[Ns:1m]))} good (one sample a minute). Counts are rounded to whole events, and
- * good or bad events capped at all events.
+ * good or bad events capped at all events. A raw ratio ({@link SloIndicator.RawRatio}) has no counts: Q with
+ * {@code {{.window}}} replaced by {@code Ns}, or {@code avg_over_time((Q)[Ns:1m])} for a ratio series, is the error
+ * ratio (one minus it for a good ratio), kept within [0, 1], then {@link Slo#ofErrorRatio}.
  */
 public final class SpecSloScore {
   /** A series selector ({@code name{labels}}), which {@code increase(…[W])} can take directly. */
@@ -35,6 +37,18 @@ public final class SpecSloScore {
      * @return the sum over the query's series
      */
     double instant(String query);
+
+    /**
+     * The value of the instant PromQL {@code query} at the evaluation instant, summed over its series, or NaN when it
+     * has no series with a finite value (a ratio with no events); used for raw ratios, where 0 would read as "no
+     * errors". The default is {@link #instant}, for sources that cannot tell.
+     *
+     * @param query the PromQL query, as sent
+     * @return the sum over the query's series, or NaN without data
+     */
+    default double value(String query) {
+      return instant(query);
+    }
 
     /**
      * The sum of every point of every series of {@code selector} in the {@code length} before the evaluation instant.
@@ -90,6 +104,14 @@ public final class SpecSloScore {
     if (seconds <= 0) {
       throw new IllegalArgumentException("the window must be at least a second, was " + length);
     }
+    if (spec.indicator() instanceof SloIndicator.RawRatio raw) {
+      double v = events.value(rawQuery(raw, length));
+      if (Double.isNaN(v)) {
+        return Slo.ofErrorRatio(spec.objective(), Double.NaN);
+      }
+      double ratio = Math.max(0, Math.min(1, v));
+      return Slo.ofErrorRatio(spec.objective(), raw.failure() ? ratio : 1 - ratio);
+    }
     double all;
     double part;
     boolean partIsGood;
@@ -137,6 +159,9 @@ public final class SpecSloScore {
     if (spec.indicator() instanceof SloIndicator.Ratio r) {
       return query(r.form(), r.total(), range, true);
     }
+    if (spec.indicator() instanceof SloIndicator.RawRatio raw) {
+      return rawQuery(raw, length);
+    }
     return ((SloIndicator.Unsupported) spec.indicator()).query();
   }
 
@@ -149,6 +174,12 @@ public final class SpecSloScore {
    */
   public static String evidence(SloSpec spec, SloResult r) {
     return Slo.evidence(spec.name(), r) + " (" + spec.origin() + ")";
+  }
+
+  private static String rawQuery(SloIndicator.RawRatio raw, Duration length) {
+    String range = length.toSeconds() + "s";
+    return raw.windowTemplate() ? raw.query().replace(SloIndicator.RawRatio.WINDOW, range)
+        : "avg_over_time((" + raw.query().strip() + ")[" + range + ":1m])";
   }
 
   private static double count(SloIndicator.QueryForm form, String query, Duration length, boolean total, Events events) {

@@ -41,10 +41,60 @@ class SpecSloScoreTest {
     }
 
     @Override
+    public double value(String query) {
+      asked.add(query);
+      return answers.getOrDefault(query, Double.NaN);
+    }
+
+    @Override
     public double sum(String selector, Duration length) {
       asked.add(selector + " over " + length);
       return answers.getOrDefault(selector + " over " + length, 0.0);
     }
+  }
+
+  @Test
+  void aRawErrorRatioWithTheWindowPlaceholderIsEvaluatedWithTheWindowPutIn() {
+    SloSpec s = spec(0.99, new SloIndicator.RawRatio("prometheus", "sum(rate(err[{{.window}}])) / sum(rate(req[{{.window}}]))", true));
+    // 0.4% errors over a week against 99%: budget 1%, burn 0.4, budget left (0.01 - 0.004) / 0.01 = 60%.
+    Fixed f = new Fixed().put("sum(rate(err[604800s])) / sum(rate(req[604800s]))", 0.004);
+    SloResult r = SpecSloScore.over(s, Duration.ofDays(7), f);
+    assertThat(r.attainment().getAsDouble()).isCloseTo(0.996, within(1e-12));
+    assertThat(r.budgetRemaining().getAsDouble()).isCloseTo(0.6, within(1e-9));
+    assertThat(r.burnRate().getAsDouble()).isCloseTo(0.4, within(1e-9));
+    // No event counts: nothing to pool with other SLOs, and the evidence says it is a ratio.
+    assertThat(r.total()).isZero();
+    assertThat(Slo.pooledAttainment(List.of(r))).isEmpty();
+    assertThat(SpecSloScore.evidence(s, r)).isEqualTo(
+        "checkout-availability: error ratio 0.4% (a ratio query, no event counts), target 99% (slos/checkout.yaml:3:1 (OpenSLO v1))");
+    assertThat(SpecSloScore.totalQuery(s, Duration.ofHours(1))).isEqualTo("sum(rate(err[3600s])) / sum(rate(req[3600s]))");
+  }
+
+  @Test
+  void aRawGoodRatioSeriesIsAveragedOverTheWindowAndNoDataIsNotAHundredPercent() {
+    SloSpec s = spec(0.999, new SloIndicator.RawRatio("prometheus", "slo:good:ratio_rate5m", false));
+    Fixed f = new Fixed().put("avg_over_time((slo:good:ratio_rate5m)[86400s:1m])", 0.9985);
+    SloResult r = SpecSloScore.over(s, Duration.ofDays(1), f);
+    // Good 99.85% -> error ratio 0.15% against a 0.1% budget: burn 1.5, budget left -50%.
+    assertThat(r.errorRatio().getAsDouble()).isCloseTo(0.0015, within(1e-12));
+    assertThat(r.burnRate().getAsDouble()).isCloseTo(1.5, within(1e-9));
+    assertThat(r.budgetRemaining().getAsDouble()).isCloseTo(-0.5, within(1e-9));
+    assertThat(r.met()).isFalse();
+    // The query has no series in the week: n/a, never 100%.
+    SloResult none = SpecSloScore.over(s, Duration.ofDays(7), f);
+    assertThat(none.attainment()).isEmpty();
+    assertThat(none.met()).isFalse();
+  }
+
+  @Test
+  void aRawRatioBurnTierComesFromTheRatioOverEachWindow() {
+    // 2% errors in the last 5 minutes and hour, 0.05% over longer windows, against 99.9%: burn 20 > 14.4 on 1h and 5m.
+    SloSpec s = spec(0.999, new SloIndicator.RawRatio("prometheus", "e[{{.window}}]", true));
+    Fixed f = new Fixed().put("e[300s]", 0.02).put("e[3600s]", 0.02).put("e[1800s]", 0.0005).put("e[21600s]", 0.0005)
+        .put("e[7200s]", 0.0005).put("e[86400s]", 0.0005).put("e[259200s]", 0.0005).put("e[10800s]", 0.0005);
+    BurnRateAlerts.Tier t = SpecSloScore.tier(s, f);
+    assertThat(t.factor()).isEqualTo(14.4);
+    assertThat(t.hasData()).isTrue();
   }
 
   @Test

@@ -215,7 +215,17 @@ public final class SloSpecReader {
       String bad = metricQuery(ratio, "bad", type);
       String total = metricQuery(ratio, "total", type);
       if (ratio.entry("raw") != null) {
-        return new SloIndicator.Unsupported(orEmpty(type[0]), "raw ratio", "", "a raw ratio metric is not computed");
+        String query = metricQuery(ratio, "raw", type);
+        String rawType = text(ratio, "rawType");
+        if (query == null) {
+          return null;
+        }
+        if (rawType == null || !(rawType.equals("success") || rawType.equals("failure"))) {
+          sink.add(ProblemCode.MISSING_KEY, ratio.mark(), "a raw ratioMetric needs 'rawType: success' or 'rawType: failure'",
+              null);
+          return null;
+        }
+        return new SloIndicator.RawRatio(type[0], query, rawType.equals("failure"));
       }
       if (total == null || (good == null) == (bad == null)) {
         sink.add(ProblemCode.MISSING_KEY, ratio.mark(), "a ratioMetric needs 'total' and exactly one of 'good' and 'bad'", null);
@@ -359,8 +369,12 @@ public final class SloSpecReader {
         }
         indicator = new SloIndicator.Ratio("prometheus", SloIndicator.QueryForm.RATE_TEMPLATE, null, error, total);
       } else if (raw != null) {
-        indicator = new SloIndicator.Unsupported("prometheus", "raw error ratio", orEmpty(text(raw, "errorRatioQuery")),
-            "a raw error-ratio SLI gives no event counts");
+        String errorRatio = text(raw, "errorRatioQuery");
+        if (errorRatio == null) {
+          missing(raw, "errorRatioQuery", null);
+          continue;
+        }
+        indicator = new SloIndicator.RawRatio("prometheus", errorRatio, true);
       } else if (sli.entry("plugin") != null) {
         indicator = new SloIndicator.Unsupported("prometheus", "plugin", "", "an SLI plugin is not run");
       } else {

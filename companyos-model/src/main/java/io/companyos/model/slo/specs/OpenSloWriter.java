@@ -44,6 +44,9 @@ public final class OpenSloWriter {
           metric(b, "bad", r.sourceType(), r.bad());
         }
         metric(b, "total", r.sourceType(), r.total());
+      } else if (s.indicator() instanceof SloIndicator.RawRatio raw) {
+        b.append("  ratioMetric:\n    counter: false\n    rawType: ").append(raw.failure() ? "failure" : "success").append('\n');
+        metric(b, "raw", raw.sourceType(), raw.query());
       } else if (s.indicator() instanceof SloIndicator.Threshold t) {
         b.append("  thresholdMetric:\n    metricSource:\n      type: ").append(q(type(t.sourceType()))).append("\n      spec:\n        query: ")
             .append(q(t.query())).append('\n');

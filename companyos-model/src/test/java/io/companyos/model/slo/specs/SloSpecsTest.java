@@ -72,7 +72,7 @@ class SloSpecsTest {
   }
 
   @Test
-  void slothEventsTakeTheWindowPlaceholderAndRawIsListedNotComputed() {
+  void slothEventsAndRawErrorRatiosTakeTheWindowPlaceholder() {
     SloSpecs s = read("sloth.yaml");
     assertThat(s.slos()).extracting(SloSpec::name).containsExactly("payments-requests-availability", "payments-ratio");
     SloSpec a = s.slos().get(0);
@@ -82,8 +82,51 @@ class SloSpecsTest {
     assertThat(a.indicator()).isEqualTo(new SloIndicator.Ratio("prometheus", QueryForm.RATE_TEMPLATE, null,
         "sum(rate(payment_requests_total{code=~\"5..\"}[{{.window}}]))", "sum(rate(payment_requests_total[{{.window}}]))"));
     assertThat(s.slos().get(1).objective()).isEqualTo(0.99);
-    assertThat(s.slos().get(1).indicator()).isInstanceOf(SloIndicator.Unsupported.class);
-    assertThat(s.warnings()).singleElement().asString().contains("sloth.yaml:22:7: COS-SLO-004").contains("raw error-ratio");
+    assertThat(s.slos().get(1).indicator()).isEqualTo(new SloIndicator.RawRatio("prometheus",
+        "sum(rate(payment_failed[{{.window}}])) / sum(rate(payment_total[{{.window}}]))", true));
+    assertThat(((SloIndicator.RawRatio) s.slos().get(1).indicator()).windowTemplate()).isTrue();
+    assertThat(s.warnings()).isEmpty();
+  }
+
+  @Test
+  void openSloRawRatiosKeepTheirTypeAndARawRatioWithoutRawTypeIsLocated() {
+    String doc = """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata:
+          name: login-success
+        spec:
+          service: login
+          indicator:
+            metadata:
+              name: login-success-ratio
+            spec:
+              ratioMetric:
+                counter: false
+                rawType: success
+                raw:
+                  metricSource:
+                    type: Prometheus
+                    spec:
+                      query: slo:login_success:ratio_rate5m
+          timeWindow:
+            - duration: 7d
+              isRolling: true
+          budgetingMethod: Occurrences
+          objectives:
+            - target: 0.99
+        """;
+    SloSpecs s = SloSpecs.parse("raw.yaml", doc);
+    assertThat(s.slos()).singleElement().satisfies(slo -> {
+      assertThat(slo.indicator()).isEqualTo(new SloIndicator.RawRatio("prometheus", "slo:login_success:ratio_rate5m", false));
+      assertThat(slo.window()).isEqualTo(Duration.ofDays(7));
+    });
+    assertThat(s.warnings()).isEmpty();
+    assertThat(problems(doc.replace("        rawType: success\n", ""))).singleElement().asString()
+        .contains("bad.yaml:12:").contains("rawType");
+    // Written back as OpenSLO and read again: the same SLO.
+    SloSpecs back = SloSpecs.parse("export.yaml", OpenSloWriter.write(s));
+    assertThat(back.slos().get(0)).usingRecursiveComparison().ignoringFields("origin").isEqualTo(s.slos().get(0));
   }
 
   @Test
