@@ -33,22 +33,44 @@ public final class AccessPolicy {
 
   private final Roles roles;
 
-  /** A policy over the company's role model. */
+  /**
+   * A policy over the company's role model.
+   *
+   * @param roles the roles and groups, which decide who a {@code visible_to} or {@code access} list includes
+   */
   public AccessPolicy(Roles roles) {
     this.roles = Objects.requireNonNull(roles, "roles");
   }
 
-  /** The policy of {@code company}. */
+  /**
+   * The policy of {@code company}.
+   *
+   * @param company the company
+   * @return a policy over its roles
+   */
   public static AccessPolicy of(CompanyDefinition company) {
     return new AccessPolicy(company.roles());
   }
 
-  /** Whether a reader holding {@code readerRoles} may see {@code section}. */
+  /**
+   * Whether a reader holding {@code readerRoles} may see {@code section}.
+   *
+   * @param section the section
+   * @param readerRoles the role or group ids the reader holds
+   * @return true when the section is unrestricted or its {@code visible_to} covers one of the reader's roles
+   *     (directly or through a group)
+   */
   public boolean maySee(PackSection section, Collection<String> readerRoles) {
     return !section.restricted() || readerRoles.stream().anyMatch(r -> roles.allows(section.visibleTo(), r));
   }
 
-  /** Whether a reader holding {@code readerRoles} may open {@code dashboard}. */
+  /**
+   * Whether a reader holding {@code readerRoles} may open {@code dashboard}.
+   *
+   * @param dashboard the dashboard
+   * @param readerRoles the role or group ids the reader holds
+   * @return true when the dashboard's {@code access} covers one of the reader's roles (directly or through a group)
+   */
   public boolean mayOpen(Dashboard dashboard, Collection<String> readerRoles) {
     return readerRoles.stream().anyMatch(r -> roles.allows(dashboard.access(), r));
   }
@@ -56,19 +78,37 @@ public final class AccessPolicy {
   /**
    * Whether every member of an audience may see {@code section}: the rule for one copy sent to many
    * people at once (a Slack channel, an email to all recipients of a pack).
+   *
+   * @param section the section
+   * @param audienceRoles the role or group ids of the audience's members
+   * @return true when the section is unrestricted, or the audience is not empty and the section's {@code visible_to}
+   *     covers every one of its roles
    */
   public boolean audienceMaySee(PackSection section, Collection<String> audienceRoles) {
     return !section.restricted()
         || (!audienceRoles.isEmpty() && audienceRoles.stream().allMatch(r -> roles.allows(section.visibleTo(), r)));
   }
 
-  /** The copy of {@code doc} a reader holding {@code readerRoles} may see. */
+  /**
+   * The copy of {@code doc} a reader holding {@code readerRoles} may see.
+   *
+   * @param doc the pack
+   * @param readerRoles the role or group ids the reader holds
+   * @return {@code doc} itself when it hides nothing from the reader, else a copy with the hidden sections replaced
+   *     by notices, restricted values redacted, and the movers and the summary derived from what is left
+   */
   public PackDocument redact(PackDocument doc, Collection<String> readerRoles) {
     Set<String> reader = Set.copyOf(readerRoles);
     return redact(doc, s -> maySee(s, reader), who -> reader.stream().anyMatch(r -> roles.allows(who, r)));
   }
 
-  /** The one copy of {@code doc} that every member of the audience may see (see {@link #audienceMaySee}). */
+  /**
+   * The one copy of {@code doc} that every member of the audience may see (see {@link #audienceMaySee}).
+   *
+   * @param doc the pack
+   * @param audienceRoles the role or group ids of the audience's members
+   * @return {@code doc} itself when it hides nothing from the audience, else a redacted copy as in {@link #redact}
+   */
   public PackDocument redactForAudience(PackDocument doc, Collection<String> audienceRoles) {
     List<String> audience = List.copyOf(audienceRoles);
     return redact(doc, s -> audienceMaySee(s, audience),

@@ -26,23 +26,52 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ArtifactStore {
   /** What happened to one write. */
-  public enum Outcome { WRITTEN, UNCHANGED, VERSIONED, OVERWRITTEN }
+  public enum Outcome {
+    /** No file of that name existed; the pack was written under it. */
+    WRITTEN,
+    /** A file with the same content already existed (under the name or a {@code .vN} one); nothing was written. */
+    UNCHANGED,
+    /** A file with other content existed; the pack was written under the next free {@code .vN} name. */
+    VERSIONED,
+    /** A file with other content existed and was replaced, as forced. */
+    OVERWRITTEN
+  }
 
-  /** The result of {@link #write}: where the pack is and what happened. */
+  /**
+   * The result of {@link #write}: where the pack is and what happened.
+   *
+   * @param path the file that holds the content, absolute
+   * @param outcome what the write did
+   */
   public record Stored(Path path, Outcome outcome) {}
 
   private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
   private final Path root;
 
+  /**
+   * A store that writes under {@code root}; nothing is created until the first write.
+   *
+   * @param root the output directory, made absolute and normalized
+   */
   public ArtifactStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
   }
 
+  /**
+   * The directory the store writes under.
+   *
+   * @return the absolute, normalized root
+   */
   public Path root() {
     return root;
   }
 
-  /** The directory name of a pack's artifacts: the seed's plural ({@code ops-review} → {@code ops-reviews}). */
+  /**
+   * The directory name of a pack's artifacts: the seed's plural ({@code ops-review} → {@code ops-reviews}).
+   *
+   * @param packId the pack's id
+   * @return the id with an {@code s} appended, or unchanged when it already ends in {@code s} or {@code planning}
+   */
   public static String kindDirectory(String packId) {
     if (packId.endsWith("s") || packId.endsWith("planning")) {
       return packId;
@@ -50,7 +79,13 @@ public final class ArtifactStore {
     return packId + "s";
   }
 
-  /** The file stem of a pack for {@code period} on {@code date}: YYYY-MM-DD, YYYY-MM or YYYY-QN. */
+  /**
+   * The file stem of a pack for {@code period} on {@code date}.
+   *
+   * @param period the period the pack reports on
+   * @param date the as-of date in the pack's zone
+   * @return YYYY-MM for a month, YYYY-QN for a quarter, else {@code date} as YYYY-MM-DD
+   */
   public static String fileStem(Period period, LocalDate date) {
     if (period.kind() == PeriodKind.MONTH) {
       return String.format(Locale.ROOT, "%04d-%02d", period.start().getYear(), period.start().getMonthValue());
@@ -61,7 +96,13 @@ public final class ArtifactStore {
     return date.toString();
   }
 
-  /** The stem of {@code doc}'s file (from its period and as-of date). */
+  /**
+   * The stem of {@code doc}'s file, from its period and its as-of date in its zone (see
+   * {@link #fileStem(Period, LocalDate)}).
+   *
+   * @param doc the pack
+   * @return the file stem
+   */
   public static String fileStem(PackDocument doc) {
     return fileStem(doc.period(), doc.asOf().atZone(doc.zone()).toLocalDate());
   }
@@ -69,13 +110,32 @@ public final class ArtifactStore {
   /**
    * Writes {@code content} as {@code <root>/<kind>/<stem>.<extension>} atomically. An existing file with
    * the same content is left alone ({@link Outcome#UNCHANGED}); with other content it is replaced only
-   * when {@code force}, else the next free {@code <stem>.vN.<extension>} is used.
+   * when {@code force}, else the next free {@code <stem>.vN.<extension>} is used (or left alone when it holds the
+   * same content).
+   *
+   * @param kind the pack's directory, see {@link #kindDirectory}
+   * @param stem the file stem, see {@link #fileStem(PackDocument)}
+   * @param extension the file extension without the dot
+   * @param content the text, written as UTF-8
+   * @param force whether to replace an existing file with other content
+   * @return the file that holds the content and what happened
+   * @throws RenderException {@code COS-RND-003} if a name part is not a plain file name or the file cannot be written
    */
   public Stored write(String kind, String stem, String extension, String content, boolean force) {
     return write(kind, stem, extension, content.getBytes(StandardCharsets.UTF_8), force);
   }
 
-  /** As {@link #write(String, String, String, String, boolean)}, for binary formats (PDF, slides). */
+  /**
+   * As {@link #write(String, String, String, String, boolean)}, for binary formats (PDF, slides).
+   *
+   * @param kind the pack's directory, see {@link #kindDirectory}
+   * @param stem the file stem, see {@link #fileStem(PackDocument)}
+   * @param extension the file extension without the dot
+   * @param content the bytes
+   * @param force whether to replace an existing file with other content
+   * @return the file that holds the content and what happened
+   * @throws RenderException {@code COS-RND-003} if a name part is not a plain file name or the file cannot be written
+   */
   public Stored write(String kind, String stem, String extension, byte[] content, boolean force) {
     plainName("kind", kind);
     plainName("stem", stem);

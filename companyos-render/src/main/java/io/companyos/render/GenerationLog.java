@@ -23,7 +23,19 @@ public final class GenerationLog {
   /** The CSV header; the columns are a contract (docs/rendering.md). */
   public static final String HEADER = "started_at,pack,format,status,duration_ms,sections_available,sections_total,file,message";
 
-  /** One generation. {@code status} is {@code success}, {@code partial} or {@code failure}. */
+  /**
+   * One generation, one line of the log.
+   *
+   * @param startedAt when the generation started
+   * @param pack the pack's id
+   * @param format the formats written, joined with {@code +} ({@code md+html}); empty when it failed
+   * @param status {@code success}, {@code partial} (some sections unavailable) or {@code failure}
+   * @param duration how long it took, logged in milliseconds
+   * @param sectionsAvailable how many sections had content
+   * @param sectionsTotal how many sections the pack has
+   * @param file the files written, separated by spaces; empty for none
+   * @param message the error of a failed generation; empty otherwise
+   */
   public record Entry(Instant startedAt, String pack, String format, String status, Duration duration,
       int sectionsAvailable, int sectionsTotal, String file, String message) {}
 
@@ -34,11 +46,21 @@ public final class GenerationLog {
   private final java.util.function.Consumer<String> warnings;
   private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /**
+   * A log in {@code file} that sends its warnings (lines it had to skip) to the system logger at level WARNING.
+   *
+   * @param file the CSV file; created with its header on the first append
+   */
   public GenerationLog(Path file) {
     this(file, w -> LOGGER.log(System.Logger.Level.WARNING, w));
   }
 
-  /** A log that sends its warnings (lines it had to skip, {@code file:line: ...}) to {@code warnings}. */
+  /**
+   * A log that sends its warnings (lines it had to skip, {@code file:line: ...}) to {@code warnings}.
+   *
+   * @param file the CSV file; created with its header on the first append
+   * @param warnings receives each warning once per line and log instance
+   */
   public GenerationLog(Path file, java.util.function.Consumer<String> warnings) {
     this.file = file.toAbsolutePath().normalize();
     this.warnings = java.util.Objects.requireNonNull(warnings, "warnings");
@@ -51,11 +73,22 @@ public final class GenerationLog {
     }
   }
 
+  /**
+   * The log's file.
+   *
+   * @return the absolute, normalized path
+   */
   public Path file() {
     return file;
   }
 
-  /** Appends {@code e} as one CSV line (creating the file with its header), holding a file lock. */
+  /**
+   * Appends {@code e} as one CSV line (creating the file with its header), holding a file lock, so that
+   * concurrent runs do not interleave. Line breaks in a value become spaces.
+   *
+   * @param e the generation
+   * @throws RenderException {@code COS-RND-004} if the file cannot be written
+   */
   public synchronized void append(Entry e) {
     try {
       Files.createDirectories(file.getParent());
@@ -76,7 +109,12 @@ public final class GenerationLog {
     }
   }
 
-  /** The share of logged generations that produced a pack (success or partial), in percent; null when empty. */
+  /**
+   * The share of logged generations that produced a pack (success or partial): the "Pack Generation Success" KPI.
+   *
+   * @return the share in percent, or null when the log has no readable line
+   * @throws RenderException {@code COS-RND-004} if the file exists but cannot be read
+   */
   public Double successRatePercent() {
     List<Line> lines = lines();
     if (lines.isEmpty()) {
@@ -86,7 +124,13 @@ public final class GenerationLog {
     return 100.0 * ok / lines.size();
   }
 
-  /** As {@link #successRatePercent()}, over the generations started inside {@code window}; null when none. */
+  /**
+   * As {@link #successRatePercent()}, over the generations started inside {@code window}.
+   *
+   * @param window the window the generations must have started in
+   * @return the share in percent, or null when no generation started in the window
+   * @throws RenderException {@code COS-RND-004} if the file exists but cannot be read
+   */
   public Double successRatePercent(io.companyos.model.time.TimeWindow window) {
     List<Line> in = inWindow(window);
     if (in.isEmpty()) {
@@ -95,12 +139,23 @@ public final class GenerationLog {
     return 100.0 * in.stream().filter(Line::produced).count() / in.size();
   }
 
-  /** How many generations started inside {@code window}. */
+  /**
+   * How many generations started inside {@code window}.
+   *
+   * @param window the window
+   * @return the number of readable lines whose start lies in the window
+   * @throws RenderException {@code COS-RND-004} if the file exists but cannot be read
+   */
   public int entryCount(io.companyos.model.time.TimeWindow window) {
     return inWindow(window).size();
   }
 
-  /** When the latest logged generation started; empty for an empty log. */
+  /**
+   * When the latest logged generation started.
+   *
+   * @return the latest start of a readable line, or empty when there is none (or no file)
+   * @throws RenderException {@code COS-RND-004} if the file exists but cannot be read
+   */
   public java.util.Optional<Instant> latestStart() {
     return lines().stream().map(Line::startedAt).max(Instant::compareTo);
   }

@@ -12,6 +12,13 @@ import java.util.Locale;
 public final class HealthBadge {
   private HealthBadge() {}
 
+  /**
+   * The badge of {@code score}.
+   *
+   * @param score the composite health score, e.g. from {@link CompositeHealth#evaluate}
+   * @return a standalone 120 x 20 SVG document with "health" and the score ("82.5/100", or "n/a"), whose
+   *     {@code aria-label} and title also name the status
+   */
   public static String svg(HealthScore score) {
     String text = score.score().isPresent() ? Unit.SCORE.format(score.score().getAsDouble()) + "/100" : "n/a";
     String colour = score.status() == null ? "#616161"

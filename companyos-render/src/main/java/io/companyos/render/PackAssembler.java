@@ -52,7 +52,14 @@ public final class PackAssembler {
   private static final int SHARED_LIMIT = 256;
 
   /**
+   * An assembler with its own section assemblers and timeout.
+   *
+   * @param company the company whose packs are assembled
    * @param sources the configured sources; for each record kind the first that holds it is used
+   * @param assemblers the assembler of each section type
+   * @param sectionTimeout the time limit of the sections of a pack, which run in parallel; a section not done in
+   *     time is unavailable
+   * @throws IllegalArgumentException if {@code sectionTimeout} is not positive
    */
   public PackAssembler(CompanyDefinition company, List<MetricSource> sources, SectionAssemblerRegistry assemblers,
       Duration sectionTimeout) {
@@ -66,17 +73,38 @@ public final class PackAssembler {
     this.sectionTimeout = sectionTimeout;
   }
 
-  /** An assembler with the built-in section assemblers and the default timeout. */
+  /**
+   * An assembler with the built-in section assemblers and the default timeout ({@link #DEFAULT_SECTION_TIMEOUT}).
+   *
+   * @param company the company whose packs are assembled
+   * @param sources the configured sources; for each record kind the first that holds it is used
+   */
   public PackAssembler(CompanyDefinition company, List<MetricSource> sources) {
     this(company, sources, SectionAssemblerRegistry.builtin(), DEFAULT_SECTION_TIMEOUT);
   }
 
-  /** The period {@code pack} reports on when assembled as of {@code asOf} in {@code zone}. */
+  /**
+   * The period {@code pack} reports on when assembled as of {@code asOf} in {@code zone}.
+   *
+   * @param pack the pack; its meeting's cadence gives the kind of period (a week without a meeting)
+   * @param asOf the instant the data is taken at
+   * @param zone the time zone periods are in
+   * @return the reported period, as {@link #assemble} would use it
+   */
   public Period reportedPeriod(PackDefinition pack, Instant asOf, ZoneId zone) {
     return ReportingWindows.reported(packPeriodKind(pack), asOf, zone, company.rhythm().sprints());
   }
 
-  /** Assembles {@code pack} with data as of {@code asOf}, dates shown in {@code zone}. */
+  /**
+   * Assembles {@code pack} with data as of {@code asOf}, dates shown in {@code zone}. A leadership pack (one sent to
+   * the executive team) also gets the executive summary, for which the health score and the open decisions are
+   * assembled even when the pack does not show them.
+   *
+   * @param pack the pack to assemble
+   * @param asOf the instant the data is taken at
+   * @param zone the time zone periods and dates are in
+   * @return the document; sections that failed or timed out are unavailable with their reason
+   */
   public PackDocument assemble(PackDefinition pack, Instant asOf, ZoneId zone) {
     SprintCalendar sprints = company.rhythm().sprints();
     PeriodKind kind = packPeriodKind(pack);
@@ -128,6 +156,11 @@ public final class PackAssembler {
   /**
    * The company's headline health score as of {@code asOf}: the standard model over {@link #healthWindow}, the
    * same number (same window, same as-of) as the exec review's headline, with its explanation.
+   *
+   * @param asOf the instant the data is taken at
+   * @param zone the time zone the month and its days are in
+   * @return the score with its dimensions and the contribution of each KPI
+   * @throws IllegalStateException if the company defines no pack
    */
   public HealthScore healthScore(Instant asOf, ZoneId zone) {
     PackDefinition pack = company.packs().stream().findFirst()
@@ -140,6 +173,10 @@ public final class PackAssembler {
   /**
    * The window of the headline health score at {@code asOf}: the month reported at the as-of (the current
    * month once half of it has passed, else the last one), over its complete days.
+   *
+   * @param asOf the instant the score is taken at
+   * @param zone the time zone the month and its days are in
+   * @return the window
    */
   public TimeWindow healthWindow(Instant asOf, ZoneId zone) {
     Period month = ReportingWindows.reported(PeriodKind.MONTH, asOf, zone, company.rhythm().sprints());

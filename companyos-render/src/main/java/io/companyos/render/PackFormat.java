@@ -5,8 +5,11 @@ import java.util.Optional;
 
 /** The output formats of a pack, with the file extension each is written with. */
 public enum PackFormat {
+  /** Markdown, from the built-in or the company's own template. */
   MD("md"),
+  /** A standalone HTML page, from the built-in template. */
   HTML("html"),
+  /** The pack as JSON data (see docs/pack-json.md). */
   JSON("json");
 
   private final String extension;
@@ -15,12 +18,21 @@ public enum PackFormat {
     this.extension = extension;
   }
 
-  /** File extension without the dot. */
+  /**
+   * The file extension the format is written with.
+   *
+   * @return the extension without the dot ({@code md})
+   */
   public String extension() {
     return extension;
   }
 
-  /** Parses {@code md}, {@code html} or {@code json} (case-insensitive). */
+  /**
+   * Parses {@code md}, {@code html} or {@code json}, case-insensitive, ignoring surrounding white space.
+   *
+   * @param text the name as a user wrote it
+   * @return the format, or empty when {@code text} names none
+   */
   public static Optional<PackFormat> parse(String text) {
     for (PackFormat f : values()) {
       if (f.extension.equalsIgnoreCase(text.strip()) || f.name().equalsIgnoreCase(text.strip())) {

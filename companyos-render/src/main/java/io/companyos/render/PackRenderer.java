@@ -40,12 +40,17 @@ public final class PackRenderer {
   private final ObjectWriter json;
   private final @Nullable Path overrides;
 
-  /** A renderer with the built-in templates only. */
+  /** A renderer with the built-in templates only and the default limits ({@link TemplateLimits#DEFAULT}). */
   public PackRenderer() {
     this(null);
   }
 
-  /** A renderer that prefers {@code overrides/<pack-id>.md} for Markdown when that file exists. */
+  /**
+   * A renderer that prefers {@code overrides/<pack-id>.md} for Markdown when that file exists, with the default
+   * limits ({@link TemplateLimits#DEFAULT}).
+   *
+   * @param overrides the directory of the company's Markdown templates, or null for the built-in ones only
+   */
   public PackRenderer(@Nullable Path overrides) {
     this(overrides, TemplateLimits.DEFAULT);
   }
@@ -53,6 +58,9 @@ public final class PackRenderer {
   /**
    * A renderer that prefers {@code overrides/<pack-id>.md} for Markdown when that file exists, and runs
    * every template within {@code limits}.
+   *
+   * @param overrides the directory of the company's Markdown templates, or null for the built-in ones only
+   * @param limits what one template run may use
    */
   public PackRenderer(@Nullable Path overrides, TemplateLimits limits) {
     this.overrides = overrides;
@@ -64,7 +72,17 @@ public final class PackRenderer {
     this.json = new ObjectMapper().writer(pp);
   }
 
-  /** The pack in {@code format}, ending with a newline. */
+  /**
+   * Writes {@code doc} in {@code format}. Markdown and HTML run the pack's built-in template (else the generic
+   * {@code pack} template), or for Markdown the override file when there is one, within this renderer's
+   * {@link #limits()}; JSON is the {@link #tree} indented by two spaces.
+   *
+   * @param doc the pack
+   * @param format the output format
+   * @return the pack's text, ending with a newline
+   * @throws RenderException if a template fails, cannot be read or parsed, or reaches a limit
+   * @throws TemplateRejectedException if a user template uses a construct the sandbox forbids
+   */
   public String render(PackDocument doc, PackFormat format) {
     Map<String, Object> tree = PackTree.of(doc);
     return switch (format) {
@@ -74,7 +92,13 @@ public final class PackRenderer {
     };
   }
 
-  /** The JSON tree of {@code doc} as written by {@link PackFormat#JSON} (see docs/pack-json.md). */
+  /**
+   * The JSON tree of {@code doc} as written by {@link PackFormat#JSON} (see docs/pack-json.md); templates read the
+   * same tree as {@code pack}.
+   *
+   * @param doc the pack
+   * @return a tree of maps, lists, strings, numbers and booleans only, its keys in a fixed order
+   */
   public static Map<String, Object> tree(PackDocument doc) {
     return PackTree.of(doc);
   }
@@ -109,12 +133,25 @@ public final class PackRenderer {
     return sb.toString();
   }
 
-  /** The limits every template of this renderer runs within. */
+  /**
+   * The limits every template of this renderer runs within.
+   *
+   * @return the limits given at construction, {@link TemplateLimits#DEFAULT} when none were
+   */
   public TemplateLimits limits() {
     return limits;
   }
 
-  /** Parses a user template and checks it against the template policy; used for overrides and by {@code validate}-style checks. */
+  /**
+   * Reads, parses and checks a user template file, as {@link #userTemplate(String, String)} does with its text; used
+   * for overrides and by {@code validate}-style checks.
+   *
+   * @param file the template file, UTF-8
+   * @return the parsed template, ready to run
+   * @throws RenderException {@code COS-TPL-002} if the file cannot be read or is not UTF-8, {@code COS-TPL-003} if
+   *     it does not parse
+   * @throws TemplateRejectedException if it uses a construct the sandbox forbids
+   */
   public Template userTemplate(Path file) {
     String text;
     try {
@@ -131,7 +168,14 @@ public final class PackRenderer {
 
   /**
    * Parses user template {@code text} (named {@code name} in errors), checks the parsed template against
-   * the policy (docs/security.md) and makes its loops and macros stoppable at the time limit.
+   * the policy (docs/security.md) and makes its loops and macros stoppable at the time limit. Text with the seed's
+   * {@code {{ name }}} placeholders is translated to FreeMarker first.
+   *
+   * @param name the template's name, used in error locations
+   * @param text the template's text
+   * @return the parsed template, ready to run
+   * @throws RenderException {@code COS-TPL-003} if the text does not parse
+   * @throws TemplateRejectedException if it uses a construct the sandbox forbids
    */
   public Template userTemplate(String name, String text) {
     boolean seed = SeedVariables.usesSeedSyntax(text);

@@ -19,6 +19,16 @@ public record TemplateLimits(Duration time, long maxOutputChars, long maxAllocat
   /** 10 seconds, 8,000,000 characters, 4 GiB allocated (garbage included), a 2 MiB stack. */
   public static final TemplateLimits DEFAULT = new TemplateLimits(Duration.ofSeconds(10), 8_000_000L, 4L << 30, 2L << 20);
 
+  /**
+   * Checks the limits.
+   *
+   * @param time the wall-clock time a template may run
+   * @param maxOutputChars the characters a template may write
+   * @param maxAllocatedBytes the bytes the rendering thread may allocate in total
+   * @param stackBytes the stack size of the rendering thread
+   * @throws NullPointerException if {@code time} is null
+   * @throws IllegalArgumentException if a limit is not positive or the stack is smaller than 64 KiB
+   */
   public TemplateLimits {
     Objects.requireNonNull(time, "time");
     if (time.isNegative() || time.isZero()) {
@@ -29,22 +39,42 @@ public record TemplateLimits(Duration time, long maxOutputChars, long maxAllocat
     }
   }
 
-  /** These limits with another time limit. */
+  /**
+   * These limits with another time limit.
+   *
+   * @param t the wall-clock time a template may run; must be positive
+   * @return the new limits
+   */
   public TemplateLimits withTime(Duration t) {
     return new TemplateLimits(t, maxOutputChars, maxAllocatedBytes, stackBytes);
   }
 
-  /** These limits with another output limit, in characters. */
+  /**
+   * These limits with another output limit.
+   *
+   * @param chars the characters a template may write; must be positive
+   * @return the new limits
+   */
   public TemplateLimits withMaxOutputChars(long chars) {
     return new TemplateLimits(time, chars, maxAllocatedBytes, stackBytes);
   }
 
-  /** These limits with another allocation limit, in bytes. */
+  /**
+   * These limits with another allocation limit.
+   *
+   * @param bytes the bytes the rendering thread may allocate; must be positive
+   * @return the new limits
+   */
   public TemplateLimits withMaxAllocatedBytes(long bytes) {
     return new TemplateLimits(time, maxOutputChars, bytes, stackBytes);
   }
 
-  /** These limits with another stack size, in bytes. */
+  /**
+   * These limits with another stack size.
+   *
+   * @param bytes the stack size of the rendering thread; at least 64 KiB
+   * @return the new limits
+   */
   public TemplateLimits withStackBytes(long bytes) {
     return new TemplateLimits(time, maxOutputChars, maxAllocatedBytes, bytes);
   }

@@ -29,12 +29,23 @@ public enum Unit {
   /** No number: the value is text only. */
   TEXT;
 
-  /** The lower-case name used in JSON. */
+  /**
+   * The name used in JSON.
+   *
+   * @return the constant's name in lower case ({@code per_day})
+   */
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Writes {@code v} in this unit with {@link Locale#ROOT} rules. */
+  /**
+   * Writes {@code v} in this unit with {@link Locale#ROOT} rules: counts rounded and grouped ("1,234"),
+   * dollars without cents ("$1,234"), scores with one decimal, other units with up to two (one for hours, days
+   * and points) and no trailing zeros.
+   *
+   * @param v the number
+   * @return the written number with its unit sign or suffix ("99.95%", "3.5 h", "2/day")
+   */
   public String format(double v) {
     return switch (this) {
       case COUNT -> Decimals.grouped(Math.round(v));
@@ -49,7 +60,12 @@ public enum Unit {
     };
   }
 
-  /** Writes a change of {@code d} in this unit with an explicit sign ("+3", "-1.5 h"). */
+  /**
+   * Writes a change of {@code d} in this unit with an explicit sign ("+3", "-1.5 h").
+   *
+   * @param d the change
+   * @return the written change, signed unless it is zero
+   */
   public String formatSigned(double d) {
     String s = format(Math.abs(d));
     if (d > 0) {

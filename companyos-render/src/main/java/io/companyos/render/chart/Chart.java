@@ -25,6 +25,22 @@ import org.jspecify.annotations.Nullable;
 public record Chart(String id, ChartKind kind, String title, Unit unit, List<String> categories, int weeks,
     List<ChartSeries> series, @Nullable String absentReason) {
 
+  /**
+   * Copies the lists, which are unmodifiable afterwards, checks them, and makes a chart without any number absent.
+   *
+   * @param id a stable id, unique within the pack
+   * @param kind how the series are drawn
+   * @param title the heading
+   * @param unit the unit of every series
+   * @param categories the x axis, oldest first
+   * @param weeks for {@link ChartKind#WBR}: how many leading categories are weeks; else 0
+   * @param series the series, in legend order
+   * @param absentReason why the chart has no number at all, or null; when null and no point has a number, it
+   *     becomes "no data in the charted windows"
+   * @throws NullPointerException if {@code id}, {@code kind}, {@code title} or {@code unit} is null
+   * @throws IllegalArgumentException if a series has more or fewer points than there are categories, or
+   *     {@code weeks} is negative, more than the categories, or not 0 for a chart other than a WBR chart
+   */
   public Chart {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -46,28 +62,62 @@ public record Chart(String id, ChartKind kind, String title, Unit unit, List<Str
     }
   }
 
-  /** A chart of {@code series} over {@code categories}; absent when no point has a number. */
+  /**
+   * A chart of {@code series} over {@code categories}; absent when no point has a number.
+   *
+   * @param id a stable id, unique within the pack ({@code health-trend})
+   * @param kind how the series are drawn; the chart has no leading weeks (the constructor takes them for a
+   *     {@link ChartKind#WBR} chart)
+   * @param title the heading
+   * @param unit the unit of every series
+   * @param categories the x axis, oldest first
+   * @param series the series, in legend order, each with one point per category
+   * @return the chart
+   * @throws IllegalArgumentException if a series' points do not match the categories
+   */
   public static Chart of(String id, ChartKind kind, String title, Unit unit, List<String> categories,
       List<ChartSeries> series) {
     return new Chart(id, kind, title, unit, categories, 0, series, null);
   }
 
-  /** A chart that cannot be drawn, for {@code reason}; written "n/a (reason)". */
+  /**
+   * A chart that cannot be drawn, for {@code reason}; written "n/a (reason)".
+   *
+   * @param id a stable id, unique within the pack
+   * @param kind how the series would have been drawn
+   * @param title the heading
+   * @param unit the unit the series would have had
+   * @param reason why there is no chart
+   * @return an absent chart without categories or series
+   */
   public static Chart absent(String id, ChartKind kind, String title, Unit unit, String reason) {
     return new Chart(id, kind, title, unit, List.of(), 0, List.of(), reason);
   }
 
-  /** Whether the chart has numbers to draw. */
+  /**
+   * Whether the chart has numbers to draw.
+   *
+   * @return true when {@link #absentReason()} is null
+   */
   public boolean present() {
     return absentReason == null;
   }
 
-  /** "n/a (reason)" for an absent chart, else empty. */
+  /**
+   * The text written in place of an absent chart.
+   *
+   * @return "n/a (reason)" for an absent chart, else empty
+   */
   public String absentText() {
     return absentReason == null ? "" : "n/a (" + absentReason + ")";
   }
 
-  /** {@code v} written in the chart's unit; amounts under $100 keep their cents. */
+  /**
+   * Writes {@code v} in the chart's unit (see {@link Unit#format}); dollar amounts under $100 keep their cents.
+   *
+   * @param v the number
+   * @return the written number
+   */
   public String format(double v) {
     if (unit == Unit.USD && Math.abs(v) < 100) {
       return (v < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%.2f", Math.abs(v));
@@ -75,14 +125,22 @@ public record Chart(String id, ChartKind kind, String title, Unit unit, List<Str
     return unit.format(v);
   }
 
-  /** A point written for a reader: its number, or "n/a (reason)". */
+  /**
+   * A point written for a reader.
+   *
+   * @param p the point
+   * @return its number written by {@link #format}, or "n/a (reason)"
+   */
   public String text(ChartPoint p) {
     return p.value() != null ? format(p.value()) : "n/a (" + p.absentReason() + ")";
   }
 
   /**
    * The text alternative: what is plotted, over which categories, and the latest number of each series, e.g.
-   * "Line chart of Reliability, Security over Jun 2026 to Nov 2026. Latest: Reliability 91.2 (Nov 2026); ...".
+   * "Line chart of Deploys per day, W45 to W47. Latest: Deploys 15/day (W47)."; with several series, their latest
+   * numbers are separated by semicolons.
+   *
+   * @return the alt text; for an absent chart its title and "n/a (reason)"
    */
   public String altText() {
     if (!present()) {
@@ -113,7 +171,11 @@ public record Chart(String id, ChartKind kind, String title, Unit unit, List<Str
     return b.toString();
   }
 
-  /** The column headings of the data table: the categories' heading and one column per series. */
+  /**
+   * The column headings of the data table.
+   *
+   * @return "Period", then each series' name in legend order
+   */
   public List<String> tableColumns() {
     List<String> cols = new ArrayList<>();
     cols.add("Period");
@@ -121,7 +183,12 @@ public record Chart(String id, ChartKind kind, String title, Unit unit, List<Str
     return cols;
   }
 
-  /** The data table behind the chart: one row per category, its label and each series' written point. */
+  /**
+   * The data table behind the chart, under {@link #tableColumns()}.
+   *
+   * @return one row per category: its label, then each series' point as {@link #text} writes it; empty for an
+   *     absent chart
+   */
   public List<List<String>> table() {
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < categories.size(); i++) {

@@ -9,6 +9,11 @@ import java.util.List;
  * {@link ChartKind#WBR} chart the divider between weeks and months. Categories share the plot's width equally (a WBR
  * chart leaves one empty slot for the divider); each point sits in the middle of its slot. The layout is a pure
  * function of the chart, so every format draws the same picture.
+ *
+ * @param width the canvas width in pixels
+ * @param height the canvas height in pixels
+ * @param scale the value axis
+ * @param marks the drawing instructions, in drawing order
  */
 public record ChartLayout(double width, double height, YScale scale, List<Mark> marks) {
   /** Canvas width in pixels. */
@@ -32,16 +37,35 @@ public record ChartLayout(double width, double height, YScale scale, List<Mark> 
   private static final List<String> PALETTE = List.of("#1f3a5f", "#2e7d32", "#c77700", "#6a1b9a", "#00838f",
       "#ad1457", "#5d4037", "#546e7a");
 
+  /**
+   * Copies the marks, which are unmodifiable afterwards.
+   *
+   * @param width the canvas width in pixels
+   * @param height the canvas height in pixels
+   * @param scale the value axis
+   * @param marks the drawing instructions, in drawing order
+   */
   public ChartLayout {
     marks = List.copyOf(marks);
   }
 
-  /** The colour of value series number {@code i} (in legend order, prior-year and target series not counted). */
+  /**
+   * The colour of a value series.
+   *
+   * @param i the series' number in legend order, from 0, prior-year and target series not counted
+   * @return a {@code #rrggbb} colour from a palette of eight, repeated after the eighth
+   */
   public static String colour(int i) {
     return PALETTE.get(i % PALETTE.size());
   }
 
-  /** The x pixel of category {@code i} of {@code chart}: the middle of its slot. */
+  /**
+   * The x pixel of a category: the middle of its slot.
+   *
+   * @param chart the chart
+   * @param i the category's index, from 0
+   * @return the pixel column
+   */
   public static double x(Chart chart, int i) {
     int slots = slots(chart);
     int slot = chart.kind() == ChartKind.WBR && i >= chart.weeks() ? i + 1 : i;
@@ -57,7 +81,13 @@ public record ChartLayout(double width, double height, YScale scale, List<Mark> 
     return (WIDTH - LEFT - RIGHT) / Math.max(1, slots);
   }
 
-  /** The layout of {@code chart}. */
+  /**
+   * The layout of {@code chart}.
+   *
+   * @param chart the chart
+   * @return its marks on a {@value #WIDTH} x {@value #HEIGHT} canvas; for an absent chart only the title, a baseline
+   *     and "n/a (reason)"
+   */
   public static ChartLayout of(Chart chart) {
     List<Mark> marks = new ArrayList<>();
     marks.add(new Mark.Label(LEFT, 20, chart.title(), Mark.Anchor.START, 13, INK, true, null));

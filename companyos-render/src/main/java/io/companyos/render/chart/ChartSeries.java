@@ -24,13 +24,26 @@ public record ChartSeries(String name, @Nullable String kpi, Role role, List<Cha
     TARGET
   }
 
+  /**
+   * Copies the points, which are unmodifiable afterwards.
+   *
+   * @param name the legend's name
+   * @param kpi the catalog id of the KPI the points are, or null for a constant line
+   * @param role how the series is drawn
+   * @param points one point per category, in category order
+   * @throws NullPointerException if {@code name} or {@code role} is null
+   */
   public ChartSeries {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");
     points = List.copyOf(points);
   }
 
-  /** Whether at least one point has a number. */
+  /**
+   * Whether at least one point has a number.
+   *
+   * @return true when some point is present
+   */
   public boolean hasValues() {
     return points.stream().anyMatch(ChartPoint::present);
   }

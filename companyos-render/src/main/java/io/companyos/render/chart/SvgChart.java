@@ -12,7 +12,12 @@ import java.util.Locale;
 public final class SvgChart {
   private SvgChart() {}
 
-  /** The SVG of {@code chart} (one element, no XML declaration, so it can be inlined in HTML). */
+  /**
+   * The SVG of {@code chart} (one element, no XML declaration, so it can be inlined in HTML).
+   *
+   * @param chart the chart
+   * @return the {@code <svg>} element and a final newline; the same chart gives the same text
+   */
   public static String of(Chart chart) {
     ChartLayout layout = ChartLayout.of(chart);
     StringBuilder b = new StringBuilder(8192);

@@ -15,7 +15,17 @@ import java.util.List;
  */
 public record YScale(double lo, double hi, double step, double top, double bottom) {
 
-  /** The scale covering {@code min}..{@code max}, drawn between pixel rows {@code top} and {@code bottom}. */
+  /**
+   * The scale covering {@code min}..{@code max}, drawn between pixel rows {@code top} and {@code bottom}. A range of
+   * one value is widened by 10 % of it on each side (by 1 around 0).
+   *
+   * @param min the smallest value to show
+   * @param max the largest value to show
+   * @param top the pixel row of the axis maximum
+   * @param bottom the pixel row of the axis minimum
+   * @return the scale, its ends rounded out to multiples of the step
+   * @throws IllegalArgumentException if {@code min} is above {@code max}
+   */
   public static YScale covering(double min, double max, double top, double bottom) {
     if (min > max) {
       throw new IllegalArgumentException("min " + min + " above max " + max);
@@ -35,12 +45,21 @@ public record YScale(double lo, double hi, double step, double top, double botto
     return new YScale(lo, hi, step, top, bottom);
   }
 
-  /** The pixel row of {@code v}. */
+  /**
+   * The pixel row of a value.
+   *
+   * @param v the value
+   * @return the row, interpolated linearly between {@code bottom} at {@code lo} and {@code top} at {@code hi}
+   */
   public double y(double v) {
     return bottom - (v - lo) / (hi - lo) * (bottom - top);
   }
 
-  /** The tick values from {@code lo} to {@code hi}. */
+  /**
+   * The tick values from {@code lo} to {@code hi}.
+   *
+   * @return every multiple of {@code step} from {@code lo} to {@code hi}, both included, in ascending order
+   */
   public List<Double> ticks() {
     List<Double> out = new ArrayList<>();
     long n = Math.round((hi - lo) / step);

@@ -15,22 +15,45 @@ import java.io.OutputStream;
  */
 public interface PackExporter {
 
-  /** The name users pass to {@code --format}, lower case, e.g. {@code pdf}. */
+  /**
+   * The format this exporter writes.
+   *
+   * @return the name users pass to {@code --format}, lower case, e.g. {@code pdf}
+   */
   String format();
 
-  /** What follows the pack id in the output file name, without the dot, e.g. {@code pdf} or {@code notion.json}. */
+  /**
+   * The extension of the files this exporter writes.
+   *
+   * @return what follows the file stem in the output file name, without the dot, e.g. {@code pdf} or
+   *     {@code notion.json}
+   */
   String fileExtension();
 
-  /** The media type of the output, e.g. {@code application/pdf}. */
+  /**
+   * The media type of the output.
+   *
+   * @return the media type, e.g. {@code application/pdf}
+   */
   String mediaType();
 
   /**
    * Writes {@code doc} to {@code out}. The stream is not closed. A document with unavailable sections
    * is exported with those sections shown as unavailable, never dropped.
+   *
+   * @param doc the pack, already redacted for its readers
+   * @param out where the output goes; not closed
+   * @throws IOException if writing to {@code out} fails
    */
   void export(PackDocument doc, OutputStream out) throws IOException;
 
-  /** Convenience: the export as bytes. */
+  /**
+   * Convenience: the export as bytes, through {@link #export}.
+   *
+   * @param doc the pack
+   * @return the exported file's content
+   * @throws IOException if the export fails
+   */
   default byte[] exportToBytes(PackDocument doc) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     export(doc, out);

@@ -25,12 +25,26 @@ public final class PackExporters {
     this.byFormat = Collections.unmodifiableMap(byFormat);
   }
 
-  /** Built-ins plus the exporters {@link ServiceLoader} finds for {@code loader}. */
+  /**
+   * Built-ins plus the exporters {@link ServiceLoader} finds for {@code loader}.
+   *
+   * @param loader the class loader to search
+   * @return the exporters
+   * @throws IllegalStateException if two exporters of different classes claim the same format, a built-in one
+   *     included
+   */
   public static PackExporters discover(ClassLoader loader) {
     return of(new PackRenderer(), plugins(loader));
   }
 
-  /** As {@link #discover()}, with md, html and json written by {@code renderer} (e.g. one with template overrides). */
+  /**
+   * As {@link #discover()}, with md, html and json written by {@code renderer} (e.g. one with template overrides).
+   *
+   * @param renderer writes the built-in formats
+   * @return the exporters
+   * @throws IllegalStateException if two exporters of different classes claim the same format, a built-in one
+   *     included
+   */
   public static PackExporters discover(PackRenderer renderer) {
     return of(renderer, plugins(defaultLoader()));
   }
@@ -44,17 +58,38 @@ public final class PackExporters {
     return loader != null ? loader : PackExporters.class.getClassLoader();
   }
 
-  /** Built-ins plus the exporters visible to this module (module path) or the context class loader. */
+  /**
+   * Built-ins plus the exporters visible to this module (module path) or the context class loader.
+   *
+   * @return the exporters
+   * @throws IllegalStateException if two exporters of different classes claim the same format, a built-in one
+   *     included
+   */
   public static PackExporters discover() {
     return discover(defaultLoader());
   }
 
-  /** Built-ins plus {@code plugins}, for embedders that wire exporters by hand. */
+  /**
+   * Built-ins plus {@code plugins}, for embedders that wire exporters by hand.
+   *
+   * @param plugins the exporters beyond md, html and json
+   * @return the exporters
+   * @throws IllegalStateException if two exporters of different classes claim the same format, a built-in one
+   *     included
+   */
   public static PackExporters of(List<? extends PackExporter> plugins) {
     return of(new PackRenderer(), plugins);
   }
 
-  /** As {@link #of(List)}, with md, html and json written by {@code renderer}. */
+  /**
+   * As {@link #of(List)}, with md, html and json written by {@code renderer}.
+   *
+   * @param renderer writes the built-in formats
+   * @param plugins the exporters beyond md, html and json
+   * @return the exporters
+   * @throws IllegalStateException if two exporters of different classes claim the same format, a built-in one
+   *     included
+   */
   public static PackExporters of(PackRenderer renderer, List<? extends PackExporter> plugins) {
     Map<String, PackExporter> all = new LinkedHashMap<>();
     for (PackFormat f : PackFormat.values()) {
@@ -71,12 +106,22 @@ public final class PackExporters {
     return new PackExporters(all);
   }
 
-  /** The exporter for {@code format} (case-insensitive). */
+  /**
+   * The exporter of a format.
+   *
+   * @param format the format name ({@code pdf}), case-insensitive, surrounding white space ignored
+   * @return the exporter, or empty when none writes the format
+   */
   public Optional<PackExporter> find(String format) {
     return Optional.ofNullable(byFormat.get(format.strip().toLowerCase(Locale.ROOT)));
   }
 
-  /** Every available format name, built-ins first. */
+  /**
+   * Every available format name.
+   *
+   * @return the names, lower case, built-ins first ({@code md}, {@code html}, {@code json}), then the plug-ins in the
+   *     order they were found
+   */
   public List<String> formats() {
     return new ArrayList<>(byFormat.keySet());
   }
