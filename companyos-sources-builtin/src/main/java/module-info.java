@@ -8,6 +8,8 @@ module io.companyos.sources.builtin {
   requires de.siegmar.fastcsv;
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
+  // Point queries over metric rows, shared with the JDBC source.
+  exports io.companyos.sources.builtin.internal to io.companyos.sources.jdbc;
   provides io.companyos.sources.MetricSourceProvider with
       io.companyos.sources.sample.SampleSourceProvider,
       io.companyos.sources.files.FilesSourceProvider;

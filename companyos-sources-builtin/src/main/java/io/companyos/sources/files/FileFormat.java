@@ -31,6 +31,63 @@ public record FileFormat<T>(
     return new FileFormat<>(kind, columns, optional, reader, writer, List.of(keyColumns), key);
   }
 
+  /**
+   * A cell that cannot be read as its column requires (a value missing, a time without an offset, a negative
+   * count, …): the same rules as a row of a file, for rows that come from elsewhere (a database, an API).
+   */
+  public static final class BadCell extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String column;
+
+    BadCell(String column, String reason) {
+      super(reason, null, false, false);
+      this.column = column;
+    }
+
+    /** The column of the cell (for a repeated id, the key columns joined by {@code +}). */
+    public String column() {
+      return column;
+    }
+  }
+
+  /**
+   * Reads one row given as column name → text, exactly as a row of {@code <kind>.csv} with those cells is read
+   * (docs/data-formats.md: required columns, plain decimal numbers, ISO-8601 times with an offset, declared
+   * constraints). An absent column reads as an empty cell.
+   *
+   * @param cells the row's cells by column name
+   * @return the record
+   * @throws BadCell when a cell cannot be read, naming its column and why
+   */
+  public T read(java.util.Map<String, String> cells) {
+    return rows(List.copyOf(cells.keySet())).apply(new java.util.ArrayList<>(cells.values()));
+  }
+
+  /**
+   * A reader of rows whose cells come in the order of {@code columns}, as {@link #read(java.util.Map)} reads them,
+   * for many rows with the same columns (the column index is built once).
+   *
+   * @param columns the column names, in the order of each row's cells
+   * @return a function from a row's cells to its record, throwing {@link BadCell}
+   */
+  public Function<List<String>, T> rows(List<String> columns) {
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      index.putIfAbsent(columns.get(i), i);
+    }
+    return cells -> {
+      List<String> fields = new java.util.ArrayList<>(cells.size());
+      for (String c : cells) {
+        fields.add(c == null ? "" : c);
+      }
+      try {
+        return reader.apply(new CsvRow(index, fields));
+      } catch (CsvRow.BadValue e) {
+        throw new BadCell(e.column, e.getMessage());
+      }
+    };
+  }
+
   /** {@code <kind>.csv}. */
   public String fileName() {
     return kind.name() + ".csv";
