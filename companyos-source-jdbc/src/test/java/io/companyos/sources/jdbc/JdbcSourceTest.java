@@ -1,5 +1,7 @@
 package io.companyos.sources.jdbc;
 
+import io.companyos.sources.jdbc.testserver.PostgresServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.companyos.sources.jdbc;
+package io.companyos.sources.jdbc.testserver;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,10 +24,11 @@ import java.util.stream.Stream;
  * root, so under root (as in CI) both run as the {@code postgres} user through {@code setpriv}. When the binaries are
  * absent the tests are skipped, except under {@code CI=true}, where that is a failure.
  */
-final class PostgresServer {
+public final class PostgresServer {
   private static PostgresServer instance;
 
-  final String url;
+  /** The JDBC URL of the test database {@code companyos}, user {@code postgres} without a password. */
+  public final String url;
   private final Process process;
   private final Path dir;
 
@@ -38,7 +39,7 @@ final class PostgresServer {
   }
 
   /** The shared server, started on first use, with an empty database {@code companyos}. */
-  static synchronized PostgresServer get() {
+  public static synchronized PostgresServer get() {
     Path bin = binaries();
     if (bin == null) {
       if ("true".equals(System.getenv("CI"))) {
@@ -54,12 +55,12 @@ final class PostgresServer {
   }
 
   /** A new connection to the test database as its owner. */
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, "postgres", "");
   }
 
   /** Runs each statement in the test database. */
-  void execute(String... statements) {
+  public void execute(String... statements) {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
