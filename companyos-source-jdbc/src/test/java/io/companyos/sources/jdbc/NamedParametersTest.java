@@ -2,6 +2,9 @@ package io.companyos.sources.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +41,28 @@ class NamedParametersTest {
     for (String q : List.of("SELECT 1", "SELECT a::int FROM t", "SELECT '::' || $$x$$")) {
       assertThat(NamedParameters.parse(q)).isEqualTo(new NamedParameters(q, List.of()));
     }
+  }
+
+  /** Pieces of SQL, quoted and not, with and without colons. */
+  static final List<String> PIECES = List.of("SELECT ", "a", " >= ", ":from", ":to", "::int", "'x:to'", "'it''s'", "\"c:d\"",
+      "-- :from\n", "/* :to */", "$$ :x $$", "$t$ :from $t$", "[1:2]", ",", "'", "/*", "$q$", ":", " :9", "\n");
+
+  @Test
+  void anyMixOfPiecesParsesOrIsRefusedAndEveryParameterBecomesOnePlaceholder() {
+    qt().forAll(lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(0, 12)).checkAssert(picks -> {
+      StringBuilder q = new StringBuilder();
+      picks.forEach(i -> q.append(PIECES.get(i)));
+      NamedParameters p;
+      try {
+        p = NamedParameters.parse(q.toString());
+      } catch (NamedParameters.Invalid e) {
+        assertThat(e.getMessage()).contains("(at character ");
+        return;
+      }
+      // Each parameter (5 or 3 characters) became one '?', and nothing else changed length.
+      int removed = p.names().stream().mapToInt(n -> n.length()).sum();
+      assertThat(p.sql()).hasSize(q.length() - removed);
+      assertThat(p.names()).allMatch(NamedParameters.ALLOWED::contains);
+    });
   }
 }
