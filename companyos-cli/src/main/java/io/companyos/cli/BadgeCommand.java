@@ -38,7 +38,7 @@ final class BadgeCommand implements Callable<Integer> {
     try (RenderSources.Opened opened = RenderSources.open(definitions.sources(sources.sourcesFile), asOf)) {
       svg = HealthBadge.svg(CompositeHealth.evaluate(definitions.company(), opened.all(), opened.asOf(), ZoneOffset.UTC));
     }
-    io.companyos.model.OutputFiles.replace(out, svg);
+    io.companyos.model.base.OutputFiles.replace(out, svg);
     spec.commandLine().getOut().println("wrote " + out);
     return 0;
   }

@@ -47,7 +47,7 @@ final class CalendarCommand implements Callable<Integer> {
     Instant start = from != null ? from : SampleSourceProvider.DEFAULT_AS_OF;
     Function<String, List<Invitee>> invitees = invitees(company);
     String ics = RhythmCalendar.write(company.rhythm(), start, start, invitees);
-    io.companyos.model.OutputFiles.replace(out, ics);
+    io.companyos.model.base.OutputFiles.replace(out, ics);
     long events = ics.lines().filter("BEGIN:VEVENT"::equals).count();
     spec.commandLine().getOut().println("wrote " + out + " (" + events + " recurring events)");
     Set<String> uninvited = RhythmCalendar.rolesWithoutInvitees(company.rhythm(), invitees);

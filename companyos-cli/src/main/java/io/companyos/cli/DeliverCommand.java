@@ -199,7 +199,7 @@ final class DeliverCommand implements Callable<Integer> {
     for (Dispatch d : plan) {
       Deliverer.Payload p = deliverer.payload(d);
       String name = payloadName(pack, d.channel().yamlName(), d.destination(), d.key().value(), p.extension(), used);
-      io.companyos.model.OutputFiles.replace(payloads.resolve(name), p.bytes());
+      io.companyos.model.base.OutputFiles.replace(payloads.resolve(name), p.bytes());
       spec.commandLine().getErr().println("payload " + payloads.resolve(name));
     }
   }

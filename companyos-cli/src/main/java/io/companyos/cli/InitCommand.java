@@ -1,6 +1,6 @@
 package io.companyos.cli;
 
-import io.companyos.model.OutputFiles;
+import io.companyos.model.base.OutputFiles;
 import io.companyos.model.config.CompanyFolder;
 import java.io.IOException;
 import java.io.PrintWriter;

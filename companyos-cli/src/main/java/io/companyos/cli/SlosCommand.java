@@ -1,7 +1,7 @@
 package io.companyos.cli;
 
 import io.companyos.model.CompanyDefinition;
-import io.companyos.model.OutputFiles;
+import io.companyos.model.base.OutputFiles;
 import io.companyos.model.slo.specs.OpenSloWriter;
 import io.companyos.model.slo.SloIndicator;
 import io.companyos.model.slo.SloSpec;

@@ -173,7 +173,7 @@ public final class ArtifactStore {
             }
           }
         }
-        io.companyos.model.OutputFiles.replace(target, bytes);
+        io.companyos.model.base.OutputFiles.replace(target, bytes);
         return new Stored(target, outcome);
       }
     } catch (IOException e) {

@@ -132,7 +132,7 @@ public final class StaticSite {
   private static Path write(Path out, String relative, String content) {
     Path target = out.resolve(relative);
     try {
-      io.companyos.model.OutputFiles.replace(target, content);
+      io.companyos.model.base.OutputFiles.replace(target, content);
       return target;
     } catch (IOException e) {
       throw new RenderException("COS-SITE-001", "cannot write the site: " + e.getMessage(), target.toString(),

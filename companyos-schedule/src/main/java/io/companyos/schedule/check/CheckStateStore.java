@@ -527,7 +527,7 @@ public final class CheckStateStore implements AutoCloseable {
   }
 
   private void write(Path target, byte[] bytes) throws IOException {
-    if (!io.companyos.model.OutputFiles.replaceDurably(target, bytes)) {
+    if (!io.companyos.model.base.OutputFiles.replaceDurably(target, bytes)) {
       fallbackMove = true;
     }
   }

@@ -50,7 +50,7 @@ public final class FilesWriter {
   /** Writes one kind's rows to {@code dir/<kind>.csv}. */
   public static <T> Path write(FileFormat<T> format, Dataset<T> rows, Path dir) throws IOException {
     Path target = dir.resolve(format.fileName());
-    io.companyos.model.OutputFiles.replace(target, out -> {
+    io.companyos.model.base.OutputFiles.replace(target, out -> {
       Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
       CsvWriter csv = new CsvWriter(w);
       csv.row(format.columns());

@@ -1,4 +1,4 @@
-package io.companyos.model;
+package io.companyos.model.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
