@@ -47,7 +47,10 @@ public final class DeliveryExportsSource implements MetricSource {
   /** The records, the query, what lenient mode left out, and the span of every time the exports hold. */
   private record Loaded(Assembly.Result result, String query, List<SkippedInput> skipped, Provenance.@Nullable Coverage covers) {}
 
-  DeliveryExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock) {
+  private final @Nullable GitHubPull pull;
+
+  DeliveryExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock, @Nullable GitHubPull pull) {
+    this.pull = pull;
     this.id = id;
     this.path = path;
     this.strict = strict;
@@ -62,7 +65,7 @@ public final class DeliveryExportsSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    if (!Files.exists(path)) {
+    if (pull == null && !Files.exists(path)) {
       throw new SourceUnavailableException(id, "no file or folder " + path, null);
     }
     return SourceDescription.of(DeliveryExportsSourceProvider.ID, KINDS, List.of());
@@ -90,6 +93,9 @@ public final class DeliveryExportsSource implements MetricSource {
       synchronized (this) {
         l = loaded;
         if (l == null) {
+          if (pull != null) {
+            pull.sync();
+          }
           l = read();
           loaded = l;
         }

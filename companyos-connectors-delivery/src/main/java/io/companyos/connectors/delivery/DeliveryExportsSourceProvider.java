@@ -2,6 +2,9 @@ package io.companyos.connectors.delivery;
 
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.MetricSourceProvider;
+import io.companyos.connectors.common.ApiToken;
+import io.companyos.connectors.common.PullCache;
+import io.companyos.connectors.common.Pulls;
 import io.companyos.sources.SourceConfigException;
 import io.companyos.sources.SourceContext;
 import java.nio.file.Path;
@@ -31,8 +34,31 @@ public final class DeliveryExportsSourceProvider implements MetricSourceProvider
       throw new SourceConfigException(context.sourceId(), "mode '" + mode + "' is neither strict nor lenient", null);
     }
     for (String key : context.options().keySet()) {
-      if (!List.of("path", "mode", "environments").contains(key)) {
-        throw new SourceConfigException(context.sourceId(), "unknown option '" + key + "'", "the options are path, mode and environments");
+      if (!List.of("path", "mode", "environments", "repo").contains(key) && !Pulls.OPTIONS.contains(key)) {
+        throw new SourceConfigException(context.sourceId(), "unknown option '" + key + "'",
+            "the options are path, mode and environments, and for a live pull pull, api, repo, token_env, token_file and since");
+      }
+    }
+    GitHubPull pull = null;
+    if (context.option("pull").isPresent()) {
+      String what = context.option("pull").get().strip();
+      if (!what.equals("github")) {
+        throw new SourceConfigException(context.sourceId(), "pull '" + what + "' is not an API this source pulls from", "write pull: github");
+      }
+      List<String> repos = context.option("repo").map(s -> Arrays.stream(s.split(",")).map(String::strip)
+          .filter(r -> !r.isEmpty()).toList()).orElse(List.of());
+      if (repos.isEmpty() || repos.stream().anyMatch(r -> !r.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"))) {
+        throw new SourceConfigException(context.sourceId(), "repo must name one or more repositories as owner/name",
+            "write e.g. 'repo: acme/shop, acme/api'");
+      }
+      pull = new GitHubPull(context.sourceId(), Pulls.api(context, "https://api.github.com/"), repos,
+          ApiToken.of(context, "GitHub"), Pulls.sender(context), new PullCache(context.sourceId(), path), Pulls.since(context),
+          context.clock(), io.companyos.model.base.RetryPolicy.Sleeper.real());
+    } else {
+      for (String o : List.of("api", "repo", "token_env", "token_file", "since")) {
+        if (context.option(o).isPresent()) {
+          throw new SourceConfigException(context.sourceId(), "option '" + o + "' is for a live pull, and pull is not set", "add pull: github");
+        }
       }
     }
     List<String> environments = context.option("environments")
@@ -40,6 +66,7 @@ public final class DeliveryExportsSourceProvider implements MetricSourceProvider
     if (context.option("environments").isPresent() && environments.isEmpty()) {
       throw new SourceConfigException(context.sourceId(), "environments names no environment", "write e.g. 'environments: production, live'");
     }
-    return new DeliveryExportsSource(context.sourceId(), path, mode.equals("strict"), new Settings(environments), context.clock());
+    return new DeliveryExportsSource(context.sourceId(), path, mode.equals("strict"), new Settings(environments), context.clock(),
+        pull);
   }
 }

@@ -50,11 +50,13 @@ public final class IncidentExportsSource implements MetricSource {
   private final boolean strict;
   private final Settings settings;
   private final Clock clock;
+  private final @Nullable PagerDutyPull pull;
   private volatile @Nullable Loaded loaded;
 
   private record Loaded(List<Incident> rows, String query, List<SkippedInput> skipped, Provenance.@Nullable Coverage covers) {}
 
-  IncidentExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock) {
+  IncidentExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock, @Nullable PagerDutyPull pull) {
+    this.pull = pull;
     this.id = id;
     this.path = path;
     this.strict = strict;
@@ -69,7 +71,7 @@ public final class IncidentExportsSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    if (!Files.exists(path)) {
+    if (pull == null && !Files.exists(path)) {
       throw new SourceUnavailableException(id, "no file or folder " + path, null);
     }
     return SourceDescription.of(IncidentExportsSourceProvider.ID, RecordKind.INCIDENTS);
@@ -95,6 +97,9 @@ public final class IncidentExportsSource implements MetricSource {
       synchronized (this) {
         l = loaded;
         if (l == null) {
+          if (pull != null) {
+            pull.sync();
+          }
           l = read();
           loaded = l;
         }

@@ -2,6 +2,9 @@ package io.companyos.connectors.incidents;
 
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.MetricSourceProvider;
+import io.companyos.connectors.common.ApiToken;
+import io.companyos.connectors.common.PullCache;
+import io.companyos.connectors.common.Pulls;
 import io.companyos.sources.SourceConfigException;
 import io.companyos.sources.SourceContext;
 import java.nio.file.Path;
@@ -41,7 +44,7 @@ public final class IncidentExportsSourceProvider implements MetricSourceProvider
     for (Map.Entry<String, String> o : context.options().entrySet()) {
       String key = o.getKey();
       String value = o.getValue();
-      if (key.equals("path") || key.equals("mode") || key.equals("list")) {
+      if (key.equals("path") || key.equals("mode") || key.equals("list") || Pulls.OPTIONS.contains(key)) {
         continue;
       }
       if (key.equals("time_zone")) {
@@ -74,11 +77,27 @@ public final class IncidentExportsSourceProvider implements MetricSourceProvider
         columns.put(field, value.strip());
       } else {
         throw new SourceConfigException(sourceId, "unknown option '" + key + "'",
-            "the options are path, mode, priority.<name>, urgency.<name>, column.<field>, list and time_zone");
+            "the options are path, mode, priority.<name>, urgency.<name>, column.<field>, list, time_zone, and for a live pull "
+                + "pull, api, token_env, token_file and since");
       }
     }
     String list = context.option("list").map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
     Settings settings = new Settings(priorities, new Columns(columns), zone, list);
-    return new IncidentExportsSource(sourceId, path, mode.equals("strict"), settings, context.clock());
+    PagerDutyPull pull = null;
+    if (context.option("pull").isPresent()) {
+      String what = context.option("pull").get().strip();
+      if (!what.equals("pagerduty")) {
+        throw new SourceConfigException(sourceId, "pull '" + what + "' is not an API this source pulls from", "write pull: pagerduty");
+      }
+      pull = new PagerDutyPull(sourceId, Pulls.api(context, "https://api.pagerduty.com/"), ApiToken.of(context, "PagerDuty"),
+          Pulls.sender(context), new PullCache(sourceId, path), Pulls.since(context), context.clock());
+    } else {
+      for (String o : Pulls.OPTIONS) {
+        if (!o.equals("pull") && context.option(o).isPresent()) {
+          throw new SourceConfigException(sourceId, "option '" + o + "' is for a live pull, and pull is not set", "add pull: pagerduty");
+        }
+      }
+    }
+    return new IncidentExportsSource(sourceId, path, mode.equals("strict"), settings, context.clock(), pull);
   }
 }
