@@ -317,7 +317,11 @@ public final class JdbcSource implements MetricSource {
       throw connectionFailure(e);
     }
     try (c) {
-      c.setReadOnly(true);
+      try {
+        c.setReadOnly(true); // a hint, which some drivers (DuckDB's) do not take after connecting
+      } catch (java.sql.SQLFeatureNotSupportedException e) {
+        // the user's grants keep the source read-only there
+      }
       if (url.startsWith("jdbc:postgresql:")) {
         // The driver sets the session's zone to the JVM's; a timestamp without a zone is UTC here, in comparisons too.
         try (java.sql.Statement st = c.createStatement()) {

@@ -93,7 +93,7 @@ public final class FilesSource implements MetricSource {
     if (!Files.isDirectory(dir)) {
       throw new SourceUnavailableException(id, "directory " + dir + " does not exist", null);
     }
-    Set<String> kinds = FileFormats.all().stream().filter(f -> fileOf(f) != null && size(fileOf(f)) > 0)
+    Set<String> kinds = FileFormats.all().stream().filter(f -> (fileOf(f) != null && size(fileOf(f)) > 0) || parquetOf(f) != null)
         .map(f -> f.kind().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
     List<String> metrics = kinds.contains(RecordKind.METRICS.name())
         ? load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList()
@@ -105,6 +105,12 @@ public final class FilesSource implements MetricSource {
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
     FileFormat<T> format = FileFormats.of(kind).orElseThrow(() -> new UnsupportedQueryException(id, "records", kind.name()));
     Path file = fileOf(format);
+    if (file == null && parquetOf(format) != null) {
+      // Said where the reader looks for the kind, rather than "no costs.csv" beside a costs.parquet.
+      throw new io.companyos.sources.SourceConfigException(id, parquetOf(format).getFileName() + " is Parquet, which the files "
+          + "source does not read", "read it with a jdbc source and DuckDB's JDBC driver (docs/sources.md, \"Parquet files\"), "
+          + "or export CSV or JSON");
+    }
     if (file == null) {
       throw new UnsupportedQueryException(id, "records (no " + format.fileName() + " or " + format.fileName() + ".gz in "
           + dir + ")", kind.name());
@@ -183,6 +189,12 @@ public final class FilesSource implements MetricSource {
       }
     }
     return null;
+  }
+
+  /** {@code <kind>.parquet}, when it is there. */
+  private @org.jspecify.annotations.Nullable Path parquetOf(FileFormat<?> format) {
+    Path p = dir.resolve(format.kind().name() + ".parquet");
+    return Files.isRegularFile(p) ? p : null;
   }
 
   /** The rows of one data file, CSV or JSON, with the line each starts on. */

@@ -149,4 +149,15 @@ class FilesSourceTest {
     assertThat(lenient.records(RecordKind.CHANGES, TimeWindow.ending(NOW, Duration.ofDays(7))).rows()).hasSize(1);
     assertThat(lenient.skipped()).extracting(SkippedRow::line).containsExactly(3L);
   }
+
+  @Test
+  void aParquetFileIsNamedWithTheWayToReadItInsteadOfMissing(@TempDir Path parquetDir) throws IOException {
+    Files.write(parquetDir.resolve("costs.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0, 'P', 'A', 'R', '1'});
+    MetricSource s = new FilesSourceProvider().create(SourceContext.of("exports", Map.of("dir", parquetDir.toString()),
+        Clock.fixed(NOW, ZoneOffset.UTC), parquetDir));
+    assertThat(s.describe().recordKinds()).containsExactly("costs");
+    assertThatThrownBy(() -> s.records(RecordKind.COSTS, ALL)).isInstanceOf(io.companyos.sources.SourceConfigException.class)
+        .hasMessageContaining("costs.parquet is Parquet, which the files source does not read")
+        .satisfies(e -> assertThat(((io.companyos.sources.SourceException) e).hint()).contains("jdbc source and DuckDB"));
+  }
 }
