@@ -61,7 +61,7 @@ public final class DoraScan {
   private DoraScan() {}
 
   /** Why the scan gave up; the record path reads the files instead. */
-  private static final class NotScannable extends RuntimeException {
+  static final class NotScannable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     NotScannable() {

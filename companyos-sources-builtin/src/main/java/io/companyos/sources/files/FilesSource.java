@@ -61,6 +61,7 @@ public final class FilesSource implements MetricSource {
 
   private final long windowedReadBytes;
   private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
+  private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
 
   private record WindowKey(RecordKind<?> kind, TimeWindow window) {}
 
@@ -95,9 +96,9 @@ public final class FilesSource implements MetricSource {
     }
     Set<String> kinds = FileFormats.all().stream().filter(f -> (fileOf(f) != null && size(fileOf(f)) > 0) || parquetOf(f) != null)
         .map(f -> f.kind().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
-    List<String> metrics = kinds.contains(RecordKind.METRICS.name())
-        ? load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList()
-        : List.of();
+    List<String> metrics = !kinds.contains(RecordKind.METRICS.name()) ? List.of()
+        : columns().map(MetricColumns::metrics)
+            .orElseGet(() -> load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList());
     return new SourceDescription(FilesSourceProvider.ID, kinds, metrics);
   }
 
@@ -130,7 +131,10 @@ public final class FilesSource implements MetricSource {
   @Override
   public Dataset<Series> instant(String query, Instant at) {
     MetricSelector selector = MetricSelector.parse(id, query);
-    List<Series> series = MetricPointQueries.instant(metrics(query), selector, at, INSTANT_LOOKBACK);
+    requireMetrics(query);
+    java.util.Optional<MetricColumns> c = columns();
+    List<Series> series = c.isPresent() ? c.get().instant(selector, at, INSTANT_LOOKBACK)
+        : MetricPointQueries.instant(metrics(query), selector, at, INSTANT_LOOKBACK);
     return Dataset.of(series, provenance("metrics.csv: " + query, new TimeWindow(at.minus(INSTANT_LOOKBACK), at))
         .withCovers(coverage(selector.metric())));
   }
@@ -138,14 +142,48 @@ public final class FilesSource implements MetricSource {
   @Override
   public Dataset<Series> range(String query, TimeWindow window, Duration step) {
     MetricSelector selector = MetricSelector.parse(id, query);
-    List<Series> series = MetricPointQueries.range(metrics(query), selector, window);
+    requireMetrics(query);
+    java.util.Optional<MetricColumns> c = columns();
+    List<Series> series = c.isPresent() ? c.get().range(selector, window)
+        : MetricPointQueries.range(metrics(query), selector, window);
     return Dataset.of(series, provenance("metrics.csv: " + query, window).withCovers(coverage(selector.metric())));
   }
 
   /** The span of the points of {@code metric} in metrics.csv, computed once per metric. */
   private Provenance.@org.jspecify.annotations.Nullable Coverage coverage(String metric) {
-    return metricCoverage.computeIfAbsent(metric, m -> Provenance.Coverage.of(load(RecordKind.METRICS).rows().stream()
-        .filter(p -> p.metric().equals(m)).map(MetricPoint::timestamp).toList())).orElse(null);
+    return metricCoverage.computeIfAbsent(metric, m -> columns().map(c -> c.coverage(m))
+        .orElseGet(() -> Provenance.Coverage.of(load(RecordKind.METRICS).rows().stream()
+            .filter(p -> p.metric().equals(m)).map(MetricPoint::timestamp).toList()))).orElse(null);
+  }
+
+  private void requireMetrics(String query) {
+    if (fileOf(FileFormats.of(RecordKind.METRICS).orElseThrow()) == null) {
+      throw new UnsupportedQueryException(id, "metric queries (no metrics.csv in " + dir + ")", query);
+    }
+  }
+
+  /**
+   * metrics.csv in columns ({@link MetricColumns}), read once, when it is an uncompressed, plain CSV file; empty when it is
+   * not, and its records answer instead (which report a bad row as always).
+   */
+  private java.util.Optional<MetricColumns> columns() {
+    java.util.Optional<MetricColumns> c = metricColumns;
+    if (c == null) {
+      synchronized (this) {
+        c = metricColumns;
+        if (c == null) {
+          Path file = fileOf(FileFormats.of(RecordKind.METRICS).orElseThrow());
+          try {
+            c = file != null && file.getFileName().toString().equals("metrics.csv") && size(file) > 0
+                ? MetricColumns.scan(file) : java.util.Optional.empty();
+          } catch (IOException e) {
+            c = java.util.Optional.empty(); // the record path reports the file
+          }
+          metricColumns = c;
+        }
+      }
+    }
+    return c;
   }
 
   /** Rows skipped in lenient mode so far, in file and line order. */

@@ -1,0 +1,113 @@
+package io.companyos.sources.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.companyos.model.data.MetricPoint;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.SourceContext;
+import io.companyos.sources.builtin.internal.MetricPointQueries;
+import io.companyos.sources.builtin.internal.MetricSelector;
+import io.companyos.sources.sample.SampleSourceProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * metrics.csv read in columns answers exactly what its records answer: every metric of the sample company over several
+ * windows and instants, values read to the same doubles as {@link Double#parseDouble}, and files that are not plain left
+ * to the record path.
+ */
+class MetricColumnsTest {
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  @TempDir static Path dir;
+  static MetricColumns columns;
+  static List<MetricPoint> records;
+
+  @BeforeAll
+  static void sample() throws IOException {
+    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
+    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), dir);
+    columns = MetricColumns.scan(dir.resolve("metrics.csv")).orElseThrow();
+    MetricSource files = new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", dir.toString()),
+        Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
+    records = files.records(RecordKind.METRICS, new TimeWindow(Instant.EPOCH, NOW.plusSeconds(1))).rows().stream()
+        .sorted(Comparator.comparing(MetricPoint::timestamp)).toList();
+  }
+
+  @Test
+  void everyMetricAnswersAsItsRecordsDo() {
+    List<String> metrics = records.stream().map(MetricPoint::metric).distinct().sorted().toList();
+    assertThat(columns.metrics()).isEqualTo(metrics).hasSizeGreaterThan(5);
+    for (String m : metrics) {
+      MetricSelector all = MetricSelector.parse("files", m);
+      for (Duration d : List.of(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(90))) {
+        for (Instant end : List.of(NOW, NOW.minus(Duration.ofDays(3)).plusSeconds(1), NOW.minus(Duration.ofDays(30)))) {
+          TimeWindow w = TimeWindow.ending(end, d);
+          assertThat(columns.range(all, w)).as(m + " " + w).isEqualTo(MetricPointQueries.range(records, all, w));
+          assertThat(columns.instant(all, end, d)).as(m + " at " + end).isEqualTo(MetricPointQueries.instant(records, all, end, d));
+        }
+      }
+      assertThat(columns.coverage(m)).isEqualTo(io.companyos.sources.Provenance.Coverage.of(
+          records.stream().filter(p -> p.metric().equals(m)).map(MetricPoint::timestamp).toList()));
+    }
+  }
+
+  @Test
+  void labelMatchersSelectTheSameSeries() {
+    MetricPoint labelled = records.stream().filter(p -> !p.labels().isEmpty()).findFirst().orElseThrow();
+    Map.Entry<String, String> label = labelled.labels().entrySet().iterator().next();
+    MetricSelector s = MetricSelector.parse("files", labelled.metric() + "{" + label.getKey() + "=\"" + label.getValue() + "\"}");
+    TimeWindow w = TimeWindow.ending(NOW, Duration.ofDays(60));
+    assertThat(columns.range(s, w)).isNotEmpty().isEqualTo(MetricPointQueries.range(records, s, w));
+  }
+
+  @Test
+  void valuesAreTheSameDoublesAsParseDoubleGives() {
+    qt().forAll(longs().between(-999_999_999_999_999L, 999_999_999_999_999L), integers().between(0, 18),
+        integers().between(-30, 30)).checkAssert((digits, point, exp) -> {
+          String plain = Long.toString(Math.abs(digits));
+          String text = (digits < 0 ? "-" : "") + (point >= plain.length() ? "0." + "0".repeat(point - plain.length()) + plain
+              : plain.substring(0, plain.length() - point) + (point > 0 ? "." + plain.substring(plain.length() - point) : ""))
+              + (exp == 0 ? "" : "e" + exp);
+          double expected = Double.parseDouble(text);
+          byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+          if (Math.abs(expected) <= CsvRow.LIMIT) {
+            assertThat(MetricColumns.value(b, 0, b.length, false)).as(text).isEqualTo(expected);
+          }
+        });
+  }
+
+  @Test
+  void filesThatAreNotPlainAreLeftToTheRecordPath(@TempDir Path other) throws IOException {
+    for (String body : List.of(
+        "2026-11-01T00:00:00Z,m,,0x1p3\n",                     // Java-only number syntax
+        "2026-11-01T00:00:00Z,m,,1_000\n",
+        "yesterday,m,,1\n",                                   // not a time
+        "2026-11-01T00:00:00Z,m,\"a=b\nc=d\",1\n",             // a quoted line break
+        "2026-11-01T00:00:00Z,m,,2e16\n",                     // beyond 10^15
+        "2026-11-01T00:00:00Z,companyos:x:errors:count,,-1\n", // a negative counter
+        "2026-11-01T00:00:00Z,mé,,1\n",                       // not ASCII
+        "   \n")) {                                            // a line of white space: the record path's error
+      Path f = other.resolve("metrics.csv");
+      Files.writeString(f, "timestamp,metric,labels,value\n" + body);
+      assertThat(MetricColumns.scan(f)).as(body).isEqualTo(Optional.empty());
+    }
+  }
+}
