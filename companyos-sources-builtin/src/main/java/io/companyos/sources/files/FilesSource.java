@@ -54,8 +54,8 @@ public final class FilesSource implements MetricSource {
   private final Map<RecordKind<?>, java.util.Optional<Provenance.Coverage>> kindCoverage = new ConcurrentHashMap<>();
 
   /**
-   * Files larger than this are read for the asked window only: each row's time is read first and the rest of the row
-   * only when the time falls in the window. Smaller files are read whole once and kept.
+   * Files larger than this, and than an eighth of the heap, are read for the asked window only: each row's time is read
+   * first and the rest of the row only when the time falls in the window. Smaller files are read whole once and kept.
    */
   public static final long WINDOWED_READ_BYTES = 32L << 20;
 
@@ -77,7 +77,9 @@ public final class FilesSource implements MetricSource {
   }
 
   FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes) {
-    this.windowedReadBytes = windowedReadBytes;
+    // A file up to an eighth of the heap is read whole once and kept; only bigger ones are read window by window.
+    this.windowedReadBytes = windowedReadBytes == WINDOWED_READ_BYTES
+        ? Math.max(WINDOWED_READ_BYTES, Runtime.getRuntime().maxMemory() / 8) : windowedReadBytes;
     this.id = id;
     this.dir = dir;
     this.strict = strict;

@@ -48,27 +48,25 @@ final class MetricColumns {
     long[] nanos = new long[64];
     double[] values = new double[64];
     int[] labels = new int[64];
-    long[] order = new long[64];
     int size;
 
     Points(String metric) {
       this.metric = metric;
     }
 
-    void add(long t, double v, int l, long row) {
+    void add(long t, double v, int l) {
       if (size == nanos.length) {
         nanos = Arrays.copyOf(nanos, size * 2);
         values = Arrays.copyOf(values, size * 2);
         labels = Arrays.copyOf(labels, size * 2);
-        order = Arrays.copyOf(order, size * 2);
       }
       nanos[size] = t;
       values[size] = v;
       labels[size] = l;
-      order[size++] = row;
+      size++;
     }
 
-    /** Sorts by time, then file order, unless the file was in time order already. */
+    /** Sorts by time, ties in file order, unless the file was in time order already. */
     void sort() {
       boolean sorted = true;
       for (int i = 1; i < size && sorted; i++) {
@@ -77,11 +75,33 @@ final class MetricColumns {
       if (sorted) {
         return;
       }
-      Integer[] idx = new Integer[size];
+      int[] idx = new int[size];
       for (int i = 0; i < size; i++) {
         idx[i] = i;
       }
-      Arrays.sort(idx, (a, b) -> nanos[a] != nanos[b] ? Long.compare(nanos[a], nanos[b]) : Long.compare(order[a], order[b]));
+      // A stable merge sort of the indexes by time: equal times keep file order.
+      int[] tmp = new int[size];
+      for (int width = 1; width < size; width *= 2) {
+        for (int lo = 0; lo < size; lo += 2 * width) {
+          int mid = Math.min(lo + width, size);
+          int hi = Math.min(lo + 2 * width, size);
+          int a = lo;
+          int b = mid;
+          int k = lo;
+          while (a < mid && b < hi) {
+            tmp[k++] = nanos[idx[b]] < nanos[idx[a]] ? idx[b++] : idx[a++];
+          }
+          while (a < mid) {
+            tmp[k++] = idx[a++];
+          }
+          while (b < hi) {
+            tmp[k++] = idx[b++];
+          }
+        }
+        int[] swap = idx;
+        idx = tmp;
+        tmp = swap;
+      }
       long[] n = new long[size];
       double[] v = new double[size];
       int[] l = new int[size];
@@ -237,7 +257,6 @@ final class MetricColumns {
       Names labelTexts = new Names();
       Map<String, Integer> labelIds = new HashMap<>();
       List<Map<String, String>> labelSets = new ArrayList<>();
-      long row = 0;
       long base = 0;
       while (true) {
         if (p >= CHUNK) {
@@ -254,7 +273,6 @@ final class MetricColumns {
           continue;
         }
         p = f.record(t, p);
-        row++;
         byte[] b = t.b;
         int s = f.start(b, ts);
         int e = f.end(b, ts);
@@ -289,7 +307,7 @@ final class MetricColumns {
         if (n == Long.MIN_VALUE || n == Long.MAX_VALUE) {
           return Optional.empty();
         }
-        byMetric.computeIfAbsent(metric, Points::new).add(n, value, l, row);
+        byMetric.computeIfAbsent(metric, Points::new).add(n, value, l);
       }
       byMetric.values().forEach(Points::sort);
       return Optional.of(new MetricColumns(byMetric, labelSets));

@@ -110,4 +110,31 @@ class MetricColumnsTest {
       assertThat(MetricColumns.scan(f)).as(body).isEqualTo(Optional.empty());
     }
   }
+
+  @Test
+  void rowsOutOfTimeOrderAreSortedWithTiesInFileOrder(@TempDir Path other) throws IOException {
+    // Two copies of a company one after the other, as scale-sample.py writes them: each in time order, the whole not.
+    StringBuilder csv = new StringBuilder("timestamp,metric,labels,value\n");
+    for (int copy = 0; copy < 2; copy++) {
+      for (int day = 1; day <= 5; day++) {
+        csv.append("2026-11-0").append(day).append("T00:00:00Z,m,,").append(copy * 100 + day).append('\n');
+        csv.append("2026-11-0").append(day).append("T00:00:00Z,m,copy=").append(copy).append(',').append(day).append('\n');
+      }
+    }
+    Path f = other.resolve("metrics.csv");
+    Files.writeString(f, csv.toString());
+    MetricColumns c = MetricColumns.scan(f).orElseThrow();
+    MetricSource files = new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", other.toString()),
+        Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
+    List<MetricPoint> points = files.records(RecordKind.METRICS, new TimeWindow(Instant.EPOCH, NOW)).rows().stream()
+        .sorted(Comparator.comparing(MetricPoint::timestamp)).toList();
+    MetricSelector m = MetricSelector.parse("files", "m");
+    TimeWindow w = new TimeWindow(Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-05T00:00:00Z"));
+    assertThat(c.range(m, w)).isEqualTo(MetricPointQueries.range(points, m, w));
+    // The unlabelled series has two points a day (copy 0, then copy 1): the latest at an instant is copy 1's.
+    assertThat(c.instant(m, Instant.parse("2026-11-03T00:00:00Z"), Duration.ofDays(1)))
+        .isEqualTo(MetricPointQueries.instant(points, m, Instant.parse("2026-11-03T00:00:00Z"), Duration.ofDays(1)))
+        .filteredOn(x -> x.labels().isEmpty()).singleElement()
+        .satisfies(x -> assertThat(x.points().get(0).value()).isEqualTo(103.0));
+  }
 }
