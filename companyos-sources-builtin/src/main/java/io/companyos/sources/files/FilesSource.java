@@ -126,8 +126,25 @@ public final class FilesSource implements MetricSource {
     Loaded<T> loaded = load(kind);
     Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> Provenance.Coverage.of(
         loaded.rows().stream().map(kind::timeOf).toList())).orElse(null);
-    return Dataset.inWindow(kind, loaded.rows(), provenance(describeQuery(file.getFileName().toString(), loaded), window)
-        .withCovers(covers));
+    // The rows are kept sorted by time: the window's rows are one run of them, found by binary search.
+    List<T> rows = loaded.rows();
+    return Dataset.of(kind, rows.subList(firstAtOrAfter(rows, kind, window.start()), firstAtOrAfter(rows, kind, window.end())),
+        provenance(describeQuery(file.getFileName().toString(), loaded), window).withCovers(covers));
+  }
+
+  /** The index of the first row (of rows sorted by time) whose time is at or after {@code t}. */
+  private static <T> int firstAtOrAfter(List<T> rows, RecordKind<T> kind, Instant t) {
+    int lo = 0;
+    int hi = rows.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (kind.timeOf(rows.get(mid)).isBefore(t)) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   @Override
