@@ -4,6 +4,7 @@ import io.companyos.model.data.MetricPoint;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Provenance;
 import io.companyos.sources.Series;
+import io.companyos.sources.builtin.internal.MetricPointQueries;
 import io.companyos.sources.builtin.internal.MetricSelector;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -175,7 +176,7 @@ final class MetricColumns {
       }
     }
     List<Series> out = new ArrayList<>();
-    sortedByLabels(latest).forEach((labels, i) ->
+    MetricPointQueries.sortedByLabels(latest).forEach((labels, i) ->
         out.add(new Series(selector.metric(), labels, List.of(new Series.Point(instant(p.nanos[i]), p.values[i])))));
     return out;
   }
@@ -196,15 +197,7 @@ final class MetricColumns {
       }
     }
     List<Series> out = new ArrayList<>();
-    sortedByLabels(points).forEach((labels, pts) -> out.add(new Series(selector.metric(), labels, pts)));
-    return out;
-  }
-
-  private static <V> Map<Map<String, String>, V> sortedByLabels(Map<Map<String, String>, V> byLabels) {
-    Map<String, Map<String, String>> keys = new TreeMap<>();
-    byLabels.keySet().forEach(l -> keys.put(new TreeMap<>(l).toString(), l));
-    Map<Map<String, String>, V> out = new LinkedHashMap<>();
-    keys.values().forEach(l -> out.put(l, byLabels.get(l)));
+    MetricPointQueries.sortedByLabels(points).forEach((labels, pts) -> out.add(new Series(selector.metric(), labels, pts)));
     return out;
   }
 

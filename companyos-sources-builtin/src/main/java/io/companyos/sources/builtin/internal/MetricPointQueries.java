@@ -49,7 +49,8 @@ public final class MetricPointQueries {
     return series;
   }
 
-  private static <V> Map<Map<String, String>, V> sortedByLabels(Map<Map<String, String>, V> byLabels) {
+  /** {@code byLabels} in the order answers list series: by their labels' text, so answers are deterministic. */
+  public static <V> Map<Map<String, String>, V> sortedByLabels(Map<Map<String, String>, V> byLabels) {
     Map<String, Map<String, String>> keys = new TreeMap<>();
     byLabels.keySet().forEach(l -> keys.put(new TreeMap<>(l).toString(), l));
     Map<Map<String, String>, V> out = new LinkedHashMap<>();
