@@ -145,7 +145,7 @@ final class JiraReader {
       }
       BigDecimal p = pointsValue.number();
       if (p.signum() < 0 || p.compareTo(MAX_POINTS) > 0) {
-        throw new ExportProblem(WorkExportException.INVALID, pointsValue, what + ": " + field + " " + p.toPlainString()
+        throw new ExportProblem(WorkExportException.INVALID, pointsValue, what + ": " + field + " " + p.toString()
             + " is not a number of story points from 0 to 10^15", null);
       }
       points = p.doubleValue();
