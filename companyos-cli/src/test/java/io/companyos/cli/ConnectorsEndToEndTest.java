@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A company folder whose incidents come from a saved PagerDuty page and whose deployments, changes and pull requests
- * come from saved GitHub lists, through the {@code incident-exports} and {@code delivery-exports} source types the
- * command carries: validate accepts them, and the ops review's incident and DORA numbers are footnoted with the files.
+ * A company folder whose incidents come from a saved PagerDuty page, whose deployments, changes and pull requests
+ * come from saved GitHub lists, whose sprints come from saved Jira pages and whose ARR comes from a saved Stripe list,
+ * through the {@code incident-exports}, {@code delivery-exports}, {@code work-exports} and {@code revenue-exports}
+ * source types the command carries: validate accepts them, and the packs' numbers are footnoted with the files.
  */
 class ConnectorsEndToEndTest {
   @TempDir static Path dir;
@@ -48,6 +49,34 @@ class ConnectorsEndToEndTest {
           "created_at": "2026-11-17T09:30:00Z", "merged_at": "2026-11-18T08:00:00Z", "closed_at": "2026-11-18T08:00:00Z",
           "merge_commit_sha": "abc", "head": {"ref": "fast"}, "base": {"ref": "main", "repo": {"full_name": "acme/shop"}}}]
         """);
+    Files.createDirectories(folder.resolve("jira"));
+    Files.createDirectories(folder.resolve("stripe"));
+    Files.writeString(folder.resolve("jira/sprints.json"), """
+        {"startAt": 0, "maxResults": 50, "isLast": true, "values": [
+          {"id": 45, "state": "closed", "name": "Sprint 45", "startDate": "2026-11-02T09:30:00.000Z",
+           "endDate": "2026-11-16T09:00:00.000Z", "completeDate": "2026-11-16T09:10:00.000Z"},
+          {"id": 46, "state": "active", "name": "Sprint 46", "startDate": "2026-11-16T09:30:00.000Z",
+           "endDate": "2026-11-30T09:00:00.000Z", "goal": "Faster checkout"}]}
+        """);
+    Files.writeString(folder.resolve("jira/sprint-46-issues.json"), """
+        {"startAt": 0, "maxResults": 50, "total": 2, "issues": [
+          {"key": "SHOP-7", "fields": {"summary": "Cache the cart", "issuetype": {"name": "Story"}, "customfield_10016": 5,
+           "status": {"statusCategory": {"key": "done"}}, "created": "2026-11-12T10:00:00.000+0000",
+           "resolutiondate": "2026-11-20T16:00:00.000+0000",
+           "sprint": {"id": 46, "state": "active", "name": "Sprint 46", "startDate": "2026-11-16T09:30:00.000Z",
+                      "endDate": "2026-11-30T09:00:00.000Z"}}},
+          {"key": "SHOP-8", "fields": {"summary": "Retry payments", "issuetype": {"name": "Story"}, "customfield_10016": 3,
+           "status": {"statusCategory": {"key": "indeterminate"}}, "created": "2026-11-13T10:00:00.000+0000",
+           "statuscategorychangedate": "2026-11-24T08:00:00.000+0000",
+           "sprint": {"id": 46, "state": "active", "name": "Sprint 46", "startDate": "2026-11-16T09:30:00.000Z",
+                      "endDate": "2026-11-30T09:00:00.000Z"}}}]}
+        """);
+    Files.writeString(folder.resolve("stripe/subscriptions.json"), """
+        {"object": "list", "url": "/v1/subscriptions", "has_more": false, "data": [
+          {"id": "sub_1", "object": "subscription", "customer": "cus_1", "status": "active", "currency": "usd",
+           "created": 1791158400, "items": {"object": "list", "data": [{"quantity": 2,
+             "price": {"id": "price_1", "unit_amount": 25000, "recurring": {"interval": "month", "interval_count": 1}}}]}}]}
+        """);
     Files.writeString(folder.resolve("sources.yaml"), """
         sources:
           - id: oncall
@@ -60,6 +89,16 @@ class ConnectorsEndToEndTest {
             options:
               path: github
             records: [deployments, changes, pull_requests]
+          - id: jira
+            type: work-exports
+            options:
+              path: jira
+            records: [sprints, sprint_items]
+          - id: billing
+            type: revenue-exports
+            options:
+              path: stripe
+            records: [accounts, arr_movements]
           - id: sample
             type: sample
         """);
@@ -81,5 +120,30 @@ class ConnectorsEndToEndTest {
     // commit), finished 2026-11-18 09:30: 24 h. One deployment in the 7 days: 1/7 a day.
     assertThat(md).contains("| P1 | 1[^1] | 2.5 h[^1] |");
     assertThat(md).contains("- Lead Time: 24 h[^").contains("- Deployment Frequency: 0.14/day[^").contains("- Change Failure Rate: 0%[^");
+  }
+
+  @Test
+  void theSprintReviewAndTheQbrFootnoteTheJiraAndStripeExports() throws IOException {
+    String md = render("sprint-review", "2026-11-28T15:00:00Z", "packs-2");
+    assertThat(md.lines().filter(l -> l.startsWith("[^")).toList())
+        .anySatisfy(f -> assertThat(f).contains("jira · ").contains("sprint-46-issues.json (Jira issues)"));
+    // Sprint 46 (started 16 November 09:30): SHOP-7 (5) and SHOP-8 (3), both created before its start: 8 points
+    // committed; SHOP-7 done on 20 November: 5 delivered. Its goal has no linked items (Jira links none).
+    assertThat(md).contains("- Story Points Committed: 8 pts").contains("- Story Points Delivered: 5 pts");
+    assertThat(md).contains("| Faster checkout |");
+    String qbr = render("qbr", "2026-11-23T09:00:00Z", "packs-3");
+    // sub_1: 2 × $250 a month from 5 October = $6,000 of new ARR in the quarter so far.
+    assertThat(qbr).contains("- Net New ARR: $6,000");
+    assertThat(qbr.lines().filter(l -> l.startsWith("[^")).toList())
+        .anySatisfy(f -> assertThat(f).contains("billing · ").contains("subscriptions.json (Stripe subscriptions)"));
+  }
+
+  private static String render(String pack, String asOf, String folderName) throws IOException {
+    Path out = dir.resolve(folderName);
+    MainTest.Result r = MainTest.run("render", pack, "--config", folder.toString(), "--out", out.toString(), "--as-of", asOf);
+    assertThat(r.code()).as(r.err()).isZero();
+    try (var files = Files.walk(out)) {
+      return Files.readString(files.filter(p -> p.toString().endsWith(".md")).findFirst().orElseThrow());
+    }
   }
 }

@@ -230,7 +230,7 @@ public final class LocatedJson {
   public @Nullable String scalar() {
     return switch (type) {
       case STRING -> nonBlank();
-      case NUMBER -> ((BigDecimal) value).toPlainString();
+      case NUMBER -> plain((BigDecimal) value);
       case BOOLEAN -> String.valueOf(value);
       default -> null;
     };
@@ -249,6 +249,14 @@ public final class LocatedJson {
       v = v.get(part);
     }
     return v;
+  }
+
+  /**
+   * A number as written in plain digits, unless that would take more than a few hundred of them ({@code 1e999999999}
+   * has a billion): then in scientific notation, so that no input makes a reader build a huge text.
+   */
+  private static String plain(BigDecimal d) {
+    return Math.abs((long) d.precision() - d.scale()) > 400 || Math.abs(d.scale()) > 400 ? d.toString() : d.toPlainString();
   }
 
   /** The JSON type a reader would name in a message. */

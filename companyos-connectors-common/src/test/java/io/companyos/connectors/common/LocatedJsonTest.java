@@ -60,6 +60,12 @@ class LocatedJsonTest {
   }
 
   @Test
+  void hugeNumbersAreWrittenShortAsText() throws Exception {
+    LocatedJson a = parse("[12, 1.50, 1e3, 1e999999999, 1e-999999999]");
+    assertThat(a.items()).extracting(LocatedJson::scalar).containsExactly("12", "1.50", "1000", "1E+999999999", "1E-999999999");
+  }
+
+  @Test
   void locationsLeaveOutWhatIsUnknown() {
     assertThat(ExportProblem.location("a.json", 3, 7)).isEqualTo("a.json:3:7");
     assertThat(ExportProblem.location("a.json", 3, 0)).isEqualTo("a.json:3");

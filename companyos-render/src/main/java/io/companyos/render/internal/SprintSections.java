@@ -36,11 +36,20 @@ final class SprintSections {
   /** A sprint with its items and the provenance of both. */
   record SprintData(Sprint sprint, List<SprintItem> items, Provenance sprints, Provenance itemsProvenance) {}
 
-  /** The sprint under way at the section window's start, or ({@code back} > 0) that many sprints earlier ({@link SprintMetrics#startedBy}). */
+  /**
+   * The sprint under way on the section window's first day — the latest started by the end of that day (or of the
+   * window, when it is shorter), so that a sprint a tracker started at 09:30 on the period's first day is the current
+   * one — or ({@code back} > 0) that many sprints earlier ({@link SprintMetrics#startedBy}).
+   */
   static SprintData sprint(SectionContext ctx, int back) {
     TimeWindow w = ctx.window();
+    java.time.Instant firstDayEnd = w.start().plus(Duration.ofDays(1));
+    java.time.Instant by = (firstDayEnd.isBefore(w.end()) ? firstDayEnd : w.end()).minusNanos(1);
+    if (by.isBefore(w.start())) {
+      by = w.start();
+    }
     Dataset<Sprint> sprints = ctx.records(RecordKind.SPRINTS, new TimeWindow(w.start().minus(Duration.ofDays(200)), w.end()));
-    Sprint s = SprintMetrics.startedBy(sprints.rows(), w.start(), back)
+    Sprint s = SprintMetrics.startedBy(sprints.rows(), by, back)
         .orElseThrow(() -> new SectionUnavailableException("no sprint recorded for " + Rows.date(w.start(), ctx.zone())));
     Dataset<SprintItem> items = ctx.records(RecordKind.SPRINT_ITEMS, new TimeWindow(s.start().minus(Duration.ofDays(30)), s.end()));
     return new SprintData(s, items.rows().stream().filter(i -> i.sprintId().equals(s.sprintId())).toList(),

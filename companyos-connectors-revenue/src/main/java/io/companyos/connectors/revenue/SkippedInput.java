@@ -1,0 +1,18 @@
+package io.companyos.connectors.revenue;
+
+/**
+ * A subscription, an invoice (line) or a whole file that lenient mode left out, with where and why.
+ *
+ * @param file the export, as named in provenance
+ * @param line 1-based line, or 0
+ * @param column 1-based column, or 0
+ * @param code the {@code COS-STRIPE-*} code strict mode would have failed with
+ * @param reason what was wrong
+ */
+public record SkippedInput(String file, int line, int column, String code, String reason) {
+  /** {@code file:line:col: CODE reason}. */
+  @Override
+  public String toString() {
+    return RevenueExportException.location(file, line, column) + ": " + code + " " + reason;
+  }
+}
