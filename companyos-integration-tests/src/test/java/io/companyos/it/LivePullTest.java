@@ -7,9 +7,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.companyos.connectors.delivery.DeliveryExportsSourceProvider;
 import io.companyos.connectors.incidents.IncidentExportsSourceProvider;
+import io.companyos.connectors.work.WorkExportsSourceProvider;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.PullRequest;
+import io.companyos.model.data.Sprint;
+import io.companyos.model.data.SprintItem;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
@@ -241,5 +244,47 @@ class LivePullTest {
           .hasMessageContaining("GitHub rate limit used up until " + Instant.ofEpochSecond(reset))
           .satisfies(x -> assertThat(x.getMessage()).doesNotContain(TOKEN));
     }
+  }
+
+  @Test
+  void jiraSprintPagesAndTheirIssuesArePulledWithBasicCredentialsForCloud() {
+    routes.put("/rest/agile/1.0/board/7/sprint", q -> q.get("startAt").equals("0")
+        ? Answer.ok("""
+            {"maxResults": 50, "startAt": 0, "isLast": false, "values": [
+              {"id": 101, "state": "closed", "name": "Sprint 44", "startDate": "2026-10-19T09:00:00.000Z",
+               "endDate": "2026-11-02T09:00:00.000Z", "completeDate": "2026-11-02T10:30:00.000Z", "goal": "Old goal"}]}
+            """)
+        : Answer.ok("""
+            {"maxResults": 50, "startAt": 50, "isLast": true, "values": [
+              {"id": 102, "state": "active", "name": "Sprint 45", "startDate": "2026-11-16T09:00:00.000Z",
+               "endDate": "2026-11-30T09:00:00.000Z", "goal": "Launch dashboards"}]}
+            """));
+    routes.put("/rest/agile/1.0/sprint/102/issue", q -> Answer.ok("""
+        {"startAt": 0, "maxResults": 100, "total": 1, "issues": [
+          {"id": "20451", "key": "ACME-451", "fields": {"summary": "Roll out dashboards", "issuetype": {"name": "Story"},
+           "status": {"name": "Done", "statusCategory": {"key": "done"}}, "created": "2026-11-10T09:00:00.000+0000",
+           "resolutiondate": "2026-11-20T16:00:00.000+0000", "customfield_10016": 5.0, "labels": [],
+           "sprint": {"id": 102, "state": "active", "name": "Sprint 45", "startDate": "2026-11-16T09:00:00.000Z",
+                      "endDate": "2026-11-30T09:00:00.000Z"}}}]}
+        """));
+    try (MetricSource s = new WorkExportsSourceProvider().create(new SourceContext("jira", Map.of("path", "jira-cache",
+        "pull", "jira", "api", base, "board", "7", "user", "ana@acme.example", "token_env", "JIRA_TOKEN", "since", "2026-11-10"),
+        Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC), dir, Duration.ofSeconds(5), 0,
+        name -> name.equals("JIRA_TOKEN") ? TOKEN : null))) {
+      List<Sprint> sprints = s.<Sprint>records(RecordKind.SPRINTS, ALL).rows();
+      assertThat(sprints).extracting(Sprint::sprintId).containsExactly("Sprint 44", "Sprint 45"); // the reader names sprints by their names
+      List<SprintItem> items = s.<SprintItem>records(RecordKind.SPRINT_ITEMS, ALL).rows();
+      assertThat(items).singleElement().satisfies(i -> {
+        assertThat(i.itemId()).isEqualTo("ACME-451");
+        assertThat(i.points()).isEqualTo(5.0);
+      });
+    }
+    // Sprint 44 ended before 'since': its issues are not asked for; the active sprint's are, with the reader's fields.
+    assertThat(requests).containsExactly("/rest/agile/1.0/board/7/sprint?startAt=0&maxResults=50",
+        "/rest/agile/1.0/board/7/sprint?startAt=50&maxResults=50",
+        "/rest/agile/1.0/sprint/102/issue?startAt=0&maxResults=100&fields=summary,issuetype,status,created,resolutiondate,labels,"
+            + "sprint,closedSprints,customfield_10016");
+    assertThat(auth).containsOnly("Basic " + java.util.Base64.getEncoder().encodeToString(("ana@acme.example:" + TOKEN)
+        .getBytes(StandardCharsets.UTF_8)));
   }
 }

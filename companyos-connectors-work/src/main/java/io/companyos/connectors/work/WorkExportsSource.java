@@ -46,7 +46,10 @@ public final class WorkExportsSource implements MetricSource {
 
   private record Loaded(Assembly.Result result, String query, List<SkippedInput> skipped, Provenance.@Nullable Coverage covers) {}
 
-  WorkExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock) {
+  private final @Nullable JiraPull pull;
+
+  WorkExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock, @Nullable JiraPull pull) {
+    this.pull = pull;
     this.id = id;
     this.path = path;
     this.strict = strict;
@@ -61,7 +64,7 @@ public final class WorkExportsSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    if (!Files.exists(path)) {
+    if (pull == null && !Files.exists(path)) {
       throw new SourceUnavailableException(id, "no file or folder " + path, null);
     }
     return SourceDescription.of(WorkExportsSourceProvider.ID, KINDS, List.of());
@@ -92,6 +95,9 @@ public final class WorkExportsSource implements MetricSource {
       synchronized (this) {
         l = loaded;
         if (l == null) {
+          if (pull != null) {
+            pull.sync();
+          }
           l = read();
           loaded = l;
         }
