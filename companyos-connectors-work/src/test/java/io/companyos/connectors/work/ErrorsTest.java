@@ -133,7 +133,10 @@ class ErrorsTest {
         .isInstanceOf(SourceConfigException.class).hasMessageContaining("'feature' is none of story, task, bug");
     assertThatThrownBy(() -> Fixtures.source(dir, "strict", Map.of("story_points_field", " ")))
         .isInstanceOf(SourceConfigException.class).hasMessageContaining("story_points_field names no field");
+    assertThatThrownBy(() -> Fixtures.source(dir, "strict", Map.of("boards", "7")))
+        .isInstanceOf(SourceConfigException.class).hasMessageContaining("unknown option 'boards'");
+    // A live pull's option without pull: said as such.
     assertThatThrownBy(() -> Fixtures.source(dir, "strict", Map.of("board", "7")))
-        .isInstanceOf(SourceConfigException.class).hasMessageContaining("unknown option 'board'");
+        .isInstanceOf(SourceConfigException.class).hasMessageContaining("option 'board' is for a live pull, and pull is not set");
   }
 }
