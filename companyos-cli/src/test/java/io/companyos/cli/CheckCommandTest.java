@@ -170,6 +170,43 @@ class CheckCommandTest {
     assertThat(bodies).filteredOn(b -> b.path("text").asText().startsWith("*Health digest")).hasSize(1);
   }
 
+  /**
+   * A mistyped Slack webhook URL: the check's Slack action fails naming the setting, never its value. The secret of a
+   * webhook is its path, so none of it may appear on stdout or stderr (text and JSON), in the state file, or in what
+   * the other actions post.
+   */
+  @Test
+  void aMistypedSlackWebhookUrlIsNeverPrintedStoredOrPosted() throws Exception {
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    // A space inside the path: "https://" (8) + "hooks.slack.com" (15) + "/services" (9) + "/T0AAA" (6) + "/B0BBB" (6)
+    // + "/s3cret" (7) = 51 characters before it, so it is character 52 of 51 + 1 + 7 = 59.
+    // A missing slash: "https:/hooks..." is a URL without a host.
+    for (String[] c : List.of(
+        new String[] {"https://hooks.slack.com/services/T0AAA/B0BBB/s3cret W3bhook", "the slack URL is not a valid URL "
+            + "(character 52 of 59; the value is not shown)"},
+        new String[] {"https:/hooks.slack.com/services/T0AAA/B0BBB/s3cretW3bhook",
+            "the slack URL has no host (check the two slashes after the scheme; the value is not shown)"})) {
+      Path state = dir.resolve("state-" + c[0].length() + ".json");
+      Path settings = dir.resolve("actions.properties");
+      Files.writeString(settings, "COMPANYOS_SLACK_WEBHOOK_URL=" + c[0] + "\nCOMPANYOS_STATUS_PAGE_URL=" + base + "/status\n");
+      MainTest.Result text = MainTest.run("check", "--once", "--state", state.toString(), "--settings", settings.toString());
+      MainTest.Result json = MainTest.run("check", "--once", "--state", state.toString(), "--settings", settings.toString(),
+          "--format", "json");
+      assertThat(text.code()).isEqualTo(Main.EXIT_PROBLEMS);
+      assertThat(text.out()).contains("slack_security_channel: failed (invalid URL: " + c[1] + ")");
+      assertThat(JSON.readTree(json.out()).get("checks").get(1).at("/action/detail").asText())
+          .isEqualTo("invalid URL: " + c[1]);
+      // The state file keeps the failure for the next run, by the setting's name too.
+      assertThat(Files.readString(state)).contains("invalid URL: " + c[1]);
+      // The status page (a valid URL) was posted to; nothing went anywhere else.
+      assertThat(posts).isNotEmpty().allMatch(p -> p.equals("/status"));
+      String everything = text.out() + text.err() + json.out() + json.err() + Files.readString(state) + bodies;
+      for (String secret : List.of("s3cret", "W3bhook", "T0AAA", "B0BBB", "services/", "hooks.slack.com")) {
+        assertThat(everything).as(c[0]).doesNotContain(secret);
+      }
+    }
+  }
+
   static String classPath() throws Exception {
     List<String> parts = new ArrayList<>();
     parts.add(Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());

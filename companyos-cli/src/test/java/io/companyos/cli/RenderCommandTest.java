@@ -166,4 +166,48 @@ class RenderCommandTest {
     assertThat(Files.readString(dir.resolve("out/generation-log.csv"))).contains("COS-TPL-006", "COS-TPL-007", "COS-TPL-008",
         "COS-TPL-001");
   }
+
+  /**
+   * The four hostile templates of the audit, in a JVM of its own with a 256 MiB heap and the default limits (the
+   * memory limit is then a quarter of the heap, 64 MiB): each fails its own pack with a coded line, the other six
+   * packs are written, and the heap never fills (no OutOfMemoryError, no stack trace).
+   */
+  @Test
+  void hostileTemplatesFailAloneInA256MiBHeapWithTheDefaultLimits(@TempDir Path dir) throws Exception {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("qbr.md"), "<#macro m><@m/></#macro>\n<@m/>\n");
+    Files.writeString(templates.resolve("ops-review.md"), "<#list 1.. as i></#list>\n");
+    Files.writeString(templates.resolve("board-pack.md"), "<#list 1.. as i>0123456789</#list>\n");
+    Files.writeString(templates.resolve("exec-review.md"),
+        "<#assign s = \"x\">\n<#list 1..40 as i><#assign s = s + s></#list>\n${s?length}\n");
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-XX:+UseG1GC", "-cp", CheckCommandTest.classPath(), Main.class.getName(), "render", "--all", "--out",
+        dir.resolve("out").toString(), "--templates", templates.toString());
+    long t0 = System.nanoTime();
+    Process child = new ProcessBuilder(cmd).redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    // Each hostile template ends by its 10-second time limit and 2-second grace at the latest: 4 x 12 = 48 s, plus
+    // the start of the JVM and the six other packs.
+    boolean ended = child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    child.destroyForcibly();
+    assertThat(ended).as("render --all ended within 60 s").isTrue();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(60));
+    String out = Files.readString(dir.resolve("stdout.txt"));
+    String err = Files.readString(dir.resolve("stderr.txt"));
+    assertThat(child.exitValue()).as(err).isEqualTo(Main.EXIT_PROBLEMS);
+    // 256 MiB / 4 = 64 MiB. The empty endless loop allocates a little on every turn, so it meets that limit long
+    // before its 10 seconds are up; the doubling string meets it at its 25th step (2^26 bytes made in all).
+    assertThat(err).contains(
+        "ops-review: failed: ops-review.md: COS-TPL-007 template allocated more memory than its limit of 64 MiB",
+        "exec-review: failed: exec-review.md: COS-TPL-007 template allocated more memory than its limit of 64 MiB",
+        "board-pack: failed: board-pack.md: COS-TPL-007 template wrote more than its output limit of 8000000 characters",
+        "qbr: failed: qbr.md: COS-TPL-008 template nests too deeply",
+        "rendered 6 of 10 packs (0 partial, 4 failed)", "failed: ops-review, exec-review, board-pack, qbr");
+    assertThat(out + err).doesNotContain("OutOfMemoryError", "StackOverflowError", "\tat ", "Exception", "ran out of memory");
+    List<String> written = files(dir.resolve("out"));
+    assertThat(written).containsExactlyInAnyOrder("daily-standups/2026-11-23.md", "security-standups/2026-11-23.md",
+        "product-metrics/2026-11-23.md", "sprint-reviews/2026-11-23.md", "finops-reviews/2026-11.md",
+        "quarterly-planning/2026-Q4.md", "generation-log.csv");
+    assertThat(Files.readString(dir.resolve("out/daily-standups/2026-11-23.md"))).isNotBlank();
+  }
 }

@@ -63,4 +63,24 @@ class ScoreDoraCommandTest {
     assertThat(r.err().strip()).startsWith("deployments.csv:2: COS-SRC-003 time_created:").doesNotContain("Exception");
     assertThat(MainTest.run("score", "dora", "--data", dir.resolve("nope").toString()).code()).isEqualTo(Main.EXIT_USAGE);
   }
+
+  /**
+   * An incident resolved before it was created (the audit's MTTR of "-50 h"): the files source refuses the row where
+   * it is, so no time to restore is printed at all (the scoring library skips such incidents too; DoraMetricsTest).
+   */
+  @Test
+  void anIncidentResolvedBeforeItWasCreatedIsALocatedErrorNotANegativeMttr() throws Exception {
+    fourKeysWeek();
+    // Line 4 of incidents.csv (header, i1, i2, i4): created Thu 12:00, resolved Tue 10:00, 50 hours earlier.
+    Files.writeString(dir.resolve("incidents.csv"), "i4,2026-11-19T12:00:00Z,2026-11-17T10:00:00Z,P2,api,w,d1\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    for (String format : new String[] {"text", "json"}) {
+      MainTest.Result r = MainTest.run("score", "dora", "--data", dir.toString(), "--from", "2026-11-16T00:00:00Z", "--to",
+          "2026-11-23T00:00:00Z", "--format", format);
+      assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+      assertThat(r.err().strip()).startsWith("incidents.csv:4: COS-SRC-003 time_resolved: 2026-11-17T10:00:00Z is before "
+          + "time_created 2026-11-19T12:00:00Z").doesNotContain("Exception").hasLineCount(1);
+      assertThat(r.out()).doesNotContain("-50", "-24", "median");
+    }
+  }
 }

@@ -141,4 +141,39 @@ class ValidateCommandTest {
     assertThat(r.err()).contains(sources + ":8:13: COS-YAML-031 source 'data': mode 'lenien' is neither strict nor lenient");
     assertThat(r.err()).contains("2 problems found");
   }
+
+  /**
+   * A token in a source URL's query: refused, located, by {@code validate} and before {@code render} reads anything;
+   * the token appears on neither stream nor in any file written.
+   */
+  @Test
+  void aTokenInASourceUrlIsRefusedAndNeverShown() throws IOException {
+    Path sources = write("sources.yaml", """
+        sources:
+          - id: prom
+            type: prometheus
+            options:
+              url: https://prom.example.com/api?access_token=tok3nSECRET
+        """);
+    // The URL is on line 5; "      url: " is 11 characters, so its value starts at column 12.
+    String located = sources + ":5:12: COS-YAML-030 ";
+    MainTest.Result v = MainTest.run("validate", sources.toString());
+    assertThat(v.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(v.err()).contains(located + "option 'url': the URL carries a credential in its query ('access_token')",
+        "1 problem found");
+    Path out = dir.resolve("out");
+    MainTest.Result r = MainTest.run("render", "--all", "--sources", sources.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    assertThat(r.err()).contains(located);
+    for (MainTest.Result each : new MainTest.Result[] {v, r}) {
+      assertThat(each.out() + each.err()).doesNotContain("tok3nSECRET", "tok3n");
+    }
+    // Nothing was rendered, so nothing can hold it; and no file anywhere under the folder but the definition does.
+    assertThat(out).doesNotExist();
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.equals(sources)).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain("tok3nSECRET");
+      }
+    }
+  }
 }

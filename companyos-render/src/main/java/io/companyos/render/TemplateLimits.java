@@ -16,8 +16,26 @@ import java.util.Objects;
  * @param stackBytes the stack size of the rendering thread
  */
 public record TemplateLimits(Duration time, long maxOutputChars, long maxAllocatedBytes, long stackBytes) {
-  /** 10 seconds, 8,000,000 characters, 4 GiB allocated (garbage included), a 2 MiB stack. */
-  public static final TemplateLimits DEFAULT = new TemplateLimits(Duration.ofSeconds(10), 8_000_000L, 4L << 30, 2L << 20);
+  /**
+   * 10 seconds, 8,000,000 characters, {@link #defaultMaxAllocatedBytes()} allocated (garbage included: a quarter
+   * of the JVM's maximum heap, at most 4 GiB), a 2 MiB stack.
+   */
+  public static final TemplateLimits DEFAULT = new TemplateLimits(Duration.ofSeconds(10), 8_000_000L,
+      defaultMaxAllocatedBytes(), 2L << 20);
+
+  /**
+   * The default allocation limit: a quarter of the JVM's maximum heap ({@link Runtime#maxMemory()}), at most 4 GiB
+   * (64 MiB with {@code -Xmx256m}). A template is stopped between two of its steps, so one run can end at up to
+   * about twice its limit (text that doubles allocates in its last step as much as in all steps before); a quarter
+   * of the heap keeps even that, and what the rest of the run holds, below the heap, so a hostile template fails
+   * with its own coded error instead of filling the heap of the whole run.
+   *
+   * @return the default for {@link #maxAllocatedBytes()}, in bytes
+   */
+  public static long defaultMaxAllocatedBytes() {
+    long max = Runtime.getRuntime().maxMemory();
+    return max == Long.MAX_VALUE ? 4L << 30 : Math.max(1L << 20, Math.min(4L << 30, max / 4));
+  }
 
   /**
    * Checks the limits.

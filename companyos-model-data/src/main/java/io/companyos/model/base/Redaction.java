@@ -108,7 +108,7 @@ public final class Redaction {
       throw new IllegalArgumentException(name + " must be an http:// or https:// URL (the value is not shown)");
     }
     if (u.getHost() == null || u.getHost().isEmpty()) {
-      throw new IllegalArgumentException(name + " has no host (write it as https://host/path; the value is not shown)");
+      throw new IllegalArgumentException(name + " has no host (check the two slashes after the scheme; the value is not shown)");
     }
     return u;
   }

@@ -47,10 +47,16 @@ class RedactionTest {
     assertThatThrownBy(() -> Redaction.parseSecretUrl("COMPANYOS_SLACK_WEBHOOK_URL", HOOK + " x"))
         .hasMessage("COMPANYOS_SLACK_WEBHOOK_URL is not a valid URL (character 58 of 59; the value is not shown)");
     assertThatThrownBy(() -> Redaction.parseSecretUrl("COMPANYOS_SLACK_WEBHOOK_URL", "https:/hooks.slack.com/services/SECRET"))
-        .hasMessage("COMPANYOS_SLACK_WEBHOOK_URL has no host (write it as https://host/path; the value is not shown)")
+        .hasMessage("COMPANYOS_SLACK_WEBHOOK_URL has no host (check the two slashes after the scheme; the value is not shown)")
         .hasMessageNotContaining("SECRET");
     assertThatThrownBy(() -> Redaction.parseSecretUrl("X", "hooks.slack.com/services/SECRET")).hasMessageNotContaining("SECRET");
     assertThat(Redaction.parseSecretUrl("X", HOOK)).isEqualTo(URI.create(HOOK));
+    // Every place prints these through the message rule: they hold nothing it would cut (a hint written as a URL,
+    // "https://host/path", came out as "https://host/[redacted]").
+    for (String bad : new String[] {HOOK + " x", "https:/hooks.slack.com/services/SECRET", "ftp://h/x", "hooks.slack.com/x"}) {
+      assertThatThrownBy(() -> Redaction.parseSecretUrl("X", bad))
+          .satisfies(e -> assertThat(Redaction.message(e.getMessage())).isEqualTo(e.getMessage()));
+    }
   }
 
   @Test

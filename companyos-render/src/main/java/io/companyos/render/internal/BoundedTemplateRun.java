@@ -19,12 +19,18 @@ import org.jspecify.annotations.Nullable;
  * interrupted template stops at its next iteration or call.
  */
 public final class BoundedTemplateRun {
-  private static final long POLL_MILLIS = 20;
+  /**
+   * How often the watcher reads the template's time and allocation. The run can only be stopped between two steps
+   * of the template, so it may go past its allocation limit by the step that crossed it plus what it allocates
+   * until the next reading; 2 ms keeps the second part to a few MiB (with 20 ms, a string that doubles got through
+   * two more doublings, four times its limit).
+   */
+  private static final long POLL_MILLIS = 2;
   /** How long a template gets to notice that it was interrupted before the caller gives up on it. */
   private static final long GRACE_MILLIS = 2000;
 
   /** Why a run was stopped. */
-  private enum Stop { TIME, OUTPUT, MEMORY }
+  private enum Stop { TIME, OUTPUT, MEMORY, HEAP }
 
   private BoundedTemplateRun() {}
 
@@ -86,7 +92,7 @@ public final class BoundedTemplateRun {
             t.getName(), "templates run on a " + (limits.stackBytes() >> 10) + " KiB stack; see docs/security.md", null);
       }
       if (causedBy(f, OutOfMemoryError.class)) {
-        stop = Stop.MEMORY;
+        stop = Stop.HEAP;
       }
     }
     if (stop != null) {
@@ -128,6 +134,10 @@ public final class BoundedTemplateRun {
       case MEMORY -> new RenderException("COS-TPL-007", "template allocated more memory than its limit of "
           + (limits.maxAllocatedBytes() >> 20) + " MiB", t.getName(),
           "look for text that grows without end; see docs/security.md to change the limit", cause);
+      case HEAP -> new RenderException("COS-TPL-007", "template ran out of memory: the JVM's heap of "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB filled before its allocation limit of "
+          + (limits.maxAllocatedBytes() >> 20) + " MiB", t.getName(),
+          "look for text that grows without end; lower the limit or raise -Xmx, see docs/security.md", cause);
     };
   }
 

@@ -16,9 +16,12 @@ import java.util.Map;
  * @param incidentsResolved incidents resolved in the window (MTTR)
  * @param changeFailuresResolved incidents resolved in the window that name a root-cause deployment
  * @param reworkDeployments deployments made while a change-caused incident was open
+ * @param incidentsResolvedBeforeCreated incidents resolved in the window before they were created, left out of the
+ *     time to restore and the failed deployment recovery time (bad data: their time would be negative)
  */
 public record DoraEvidence(List<String> deployments, Map<String, String> failedDeployments, List<String> changesDeployed,
-    List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments) {
+    List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments,
+    List<String> incidentsResolvedBeforeCreated) {
   /**
    * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards.
    *
@@ -28,6 +31,7 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
    * @param incidentsResolved incidents resolved in the window
    * @param changeFailuresResolved incidents resolved in the window that name a root-cause deployment
    * @param reworkDeployments deployments made while a change-caused incident was open
+   * @param incidentsResolvedBeforeCreated incidents resolved in the window before they were created (skipped)
    */
   public DoraEvidence {
     deployments = List.copyOf(deployments);
@@ -36,6 +40,23 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     incidentsResolved = List.copyOf(incidentsResolved);
     changeFailuresResolved = List.copyOf(changeFailuresResolved);
     reworkDeployments = List.copyOf(reworkDeployments);
+    incidentsResolvedBeforeCreated = List.copyOf(incidentsResolvedBeforeCreated);
+  }
+
+  /**
+   * The evidence without skipped incidents (the constructor before {@code incidentsResolvedBeforeCreated}).
+   *
+   * @param deployments deployments created in the window
+   * @param failedDeployments failed deployments in the window → why
+   * @param changesDeployed changes whose first deployment lies in the window
+   * @param incidentsResolved incidents resolved in the window
+   * @param changeFailuresResolved incidents resolved in the window that name a root-cause deployment
+   * @param reworkDeployments deployments made while a change-caused incident was open
+   */
+  public DoraEvidence(List<String> deployments, Map<String, String> failedDeployments, List<String> changesDeployed,
+      List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments) {
+    this(deployments, failedDeployments, changesDeployed, incidentsResolved, changeFailuresResolved, reworkDeployments,
+        List.of());
   }
 
   /**
@@ -86,6 +107,17 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
   @Override
   public List<String> reworkDeployments() {
     return sorted(reworkDeployments);
+  }
+
+  /**
+   * The incidents resolved in the window before they were created: left out of the time to restore and the failed
+   * deployment recovery time.
+   *
+   * @return their ids, sorted
+   */
+  @Override
+  public List<String> incidentsResolvedBeforeCreated() {
+    return sorted(incidentsResolvedBeforeCreated);
   }
 
   private static List<String> sorted(List<String> ids) {

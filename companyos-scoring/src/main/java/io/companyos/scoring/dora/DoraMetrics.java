@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  *       incident's {@code root_cause_deploy}, divided by deployments in the window (so never above 1).
  *       Levels: elite ≤ 5%, high ≤ 10%, medium ≤ 15%, low otherwise.
  *   <li><b>Time to restore</b>: median hours from creation to resolution over incidents resolved in the
- *       window. Levels: elite &lt; 1 hour, high &lt; 1 day, medium &lt; 1 week, low otherwise.
+ *       window; one resolved before it was created is left out of this and of failed deployment recovery time
+ *       (listed in {@link DoraEvidence#incidentsResolvedBeforeCreated()}), never counted as a negative time.
+ *       Levels: elite &lt; 1 hour, high &lt; 1 day, medium &lt; 1 week, low otherwise.
  * </ul>
  *
  * The overall level is the lowest level among the keys that have data; a window without deployments has no
@@ -163,11 +165,17 @@ public final class DoraMetrics {
     }
     OptionalDouble leadMedian = Percentiles.median(Arrays.copyOf(lead, n));
 
+    // An incident resolved before it was created has no time to restore (it would be negative): skipped and listed.
     double[] restore = new double[incidents.size()];
     List<String> restoredIds = new java.util.ArrayList<>();
+    List<String> backwardsIds = new java.util.ArrayList<>();
     int m = 0;
     for (Incident i : incidents) {
       if (i.timeResolved() != null && window.contains(i.timeResolved())) {
+        if (i.timeResolved().isBefore(i.timeCreated())) {
+          backwardsIds.add(i.incidentId());
+          continue;
+        }
         restoredIds.add(i.incidentId());
         restore[m++] = (i.timeResolved().toEpochMilli() - i.timeCreated().toEpochMilli()) / 3_600_000.0;
       }
@@ -184,7 +192,7 @@ public final class DoraMetrics {
         continue;
       }
       changeCaused.add(i);
-      if (i.timeResolved() != null && window.contains(i.timeResolved())) {
+      if (i.timeResolved() != null && window.contains(i.timeResolved()) && !i.timeResolved().isBefore(i.timeCreated())) {
         recoveredIds.add(i.incidentId());
         recovery[k++] = (i.timeResolved().toEpochMilli() - i.timeCreated().toEpochMilli()) / 3_600_000.0;
       }
@@ -212,7 +220,7 @@ public final class DoraMetrics {
     // deployment recovery time. Pooled time to restore keeps its own level but does not enter the overall.
     return new DoraResult(window, deploys, perDay, daysPerWeek, df, n, leadMedian, lt, failed.size(), cfr, cf, m,
         restoreMedian, tr, lowest(df, lt, cf, fr), k, recoveryMedian, fr, rework, reworkRate, benchmark,
-        new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds));
+        new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds, backwardsIds));
   }
 
   /**

@@ -69,7 +69,8 @@ public final class StandardHealthKpis {
   /**
    * Median time to restore, in hours, of the incidents <em>resolved</em> in {@code w} (created before or in
    * it), over all severities and causes: the pooled "MTTR". Counting by resolution time puts every restore in
-   * exactly one window. Empty when none was resolved in {@code w}.
+   * exactly one window. An incident resolved before it was created is left out (its time would be negative).
+   * Empty when none was resolved in {@code w}.
    *
    * @param incidents the incidents
    * @param w the half-open window {@code [start, end)} the resolution time must lie in
@@ -82,13 +83,15 @@ public final class StandardHealthKpis {
   }
 
   /**
-   * The incidents resolved in {@code w}, whenever opened: the ones {@link #medianRestoreHours} measures.
+   * The incidents resolved in {@code w}, whenever opened, and not before they were opened: the ones
+   * {@link #medianRestoreHours} measures.
    *
    * @param incidents the incidents
    * @param w the half-open window {@code [start, end)} the resolution time must lie in
-   * @return those resolved in {@code w}, in the order given
+   * @return those resolved in {@code w} at or after their creation, in the order given
    */
   public static List<Incident> resolvedIn(List<Incident> incidents, TimeWindow w) {
-    return incidents.stream().filter(i -> i.timeResolved() != null && w.contains(i.timeResolved())).toList();
+    return incidents.stream().filter(i -> i.timeResolved() != null && w.contains(i.timeResolved())
+        && !i.timeResolved().isBefore(i.timeCreated())).toList();
   }
 }

@@ -78,6 +78,39 @@ class DoraMetricsTest {
   }
 
   @Test
+  void anIncidentResolvedBeforeItWasCreatedIsLeftOutOfTheRestoreTimes() {
+    List<Deployment> deploys = List.of(
+        new Deployment("d1", at("2026-11-16T10:00:00Z"), List.of(), DeployStatus.SUCCESS),
+        new Deployment("d2", at("2026-11-17T12:00:00Z"), List.of(), DeployStatus.FAILURE),
+        new Deployment("d3", at("2026-11-18T09:00:00Z"), List.of(), DeployStatus.SUCCESS));
+    List<Incident> incidents = List.of(
+        new Incident("i1", at("2026-11-17T13:00:00Z"), at("2026-11-17T15:00:00Z"), "P2", "api", "x", "d3"), // 2 h
+        new Incident("i2", at("2026-11-15T20:00:00Z"), at("2026-11-16T06:00:00Z"), "P3", "api", "y", null), // 10 h
+        // Created Thu 12:00, "resolved" Tue 10:00: -50 h.
+        new Incident("i4", at("2026-11-19T12:00:00Z"), at("2026-11-17T10:00:00Z"), "P2", "api", "w", "d1"));
+    DoraResult r = DoraMetrics.compute(List.of(), deploys, incidents, WEEK);
+
+    // Time to restore over i1 and i2 only: median of {2, 10} = 6 h -> high. With i4 it would have been the median
+    // of {-50, 2, 10} = 2 h.
+    assertThat(r.incidentsResolved()).isEqualTo(2);
+    assertThat(r.timeToRestoreHoursMedian()).hasValue(6.0);
+    assertThat(r.timeToRestoreLevel()).isEqualTo(DoraLevel.HIGH);
+    // Failed deployment recovery over i1 only (i4 names d1 but has no time): 2 h -> high. With i4, the median of
+    // {-50, 2} = -24 h, "elite".
+    assertThat(r.changeFailuresResolved()).isEqualTo(1);
+    assertThat(r.failedDeploymentRecoveryHoursMedian()).hasValue(2.0);
+    assertThat(r.failedDeploymentRecoveryLevel()).isEqualTo(DoraLevel.HIGH);
+    // i4 still names d1 as the cause of a failure: d1 (root cause of i4), d2 (status), d3 (root cause of i1) = 3 of 3.
+    assertThat(r.changeFailureRate()).hasValue(1.0);
+    assertThat(r.evidence().failedWithReasons()).containsExactly("d1 (root cause of i4)", "d2 (status failure)",
+        "d3 (root cause of i1)");
+    // The skipped incident is listed, so the count it left out can be traced.
+    assertThat(r.evidence().incidentsResolved()).containsExactly("i1", "i2");
+    assertThat(r.evidence().changeFailuresResolved()).containsExactly("i1");
+    assertThat(r.evidence().incidentsResolvedBeforeCreated()).containsExactly("i4");
+  }
+
+  @Test
   void aDeploymentMadeWhileAChangeCausedIncidentIsOpenIsRework() {
     List<Deployment> deploys = List.of(
         new Deployment("d1", at("2026-11-16T10:00:00Z"), List.of(), DeployStatus.SUCCESS),  // causes i1

@@ -50,6 +50,12 @@ class StandardHealthKpisTest {
     // Median of {30, 2, 4} = 4 h. (Counting incidents created in the window would give median {2, 4, 6} = 4 h by luck,
     // and i5's restore would then be counted in November although it happened on November 23.)
     assertThat(StandardHealthKpis.medianRestoreHours(incidents, NOV_1_22).getAsDouble()).isEqualTo(4.0);
+    // One resolved before it was created (-50 h) is left out: still 4 h, not the median of {-50, 2, 4, 30} = 3 h.
+    List<Incident> withBackwards = new java.util.ArrayList<>(incidents);
+    withBackwards.add(incident("i6", "2026-11-12T10:00:00Z", "2026-11-10T08:00:00Z", "P3"));
+    assertThat(StandardHealthKpis.medianRestoreHours(withBackwards, NOV_1_22).getAsDouble()).isEqualTo(4.0);
+    assertThat(StandardHealthKpis.resolvedIn(withBackwards, NOV_1_22)).extracting(Incident::incidentId)
+        .containsExactly("i1", "i2", "i3");
     // P1/P2 created in the window: i3, i4, i5 = 3 in 22 days = 3 x 30 / 22 = 4.0909 per 30 days.
     assertThat(StandardHealthKpis.majorIncidents(incidents, NOV_1_22)).isEqualTo(3);
     assertThat(StandardHealthKpis.majorIncidentsPer30Days(incidents, NOV_1_22)).isCloseTo(90.0 / 22, within(1e-12));

@@ -77,7 +77,7 @@ final class JsonRows implements Closeable {
       }
       long line = parser.currentTokenLocation().getLineNr();
       if (t != JsonToken.START_OBJECT) {
-        throw new SyntaxError(line, "each row must be a JSON object ({\"column\": value, ...}), found " + t.asString());
+        throw new SyntaxError(line, "each row must be a JSON object ({\"column\": value, ...}), found " + describe(t));
       }
       JsonNode node = JSON.readTree(parser);
       Map<String, Integer> index = new HashMap<>();
@@ -120,5 +120,16 @@ final class JsonRows implements Closeable {
   @Override
   public void close() throws IOException {
     parser.close();
+  }
+
+  /** What a token is, in words: its text for {@code null}, {@code true}, {@code false} and brackets, else its kind. */
+  private static String describe(JsonToken t) {
+    return switch (t) {
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case START_ARRAY -> "an array";
+      case VALUE_EMBEDDED_OBJECT -> "an embedded value";
+      default -> t.asString() == null ? t.name() : t.asString();
+    };
   }
 }

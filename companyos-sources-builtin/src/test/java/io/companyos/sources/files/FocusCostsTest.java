@@ -112,4 +112,46 @@ class FocusCostsTest {
     assertThat(lenient.skipped()).extracting(SkippedRow::line).containsExactly(2L, 3L, 4L);
     assertThat(lenient.skipped()).allSatisfy(r -> assertThat(r.reason()).contains("not a JSON object of tags"));
   }
+
+  /**
+   * The audit's case in lenient mode, where every row of such an export used to be skipped ("No cost rows"): a FOCUS
+   * 1.0 export with UTC times without an offset (both the {@code T} and the space form) and {@code NULL} cells reads
+   * whole, with nothing skipped, read at once or by window.
+   */
+  @Test
+  void aFocusExportWithUtcTimesAndNullCellsReadsWholeInLenientModeToo() throws IOException {
+    Files.writeString(dir.resolve("costs.csv"), HEADER
+        + "2026-11-01T00:00:00,2026-11-02T00:00:00,12.50,10.00,NULL,AmazonEC2,Compute,AWS,Usage,Standard,NULL,NULL\n"
+        + "2026-11-01 00:00:00,2026-11-02 00:00:00,100.00,80.00,120.00,AmazonRDS,Databases,AWS,Usage,Committed,"
+        + "Reserved Instance,\"{\"\"team\"\":\"\"db\"\"}\"\n"
+        + "2026-11-01T00:00:00,2026-12-01T00:00:00,500,0,NULL,AmazonEC2,Compute,AWS,Purchase,NULL,Savings Plan,NULL\n"
+        + "2026-11-01T00:00:00,2026-12-01T00:00:00,3.20,3.20,NULL,AmazonEC2,Compute,AWS,Tax,NULL,NULL,NULL\n"
+        + "2026-11-02T00:00:00,2026-11-03T00:00:00,-5,-5,NULL,AmazonEC2,Compute,AWS,Credit,NULL,NULL,NULL\n"
+        + "2026-11-03 00:00:00,2026-11-04 00:00:00,-1.25,-1.25,NULL,AmazonEC2,Compute,AWS,Adjustment,NULL,NULL,NULL\n");
+    for (long windowed : new long[] {FilesSource.WINDOWED_READ_BYTES, 0}) {
+      FilesSource lenient = new FilesSource("files", dir, false, Clock.fixed(NOW, ZoneOffset.UTC), windowed);
+      List<CostRow> rows = lenient.records(RecordKind.COSTS, ALL).rows();
+      assertThat(lenient.skipped()).as("windowed %d", windowed).isEmpty();
+      assertThat(rows).extracting(CostRow::chargeCategory)
+          .containsExactly("Usage", "Usage", "Purchase", "Tax", "Credit", "Adjustment");
+      // Times without an offset are UTC.
+      assertThat(rows).extracting(CostRow::chargePeriodStart).containsExactly(Instant.parse("2026-11-01T00:00:00Z"),
+          Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"),
+          Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-03T00:00:00Z"));
+      assertThat(rows.get(2).chargePeriodEnd()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+      // NULL cells are empty: no pricing category, no commitment type, no tags; a NULL ListCost is the EffectiveCost.
+      CostRow first = rows.get(0);
+      assertThat(first.listCost()).isEqualByComparingTo("10.00");
+      assertThat(first.commitmentDiscountType()).isNull();
+      assertThat(first.tags()).isEmpty();
+      assertThat(rows.get(2).pricingCategory()).isNull();
+      assertThat(rows.get(2).commitmentDiscountType()).isEqualTo("Savings Plan");
+      assertThat(rows.get(1).tags()).containsExactly(java.util.Map.entry("team", "db"));
+      assertThat(rows.get(1).listCost()).isEqualByComparingTo("120.00");
+      // Every amount kept: billed 12.50 + 100 + 500 + 3.20 - 5 - 1.25 = 609.45; effective 10 + 80 + 0 + 3.20 - 5 - 1.25
+      // = 86.95.
+      assertThat(rows.stream().map(CostRow::billedCost).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("609.45");
+      assertThat(rows.stream().map(CostRow::effectiveCost).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("86.95");
+    }
+  }
 }

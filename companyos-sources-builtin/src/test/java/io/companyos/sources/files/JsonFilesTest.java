@@ -154,6 +154,15 @@ class JsonFilesTest {
     Files.writeString(dir.resolve("deployments.ndjson"), "[\"d-1\"]\n");
     assertThatThrownBy(() -> files(dir, true).records(RecordKind.DEPLOYMENTS, ALL))
         .isInstanceOfSatisfying(BadDataException.class, e -> assertThat(e.oneLine())
-            .startsWith("deployments.ndjson:1: COS-SRC-003 each row must be a JSON object"));
+            .startsWith("deployments.ndjson:1: COS-SRC-003 each row must be a JSON object ({\"column\": value, ...}), "
+                + "found a string"));
+    // What was found instead of an object is named (it read "found null" for every value but null, true and false).
+    for (String[] c : new String[][] {{"42\n", "a number"}, {"\"x\"\n", "a string"}, {"[[1]]\n", "an array"},
+        {"null\n", "null"}, {"true\n", "true"}}) {
+      Files.writeString(dir.resolve("deployments.ndjson"), c[0]);
+      assertThatThrownBy(() -> files(dir, true).records(RecordKind.DEPLOYMENTS, ALL))
+          .isInstanceOfSatisfying(BadDataException.class, e -> assertThat(e.getMessage()).as(c[0])
+              .contains("each row must be a JSON object ({\"column\": value, ...}), found " + c[1]));
+    }
   }
 }
