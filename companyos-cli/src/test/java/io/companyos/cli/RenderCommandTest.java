@@ -151,8 +151,10 @@ class RenderCommandTest {
         "--template-time-limit", "PT1S");
     assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(30));
     assertThat(r.code()).isEqualTo(Main.EXIT_PROBLEMS);
+    // An empty endless loop allocates as it counts: whichever limit it reaches first, time or memory, stops it alone.
+    assertThat(r.err()).containsPattern("ops-review: failed: ops-review\\.md: COS-TPL-00(6 template ran longer than its time "
+        + "limit of 1000 ms|7 template allocated more memory than its limit)");
     assertThat(r.err()).contains(
-        "ops-review: failed: ops-review.md: COS-TPL-006 template ran longer than its time limit of 1000 ms",
         "exec-review: failed: exec-review.md:2: COS-TPL-001 template rejected: '#setting' is not allowed",
         "board-pack: failed: board-pack.md: COS-TPL-007 template wrote more than its output limit of 8000000 characters",
         "qbr: failed: qbr.md: COS-TPL-008 template nests too deeply",
