@@ -22,8 +22,7 @@ import java.util.stream.Stream;
  * Whatever bytes a Jira page holds, reading it gives sprints and sprint items, or a {@link WorkExportException} located
  * in that file with a {@code COS-JIRA} code (strict), or the file listed as skipped with its location (lenient); never
  * another exception. The last byte picks the file name and the mode, the rest is the file. In {@code mvn verify} this
- * replays the inputs under
- * {@code src/test/resources/io/companyos/connectors/work/WorkExportsFuzzTestInputs/}; run it with
+ * replays the inputs in the test resources' {@code WorkExportsFuzzTestInputs/} folder beside this class's package; run it with
  * {@code JAZZER_FUZZ=1} to fuzz (see docs/testing.md).
  */
 class WorkExportsFuzzTest {
