@@ -252,16 +252,20 @@ public final class ProductExportsSource implements MetricSource {
     }
   }
 
-  /** JSON Lines, gzipped or not; an empty file (as Amplitude writes for an hour without events) holds no events. */
+  /**
+   * JSON Lines, gzipped or not; an empty file (as Amplitude writes for an hour without events) holds no events. Damaged
+   * bytes — not UTF-8, gzip data cut short, or a zip entry whose checksum does not match — are a located problem of this
+   * file, wherever the stream notices them.
+   */
   private void lines(InputStream raw, boolean gzip, Reading reading) throws IOException {
-    InputStream in = new BufferedInputStream(raw);
-    in.mark(1);
-    if (in.read() < 0) {
-      return;
-    }
-    in.reset();
     int[] line = {0};
     try {
+      InputStream in = new BufferedInputStream(raw);
+      in.mark(1);
+      if (in.read() < 0) {
+        return;
+      }
+      in.reset();
       if (gzip) {
         in = new GZIPInputStream(in);
       }
@@ -275,14 +279,23 @@ public final class ProductExportsSource implements MetricSource {
         }
       };
       EventReader.read(reader, settings, reading);
-    } catch (CharacterCodingException e) {
-      throw new ExportProblem(ProductExportException.MALFORMED, line[0] + 1, 0, "the file is not UTF-8 text", "save it as UTF-8");
-    } catch (ZipException | EOFException e) {
-      throw new ExportProblem(ProductExportException.MALFORMED, line[0], 0, "not gzip data, or cut short (" + e.getMessage() + ")",
-          "download the export again");
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      throw damaged(e.getCause(), line[0], gzip);
+    } catch (CharacterCodingException | ZipException | EOFException e) {
+      throw damaged(e, line[0], gzip);
     }
+  }
+
+  private static ExportProblem damaged(IOException e, int line, boolean gzip) throws IOException {
+    if (e instanceof CharacterCodingException) {
+      return new ExportProblem(ProductExportException.MALFORMED, line + 1, 0, "the file is not UTF-8 text", "save it as UTF-8");
+    }
+    if (e instanceof ZipException || e instanceof EOFException) {
+      return new ExportProblem(ProductExportException.MALFORMED, line, 0,
+          (gzip ? "not gzip data, or cut short (" : "damaged or cut short (") + e.getMessage() + ")",
+          "download the export again");
+    }
+    throw e;
   }
 
   private void fail(String file, String code, int line, int column, String message, List<SkippedInput> skipped,

@@ -78,6 +78,30 @@ class ErrorsTest {
   }
 
   @Test
+  void anHourFileWhoseChecksumDoesNotMatchIsLocatedInsideTheArchive() throws IOException {
+    byte[] text = "{\"event_type\":\"open\"}\n".getBytes(StandardCharsets.UTF_8);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(text);
+    ZipEntry entry = new ZipEntry("1/1_2026-11-02_9#0.json");
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(text.length);
+    entry.setCrc(crc.getValue());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(entry);
+      zip.write(text);
+      zip.closeEntry();
+    }
+    byte[] bytes = out.toByteArray();
+    String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+    bytes[latin.indexOf("open")] = 'O'; // the stored bytes change, the recorded checksum does not
+    ProductExportException e = fail("export.zip", bytes);
+    assertThat(e.code()).isEqualTo("COS-PRODUCT-001");
+    assertThat(e.location()).startsWith("export.zip!/1/1_2026-11-02_9#0.json");
+    assertThat(e.getMessage()).contains("damaged or cut short").contains("CRC");
+  }
+
+  @Test
   void lenientSkipsBadLinesAndSaysSo() throws IOException {
     Files.writeString(dir.resolve("events.jsonl"), OK + "[1]\n" + "{\"event\": \"x\", \"distinct_id\": \"b\"}\n");
     ProductExportsSource s = Fixtures.source(dir, "lenient", Map.of());
