@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.companyos.scoring.health.HealthModel;
 import io.companyos.scoring.health.StandardHealthModel;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,43 @@ class LawsTest {
   void generatorsAreDeterministicForASeed() {
     Generator<Map<String, Double>> g = HealthScoreLaws.values(RANGES);
     assertThat(g.next(new java.util.SplittableRandom(7))).isEqualTo(g.next(new java.util.SplittableRandom(7)));
+  }
+
+  @Test
+  void theReferenceLawsHoldForTheReferenceAndCatchAWrongImplementation() {
+    LawRunner.check(ReferenceLaws.doraEqualsReference(d -> io.companyos.scoring.dora.DoraMetrics.compute(d.changes(),
+        d.deployments(), d.incidents(), d.window(), io.companyos.scoring.dora.DoraBenchmark.newest())), 300, 3);
+    LawRunner.check(ReferenceLaws.engagementEqualsReference(
+        p -> io.companyos.scoring.product.Engagement.compute(p.events(), p.window())), 300, 4);
+    // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
+        p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()
+            .map(e -> new io.companyos.model.data.ProductEvent(e.timestamp(), e.userId(), e.accountId(), e.sessionId(),
+                e.event().equals("signup") ? "session_start" : e.event(), e.feature())).toList(), p.window())), 300, 5))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("product engagement equals the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.doraEqualsReference(d -> io.companyos.scoring.dora.DoraMetrics
+        .compute(d.changes(), d.deployments(), d.incidents(), new io.companyos.model.time.TimeWindow(d.window().start(),
+            d.window().end().plusNanos(1)), io.companyos.scoring.dora.DoraBenchmark.newest())), 300, 6))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the DORA keys equal the Java reference's");
+  }
+
+  @Test
+  void theRecordGeneratorsHoldTheHardCases() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    boolean empty = false;
+    boolean onEdges = false;
+    boolean backwards = false;
+    boolean open = false;
+    boolean late = false;
+    for (int i = 0; i < 300; i++) {
+      ReferenceLaws.Delivery d = ReferenceLaws.deliveryRecords().next(r);
+      empty |= d.deployments().stream().noneMatch(x -> d.window().contains(x.timeCreated()));
+      onEdges |= d.deployments().stream().anyMatch(x -> x.timeCreated().equals(d.window().start()))
+          && d.deployments().stream().anyMatch(x -> x.timeCreated().equals(d.window().end()));
+      backwards |= d.incidents().stream().anyMatch(x -> x.timeResolved() != null && x.timeResolved().isBefore(x.timeCreated()));
+      open |= d.incidents().stream().anyMatch(x -> x.timeResolved() == null);
+      late |= d.deployments().stream().anyMatch(x -> x.timeCreated().isAfter(d.window().end()));
+    }
+    assertThat(List.of(empty, onEdges, backwards, open, late)).containsOnly(true);
   }
 }

@@ -122,8 +122,6 @@ public final class DoraMetrics {
 
   private static DoraResult compute(List<Change> changes, @Nullable LeadTimes given, List<Deployment> deployments,
       List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
-    double days = window.length().toMillis() / 86_400_000.0;
-
     // One pass over deployments: count those in the window, their days, failures, and each change's first deploy.
     Map<String, Instant> firstDeploy = new HashMap<>();
     Set<String> inWindow = new HashSet<>();
@@ -203,10 +201,36 @@ public final class DoraMetrics {
     List<String> reworkIds = reworkDeployments(deployments, changeCaused, window);
     long rework = reworkIds.size();
 
-    long deploys = inWindow.size();
+    return assemble(window, inWindow.size(), deployDays.size(), n, leadMedian, failed.size(), m, restoreMedian, k, recoveryMedian,
+        rework, benchmark, new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds, backwardsIds));
+  }
+
+  /**
+   * The keys, their levels and the overall level from the window's counts and medians: the one place the rates are
+   * divided and the bands applied, whoever counted (this class over records, or a distributed engine over tables).
+   *
+   * @param window the window the keys are computed for
+   * @param deploys distinct deployments created in the window
+   * @param deployDays distinct UTC days of the window with a deployment
+   * @param changesDeployed changes whose first deployment lies in the window, with a positive lead time
+   * @param leadMedian the median lead time in hours of those changes (empty without any)
+   * @param failed distinct deployments of the window that failed or that an incident names as its root cause
+   * @param incidentsResolved incidents resolved in the window, not before they were created
+   * @param restoreMedian the median hours created → resolved of those incidents
+   * @param changeFailuresResolved those of them that name a root-cause deployment
+   * @param recoveryMedian the median hours created → resolved of those
+   * @param rework deployments of the window made while a change-caused incident other than one they caused was open
+   * @param benchmark the report year whose bands give the levels
+   * @param evidence the records behind the numbers
+   * @return the keys, their levels and the records behind them
+   */
+  public static DoraResult assemble(TimeWindow window, long deploys, long deployDays, long changesDeployed,
+      OptionalDouble leadMedian, long failed, long incidentsResolved, OptionalDouble restoreMedian, long changeFailuresResolved,
+      OptionalDouble recoveryMedian, long rework, DoraBenchmark benchmark, DoraEvidence evidence) {
+    double days = window.length().toMillis() / 86_400_000.0;
     OptionalDouble perDay = days > 0 ? OptionalDouble.of(deploys / days) : OptionalDouble.empty();
-    OptionalDouble daysPerWeek = days > 0 ? OptionalDouble.of(deployDays.size() / (days / 7.0)) : OptionalDouble.empty();
-    OptionalDouble cfr = deploys == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failed.size() / deploys);
+    OptionalDouble daysPerWeek = days > 0 ? OptionalDouble.of(deployDays / (days / 7.0)) : OptionalDouble.empty();
+    OptionalDouble cfr = deploys == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) failed / deploys);
 
     // No deployment in the window gives no level: "no deploys" and "no data" cannot be told apart here, and a
     // window without data must read n/a, never "low".
@@ -218,9 +242,9 @@ public final class DoraMetrics {
     OptionalDouble reworkRate = deploys == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) rework / deploys);
     // The overall level follows the keys DORA bands today: frequency, lead time, change fail rate and failed
     // deployment recovery time. Pooled time to restore keeps its own level but does not enter the overall.
-    return new DoraResult(window, deploys, perDay, daysPerWeek, df, n, leadMedian, lt, failed.size(), cfr, cf, m,
-        restoreMedian, tr, lowest(df, lt, cf, fr), k, recoveryMedian, fr, rework, reworkRate, benchmark,
-        new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds, backwardsIds));
+    return new DoraResult(window, deploys, perDay, daysPerWeek, df, changesDeployed, leadMedian, lt, failed, cfr, cf,
+        incidentsResolved, restoreMedian, tr, lowest(df, lt, cf, fr), changeFailuresResolved, recoveryMedian, fr, rework,
+        reworkRate, benchmark, evidence);
   }
 
   /**

@@ -73,14 +73,32 @@ public final class Engagement {
         mau.add(e.userId());
       }
     }
+    long userDays = byDay.values().stream().mapToLong(Set::size).sum();
+    return fromCounts(window, userDays, users.size(), sessions.size(), wau.size(), mau.size(), signups);
+  }
+
+  /**
+   * A window's engagement from its distinct counts: the one place they are divided, whoever counted them (this class
+   * over events, or a distributed engine over a table).
+   *
+   * @param window the window; its length rounded to whole days (at least 1) divides the user-days
+   * @param userDays distinct (UTC day, user) pairs of the activity in the window
+   * @param users distinct active users in the window
+   * @param sessions distinct sessions of the activity in the window
+   * @param wau distinct active users of the 7 days ending at the window's end
+   * @param mau distinct active users of the 30 days ending at the window's end
+   * @param signups {@code signup} events in the window
+   * @return the engagement; a count of 0 users gives empty values, never 0
+   */
+  public static Result fromCounts(TimeWindow window, long userDays, long users, long sessions, long wau, long mau,
+      long signups) {
     long days = Math.max(1, Math.round(window.length().toHours() / 24.0));
-    OptionalDouble dau = users.isEmpty() ? OptionalDouble.empty()
-        : OptionalDouble.of(byDay.values().stream().mapToInt(Set::size).sum() / (double) days);
-    OptionalDouble mauV = mau.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mau.size());
+    OptionalDouble dau = users == 0 ? OptionalDouble.empty() : OptionalDouble.of(userDays / (double) days);
+    OptionalDouble mauV = mau == 0 ? OptionalDouble.empty() : OptionalDouble.of(mau);
     OptionalDouble sticky = dau.isPresent() && mauV.isPresent()
         ? OptionalDouble.of(dau.getAsDouble() / mauV.getAsDouble()) : OptionalDouble.empty();
-    return new Result(dau, wau.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(wau.size()), mauV, sticky,
-        users.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of((double) sessions.size() / users.size()), signups);
+    return new Result(dau, wau == 0 ? OptionalDouble.empty() : OptionalDouble.of(wau), mauV, sticky,
+        users == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) sessions / users), signups);
   }
 
   /**
@@ -268,10 +286,20 @@ public final class Engagement {
    * @return one entry per feature used in {@code current}, most users first
    */
   public static List<FeatureUse> featureUse(List<ProductEvent> current, List<ProductEvent> previous) {
-    Map<String, Long> now = usersByFeature(current);
-    Map<String, Long> before = usersByFeature(previous);
-    long active = activeUsers(current);
-    long activeBefore = activeUsers(previous);
+    return featureUse(usersByFeature(current), activeUsers(current), usersByFeature(previous), activeUsers(previous));
+  }
+
+  /**
+   * Feature adoption from distinct counts, as {@link #featureUse(List, List)} gives it: the one place they are divided
+   * and ordered, whoever counted them.
+   *
+   * @param now distinct active users per feature in the window
+   * @param active distinct active users in the window
+   * @param before distinct active users per feature in the window before
+   * @param activeBefore distinct active users in the window before
+   * @return one entry per feature of {@code now}, most users first (ties by feature)
+   */
+  public static List<FeatureUse> featureUse(Map<String, Long> now, long active, Map<String, Long> before, long activeBefore) {
     return now.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .map(e -> {

@@ -1,0 +1,202 @@
+package io.companyos.scoring.testkit;
+
+import io.companyos.model.data.Change;
+import io.companyos.model.data.DeployStatus;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.dora.DoraBenchmark;
+import io.companyos.scoring.dora.DoraEvidence;
+import io.companyos.scoring.dora.DoraMetrics;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.product.Engagement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Laws that another implementation of a KPI (on Spark, in a warehouse, in a stream processor) gives the same result as
+ * the Java reference of {@code io.companyos.scoring}, on random record sets that hold the cases such implementations get
+ * wrong: empty windows, single rows, ties, rows exactly on a window's start and end, days around the DST changes of
+ * 2026 (all windows are UTC), incidents resolved before they were created or still open, root causes that name no
+ * deployment, changes shipped by several deployments, and rows after the window ("late" rows). Each law takes the other
+ * implementation as a function of the generated records; counts, rates, medians and levels must be equal to the bit,
+ * evidence ids equal as sets.
+ */
+public final class ReferenceLaws {
+  /** 2026-10-30T00:00Z: the generated records lie around the end of US daylight saving time (2026-11-01). */
+  private static final Instant T0 = Instant.parse("2026-10-30T00:00:00Z");
+
+  private ReferenceLaws() {}
+
+  /**
+   * Delivery records and the window to compute the DORA keys for.
+   *
+   * @param deployments deployments, unique ids, in id order
+   * @param changes changes, unique ids
+   * @param incidents incidents, unique ids, in id order
+   * @param window the half-open window
+   */
+  public record Delivery(List<Deployment> deployments, List<Change> changes, List<Incident> incidents, TimeWindow window) {}
+
+  /**
+   * Product events, a window and the window before it.
+   *
+   * @param events the events
+   * @param window the half-open window
+   * @param previous the comparison window, just before {@code window} and as long
+   */
+  public record Product(List<ProductEvent> events, TimeWindow window, TimeWindow previous) {}
+
+  /**
+   * Random delivery records: up to 24 deployments, 16 changes and 12 incidents over 16 days, on whole hours (so ties
+   * are common), some exactly on the window's edges.
+   *
+   * @return the generator
+   */
+  public static Generator<Delivery> deliveryRecords() {
+    return r -> {
+      TimeWindow window = window(r);
+      List<Change> changes = new ArrayList<>();
+      int changeCount = r.nextInt(17);
+      for (int i = 0; i < changeCount; i++) {
+        changes.add(new Change(String.format("c%02d", i), time(r, window)));
+      }
+      List<Deployment> deployments = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(25); i < n; i++) {
+        List<String> shipped = new ArrayList<>();
+        for (int k = r.nextInt(3); k > 0; k--) {
+          shipped.add(String.format("c%02d", r.nextInt(changeCount + 2))); // two ids of no change
+        }
+        deployments.add(new Deployment(String.format("d%02d", i), time(r, window), List.copyOf(new TreeSet<>(shipped)),
+            r.nextInt(4) == 0 ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
+      }
+      List<Incident> incidents = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(13); i < n; i++) {
+        Instant created = time(r, window);
+        int shape = r.nextInt(6);
+        @Nullable Instant resolved = shape == 0 ? null
+            : shape == 1 ? created.minus(Duration.ofHours(1 + r.nextInt(5))) // resolved before it was created
+            : created.plus(Duration.ofMinutes(r.nextInt(72 * 60)));
+        @Nullable String cause = r.nextInt(3) == 0 || deployments.isEmpty() ? null
+            : r.nextInt(8) == 0 ? "d99" // names no deployment
+            : deployments.get(r.nextInt(deployments.size())).deployId();
+        incidents.add(new Incident(String.format("i%02d", i), created, resolved, "P" + (1 + r.nextInt(4)), "svc",
+            "incident " + i, cause));
+      }
+      return new Delivery(deployments, changes, incidents, window);
+    };
+  }
+
+  /**
+   * Random product events: up to 80 events of 10 users in 15 sessions over 16 days, some of them sign-ups, some
+   * without a feature, some exactly on the window's edges.
+   *
+   * @return the generator
+   */
+  public static Generator<Product> productEvents() {
+    String[] kinds = {"session_start", "feature_used", "feature_used", "signup"};
+    String[] features = {"export", "search", "dashboards"};
+    return r -> {
+      TimeWindow window = window(r);
+      TimeWindow previous = new TimeWindow(window.start().minus(window.length()), window.start());
+      List<ProductEvent> events = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(81); i < n; i++) {
+        String kind = kinds[r.nextInt(kinds.length)];
+        String user = "u" + r.nextInt(10);
+        events.add(new ProductEvent(time(r, window), user, "acct-" + user, "s" + r.nextInt(15), kind,
+            kind.equals("feature_used") ? features[r.nextInt(features.length)] : null));
+      }
+      return new Product(events, window, previous);
+    };
+  }
+
+  /**
+   * The other implementation's DORA keys equal {@code DoraMetrics.compute}'s for the 2024 benchmark.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Delivery> doraEqualsReference(Function<Delivery, DoraResult> other) {
+    return new Law<>("the DORA keys equal the Java reference's", deliveryRecords(), d -> {
+      DoraResult want = DoraMetrics.compute(d.changes(), d.deployments(), d.incidents(), d.window(), DoraBenchmark.newest());
+      DoraResult got = other.apply(d);
+      return differs(normalised(want), normalised(got));
+    });
+  }
+
+  /**
+   * The other implementation's engagement equals {@code Engagement.compute}'s.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Product> engagementEqualsReference(Function<Product, Engagement.Result> other) {
+    return new Law<>("product engagement equals the Java reference's", productEvents(),
+        p -> differs(Engagement.compute(p.events(), p.window()), other.apply(p)));
+  }
+
+  /**
+   * The other implementation's feature adoption equals {@code Engagement.featureUse}'s over the events of the window
+   * and of the window before.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Product> featureUseEqualsReference(Function<Product, List<Engagement.FeatureUse>> other) {
+    return new Law<>("feature adoption equals the Java reference's", productEvents(), p -> {
+      List<ProductEvent> now = p.events().stream().filter(e -> p.window().contains(e.timestamp())).toList();
+      List<ProductEvent> before = p.events().stream().filter(e -> p.previous().contains(e.timestamp())).toList();
+      return differs(Engagement.featureUse(now, before), other.apply(p));
+    });
+  }
+
+  /** A window of 1 to 10 days starting on a whole hour between T0 and T0 + 5 days. */
+  private static TimeWindow window(SplittableRandom r) {
+    Instant start = T0.plus(Duration.ofHours(r.nextInt(5 * 24)));
+    return new TimeWindow(start, start.plus(Duration.ofHours(24 + r.nextInt(9 * 24 + 1))));
+  }
+
+  /** A whole hour in [T0 − 2 d, T0 + 14 d), or one of the window's two edges. */
+  private static Instant time(SplittableRandom r, TimeWindow window) {
+    int pick = r.nextInt(10);
+    if (pick == 0) {
+      return window.start();
+    }
+    if (pick == 1) {
+      return window.end();
+    }
+    return T0.minus(Duration.ofDays(2)).plus(Duration.ofHours(r.nextInt(16 * 24)));
+  }
+
+  /** The result with its evidence lists in id order (their order is not part of the result). */
+  private static DoraResult normalised(DoraResult r) {
+    DoraEvidence e = r.evidence();
+    DoraEvidence sorted = new DoraEvidence(sortedCopy(e.deployments()), e.failedDeployments(), sortedCopy(e.changesDeployed()),
+        sortedCopy(e.incidentsResolved()), sortedCopy(e.changeFailuresResolved()), sortedCopy(e.reworkDeployments()),
+        sortedCopy(e.incidentsResolvedBeforeCreated()));
+    return new DoraResult(r.window(), r.deployments(), r.deploysPerDay(), r.deployDaysPerWeek(), r.deploymentFrequencyLevel(),
+        r.changesDeployed(), r.leadTimeHoursMedian(), r.leadTimeLevel(), r.failedDeployments(), r.changeFailureRate(),
+        r.changeFailureLevel(), r.incidentsResolved(), r.timeToRestoreHoursMedian(), r.timeToRestoreLevel(), r.overall(),
+        r.changeFailuresResolved(), r.failedDeploymentRecoveryHoursMedian(), r.failedDeploymentRecoveryLevel(),
+        r.reworkDeployments(), r.reworkRate(), r.benchmark(), sorted);
+  }
+
+  private static List<String> sortedCopy(List<String> ids) {
+    List<String> out = new ArrayList<>(ids);
+    out.sort(null);
+    return out;
+  }
+
+  private static Optional<String> differs(Object want, Object got) {
+    return Objects.equals(want, got) ? Optional.empty() : Optional.of("reference " + want + " but got " + got);
+  }
+}

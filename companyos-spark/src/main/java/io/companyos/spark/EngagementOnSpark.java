@@ -1,0 +1,67 @@
+package io.companyos.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.product.Engagement;
+import io.companyos.sources.Provenance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Product engagement ({@link Engagement}) over the {@code product_events} table: exact distinct counts found by Spark,
+ * divided by {@link Engagement#fromCounts} and {@link Engagement#featureUse(Map, long, Map, long)}.
+ */
+final class EngagementOnSpark {
+  private EngagementOnSpark() {}
+
+  static SparkResult<Engagement.Result> compute(SparkKpis kpis, TimeWindow window, Instant now) {
+    Dataset<Row> events = kpis.tables().table("product_events");
+    Column t = col("timestamp");
+    Column signup = col("event").equalTo("signup");
+    Dataset<Row> activity = events.where(org.apache.spark.sql.functions.not(signup));
+    Dataset<Row> inWindow = activity.where(SparkKpis.in(t, window));
+    Row counts = inWindow.agg(countDistinct(col("user_id")), countDistinct(col("session_id")),
+        countDistinct(Exact.utcDay(t), col("user_id"))).first();
+    long users = counts.getLong(0);
+    long sessions = counts.getLong(1);
+    long userDays = counts.getLong(2);
+    long wau = distinctUsers(activity, TimeWindow.ending(window.end(), Duration.ofDays(7)));
+    long mau = distinctUsers(activity, TimeWindow.ending(window.end(), Duration.ofDays(30)));
+    long signups = events.where(signup.and(SparkKpis.in(t, window))).count();
+    Engagement.Result result = Engagement.fromCounts(window, userDays, users, sessions, wau, mau, signups);
+    String query = "product engagement: distinct users, sessions and user-days of the events other than signup in the "
+        + "window, distinct users of the 7 and 30 days ending at its end (" + kpis.tables().describe("product_events") + ")";
+    return new SparkResult<>(result, Provenance.of("spark", query, window, now).withRowCount(users), Map.of());
+  }
+
+  static SparkResult<List<Engagement.FeatureUse>> featureUse(SparkKpis kpis, TimeWindow window, TimeWindow previous,
+      Instant now) {
+    Dataset<Row> activity = kpis.tables().table("product_events").where(org.apache.spark.sql.functions.not(col("event").equalTo("signup")));
+    List<Engagement.FeatureUse> uses = Engagement.featureUse(usersByFeature(activity, window),
+        distinctUsers(activity, window), usersByFeature(activity, previous), distinctUsers(activity, previous));
+    String query = "feature adoption: distinct users per feature / distinct active users, in the window and the one before "
+        + "(" + kpis.tables().describe("product_events") + ")";
+    return new SparkResult<>(uses, Provenance.of("spark", query, window, now).withRowCount(uses.size()), Map.of());
+  }
+
+  private static long distinctUsers(Dataset<Row> activity, TimeWindow w) {
+    return activity.where(SparkKpis.in(col("timestamp"), w)).agg(countDistinct(col("user_id"))).first().getLong(0);
+  }
+
+  private static Map<String, Long> usersByFeature(Dataset<Row> activity, TimeWindow w) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : activity.where(SparkKpis.in(col("timestamp"), w).and(col("feature").isNotNull()))
+        .groupBy("feature").agg(countDistinct(col("user_id"))).collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,134 @@
+package io.companyos.spark;
+
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.dora.DoraBenchmark;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.product.Engagement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
+
+/**
+ * The KPI catalog on Apache Spark, for people who run it inside their own Spark job: record tables in, the same typed
+ * results as the Java reference ({@code io.companyos.scoring}) out, each with its provenance.
+ *
+ * <pre>{@code
+ * SparkKpis kpis = SparkKpis.over(SparkTables.parquet(spark, "s3a://lake/companyos"));
+ * DoraResult dora = kpis.dora(window, DoraBenchmark.newest()).value();
+ * }</pre>
+ *
+ * <p>Exact by default: distinct counts are exact and medians are found by a distributed sort, so the numbers equal the
+ * reference's. Spark counts; the rates, levels and orderings come from the reference's own methods
+ * ({@code DoraMetrics.assemble}, {@code Engagement.fromCounts}), so the two cannot drift apart. Every window is
+ * half-open, {@code [start, end)}, in UTC, as in the reference. See docs/scale.md.
+ */
+public final class SparkKpis {
+  /** Ids collected to the driver per evidence list unless {@link #withMaxIds} says otherwise. */
+  public static final int DEFAULT_MAX_IDS = 10_000;
+
+  private final SparkTables tables;
+  private final int maxIds;
+  private final Clock clock;
+
+  private SparkKpis(SparkTables tables, int maxIds, Clock clock) {
+    this.tables = Objects.requireNonNull(tables, "tables");
+    this.maxIds = maxIds;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * The catalog over these tables, with at most {@link #DEFAULT_MAX_IDS} ids per evidence list.
+   *
+   * @param tables where the record tables are
+   * @return the catalog
+   */
+  public static SparkKpis over(SparkTables tables) {
+    return new SparkKpis(tables, DEFAULT_MAX_IDS, Clock.systemUTC());
+  }
+
+  /**
+   * The same catalog collecting at most {@code max} ids per evidence list (the rest are counted in
+   * {@link SparkResult#idsLeftOut()}).
+   *
+   * @param max the ids per list, at least 0
+   * @return a new catalog
+   * @throws IllegalArgumentException if {@code max} is negative
+   */
+  public SparkKpis withMaxIds(int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("max ids must be at least 0, was " + max);
+    }
+    return new SparkKpis(tables, max, clock);
+  }
+
+  /**
+   * The same catalog stamping results with this clock's time as their fetch time.
+   *
+   * @param clock the clock
+   * @return a new catalog
+   */
+  public SparkKpis withClock(Clock clock) {
+    return new SparkKpis(tables, maxIds, clock);
+  }
+
+  /**
+   * The tables read.
+   *
+   * @return the tables
+   */
+  public SparkTables tables() {
+    return tables;
+  }
+
+  /**
+   * The ids collected per evidence list at most.
+   *
+   * @return the limit
+   */
+  public int maxIds() {
+    return maxIds;
+  }
+
+  /**
+   * The DORA keys of a window, as {@code DoraMetrics.compute} gives them: deployment frequency, lead time, change
+   * failure rate, time to restore, failed deployment recovery time and rework rate, with their levels and evidence.
+   * A failed deployment's reasons read status first, then the incidents naming it in id order; evidence ids are in id
+   * order.
+   *
+   * @param window the half-open window
+   * @param benchmark the report year whose bands give the levels
+   * @return the keys, from the {@code deployments}, {@code changes} and {@code incidents} tables
+   */
+  public SparkResult<DoraResult> dora(TimeWindow window, DoraBenchmark benchmark) {
+    return DoraOnSpark.compute(this, window, benchmark, clock.instant());
+  }
+
+  /**
+   * Product engagement of a window, as {@code Engagement.compute} gives it: DAU, WAU, MAU, stickiness, sessions per
+   * user and sign-ups.
+   *
+   * @param window the half-open window
+   * @return the engagement, from the {@code product_events} table
+   */
+  public SparkResult<Engagement.Result> engagement(TimeWindow window) {
+    return EngagementOnSpark.compute(this, window, clock.instant());
+  }
+
+  /**
+   * Feature adoption of a window against the window before, as {@code Engagement.featureUse} gives it.
+   *
+   * @param window the half-open window
+   * @param previous the comparison window
+   * @return one entry per feature used in {@code window}, most users first
+   */
+  public SparkResult<List<Engagement.FeatureUse>> featureUse(TimeWindow window, TimeWindow previous) {
+    return EngagementOnSpark.featureUse(this, window, previous, clock.instant());
+  }
+
+  /** {@code start ≤ t < end}. */
+  static Column in(Column t, TimeWindow window) {
+    return t.geq(functions.lit(window.start())).and(t.lt(functions.lit(window.end())));
+  }
+}

@@ -1,0 +1,37 @@
+package io.companyos.spark;
+
+import io.companyos.sources.Provenance;
+import java.util.Map;
+
+/**
+ * A KPI result computed on Spark: the same typed value the Java reference gives, where it came from, and how many
+ * record ids each evidence list left out. Ids are collected to the driver up to {@link SparkKpis#maxIds()} per list
+ * (the first ones in id order); beyond that a list is cut and the count of the rest is in {@link #idsLeftOut()}, so a
+ * billion rows never travel to the driver.
+ *
+ * @param value the result, of the same type as the Java reference's (e.g. {@code DoraResult})
+ * @param provenance the tables read, the filter and the window
+ * @param idsLeftOut evidence list → ids beyond the limit, not collected; empty when every id was collected
+ * @param <T> the result's type
+ */
+public record SparkResult<T>(T value, Provenance provenance, Map<String, Long> idsLeftOut) {
+  /**
+   * Copies the map.
+   *
+   * @param value the result
+   * @param provenance where it came from
+   * @param idsLeftOut evidence list → ids not collected
+   */
+  public SparkResult {
+    idsLeftOut = Map.copyOf(idsLeftOut);
+  }
+
+  /**
+   * Whether every evidence id was collected, so the value equals the Java reference's in every field.
+   *
+   * @return true when no list was cut
+   */
+  public boolean complete() {
+    return idsLeftOut.isEmpty();
+  }
+}

@@ -1,0 +1,90 @@
+package io.companyos.spark;
+
+import static io.companyos.spark.DoraHandMadeTest.t;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.product.Engagement;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twenty product events with the engagement of the week [2026-11-01, 2026-11-08) and feature adoption against the week
+ * before worked out by hand; Spark and the Java reference must both give them.
+ */
+class EngagementHandMadeTest {
+  static final TimeWindow WEEK = DoraHandMadeTest.WEEK;
+  static final TimeWindow WEEK_BEFORE = new TimeWindow(t("2026-10-25T00:00:00Z"), t("2026-11-01T00:00:00Z"));
+
+  static final List<ProductEvent> EVENTS = List.of(
+      e("2026-10-05T10:00:00Z", "u1", "s1", "session_start", null), // before the 30 days: not in MAU
+      e("2026-10-20T10:00:00Z", "u2", "s2", "session_start", null), // MAU only
+      e("2026-10-31T23:59:00Z", "u3", "s3", "feature_used", "export"), // MAU; the week before
+      e("2026-11-01T00:00:00Z", "u1", "s4", "session_start", null), // on the start: in
+      e("2026-11-01T10:00:00Z", "u1", "s4", "feature_used", "export"),
+      e("2026-11-01T11:00:00Z", "u2", "s5", "feature_used", "search"),
+      e("2026-11-02T09:00:00Z", "u1", "s6", "session_start", null),
+      e("2026-11-02T09:05:00Z", "u3", "s7", "feature_used", "export"),
+      e("2026-11-03T00:00:00Z", "u4", "s8", "signup", null), // a sign-up, not activity
+      e("2026-11-03T00:01:00Z", "u4", "s8", "session_start", null),
+      e("2026-11-04T12:00:00Z", "u2", "s9", "feature_used", "search"),
+      e("2026-11-05T12:00:00Z", "u5", "s10", "signup", null), // u5 only signed up: not active
+      e("2026-11-06T08:00:00Z", "u1", "s11", "feature_used", "dashboards"),
+      e("2026-11-07T23:59:59Z", "u2", "s12", "session_start", null),
+      e("2026-11-08T00:00:00Z", "u6", "s13", "session_start", null), // on the end: out
+      e("2026-10-28T10:00:00Z", "u2", "s14", "feature_used", "search"), // the week before
+      e("2026-10-27T10:00:00Z", "u7", "s15", "feature_used", "export"), // the week before
+      e("2026-10-26T10:00:00Z", "u8", "s16", "session_start", null), // the week before
+      e("2026-11-04T12:30:00Z", "u2", "s9", "feature_used", "search"), // same user, session and day again
+      e("2026-11-06T09:00:00Z", "u3", "s17", "session_start", null));
+
+  @Test
+  void sparkAndTheReferenceGiveTheHandWorkedEngagement() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    for (Engagement.Result r : List.of(Engagement.compute(EVENTS, WEEK), kpis.engagement(WEEK).value())) {
+      // User-days: 11-01 u1 u2, 11-02 u1 u3, 11-03 u4, 11-04 u2, 11-06 u1 u3, 11-07 u2 = 9 over 7 days.
+      assertThat(r.dau().getAsDouble()).isCloseTo(9 / 7.0, within(1e-12));
+      assertThat(r.wau()).isEqualTo(OptionalDouble.of(4)); // u1..u4
+      assertThat(r.mau()).isEqualTo(OptionalDouble.of(6)); // u1..u4, u7, u8 (u2 and u3 also earlier)
+      assertThat(r.stickiness().getAsDouble()).isCloseTo(9 / 42.0, within(1e-12));
+      // Sessions s4 s5 s6 s7 s8 s9 s11 s12 s17 of 4 users.
+      assertThat(r.sessionsPerUser().getAsDouble()).isEqualTo(2.25);
+      assertThat(r.signups()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void sparkAndTheReferenceGiveTheHandWorkedFeatureAdoption() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    List<ProductEvent> now = EVENTS.stream().filter(e -> WEEK.contains(e.timestamp())).toList();
+    List<ProductEvent> before = EVENTS.stream().filter(e -> WEEK_BEFORE.contains(e.timestamp())).toList();
+    SparkResult<List<Engagement.FeatureUse>> spark = kpis.featureUse(WEEK, WEEK_BEFORE);
+    for (List<Engagement.FeatureUse> uses : List.of(Engagement.featureUse(now, before), spark.value())) {
+      // Four active users this week (u1..u4) and four the week before (u2, u3, u7, u8).
+      assertThat(uses).containsExactly(
+          new Engagement.FeatureUse("export", 2, 50.0, OptionalDouble.of(50.0)), // u1, u3; before u3, u7
+          new Engagement.FeatureUse("dashboards", 1, 25.0, OptionalDouble.empty()), // u1; nobody before
+          new Engagement.FeatureUse("search", 1, 25.0, OptionalDouble.of(25.0))); // u2; before u2
+    }
+    assertThat(spark.provenance().query()).contains("table product_events");
+  }
+
+  @Test
+  void anEmptyWindowHasNoValuesNotZeros() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    TimeWindow later = new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z"));
+    Engagement.Result r = kpis.engagement(later).value();
+    assertThat(r).isEqualTo(Engagement.compute(EVENTS, later));
+    assertThat(r.dau()).isEmpty();
+    assertThat(r.mau()).isEmpty();
+    assertThat(r.stickiness()).isEmpty();
+    assertThat(kpis.featureUse(later, WEEK).value()).isEmpty();
+  }
+
+  private static ProductEvent e(String time, String user, String session, String event, String feature) {
+    return new ProductEvent(t(time), user, "acct-" + user, session, event, feature);
+  }
+}

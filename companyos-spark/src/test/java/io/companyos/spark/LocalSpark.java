@@ -1,0 +1,83 @@
+package io.companyos.spark;
+
+import io.companyos.model.data.Change;
+import io.companyos.model.data.DeployStatus;
+import io.companyos.model.data.Deployment;
+import io.companyos.model.data.Incident;
+import io.companyos.model.data.ProductEvent;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One Spark session on {@code local[2]} for the module's tests, and the records of the Java reference as tables. The
+ * session's time zone is deliberately not UTC (New York, with its DST days), so a result that depended on it would show.
+ */
+final class LocalSpark {
+  private static SparkSession spark;
+
+  private LocalSpark() {}
+
+  static synchronized SparkSession session() {
+    if (spark == null) {
+      spark = SparkSession.builder().master("local[2]").appName("companyos-spark-tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4")
+          .config("spark.sql.session.timeZone", "America/New_York")
+          .config("spark.sql.datetime.java8API.enabled", "true")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .getOrCreate();
+      spark.sparkContext().setLogLevel("WARN");
+    }
+    return spark;
+  }
+
+  static final StructType DEPLOYMENTS = new StructType()
+      .add("deploy_id", DataTypes.StringType, false)
+      .add("time_created", DataTypes.TimestampType, false)
+      .add("changes", DataTypes.createArrayType(DataTypes.StringType), false)
+      .add("status", DataTypes.StringType, true);
+  static final StructType CHANGES = new StructType()
+      .add("change_id", DataTypes.StringType, false)
+      .add("time_created", DataTypes.TimestampType, false);
+  static final StructType INCIDENTS = new StructType()
+      .add("incident_id", DataTypes.StringType, false)
+      .add("time_created", DataTypes.TimestampType, false)
+      .add("time_resolved", DataTypes.TimestampType, true)
+      .add("severity", DataTypes.StringType, false)
+      .add("service", DataTypes.StringType, false)
+      .add("title", DataTypes.StringType, false)
+      .add("root_cause_deploy", DataTypes.StringType, true);
+  static final StructType PRODUCT_EVENTS = new StructType()
+      .add("timestamp", DataTypes.TimestampType, false)
+      .add("user_id", DataTypes.StringType, false)
+      .add("account_id", DataTypes.StringType, false)
+      .add("session_id", DataTypes.StringType, false)
+      .add("event", DataTypes.StringType, false)
+      .add("feature", DataTypes.StringType, true);
+
+  /** The records as temporary views named like their kinds, so {@code SparkTables.catalog(spark, Map.of())} reads them. */
+  static SparkTables views(List<Deployment> deployments, List<Change> changes, List<Incident> incidents,
+      List<ProductEvent> events) {
+    SparkSession s = session();
+    view("deployments", deployments.stream().map(d -> RowFactory.create(d.deployId(), d.timeCreated(),
+        scala.jdk.javaapi.CollectionConverters.asScala(d.changes()).toSeq(),
+        d.status() == DeployStatus.FAILURE ? "failure" : "success")).toList(), DEPLOYMENTS);
+    view("changes", changes.stream().map(c -> RowFactory.create(c.changeId(), c.timeCreated())).toList(), CHANGES);
+    view("incidents", incidents.stream().map(i -> RowFactory.create(i.incidentId(), i.timeCreated(), i.timeResolved(),
+        i.severity(), i.service(), i.title(), i.rootCauseDeploy())).toList(), INCIDENTS);
+    view("product_events", events.stream().map(e -> RowFactory.create(e.timestamp(), e.userId(), e.accountId(),
+        e.sessionId(), e.event(), e.feature())).toList(), PRODUCT_EVENTS);
+    return SparkTables.catalog(s, java.util.Map.of());
+  }
+
+  private static void view(String name, List<Row> rows, StructType schema) {
+    Dataset<Row> df = session().createDataFrame(rows, schema);
+    df.createOrReplaceTempView(name);
+  }
+}
