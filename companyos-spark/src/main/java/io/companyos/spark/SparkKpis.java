@@ -127,6 +127,56 @@ public final class SparkKpis {
     return EngagementOnSpark.featureUse(this, window, previous, clock.instant());
   }
 
+  /**
+   * Effective cost of a window: the sum of {@code EffectiveCost} of the FOCUS rows whose {@code ChargePeriodStart} lies
+   * in it, as {@code CostBreakdown.total} gives it (credits and adjustments included: they change what was paid).
+   *
+   * @param window the half-open window
+   * @return the total, 0 for no rows, from the {@code costs} table
+   */
+  public SparkResult<java.math.BigDecimal> costTotal(TimeWindow window) {
+    return CostsOnSpark.total(this, window, clock.instant());
+  }
+
+  /**
+   * Cost groups of a window against the window before, as {@code CostBreakdown.groups} gives them: largest first, each
+   * with its cost before and its share of the window's total.
+   *
+   * @param window the half-open window
+   * @param previous the comparison window
+   * @param key what to group by: {@link CostKey#SERVICE} or a tag
+   * @return one group per key of the window, from the {@code costs} table
+   */
+  public SparkResult<List<io.companyos.scoring.finops.CostBreakdown.Group>> costGroups(TimeWindow window, TimeWindow previous,
+      CostKey key) {
+    return CostsOnSpark.groups(this, window, previous, key, clock.instant());
+  }
+
+  /**
+   * What costs are grouped by: the FOCUS {@code ServiceName}, or the value of one tag ({@code (untagged)} without it).
+   *
+   * @param tag the tag's key, or null for the service
+   */
+  public record CostKey(@org.jspecify.annotations.Nullable String tag) {
+    /** By {@code ServiceName}. */
+    public static final CostKey SERVICE = new CostKey(null);
+
+    /**
+     * By the value of a tag, e.g. {@code team}.
+     *
+     * @param tag the tag's key
+     * @return the key
+     */
+    public static CostKey tag(String tag) {
+      return new CostKey(Objects.requireNonNull(tag, "tag"));
+    }
+
+    @Override
+    public String toString() {
+      return tag == null ? "service" : "tag " + tag;
+    }
+  }
+
   /** {@code start ≤ t < end}. */
   static Column in(Column t, TimeWindow window) {
     return t.geq(functions.lit(window.start())).and(t.lt(functions.lit(window.end())));

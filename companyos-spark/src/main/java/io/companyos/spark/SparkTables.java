@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructField;
  * {@code product_events(timestamp, user_id, account_id, session_id, event, feature)}, and so on. A table may be
  * Parquet (partitioned or not, on any file system Spark reads), CSV in the files source's layout, or any table of the
  * session's catalog. Times may be timestamps or ISO-8601 text with an offset; a list column ({@code changes}) may be an
- * array of strings or {@code ;}-separated text. {@link #table} gives every kind with those columns typed alike.
+ * array of strings or {@code ;}-separated text; FOCUS {@code Tags} a map or JSON text. {@link #table} gives every kind
+ * with those columns typed alike.
  */
 public abstract class SparkTables {
   private final SparkSession spark;
@@ -85,7 +86,9 @@ public abstract class SparkTables {
     return new SparkTables(spark) {
       @Override
       Dataset<Row> read(String kind) {
-        return spark.read().option("header", true).option("mode", "FAILFAST").csv(base + kind + ".csv");
+        // RFC 4180: a quote inside a quoted cell is doubled (Spark escapes with a backslash unless told).
+        return spark.read().option("header", true).option("escape", "\"").option("mode", "FAILFAST")
+            .csv(base + kind + ".csv");
       }
 
       @Override
@@ -131,14 +134,17 @@ public abstract class SparkTables {
         df = df.withColumn(name, functions.col(name).cast(DataTypes.TimestampType));
       } else if (name.equals("changes") && !(f.dataType() instanceof ArrayType)) {
         df = df.withColumn(name, list(functions.col(name), f.dataType()));
+      } else if (name.equals("Tags") && f.dataType().equals(DataTypes.StringType)) {
+        df = df.withColumn(name, functions.from_json(functions.col(name),
+            DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)));
       }
     }
     return df;
   }
 
   private static boolean isTime(String column) {
-    return column.equals("timestamp") || column.startsWith("time_") || column.equals("charge_period_start")
-        || column.equals("charge_period_end");
+    return column.equals("timestamp") || column.startsWith("time_") || column.equals("ChargePeriodStart")
+        || column.equals("ChargePeriodEnd");
   }
 
   /** {@code a;b;c} as an array; empty or null as an empty array. */

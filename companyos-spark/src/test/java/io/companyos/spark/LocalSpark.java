@@ -61,6 +61,22 @@ final class LocalSpark {
       .add("event", DataTypes.StringType, false)
       .add("feature", DataTypes.StringType, true);
 
+  static final StructType COSTS = new StructType()
+      .add("ChargePeriodStart", DataTypes.TimestampType, false)
+      .add("ChargePeriodEnd", DataTypes.TimestampType, false)
+      .add("EffectiveCost", DataTypes.StringType, false)
+      .add("ServiceName", DataTypes.StringType, false)
+      .add("ChargeCategory", DataTypes.StringType, false)
+      .add("Tags", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false);
+
+  /** FOCUS rows as the view {@code costs}, amounts as the text a CSV export holds (so their scales are kept). */
+  static SparkTables costs(List<io.companyos.model.data.CostRow> rows) {
+    view("costs", rows.stream().map(r -> RowFactory.create(r.chargePeriodStart(), r.chargePeriodEnd(),
+        r.effectiveCost().toPlainString(), r.serviceName(), r.chargeCategory(),
+        scala.jdk.javaapi.CollectionConverters.asScala(r.tags()))).toList(), COSTS);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
   /** The records as temporary views named like their kinds, so {@code SparkTables.catalog(spark, Map.of())} reads them. */
   static SparkTables views(List<Deployment> deployments, List<Change> changes, List<Incident> incidents,
       List<ProductEvent> events) {

@@ -33,4 +33,11 @@ class SparkEqualsReferenceTest {
         LocalSpark.views(List.of(), List.of(), List.of(), p.events())).featureUse(p.window(), p.previous()).value()),
         EXAMPLES, 20261207L);
   }
+
+  @Test
+  void costGroupsEqualTheReference() {
+    LawRunner.check(ReferenceLaws.costGroupsEqualReference(c -> SparkKpis.over(LocalSpark.costs(c.rows()))
+        .costGroups(c.window(), c.previous(), c.tag() == null ? SparkKpis.CostKey.SERVICE : SparkKpis.CostKey.tag(c.tag()))
+        .value()), EXAMPLES, 20261208L);
+  }
 }

@@ -1,6 +1,7 @@
 package io.companyos.scoring.testkit;
 
 import io.companyos.model.data.Change;
+import io.companyos.model.data.CostRow;
 import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
@@ -10,6 +11,7 @@ import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraEvidence;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.product.Engagement;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,57 @@ public final class ReferenceLaws {
    * @param previous the comparison window, just before {@code window} and as long
    */
   public record Product(List<ProductEvent> events, TimeWindow window, TimeWindow previous) {}
+
+  /**
+   * FOCUS cost rows, a window, the window before it and what to group by.
+   *
+   * @param rows the rows
+   * @param window the half-open window
+   * @param previous the comparison window, just before {@code window} and as long
+   * @param tag the tag to group by ({@code (untagged)} without it), or null to group by {@code ServiceName}
+   */
+  public record Costs(List<CostRow> rows, TimeWindow window, TimeWindow previous, @Nullable String tag) {}
+
+  /**
+   * Random FOCUS rows: up to 60 rows of 4 services over 16 days, amounts with 0 to 4 decimals (so the sums' scales
+   * differ), some credits (negative), some without the {@code team} tag, some on the window's edges.
+   *
+   * @return the generator
+   */
+  public static Generator<Costs> costRows() {
+    String[] services = {"compute", "storage", "database", "network"};
+    return r -> {
+      TimeWindow window = window(r);
+      TimeWindow previous = new TimeWindow(window.start().minus(window.length()), window.start());
+      List<CostRow> rows = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(61); i < n; i++) {
+        boolean credit = r.nextInt(8) == 0;
+        java.math.BigDecimal cost = java.math.BigDecimal.valueOf((credit ? -1 : 1) * (long) r.nextInt(1_000_000), r.nextInt(5));
+        Instant start = time(r, window);
+        rows.add(new CostRow(start, start.plus(Duration.ofHours(1)), cost, cost, cost, services[r.nextInt(services.length)],
+            "Compute", "AWS", credit ? "Credit" : "Usage", null, null,
+            r.nextInt(4) == 0 ? java.util.Map.of() : java.util.Map.of("team", "t" + r.nextInt(3))));
+      }
+      return new Costs(rows, window, previous, r.nextBoolean() ? null : "team");
+    };
+  }
+
+  /**
+   * The other implementation's cost groups equal {@code CostBreakdown.groups}' over the rows of the window and of the
+   * window before: same keys in the same order, costs equal as {@code BigDecimal}s (value and scale), shares equal.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> costGroupsEqualReference(Function<Costs, List<CostBreakdown.Group>> other) {
+    return new Law<>("cost groups equal the Java reference's", costRows(), c -> {
+      Function<CostRow, String> key = c.tag() == null ? CostRow::serviceName
+          : row -> row.tags().getOrDefault(c.tag(), "(untagged)");
+      List<CostRow> now = c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList();
+      List<CostRow> before = c.rows().stream().filter(row -> c.previous().contains(row.chargePeriodStart())).toList();
+      return differs(CostBreakdown.groups(now, before, key), other.apply(c));
+    });
+  }
 
   /**
    * Random delivery records: up to 24 deployments, 16 changes and 12 incidents over 16 days, on whole hours (so ties

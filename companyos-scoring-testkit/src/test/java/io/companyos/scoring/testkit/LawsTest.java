@@ -62,6 +62,11 @@ class LawsTest {
         d.deployments(), d.incidents(), d.window(), io.companyos.scoring.dora.DoraBenchmark.newest())), 300, 3);
     LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events(), p.window())), 300, 4);
+    LawRunner.check(ReferenceLaws.costGroupsEqualReference(c -> io.companyos.scoring.finops.CostBreakdown.groups(
+        c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart())).toList(),
+        c.rows().stream().filter(r -> c.previous().contains(r.chargePeriodStart())).toList(),
+        c.tag() == null ? io.companyos.model.data.CostRow::serviceName : r -> r.tags().getOrDefault(c.tag(), "(untagged)"))),
+        300, 7);
     // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()

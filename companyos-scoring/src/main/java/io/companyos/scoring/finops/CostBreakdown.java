@@ -140,9 +140,19 @@ public final class CostBreakdown {
    * @return one group per key of {@code current}, largest first
    */
   public static List<Group> groups(List<CostRow> current, List<CostRow> previous, Function<CostRow, String> key) {
-    Map<String, BigDecimal> now = by(current, key);
-    Map<String, BigDecimal> before = by(previous, key);
-    BigDecimal all = total(current);
+    return groups(by(current, key), by(previous, key), total(current));
+  }
+
+  /**
+   * The cost groups from sums already made ({@link #groups(List, List, Function)} from its sums): the one place the
+   * shares are divided and the groups ordered, whoever summed.
+   *
+   * @param now group → effective cost in the period
+   * @param before group → effective cost in the comparison period
+   * @param all the period's total effective cost (every row, so the shares add up to 100)
+   * @return one group per key of {@code now}, largest first (ties by key)
+   */
+  public static List<Group> groups(Map<String, BigDecimal> now, Map<String, BigDecimal> before, BigDecimal all) {
     return now.entrySet().stream()
         .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
         .map(e -> new Group(e.getKey(), e.getValue(), before.get(e.getKey()), all.signum() == 0 ? OptionalDouble.empty()

@@ -1,0 +1,82 @@
+package io.companyos.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.sources.Provenance;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+/**
+ * Cost by service or by tag ({@link CostBreakdown}) over the FOCUS {@code costs} table. Sums are exact decimals, and each
+ * is given the scale the reference's {@code BigDecimal} sum has (the largest scale of the amounts summed), so the
+ * groups are equal to the reference's, not only numerically equal.
+ */
+final class CostsOnSpark {
+  /** Wide enough for any amount a bill holds: 20 digits before the point, 18 after. */
+  private static final String DECIMAL = "decimal(38,18)";
+
+  private CostsOnSpark() {}
+
+  static SparkResult<BigDecimal> total(SparkKpis kpis, TimeWindow window, Instant now) {
+    Dataset<Row> rows = inWindow(kpis, window);
+    Map<String, BigDecimal> all = sums(rows, lit("all"));
+    BigDecimal total = all.getOrDefault("all", BigDecimal.ZERO);
+    String query = "effective cost: sum of EffectiveCost of the rows whose ChargePeriodStart lies in the window ("
+        + kpis.tables().describe("costs") + ")";
+    return new SparkResult<>(total, Provenance.of("spark", query, window, now).withRowCount(rows.count()), Map.of());
+  }
+
+  static SparkResult<List<CostBreakdown.Group>> groups(SparkKpis kpis, TimeWindow window, TimeWindow previous,
+      SparkKpis.CostKey key, Instant now) {
+    Dataset<Row> current = inWindow(kpis, window);
+    Column group = key.tag() == null ? col("ServiceName")
+        : coalesce(element_at(col("Tags"), lit(key.tag())), lit("(untagged)"));
+    List<CostBreakdown.Group> groups = CostBreakdown.groups(sums(current, group), sums(inWindow(kpis, previous), group),
+        sums(current, lit("all")).getOrDefault("all", BigDecimal.ZERO));
+    String query = "effective cost by " + key + " in the window and the one before, shares of the window's total ("
+        + kpis.tables().describe("costs") + ")";
+    return new SparkResult<>(groups, Provenance.of("spark", query, window, now).withRowCount(groups.size()), Map.of());
+  }
+
+  private static Dataset<Row> inWindow(SparkKpis kpis, TimeWindow window) {
+    return kpis.tables().table("costs").where(SparkKpis.in(col("ChargePeriodStart"), window));
+  }
+
+  /** Group → exact sum of EffectiveCost at the largest scale among its amounts, as a {@code BigDecimal} sum has. */
+  private static Map<String, BigDecimal> sums(Dataset<Row> rows, Column group) {
+    DataType type = rows.schema().apply("EffectiveCost").dataType();
+    Column amount = col("EffectiveCost");
+    Column scale;
+    if (type instanceof DecimalType d) {
+      scale = lit(d.scale());
+    } else {
+      Column text = functions.trim(amount.cast(DataTypes.StringType));
+      scale = when(functions.instr(text, ".").gt(0), length(functions.substring_index(text, ".", -1))).otherwise(lit(0));
+    }
+    Map<String, BigDecimal> out = new TreeMap<>();
+    for (Row r : rows.groupBy(group.as("g")).agg(sum(amount.cast(DECIMAL)), max(scale)).collectAsList()) {
+      out.put(r.getString(0), r.getDecimal(1).setScale(r.getInt(2), RoundingMode.UNNECESSARY));
+    }
+    return out;
+  }
+}
