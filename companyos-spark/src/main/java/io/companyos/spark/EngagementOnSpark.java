@@ -52,6 +52,41 @@ final class EngagementOnSpark {
     return new SparkResult<>(uses, Provenance.of("spark", query, window, now).withRowCount(uses.size()), Map.of());
   }
 
+  static SparkResult<java.util.OptionalDouble> meanDailyActive(SparkKpis kpis, TimeWindow window, java.time.ZoneId zone,
+      Instant now) {
+    List<java.time.LocalDate> days = Engagement.completeDays(window, zone);
+    String query = "DAU: distinct users with an activity event per complete " + zone + " day of the window, averaged over "
+        + days.size() + (days.size() == 1 ? " day" : " days") + " (" + kpis.tables().describe("product_events") + ")";
+    if (days.isEmpty()) {
+      return new SparkResult<>(java.util.OptionalDouble.empty(), Provenance.of("spark", query, window, now), Map.of());
+    }
+    // The day of an event: how many of the days' inner midnights (DST-aware, in the zone) lie at or before it.
+    List<Column> midnights = new java.util.ArrayList<>();
+    for (java.time.LocalDate d : days.subList(1, days.size())) {
+      midnights.add(org.apache.spark.sql.functions.lit(d.atStartOfDay(zone).toInstant()));
+    }
+    TimeWindow complete = new TimeWindow(days.get(0).atStartOfDay(zone).toInstant(),
+        days.get(days.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
+    Column t = col("timestamp");
+    Column day = midnights.isEmpty() ? org.apache.spark.sql.functions.lit(0)
+        : org.apache.spark.sql.functions.size(org.apache.spark.sql.functions.filter(
+            org.apache.spark.sql.functions.array(midnights.toArray(new Column[0])), m -> m.leq(t)));
+    long userDays = kpis.tables().table("product_events")
+        .where(org.apache.spark.sql.functions.not(col("event").equalTo("signup")).and(SparkKpis.in(t, complete)))
+        .agg(countDistinct(day, col("user_id"))).first().getLong(0);
+    return new SparkResult<>(Engagement.meanDailyActive(userDays, days.size()),
+        Provenance.of("spark", query, window, now).withRowCount(userDays), Map.of());
+  }
+
+  static SparkResult<Long> activeUsers(SparkKpis kpis, TimeWindow window, Instant now) {
+    Dataset<Row> activity = kpis.tables().table("product_events").where(org.apache.spark.sql.functions.not(
+        col("event").equalTo("signup")));
+    long users = distinctUsers(activity, window);
+    String query = "active users: distinct users with an event other than signup in the window ("
+        + kpis.tables().describe("product_events") + ")";
+    return new SparkResult<>(users, Provenance.of("spark", query, window, now).withRowCount(users), Map.of());
+  }
+
   private static long distinctUsers(Dataset<Row> activity, TimeWindow w) {
     return activity.where(SparkKpis.in(col("timestamp"), w)).agg(countDistinct(col("user_id"))).first().getLong(0);
   }

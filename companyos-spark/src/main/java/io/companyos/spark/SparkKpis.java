@@ -128,6 +128,29 @@ public final class SparkKpis {
   }
 
   /**
+   * DAU as the catalog's {@code dau} defines it ({@code Engagement.meanDailyActive}): the mean, over the complete
+   * calendar days of the window in {@code zone}, of the distinct users active that day.
+   *
+   * @param window the half-open window
+   * @param zone the time zone of the calendar days (a DST day is one day)
+   * @return the mean, or empty without a complete day, from the {@code product_events} table
+   */
+  public SparkResult<java.util.OptionalDouble> meanDailyActive(TimeWindow window, java.time.ZoneId zone) {
+    return EngagementOnSpark.meanDailyActive(this, window, zone, clock.instant());
+  }
+
+  /**
+   * Distinct users with an activity event (any event but {@code signup}) in a window, as
+   * {@code Engagement.activeUsers} gives it: WAU and MAU are this over the 7 and 30 days ending at an instant.
+   *
+   * @param window the half-open window
+   * @return the number of users, from the {@code product_events} table
+   */
+  public SparkResult<Long> activeUsers(TimeWindow window) {
+    return EngagementOnSpark.activeUsers(this, window, clock.instant());
+  }
+
+  /**
    * Effective cost of a window: the sum of {@code EffectiveCost} of the FOCUS rows whose {@code ChargePeriodStart} lies
    * in it, as {@code CostBreakdown.total} gives it (credits and adjustments included: they change what was paid).
    *

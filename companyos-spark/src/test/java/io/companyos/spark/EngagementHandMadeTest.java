@@ -73,6 +73,21 @@ class EngagementHandMadeTest {
   }
 
   @Test
+  void dauOverCompleteNewYorkDaysAcrossTheEndOfDaylightSavingTime() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+    // 10-31 00:00 EDT to 11-03 00:00 EST: three complete days, 11-01 of 25 hours, plus an hour before and after.
+    TimeWindow days = new TimeWindow(t("2026-10-31T03:00:00Z"), t("2026-11-03T06:00:00Z"));
+    // 10-31: u3 (19:59 EDT), u1 (20:00 EDT); 11-01: u1, u2; 11-02: u1 (04:00 EST), u3, u4 (19:01 EST; its sign-up is
+    // not activity): 7 user-days over 3 days.
+    assertThat(Engagement.meanDailyActive(EVENTS, days, ny).getAsDouble()).isCloseTo(7 / 3.0, within(1e-12));
+    assertThat(kpis.meanDailyActive(days, ny).value()).isEqualTo(Engagement.meanDailyActive(EVENTS, days, ny));
+    assertThat(kpis.meanDailyActive(new TimeWindow(t("2026-11-01T05:00:00Z"), t("2026-11-02T04:00:00Z")), ny).value())
+        .isEmpty(); // 23 hours: no complete day
+    assertThat(kpis.activeUsers(WEEK).value()).isEqualTo(4L).isEqualTo(Engagement.activeUsers(EVENTS, WEEK));
+  }
+
+  @Test
   void anEmptyWindowHasNoValuesNotZeros() {
     SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
     TimeWindow later = new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z"));

@@ -40,4 +40,11 @@ class SparkEqualsReferenceTest {
         .costGroups(c.window(), c.previous(), c.tag() == null ? SparkKpis.CostKey.SERVICE : SparkKpis.CostKey.tag(c.tag()))
         .value()), EXAMPLES, 20261208L);
   }
+
+  @Test
+  void dauOverCompleteDaysInAnyZoneEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.meanDailyActiveEqualsReference(d -> SparkKpis.over(
+        LocalSpark.views(List.of(), List.of(), List.of(), d.events())).meanDailyActive(d.window(), d.zone()).value()),
+        EXAMPLES, 20261209L);
+  }
 }

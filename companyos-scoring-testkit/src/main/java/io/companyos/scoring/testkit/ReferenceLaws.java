@@ -198,6 +198,32 @@ public final class ReferenceLaws {
   }
 
   /**
+   * Product events, a window and the time zone of its calendar days.
+   *
+   * @param events the events
+   * @param window the half-open window
+   * @param zone UTC, New York, Kolkata (a half-hour offset) or Lord Howe (a half-hour DST change)
+   */
+  public record Daily(List<ProductEvent> events, TimeWindow window, java.time.ZoneId zone) {}
+
+  /**
+   * The other implementation's DAU over complete calendar days equals {@code Engagement.meanDailyActive}'s.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Daily> meanDailyActiveEqualsReference(Function<Daily, java.util.OptionalDouble> other) {
+    String[] zones = {"UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"};
+    Generator<Product> events = productEvents();
+    Generator<Daily> g = r -> {
+      Product p = events.next(r);
+      return new Daily(p.events(), p.window(), java.time.ZoneId.of(zones[r.nextInt(zones.length)]));
+    };
+    return new Law<>("DAU over complete days equals the Java reference's", g,
+        d -> differs(Engagement.meanDailyActive(d.events(), d.window(), d.zone()), other.apply(d)));
+  }
+
+  /**
    * The other implementation's feature adoption equals {@code Engagement.featureUse}'s over the events of the window
    * and of the window before.
    *

@@ -183,23 +183,52 @@ public final class Engagement {
    * @return the mean distinct users per complete day, or empty when there is none
    */
   public static OptionalDouble meanDailyActive(List<ProductEvent> events, TimeWindow w, java.time.ZoneId zone) {
-    java.time.LocalDate first = w.start().atZone(zone).toLocalDate();
-    if (first.atStartOfDay(zone).toInstant().isBefore(w.start())) {
-      first = first.plusDays(1);
-    }
-    java.time.LocalDate endDay = w.end().atZone(zone).toLocalDate(); // exclusive: the day w.end falls in is partial or next
-    long days = java.time.temporal.ChronoUnit.DAYS.between(first, endDay);
-    if (days <= 0) {
+    List<java.time.LocalDate> days = completeDays(w, zone);
+    if (days.isEmpty()) {
       return OptionalDouble.empty();
     }
-    TimeWindow complete = new TimeWindow(first.atStartOfDay(zone).toInstant(), endDay.atStartOfDay(zone).toInstant());
+    TimeWindow complete = new TimeWindow(days.get(0).atStartOfDay(zone).toInstant(),
+        days.get(days.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
     Map<java.time.LocalDate, Set<String>> byDay = new HashMap<>();
     for (ProductEvent e : events) {
       if (isActivity(e) && complete.contains(e.timestamp())) {
         byDay.computeIfAbsent(e.timestamp().atZone(zone).toLocalDate(), d -> new HashSet<>()).add(e.userId());
       }
     }
-    return OptionalDouble.of(byDay.values().stream().mapToInt(Set::size).sum() / (double) days);
+    return meanDailyActive(byDay.values().stream().mapToLong(Set::size).sum(), days.size());
+  }
+
+  /**
+   * The complete calendar days (in {@code zone}) inside {@code w}: those whose whole span, midnight to midnight, lies
+   * in it. A DST day is one calendar day of 23 or 25 hours.
+   *
+   * @param w the half-open window {@code [start, end)}
+   * @param zone the time zone of the calendar days
+   * @return the days in order; empty when none is complete
+   */
+  public static List<java.time.LocalDate> completeDays(TimeWindow w, java.time.ZoneId zone) {
+    java.time.LocalDate first = w.start().atZone(zone).toLocalDate();
+    if (first.atStartOfDay(zone).toInstant().isBefore(w.start())) {
+      first = first.plusDays(1);
+    }
+    java.time.LocalDate endDay = w.end().atZone(zone).toLocalDate(); // exclusive: the day w.end falls in is partial or next
+    List<java.time.LocalDate> days = new java.util.ArrayList<>();
+    for (java.time.LocalDate d = first; d.isBefore(endDay); d = d.plusDays(1)) {
+      days.add(d);
+    }
+    return days;
+  }
+
+  /**
+   * DAU from its counts: distinct (day, user) pairs of the complete days / those days — the one place they are
+   * divided, whoever counted them.
+   *
+   * @param userDays distinct (complete day, active user) pairs
+   * @param days complete days ({@link #completeDays})
+   * @return the mean, or empty without a complete day
+   */
+  public static OptionalDouble meanDailyActive(long userDays, long days) {
+    return days <= 0 ? OptionalDouble.empty() : OptionalDouble.of(userDays / (double) days);
   }
 
   /**
