@@ -1,0 +1,310 @@
+package io.companyos.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.dora.DoraBenchmark;
+import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.product.Engagement;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The batch job for {@code spark-submit}: computes the catalog's KPIs that {@link SparkKpis} has for one as-of and writes
+ * them where a small machine can render packs from them.
+ *
+ * <pre>
+ * spark-submit --class io.companyos.spark.KpiJob companyos-spark.jar \
+ *   --tables parquet:s3a://lake/companyos --as-of 2026-11-30T00:00:00Z --days 7 --zone America/New_York --out kpis
+ * </pre>
+ *
+ * <p>It writes two files into {@code --out} (a folder on the driver), each whole or not at all:
+ * <ul>
+ *   <li>{@code metrics.csv} in the files source's layout (docs/data-formats.md): one row per KPI value, metric
+ *       {@code companyos:kpi:<kpi id>}, timestamp the window's end, labels {@code from} and {@code to} (the window)
+ *       and {@code feature} or {@code service} where the KPI has one value per feature or service. The files source
+ *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
+ *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
+ *       ids not collected).
+ * </ul>
+ * A KPI without data has no row in {@code metrics.csv} and reads {@code n/a (reason)} in {@code kpis.json}, never 0;
+ * a family whose table is missing is n/a with that reason, and the others are still computed.
+ */
+public final class KpiJob {
+  /** The prefix of the metric names the job writes: {@code companyos:kpi:<kpi id>}. */
+  public static final String METRIC_PREFIX = "companyos:kpi:";
+
+  private final SparkKpis kpis;
+  private final TimeWindow window;
+  private final TimeWindow previous;
+  private final ZoneId zone;
+  private final PrintStream progress;
+  private final List<String[]> rows = new ArrayList<>();
+  private final ArrayNode json;
+
+  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper) {
+    this.kpis = kpis;
+    this.window = window;
+    this.previous = new TimeWindow(window.start().minus(window.length()), window.start());
+    this.zone = zone;
+    this.progress = progress;
+    this.json = mapper.createArrayNode();
+  }
+
+  /**
+   * Runs the job with a session of its own ({@code spark-submit} supplies the master and the configuration).
+   *
+   * @param args the arguments, see the class description
+   */
+  public static void main(String[] args) {
+    Arguments a;
+    try {
+      a = Arguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("companyos kpi job: " + e.getMessage());
+      System.err.println(Arguments.USAGE);
+      System.exit(2);
+      return;
+    }
+    SparkSession spark = SparkSession.builder().appName("companyos-kpis").getOrCreate();
+    try {
+      run(spark, a, System.err);
+    } catch (UncheckedIOException e) {
+      System.err.println("companyos kpi job: cannot write " + a.out() + ": " + e.getCause().getMessage());
+      System.exit(1);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /**
+   * Computes the KPIs and writes {@code metrics.csv} and {@code kpis.json} into {@code a.out()}.
+   *
+   * @param spark the session to read the tables with
+   * @param a the job's arguments
+   * @param progress where a line per KPI family is printed
+   * @return the number of KPI values written
+   * @throws UncheckedIOException if the files cannot be written (nothing half-written is left)
+   */
+  public static int run(SparkSession spark, Arguments a, PrintStream progress) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    KpiJob job = new KpiJob(SparkKpis.over(a.tables(spark)), new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(),
+        progress, mapper);
+    job.family(1, "DORA", job::dora);
+    job.family(2, "product engagement", job::product);
+    job.family(3, "cloud spend", job::costs);
+    job.write(a.out(), mapper);
+    return job.rows.size();
+  }
+
+  private void family(int n, String name, Runnable compute) {
+    progress.printf(Locale.ROOT, "companyos kpi job: [%d/3] %s, %s to %s%n", n, name, window.start(), window.end());
+    try {
+      compute.run();
+    } catch (Exception e) {
+      // Scala throws AnalysisException (a checked exception to Java) without declaring it: a missing table or column
+      // ends only this family.
+      if (e instanceof AnalysisException a) {
+        String error = String.valueOf(a.getCondition());
+        String reason = error.startsWith("PATH_NOT_FOUND") || error.startsWith("TABLE_OR_VIEW_NOT_FOUND")
+            ? "no table for " + name : "cannot read the tables of " + name + " (" + error + ")";
+        progress.println("companyos kpi job: " + name + " n/a (" + reason + ")");
+        ObjectNode node = json.addObject();
+        node.put("family", name);
+        node.put("value", "n/a (" + reason + ")");
+      } else if (e instanceof RuntimeException r) {
+        throw r;
+      } else {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private void dora() {
+    SparkResult<DoraResult> r = kpis.dora(window, DoraBenchmark.newest());
+    DoraResult d = r.value();
+    kpi("deployment_frequency", d.deploysPerDay(), "no deployments in the window", d.deployments() > 0, r, Map.of());
+    kpi("lead_time_for_changes", d.leadTimeHoursMedian(), "no change first deployed in the window", true, r, Map.of());
+    kpi("change_failure_rate", d.changeFailureRate(), "no deployments in the window", true, r, Map.of());
+    kpi("failed_deployment_recovery_time", d.failedDeploymentRecoveryHoursMedian(),
+        "no change-caused incident resolved in the window", true, r, Map.of());
+    kpi("deployment_rework_rate", d.reworkRate(), "no deployments in the window", true, r, Map.of());
+  }
+
+  private void product() {
+    kpi("dau", kpis.meanDailyActive(window, zone), "no complete " + zone + " day in the window");
+    SparkResult<Long> wau = kpis.activeUsers(TimeWindow.ending(window.end(), Duration.ofDays(7)));
+    kpi("wau", wau.value() == 0 ? OptionalDouble.empty() : OptionalDouble.of(wau.value()), "no active users", true, wau,
+        Map.of());
+    SparkResult<Long> mau = kpis.activeUsers(TimeWindow.ending(window.end(), Duration.ofDays(30)));
+    kpi("mau", mau.value() == 0 ? OptionalDouble.empty() : OptionalDouble.of(mau.value()), "no active users", true, mau,
+        Map.of());
+    SparkResult<Engagement.Result> engagement = kpis.engagement(window);
+    kpi("signups", OptionalDouble.of(engagement.value().signups()), "", true, engagement, Map.of());
+    SparkResult<List<Engagement.FeatureUse>> uses = kpis.featureUse(window, previous);
+    for (Engagement.FeatureUse u : uses.value()) {
+      kpi("feature_adoption", OptionalDouble.of(u.adoptionPercent()), "", true, uses, Map.of("feature", u.feature()));
+    }
+  }
+
+  private void costs() {
+    SparkResult<BigDecimal> total = kpis.costTotal(window);
+    kpi("cloud_spend", total.provenance().rowCount() == 0 ? OptionalDouble.empty()
+        : OptionalDouble.of(total.value().doubleValue()), "no cost rows in the window", true, total, Map.of());
+  }
+
+  private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {
+    kpi(id, r.value(), reason, true, r, Map.of());
+  }
+
+  private void kpi(String id, OptionalDouble value, String reason, boolean has, SparkResult<?> r, Map<String, String> key) {
+    ObjectNode node = json.addObject();
+    node.put("kpi", id);
+    key.forEach(node::put);
+    node.put("from", window.start().toString());
+    node.put("to", window.end().toString());
+    if (value.isPresent() && has) {
+      node.put("value", value.getAsDouble());
+      StringBuilder labels = new StringBuilder("from=" + window.start() + ";to=" + window.end());
+      key.forEach((k, v) -> labels.append(';').append(k).append('=').append(v));
+      rows.add(new String[] {window.end().toString(), METRIC_PREFIX + id, labels.toString(),
+          Double.toString(value.getAsDouble())});
+    } else {
+      node.put("value", "n/a (" + reason + ")");
+    }
+    node.put("query", r.provenance().query());
+    ObjectNode left = node.putObject("idsLeftOut");
+    r.idsLeftOut().forEach(left::put);
+  }
+
+  private void write(Path out, ObjectMapper mapper) {
+    StringBuilder csv = new StringBuilder("timestamp,metric,labels,value\n");
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        csv.append(i == 0 ? "" : ",").append(quoted(row[i]));
+      }
+      csv.append('\n');
+    }
+    try {
+      Files.createDirectories(out);
+      replace(out.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+      replace(out.resolve("kpis.json"), mapper.writeValueAsBytes(json));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled. */
+  private static String quoted(String cell) {
+    return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+  }
+
+  /** Written beside the target and moved over it, so a reader sees the old file or the new one, never half of one. */
+  private static void replace(Path target, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * The job's arguments.
+   *
+   * @param tables {@code parquet:ROOT}, {@code csv:ROOT} or {@code catalog:} (tables named like the kinds)
+   * @param asOf the end of the window
+   * @param length the window's length
+   * @param zone the time zone of the calendar days of DAU
+   * @param out the folder to write into
+   */
+  public record Arguments(String tables, Instant asOf, Duration length, ZoneId zone, Path out) {
+    static final String USAGE = "usage: KpiJob --tables parquet:ROOT|csv:ROOT|catalog: --as-of INSTANT [--days N] "
+        + "[--zone ZONE] --out DIR";
+
+    /**
+     * Reads {@code --tables}, {@code --as-of}, {@code --days} (default 7), {@code --zone} (default UTC) and
+     * {@code --out}.
+     *
+     * @param args the command line
+     * @return the arguments
+     * @throws IllegalArgumentException naming the argument at fault
+     */
+    public static Arguments parse(String... args) {
+      Map<String, String> m = new LinkedHashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        String name = args[i];
+        if (!List.of("--tables", "--as-of", "--days", "--zone", "--out").contains(name)) {
+          throw new IllegalArgumentException("unknown argument " + name);
+        }
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException(name + " needs a value");
+        }
+        m.put(name, args[++i]);
+      }
+      for (String required : List.of("--tables", "--as-of", "--out")) {
+        if (!m.containsKey(required)) {
+          throw new IllegalArgumentException("missing " + required);
+        }
+      }
+      String tables = m.get("--tables");
+      if (!tables.startsWith("parquet:") && !tables.startsWith("csv:") && !tables.equals("catalog:")) {
+        throw new IllegalArgumentException("--tables must be parquet:ROOT, csv:ROOT or catalog:, was " + tables);
+      }
+      Instant asOf;
+      try {
+        asOf = Instant.parse(m.get("--as-of"));
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("--as-of must be an instant like 2026-11-30T00:00:00Z, was " + m.get("--as-of"));
+      }
+      int days;
+      try {
+        days = Integer.parseInt(m.getOrDefault("--days", "7"));
+      } catch (NumberFormatException e) {
+        days = 0;
+      }
+      if (days < 1 || days > 3660) {
+        throw new IllegalArgumentException("--days must be a whole number from 1 to 3660, was " + m.get("--days"));
+      }
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(m.getOrDefault("--zone", "UTC"));
+      } catch (DateTimeException e) {
+        throw new IllegalArgumentException("--zone must be a time zone like Europe/Berlin, was " + m.get("--zone"));
+      }
+      return new Arguments(tables, asOf, Duration.ofDays(days), zone, Path.of(m.get("--out")));
+    }
+
+    @Nullable SparkTables tables(SparkSession spark) {
+      if (tables.startsWith("parquet:")) {
+        return SparkTables.parquet(spark, tables.substring("parquet:".length()));
+      }
+      if (tables.startsWith("csv:")) {
+        return SparkTables.csv(spark, tables.substring("csv:".length()));
+      }
+      return SparkTables.catalog(spark, Map.of());
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.companyos.spark;
+
+import static io.companyos.spark.DoraHandMadeTest.t;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.companyos.model.data.MetricPoint;
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.files.FilesSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code spark-submit} job over the hand-made records of the other tests (deployments, changes, incidents, product
+ * events, FOCUS rows as CSV files), its {@code metrics.csv} read back through the files source like any company's
+ * metrics: the hand-worked values, one row per KPI (and feature), nothing for a KPI without data.
+ */
+class KpiJobTest {
+  private static final TimeWindow READ = new TimeWindow(t("2026-11-01T00:00:00Z"), t("2026-11-09T00:00:00Z"));
+
+  @Test
+  void theWeeksKpisAreWrittenAsMetricsTheFilesSourceReads(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    DoraHandMadeTest.writeCsv(data);
+    writeEvents(data, EngagementHandMadeTest.EVENTS);
+    Files.copy(costsCsv(dir), data.resolve("costs.csv"));
+    Path out = dir.resolve("kpis");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int written = KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--days", "7", "--out", out.toString()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    Map<String, Double> got = new HashMap<>();
+    for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
+        .records(RecordKind.METRICS, READ).rows()) {
+      assertThat(p.timestamp()).isEqualTo(t("2026-11-08T00:00:00Z"));
+      assertThat(p.labels()).containsEntry("from", "2026-11-01T00:00:00Z").containsEntry("to", "2026-11-08T00:00:00Z");
+      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("feature")
+          ? "/" + p.labels().get("feature") : ""), p.value());
+    }
+    assertThat(got).hasSize(written).hasSize(13); // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend
+    // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
+    assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
+    assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
+    assertThat(got.get("change_failure_rate")).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(got.get("failed_deployment_recovery_time")).isEqualTo(31.0);
+    assertThat(got.get("deployment_rework_rate")).isEqualTo(0.5);
+    assertThat(got.get("dau")).isCloseTo(9 / 7.0, within(1e-12)); // seven complete UTC days
+    assertThat(got.get("wau")).isEqualTo(4.0);
+    assertThat(got.get("mau")).isEqualTo(6.0);
+    assertThat(got.get("signups")).isEqualTo(2.0);
+    assertThat(got.get("feature_adoption/export")).isEqualTo(50.0);
+    assertThat(got.get("feature_adoption/search")).isEqualTo(25.0);
+    assertThat(got.get("feature_adoption/dashboards")).isEqualTo(25.0);
+    assertThat(got.get("cloud_spend")).isEqualTo(243.155);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/3] DORA", "[3/3] cloud spend");
+
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
+    assertThat(kpis.get(0).get("query").asText()).contains("csv deployments.csv").doesNotContain(data.toString());
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+          .containsExactlyInAnyOrder("metrics.csv", "kpis.json"); // no temporary file left
+    }
+  }
+
+  @Test
+  void aMissingTableMakesItsFamilyNaAndTheOthersAreStillComputed(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    writeEvents(data, EngagementHandMadeTest.EVENTS);
+    Path out = dir.resolve("kpis");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int written = KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(written).isEqualTo(7); // dau, wau, mau, signups, three features
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("DORA n/a (no table for DORA)");
+    assertThat(Files.readString(out.resolve("metrics.csv"))).doesNotContain("deployment_frequency", "cloud_spend");
+  }
+
+  @Test
+  void aKpiWithoutDataIsNaNeverZero(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    DoraHandMadeTest.writeCsv(data);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2027-01-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no deployments in the window)",
+        "n/a (no change first deployed in the window)");
+    assertThat(Files.readAllLines(out.resolve("metrics.csv"))).containsExactly("timestamp,metric,labels,value");
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "hive:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o"))
+        .hasMessage("--tables must be parquet:ROOT, csv:ROOT or catalog:, was hive:x");
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "yesterday", "--out", "o"))
+        .hasMessageContaining("--as-of must be an instant");
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o",
+        "--days", "0")).hasMessageContaining("--days must be a whole number from 1 to 3660, was 0");
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z"))
+        .hasMessage("missing --out");
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--zone", "Mars/Olympus", "--as-of",
+        "2026-11-08T00:00:00Z", "--out", "o")).hasMessageContaining("--zone must be a time zone");
+  }
+
+  static void writeEvents(Path dir, List<ProductEvent> events) throws IOException {
+    StringBuilder csv = new StringBuilder("timestamp,user_id,account_id,session_id,event,feature\n");
+    for (ProductEvent e : events) {
+      csv.append(e.timestamp()).append(',').append(e.userId()).append(',').append(e.accountId()).append(',')
+          .append(e.sessionId()).append(',').append(e.event()).append(',').append(e.feature() == null ? "" : e.feature())
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("product_events.csv"), csv);
+  }
+
+  private static Path costsCsv(Path dir) throws IOException {
+    Path costs = Files.createDirectories(dir.resolve("costs-only"));
+    CostsHandMadeTest.tables(costs);
+    return costs.resolve("costs.csv");
+  }
+}
