@@ -59,7 +59,8 @@ final class CostsOnSpark {
   }
 
   private static Dataset<Row> inWindow(SparkKpis kpis, TimeWindow window) {
-    return kpis.tables().table("costs").where(SparkKpis.in(col("ChargePeriodStart"), window));
+    Dataset<Row> costs = kpis.tables().table("costs");
+    return costs.where(SparkKpis.placedIn(costs, "ChargePeriodStart", window));
   }
 
   /** Group → exact sum of EffectiveCost at the largest scale among its amounts, as a {@code BigDecimal} sum has. */

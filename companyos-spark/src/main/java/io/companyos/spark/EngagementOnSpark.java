@@ -27,7 +27,7 @@ final class EngagementOnSpark {
     Column t = col("timestamp");
     Column signup = col("event").equalTo("signup");
     Dataset<Row> activity = events.where(org.apache.spark.sql.functions.not(signup));
-    Dataset<Row> inWindow = activity.where(SparkKpis.in(t, window));
+    Dataset<Row> inWindow = activity.where(SparkKpis.placedIn(activity, "timestamp", window));
     Row counts = inWindow.agg(countDistinct(col("user_id")), countDistinct(col("session_id")),
         countDistinct(Exact.utcDay(t), col("user_id"))).first();
     long users = counts.getLong(0);
@@ -35,7 +35,7 @@ final class EngagementOnSpark {
     long userDays = counts.getLong(2);
     long wau = distinctUsers(activity, TimeWindow.ending(window.end(), Duration.ofDays(7)));
     long mau = distinctUsers(activity, TimeWindow.ending(window.end(), Duration.ofDays(30)));
-    long signups = events.where(signup.and(SparkKpis.in(t, window))).count();
+    long signups = events.where(signup.and(SparkKpis.placedIn(events, "timestamp", window))).count();
     Engagement.Result result = Engagement.fromCounts(window, userDays, users, sessions, wau, mau, signups);
     String query = "product engagement: distinct users, sessions and user-days of the events other than signup in the "
         + "window, distinct users of the 7 and 30 days ending at its end (" + kpis.tables().describe("product_events") + ")";
@@ -71,8 +71,10 @@ final class EngagementOnSpark {
     Column day = midnights.isEmpty() ? org.apache.spark.sql.functions.lit(0)
         : org.apache.spark.sql.functions.size(org.apache.spark.sql.functions.filter(
             org.apache.spark.sql.functions.array(midnights.toArray(new Column[0])), m -> m.leq(t)));
-    long userDays = kpis.tables().table("product_events")
-        .where(org.apache.spark.sql.functions.not(col("event").equalTo("signup")).and(SparkKpis.in(t, complete)))
+    Dataset<Row> events = kpis.tables().table("product_events");
+    long userDays = events
+        .where(org.apache.spark.sql.functions.not(col("event").equalTo("signup")).and(SparkKpis.placedIn(events, "timestamp",
+            complete)))
         .agg(countDistinct(day, col("user_id"))).first().getLong(0);
     return new SparkResult<>(Engagement.meanDailyActive(userDays, days.size()),
         Provenance.of("spark", query, window, now).withRowCount(userDays), Map.of());
@@ -88,12 +90,12 @@ final class EngagementOnSpark {
   }
 
   private static long distinctUsers(Dataset<Row> activity, TimeWindow w) {
-    return activity.where(SparkKpis.in(col("timestamp"), w)).agg(countDistinct(col("user_id"))).first().getLong(0);
+    return activity.where(SparkKpis.placedIn(activity, "timestamp", w)).agg(countDistinct(col("user_id"))).first().getLong(0);
   }
 
   private static Map<String, Long> usersByFeature(Dataset<Row> activity, TimeWindow w) {
     Map<String, Long> out = new TreeMap<>();
-    for (Row r : activity.where(SparkKpis.in(col("timestamp"), w).and(col("feature").isNotNull()))
+    for (Row r : activity.where(SparkKpis.placedIn(activity, "timestamp", w).and(col("feature").isNotNull()))
         .groupBy("feature").agg(countDistinct(col("user_id"))).collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
     }

@@ -200,6 +200,27 @@ public final class SparkKpis {
     }
   }
 
+  /**
+   * {@code start ≤ column < end} on a table, and, when the table is partitioned by day ({@code day}, a date) or by month
+   * ({@code month}, {@code yyyy-MM} text), the partitions that can hold such rows, so Spark reads only their folders.
+   * A partition is taken as the row's calendar day or month give or take a day, so tables partitioned by a local day
+   * are pruned correctly too.
+   */
+  static Column placedIn(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table, String column, TimeWindow window) {
+    Column in = in(functions.col(column), window);
+    java.util.List<String> names = java.util.Arrays.asList(table.columns());
+    java.time.LocalDate first = window.start().atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1);
+    java.time.LocalDate last = window.end().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+    if (names.contains("day") && table.schema().apply("day").dataType().equals(org.apache.spark.sql.types.DataTypes.DateType)) {
+      in = in.and(functions.col("day").between(functions.lit(first), functions.lit(last)));
+    } else if (names.contains("month")
+        && table.schema().apply("month").dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+      in = in.and(functions.col("month").between(functions.lit(first.toString().substring(0, 7)),
+          functions.lit(last.toString().substring(0, 7))));
+    }
+    return in;
+  }
+
   /** {@code start ≤ t < end}. */
   static Column in(Column t, TimeWindow window) {
     return t.geq(functions.lit(window.start())).and(t.lt(functions.lit(window.end())));

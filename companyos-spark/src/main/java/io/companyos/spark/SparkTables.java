@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructField;
  */
 public abstract class SparkTables {
   private final SparkSession spark;
+  private final Map<String, Dataset<Row>> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
   SparkTables(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -120,13 +121,18 @@ public abstract class SparkTables {
 
   /**
    * The table of one record kind, its time columns as timestamps and its list columns as arrays of strings; other
-   * columns as stored.
+   * columns as stored. The table is resolved once per instance (a Parquet folder's files are listed once), so the many
+   * KPIs of one job do not list a partitioned folder again for each query; make a new instance to see new files.
    *
    * @param kind the record kind's name ({@code deployments}, {@code changes}, {@code incidents},
    *     {@code product_events}, …)
    * @return the table
    */
   public Dataset<Row> table(String kind) {
+    return tables.computeIfAbsent(kind, this::typed);
+  }
+
+  private Dataset<Row> typed(String kind) {
     Dataset<Row> df = read(kind);
     for (StructField f : df.schema().fields()) {
       String name = f.name();

@@ -88,6 +88,22 @@ class EngagementHandMadeTest {
   }
 
   @Test
+  void parquetPartitionedByLocalDayGivesTheSameNumbers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // Partitioned by the New York day (the session's zone), as a lake may be: pruning by day must not lose the
+    // evening events whose UTC day is the next one.
+    LocalSpark.views(List.of(), List.of(), List.of(), EVENTS);
+    LocalSpark.session().table("product_events")
+        .withColumn("day", org.apache.spark.sql.functions.to_date(org.apache.spark.sql.functions.col("timestamp")))
+        .write().partitionBy("day").parquet(dir.resolve("product_events").toString());
+    SparkKpis lake = SparkKpis.over(SparkTables.parquet(LocalSpark.session(), dir.toUri().toString()));
+    assertThat(lake.engagement(WEEK).value()).isEqualTo(Engagement.compute(EVENTS, WEEK));
+    List<ProductEvent> now = EVENTS.stream().filter(e -> WEEK.contains(e.timestamp())).toList();
+    List<ProductEvent> before = EVENTS.stream().filter(e -> WEEK_BEFORE.contains(e.timestamp())).toList();
+    assertThat(lake.featureUse(WEEK, WEEK_BEFORE).value()).isEqualTo(Engagement.featureUse(now, before));
+    assertThat(lake.tables().describe("product_events")).isEqualTo("parquet product_events");
+  }
+
+  @Test
   void anEmptyWindowHasNoValuesNotZeros() {
     SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
     TimeWindow later = new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z"));
