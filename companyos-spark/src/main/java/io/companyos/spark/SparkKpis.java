@@ -128,6 +128,21 @@ public final class SparkKpis {
   }
 
   /**
+   * The incidents created in a window, as {@code IncidentStats.summarize} gives them: per severity (in the order asked)
+   * the count, open, times to restore (mean and median) and repeats — an incident with the same fingerprint as one
+   * created at most {@code repeatWindow} before it. Repeats are listed in id order.
+   *
+   * @param window the half-open window
+   * @param severities the severities to report, in order
+   * @param repeatWindow how far back an earlier incident makes one a repeat
+   * @return the summary, from the {@code incidents} table
+   */
+  public SparkResult<io.companyos.scoring.incident.IncidentStats.Summary> incidents(TimeWindow window, List<String> severities,
+      java.time.Duration repeatWindow) {
+    return IncidentsOnSpark.summarize(this, window, List.copyOf(severities), repeatWindow, clock.instant());
+  }
+
+  /**
    * DAU as the catalog's {@code dau} defines it ({@code Engagement.meanDailyActive}): the mean, over the complete
    * calendar days of the window in {@code zone}, of the distinct users active that day.
    *

@@ -47,4 +47,11 @@ class SparkEqualsReferenceTest {
         LocalSpark.views(List.of(), List.of(), List.of(), d.events())).meanDailyActive(d.window(), d.zone()).value()),
         EXAMPLES, 20261209L);
   }
+
+  @Test
+  void incidentSummaryEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.incidentSummaryEqualsReference(in -> SparkKpis.over(
+        LocalSpark.views(List.of(), List.of(), in.incidents(), List.of()))
+        .incidents(in.window(), List.of("P1", "P2", "P3"), java.time.Duration.ofDays(30)).value()), 6, 20261210L); // many Spark jobs per example (one per severity)
+  }
 }

@@ -12,6 +12,7 @@ import io.companyos.scoring.dora.DoraEvidence;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +108,61 @@ public final class ReferenceLaws {
       List<CostRow> before = c.rows().stream().filter(row -> c.previous().contains(row.chargePeriodStart())).toList();
       return differs(CostBreakdown.groups(now, before, key), other.apply(c));
     });
+  }
+
+  /**
+   * Incidents and the window to summarize.
+   *
+   * @param incidents incidents, unique ids, in id order
+   * @param window the half-open window
+   */
+  public record Incidents(List<Incident> incidents, TimeWindow window) {}
+
+  /**
+   * Random incidents of two services whose titles repeat with changing numbers and bracketed parts (so fingerprints
+   * match), of four severities, some open, some resolved before they were created.
+   *
+   * @return the generator
+   */
+  public static Generator<Incidents> incidents() {
+    String[][] kinds = {{"api", "api: timeout talking to db-%d"}, {"api", "Timeout talking to DB-%d (eu-west-%d)"},
+        {"web", "web: 5%d errors [canary %d]"}, {"web", "Login page slow"}};
+    return r -> {
+      TimeWindow window = window(r);
+      List<Incident> out = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(40); i < n; i++) {
+        String[] kind = kinds[r.nextInt(kinds.length)];
+        Instant created = time(r, window).minus(Duration.ofDays(r.nextInt(3) == 0 ? 30 : 0));
+        int shape = r.nextInt(6);
+        @Nullable Instant resolved = shape == 0 ? null
+            : shape == 1 ? created.minus(Duration.ofMinutes(1 + r.nextInt(300)))
+            : created.plus(Duration.ofMinutes(r.nextInt(48 * 60)));
+        out.add(new Incident(String.format("i%02d", i), created, resolved, "P" + (1 + r.nextInt(4)), kind[0],
+            String.format(kind[1], r.nextInt(9), r.nextInt(9)), null));
+      }
+      return new Incidents(out, window);
+    };
+  }
+
+  /**
+   * The other implementation's incident summary (P1–P3 listed, P4 not; repeats within 30 days) equals
+   * {@code IncidentStats.summarize}'s, repeats compared in id order.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Incidents> incidentSummaryEqualsReference(Function<Incidents, IncidentStats.Summary> other) {
+    return new Law<>("the incident summary equals the Java reference's", incidents(), in -> {
+      IncidentStats.Summary want = IncidentStats.summarize(in.incidents(), in.window(), List.of("P1", "P2", "P3"),
+          Duration.ofDays(30));
+      return differs(byId(want), byId(other.apply(in)));
+    });
+  }
+
+  private static IncidentStats.Summary byId(IncidentStats.Summary s) {
+    List<Incident> repeats = new ArrayList<>(s.repeats());
+    repeats.sort(java.util.Comparator.comparing(Incident::incidentId));
+    return new IncidentStats.Summary(s.window(), s.bySeverity(), s.total(), s.open(), repeats, s.createdAnySeverity());
   }
 
   /**

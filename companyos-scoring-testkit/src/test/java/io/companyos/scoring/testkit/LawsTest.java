@@ -67,6 +67,8 @@ class LawsTest {
         c.rows().stream().filter(r -> c.previous().contains(r.chargePeriodStart())).toList(),
         c.tag() == null ? io.companyos.model.data.CostRow::serviceName : r -> r.tags().getOrDefault(c.tag(), "(untagged)"))),
         300, 7);
+    LawRunner.check(ReferenceLaws.incidentSummaryEqualsReference(in -> io.companyos.scoring.incident.IncidentStats.summarize(
+        in.incidents(), in.window(), List.of("P1", "P2", "P3"), java.time.Duration.ofDays(30))), 300, 8);
     // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()

@@ -19,7 +19,18 @@ public final class IncidentFingerprint {
    * @return the lowercased service, {@code |}, and the normalized title
    */
   public static String of(Incident incident) {
-    return incident.service().toLowerCase(Locale.ROOT) + "|" + normalizeTitle(incident.service(), incident.title());
+    return of(incident.service(), incident.title());
+  }
+
+  /**
+   * The fingerprint of an incident of {@code service} titled {@code title} (for engines that hold rows, not records).
+   *
+   * @param service the service affected
+   * @param title the incident's title
+   * @return the lowercased service, {@code |}, and the normalized title
+   */
+  public static String of(String service, String title) {
+    return service.toLowerCase(Locale.ROOT) + "|" + normalizeTitle(service, title);
   }
 
   static String normalizeTitle(String service, String title) {

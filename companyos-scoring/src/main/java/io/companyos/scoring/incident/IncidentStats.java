@@ -96,14 +96,38 @@ public final class IncidentStats {
   }
 
   private static SeverityStats stats(String severity, List<Incident> list, Set<String> repeatIds) {
-    double[] hours = list.stream().filter(IncidentStats::restored)
+    List<Incident> restored = list.stream().filter(IncidentStats::restored).toList();
+    double[] hours = restored.stream()
         .mapToDouble(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMillis() / 3_600_000.0).toArray();
+    long millis = restored.stream().mapToLong(i -> Duration.between(i.timeCreated(), i.timeResolved()).toMillis()).sum();
     long backwards = list.stream().filter(i -> i.timeResolved() != null && i.timeResolved().isBefore(i.timeCreated())).count();
     List<String> ids = list.stream().map(Incident::incidentId).sorted().toList();
     List<String> repeats = ids.stream().filter(repeatIds::contains).toList();
     long open = list.stream().filter(i -> i.timeResolved() == null).count();
-    return new SeverityStats(severity, list.size(), hours.length, Percentiles.mean(hours), Percentiles.median(hours),
-        repeats.size(), open, ids, repeats, backwards);
+    return severityStats(severity, list.size(), hours.length, millis, Percentiles.median(hours), open, ids, repeats,
+        backwards);
+  }
+
+  /**
+   * One severity's statistics from its counts: the one place the mean time to restore is divided, whoever counted. The
+   * mean is the exact sum of whole milliseconds divided once, so it does not depend on the order the incidents came in.
+   *
+   * @param severity the severity
+   * @param count incidents of the severity created in the window
+   * @param resolved of those, the ones resolved not before they were created
+   * @param restoreMillis the sum of their times to restore in whole milliseconds
+   * @param medianHours the median of their times to restore in hours (empty when none is resolved)
+   * @param open of those created, the ones still open
+   * @param ids the ids counted, sorted
+   * @param repeatIds the repeats among them, sorted
+   * @param backwards those resolved before they were created
+   * @return the statistics
+   */
+  public static SeverityStats severityStats(String severity, long count, long resolved, long restoreMillis,
+      java.util.OptionalDouble medianHours, long open, List<String> ids, List<String> repeatIds, long backwards) {
+    java.util.OptionalDouble mean = resolved == 0 ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(restoreMillis / 3_600_000.0 / resolved);
+    return new SeverityStats(severity, count, resolved, mean, medianHours, repeatIds.size(), open, ids, repeatIds, backwards);
   }
 
   /** Resolved, at or after its creation: the incidents a time to restore is measured over. */
