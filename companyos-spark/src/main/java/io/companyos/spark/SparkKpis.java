@@ -143,6 +143,20 @@ public final class SparkKpis {
   }
 
   /**
+   * The vulnerability table of a window, as {@code VulnerabilityStats.table} gives it: per severity (matched in any
+   * letter case) the findings open at the window's end, opened and closed in it, and past their remediation SLA.
+   *
+   * @param window the half-open window
+   * @param severities the severities, one row each, in order
+   * @param sla the remediation SLA per severity
+   * @return one row per severity, from the {@code vulnerabilities} table
+   */
+  public SparkResult<List<io.companyos.scoring.security.VulnerabilityStats.Row>> vulnerabilities(TimeWindow window,
+      List<String> severities, io.companyos.scoring.security.RemediationSla sla) {
+    return VulnerabilitiesOnSpark.table(this, window, List.copyOf(severities), sla, clock.instant());
+  }
+
+  /**
    * DAU as the catalog's {@code dau} defines it ({@code Engagement.meanDailyActive}): the mean, over the complete
    * calendar days of the window in {@code zone}, of the distinct users active that day.
    *

@@ -149,8 +149,8 @@ public abstract class SparkTables {
   }
 
   private static boolean isTime(String column) {
-    return column.equals("timestamp") || column.startsWith("time_") || column.equals("ChargePeriodStart")
-        || column.equals("ChargePeriodEnd");
+    return column.equals("timestamp") || column.startsWith("time_") || column.endsWith("_at")
+        || column.equals("ChargePeriodStart") || column.equals("ChargePeriodEnd");
   }
 
   /** {@code a;b;c} as an array; empty or null as an empty array. */

@@ -77,6 +77,22 @@ final class LocalSpark {
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 
+  static final StructType VULNERABILITIES = new StructType()
+      .add("vuln_id", DataTypes.StringType, false)
+      .add("cve", DataTypes.StringType, true)
+      .add("severity", DataTypes.StringType, false)
+      .add("component", DataTypes.StringType, false)
+      .add("title", DataTypes.StringType, true)
+      .add("detected_at", DataTypes.TimestampType, false)
+      .add("resolved_at", DataTypes.TimestampType, true);
+
+  /** Findings as the view {@code vulnerabilities}. */
+  static SparkTables vulnerabilities(List<io.companyos.model.data.Vulnerability> findings) {
+    view("vulnerabilities", findings.stream().map(v -> RowFactory.create(v.vulnId(), v.cve(), v.severity(), v.component(),
+        v.title(), v.detectedAt(), v.resolvedAt())).toList(), VULNERABILITIES);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
   /** The records as temporary views named like their kinds, so {@code SparkTables.catalog(spark, Map.of())} reads them. */
   static SparkTables views(List<Deployment> deployments, List<Change> changes, List<Incident> incidents,
       List<ProductEvent> events) {

@@ -54,4 +54,11 @@ class SparkEqualsReferenceTest {
         LocalSpark.views(List.of(), List.of(), in.incidents(), List.of()))
         .incidents(in.window(), List.of("P1", "P2", "P3"), java.time.Duration.ofDays(30)).value()), 6, 20261210L); // many Spark jobs per example (one per severity)
   }
+
+  @Test
+  void vulnerabilityTableEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.vulnerabilityTableEqualsReference(f -> SparkKpis.over(LocalSpark.vulnerabilities(f.findings()))
+        .vulnerabilities(f.window(), List.of("critical", "high", "medium", "low"),
+            io.companyos.scoring.security.RemediationSla.DEFAULT).value()), EXAMPLES, 20261211L);
+  }
 }

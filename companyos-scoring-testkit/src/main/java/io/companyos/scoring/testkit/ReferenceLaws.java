@@ -6,6 +6,7 @@ import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.ProductEvent;
+import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraEvidence;
@@ -14,6 +15,8 @@ import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.security.VulnerabilityStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,6 +166,49 @@ public final class ReferenceLaws {
     List<Incident> repeats = new ArrayList<>(s.repeats());
     repeats.sort(java.util.Comparator.comparing(Incident::incidentId));
     return new IncidentStats.Summary(s.window(), s.bySeverity(), s.total(), s.open(), repeats, s.createdAnySeverity());
+  }
+
+  /**
+   * Vulnerability findings and the window of the table.
+   *
+   * @param findings findings, unique ids
+   * @param window the half-open window
+   */
+  public record Findings(List<Vulnerability> findings, TimeWindow window) {}
+
+  /**
+   * Random findings of five severities in mixed letter case (one the default SLA does not name), detected up to 200 days
+   * before the window, some resolved, some exactly on the window's edges.
+   *
+   * @return the generator
+   */
+  public static Generator<Findings> findings() {
+    String[] severities = {"critical", "High", "medium", "LOW", "unknown"};
+    return r -> {
+      TimeWindow window = window(r);
+      List<Vulnerability> out = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(40); i < n; i++) {
+        Instant detected = time(r, window).minus(Duration.ofDays(r.nextInt(4) == 0 ? r.nextInt(200) : 0));
+        @Nullable Instant resolved = r.nextInt(3) == 0 ? null
+            : r.nextInt(6) == 0 ? window.end() : detected.plus(Duration.ofHours(r.nextInt(60 * 24)));
+        out.add(new Vulnerability(String.format("v%02d", i), null, severities[r.nextInt(severities.length)], "lib", "finding",
+            detected, resolved));
+      }
+      return new Findings(out, window);
+    };
+  }
+
+  /**
+   * The other implementation's vulnerability table (critical, high, medium, low; the default SLA) equals
+   * {@code VulnerabilityStats.table}'s.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Findings> vulnerabilityTableEqualsReference(Function<Findings, List<VulnerabilityStats.Row>> other) {
+    return new Law<>("the vulnerability table equals the Java reference's", findings(), f -> differs(
+        VulnerabilityStats.table(f.findings(), f.window(), List.of("critical", "high", "medium", "low"),
+            RemediationSla.DEFAULT), other.apply(f)));
   }
 
   /**

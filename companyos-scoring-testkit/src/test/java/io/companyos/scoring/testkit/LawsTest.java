@@ -69,6 +69,9 @@ class LawsTest {
         300, 7);
     LawRunner.check(ReferenceLaws.incidentSummaryEqualsReference(in -> io.companyos.scoring.incident.IncidentStats.summarize(
         in.incidents(), in.window(), List.of("P1", "P2", "P3"), java.time.Duration.ofDays(30))), 300, 8);
+    LawRunner.check(ReferenceLaws.vulnerabilityTableEqualsReference(f -> io.companyos.scoring.security.VulnerabilityStats.table(
+        f.findings(), f.window(), List.of("critical", "high", "medium", "low"),
+        io.companyos.scoring.security.RemediationSla.DEFAULT)), 300, 9);
     // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()
