@@ -1,7 +1,6 @@
 package io.companyos.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.product.Engagement;
@@ -28,28 +27,31 @@ final class EngagementOnSpark {
     Column signup = col("event").equalTo("signup");
     Dataset<Row> activity = events.where(org.apache.spark.sql.functions.not(signup));
     Dataset<Row> inWindow = activity.where(SparkKpis.placedIn(activity, "timestamp", window));
-    Row counts = inWindow.agg(countDistinct(col("user_id")), countDistinct(col("session_id")),
-        countDistinct(Exact.utcDay(t), col("user_id"))).first();
+    Row counts = inWindow.agg(kpis.distinct(col("user_id")), kpis.distinct(col("session_id")),
+        kpis.distinct(Exact.utcDay(t), col("user_id"))).first();
     long users = counts.getLong(0);
     long sessions = counts.getLong(1);
     long userDays = counts.getLong(2);
-    long wau = distinctUsers(activity, TimeWindow.ending(window.end(), Duration.ofDays(7)));
-    long mau = distinctUsers(activity, TimeWindow.ending(window.end(), Duration.ofDays(30)));
+    long wau = distinctUsers(kpis, activity, TimeWindow.ending(window.end(), Duration.ofDays(7)));
+    long mau = distinctUsers(kpis, activity, TimeWindow.ending(window.end(), Duration.ofDays(30)));
     long signups = events.where(signup.and(SparkKpis.placedIn(events, "timestamp", window))).count();
     Engagement.Result result = Engagement.fromCounts(window, userDays, users, sessions, wau, mau, signups);
     String query = "product engagement: distinct users, sessions and user-days of the events other than signup in the "
         + "window, distinct users of the 7 and 30 days ending at its end (" + kpis.tables().describe("product_events") + ")";
-    return new SparkResult<>(result, Provenance.of("spark", query, window, now).withRowCount(users), Map.of());
+    return new SparkResult<>(result, Provenance.of("spark", query, window, now).withRowCount(users), Map.of(),
+        kpis.approximation());
   }
 
   static SparkResult<List<Engagement.FeatureUse>> featureUse(SparkKpis kpis, TimeWindow window, TimeWindow previous,
       Instant now) {
     Dataset<Row> activity = kpis.tables().table("product_events").where(org.apache.spark.sql.functions.not(col("event").equalTo("signup")));
-    List<Engagement.FeatureUse> uses = Engagement.featureUse(usersByFeature(activity, window),
-        distinctUsers(activity, window), usersByFeature(activity, previous), distinctUsers(activity, previous));
+    List<Engagement.FeatureUse> uses = Engagement.featureUse(usersByFeature(kpis, activity, window),
+        distinctUsers(kpis, activity, window), usersByFeature(kpis, activity, previous),
+        distinctUsers(kpis, activity, previous));
     String query = "feature adoption: distinct users per feature / distinct active users, in the window and the one before "
         + "(" + kpis.tables().describe("product_events") + ")";
-    return new SparkResult<>(uses, Provenance.of("spark", query, window, now).withRowCount(uses.size()), Map.of());
+    return new SparkResult<>(uses, Provenance.of("spark", query, window, now).withRowCount(uses.size()), Map.of(),
+        kpis.approximation());
   }
 
   static SparkResult<java.util.OptionalDouble> meanDailyActive(SparkKpis kpis, TimeWindow window, java.time.ZoneId zone,
@@ -75,28 +77,29 @@ final class EngagementOnSpark {
     long userDays = events
         .where(org.apache.spark.sql.functions.not(col("event").equalTo("signup")).and(SparkKpis.placedIn(events, "timestamp",
             complete)))
-        .agg(countDistinct(day, col("user_id"))).first().getLong(0);
+        .agg(kpis.distinct(day, col("user_id"))).first().getLong(0);
     return new SparkResult<>(Engagement.meanDailyActive(userDays, days.size()),
-        Provenance.of("spark", query, window, now).withRowCount(userDays), Map.of());
+        Provenance.of("spark", query, window, now).withRowCount(userDays), Map.of(), kpis.approximation());
   }
 
   static SparkResult<Long> activeUsers(SparkKpis kpis, TimeWindow window, Instant now) {
     Dataset<Row> activity = kpis.tables().table("product_events").where(org.apache.spark.sql.functions.not(
         col("event").equalTo("signup")));
-    long users = distinctUsers(activity, window);
+    long users = distinctUsers(kpis, activity, window);
     String query = "active users: distinct users with an event other than signup in the window ("
         + kpis.tables().describe("product_events") + ")";
-    return new SparkResult<>(users, Provenance.of("spark", query, window, now).withRowCount(users), Map.of());
+    return new SparkResult<>(users, Provenance.of("spark", query, window, now).withRowCount(users), Map.of(),
+        kpis.approximation());
   }
 
-  private static long distinctUsers(Dataset<Row> activity, TimeWindow w) {
-    return activity.where(SparkKpis.placedIn(activity, "timestamp", w)).agg(countDistinct(col("user_id"))).first().getLong(0);
+  private static long distinctUsers(SparkKpis kpis, Dataset<Row> activity, TimeWindow w) {
+    return activity.where(SparkKpis.placedIn(activity, "timestamp", w)).agg(kpis.distinct(col("user_id"))).first().getLong(0);
   }
 
-  private static Map<String, Long> usersByFeature(Dataset<Row> activity, TimeWindow w) {
+  private static Map<String, Long> usersByFeature(SparkKpis kpis, Dataset<Row> activity, TimeWindow w) {
     Map<String, Long> out = new TreeMap<>();
     for (Row r : activity.where(SparkKpis.placedIn(activity, "timestamp", w).and(col("feature").isNotNull()))
-        .groupBy("feature").agg(countDistinct(col("user_id"))).collectAsList()) {
+        .groupBy("feature").agg(kpis.distinct(col("user_id"))).collectAsList()) {
       out.put(r.getString(0), r.getLong(1));
     }
     return out;

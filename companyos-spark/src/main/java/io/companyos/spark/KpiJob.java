@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  *       and {@code feature} or {@code service} where the KPI has one value per feature or service. The files source
  *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
  *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
- *       ids not collected).
+ *       ids not collected, and how it was approximated when {@code --approximate} asked for HyperLogLog++ distinct
+ *       counts; such rows of {@code metrics.csv} carry the label {@code approximate=true}).
  * </ul>
  * A KPI without data has no row in {@code metrics.csv} and reads {@code n/a (reason)} in {@code kpis.json}, never 0;
  * a family whose table is missing is n/a with that reason, and the others are still computed.
@@ -109,7 +110,8 @@ public final class KpiJob {
    */
   public static int run(SparkSession spark, Arguments a, PrintStream progress) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    KpiJob job = new KpiJob(SparkKpis.over(a.tables(spark)), new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(),
+    SparkKpis kpis = SparkKpis.over(a.tables(spark));
+    KpiJob job = new KpiJob(a.approximate() > 0 ? kpis.approximateDistinctCounts(a.approximate()) : kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(),
         progress, mapper);
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
@@ -187,6 +189,9 @@ public final class KpiJob {
     if (value.isPresent() && has) {
       node.put("value", value.getAsDouble());
       StringBuilder labels = new StringBuilder("from=" + window.start() + ";to=" + window.end());
+      if (r.approximation() != null) {
+        labels.append(";approximate=true");
+      }
       key.forEach((k, v) -> labels.append(';').append(k).append('=').append(v));
       rows.add(new String[] {window.end().toString(), METRIC_PREFIX + id, labels.toString(),
           Double.toString(value.getAsDouble())});
@@ -194,6 +199,9 @@ public final class KpiJob {
       node.put("value", "n/a (" + reason + ")");
     }
     node.put("query", r.provenance().query());
+    if (r.approximation() != null) {
+      node.put("approximation", r.approximation());
+    }
     ObjectNode left = node.putObject("idsLeftOut");
     r.idsLeftOut().forEach(left::put);
   }
@@ -239,10 +247,11 @@ public final class KpiJob {
    * @param length the window's length
    * @param zone the time zone of the calendar days of DAU
    * @param out the folder to write into
+   * @param approximate the HyperLogLog++ relative standard deviation of the product KPIs' distinct counts, or 0 for exact
    */
-  public record Arguments(String tables, Instant asOf, Duration length, ZoneId zone, Path out) {
+  public record Arguments(String tables, Instant asOf, Duration length, ZoneId zone, Path out, double approximate) {
     static final String USAGE = "usage: KpiJob --tables parquet:ROOT|csv:ROOT|catalog: --as-of INSTANT [--days N] "
-        + "[--zone ZONE] --out DIR";
+        + "[--zone ZONE] [--approximate RSD] --out DIR";
 
     /**
      * Reads {@code --tables}, {@code --as-of}, {@code --days} (default 7), {@code --zone} (default UTC) and
@@ -256,7 +265,7 @@ public final class KpiJob {
       Map<String, String> m = new LinkedHashMap<>();
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
-        if (!List.of("--tables", "--as-of", "--days", "--zone", "--out").contains(name)) {
+        if (!List.of("--tables", "--as-of", "--days", "--zone", "--out", "--approximate").contains(name)) {
           throw new IllegalArgumentException("unknown argument " + name);
         }
         if (i + 1 == args.length) {
@@ -294,7 +303,19 @@ public final class KpiJob {
       } catch (DateTimeException e) {
         throw new IllegalArgumentException("--zone must be a time zone like Europe/Berlin, was " + m.get("--zone"));
       }
-      return new Arguments(tables, asOf, Duration.ofDays(days), zone, Path.of(m.get("--out")));
+      double approximate = 0;
+      if (m.containsKey("--approximate")) {
+        try {
+          approximate = Double.parseDouble(m.get("--approximate"));
+        } catch (NumberFormatException e) {
+          approximate = -1;
+        }
+        if (!(approximate > 0 && approximate <= 0.39)) {
+          throw new IllegalArgumentException("--approximate must be a relative standard deviation in (0, 0.39], e.g. 0.01, was "
+              + m.get("--approximate"));
+        }
+      }
+      return new Arguments(tables, asOf, Duration.ofDays(days), zone, Path.of(m.get("--out")), approximate);
     }
 
     @Nullable SparkTables tables(SparkSession spark) {

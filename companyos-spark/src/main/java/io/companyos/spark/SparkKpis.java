@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The KPI catalog on Apache Spark, for people who run it inside their own Spark job: record tables in, the same typed
@@ -31,11 +32,13 @@ public final class SparkKpis {
   private final SparkTables tables;
   private final int maxIds;
   private final Clock clock;
+  private final double relativeError;
 
-  private SparkKpis(SparkTables tables, int maxIds, Clock clock) {
+  private SparkKpis(SparkTables tables, int maxIds, Clock clock, double relativeError) {
     this.tables = Objects.requireNonNull(tables, "tables");
     this.maxIds = maxIds;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.relativeError = relativeError;
   }
 
   /**
@@ -45,7 +48,7 @@ public final class SparkKpis {
    * @return the catalog
    */
   public static SparkKpis over(SparkTables tables) {
-    return new SparkKpis(tables, DEFAULT_MAX_IDS, Clock.systemUTC());
+    return new SparkKpis(tables, DEFAULT_MAX_IDS, Clock.systemUTC(), 0);
   }
 
   /**
@@ -60,7 +63,7 @@ public final class SparkKpis {
     if (max < 0) {
       throw new IllegalArgumentException("max ids must be at least 0, was " + max);
     }
-    return new SparkKpis(tables, max, clock);
+    return new SparkKpis(tables, max, clock, relativeError);
   }
 
   /**
@@ -70,7 +73,42 @@ public final class SparkKpis {
    * @return a new catalog
    */
   public SparkKpis withClock(Clock clock) {
-    return new SparkKpis(tables, maxIds, clock);
+    return new SparkKpis(tables, maxIds, clock, relativeError);
+  }
+
+  /**
+   * The same catalog counting distinct users, sessions and user-days of the product KPIs approximately, with
+   * HyperLogLog++ ({@code approx_count_distinct}) at this relative standard deviation: one pass with fixed memory per
+   * group instead of an exact shuffle of every distinct key. Opt-in; each result so computed says so in
+   * {@link SparkResult#approximation()} (a pack shows "≈" and the bound), and the other KPIs stay exact.
+   *
+   * @param relativeStandardDeviation the HyperLogLog++ relative standard deviation, in (0, 0.39] (Spark's bounds);
+   *     0.01 is 1 %
+   * @return a new catalog
+   * @throws IllegalArgumentException if the deviation is outside (0, 0.39]
+   */
+  public SparkKpis approximateDistinctCounts(double relativeStandardDeviation) {
+    if (!(relativeStandardDeviation > 0 && relativeStandardDeviation <= 0.39)) {
+      throw new IllegalArgumentException("relative standard deviation must be in (0, 0.39], was " + relativeStandardDeviation);
+    }
+    return new SparkKpis(tables, maxIds, clock, relativeStandardDeviation);
+  }
+
+  /** The distinct count of some columns: exact, or HyperLogLog++ when {@link #approximateDistinctCounts} was asked. */
+  Column distinct(Column first, Column... more) {
+    if (relativeError == 0) {
+      return functions.countDistinct(first, more);
+    }
+    Column key = more.length == 0 ? first : functions.struct(java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+        java.util.Arrays.stream(more)).toArray(Column[]::new));
+    return functions.approx_count_distinct(key, relativeError);
+  }
+
+  /** What a result computed with {@link #distinct} says about its error, or null when exact. */
+  @Nullable String approximation() {
+    return relativeError == 0 ? null : String.format(java.util.Locale.ROOT,
+        "≈ HyperLogLog++ distinct counts, relative standard deviation %s%%", java.math.BigDecimal.valueOf(relativeError * 100)
+            .stripTrailingZeros().toPlainString());
   }
 
   /**

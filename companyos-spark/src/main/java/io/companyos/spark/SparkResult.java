@@ -2,6 +2,7 @@ package io.companyos.spark;
 
 import io.companyos.sources.Provenance;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A KPI result computed on Spark: the same typed value the Java reference gives, where it came from, and how many
@@ -12,18 +13,42 @@ import java.util.Map;
  * @param value the result, of the same type as the Java reference's (e.g. {@code DoraResult})
  * @param provenance the tables read, the filter and the window
  * @param idsLeftOut evidence list → ids beyond the limit, not collected; empty when every id was collected
+ * @param approximation how the value was approximated and its error bound (e.g. {@code ≈ HyperLogLog++ distinct
+ *     counts, relative standard deviation 1%}), or null when it is exact
  * @param <T> the result's type
  */
-public record SparkResult<T>(T value, Provenance provenance, Map<String, Long> idsLeftOut) {
+public record SparkResult<T>(T value, Provenance provenance, Map<String, Long> idsLeftOut,
+    @Nullable String approximation) {
   /**
    * Copies the map.
    *
    * @param value the result
    * @param provenance where it came from
    * @param idsLeftOut evidence list → ids not collected
+   * @param approximation how it was approximated, or null when exact
    */
   public SparkResult {
     idsLeftOut = Map.copyOf(idsLeftOut);
+  }
+
+  /**
+   * An exact result.
+   *
+   * @param value the result
+   * @param provenance where it came from
+   * @param idsLeftOut evidence list → ids not collected
+   */
+  public SparkResult(T value, Provenance provenance, Map<String, Long> idsLeftOut) {
+    this(value, provenance, idsLeftOut, null);
+  }
+
+  /**
+   * Whether the value is exact (no approximate aggregate was used).
+   *
+   * @return true unless {@link #approximation()} says how it was approximated
+   */
+  public boolean exact() {
+    return approximation == null;
   }
 
   /**

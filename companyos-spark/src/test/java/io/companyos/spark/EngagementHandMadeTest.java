@@ -104,6 +104,25 @@ class EngagementHandMadeTest {
   }
 
   @Test
+  void approximateDistinctCountsAreOptInAndSaySo() {
+    SparkKpis exact = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    SparkKpis approximate = exact.approximateDistinctCounts(0.01);
+    SparkResult<Engagement.Result> e = exact.engagement(WEEK);
+    SparkResult<Engagement.Result> a = approximate.engagement(WEEK);
+    assertThat(e.exact()).isTrue();
+    assertThat(e.approximation()).isNull();
+    assertThat(a.exact()).isFalse();
+    assertThat(a.approximation()).isEqualTo("≈ HyperLogLog++ distinct counts, relative standard deviation 1%");
+    // Within three standard deviations of the hand-worked counts (MAU 6, WAU 4, 9 user-days).
+    assertThat(a.value().mau().getAsDouble()).isCloseTo(6, within(3 * 0.01 * 6));
+    assertThat(a.value().wau().getAsDouble()).isCloseTo(4, within(3 * 0.01 * 4));
+    assertThat(a.value().dau().getAsDouble()).isCloseTo(9 / 7.0, within(3 * 0.01 * 9 / 7.0));
+    assertThat(approximate.featureUse(WEEK, WEEK_BEFORE).approximation()).startsWith("≈");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> exact.approximateDistinctCounts(0.5)))
+        .hasMessage("relative standard deviation must be in (0, 0.39], was 0.5");
+  }
+
+  @Test
   void anEmptyWindowHasNoValuesNotZeros() {
     SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
     TimeWindow later = new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z"));

@@ -98,6 +98,21 @@ class KpiJobTest {
   }
 
   @Test
+  void approximateCountsAreMarkedInBothFiles(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    writeEvents(data, EngagementHandMadeTest.EVENTS);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--approximate", "0.01", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(),
+        true, StandardCharsets.UTF_8));
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    assertThat(kpis.findValuesAsText("approximation")).contains(
+        "≈ HyperLogLog++ distinct counts, relative standard deviation 1%");
+    assertThat(Files.readAllLines(out.resolve("metrics.csv"))).filteredOn(l -> l.contains("companyos:kpi:mau"))
+        .singleElement().asString().contains("approximate=true");
+  }
+
+  @Test
   void aKpiWithoutDataIsNaNeverZero(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     DoraHandMadeTest.writeCsv(data);
@@ -123,6 +138,10 @@ class KpiJobTest {
         .hasMessage("missing --out");
     assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--zone", "Mars/Olympus", "--as-of",
         "2026-11-08T00:00:00Z", "--out", "o")).hasMessageContaining("--zone must be a time zone");
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o",
+        "--approximate", "1%")).hasMessageContaining("--approximate must be a relative standard deviation in (0, 0.39]");
+    assertThat(KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o").approximate())
+        .isZero();
   }
 
   static void writeEvents(Path dir, List<ProductEvent> events) throws IOException {
