@@ -92,6 +92,32 @@ final class EngagementOnSpark {
         kpis.approximation());
   }
 
+  static SparkResult<List<String>> churnRisk(SparkKpis kpis, TimeWindow window, double drop, Instant now) {
+    TimeWindow previous = window.previous();
+    Dataset<Row> events = kpis.tables().table("product_events");
+    TimeWindow both = new TimeWindow(previous.start(), window.end());
+    Column t = col("timestamp");
+    // Active user-days per account in the window and in the one before, as ChurnRisk counts them (UTC days).
+    Dataset<Row> perAccount = events.where(org.apache.spark.sql.functions.not(col("event").equalTo("signup"))
+            .and(SparkKpis.placedIn(events, "timestamp", both)))
+        .select(col("account_id"), col("user_id"), Exact.utcDay(t).as("day"),
+            SparkKpis.in(t, window).as("now"))
+        .groupBy("account_id")
+        .agg(kpis.distinct(org.apache.spark.sql.functions.when(col("now"), col("user_id")),
+                org.apache.spark.sql.functions.when(col("now"), col("day"))).as("current"),
+            kpis.distinct(org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.not(col("now")), col("user_id")),
+                org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.not(col("now")), col("day"))).as("before"));
+    // The reference's test, current ≤ (1 − drop) × before, in the same double arithmetic.
+    Dataset<Row> atRisk = perAccount.where(col("before").gt(0)
+        .and(col("current").leq(org.apache.spark.sql.functions.lit(1 - drop).multiply(col("before")))));
+    Map<String, Long> leftOut = new java.util.TreeMap<>();
+    List<String> accounts = Exact.ids(atRisk, "account_id", kpis.maxIds(), "accounts", leftOut);
+    String query = "churn risk: accounts whose active user-days fell by " + Math.round(drop * 100) + "% or more against the "
+        + "window before (" + kpis.tables().describe("product_events") + ")";
+    return new SparkResult<>(accounts, Provenance.of("spark", query, window, now).withRowCount(accounts.size()), leftOut,
+        kpis.approximation());
+  }
+
   private static long distinctUsers(SparkKpis kpis, Dataset<Row> activity, TimeWindow w) {
     return activity.where(SparkKpis.placedIn(activity, "timestamp", w)).agg(kpis.distinct(col("user_id"))).first().getLong(0);
   }

@@ -99,9 +99,17 @@ public final class SparkKpis {
     if (relativeError == 0) {
       return functions.countDistinct(first, more);
     }
-    Column key = more.length == 0 ? first : functions.struct(java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+    if (more.length == 0) {
+      return functions.approx_count_distinct(first, relativeError);
+    }
+    // As count(DISTINCT a, b) does, a row with any of the columns null is not counted.
+    Column all = first.isNotNull();
+    for (Column c : more) {
+      all = all.and(c.isNotNull());
+    }
+    Column key = functions.struct(java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
         java.util.Arrays.stream(more)).toArray(Column[]::new));
-    return functions.approx_count_distinct(key, relativeError);
+    return functions.approx_count_distinct(functions.when(all, key), relativeError);
   }
 
   /** What a result computed with {@link #distinct} says about its error, or null when exact. */
@@ -192,6 +200,19 @@ public final class SparkKpis {
   public SparkResult<List<io.companyos.scoring.security.VulnerabilityStats.Row>> vulnerabilities(TimeWindow window,
       List<String> severities, io.companyos.scoring.security.RemediationSla sla) {
     return VulnerabilitiesOnSpark.table(this, window, List.copyOf(severities), sla, clock.instant());
+  }
+
+  /**
+   * Accounts at churn risk, as {@code ChurnRisk.accountsAtRisk} finds them: active user-days (UTC days, sign-ups not
+   * counted) in the window at most {@code (1 − drop)} × those of the window before; accounts without activity before
+   * are not judged.
+   *
+   * @param window the half-open window judged
+   * @param drop the relative drop that flags an account, e.g. 0.7
+   * @return the accounts at risk in id order, from the {@code product_events} table
+   */
+  public SparkResult<List<String>> churnRisk(TimeWindow window, double drop) {
+    return EngagementOnSpark.churnRisk(this, window, drop, clock.instant());
   }
 
   /**

@@ -123,6 +123,16 @@ class EngagementHandMadeTest {
   }
 
   @Test
+  void churnRiskAccountsAsWorkedByHand() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    // The week before: u2, u3, u7, u8 one user-day each; this week u2 3, u3 2, u7 and u8 none: 0 ≤ 0.3 × 1.
+    List<String> want = List.of("acct-u7", "acct-u8");
+    assertThat(io.companyos.scoring.product.ChurnRisk.accountsAtRisk(EVENTS, WEEK, 0.7)).isEqualTo(want);
+    assertThat(kpis.churnRisk(WEEK, 0.7).value()).isEqualTo(want);
+    assertThat(kpis.approximateDistinctCounts(0.01).churnRisk(WEEK, 0.7).value()).isEqualTo(want);
+  }
+
+  @Test
   void anEmptyWindowHasNoValuesNotZeros() {
     SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
     TimeWindow later = new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z"));

@@ -61,4 +61,11 @@ class SparkEqualsReferenceTest {
         .vulnerabilities(f.window(), List.of("critical", "high", "medium", "low"),
             io.companyos.scoring.security.RemediationSla.DEFAULT).value()), EXAMPLES, 20261211L);
   }
+
+  @Test
+  void churnRiskEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.churnRiskEqualsReference(p -> SparkKpis.over(
+        LocalSpark.views(List.of(), List.of(), List.of(), p.events())).churnRisk(p.window(), 0.7).value()), EXAMPLES,
+        20261212L);
+  }
 }

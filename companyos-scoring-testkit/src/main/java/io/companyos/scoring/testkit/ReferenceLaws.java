@@ -326,6 +326,28 @@ public final class ReferenceLaws {
   }
 
   /**
+   * The other implementation's churn-risk accounts (a 70% drop) equal {@code ChurnRisk.accountsAtRisk}'s, over events of
+   * four accounts shared by the users.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Product> churnRiskEqualsReference(Function<Product, List<String>> other) {
+    Generator<Product> events = productEvents();
+    Generator<Product> shared = r -> {
+      Product p = events.next(r);
+      List<ProductEvent> out = new ArrayList<>();
+      for (ProductEvent e : p.events()) {
+        out.add(new ProductEvent(e.timestamp(), e.userId(), "acct-" + Math.floorMod(e.userId().hashCode(), 4), e.sessionId(),
+            e.event(), e.feature()));
+      }
+      return new Product(out, p.window(), p.previous());
+    };
+    return new Law<>("churn-risk accounts equal the Java reference's", shared,
+        p -> differs(io.companyos.scoring.product.ChurnRisk.accountsAtRisk(p.events(), p.window(), 0.7), other.apply(p)));
+  }
+
+  /**
    * The other implementation's feature adoption equals {@code Engagement.featureUse}'s over the events of the window
    * and of the window before.
    *

@@ -72,6 +72,8 @@ class LawsTest {
     LawRunner.check(ReferenceLaws.vulnerabilityTableEqualsReference(f -> io.companyos.scoring.security.VulnerabilityStats.table(
         f.findings(), f.window(), List.of("critical", "high", "medium", "low"),
         io.companyos.scoring.security.RemediationSla.DEFAULT)), 300, 9);
+    LawRunner.check(ReferenceLaws.churnRiskEqualsReference(p -> io.companyos.scoring.product.ChurnRisk.accountsAtRisk(
+        p.events(), p.window(), 0.7)), 300, 10);
     // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()
@@ -102,5 +104,11 @@ class LawsTest {
       late |= d.deployments().stream().anyMatch(x -> x.timeCreated().isAfter(d.window().end()));
     }
     assertThat(List.of(empty, onEdges, backwards, open, late)).containsOnly(true);
+    boolean atRisk = false;
+    Law<ReferenceLaws.Product> churn = ReferenceLaws.churnRiskEqualsReference(p -> List.of());
+    for (int i = 0; i < 300 && !atRisk; i++) {
+      atRisk = churn.violation(churn.generator().next(r)).isPresent(); // an empty answer is wrong: someone was at risk
+    }
+    assertThat(atRisk).isTrue();
   }
 }
