@@ -156,13 +156,10 @@ public final class KpiJob {
 
   private void product() {
     kpi("dau", kpis.meanDailyActive(window, zone), "no complete " + zone + " day in the window");
-    SparkResult<Long> wau = kpis.activeUsers(TimeWindow.ending(window.end(), Duration.ofDays(7)));
-    kpi("wau", wau.value() == 0 ? OptionalDouble.empty() : OptionalDouble.of(wau.value()), "no active users", true, wau,
-        Map.of());
-    SparkResult<Long> mau = kpis.activeUsers(TimeWindow.ending(window.end(), Duration.ofDays(30)));
-    kpi("mau", mau.value() == 0 ? OptionalDouble.empty() : OptionalDouble.of(mau.value()), "no active users", true, mau,
-        Map.of());
+    // WAU and MAU are the engagement's own: distinct active users of the 7 and 30 days ending at the window's end.
     SparkResult<Engagement.Result> engagement = kpis.engagement(window);
+    kpi("wau", engagement.value().wau(), "no active users in the 7 days", true, engagement, Map.of());
+    kpi("mau", engagement.value().mau(), "no active users in the 30 days", true, engagement, Map.of());
     kpi("signups", OptionalDouble.of(engagement.value().signups()), "", true, engagement, Map.of());
     SparkResult<List<Engagement.FeatureUse>> uses = kpis.featureUse(window, previous);
     for (Engagement.FeatureUse u : uses.value()) {
