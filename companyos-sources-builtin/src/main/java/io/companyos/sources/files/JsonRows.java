@@ -91,6 +91,10 @@ final class JsonRows implements Closeable {
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new SyntaxError(Math.max(line, 0), "not valid JSON: " + e.getOriginalMessage());
+    } catch (NumberFormatException e) {
+      // A number the JSON grammar allows but no decimal can hold (an exponent of 18 digits, say).
+      throw new SyntaxError(Math.max(parser.currentLocation().getLineNr(), 0), "a number that cannot be read: "
+          + e.getMessage());
     }
   }
 

@@ -116,6 +116,14 @@ class FilesSourceConstraintsTest {
   }
 
   @Test
+  void aJsonNumberNoDecimalCanHoldIsALocatedSyntaxError() throws IOException {
+    file("metrics.jsonl", "{\"timestamp\":\"2026-11-20T10:00:00Z\",\"metric\":\"a:ratio\",\"value\":1}\n"
+        + "{\"timestamp\":\"2026-11-20T10:01:00Z\",\"metric\":\"a:ratio\",\"value\":1e30855555555555555}\n");
+    assertThat(strictError(RecordKind.METRICS).oneLine()).startsWith("metrics.jsonl:2:")
+        .contains("a number that cannot be read");
+  }
+
+  @Test
   void countsCannotBeNegative() throws IOException {
     file("security_events.csv", "timestamp,type,source,count\n2026-11-20T10:00:00Z,failed_auth,idp,-935\n");
     assertThat(strictError(RecordKind.SECURITY_EVENTS).oneLine())
