@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.companyos.model.base.OutputFiles;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
@@ -12,10 +13,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,8 +212,8 @@ public final class KpiJob {
     }
     try {
       Files.createDirectories(out);
-      replace(out.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
-      replace(out.resolve("kpis.json"), mapper.writeValueAsBytes(json));
+      OutputFiles.replace(out.resolve("metrics.csv"), csv.toString());
+      OutputFiles.replace(out.resolve("kpis.json"), mapper.writeValueAsBytes(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -223,17 +222,6 @@ public final class KpiJob {
   /** RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled. */
   private static String quoted(String cell) {
     return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
-  }
-
-  /** Written beside the target and moved over it, so a reader sees the old file or the new one, never half of one. */
-  private static void replace(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   /**
