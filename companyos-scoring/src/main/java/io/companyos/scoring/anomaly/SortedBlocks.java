@@ -7,7 +7,8 @@ package io.companyos.scoring.anomaly;
  * side by side in a region of twice that size, from {@code first[b]}, so a value can pass from one block to the next
  * in O(1): the block drops its largest value and takes a new smallest one just before its first (or the other way
  * round). When a block reaches an end of its region, its values move back to the region's middle, which a random
- * series of replacements rarely needs.
+ * series of replacements rarely needs. A value's place is found by two branch-free binary searches: over the
+ * blocks' smallest values, then within one block.
  *
  * <p>Moving the values between a removed rank and an inserted one by one place thus copies at most one block at
  * each end and moves one value of each block in between — O(BLOCK + n / BLOCK) instead of the O(n) of one sorted
@@ -54,12 +55,17 @@ final class SortedBlocks {
 
   /** The first rank whose value is not below {@code x} ({@code size} if none). */
   int lowerBound(double x) {
-    int blocks = (size + MASK) >>> SHIFT;
-    int below = 0;
-    for (int b = 0; b < blocks; b++) {
-      below += smallest[b] < x ? 1 : 0;
+    if (size == 0) {
+      return 0;
     }
-    return lowerBound(below, x);
+    // The blocks that start below x, by a branch-free binary search over their smallest values.
+    int block = 0;
+    for (int n = (size + MASK) >>> SHIFT; n > 1; ) {
+      int half = n >>> 1;
+      block = smallest[block + half] < x ? block + half : block;
+      n -= half;
+    }
+    return lowerBound(block + (smallest[block] < x ? 1 : 0), x);
   }
 
   /**
@@ -102,15 +108,18 @@ final class SortedBlocks {
    * @param x its replacement
    */
   void replace(double old, double x) {
-    // Both searches in one pass over the blocks' smallest values.
+    // Both blocks by one branch-free binary search over the blocks' smallest values.
     int blocks = (size + MASK) >>> SHIFT;
-    int oldBelow = 0;
-    int newBelow = 0;
-    for (int b = 0; b < blocks; b++) {
-      double s = smallest[b];
-      oldBelow += s < old ? 1 : 0;
-      newBelow += s < x ? 1 : 0;
+    int oldBlock = 0;
+    int newBlock = 0;
+    for (int n = blocks; n > 1; ) {
+      int half = n >>> 1;
+      oldBlock = smallest[oldBlock + half] < old ? oldBlock + half : oldBlock;
+      newBlock = smallest[newBlock + half] < x ? newBlock + half : newBlock;
+      n -= half;
     }
+    int oldBelow = oldBlock + (smallest[oldBlock] < old ? 1 : 0);
+    int newBelow = newBlock + (smallest[newBlock] < x ? 1 : 0);
     int out = lowerBound(oldBelow, old);
     int at = lowerBound(newBelow, x);
     if (at > out) {
