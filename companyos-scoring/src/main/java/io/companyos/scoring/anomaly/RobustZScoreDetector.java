@@ -1,7 +1,5 @@
 package io.companyos.scoring.anomaly;
 
-import java.util.Arrays;
-
 /**
  * A causal robust z-score detector. For each point it measures, against the trailing {@code window}
  * points, how far from their median lie (a) the value, (b) its change from the previous value and (c)
@@ -114,12 +112,16 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     private double lo = Double.POSITIVE_INFINITY;
     private double hi = Double.NEGATIVE_INFINITY;
     private double shortSum;
+    /** The slot of {@code recent} the next value goes to. */
+    private int slot;
+    private final double rootShort;
 
     Stream(Parameters p) {
       this.p = p;
       this.level = new SlidingWindow(p.window());
       this.change = new SlidingWindow(p.window());
       this.recent = new double[p.shortWindow()];
+      this.rootShort = Math.sqrt(p.shortWindow());
     }
 
     /**
@@ -130,9 +132,9 @@ public final class RobustZScoreDetector implements AnomalyDetector {
      */
     public double next(double x) {
       int k = p.shortWindow();
-      int slot = (int) (count % k);
       shortSum += x - (count >= k ? recent[slot] : 0);
       recent[slot] = x;
+      slot = slot + 1 == k ? 0 : slot + 1;
       double raw = 0;
       if (level.size() >= p.minHistory()) {
         double z = level.distance(x);
@@ -141,7 +143,7 @@ public final class RobustZScoreDetector implements AnomalyDetector {
         }
         if (k > 1 && count >= k) {
           // The mean of k values varies √k less than one value; half of that gain keeps it conservative.
-          z = Math.max(z, level.distance(shortSum / k) * Math.sqrt(k) / 2);
+          z = Math.max(z, level.distance(shortSum / k) * rootShort / 2);
         }
         double range = hi - lo;
         if (range > 0 && (x > hi + p.extremeMargin() * range || x < lo - p.extremeMargin() * range)) {
@@ -173,13 +175,15 @@ public final class RobustZScoreDetector implements AnomalyDetector {
   }
 
   /**
-   * The last {@code capacity} values, kept sorted for medians. Each new value replaces the oldest with one
-   * shift of the values between their two places; the robust spread of a window state is computed once, in
-   * O(log n), and reused for every distance asked of that state.
+   * The last {@code capacity} values, kept sorted for medians in {@link SortedBlocks}: each new value replaces the
+   * oldest by moving half a block at most at each end and rotating the blocks in between. The robust spread of a
+   * window state is computed once and reused for every distance asked of that state; its searches start from where
+   * the previous state's ended (the median and MAD move little from one point to the next) and widen by doubling
+   * steps, so they usually take a few comparisons and never more than O(log n).
    */
   static final class SlidingWindow {
     private final double[] ring;
-    private final double[] sorted;
+    private final SortedBlocks sorted;
     private int size;
     private int head;
     private double sum;
@@ -187,10 +191,12 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     private boolean fresh;
     private double median;
     private double spread;
+    /** Where the last search for the MAD ended: the count of deviations taken from below the median. */
+    private int split;
 
     SlidingWindow(int capacity) {
       ring = new double[capacity];
-      sorted = new double[capacity];
+      sorted = new SortedBlocks(capacity);
     }
 
     int size() {
@@ -204,44 +210,24 @@ public final class RobustZScoreDetector implements AnomalyDetector {
         sum -= old;
         sumSq -= old * old;
         ring[head] = x;
-        head = (head + 1) % ring.length;
+        head = head + 1 == ring.length ? 0 : head + 1;
         sum += x;
         sumSq += x * x;
-        replace(Arrays.binarySearch(sorted, 0, size, old), x);
+        sorted.replace(old, x);
         return;
       }
       ring[head] = x;
-      head = (head + 1) % ring.length;
-      int at = insertionPoint(x);
-      System.arraycopy(sorted, at, sorted, at + 1, size - at);
-      sorted[at] = x;
+      head = head + 1 == ring.length ? 0 : head + 1;
+      sorted.insert(x);
       size++;
       sum += x;
       sumSq += x * x;
     }
 
-    /** Puts {@code x} in place of the value at {@code out}, shifting only the values between the two places. */
-    private void replace(int out, double x) {
-      int at = insertionPoint(x);
-      if (at > out) {
-        // x goes after the removed value: the values in between move one place down.
-        System.arraycopy(sorted, out + 1, sorted, out, at - out - 1);
-        sorted[at - 1] = x;
-      } else {
-        System.arraycopy(sorted, at, sorted, at + 1, out - at);
-        sorted[at] = x;
-      }
-    }
-
-    private int insertionPoint(double x) {
-      int at = Arrays.binarySearch(sorted, 0, size, x);
-      return at < 0 ? -at - 1 : at;
-    }
-
     /** |x − median| in units of the floored robust spread. */
     double distance(double x) {
       if (!fresh) {
-        median = median(sorted, size);
+        median = size % 2 == 1 ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
         double mad = medianAbsoluteDeviation(median) * 1.4826;
         double mean = sum / size;
         double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
@@ -254,57 +240,113 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     /**
      * The median of |v − median| without sorting: the deviations below the median (read downwards from it)
      * and above it (read upwards) are two ascending sequences, and the k-th smallest of two sorted sequences
-     * is found by a binary search over how many come from the first (O(log n)).
+     * is found by a search over how many come from the first. For an even size the (k − 1)-th smallest is the
+     * second largest of the k taken, found next to the last value taken from each side.
      */
     private double medianAbsoluteDeviation(double median) {
       int up = firstAtLeast(median);
-      int need = size / 2 + 1;
-      double cur = smallest(need, median, up);
-      return size % 2 == 1 ? cur : (smallest(need - 1, median, up) + cur) / 2;
+      int k = size / 2 + 1;
+      int below = split(k, median, up);
+      int above = k - below;
+      double lastBelow = below > 0 ? median - sorted.get(up - below) : Double.NEGATIVE_INFINITY;
+      double lastAbove = above > 0 ? sorted.get(up + above - 1) - median : Double.NEGATIVE_INFINITY;
+      double kth = Math.max(lastBelow, lastAbove);
+      if (size % 2 == 1) {
+        return kth;
+      }
+      double previous;
+      if (lastBelow >= lastAbove) {
+        previous = Math.max(below > 1 ? median - sorted.get(up - below + 1) : Double.NEGATIVE_INFINITY, lastAbove);
+      } else {
+        previous = Math.max(lastBelow, above > 1 ? sorted.get(up + above - 2) - median : Double.NEGATIVE_INFINITY);
+      }
+      return (previous + kth) / 2;
     }
 
-    /** The first index whose value is at least {@code v}. */
+    /** The first rank whose value is at least {@code v} (the median: searched from the middle). */
     private int firstAtLeast(double v) {
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
+      int g = (size - 1) / 2;
+      // The answer lies in (lo, hi].
+      int lo;
+      int hi;
+      if (sorted.get(g) < v) {
+        lo = g;
+        hi = size;
+        for (int step = 1; lo + step < size; step <<= 1) {
+          if (!(sorted.get(lo + step) < v)) {
+            hi = lo + step;
+            break;
+          }
+          lo += step;
+        }
+      } else {
+        hi = g;
+        lo = -1;
+        for (int step = 1; hi - step >= 0; step <<= 1) {
+          if (sorted.get(hi - step) < v) {
+            lo = hi - step;
+            break;
+          }
+          hi -= step;
+        }
+      }
+      while (hi - lo > 1) {
         int mid = (lo + hi) >>> 1;
-        if (sorted[mid] < v) {
-          lo = mid + 1;
+        if (sorted.get(mid) < v) {
+          lo = mid;
         } else {
           hi = mid;
         }
       }
-      return lo;
+      return hi;
     }
 
     /**
-     * The k-th smallest (from 1) of the deviations {@code below(t) = median − sorted[up − 1 − t]} and
-     * {@code above(t) = sorted[up + t] − median}: the smallest count {@code i} taken from below such that
-     * {@code below(i) ≥ above(k − i − 1)}; the answer is the larger of the last value taken from each side.
+     * How many of the k smallest (k from 1) of the deviations {@code below(t) = median − sorted[up − 1 − t]} and
+     * {@code above(t) = sorted[up + t] − median} come from below: the smallest count {@code i} such that
+     * {@code below(i) ≥ above(k − i − 1)}. That condition only turns from false to true as {@code i} grows, so the
+     * search starts at the previous window state's answer and doubles its steps outwards before it halves them.
      */
-    private double smallest(int k, double median, int up) {
-      int belowCount = up;
-      int aboveCount = size - up;
-      int lo = Math.max(0, k - aboveCount);
-      int hi = Math.min(k, belowCount);
-      while (lo < hi) {
+    private int split(int k, double median, int up) {
+      int first = Math.max(0, k - (size - up));
+      int last = Math.min(k, up);
+      int g = Math.min(Math.max(split, first), last);
+      // The answer lies in (lo, hi]; the condition holds at last by definition.
+      int lo;
+      int hi;
+      if (g < last && median - sorted.get(up - 1 - g) < sorted.get(up + k - g - 1) - median) {
+        lo = g;
+        hi = last;
+        for (int step = 1; lo + step < last; step <<= 1) {
+          int i = lo + step;
+          if (!(median - sorted.get(up - 1 - i) < sorted.get(up + k - i - 1) - median)) {
+            hi = i;
+            break;
+          }
+          lo = i;
+        }
+      } else {
+        hi = g;
+        lo = first - 1;
+        for (int step = 1; hi - step >= first; step <<= 1) {
+          int i = hi - step;
+          if (median - sorted.get(up - 1 - i) < sorted.get(up + k - i - 1) - median) {
+            lo = i;
+            break;
+          }
+          hi = i;
+        }
+      }
+      while (hi - lo > 1) {
         int i = (lo + hi) >>> 1;
-        double below = median - sorted[up - 1 - i];
-        double above = sorted[up + k - i - 1] - median;
-        if (below < above) {
-          lo = i + 1;
+        if (median - sorted.get(up - 1 - i) < sorted.get(up + k - i - 1) - median) {
+          lo = i;
         } else {
           hi = i;
         }
       }
-      double fromBelow = lo > 0 ? median - sorted[up - lo] : Double.NEGATIVE_INFINITY;
-      double fromAbove = k - lo > 0 ? sorted[up + k - lo - 1] - median : Double.NEGATIVE_INFINITY;
-      return Math.max(fromBelow, fromAbove);
-    }
-
-    private static double median(double[] a, int n) {
-      return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+      split = hi;
+      return hi;
     }
   }
 }

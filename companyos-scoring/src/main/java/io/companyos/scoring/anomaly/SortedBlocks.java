@@ -1,0 +1,216 @@
+package io.companyos.scoring.anomaly;
+
+/**
+ * A sorted sequence of at most {@code capacity} doubles with O(1) access by rank and cheap replacement of one value
+ * by another: a "tiered vector". The sequence is cut into blocks of {@value #BLOCK} values; rank {@code r} lies in
+ * block {@code r / BLOCK} at offset {@code r % BLOCK}, and every block but the last is full. Each block's values lie
+ * side by side in a region of twice that size, from {@code first[b]}, so a value can pass from one block to the next
+ * in O(1): the block drops its largest value and takes a new smallest one just before its first (or the other way
+ * round). When a block reaches an end of its region, its values move back to the region's middle, which a random
+ * series of replacements rarely needs. A value's place is found by two branch-free binary searches: over the
+ * blocks' smallest values, then within one block.
+ *
+ * <p>Moving the values between a removed rank and an inserted one by one place thus copies at most one block at
+ * each end and moves one value of each block in between — O(BLOCK + n / BLOCK) instead of the O(n) of one sorted
+ * array. The sequence is the same, value for value, as that of a sorted array updated by the same insertions and
+ * removals. Comparisons use {@code <}, so -0.0 and 0.0 count as equal.
+ */
+final class SortedBlocks {
+  private static final int SHIFT = 6;
+  /** The values per block. */
+  static final int BLOCK = 1 << SHIFT;
+  private static final int MASK = BLOCK - 1;
+  private static final int REGION = 2 * BLOCK;
+
+  /** Block {@code b}'s values are {@code data[first[b], first[b] + BLOCK)}, within {@code [b * REGION, (b + 1) * REGION)}. */
+  private final double[] data;
+  private final int[] first;
+  /** Each block's smallest value, side by side for the search of a value's block. */
+  private final double[] smallest;
+  private int size;
+
+  /**
+   * An empty sequence.
+   *
+   * @param capacity the most values it will hold
+   */
+  SortedBlocks(int capacity) {
+    int blocks = (capacity + MASK) >>> SHIFT;
+    data = new double[blocks * REGION];
+    first = new int[blocks];
+    smallest = new double[blocks];
+    for (int b = 0; b < blocks; b++) {
+      first[b] = b * REGION + BLOCK / 2;
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The value of rank {@code r} (from 0), for {@code r < size}. */
+  double get(int r) {
+    return data[first[r >>> SHIFT] + (r & MASK)];
+  }
+
+  /** The first rank whose value is not below {@code x} ({@code size} if none). */
+  int lowerBound(double x) {
+    if (size == 0) {
+      return 0;
+    }
+    // The blocks that start below x, by a branch-free binary search over their smallest values.
+    int block = 0;
+    for (int n = (size + MASK) >>> SHIFT; n > 1; ) {
+      int half = n >>> 1;
+      block = smallest[block + half] < x ? block + half : block;
+      n -= half;
+    }
+    return lowerBound(block + (smallest[block] < x ? 1 : 0), x);
+  }
+
+  /**
+   * The first rank whose value is not below {@code x}, given how many blocks start below it: x goes after all of
+   * them, in the last of them (or at rank 0).
+   */
+  private int lowerBound(int blocksBelow, double x) {
+    if (blocksBelow == 0) {
+      return 0;
+    }
+    int b = blocksBelow - 1;
+    int from = first[b];
+    // A branch-free binary search among the block's values: the answer lies in [at, at + n].
+    int at = 0;
+    int n = Math.min(BLOCK, size - (b << SHIFT));
+    while (n > 1) {
+      int half = n >>> 1;
+      at = data[from + at + half] < x ? at + half : at;
+      n -= half;
+    }
+    return (b << SHIFT) + at + (data[from + at] < x ? 1 : 0);
+  }
+
+  /**
+   * Inserts {@code x} at its place (any place among equal values gives the same sequence).
+   *
+   * @param x the value, for a sequence below its capacity
+   */
+  void insert(double x) {
+    int at = lowerBound(x);
+    // Rank size is a free slot: the values from at on move up one place into it.
+    size++;
+    moveUp(at, size - 1, x);
+  }
+
+  /**
+   * Replaces one value equal to {@code old} by {@code x}.
+   *
+   * @param old a value of the sequence
+   * @param x its replacement
+   */
+  void replace(double old, double x) {
+    // Both blocks by one branch-free binary search over the blocks' smallest values.
+    int blocks = (size + MASK) >>> SHIFT;
+    int oldBlock = 0;
+    int newBlock = 0;
+    for (int n = blocks; n > 1; ) {
+      int half = n >>> 1;
+      oldBlock = smallest[oldBlock + half] < old ? oldBlock + half : oldBlock;
+      newBlock = smallest[newBlock + half] < x ? newBlock + half : newBlock;
+      n -= half;
+    }
+    int oldBelow = oldBlock + (smallest[oldBlock] < old ? 1 : 0);
+    int newBelow = newBlock + (smallest[newBlock] < x ? 1 : 0);
+    int out = lowerBound(oldBelow, old);
+    int at = lowerBound(newBelow, x);
+    if (at > out) {
+      // x goes after the removed value: the values in between move one place down.
+      moveDown(out, at - 1, x);
+    } else {
+      moveUp(at, out, x);
+    }
+  }
+
+  /** The values of ranks [at, out) move up one place (rank out's is dropped) and x takes rank at. */
+  private void moveUp(int at, int out, double x) {
+    int ba = at >>> SHIFT;
+    int bo = out >>> SHIFT;
+    int j = at & MASK;
+    int from = first[ba];
+    if (ba == bo) {
+      System.arraycopy(data, from + j, data, from + j + 1, (out & MASK) - j);
+      data[from + j] = x;
+      smallest[ba] = data[from];
+      return;
+    }
+    // Block ba drops its largest value and takes x at offset j.
+    double carry = data[from + MASK];
+    System.arraycopy(data, from + j, data, from + j + 1, MASK - j);
+    data[from + j] = x;
+    smallest[ba] = data[from];
+    for (int b = ba + 1; b < bo; b++) {
+      // The largest value leaves, carry becomes the smallest.
+      int f = first[b];
+      double largest = data[f + MASK];
+      if (f == b * REGION) {
+        f = recentre(b);
+      }
+      f--;
+      data[f] = carry;
+      first[b] = f;
+      smallest[b] = carry;
+      carry = largest;
+    }
+    // Block bo loses offset out % BLOCK and takes carry as its smallest value.
+    from = first[bo];
+    System.arraycopy(data, from, data, from + 1, out & MASK);
+    data[from] = carry;
+    smallest[bo] = carry;
+  }
+
+  /** The values of ranks (out, at] move down one place (rank out's is dropped) and x takes rank at. */
+  private void moveDown(int out, int at, double x) {
+    int bo = out >>> SHIFT;
+    int ba = at >>> SHIFT;
+    int j = at & MASK;
+    int from = first[ba];
+    if (ba == bo) {
+      int o = out & MASK;
+      System.arraycopy(data, from + o + 1, data, from + o, j - o);
+      data[from + j] = x;
+      smallest[ba] = data[from];
+      return;
+    }
+    // Block ba drops its smallest value and takes x at offset j.
+    double carry = data[from];
+    System.arraycopy(data, from + 1, data, from, j);
+    data[from + j] = x;
+    smallest[ba] = data[from];
+    for (int b = ba - 1; b > bo; b--) {
+      // The smallest value leaves, carry becomes the largest.
+      int f = first[b];
+      double least = data[f];
+      if (f == b * REGION + BLOCK) {
+        f = recentre(b);
+      }
+      f++;
+      data[f + MASK] = carry;
+      first[b] = f;
+      smallest[b] = data[f];
+      carry = least;
+    }
+    // Block bo (full) loses offset out % BLOCK and takes carry as its largest value.
+    from = first[bo];
+    int o = out & MASK;
+    System.arraycopy(data, from + o + 1, data, from + o, MASK - o);
+    data[from + MASK] = carry;
+    smallest[bo] = data[from];
+  }
+
+  /** Moves block b's values to the middle of its region (from one of its ends); returns their new first index. */
+  private int recentre(int b) {
+    int middle = b * REGION + BLOCK / 2;
+    System.arraycopy(data, first[b], data, middle, BLOCK);
+    first[b] = middle;
+    return middle;
+  }
+}
