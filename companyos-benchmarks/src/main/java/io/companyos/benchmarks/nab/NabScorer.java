@@ -130,4 +130,47 @@ public final class NabScorer {
     double normalized = 100 * (best - nullScore) / (perfect - nullScore);
     return new Result(prof, bestThreshold, best, nullScore, perfect, normalized);
   }
+
+  /**
+   * Scores a corpus for a profile at a given threshold (a point is a detection when its score is at least the
+   * threshold), as a held-out test does with a threshold chosen elsewhere.
+   */
+  public static Result scoreAt(List<File> files, Profile prof, double threshold) {
+    double nullScore = 0;
+    double raw = 0;
+    int counted = 0;
+    for (File f : files) {
+      List<Point> points = sweep(f, prof, 0);
+      double[] best = new double[f.windows().size()];
+      boolean[] scored = new boolean[f.windows().size()];
+      for (Point p : points) {
+        if (p.window() >= 0) {
+          scored[p.window()] = true;
+        }
+      }
+      for (int w = 0; w < best.length; w++) {
+        best[w] = -prof.fn();
+      }
+      for (Point p : points) {
+        if (p.anomalyScore() < threshold) {
+          continue;
+        }
+        if (p.window() < 0) {
+          raw += p.sweepScore();
+        } else if (p.sweepScore() > best[p.window()]) {
+          best[p.window()] = p.sweepScore();
+        }
+      }
+      for (int w = 0; w < best.length; w++) {
+        if (scored[w]) {
+          raw += best[w];
+          nullScore -= prof.fn();
+          counted++;
+        }
+      }
+    }
+    double perfect = counted * prof.tp();
+    double normalized = 100 * (raw - nullScore) / (perfect - nullScore);
+    return new Result(prof, threshold, raw, nullScore, perfect, normalized);
+  }
 }

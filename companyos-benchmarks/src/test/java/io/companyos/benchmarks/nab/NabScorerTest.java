@@ -53,6 +53,20 @@ class NabScorerTest {
   }
 
   @Test
+  void aFixedThresholdCountsOnlyTheDetectionsAtOrAboveIt() {
+    // Detection 0.9 at 12 (in the window, 0.859793) and 0.7 at 16 (an FP, -0.108528).
+    // At 0.9: raw 0.859793. At 0.7: both, 0.859793 - 0.108528 = 0.751265. At 0.95: no detection, the missed window, -1.
+    List<NabScorer.File> f = List.of(file(12, 16));
+    assertThat(NabScorer.scoreAt(f, STANDARD, 0.9).raw()).isCloseTo(0.8597925669, within(1e-9));
+    assertThat(NabScorer.scoreAt(f, STANDARD, 0.7).raw()).isCloseTo(0.8597925669 - 0.1085275728, within(1e-9));
+    assertThat(NabScorer.scoreAt(f, STANDARD, 0.95).raw()).isEqualTo(-1.0);
+    assertThat(NabScorer.scoreAt(f, STANDARD, 0.95).normalized()).isEqualTo(0.0);
+    // At the threshold the sweep chose, the fixed-threshold score is the swept best.
+    NabScorer.Result best = NabScorer.score(f, STANDARD);
+    assertThat(NabScorer.scoreAt(f, STANDARD, best.threshold()).raw()).isCloseTo(best.raw(), within(1e-12));
+  }
+
+  @Test
   void onTheRealCorpusTheNullDetectorScoresZeroAndThePerfectOneHundred() throws Exception {
     Path nab = Path.of("..", "..", "shared", "nab");
     if (!Files.isDirectory(nab)) {
