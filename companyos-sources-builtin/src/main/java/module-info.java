@@ -5,7 +5,6 @@ module io.companyos.sources.builtin {
   requires static transitive org.jspecify;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
-  requires de.siegmar.fastcsv;
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
   // Point queries over metric rows, shared with the JDBC source.

@@ -132,6 +132,19 @@ public final class FilesSource implements MetricSource {
         provenance(describeQuery(file.getFileName().toString(), loaded), window).withCovers(covers));
   }
 
+  /** Whether {@code rows} are already in time order (exports often are; the check is one pass). */
+  private static <T> boolean sortedByTime(List<T> rows, RecordKind<T> kind) {
+    Instant previous = null;
+    for (T row : rows) {
+      Instant t = kind.timeOf(row);
+      if (previous != null && t.isBefore(previous)) {
+        return false;
+      }
+      previous = t;
+    }
+    return true;
+  }
+
   /** The index of the first row (of rows sorted by time) whose time is at or after {@code t}. */
   private static <T> int firstAtOrAfter(List<T> rows, RecordKind<T> kind, Instant t) {
     int lo = 0;
@@ -263,8 +276,17 @@ public final class FilesSource implements MetricSource {
   }
 
   /** The rows of a CSV file after its header, which must name the format's required columns. */
-  private Rows csvRows(BufferedReader in, FileFormat<?> format, String name) throws IOException, CsvReader.SyntaxError {
+  private Rows csvRows(java.io.InputStream in, FileFormat<?> format, String name) throws IOException, CsvReader.SyntaxError {
     CsvReader csv = new CsvReader(in);
+    try {
+      return headerAndRows(csv, format, name);
+    } catch (IOException | CsvReader.SyntaxError | RuntimeException e) {
+      csv.close();
+      throw e;
+    }
+  }
+
+  private Rows headerAndRows(CsvReader csv, FileFormat<?> format, String name) throws IOException, CsvReader.SyntaxError {
     CsvReader.Record header = csv.next();
     if (header == null) {
       throw new BadDataException(id, name, 0, null, "the file is empty, so it holds no data (not zero rows)",
@@ -288,8 +310,8 @@ public final class FilesSource implements MetricSource {
       }
 
       @Override
-      public void close() {
-        // the reader is closed by the caller
+      public void close() throws IOException {
+        csv.close();
       }
     };
   }
@@ -330,6 +352,20 @@ public final class FilesSource implements MetricSource {
     return new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
   }
 
+  /** The bytes of {@code file}, through gzip for a {@code .gz} file. */
+  private static java.io.InputStream openBytes(Path file) throws IOException {
+    java.io.InputStream in = Files.newInputStream(file);
+    if (!file.getFileName().toString().endsWith(".gz")) {
+      return in;
+    }
+    try {
+      return new java.util.zip.GZIPInputStream(in, 1 << 16);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
   private long size(Path file) {
     try {
       return Files.size(file);
@@ -349,8 +385,9 @@ public final class FilesSource implements MetricSource {
     String name = file.getFileName().toString();
     List<T> rows = new ArrayList<>();
     List<SkippedRow> skipped = new ArrayList<>();
-    try (BufferedReader in = open(file); Rows source = isJson(file) ? new JsonSource(new JsonRows(in)) : csvRows(in, format, name)) {
-      Map<List<String>, Long> seen = format.key() == null ? null : new HashMap<>();
+    try (Rows source = isJson(file) ? new JsonSource(new JsonRows(open(file))) : csvRows(openBytes(file), format, name)) {
+      // A one-column key is kept as its String (hashing a list per row costs more than the row).
+      Map<Object, Long> seen = format.key() == null ? null : new HashMap<>();
       for (Rows.Row rec = source.next(); rec != null; rec = source.next()) {
         try {
           CsvRow row = new CsvRow(rec.index(), rec.fields());
@@ -369,7 +406,7 @@ public final class FilesSource implements MetricSource {
           T record = format.reader().apply(row);
           if (seen != null) {
             List<String> key = format.key().apply(record);
-            Long firstLine = seen.putIfAbsent(key, rec.line());
+            Long firstLine = seen.putIfAbsent(key.size() == 1 ? key.get(0) : key, rec.line());
             if (firstLine != null) {
               throw new CsvRow.BadValue(String.join("+", format.keyColumns()),
                   "'" + String.join("', '", key) + "' repeats the row on line " + firstLine + "; ids must be unique");
@@ -400,7 +437,9 @@ public final class FilesSource implements MetricSource {
       LOG.warn("{}: skipped {} bad rows of {} (lenient mode); first: {}", id, skipped.size(), name, skipped.get(0));
     }
     RecordKind<T> kind = format.kind();
-    rows.sort(Comparator.comparing(kind::timeOf));
+    if (!sortedByTime(rows, kind)) {
+      rows.sort(Comparator.comparing(kind::timeOf));
+    }
     Provenance.Coverage covers = null;
     if (first != null) {
       java.util.Arrays.sort(times, 0, timeCount);

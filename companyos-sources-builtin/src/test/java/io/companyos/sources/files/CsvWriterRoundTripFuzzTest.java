@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ class CsvWriterRoundTripFuzzTest {
       }
     }
     List<List<String>> read = new ArrayList<>();
-    try (CsvReader csv = new CsvReader(new StringReader(out.toString()))) {
+    try (CsvReader csv = new CsvReader(new java.io.ByteArrayInputStream(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
       for (CsvReader.Record r = csv.next(); r != null; r = csv.next()) {
         read.add(r.fields());
       }

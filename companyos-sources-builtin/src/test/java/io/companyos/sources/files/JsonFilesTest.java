@@ -17,7 +17,6 @@ import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class JsonFilesTest {
   /** The rows of a CSV text as JSON objects of strings, header names as keys (empty cells left out). */
   private static List<ObjectNode> objects(String csvText) throws Exception {
     List<ObjectNode> out = new ArrayList<>();
-    try (CsvReader csv = new CsvReader(new StringReader(csvText))) {
+    try (CsvReader csv = new CsvReader(new java.io.ByteArrayInputStream(csvText.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
       List<String> header = csv.next().fields();
       for (CsvReader.Record r = csv.next(); r != null; r = csv.next()) {
         ObjectNode o = JSON.createObjectNode();
