@@ -3,11 +3,9 @@ package io.companyos.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.finops.CostBreakdown;
@@ -21,10 +19,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 
 /**
  * Cost by service or by tag ({@link CostBreakdown}) over the FOCUS {@code costs} table. Sums are exact decimals, and each
@@ -32,9 +26,6 @@ import org.apache.spark.sql.types.DecimalType;
  * groups are equal to the reference's, not only numerically equal.
  */
 final class CostsOnSpark {
-  /** Wide enough for any amount a bill holds: 20 digits before the point, 18 after. */
-  private static final String DECIMAL = "decimal(38,18)";
-
   private CostsOnSpark() {}
 
   static SparkResult<BigDecimal> total(SparkKpis kpis, TimeWindow window, Instant now) {
@@ -65,17 +56,9 @@ final class CostsOnSpark {
 
   /** Group → exact sum of EffectiveCost at the largest scale among its amounts, as a {@code BigDecimal} sum has. */
   private static Map<String, BigDecimal> sums(Dataset<Row> rows, Column group) {
-    DataType type = rows.schema().apply("EffectiveCost").dataType();
-    Column amount = col("EffectiveCost");
-    Column scale;
-    if (type instanceof DecimalType d) {
-      scale = lit(d.scale());
-    } else {
-      Column text = functions.trim(amount.cast(DataTypes.StringType));
-      scale = when(functions.instr(text, ".").gt(0), length(functions.substring_index(text, ".", -1))).otherwise(lit(0));
-    }
     Map<String, BigDecimal> out = new TreeMap<>();
-    for (Row r : rows.groupBy(group.as("g")).agg(sum(amount.cast(DECIMAL)), max(scale)).collectAsList()) {
+    for (Row r : rows.groupBy(group.as("g")).agg(sum(Decimals.amount("EffectiveCost")),
+        max(Decimals.scale(rows, "EffectiveCost"))).collectAsList()) {
       out.put(r.getString(0), r.getDecimal(1).setScale(r.getInt(2), RoundingMode.UNNECESSARY));
     }
     return out;

@@ -8,6 +8,7 @@ import io.companyos.model.base.OutputFiles;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.product.Engagement;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +55,9 @@ import org.jspecify.annotations.Nullable;
 public final class KpiJob {
   /** The prefix of the metric names the job writes: {@code companyos:kpi:<kpi id>}. */
   public static final String METRIC_PREFIX = "companyos:kpi:";
+
+  /** The KPI families the job computes, each n/a on its own when its tables are missing. */
+  private static final int FAMILIES = 4;
 
   private final SparkKpis kpis;
   private final TimeWindow window;
@@ -115,12 +119,14 @@ public final class KpiJob {
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
+    job.family(4, "revenue", job::revenue);
     job.write(a.out(), mapper);
     return job.rows.size();
   }
 
   private void family(int n, String name, Runnable compute) {
-    progress.printf(Locale.ROOT, "companyos kpi job: [%d/3] %s, %s to %s%n", n, name, window.start(), window.end());
+    progress.printf(Locale.ROOT, "companyos kpi job: [%d/%d] %s, %s to %s%n", n, FAMILIES, name, window.start(),
+        window.end());
     try {
       compute.run();
     } catch (Exception e) {
@@ -172,19 +178,41 @@ public final class KpiJob {
         : OptionalDouble.of(total.value().doubleValue()), "no cost rows in the window", true, total, Map.of());
   }
 
+  /**
+   * ARR at the window's end, net new and churned ARR and logo retention of the window, with the accounts' ARR taken as
+   * of the window's end; NRR over the 365 days ending there, as the catalog defines it.
+   */
+  private void revenue() {
+    SparkResult<ArrMetrics.Result> arr = kpis.arr(window, window.end());
+    ArrMetrics.Result a = arr.value();
+    kpi("arr", OptionalDouble.of(a.arrEnd().doubleValue()), "", true, arr, Map.of());
+    kpi("net_new_arr", OptionalDouble.of(a.netNew().doubleValue()), "", true, arr, Map.of());
+    kpi("churned_arr", OptionalDouble.of(a.churned().doubleValue()), "", true, arr, Map.of());
+    kpi("logo_retention", a.logoRetention(), "no account paying at the window's start", true, arr, Map.of());
+    SparkResult<ArrMetrics.Result> year = kpis.arr(new TimeWindow(window.end().minus(Duration.ofDays(365)), window.end()),
+        window.end());
+    kpi("nrr", year.value().nrr(), "no ARR at the start of the 365 days", true, year, Map.of(), year.provenance().window());
+  }
+
   private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {
     kpi(id, r.value(), reason, true, r, Map.of());
   }
 
   private void kpi(String id, OptionalDouble value, String reason, boolean has, SparkResult<?> r, Map<String, String> key) {
+    kpi(id, value, reason, has, r, key, window);
+  }
+
+  /** A KPI over {@code over} (the job's window, or a longer one ending with it), stamped at the window's end. */
+  private void kpi(String id, OptionalDouble value, String reason, boolean has, SparkResult<?> r, Map<String, String> key,
+      TimeWindow over) {
     ObjectNode node = json.addObject();
     node.put("kpi", id);
     key.forEach(node::put);
-    node.put("from", window.start().toString());
-    node.put("to", window.end().toString());
+    node.put("from", over.start().toString());
+    node.put("to", over.end().toString());
     if (value.isPresent() && has) {
       node.put("value", value.getAsDouble());
-      StringBuilder labels = new StringBuilder("from=" + window.start() + ";to=" + window.end());
+      StringBuilder labels = new StringBuilder("from=" + over.start() + ";to=" + over.end());
       if (r.approximation() != null) {
         labels.append(";approximate=true");
       }

@@ -264,6 +264,22 @@ public final class SparkKpis {
   }
 
   /**
+   * ARR and retention of a window, as {@code ArrMetrics.compute} gives them: ARR at the window's start and end (each
+   * account's ARR now less the movements after that instant), new, expansion, contraction, churned and net new ARR of
+   * the movements in the window, and NRR, GRR and logo retention of the accounts paying at its start. Sums are exact
+   * decimals with the scale the reference's {@code BigDecimal} sums have.
+   *
+   * @param window the half-open window; a movement dated at its start counts in it
+   * @param asOf the instant the accounts' ARR describes (at or after the window's end); later movements are ignored
+   * @return the figures, from the {@code accounts} (one row per account) and {@code arr_movements} tables
+   * @throws IllegalArgumentException if an account has more than one row, or a movement in the window is of a kind
+   *     other than new, expansion, contraction or churn
+   */
+  public SparkResult<io.companyos.scoring.finops.ArrMetrics.Result> arr(TimeWindow window, java.time.Instant asOf) {
+    return ArrOnSpark.compute(this, window, asOf, clock.instant());
+  }
+
+  /**
    * What costs are grouped by: the FOCUS {@code ServiceName}, or the value of one tag ({@code (untagged)} without it).
    *
    * @param tag the tag's key, or null for the service

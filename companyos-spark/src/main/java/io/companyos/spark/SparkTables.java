@@ -150,7 +150,8 @@ public abstract class SparkTables {
 
   private static boolean isTime(String column) {
     return column.equals("timestamp") || column.startsWith("time_") || column.endsWith("_at")
-        || column.equals("ChargePeriodStart") || column.equals("ChargePeriodEnd");
+        || column.equals("ChargePeriodStart") || column.equals("ChargePeriodEnd") || column.equals("date")
+        || column.equals("since");
   }
 
   /** {@code a;b;c} as an array; empty or null as an empty array. */

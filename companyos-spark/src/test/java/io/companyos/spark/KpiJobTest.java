@@ -42,6 +42,7 @@ class KpiJobTest {
     DoraHandMadeTest.writeCsv(data);
     writeEvents(data, EngagementHandMadeTest.EVENTS);
     Files.copy(costsCsv(dir), data.resolve("costs.csv"));
+    ArrHandMadeTest.writeCsv(data);
     Path out = dir.resolve("kpis");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -52,11 +53,14 @@ class KpiJobTest {
     for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
         .records(RecordKind.METRICS, READ).rows()) {
       assertThat(p.timestamp()).isEqualTo(t("2026-11-08T00:00:00Z"));
-      assertThat(p.labels()).containsEntry("from", "2026-11-01T00:00:00Z").containsEntry("to", "2026-11-08T00:00:00Z");
+      // NRR is over the 365 days ending with the week, every other KPI over the week.
+      assertThat(p.labels()).containsEntry("from", p.metric().endsWith(":nrr") ? "2025-11-08T00:00:00Z"
+          : "2026-11-01T00:00:00Z").containsEntry("to", "2026-11-08T00:00:00Z");
       got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("feature")
           ? "/" + p.labels().get("feature") : ""), p.value());
     }
-    assertThat(got).hasSize(written).hasSize(13); // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend
+    // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, ARR, net new ARR, churned ARR, logo retention, NRR
+    assertThat(got).hasSize(written).hasSize(18);
     // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
     assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
     assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
@@ -71,7 +75,15 @@ class KpiJobTest {
     assertThat(got.get("feature_adoption/search")).isEqualTo(25.0);
     assertThat(got.get("feature_adoption/dashboards")).isEqualTo(25.0);
     assertThat(got.get("cloud_spend")).isEqualTo(243.155);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/3] DORA", "[3/3] cloud spend");
+    // ArrHandMadeTest's records with the accounts' ARR as of the week's end (eps' expansion of 2026-11-09 is after it):
+    // at the end acme 1200.50 + gamma 2000 + delta 500.5 + eps 800 + eta 2000.25; of the five accounts paying at the
+    // start (acme, beta, gamma, eps, eta) beta churned; NRR as in netRevenueRetentionOverTheYearToTheWeeksEnd.
+    assertThat(got.get("arr")).isEqualTo(6501.25);
+    assertThat(got.get("net_new_arr")).isEqualTo(-299.5);
+    assertThat(got.get("churned_arr")).isEqualTo(700.0);
+    assertThat(got.get("logo_retention")).isEqualTo(80.0);
+    assertThat(got.get("nrr")).isEqualTo(6000.75 / 6550.75 * 100);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/4] DORA", "[3/4] cloud spend", "[4/4] revenue");
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
@@ -92,7 +104,8 @@ class KpiJobTest {
         "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(written).isEqualTo(7); // dau, wau, mau, signups, three features
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
-    assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)");
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)",
+        "n/a (no table for revenue)");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("DORA n/a (no table for DORA)");
     assertThat(Files.readString(out.resolve("metrics.csv"))).doesNotContain("deployment_frequency", "cloud_spend");
   }

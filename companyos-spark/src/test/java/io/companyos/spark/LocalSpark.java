@@ -93,6 +93,28 @@ final class LocalSpark {
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 
+  static final StructType ACCOUNTS = new StructType()
+      .add("account_id", DataTypes.StringType, false)
+      .add("name", DataTypes.StringType, false)
+      .add("segment", DataTypes.StringType, true)
+      .add("arr", DataTypes.StringType, false)
+      .add("since", DataTypes.TimestampType, false);
+  static final StructType ARR_MOVEMENTS = new StructType()
+      .add("date", DataTypes.TimestampType, false)
+      .add("account_id", DataTypes.StringType, false)
+      .add("kind", DataTypes.StringType, false)
+      .add("amount", DataTypes.StringType, false);
+
+  /** Accounts and ARR movements as the views {@code accounts} and {@code arr_movements}, amounts as text (scales kept). */
+  static SparkTables revenue(List<io.companyos.model.data.Account> accounts,
+      List<io.companyos.model.data.ArrMovement> movements) {
+    view("accounts", accounts.stream().map(a -> RowFactory.create(a.accountId(), a.name(), a.segment(),
+        a.arr().toPlainString(), a.since())).toList(), ACCOUNTS);
+    view("arr_movements", movements.stream().map(m -> RowFactory.create(m.date(), m.accountId(), m.kind(),
+        m.amount().toPlainString())).toList(), ARR_MOVEMENTS);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
   /** The records as temporary views named like their kinds, so {@code SparkTables.catalog(spark, Map.of())} reads them. */
   static SparkTables views(List<Deployment> deployments, List<Change> changes, List<Incident> incidents,
       List<ProductEvent> events) {

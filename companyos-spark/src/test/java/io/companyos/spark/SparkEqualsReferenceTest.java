@@ -68,4 +68,10 @@ class SparkEqualsReferenceTest {
         LocalSpark.views(List.of(), List.of(), List.of(), p.events())).churnRisk(p.window(), 0.7).value()), EXAMPLES,
         20261212L);
   }
+
+  @Test
+  void arrAndRetentionEqualTheReference() {
+    LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> SparkKpis.over(LocalSpark.revenue(rv.accounts(), rv.movements()))
+        .arr(rv.window(), rv.asOf()).value()), EXAMPLES, 20261213L);
+  }
 }

@@ -1,5 +1,7 @@
 package io.companyos.scoring.testkit;
 
+import io.companyos.model.data.Account;
+import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.Change;
 import io.companyos.model.data.CostRow;
 import io.companyos.model.data.DeployStatus;
@@ -12,6 +14,7 @@ import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraEvidence;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
@@ -360,6 +363,57 @@ public final class ReferenceLaws {
       List<ProductEvent> before = p.events().stream().filter(e -> p.previous().contains(e.timestamp())).toList();
       return differs(Engagement.featureUse(now, before), other.apply(p));
     });
+  }
+
+  /**
+   * Accounts with their ARR now, ARR movements, a window and the as-of the accounts' ARR describes.
+   *
+   * @param accounts accounts, unique ids
+   * @param movements ARR movements of those accounts and of accounts not listed
+   * @param window the half-open window
+   * @param asOf the instant of the accounts' ARR, at or after the window's end
+   */
+  public record Revenue(List<Account> accounts, List<ArrMovement> movements, TimeWindow window, Instant asOf) {}
+
+  /**
+   * Random accounts (some at 0 ARR) and movements of the four kinds with amounts of 0 to 2 decimals (so the sums' scales
+   * differ): some of accounts not listed, some on the window's edges, some after the as-of, churns of an account's whole
+   * ARR (so logos are lost).
+   *
+   * @return the generator
+   */
+  public static Generator<Revenue> revenue() {
+    String[] kinds = {"new", "expansion", "contraction", "churn"};
+    return r -> {
+      TimeWindow window = window(r);
+      Instant asOf = r.nextBoolean() ? window.end() : window.end().plus(Duration.ofHours(r.nextInt(72)));
+      List<Account> accounts = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(9); i < n; i++) {
+        java.math.BigDecimal arr = java.math.BigDecimal.valueOf(r.nextInt(5) == 0 ? 0 : r.nextInt(100_000), r.nextInt(3));
+        accounts.add(new Account("a" + i, "Account " + i, "smb", arr, T0.minus(Duration.ofDays(400))));
+      }
+      List<ArrMovement> movements = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(31); i < n; i++) {
+        int account = r.nextInt(10);
+        String kind = kinds[r.nextInt(kinds.length)];
+        java.math.BigDecimal amount = kind.equals("churn") && account < accounts.size() && r.nextBoolean()
+            ? accounts.get(account).arr() : java.math.BigDecimal.valueOf(1 + r.nextInt(50_000), r.nextInt(3));
+        movements.add(new ArrMovement(time(r, window), "a" + account, kind, amount));
+      }
+      return new Revenue(accounts, movements, window, asOf);
+    };
+  }
+
+  /**
+   * The other implementation's ARR figures equal {@code ArrMetrics.compute}'s: sums equal as {@code BigDecimal}s (value
+   * and scale), NRR, GRR and logo retention equal to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Revenue> arrEqualsReference(Function<Revenue, ArrMetrics.Result> other) {
+    return new Law<>("ARR and retention equal the Java reference's", revenue(), rv ->
+        differs(ArrMetrics.compute(rv.accounts(), rv.movements(), rv.window(), rv.asOf()), other.apply(rv)));
   }
 
   /** A window of 1 to 10 days starting on a whole hour between T0 and T0 + 5 days. */

@@ -74,6 +74,19 @@ class LawsTest {
         io.companyos.scoring.security.RemediationSla.DEFAULT)), 300, 9);
     LawRunner.check(ReferenceLaws.churnRiskEqualsReference(p -> io.companyos.scoring.product.ChurnRisk.accountsAtRisk(
         p.events(), p.window(), 0.7)), 300, 10);
+    LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics.compute(rv.accounts(),
+        rv.movements(), rv.window(), rv.asOf())), 300, 12);
+    // Counting the movements on the window's end in the window, or dropping the sums' trailing zeros, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics
+        .compute(rv.accounts(), rv.movements(), new io.companyos.model.time.TimeWindow(rv.window().start(),
+            rv.window().end().plusNanos(1)), rv.asOf())), 300, 13))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("ARR and retention equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> {
+      io.companyos.scoring.finops.ArrMetrics.Result x = io.companyos.scoring.finops.ArrMetrics.compute(rv.accounts(),
+          rv.movements(), rv.window(), rv.asOf());
+      return new io.companyos.scoring.finops.ArrMetrics.Result(x.arrStart().stripTrailingZeros(), x.arrEnd(), x.newArr(),
+          x.expansion(), x.contraction(), x.churned(), x.netNew(), x.nrr(), x.grr(), x.logoRetention());
+    }), 300, 14)).isInstanceOf(AssertionError.class).hasMessageContaining("ARR and retention equal the Java reference's");
     // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()
