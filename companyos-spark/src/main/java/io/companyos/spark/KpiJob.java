@@ -9,6 +9,7 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.finops.ArrMetrics;
+import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -176,6 +177,16 @@ public final class KpiJob {
     SparkResult<BigDecimal> total = kpis.costTotal(window);
     kpi("cloud_spend", total.provenance().rowCount() == 0 ? OptionalDouble.empty()
         : OptionalDouble.of(total.value().doubleValue()), "no cost rows in the window", true, total, Map.of());
+    SparkResult<CommitmentCoverage.Shares> coverage = kpis.commitmentCoverage(window);
+    CommitmentCoverage.Shares c = coverage.value();
+    kpi("sp_coverage", percent(c.savingsPlan()), "no compute usage in the window", true, coverage, Map.of());
+    kpi("ri_coverage", percent(c.reservation()), "no usage other than compute in the window", true, coverage, Map.of());
+    kpi("spot_percentage", percent(c.spot()), "no compute usage in the window", true, coverage, Map.of());
+  }
+
+  /** A ratio in percent, as the catalog states the coverage KPIs. */
+  private static OptionalDouble percent(OptionalDouble ratio) {
+    return ratio.isPresent() ? OptionalDouble.of(100 * ratio.getAsDouble()) : ratio;
   }
 
   /**

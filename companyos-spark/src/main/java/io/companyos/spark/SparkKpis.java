@@ -264,6 +264,42 @@ public final class SparkKpis {
   }
 
   /**
+   * Commitment coverage of a window, as {@code CommitmentCoverage.shares} gives it for the window's FOCUS rows:
+   * savings-plan coverage and the spot share of compute usage, reservation coverage of the other usage, each on
+   * {@code ListCost} (credits, adjustments and the unused part of commitments left out).
+   *
+   * @param window the half-open window
+   * @return the three ratios (empty where nothing is eligible), from the {@code costs} table
+   */
+  public SparkResult<io.companyos.scoring.finops.CommitmentCoverage.Shares> commitmentCoverage(TimeWindow window) {
+    return CommitmentsOnSpark.coverage(this, window, clock.instant());
+  }
+
+  /**
+   * The committed discount of a window's usage, as {@code SavingsOpportunities.committedDiscount} gives it:
+   * {@code 1 − EffectiveCost / ListCost} of the rows at Committed pricing.
+   *
+   * @param window the half-open window
+   * @return the discount as a ratio, or empty without committed list cost, from the {@code costs} table
+   */
+  public SparkResult<java.util.OptionalDouble> committedDiscount(TimeWindow window) {
+    return CommitmentsOnSpark.committedDiscount(this, window, clock.instant());
+  }
+
+  /**
+   * The services of a window whose on-demand share of compute is above {@code threshold}, priced at the committed
+   * discount, as {@code SavingsOpportunities.onDemandCompute} gives them.
+   *
+   * @param window the half-open window
+   * @param threshold the on-demand share as a ratio, e.g. {@code SavingsOpportunities.ON_DEMAND_SHARE}
+   * @return the services in name order, none without a committed discount above 0, from the {@code costs} table
+   */
+  public SparkResult<List<io.companyos.scoring.finops.SavingsOpportunities.OnDemandCompute>> onDemandCompute(
+      TimeWindow window, double threshold) {
+    return CommitmentsOnSpark.onDemandCompute(this, window, threshold, clock.instant());
+  }
+
+  /**
    * ARR and retention of a window, as {@code ArrMetrics.compute} gives them: ARR at the window's start and end (each
    * account's ARR now less the movements after that instant), new, expansion, contraction, churned and net new ARR of
    * the movements in the window, and NRR, GRR and logo retention of the accounts paying at its start. Sums are exact

@@ -59,8 +59,9 @@ class KpiJobTest {
       got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("feature")
           ? "/" + p.labels().get("feature") : ""), p.value());
     }
-    // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, ARR, net new ARR, churned ARR, logo retention, NRR
-    assertThat(got).hasSize(written).hasSize(18);
+    // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, savings-plan coverage, spot share, ARR, net new
+    // ARR, churned ARR, logo retention, NRR
+    assertThat(got).hasSize(written).hasSize(20);
     // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
     assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
     assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
@@ -75,6 +76,11 @@ class KpiJobTest {
     assertThat(got.get("feature_adoption/search")).isEqualTo(25.0);
     assertThat(got.get("feature_adoption/dashboards")).isEqualTo(25.0);
     assertThat(got.get("cloud_spend")).isEqualTo(243.155);
+    // CostsHandMadeTest's rows are compute without CommitmentDiscountType or PricingCategory: none is under a savings
+    // plan or at spot prices, and there is no other usage for reservations to cover (n/a).
+    assertThat(got.get("sp_coverage")).isEqualTo(0.0);
+    assertThat(got.get("spot_percentage")).isEqualTo(0.0);
+    assertThat(got).doesNotContainKey("ri_coverage");
     // ArrHandMadeTest's records with the accounts' ARR as of the week's end (eps' expansion of 2026-11-09 is after it):
     // at the end acme 1200.50 + gamma 2000 + delta 500.5 + eps 800 + eta 2000.25; of the five accounts paying at the
     // start (acme, beta, gamma, eps, eta) beta churned; NRR as in netRevenueRetentionOverTheYearToTheWeeksEnd.
@@ -87,11 +93,32 @@ class KpiJobTest {
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no usage other than compute in the window)");
     assertThat(kpis.get(0).get("query").asText()).contains("csv deployments.csv").doesNotContain(data.toString());
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
           .containsExactlyInAnyOrder("metrics.csv", "kpis.json"); // no temporary file left
     }
+  }
+
+  @Test
+  void commitmentCoverageIsWrittenInPercent(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    CommitmentsHandMadeTest.writeCsv(data);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    Map<String, Double> got = new HashMap<>();
+    for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
+        .records(RecordKind.METRICS, READ).rows()) {
+      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()), p.value());
+    }
+    // The hand-worked shares of CommitmentsHandMadeTest.coverageOnListCost, × 100.
+    assertThat(got).containsOnlyKeys("cloud_spend", "sp_coverage", "ri_coverage", "spot_percentage");
+    assertThat(got.get("sp_coverage")).isEqualTo(100 * (170.50 / 600.50));
+    assertThat(got.get("ri_coverage")).isEqualTo(100 * (88.875 / 155.875));
+    assertThat(got.get("spot_percentage")).isEqualTo(100 * (50 / 600.50));
   }
 
   @Test

@@ -65,14 +65,20 @@ final class LocalSpark {
       .add("ChargePeriodStart", DataTypes.TimestampType, false)
       .add("ChargePeriodEnd", DataTypes.TimestampType, false)
       .add("EffectiveCost", DataTypes.StringType, false)
+      .add("ListCost", DataTypes.StringType, false)
       .add("ServiceName", DataTypes.StringType, false)
+      .add("ServiceCategory", DataTypes.StringType, true)
       .add("ChargeCategory", DataTypes.StringType, false)
+      .add("PricingCategory", DataTypes.StringType, true)
+      .add("CommitmentDiscountType", DataTypes.StringType, true)
+      .add("CommitmentDiscountStatus", DataTypes.StringType, true)
       .add("Tags", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false);
 
   /** FOCUS rows as the view {@code costs}, amounts as the text a CSV export holds (so their scales are kept). */
   static SparkTables costs(List<io.companyos.model.data.CostRow> rows) {
     view("costs", rows.stream().map(r -> RowFactory.create(r.chargePeriodStart(), r.chargePeriodEnd(),
-        r.effectiveCost().toPlainString(), r.serviceName(), r.chargeCategory(),
+        r.effectiveCost().toPlainString(), r.listCost().toPlainString(), r.serviceName(), r.serviceCategory(),
+        r.chargeCategory(), r.pricingCategory(), r.commitmentDiscountType(), r.commitmentDiscountStatus(),
         scala.jdk.javaapi.CollectionConverters.asScala(r.tags()))).toList(), COSTS);
     return SparkTables.catalog(session(), java.util.Map.of());
   }

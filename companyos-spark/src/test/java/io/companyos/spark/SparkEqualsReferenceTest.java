@@ -74,4 +74,19 @@ class SparkEqualsReferenceTest {
     LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> SparkKpis.over(LocalSpark.revenue(rv.accounts(), rv.movements()))
         .arr(rv.window(), rv.asOf()).value()), EXAMPLES, 20261213L);
   }
+
+  @Test
+  void commitmentCoverageEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.commitmentCoverageEqualsReference(c -> SparkKpis.over(LocalSpark.costs(c.rows()))
+        .commitmentCoverage(c.window()).value()), EXAMPLES, 20261214L);
+  }
+
+  @Test
+  void committedDiscountAndOnDemandComputeEqualTheReference() {
+    LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
+      SparkKpis kpis = SparkKpis.over(LocalSpark.costs(c.rows()));
+      return new ReferenceLaws.Savings(kpis.committedDiscount(c.window()).value(),
+          kpis.onDemandCompute(c.window(), io.companyos.scoring.finops.SavingsOpportunities.ON_DEMAND_SHARE).value());
+    }), EXAMPLES, 20261215L);
+  }
 }

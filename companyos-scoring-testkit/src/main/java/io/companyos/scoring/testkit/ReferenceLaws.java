@@ -15,7 +15,9 @@ import io.companyos.scoring.dora.DoraEvidence;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
 import io.companyos.scoring.finops.ArrMetrics;
+import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.security.RemediationSla;
@@ -113,6 +115,81 @@ public final class ReferenceLaws {
       List<CostRow> now = c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList();
       List<CostRow> before = c.rows().stream().filter(row -> c.previous().contains(row.chargePeriodStart())).toList();
       return differs(CostBreakdown.groups(now, before, key), other.apply(c));
+    });
+  }
+
+  /**
+   * Random FOCUS rows for the commitment and savings rules: up to 60 rows of 3 services over 16 days, compute and other
+   * service categories (and none), Standard, Committed and Dynamic pricing (and none), savings plans, reservations under
+   * both names, the Used and Unused parts of commitments, credits, adjustments, purchases and taxes; amounts with 0 to 4
+   * decimals and committed rows below their list cost, so sums in {@code double} would depend on the rows' order.
+   *
+   * @return the generator; {@code tag} is always null
+   */
+  public static Generator<Costs> focusRows() {
+    String[] services = {"ec2", "lambda", "s3"};
+    String[] serviceCategories = {"Compute", "Compute", "Compute", "Storage", "Databases", null};
+    String[] pricing = {"Standard", "Standard", "Committed", "Committed", "Dynamic", null};
+    String[] types = {null, null, CommitmentCoverage.SAVINGS_PLAN, CommitmentCoverage.RESERVATION, "Reserved Instances"};
+    String[] statuses = {null, CostRow.USED, CostRow.USED, CostRow.UNUSED};
+    String[] charges = {"Usage", "Usage", "Usage", "Usage", "Usage", "Credit", "Adjustment", "Purchase", "Tax"};
+    return r -> {
+      TimeWindow window = window(r);
+      TimeWindow previous = new TimeWindow(window.start().minus(window.length()), window.start());
+      List<CostRow> rows = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(61); i < n; i++) {
+        String charge = charges[r.nextInt(charges.length)];
+        String price = pricing[r.nextInt(pricing.length)];
+        java.math.BigDecimal list = java.math.BigDecimal.valueOf(1 + r.nextInt(1_000_000), r.nextInt(5));
+        java.math.BigDecimal effective = "Committed".equals(price)
+            ? list.multiply(java.math.BigDecimal.valueOf(40 + r.nextInt(61), 2)) : list;
+        if (charge.equals("Credit") || charge.equals("Adjustment")) {
+          list = list.negate();
+          effective = effective.negate();
+        }
+        Instant start = time(r, window);
+        rows.add(new CostRow(start, start.plus(Duration.ofHours(1)), effective, effective, list,
+            services[r.nextInt(services.length)], serviceCategories[r.nextInt(serviceCategories.length)], "AWS", charge,
+            price, types[r.nextInt(types.length)], statuses[r.nextInt(statuses.length)], java.util.Map.of()));
+      }
+      return new Costs(rows, window, previous, null);
+    };
+  }
+
+  /**
+   * The other implementation's savings-plan coverage, reservation coverage and spot share of the window's rows equal
+   * {@code CommitmentCoverage.shares}' to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> commitmentCoverageEqualsReference(Function<Costs, CommitmentCoverage.Shares> other) {
+    return new Law<>("commitment coverage equals the Java reference's", focusRows(), c -> differs(
+        CommitmentCoverage.shares(c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList()),
+        other.apply(c)));
+  }
+
+  /**
+   * The committed discount and the on-demand compute candidates of a window.
+   *
+   * @param committedDiscount {@code SavingsOpportunities.committedDiscount}
+   * @param onDemandCompute {@code SavingsOpportunities.onDemandCompute} at {@code ON_DEMAND_SHARE}
+   */
+  public record Savings(java.util.OptionalDouble committedDiscount,
+      List<SavingsOpportunities.OnDemandCompute> onDemandCompute) {}
+
+  /**
+   * The other implementation's committed discount and on-demand compute candidates (at
+   * {@code SavingsOpportunities.ON_DEMAND_SHARE}) of the window's rows equal the reference's to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> savingsEqualReference(Function<Costs, Savings> other) {
+    return new Law<>("the committed discount and on-demand compute equal the Java reference's", focusRows(), c -> {
+      List<CostRow> now = c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList();
+      return differs(new Savings(SavingsOpportunities.committedDiscount(now),
+          SavingsOpportunities.onDemandCompute(now, SavingsOpportunities.ON_DEMAND_SHARE)), other.apply(c));
     });
   }
 

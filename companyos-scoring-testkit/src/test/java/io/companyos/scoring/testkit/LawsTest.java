@@ -76,6 +76,30 @@ class LawsTest {
         p.events(), p.window(), 0.7)), 300, 10);
     LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics.compute(rv.accounts(),
         rv.movements(), rv.window(), rv.asOf())), 300, 12);
+    LawRunner.check(ReferenceLaws.commitmentCoverageEqualsReference(c -> io.companyos.scoring.finops.CommitmentCoverage.shares(
+        c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart())).toList())), 300, 15);
+    LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
+      List<io.companyos.model.data.CostRow> now = c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart())).toList();
+      return new ReferenceLaws.Savings(io.companyos.scoring.finops.SavingsOpportunities.committedDiscount(now),
+          io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
+    }), 300, 16);
+    // Counting the unused part of commitments as usage, or credits in the committed discount, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.commitmentCoverageEqualsReference(c ->
+        io.companyos.scoring.finops.CommitmentCoverage.shares(c.rows().stream()
+            .filter(r -> c.window().contains(r.chargePeriodStart())).map(r -> new io.companyos.model.data.CostRow(
+                r.chargePeriodStart(), r.chargePeriodEnd(), r.billedCost(), r.effectiveCost(), r.listCost(), r.serviceName(),
+                r.serviceCategory(), r.providerName(), r.chargeCategory(), r.pricingCategory(), r.commitmentDiscountType(),
+                null, r.tags())).toList())), 300, 17))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("commitment coverage equals the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
+      List<io.companyos.model.data.CostRow> now = c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart()))
+          .map(r -> new io.companyos.model.data.CostRow(r.chargePeriodStart(), r.chargePeriodEnd(), r.billedCost(),
+              r.effectiveCost(), r.listCost(), r.serviceName(), r.serviceCategory(), r.providerName(), "Usage",
+              r.pricingCategory(), r.commitmentDiscountType(), r.commitmentDiscountStatus(), r.tags())).toList();
+      return new ReferenceLaws.Savings(io.companyos.scoring.finops.SavingsOpportunities.committedDiscount(now),
+          io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
+    }), 300, 18)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the committed discount and on-demand compute equal the Java reference's");
     // Counting the movements on the window's end in the window, or dropping the sums' trailing zeros, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics
         .compute(rv.accounts(), rv.movements(), new io.companyos.model.time.TimeWindow(rv.window().start(),

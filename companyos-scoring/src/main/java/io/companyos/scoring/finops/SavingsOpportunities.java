@@ -3,9 +3,11 @@ package io.companyos.scoring.finops;
 import io.companyos.model.data.CostRow;
 import io.companyos.scoring.Percentiles;
 import io.companyos.scoring.anomaly.RobustZScoreDetector;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -37,21 +39,33 @@ public final class SavingsOpportunities {
 
   /**
    * The effective savings rate of the committed usage: {@code 1 − EffectiveCost / ListCost} over the rows whose
-   * {@code PricingCategory} is Committed (aggregated first, then divided). Empty without committed list cost.
+   * {@code PricingCategory} is Committed (summed exactly first, then divided once). Empty without committed list cost.
    *
    * @param rows the FOCUS cost rows; credits and adjustments are left out
    * @return the discount as a ratio (0.3 = 30% below list), or empty without committed list cost
    */
   public static OptionalDouble committedDiscount(List<CostRow> rows) {
-    double list = 0;
-    double eff = 0;
+    BigDecimal list = BigDecimal.ZERO;
+    BigDecimal eff = BigDecimal.ZERO;
     for (CostRow r : rows) {
       if ("Committed".equals(r.pricingCategory()) && !CostBreakdown.isCreditOrAdjustment(r)) {
-        list += r.listCost().doubleValue();
-        eff += r.effectiveCost().doubleValue();
+        list = list.add(r.listCost());
+        eff = eff.add(r.effectiveCost());
       }
     }
-    return list > 0 ? OptionalDouble.of(1 - eff / list) : OptionalDouble.empty();
+    return committedDiscount(list, eff);
+  }
+
+  /**
+   * The committed discount from its two sums, the step {@link #committedDiscount(List)} ends with, for an implementation
+   * that sums elsewhere (e.g. on Spark).
+   *
+   * @param list exact sum of the committed usage's ListCost
+   * @param effective exact sum of the same rows' EffectiveCost
+   * @return {@code 1 − effective / list}, or empty when {@code list} is not above 0
+   */
+  public static OptionalDouble committedDiscount(BigDecimal list, BigDecimal effective) {
+    return list.signum() > 0 ? OptionalDouble.of(1 - effective.doubleValue() / list.doubleValue()) : OptionalDouble.empty();
   }
 
   /**
@@ -83,26 +97,42 @@ public final class SavingsOpportunities {
    * @return the services above the threshold, in name order
    */
   public static List<OnDemandCompute> onDemandCompute(List<CostRow> rows, double threshold) {
-    OptionalDouble d = committedDiscount(rows);
-    if (d.isEmpty() || d.getAsDouble() <= 0) {
-      return List.of();
-    }
-    double discount = d.getAsDouble();
-    Map<String, double[]> byService = new TreeMap<>();
+    Map<String, BigDecimal> compute = new HashMap<>();
+    Map<String, BigDecimal> onDemand = new HashMap<>();
     for (CostRow r : rows) {
       if (!CommitmentCoverage.COMPUTE.equals(r.serviceCategory()) || CostBreakdown.isCreditOrAdjustment(r)) {
         continue; // credits and adjustments are not usage: they would distort the on-demand share
       }
-      double[] a = byService.computeIfAbsent(r.serviceName(), k -> new double[2]);
-      a[0] += r.effectiveCost().doubleValue();
+      compute.merge(r.serviceName(), r.effectiveCost(), BigDecimal::add);
       if ("Standard".equals(r.pricingCategory())) {
-        a[1] += r.effectiveCost().doubleValue();
+        onDemand.merge(r.serviceName(), r.effectiveCost(), BigDecimal::add);
       }
     }
+    return onDemandCompute(compute, onDemand, committedDiscount(rows), threshold);
+  }
+
+  /**
+   * The services above the threshold from exact sums per service, the step {@link #onDemandCompute(List, double)} ends
+   * with, for an implementation that sums elsewhere (e.g. on Spark): each sum is turned into a {@code double} once.
+   *
+   * @param compute ServiceName → exact sum of the EffectiveCost of its compute usage rows
+   * @param onDemand ServiceName → of that, the exact sum at Standard pricing (a service without any may be absent)
+   * @param discount the committed discount ({@link #committedDiscount(BigDecimal, BigDecimal)})
+   * @param threshold the on-demand share as a ratio, e.g. {@link #ON_DEMAND_SHARE}
+   * @return the services above the threshold, in name order; none without a committed discount above 0
+   */
+  public static List<OnDemandCompute> onDemandCompute(Map<String, BigDecimal> compute, Map<String, BigDecimal> onDemand,
+      OptionalDouble discount, double threshold) {
+    if (discount.isEmpty() || discount.getAsDouble() <= 0) {
+      return List.of();
+    }
+    double d = discount.getAsDouble();
     List<OnDemandCompute> out = new ArrayList<>();
-    byService.forEach((service, a) -> {
-      if (a[0] > 0 && a[1] / a[0] > threshold) {
-        out.add(new OnDemandCompute(service, a[0], a[1], discount, a[1] * discount));
+    new TreeMap<>(compute).forEach((service, sum) -> {
+      double all = sum.doubleValue();
+      double standard = onDemand.getOrDefault(service, BigDecimal.ZERO).doubleValue();
+      if (all > 0 && standard / all > threshold) {
+        out.add(new OnDemandCompute(service, all, standard, d, standard * d));
       }
     });
     return out;
