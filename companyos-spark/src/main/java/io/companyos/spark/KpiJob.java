@@ -8,9 +8,11 @@ import io.companyos.model.base.OutputFiles;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.model.data.Sprint;
 import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -58,7 +60,7 @@ public final class KpiJob {
   public static final String METRIC_PREFIX = "companyos:kpi:";
 
   /** The KPI families the job computes, each n/a on its own when its tables are missing. */
-  private static final int FAMILIES = 4;
+  private static final int FAMILIES = 5;
 
   private final SparkKpis kpis;
   private final TimeWindow window;
@@ -121,6 +123,7 @@ public final class KpiJob {
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
     job.family(4, "revenue", job::revenue);
+    job.family(5, "sprint", job::sprint);
     job.write(a.out(), mapper);
     return job.rows.size();
   }
@@ -203,6 +206,31 @@ public final class KpiJob {
     SparkResult<ArrMetrics.Result> year = kpis.arr(new TimeWindow(window.end().minus(Duration.ofDays(365)), window.end()),
         window.end());
     kpi("nrr", year.value().nrr(), "no ARR at the start of the 365 days", true, year, Map.of(), year.provenance().window());
+  }
+
+  /**
+   * The sprint under way at the window's end (the latest that started by then): points committed, points delivered
+   * before the window's end, mean cycle time and bug escape rate, over the sprint.
+   */
+  private void sprint() {
+    java.util.Optional<Sprint> under = SprintMetrics.startedBy(SprintsOnSpark.sprints(kpis), window.end(), 0);
+    if (under.isEmpty()) {
+      for (String id : List.of("points_committed", "points_delivered", "cycle_time_days", "bug_escape_rate")) {
+        ObjectNode node = json.addObject();
+        node.put("kpi", id);
+        node.put("value", "n/a (no sprint started by " + window.end() + ")");
+      }
+      return;
+    }
+    Sprint s = under.get();
+    TimeWindow over = new TimeWindow(s.start(), s.end());
+    SparkResult<SprintMetrics.Result> r = kpis.sprint(s);
+    SprintMetrics.Result m = r.value();
+    kpi("points_committed", OptionalDouble.of(m.committedPoints()), "", true, r, Map.of(), over);
+    SparkResult<Double> delivered = kpis.pointsDeliveredBy(s, window.end());
+    kpi("points_delivered", OptionalDouble.of(delivered.value()), "", true, delivered, Map.of(), over);
+    kpi("cycle_time_days", m.cycleDaysMean(), "no item of the sprint both started and delivered", true, r, Map.of(), over);
+    kpi("bug_escape_rate", percent(m.bugEscapeRate()), "no bugs in the sprint", true, r, Map.of(), over);
   }
 
   private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {

@@ -300,6 +300,31 @@ public final class SparkKpis {
   }
 
   /**
+   * The metrics of one sprint, as {@code SprintMetrics.compute} gives them: points committed and delivered (completed
+   * before the sprint's end), delivered items, carry-over, cycle time in days (mean of whole minutes, median and 85th
+   * percentile), bugs and the bug escape rate. Points are summed exactly, so the figures do not depend on the items'
+   * order. The carry-over and the escaped bug ids are evidence lists in id order, bounded by {@link #maxIds()}.
+   *
+   * @param sprint the sprint (e.g. one of the {@code sprints} table)
+   * @return the metrics, from the {@code sprint_items} table
+   */
+  public SparkResult<io.companyos.scoring.sprint.SprintMetrics.Result> sprint(io.companyos.model.data.Sprint sprint) {
+    return SprintsOnSpark.compute(this, sprint, clock.instant());
+  }
+
+  /**
+   * Points of a sprint's items completed before a cutoff or the sprint's end, whichever comes first, as
+   * {@code SprintMetrics.deliveredBy} gives them (a running sprint against the previous one by the same elapsed time).
+   *
+   * @param sprint the sprint
+   * @param cutoff the exclusive cutoff
+   * @return the points, from the {@code sprint_items} table
+   */
+  public SparkResult<Double> pointsDeliveredBy(io.companyos.model.data.Sprint sprint, java.time.Instant cutoff) {
+    return SprintsOnSpark.deliveredBy(this, sprint, cutoff, clock.instant());
+  }
+
+  /**
    * ARR and retention of a window, as {@code ArrMetrics.compute} gives them: ARR at the window's start and end (each
    * account's ARR now less the movements after that instant), new, expansion, contraction, churned and net new ARR of
    * the movements in the window, and NRR, GRR and logo retention of the accounts paying at its start. Sums are exact

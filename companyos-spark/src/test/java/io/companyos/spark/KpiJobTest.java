@@ -43,6 +43,7 @@ class KpiJobTest {
     writeEvents(data, EngagementHandMadeTest.EVENTS);
     Files.copy(costsCsv(dir), data.resolve("costs.csv"));
     ArrHandMadeTest.writeCsv(data);
+    SprintsHandMadeTest.writeCsv(data);
     Path out = dir.resolve("kpis");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -53,15 +54,18 @@ class KpiJobTest {
     for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
         .records(RecordKind.METRICS, READ).rows()) {
       assertThat(p.timestamp()).isEqualTo(t("2026-11-08T00:00:00Z"));
-      // NRR is over the 365 days ending with the week, every other KPI over the week.
+      // NRR is over the 365 days ending with the week, the sprint's KPIs over sprint S-7, every other KPI over the week.
+      boolean sprint = List.of("points_committed", "points_delivered", "cycle_time_days", "bug_escape_rate")
+          .contains(p.metric().substring(KpiJob.METRIC_PREFIX.length()));
       assertThat(p.labels()).containsEntry("from", p.metric().endsWith(":nrr") ? "2025-11-08T00:00:00Z"
-          : "2026-11-01T00:00:00Z").containsEntry("to", "2026-11-08T00:00:00Z");
+          : sprint ? "2026-11-02T00:00:00Z" : "2026-11-01T00:00:00Z")
+          .containsEntry("to", sprint ? "2026-11-16T00:00:00Z" : "2026-11-08T00:00:00Z");
       got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("feature")
           ? "/" + p.labels().get("feature") : ""), p.value());
     }
     // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, savings-plan coverage, spot share, ARR, net new
-    // ARR, churned ARR, logo retention, NRR
-    assertThat(got).hasSize(written).hasSize(20);
+    // ARR, churned ARR, logo retention, NRR, the four of the sprint
+    assertThat(got).hasSize(written).hasSize(24);
     // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
     assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
     assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
@@ -89,7 +93,14 @@ class KpiJobTest {
     assertThat(got.get("churned_arr")).isEqualTo(700.0);
     assertThat(got.get("logo_retention")).isEqualTo(80.0);
     assertThat(got.get("nrr")).isEqualTo(6000.75 / 6550.75 * 100);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/4] DORA", "[3/4] cloud spend", "[4/4] revenue");
+    // SprintsHandMadeTest's sprint S-7 is under way at 2026-11-08: its committed points, the points delivered before
+    // 2026-11-08 (A-01 3, A-02 5, A-03 0.5, A-04 1, A-11 1, A-17 3), the mean cycle time, 2 of 5 bugs escaped.
+    assertThat(got.get("points_committed")).isEqualTo(42.8);
+    assertThat(got.get("points_delivered")).isEqualTo(13.5);
+    assertThat(got.get("cycle_time_days")).isEqualTo(18300 / 1440.0 / 11);
+    assertThat(got.get("bug_escape_rate")).isEqualTo(40.0);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/5] DORA", "[3/5] cloud spend", "[4/5] revenue",
+        "[5/5] sprint");
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
@@ -132,7 +143,7 @@ class KpiJobTest {
     assertThat(written).isEqualTo(7); // dau, wau, mau, signups, three features
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)",
-        "n/a (no table for revenue)");
+        "n/a (no table for revenue)", "n/a (no table for sprint)");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("DORA n/a (no table for DORA)");
     assertThat(Files.readString(out.resolve("metrics.csv"))).doesNotContain("deployment_frequency", "cloud_spend");
   }

@@ -121,6 +121,27 @@ final class LocalSpark {
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 
+  static final StructType SPRINT_ITEMS = new StructType()
+      .add("sprint_id", DataTypes.StringType, false)
+      .add("item_id", DataTypes.StringType, false)
+      .add("title", DataTypes.StringType, false)
+      .add("kind", DataTypes.StringType, false)
+      .add("points", DataTypes.StringType, false)
+      .add("committed", DataTypes.BooleanType, false)
+      .add("added_at", DataTypes.TimestampType, false)
+      .add("started_at", DataTypes.TimestampType, true)
+      .add("completed_at", DataTypes.TimestampType, true)
+      .add("escaped", DataTypes.BooleanType, false)
+      .add("goal", DataTypes.StringType, true);
+
+  /** Sprint items as the view {@code sprint_items}, points as the text a CSV holds. */
+  static SparkTables sprintItems(List<io.companyos.model.data.SprintItem> items) {
+    view("sprint_items", items.stream().map(i -> RowFactory.create(i.sprintId(), i.itemId(), i.title(), i.kind(),
+        Double.toString(i.points()), i.committed(), i.addedAt(), i.startedAt(), i.completedAt(), i.escaped(), i.goal()))
+        .toList(), SPRINT_ITEMS);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
   /** The records as temporary views named like their kinds, so {@code SparkTables.catalog(spark, Map.of())} reads them. */
   static SparkTables views(List<Deployment> deployments, List<Change> changes, List<Incident> incidents,
       List<ProductEvent> events) {

@@ -89,4 +89,16 @@ class SparkEqualsReferenceTest {
           kpis.onDemandCompute(c.window(), io.companyos.scoring.finops.SavingsOpportunities.ON_DEMAND_SHARE).value());
     }), EXAMPLES, 20261215L);
   }
+
+  @Test
+  void sprintMetricsEqualTheReference() {
+    LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
+        .sprint(sp.sprint()).value()), EXAMPLES, 20261216L);
+  }
+
+  @Test
+  void pointsDeliveredByACutoffEqualTheReference() {
+    LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
+        .pointsDeliveredBy(sp.sprint(), sp.cutoff()).value()), EXAMPLES, 20261217L);
+  }
 }

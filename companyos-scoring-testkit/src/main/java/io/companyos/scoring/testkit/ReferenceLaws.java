@@ -8,6 +8,8 @@ import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.ProductEvent;
+import io.companyos.model.data.Sprint;
+import io.companyos.model.data.SprintItem;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
@@ -21,6 +23,7 @@ import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.sprint.SprintMetrics;
 import io.companyos.scoring.security.VulnerabilityStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -491,6 +494,83 @@ public final class ReferenceLaws {
   public static Law<Revenue> arrEqualsReference(Function<Revenue, ArrMetrics.Result> other) {
     return new Law<>("ARR and retention equal the Java reference's", revenue(), rv ->
         differs(ArrMetrics.compute(rv.accounts(), rv.movements(), rv.window(), rv.asOf()), other.apply(rv)));
+  }
+
+  /**
+   * A sprint, the items of it and of the sprint after it, and a cutoff for the points delivered by then.
+   *
+   * @param sprint the sprint
+   * @param items items of {@code sprint} and of another sprint, unique ids
+   * @param cutoff the exclusive cutoff of {@code SprintMetrics.deliveredBy}
+   */
+  public record Sprints(Sprint sprint, List<SprintItem> items, Instant cutoff) {}
+
+  /**
+   * Random sprints of 1 to 14 days with up to 40 items of both: points whole and fractional (0.1, 0.2, 0.5, so sums in
+   * {@code double} would depend on the items' order), committed or added later, open, completed before, on and after
+   * the sprint's end, started or not, completed before they were started, on odd seconds (so whole minutes are
+   * truncated), stories, tasks and bugs, some escaped.
+   *
+   * @return the generator
+   */
+  public static Generator<Sprints> sprints() {
+    double[] points = {0, 0.1, 0.2, 0.5, 1, 2, 3, 5, 8, 13};
+    String[] kinds = {"story", "story", "task", "bug"};
+    return r -> {
+      Instant start = T0.plus(Duration.ofHours(r.nextInt(5 * 24)));
+      Sprint sprint = new Sprint("s1", start, start.plus(Duration.ofDays(1 + r.nextInt(14))), List.of("g1"));
+      List<SprintItem> items = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(41); i < n; i++) {
+        Instant added = start.plus(Duration.ofHours(r.nextInt(48)));
+        int shape = r.nextInt(8);
+        Instant started = shape == 0 ? null : added.plus(Duration.ofSeconds(r.nextInt(3 * 86_400)));
+        Instant completed = switch (shape) {
+          case 0, 1 -> shape == 0 && r.nextBoolean() ? added.plus(Duration.ofHours(r.nextInt(100))) : null;
+          case 2 -> sprint.end();
+          case 3 -> sprint.end().plus(Duration.ofHours(1 + r.nextInt(48)));
+          case 4 -> started.minus(Duration.ofSeconds(1 + r.nextInt(7_200))); // completed before it was started
+          default -> started.plus(Duration.ofSeconds(r.nextInt(5 * 86_400)));
+        };
+        String kind = kinds[r.nextInt(kinds.length)];
+        items.add(new SprintItem(r.nextInt(5) == 0 ? "s2" : "s1", String.format("it-%02d", i), "Item " + i, kind,
+            points[r.nextInt(points.length)], r.nextInt(4) != 0, added, started, completed,
+            kind.equals("bug") && r.nextBoolean(), r.nextBoolean() ? "g1" : null));
+      }
+      Instant cutoff = r.nextBoolean() ? sprint.end().plus(Duration.ofDays(1))
+          : start.plus(Duration.ofHours(r.nextInt((int) Duration.between(start, sprint.end()).toHours() + 1)));
+      return new Sprints(sprint, items, cutoff);
+    };
+  }
+
+  /**
+   * The other implementation's metrics of the sprint equal {@code SprintMetrics.compute}'s: points, counts, mean and
+   * percentiles of the cycle time and the escape rate to the bit, the carry-over compared in id order.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Sprints> sprintEqualsReference(Function<Sprints, SprintMetrics.Result> other) {
+    return new Law<>("the sprint's metrics equal the Java reference's", sprints(),
+        sp -> differs(byId(SprintMetrics.compute(sp.sprint(), sp.items())), byId(other.apply(sp))));
+  }
+
+  /**
+   * The other implementation's points delivered by the cutoff equal {@code SprintMetrics.deliveredBy}'s to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Sprints> pointsDeliveredByEqualsReference(Function<Sprints, Double> other) {
+    return new Law<>("the points delivered by a cutoff equal the Java reference's", sprints(),
+        sp -> differs(SprintMetrics.deliveredBy(sp.sprint(), sp.items(), sp.cutoff()), other.apply(sp)));
+  }
+
+  private static SprintMetrics.Result byId(SprintMetrics.Result s) {
+    List<SprintItem> carry = new ArrayList<>(s.carryover());
+    carry.sort(java.util.Comparator.comparing(SprintItem::itemId));
+    return new SprintMetrics.Result(s.sprintId(), s.committedPoints(), s.deliveredPoints(), s.deliveredItems(), carry,
+        s.cycleDaysMean(), s.cycleDaysP50(), s.cycleDaysP85(), s.bugEscapeRate(), s.bugs(), s.escapedBugIds(),
+        s.cycleItems());
   }
 
   /** A window of 1 to 10 days starting on a whole hour between T0 and T0 + 5 days. */

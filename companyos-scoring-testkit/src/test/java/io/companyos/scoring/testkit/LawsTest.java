@@ -100,6 +100,26 @@ class LawsTest {
           io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
     }), 300, 18)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("the committed discount and on-demand compute equal the Java reference's");
+    LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.compute(sp.sprint(),
+        sp.items())), 300, 19);
+    LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.deliveredBy(
+        sp.sprint(), sp.items(), sp.cutoff())), 300, 20);
+    // Summing the points in double in the order given, or counting an item completed on the sprint's end, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> {
+      java.time.Instant until = sp.cutoff().isBefore(sp.sprint().end()) ? sp.cutoff() : sp.sprint().end();
+      double sum = 0;
+      for (io.companyos.model.data.SprintItem i : sp.items()) {
+        if (i.sprintId().equals(sp.sprint().sprintId()) && i.completedAt() != null && i.completedAt().isBefore(until)) {
+          sum += i.points();
+        }
+      }
+      return sum;
+    }), 300, 21)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the points delivered by a cutoff equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics
+        .compute(new io.companyos.model.data.Sprint(sp.sprint().sprintId(), sp.sprint().start(), sp.sprint().end().plusNanos(1),
+            sp.sprint().goals()), sp.items())), 300, 22)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the sprint's metrics equal the Java reference's");
     // Counting the movements on the window's end in the window, or dropping the sums' trailing zeros, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics
         .compute(rv.accounts(), rv.movements(), new io.companyos.model.time.TimeWindow(rv.window().start(),
