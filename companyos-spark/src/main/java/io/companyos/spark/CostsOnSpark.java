@@ -2,6 +2,7 @@ package io.companyos.spark;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -30,11 +31,13 @@ final class CostsOnSpark {
 
   static SparkResult<BigDecimal> total(SparkKpis kpis, TimeWindow window, Instant now) {
     Dataset<Row> rows = inWindow(kpis, window);
-    Map<String, BigDecimal> all = sums(rows, lit("all"));
-    BigDecimal total = all.getOrDefault("all", BigDecimal.ZERO);
+    // The sum, its scale and the row count of the provenance in one aggregation (one scan).
+    Row r = rows.agg(sum(Decimals.amount("EffectiveCost")), max(Decimals.scale(rows, "EffectiveCost")), count(lit(1)))
+        .first();
+    BigDecimal total = r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0).setScale(r.getInt(1), RoundingMode.UNNECESSARY);
     String query = "effective cost: sum of EffectiveCost of the rows whose ChargePeriodStart lies in the window ("
         + kpis.tables().describe("costs") + ")";
-    return new SparkResult<>(total, Provenance.of("spark", query, window, now).withRowCount(rows.count()), Map.of());
+    return new SparkResult<>(total, Provenance.of("spark", query, window, now).withRowCount(r.getLong(2)), Map.of());
   }
 
   static SparkResult<List<CostBreakdown.Group>> groups(SparkKpis kpis, TimeWindow window, TimeWindow previous,

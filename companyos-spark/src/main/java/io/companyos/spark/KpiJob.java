@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.companyos.model.base.OutputFiles;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
@@ -270,25 +272,22 @@ public final class KpiJob {
   }
 
   private void write(Path out, ObjectMapper mapper) {
-    StringBuilder csv = new StringBuilder("timestamp,metric,labels,value\n");
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        csv.append(i == 0 ? "" : ",").append(quoted(row[i]));
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text)) {
+      csv.writeRecord("timestamp", "metric", "labels", "value");
+      for (String[] row : rows) {
+        csv.writeRecord(row); // RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled
       }
-      csv.append('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     try {
       Files.createDirectories(out);
-      OutputFiles.replace(out.resolve("metrics.csv"), csv.toString());
+      OutputFiles.replace(out.resolve("metrics.csv"), text.toString());
       OutputFiles.replace(out.resolve("kpis.json"), mapper.writeValueAsBytes(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled. */
-  private static String quoted(String cell) {
-    return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
   }
 
   /**

@@ -133,6 +133,26 @@ class KpiJobTest {
   }
 
   @Test
+  void metricsCsvCellsAreQuotedWhereTheyMustBe(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    // A feature name with a comma and a quote: its labels cell must be quoted, its quote doubled, and read back whole.
+    writeEvents(data, List.of(
+        new ProductEvent(t("2026-11-02T10:00:00Z"), "u1", "a1", "s1", "feature_used", "export, \"beta\""),
+        new ProductEvent(t("2026-11-03T10:00:00Z"), "u1", "a1", "s2", "feature_used", "search")));
+    Files.writeString(data.resolve("product_events.csv"), Files.readString(data.resolve("product_events.csv"))
+        .replace("export, \"beta\"", "\"export, \"\"beta\"\"\""));
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    assertThat(Files.readString(out.resolve("metrics.csv"))).startsWith("timestamp,metric,labels,value\n")
+        .contains("\"from=2026-11-01T00:00:00Z;to=2026-11-08T00:00:00Z;feature=export, \"\"beta\"\"\"");
+    assertThat(new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
+        .records(RecordKind.METRICS, READ).rows()).filteredOn(p -> p.labels().containsKey("feature"))
+        .extracting(p -> p.labels().get("feature")).containsExactlyInAnyOrder("export, \"beta\"", "search");
+  }
+
+  @Test
   void aMissingTableMakesItsFamilyNaAndTheOthersAreStillComputed(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     writeEvents(data, EngagementHandMadeTest.EVENTS);
