@@ -9,17 +9,23 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.anomaly.RobustZScoreDetector;
 import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.sources.Provenance;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Cost by service or by tag ({@link CostBreakdown}) over the FOCUS {@code costs} table. Sums are exact decimals, and each
@@ -50,6 +56,31 @@ final class CostsOnSpark {
     String query = "effective cost by " + key + " in the window and the one before, shares of the window's total ("
         + kpis.tables().describe("costs") + ")";
     return new SparkResult<>(groups, Provenance.of("spark", query, window, now).withRowCount(groups.size()), Map.of());
+  }
+
+  static SparkResult<List<SavingsOpportunities.CostOutlier>> outliers(SparkKpis kpis, TimeWindow history, ZoneId zone,
+      LocalDate from, RobustZScoreDetector detector, Instant now) {
+    Dataset<Row> rows = inWindow(kpis, history);
+    // The calendar day of a row: how many of the zone's midnights (DST-aware) after the first day lie at or before it.
+    LocalDate first = history.start().atZone(zone).toLocalDate();
+    LocalDate last = history.end().minusNanos(1).atZone(zone).toLocalDate();
+    List<Column> midnights = new ArrayList<>();
+    for (LocalDate d = first.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+      midnights.add(lit(d.atStartOfDay(zone).toInstant()));
+    }
+    Column t = col("ChargePeriodStart");
+    Column day = midnights.isEmpty() ? lit(0)
+        : functions.size(functions.filter(functions.array(midnights.toArray(new Column[0])), m -> m.leq(t)));
+    Column usage = functions.not(coalesce(functions.lower(col("ChargeCategory")).isin("credit", "adjustment"), lit(false)));
+    Map<String, Map<LocalDate, BigDecimal>> daily = new TreeMap<>();
+    for (Row r : rows.where(usage).groupBy(col("ServiceName"), day.as("day"))
+        .agg(sum(Decimals.amount("EffectiveCost"))).collectAsList()) {
+      daily.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(first.plusDays(r.getInt(1)), r.getDecimal(2));
+    }
+    List<SavingsOpportunities.CostOutlier> out = SavingsOpportunities.outliers(daily, from, detector);
+    String query = "effective cost per service and " + zone + " day of the usage rows, each day scored against the days "
+        + "before it, from " + from + " (" + kpis.tables().describe("costs") + ")";
+    return new SparkResult<>(out, Provenance.of("spark", query, history, now).withRowCount(out.size()), Map.of());
   }
 
   private static Dataset<Row> inWindow(SparkKpis kpis, TimeWindow window) {

@@ -300,6 +300,24 @@ public final class SparkKpis {
   }
 
   /**
+   * Unusual cost days, as {@code SavingsOpportunities.outliers} finds them: per service, the exact effective cost of
+   * each calendar day in {@code zone} (usage rows only), each day scored by {@code detector} against the days before
+   * it; a day on or after {@code from} counts when its score is at least {@code SavingsOpportunities.OUTLIER_SCORE} and
+   * its cost is above the service's median day. Spark sums the days; the detector runs on the driver over one value
+   * per service and day.
+   *
+   * @param history the half-open window of the rows read: the days judged and the days before them
+   * @param zone the time zone of the calendar days
+   * @param from the first day reported
+   * @param detector the detector, e.g. {@code SavingsOpportunities.OUTLIERS}
+   * @return the unusual days, services in name order, days in order, from the {@code costs} table
+   */
+  public SparkResult<List<io.companyos.scoring.finops.SavingsOpportunities.CostOutlier>> costOutliers(TimeWindow history,
+      java.time.ZoneId zone, java.time.LocalDate from, io.companyos.scoring.anomaly.RobustZScoreDetector detector) {
+    return CostsOnSpark.outliers(this, history, zone, from, detector, clock.instant());
+  }
+
+  /**
    * The metrics of one sprint, as {@code SprintMetrics.compute} gives them: points committed and delivered (completed
    * before the sprint's end), delivered items, carry-over, cycle time in days (mean of whole minutes, median and 85th
    * percentile), bugs and the bug escape rate. Points are summed exactly, so the figures do not depend on the items'

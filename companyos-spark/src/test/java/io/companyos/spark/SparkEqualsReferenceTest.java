@@ -101,4 +101,11 @@ class SparkEqualsReferenceTest {
     LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
         .pointsDeliveredBy(sp.sprint(), sp.cutoff()).value()), EXAMPLES, 20261217L);
   }
+
+  @Test
+  void unusualCostDaysEqualTheReference() {
+    LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> SparkKpis.over(LocalSpark.costs(h.rows()))
+        .costOutliers(h.history(), h.zone(), h.from(), io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS).value()),
+        EXAMPLES, 20261218L);
+  }
 }

@@ -173,6 +173,71 @@ public final class ReferenceLaws {
   }
 
   /**
+   * FOCUS rows of some weeks, the history window they are read over, the zone of the calendar days and the first day
+   * reported.
+   *
+   * @param rows the rows
+   * @param history the half-open window of the rows judged and of the days before them
+   * @param zone the time zone of the calendar days
+   * @param from the first day reported
+   */
+  public record CostHistory(List<CostRow> rows, TimeWindow history, java.time.ZoneId zone, java.time.LocalDate from) {}
+
+  /**
+   * Random daily costs of 3 services over 40 days around the 2026 DST change: steady days with noise, spikes, days
+   * without rows, several rows a day with amounts of 0 to 4 decimals (so daily sums in {@code double} would depend on
+   * the rows' order), credits, rows outside the history; days in UTC, New York or Kolkata.
+   *
+   * @return the generator
+   */
+  public static Generator<CostHistory> costHistory() {
+    String[] services = {"ec2", "lambda", "s3"};
+    java.time.ZoneId[] zones = {java.time.ZoneOffset.UTC, java.time.ZoneId.of("America/New_York"),
+        java.time.ZoneId.of("Asia/Kolkata")};
+    return r -> {
+      Instant start = T0.minus(Duration.ofDays(30)).plus(Duration.ofHours(r.nextInt(24)));
+      TimeWindow history = new TimeWindow(start, start.plus(Duration.ofDays(36 + r.nextInt(5))));
+      java.time.ZoneId zone = zones[r.nextInt(zones.length)];
+      List<CostRow> rows = new ArrayList<>();
+      for (String service : services) {
+        long base = 10_000 + r.nextInt(90_000);
+        for (int day = -1; day < 42; day++) {
+          if (r.nextInt(10) == 0) {
+            continue; // a day without rows
+          }
+          boolean spike = r.nextInt(12) == 0;
+          for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) {
+            int scale = r.nextInt(5);
+            long units = (base + r.nextInt(5_000)) * (spike ? 4 + r.nextInt(4) : 1);
+            java.math.BigDecimal cost = java.math.BigDecimal.valueOf(units * (long) Math.pow(10, scale) / 100
+                + r.nextInt(10), scale);
+            boolean credit = r.nextInt(15) == 0;
+            Instant at = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(r.nextInt(24 * 60)));
+            rows.add(new CostRow(at, at.plus(Duration.ofHours(1)), credit ? cost.negate() : cost,
+                credit ? cost.negate() : cost, credit ? cost.negate() : cost, service, "Compute", "AWS",
+                credit ? "Credit" : "Usage", null, null, java.util.Map.of()));
+          }
+        }
+      }
+      java.time.LocalDate from = history.end().atZone(zone).toLocalDate().minusDays(1 + r.nextInt(14));
+      return new CostHistory(rows, history, zone, from);
+    };
+  }
+
+  /**
+   * The other implementation's unusual cost days equal {@code SavingsOpportunities.outliers}' over the history's rows
+   * with the detector {@code SavingsOpportunities.OUTLIERS}: same services, days, costs, medians and scores, to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<CostHistory> costOutliersEqualReference(Function<CostHistory, List<SavingsOpportunities.CostOutlier>> other) {
+    return new Law<>("the unusual cost days equal the Java reference's", costHistory(), h -> differs(
+        SavingsOpportunities.outliers(h.rows().stream().filter(row -> h.history().contains(row.chargePeriodStart())).toList(),
+            h.zone(), h.from(), SavingsOpportunities.OUTLIERS), other.apply(h)));
+  }
+
+  /**
    * The committed discount and the on-demand compute candidates of a window.
    *
    * @param committedDiscount {@code SavingsOpportunities.committedDiscount}

@@ -120,6 +120,17 @@ class LawsTest {
         .compute(new io.companyos.model.data.Sprint(sp.sprint().sprintId(), sp.sprint().start(), sp.sprint().end().plusNanos(1),
             sp.sprint().goals()), sp.items())), 300, 22)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("the sprint's metrics equal the Java reference's");
+    LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> io.companyos.scoring.finops.SavingsOpportunities.outliers(
+        h.rows().stream().filter(r -> h.history().contains(r.chargePeriodStart())).toList(), h.zone(), h.from(),
+        io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS)), 100, 23);
+    // Calendar days in UTC whatever the zone is caught; the generator has outliers to find.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.costOutliersEqualReference(h ->
+        io.companyos.scoring.finops.SavingsOpportunities.outliers(h.rows().stream()
+            .filter(r -> h.history().contains(r.chargePeriodStart())).toList(), java.time.ZoneOffset.UTC, h.from(),
+            io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS)), 100, 24)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the unusual cost days equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> List.of()), 100, 25))
+        .isInstanceOf(AssertionError.class);
     // Counting the movements on the window's end in the window, or dropping the sums' trailing zeros, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics
         .compute(rv.accounts(), rv.movements(), new io.companyos.model.time.TimeWindow(rv.window().start(),

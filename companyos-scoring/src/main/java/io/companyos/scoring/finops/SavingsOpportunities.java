@@ -171,7 +171,7 @@ public final class SavingsOpportunities {
    * Unusual cost days on or after {@code from}: per {@code ServiceName}, the effective cost per day (in
    * {@code zone}) of {@code history}, each day scored by {@code detector} against the days before it; a day counts
    * when its score is at least {@link #OUTLIER_SCORE} and its cost is above the service's median day. Services in
-   * name order, days in order.
+   * name order, days in order. A day's cost is the exact sum of its rows, so it does not depend on their order.
    *
    * @param history the FOCUS cost rows of the days judged and of the days before them
    * @param zone the time zone of the calendar days
@@ -180,12 +180,29 @@ public final class SavingsOpportunities {
    * @return the unusual days on or after {@code from}
    */
   public static List<CostOutlier> outliers(List<CostRow> history, ZoneId zone, LocalDate from, RobustZScoreDetector detector) {
-    Map<String, Map<LocalDate, Double>> daily = new TreeMap<>();
+    Map<String, Map<LocalDate, BigDecimal>> daily = new TreeMap<>();
     history.stream().filter(r -> !CostBreakdown.isCreditOrAdjustment(r)).forEach(r -> daily.computeIfAbsent(r.serviceName(), k -> new TreeMap<>())
-        .merge(r.chargePeriodStart().atZone(zone).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
+        .merge(r.chargePeriodStart().atZone(zone).toLocalDate(), r.effectiveCost(), BigDecimal::add));
+    return outliers(daily, from, detector);
+  }
+
+  /**
+   * Unusual cost days from the exact daily sums, the step {@link #outliers(List, ZoneId, LocalDate, RobustZScoreDetector)}
+   * ends with, for an implementation that sums the days elsewhere (e.g. on Spark): each day's sum is turned into a
+   * {@code double} once and the days are scored in order.
+   *
+   * @param daily ServiceName → calendar day → exact sum of the day's EffectiveCost (usage rows only; days without rows
+   *     absent)
+   * @param from the first day reported
+   * @param detector the detector that scores the days, e.g. {@link #OUTLIERS}
+   * @return the unusual days on or after {@code from}, services in name order, days in order
+   */
+  public static List<CostOutlier> outliers(Map<String, ? extends Map<LocalDate, BigDecimal>> daily, LocalDate from,
+      RobustZScoreDetector detector) {
     List<CostOutlier> out = new ArrayList<>();
-    daily.forEach((service, days) -> {
-      double[] costs = days.values().stream().mapToDouble(Double::doubleValue).toArray();
+    new TreeMap<>(daily).forEach((service, byDay) -> {
+      Map<LocalDate, BigDecimal> days = new TreeMap<>(byDay);
+      double[] costs = days.values().stream().mapToDouble(BigDecimal::doubleValue).toArray();
       double median = Percentiles.median(costs).orElse(0);
       List<LocalDate> order = new ArrayList<>(days.keySet());
       double[] scores = detector.scores(costs);
