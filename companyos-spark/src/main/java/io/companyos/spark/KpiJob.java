@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.companyos.model.base.OutputFiles;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.model.data.Sprint;
+import io.companyos.scoring.finops.ArrMetrics;
+import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -54,6 +60,9 @@ import org.jspecify.annotations.Nullable;
 public final class KpiJob {
   /** The prefix of the metric names the job writes: {@code companyos:kpi:<kpi id>}. */
   public static final String METRIC_PREFIX = "companyos:kpi:";
+
+  /** The KPI families the job computes, each n/a on its own when its tables are missing. */
+  private static final int FAMILIES = 5;
 
   private final SparkKpis kpis;
   private final TimeWindow window;
@@ -115,12 +124,15 @@ public final class KpiJob {
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
+    job.family(4, "revenue", job::revenue);
+    job.family(5, "sprint", job::sprint);
     job.write(a.out(), mapper);
     return job.rows.size();
   }
 
   private void family(int n, String name, Runnable compute) {
-    progress.printf(Locale.ROOT, "companyos kpi job: [%d/3] %s, %s to %s%n", n, name, window.start(), window.end());
+    progress.printf(Locale.ROOT, "companyos kpi job: [%d/%d] %s, %s to %s%n", n, FAMILIES, name, window.start(),
+        window.end());
     try {
       compute.run();
     } catch (Exception e) {
@@ -170,6 +182,57 @@ public final class KpiJob {
     SparkResult<BigDecimal> total = kpis.costTotal(window);
     kpi("cloud_spend", total.provenance().rowCount() == 0 ? OptionalDouble.empty()
         : OptionalDouble.of(total.value().doubleValue()), "no cost rows in the window", true, total, Map.of());
+    SparkResult<CommitmentCoverage.Shares> coverage = kpis.commitmentCoverage(window);
+    CommitmentCoverage.Shares c = coverage.value();
+    kpi("sp_coverage", percent(c.savingsPlan()), "no compute usage in the window", true, coverage, Map.of());
+    kpi("ri_coverage", percent(c.reservation()), "no usage other than compute in the window", true, coverage, Map.of());
+    kpi("spot_percentage", percent(c.spot()), "no compute usage in the window", true, coverage, Map.of());
+  }
+
+  /** A ratio in percent, as the catalog states the coverage KPIs. */
+  private static OptionalDouble percent(OptionalDouble ratio) {
+    return ratio.isPresent() ? OptionalDouble.of(100 * ratio.getAsDouble()) : ratio;
+  }
+
+  /**
+   * ARR at the window's end, net new and churned ARR and logo retention of the window, with the accounts' ARR taken as
+   * of the window's end; NRR over the 365 days ending there, as the catalog defines it.
+   */
+  private void revenue() {
+    SparkResult<ArrMetrics.Result> arr = kpis.arr(window, window.end());
+    ArrMetrics.Result a = arr.value();
+    kpi("arr", OptionalDouble.of(a.arrEnd().doubleValue()), "", true, arr, Map.of());
+    kpi("net_new_arr", OptionalDouble.of(a.netNew().doubleValue()), "", true, arr, Map.of());
+    kpi("churned_arr", OptionalDouble.of(a.churned().doubleValue()), "", true, arr, Map.of());
+    kpi("logo_retention", a.logoRetention(), "no account paying at the window's start", true, arr, Map.of());
+    SparkResult<ArrMetrics.Result> year = kpis.arr(new TimeWindow(window.end().minus(Duration.ofDays(365)), window.end()),
+        window.end());
+    kpi("nrr", year.value().nrr(), "no ARR at the start of the 365 days", true, year, Map.of(), year.provenance().window());
+  }
+
+  /**
+   * The sprint under way at the window's end (the latest that started by then): points committed, points delivered
+   * before the window's end, mean cycle time and bug escape rate, over the sprint.
+   */
+  private void sprint() {
+    java.util.Optional<Sprint> under = SprintMetrics.startedBy(SprintsOnSpark.sprints(kpis), window.end(), 0);
+    if (under.isEmpty()) {
+      for (String id : List.of("points_committed", "points_delivered", "cycle_time_days", "bug_escape_rate")) {
+        ObjectNode node = json.addObject();
+        node.put("kpi", id);
+        node.put("value", "n/a (no sprint started by " + window.end() + ")");
+      }
+      return;
+    }
+    Sprint s = under.get();
+    TimeWindow over = new TimeWindow(s.start(), s.end());
+    SparkResult<SprintMetrics.Result> r = kpis.sprint(s);
+    SprintMetrics.Result m = r.value();
+    kpi("points_committed", OptionalDouble.of(m.committedPoints()), "", true, r, Map.of(), over);
+    SparkResult<Double> delivered = kpis.pointsDeliveredBy(s, window.end());
+    kpi("points_delivered", OptionalDouble.of(delivered.value()), "", true, delivered, Map.of(), over);
+    kpi("cycle_time_days", m.cycleDaysMean(), "no item of the sprint both started and delivered", true, r, Map.of(), over);
+    kpi("bug_escape_rate", percent(m.bugEscapeRate()), "no bugs in the sprint", true, r, Map.of(), over);
   }
 
   private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {
@@ -177,14 +240,20 @@ public final class KpiJob {
   }
 
   private void kpi(String id, OptionalDouble value, String reason, boolean has, SparkResult<?> r, Map<String, String> key) {
+    kpi(id, value, reason, has, r, key, window);
+  }
+
+  /** A KPI over {@code over} (the job's window, or a longer one ending with it), stamped at the window's end. */
+  private void kpi(String id, OptionalDouble value, String reason, boolean has, SparkResult<?> r, Map<String, String> key,
+      TimeWindow over) {
     ObjectNode node = json.addObject();
     node.put("kpi", id);
     key.forEach(node::put);
-    node.put("from", window.start().toString());
-    node.put("to", window.end().toString());
+    node.put("from", over.start().toString());
+    node.put("to", over.end().toString());
     if (value.isPresent() && has) {
       node.put("value", value.getAsDouble());
-      StringBuilder labels = new StringBuilder("from=" + window.start() + ";to=" + window.end());
+      StringBuilder labels = new StringBuilder("from=" + over.start() + ";to=" + over.end());
       if (r.approximation() != null) {
         labels.append(";approximate=true");
       }
@@ -203,25 +272,22 @@ public final class KpiJob {
   }
 
   private void write(Path out, ObjectMapper mapper) {
-    StringBuilder csv = new StringBuilder("timestamp,metric,labels,value\n");
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        csv.append(i == 0 ? "" : ",").append(quoted(row[i]));
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text)) {
+      csv.writeRecord("timestamp", "metric", "labels", "value");
+      for (String[] row : rows) {
+        csv.writeRecord(row); // RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled
       }
-      csv.append('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     try {
       Files.createDirectories(out);
-      OutputFiles.replace(out.resolve("metrics.csv"), csv.toString());
+      OutputFiles.replace(out.resolve("metrics.csv"), text.toString());
       OutputFiles.replace(out.resolve("kpis.json"), mapper.writeValueAsBytes(json));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** RFC 4180: a cell with a comma, a quote or a line break is quoted, its quotes doubled. */
-  private static String quoted(String cell) {
-    return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
   }
 
   /**

@@ -264,6 +264,101 @@ public final class SparkKpis {
   }
 
   /**
+   * Commitment coverage of a window, as {@code CommitmentCoverage.shares} gives it for the window's FOCUS rows:
+   * savings-plan coverage and the spot share of compute usage, reservation coverage of the other usage, each on
+   * {@code ListCost} (credits, adjustments and the unused part of commitments left out).
+   *
+   * @param window the half-open window
+   * @return the three ratios (empty where nothing is eligible), from the {@code costs} table
+   */
+  public SparkResult<io.companyos.scoring.finops.CommitmentCoverage.Shares> commitmentCoverage(TimeWindow window) {
+    return CommitmentsOnSpark.coverage(this, window, clock.instant());
+  }
+
+  /**
+   * The committed discount of a window's usage, as {@code SavingsOpportunities.committedDiscount} gives it:
+   * {@code 1 − EffectiveCost / ListCost} of the rows at Committed pricing.
+   *
+   * @param window the half-open window
+   * @return the discount as a ratio, or empty without committed list cost, from the {@code costs} table
+   */
+  public SparkResult<java.util.OptionalDouble> committedDiscount(TimeWindow window) {
+    return CommitmentsOnSpark.committedDiscount(this, window, clock.instant());
+  }
+
+  /**
+   * The services of a window whose on-demand share of compute is above {@code threshold}, priced at the committed
+   * discount, as {@code SavingsOpportunities.onDemandCompute} gives them.
+   *
+   * @param window the half-open window
+   * @param threshold the on-demand share as a ratio, e.g. {@code SavingsOpportunities.ON_DEMAND_SHARE}
+   * @return the services in name order, none without a committed discount above 0, from the {@code costs} table
+   */
+  public SparkResult<List<io.companyos.scoring.finops.SavingsOpportunities.OnDemandCompute>> onDemandCompute(
+      TimeWindow window, double threshold) {
+    return CommitmentsOnSpark.onDemandCompute(this, window, threshold, clock.instant());
+  }
+
+  /**
+   * Unusual cost days, as {@code SavingsOpportunities.outliers} finds them: per service, the exact effective cost of
+   * each calendar day in {@code zone} (usage rows only), each day scored by {@code detector} against the days before
+   * it; a day on or after {@code from} counts when its score is at least {@code SavingsOpportunities.OUTLIER_SCORE} and
+   * its cost is above the service's median day. Spark sums the days; the detector runs on the driver over one value
+   * per service and day.
+   *
+   * @param history the half-open window of the rows read: the days judged and the days before them
+   * @param zone the time zone of the calendar days
+   * @param from the first day reported
+   * @param detector the detector, e.g. {@code SavingsOpportunities.OUTLIERS}
+   * @return the unusual days, services in name order, days in order, from the {@code costs} table
+   */
+  public SparkResult<List<io.companyos.scoring.finops.SavingsOpportunities.CostOutlier>> costOutliers(TimeWindow history,
+      java.time.ZoneId zone, java.time.LocalDate from, io.companyos.scoring.anomaly.RobustZScoreDetector detector) {
+    return CostsOnSpark.outliers(this, history, zone, from, detector, clock.instant());
+  }
+
+  /**
+   * The metrics of one sprint, as {@code SprintMetrics.compute} gives them: points committed and delivered (completed
+   * before the sprint's end), delivered items, carry-over, cycle time in days (mean of whole minutes, median and 85th
+   * percentile), bugs and the bug escape rate. Points are summed exactly, so the figures do not depend on the items'
+   * order. The carry-over and the escaped bug ids are evidence lists in id order, bounded by {@link #maxIds()}.
+   *
+   * @param sprint the sprint (e.g. one of the {@code sprints} table)
+   * @return the metrics, from the {@code sprint_items} table
+   */
+  public SparkResult<io.companyos.scoring.sprint.SprintMetrics.Result> sprint(io.companyos.model.data.Sprint sprint) {
+    return SprintsOnSpark.compute(this, sprint, clock.instant());
+  }
+
+  /**
+   * Points of a sprint's items completed before a cutoff or the sprint's end, whichever comes first, as
+   * {@code SprintMetrics.deliveredBy} gives them (a running sprint against the previous one by the same elapsed time).
+   *
+   * @param sprint the sprint
+   * @param cutoff the exclusive cutoff
+   * @return the points, from the {@code sprint_items} table
+   */
+  public SparkResult<Double> pointsDeliveredBy(io.companyos.model.data.Sprint sprint, java.time.Instant cutoff) {
+    return SprintsOnSpark.deliveredBy(this, sprint, cutoff, clock.instant());
+  }
+
+  /**
+   * ARR and retention of a window, as {@code ArrMetrics.compute} gives them: ARR at the window's start and end (each
+   * account's ARR now less the movements after that instant), new, expansion, contraction, churned and net new ARR of
+   * the movements in the window, and NRR, GRR and logo retention of the accounts paying at its start. Sums are exact
+   * decimals with the scale the reference's {@code BigDecimal} sums have.
+   *
+   * @param window the half-open window; a movement dated at its start counts in it
+   * @param asOf the instant the accounts' ARR describes (at or after the window's end); later movements are ignored
+   * @return the figures, from the {@code accounts} (one row per account) and {@code arr_movements} tables
+   * @throws IllegalArgumentException if an account has more than one row, or a movement in the window is of a kind
+   *     other than new, expansion, contraction or churn
+   */
+  public SparkResult<io.companyos.scoring.finops.ArrMetrics.Result> arr(TimeWindow window, java.time.Instant asOf) {
+    return ArrOnSpark.compute(this, window, asOf, clock.instant());
+  }
+
+  /**
    * What costs are grouped by: the FOCUS {@code ServiceName}, or the value of one tag ({@code (untagged)} without it).
    *
    * @param tag the tag's key, or null for the service

@@ -136,9 +136,11 @@ public abstract class SparkTables {
     Dataset<Row> df = read(kind);
     for (StructField f : df.schema().fields()) {
       String name = f.name();
-      if (isTime(name) && f.dataType().equals(DataTypes.StringType)) {
+      if ((isTime(name) || kind.equals("sprints") && (name.equals("start") || name.equals("end")))
+          && f.dataType().equals(DataTypes.StringType)) {
         df = df.withColumn(name, functions.col(name).cast(DataTypes.TimestampType));
-      } else if (name.equals("changes") && !(f.dataType() instanceof ArrayType)) {
+      } else if ((name.equals("changes") || kind.equals("sprints") && name.equals("goals"))
+          && !(f.dataType() instanceof ArrayType)) {
         df = df.withColumn(name, list(functions.col(name), f.dataType()));
       } else if (name.equals("Tags") && f.dataType().equals(DataTypes.StringType)) {
         df = df.withColumn(name, functions.from_json(functions.col(name),
@@ -150,7 +152,8 @@ public abstract class SparkTables {
 
   private static boolean isTime(String column) {
     return column.equals("timestamp") || column.startsWith("time_") || column.endsWith("_at")
-        || column.equals("ChargePeriodStart") || column.equals("ChargePeriodEnd");
+        || column.equals("ChargePeriodStart") || column.equals("ChargePeriodEnd") || column.equals("date")
+        || column.equals("since");
   }
 
   /** {@code a;b;c} as an array; empty or null as an empty array. */

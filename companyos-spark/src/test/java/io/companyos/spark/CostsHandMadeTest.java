@@ -77,7 +77,13 @@ class CostsHandMadeTest {
     // 120.625 + 5.130 + 100.00 + 14.1 + 3.30 (compute, storage, database, network, analytics)
     BigDecimal want = new BigDecimal("243.155");
     assertThat(CostBreakdown.total(rows, WEEK)).isEqualTo(want);
-    assertThat(spark.costTotal(WEEK).value()).isEqualTo(want);
+    SparkResult<BigDecimal> total = spark.costTotal(WEEK);
+    assertThat(total.value()).isEqualTo(want);
+    // The provenance counts the week's rows from the same aggregation: the first ten and the analytics row of 11-02.
+    assertThat(total.provenance().rowCount()).isEqualTo(11);
+    SparkResult<BigDecimal> none = spark.costTotal(new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z")));
+    assertThat(none.value()).isEqualTo(BigDecimal.ZERO);
+    assertThat(none.provenance().rowCount()).isZero();
   }
 
   @Test

@@ -42,6 +42,8 @@ class KpiJobTest {
     DoraHandMadeTest.writeCsv(data);
     writeEvents(data, EngagementHandMadeTest.EVENTS);
     Files.copy(costsCsv(dir), data.resolve("costs.csv"));
+    ArrHandMadeTest.writeCsv(data);
+    SprintsHandMadeTest.writeCsv(data);
     Path out = dir.resolve("kpis");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -52,11 +54,18 @@ class KpiJobTest {
     for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
         .records(RecordKind.METRICS, READ).rows()) {
       assertThat(p.timestamp()).isEqualTo(t("2026-11-08T00:00:00Z"));
-      assertThat(p.labels()).containsEntry("from", "2026-11-01T00:00:00Z").containsEntry("to", "2026-11-08T00:00:00Z");
+      // NRR is over the 365 days ending with the week, the sprint's KPIs over sprint S-7, every other KPI over the week.
+      boolean sprint = List.of("points_committed", "points_delivered", "cycle_time_days", "bug_escape_rate")
+          .contains(p.metric().substring(KpiJob.METRIC_PREFIX.length()));
+      assertThat(p.labels()).containsEntry("from", p.metric().endsWith(":nrr") ? "2025-11-08T00:00:00Z"
+          : sprint ? "2026-11-02T00:00:00Z" : "2026-11-01T00:00:00Z")
+          .containsEntry("to", sprint ? "2026-11-16T00:00:00Z" : "2026-11-08T00:00:00Z");
       got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("feature")
           ? "/" + p.labels().get("feature") : ""), p.value());
     }
-    assertThat(got).hasSize(written).hasSize(13); // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend
+    // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, savings-plan coverage, spot share, ARR, net new
+    // ARR, churned ARR, logo retention, NRR, the four of the sprint
+    assertThat(got).hasSize(written).hasSize(24);
     // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
     assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
     assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
@@ -71,15 +80,76 @@ class KpiJobTest {
     assertThat(got.get("feature_adoption/search")).isEqualTo(25.0);
     assertThat(got.get("feature_adoption/dashboards")).isEqualTo(25.0);
     assertThat(got.get("cloud_spend")).isEqualTo(243.155);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/3] DORA", "[3/3] cloud spend");
+    // CostsHandMadeTest's rows are compute without CommitmentDiscountType or PricingCategory: none is under a savings
+    // plan or at spot prices, and there is no other usage for reservations to cover (n/a).
+    assertThat(got.get("sp_coverage")).isEqualTo(0.0);
+    assertThat(got.get("spot_percentage")).isEqualTo(0.0);
+    assertThat(got).doesNotContainKey("ri_coverage");
+    // ArrHandMadeTest's records with the accounts' ARR as of the week's end (eps' expansion of 2026-11-09 is after it):
+    // at the end acme 1200.50 + gamma 2000 + delta 500.5 + eps 800 + eta 2000.25; of the five accounts paying at the
+    // start (acme, beta, gamma, eps, eta) beta churned; NRR as in netRevenueRetentionOverTheYearToTheWeeksEnd.
+    assertThat(got.get("arr")).isEqualTo(6501.25);
+    assertThat(got.get("net_new_arr")).isEqualTo(-299.5);
+    assertThat(got.get("churned_arr")).isEqualTo(700.0);
+    assertThat(got.get("logo_retention")).isEqualTo(80.0);
+    assertThat(got.get("nrr")).isEqualTo(6000.75 / 6550.75 * 100);
+    // SprintsHandMadeTest's sprint S-7 is under way at 2026-11-08: its committed points, the points delivered before
+    // 2026-11-08 (A-01 3, A-02 5, A-03 0.5, A-04 1, A-11 1, A-17 3), the mean cycle time, 2 of 5 bugs escaped.
+    assertThat(got.get("points_committed")).isEqualTo(42.8);
+    assertThat(got.get("points_delivered")).isEqualTo(13.5);
+    assertThat(got.get("cycle_time_days")).isEqualTo(18300 / 1440.0 / 11);
+    assertThat(got.get("bug_escape_rate")).isEqualTo(40.0);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/5] DORA", "[3/5] cloud spend", "[4/5] revenue",
+        "[5/5] sprint");
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no usage other than compute in the window)");
     assertThat(kpis.get(0).get("query").asText()).contains("csv deployments.csv").doesNotContain(data.toString());
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
           .containsExactlyInAnyOrder("metrics.csv", "kpis.json"); // no temporary file left
     }
+  }
+
+  @Test
+  void commitmentCoverageIsWrittenInPercent(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    CommitmentsHandMadeTest.writeCsv(data);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    Map<String, Double> got = new HashMap<>();
+    for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
+        .records(RecordKind.METRICS, READ).rows()) {
+      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()), p.value());
+    }
+    // The hand-worked shares of CommitmentsHandMadeTest.coverageOnListCost, × 100.
+    assertThat(got).containsOnlyKeys("cloud_spend", "sp_coverage", "ri_coverage", "spot_percentage");
+    assertThat(got.get("sp_coverage")).isEqualTo(100 * (170.50 / 600.50));
+    assertThat(got.get("ri_coverage")).isEqualTo(100 * (88.875 / 155.875));
+    assertThat(got.get("spot_percentage")).isEqualTo(100 * (50 / 600.50));
+  }
+
+  @Test
+  void metricsCsvCellsAreQuotedWhereTheyMustBe(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    // A feature name with a comma and a quote: its labels cell must be quoted, its quote doubled, and read back whole.
+    writeEvents(data, List.of(
+        new ProductEvent(t("2026-11-02T10:00:00Z"), "u1", "a1", "s1", "feature_used", "export, \"beta\""),
+        new ProductEvent(t("2026-11-03T10:00:00Z"), "u1", "a1", "s2", "feature_used", "search")));
+    Files.writeString(data.resolve("product_events.csv"), Files.readString(data.resolve("product_events.csv"))
+        .replace("export, \"beta\"", "\"export, \"\"beta\"\"\""));
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    assertThat(Files.readString(out.resolve("metrics.csv"))).startsWith("timestamp,metric,labels,value\n")
+        .contains("\"from=2026-11-01T00:00:00Z;to=2026-11-08T00:00:00Z;feature=export, \"\"beta\"\"\"");
+    assertThat(new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
+        .records(RecordKind.METRICS, READ).rows()).filteredOn(p -> p.labels().containsKey("feature"))
+        .extracting(p -> p.labels().get("feature")).containsExactlyInAnyOrder("export, \"beta\"", "search");
   }
 
   @Test
@@ -92,7 +162,8 @@ class KpiJobTest {
         "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(written).isEqualTo(7); // dau, wau, mau, signups, three features
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
-    assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)");
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)",
+        "n/a (no table for revenue)", "n/a (no table for sprint)");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("DORA n/a (no table for DORA)");
     assertThat(Files.readString(out.resolve("metrics.csv"))).doesNotContain("deployment_frequency", "cloud_spend");
   }

@@ -65,14 +65,20 @@ final class LocalSpark {
       .add("ChargePeriodStart", DataTypes.TimestampType, false)
       .add("ChargePeriodEnd", DataTypes.TimestampType, false)
       .add("EffectiveCost", DataTypes.StringType, false)
+      .add("ListCost", DataTypes.StringType, false)
       .add("ServiceName", DataTypes.StringType, false)
+      .add("ServiceCategory", DataTypes.StringType, true)
       .add("ChargeCategory", DataTypes.StringType, false)
+      .add("PricingCategory", DataTypes.StringType, true)
+      .add("CommitmentDiscountType", DataTypes.StringType, true)
+      .add("CommitmentDiscountStatus", DataTypes.StringType, true)
       .add("Tags", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false);
 
   /** FOCUS rows as the view {@code costs}, amounts as the text a CSV export holds (so their scales are kept). */
   static SparkTables costs(List<io.companyos.model.data.CostRow> rows) {
     view("costs", rows.stream().map(r -> RowFactory.create(r.chargePeriodStart(), r.chargePeriodEnd(),
-        r.effectiveCost().toPlainString(), r.serviceName(), r.chargeCategory(),
+        r.effectiveCost().toPlainString(), r.listCost().toPlainString(), r.serviceName(), r.serviceCategory(),
+        r.chargeCategory(), r.pricingCategory(), r.commitmentDiscountType(), r.commitmentDiscountStatus(),
         scala.jdk.javaapi.CollectionConverters.asScala(r.tags()))).toList(), COSTS);
     return SparkTables.catalog(session(), java.util.Map.of());
   }
@@ -90,6 +96,49 @@ final class LocalSpark {
   static SparkTables vulnerabilities(List<io.companyos.model.data.Vulnerability> findings) {
     view("vulnerabilities", findings.stream().map(v -> RowFactory.create(v.vulnId(), v.cve(), v.severity(), v.component(),
         v.title(), v.detectedAt(), v.resolvedAt())).toList(), VULNERABILITIES);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
+  static final StructType ACCOUNTS = new StructType()
+      .add("account_id", DataTypes.StringType, false)
+      .add("name", DataTypes.StringType, false)
+      .add("segment", DataTypes.StringType, true)
+      .add("arr", DataTypes.StringType, false)
+      .add("since", DataTypes.TimestampType, false);
+  static final StructType ARR_MOVEMENTS = new StructType()
+      .add("date", DataTypes.TimestampType, false)
+      .add("account_id", DataTypes.StringType, false)
+      .add("kind", DataTypes.StringType, false)
+      .add("amount", DataTypes.StringType, false);
+
+  /** Accounts and ARR movements as the views {@code accounts} and {@code arr_movements}, amounts as text (scales kept). */
+  static SparkTables revenue(List<io.companyos.model.data.Account> accounts,
+      List<io.companyos.model.data.ArrMovement> movements) {
+    view("accounts", accounts.stream().map(a -> RowFactory.create(a.accountId(), a.name(), a.segment(),
+        a.arr().toPlainString(), a.since())).toList(), ACCOUNTS);
+    view("arr_movements", movements.stream().map(m -> RowFactory.create(m.date(), m.accountId(), m.kind(),
+        m.amount().toPlainString())).toList(), ARR_MOVEMENTS);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
+  static final StructType SPRINT_ITEMS = new StructType()
+      .add("sprint_id", DataTypes.StringType, false)
+      .add("item_id", DataTypes.StringType, false)
+      .add("title", DataTypes.StringType, false)
+      .add("kind", DataTypes.StringType, false)
+      .add("points", DataTypes.StringType, false)
+      .add("committed", DataTypes.BooleanType, false)
+      .add("added_at", DataTypes.TimestampType, false)
+      .add("started_at", DataTypes.TimestampType, true)
+      .add("completed_at", DataTypes.TimestampType, true)
+      .add("escaped", DataTypes.BooleanType, false)
+      .add("goal", DataTypes.StringType, true);
+
+  /** Sprint items as the view {@code sprint_items}, points as the text a CSV holds. */
+  static SparkTables sprintItems(List<io.companyos.model.data.SprintItem> items) {
+    view("sprint_items", items.stream().map(i -> RowFactory.create(i.sprintId(), i.itemId(), i.title(), i.kind(),
+        Double.toString(i.points()), i.committed(), i.addedAt(), i.startedAt(), i.completedAt(), i.escaped(), i.goal()))
+        .toList(), SPRINT_ITEMS);
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 

@@ -68,4 +68,44 @@ class SparkEqualsReferenceTest {
         LocalSpark.views(List.of(), List.of(), List.of(), p.events())).churnRisk(p.window(), 0.7).value()), EXAMPLES,
         20261212L);
   }
+
+  @Test
+  void arrAndRetentionEqualTheReference() {
+    LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> SparkKpis.over(LocalSpark.revenue(rv.accounts(), rv.movements()))
+        .arr(rv.window(), rv.asOf()).value()), EXAMPLES, 20261213L);
+  }
+
+  @Test
+  void commitmentCoverageEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.commitmentCoverageEqualsReference(c -> SparkKpis.over(LocalSpark.costs(c.rows()))
+        .commitmentCoverage(c.window()).value()), EXAMPLES, 20261214L);
+  }
+
+  @Test
+  void committedDiscountAndOnDemandComputeEqualTheReference() {
+    LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
+      SparkKpis kpis = SparkKpis.over(LocalSpark.costs(c.rows()));
+      return new ReferenceLaws.Savings(kpis.committedDiscount(c.window()).value(),
+          kpis.onDemandCompute(c.window(), io.companyos.scoring.finops.SavingsOpportunities.ON_DEMAND_SHARE).value());
+    }), EXAMPLES, 20261215L);
+  }
+
+  @Test
+  void sprintMetricsEqualTheReference() {
+    LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
+        .sprint(sp.sprint()).value()), EXAMPLES, 20261216L);
+  }
+
+  @Test
+  void pointsDeliveredByACutoffEqualTheReference() {
+    LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
+        .pointsDeliveredBy(sp.sprint(), sp.cutoff()).value()), EXAMPLES, 20261217L);
+  }
+
+  @Test
+  void unusualCostDaysEqualTheReference() {
+    LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> SparkKpis.over(LocalSpark.costs(h.rows()))
+        .costOutliers(h.history(), h.zone(), h.from(), io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS).value()),
+        EXAMPLES, 20261218L);
+  }
 }

@@ -1,21 +1,29 @@
 package io.companyos.scoring.testkit;
 
+import io.companyos.model.data.Account;
+import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.Change;
 import io.companyos.model.data.CostRow;
 import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.ProductEvent;
+import io.companyos.model.data.Sprint;
+import io.companyos.model.data.SprintItem;
 import io.companyos.model.data.Vulnerability;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraEvidence;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.finops.ArrMetrics;
+import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.sprint.SprintMetrics;
 import io.companyos.scoring.security.VulnerabilityStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +118,146 @@ public final class ReferenceLaws {
       List<CostRow> now = c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList();
       List<CostRow> before = c.rows().stream().filter(row -> c.previous().contains(row.chargePeriodStart())).toList();
       return differs(CostBreakdown.groups(now, before, key), other.apply(c));
+    });
+  }
+
+  /**
+   * Random FOCUS rows for the commitment and savings rules: up to 60 rows of 3 services over 16 days, compute and other
+   * service categories (and none), Standard, Committed and Dynamic pricing (and none), savings plans, reservations under
+   * both names, the Used and Unused parts of commitments, credits, adjustments, purchases and taxes; amounts with 0 to 4
+   * decimals and committed rows below their list cost, so sums in {@code double} would depend on the rows' order.
+   *
+   * @return the generator; {@code tag} is always null
+   */
+  public static Generator<Costs> focusRows() {
+    String[] services = {"ec2", "lambda", "s3"};
+    String[] serviceCategories = {"Compute", "Compute", "Compute", "Storage", "Databases", null};
+    String[] pricing = {"Standard", "Standard", "Committed", "Committed", "Dynamic", null};
+    String[] types = {null, null, CommitmentCoverage.SAVINGS_PLAN, CommitmentCoverage.RESERVATION, "Reserved Instances"};
+    String[] statuses = {null, CostRow.USED, CostRow.USED, CostRow.UNUSED};
+    String[] charges = {"Usage", "Usage", "Usage", "Usage", "Usage", "Credit", "Adjustment", "Purchase", "Tax"};
+    return r -> {
+      TimeWindow window = window(r);
+      TimeWindow previous = new TimeWindow(window.start().minus(window.length()), window.start());
+      List<CostRow> rows = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(61); i < n; i++) {
+        String charge = charges[r.nextInt(charges.length)];
+        String price = pricing[r.nextInt(pricing.length)];
+        java.math.BigDecimal list = java.math.BigDecimal.valueOf(1 + r.nextInt(1_000_000), r.nextInt(5));
+        java.math.BigDecimal effective = "Committed".equals(price)
+            ? list.multiply(java.math.BigDecimal.valueOf(40 + r.nextInt(61), 2)) : list;
+        if (charge.equals("Credit") || charge.equals("Adjustment")) {
+          list = list.negate();
+          effective = effective.negate();
+        }
+        Instant start = time(r, window);
+        rows.add(new CostRow(start, start.plus(Duration.ofHours(1)), effective, effective, list,
+            services[r.nextInt(services.length)], serviceCategories[r.nextInt(serviceCategories.length)], "AWS", charge,
+            price, types[r.nextInt(types.length)], statuses[r.nextInt(statuses.length)], java.util.Map.of()));
+      }
+      return new Costs(rows, window, previous, null);
+    };
+  }
+
+  /**
+   * The other implementation's savings-plan coverage, reservation coverage and spot share of the window's rows equal
+   * {@code CommitmentCoverage.shares}' to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> commitmentCoverageEqualsReference(Function<Costs, CommitmentCoverage.Shares> other) {
+    return new Law<>("commitment coverage equals the Java reference's", focusRows(), c -> differs(
+        CommitmentCoverage.shares(c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList()),
+        other.apply(c)));
+  }
+
+  /**
+   * FOCUS rows of some weeks, the history window they are read over, the zone of the calendar days and the first day
+   * reported.
+   *
+   * @param rows the rows
+   * @param history the half-open window of the rows judged and of the days before them
+   * @param zone the time zone of the calendar days
+   * @param from the first day reported
+   */
+  public record CostHistory(List<CostRow> rows, TimeWindow history, java.time.ZoneId zone, java.time.LocalDate from) {}
+
+  /**
+   * Random daily costs of 3 services over 40 days around the 2026 DST change: steady days with noise, spikes, days
+   * without rows, several rows a day with amounts of 0 to 4 decimals (so daily sums in {@code double} would depend on
+   * the rows' order), credits, rows outside the history; days in UTC, New York or Kolkata.
+   *
+   * @return the generator
+   */
+  public static Generator<CostHistory> costHistory() {
+    String[] services = {"ec2", "lambda", "s3"};
+    java.time.ZoneId[] zones = {java.time.ZoneOffset.UTC, java.time.ZoneId.of("America/New_York"),
+        java.time.ZoneId.of("Asia/Kolkata")};
+    return r -> {
+      Instant start = T0.minus(Duration.ofDays(30)).plus(Duration.ofHours(r.nextInt(24)));
+      TimeWindow history = new TimeWindow(start, start.plus(Duration.ofDays(36 + r.nextInt(5))));
+      java.time.ZoneId zone = zones[r.nextInt(zones.length)];
+      List<CostRow> rows = new ArrayList<>();
+      for (String service : services) {
+        long base = 10_000 + r.nextInt(90_000);
+        for (int day = -1; day < 42; day++) {
+          if (r.nextInt(10) == 0) {
+            continue; // a day without rows
+          }
+          boolean spike = r.nextInt(12) == 0;
+          for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) {
+            int scale = r.nextInt(5);
+            long units = (base + r.nextInt(5_000)) * (spike ? 4 + r.nextInt(4) : 1);
+            java.math.BigDecimal cost = java.math.BigDecimal.valueOf(units * (long) Math.pow(10, scale) / 100
+                + r.nextInt(10), scale);
+            boolean credit = r.nextInt(15) == 0;
+            Instant at = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(r.nextInt(24 * 60)));
+            rows.add(new CostRow(at, at.plus(Duration.ofHours(1)), credit ? cost.negate() : cost,
+                credit ? cost.negate() : cost, credit ? cost.negate() : cost, service, "Compute", "AWS",
+                credit ? "Credit" : "Usage", null, null, java.util.Map.of()));
+          }
+        }
+      }
+      java.time.LocalDate from = history.end().atZone(zone).toLocalDate().minusDays(1 + r.nextInt(14));
+      return new CostHistory(rows, history, zone, from);
+    };
+  }
+
+  /**
+   * The other implementation's unusual cost days equal {@code SavingsOpportunities.outliers}' over the history's rows
+   * with the detector {@code SavingsOpportunities.OUTLIERS}: same services, days, costs, medians and scores, to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<CostHistory> costOutliersEqualReference(Function<CostHistory, List<SavingsOpportunities.CostOutlier>> other) {
+    return new Law<>("the unusual cost days equal the Java reference's", costHistory(), h -> differs(
+        SavingsOpportunities.outliers(h.rows().stream().filter(row -> h.history().contains(row.chargePeriodStart())).toList(),
+            h.zone(), h.from(), SavingsOpportunities.OUTLIERS), other.apply(h)));
+  }
+
+  /**
+   * The committed discount and the on-demand compute candidates of a window.
+   *
+   * @param committedDiscount {@code SavingsOpportunities.committedDiscount}
+   * @param onDemandCompute {@code SavingsOpportunities.onDemandCompute} at {@code ON_DEMAND_SHARE}
+   */
+  public record Savings(java.util.OptionalDouble committedDiscount,
+      List<SavingsOpportunities.OnDemandCompute> onDemandCompute) {}
+
+  /**
+   * The other implementation's committed discount and on-demand compute candidates (at
+   * {@code SavingsOpportunities.ON_DEMAND_SHARE}) of the window's rows equal the reference's to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> savingsEqualReference(Function<Costs, Savings> other) {
+    return new Law<>("the committed discount and on-demand compute equal the Java reference's", focusRows(), c -> {
+      List<CostRow> now = c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList();
+      return differs(new Savings(SavingsOpportunities.committedDiscount(now),
+          SavingsOpportunities.onDemandCompute(now, SavingsOpportunities.ON_DEMAND_SHARE)), other.apply(c));
     });
   }
 
@@ -360,6 +508,134 @@ public final class ReferenceLaws {
       List<ProductEvent> before = p.events().stream().filter(e -> p.previous().contains(e.timestamp())).toList();
       return differs(Engagement.featureUse(now, before), other.apply(p));
     });
+  }
+
+  /**
+   * Accounts with their ARR now, ARR movements, a window and the as-of the accounts' ARR describes.
+   *
+   * @param accounts accounts, unique ids
+   * @param movements ARR movements of those accounts and of accounts not listed
+   * @param window the half-open window
+   * @param asOf the instant of the accounts' ARR, at or after the window's end
+   */
+  public record Revenue(List<Account> accounts, List<ArrMovement> movements, TimeWindow window, Instant asOf) {}
+
+  /**
+   * Random accounts (some at 0 ARR) and movements of the four kinds with amounts of 0 to 2 decimals (so the sums' scales
+   * differ): some of accounts not listed, some on the window's edges, some after the as-of, churns of an account's whole
+   * ARR (so logos are lost).
+   *
+   * @return the generator
+   */
+  public static Generator<Revenue> revenue() {
+    String[] kinds = {"new", "expansion", "contraction", "churn"};
+    return r -> {
+      TimeWindow window = window(r);
+      Instant asOf = r.nextBoolean() ? window.end() : window.end().plus(Duration.ofHours(r.nextInt(72)));
+      List<Account> accounts = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(9); i < n; i++) {
+        java.math.BigDecimal arr = java.math.BigDecimal.valueOf(r.nextInt(5) == 0 ? 0 : r.nextInt(100_000), r.nextInt(3));
+        accounts.add(new Account("a" + i, "Account " + i, "smb", arr, T0.minus(Duration.ofDays(400))));
+      }
+      List<ArrMovement> movements = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(31); i < n; i++) {
+        int account = r.nextInt(10);
+        String kind = kinds[r.nextInt(kinds.length)];
+        java.math.BigDecimal amount = kind.equals("churn") && account < accounts.size() && r.nextBoolean()
+            ? accounts.get(account).arr() : java.math.BigDecimal.valueOf(1 + r.nextInt(50_000), r.nextInt(3));
+        movements.add(new ArrMovement(time(r, window), "a" + account, kind, amount));
+      }
+      return new Revenue(accounts, movements, window, asOf);
+    };
+  }
+
+  /**
+   * The other implementation's ARR figures equal {@code ArrMetrics.compute}'s: sums equal as {@code BigDecimal}s (value
+   * and scale), NRR, GRR and logo retention equal to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Revenue> arrEqualsReference(Function<Revenue, ArrMetrics.Result> other) {
+    return new Law<>("ARR and retention equal the Java reference's", revenue(), rv ->
+        differs(ArrMetrics.compute(rv.accounts(), rv.movements(), rv.window(), rv.asOf()), other.apply(rv)));
+  }
+
+  /**
+   * A sprint, the items of it and of the sprint after it, and a cutoff for the points delivered by then.
+   *
+   * @param sprint the sprint
+   * @param items items of {@code sprint} and of another sprint, unique ids
+   * @param cutoff the exclusive cutoff of {@code SprintMetrics.deliveredBy}
+   */
+  public record Sprints(Sprint sprint, List<SprintItem> items, Instant cutoff) {}
+
+  /**
+   * Random sprints of 1 to 14 days with up to 40 items of both: points whole and fractional (0.1, 0.2, 0.5, so sums in
+   * {@code double} would depend on the items' order), committed or added later, open, completed before, on and after
+   * the sprint's end, started or not, completed before they were started, on odd seconds (so whole minutes are
+   * truncated), stories, tasks and bugs, some escaped.
+   *
+   * @return the generator
+   */
+  public static Generator<Sprints> sprints() {
+    double[] points = {0, 0.1, 0.2, 0.5, 1, 2, 3, 5, 8, 13};
+    String[] kinds = {"story", "story", "task", "bug"};
+    return r -> {
+      Instant start = T0.plus(Duration.ofHours(r.nextInt(5 * 24)));
+      Sprint sprint = new Sprint("s1", start, start.plus(Duration.ofDays(1 + r.nextInt(14))), List.of("g1"));
+      List<SprintItem> items = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(41); i < n; i++) {
+        Instant added = start.plus(Duration.ofHours(r.nextInt(48)));
+        int shape = r.nextInt(8);
+        Instant started = shape == 0 ? null : added.plus(Duration.ofSeconds(r.nextInt(3 * 86_400)));
+        Instant completed = switch (shape) {
+          case 0, 1 -> shape == 0 && r.nextBoolean() ? added.plus(Duration.ofHours(r.nextInt(100))) : null;
+          case 2 -> sprint.end();
+          case 3 -> sprint.end().plus(Duration.ofHours(1 + r.nextInt(48)));
+          case 4 -> started.minus(Duration.ofSeconds(1 + r.nextInt(7_200))); // completed before it was started
+          default -> started.plus(Duration.ofSeconds(r.nextInt(5 * 86_400)));
+        };
+        String kind = kinds[r.nextInt(kinds.length)];
+        items.add(new SprintItem(r.nextInt(5) == 0 ? "s2" : "s1", String.format("it-%02d", i), "Item " + i, kind,
+            points[r.nextInt(points.length)], r.nextInt(4) != 0, added, started, completed,
+            kind.equals("bug") && r.nextBoolean(), r.nextBoolean() ? "g1" : null));
+      }
+      Instant cutoff = r.nextBoolean() ? sprint.end().plus(Duration.ofDays(1))
+          : start.plus(Duration.ofHours(r.nextInt((int) Duration.between(start, sprint.end()).toHours() + 1)));
+      return new Sprints(sprint, items, cutoff);
+    };
+  }
+
+  /**
+   * The other implementation's metrics of the sprint equal {@code SprintMetrics.compute}'s: points, counts, mean and
+   * percentiles of the cycle time and the escape rate to the bit, the carry-over compared in id order.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Sprints> sprintEqualsReference(Function<Sprints, SprintMetrics.Result> other) {
+    return new Law<>("the sprint's metrics equal the Java reference's", sprints(),
+        sp -> differs(byId(SprintMetrics.compute(sp.sprint(), sp.items())), byId(other.apply(sp))));
+  }
+
+  /**
+   * The other implementation's points delivered by the cutoff equal {@code SprintMetrics.deliveredBy}'s to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Sprints> pointsDeliveredByEqualsReference(Function<Sprints, Double> other) {
+    return new Law<>("the points delivered by a cutoff equal the Java reference's", sprints(),
+        sp -> differs(SprintMetrics.deliveredBy(sp.sprint(), sp.items(), sp.cutoff()), other.apply(sp)));
+  }
+
+  private static SprintMetrics.Result byId(SprintMetrics.Result s) {
+    List<SprintItem> carry = new ArrayList<>(s.carryover());
+    carry.sort(java.util.Comparator.comparing(SprintItem::itemId));
+    return new SprintMetrics.Result(s.sprintId(), s.committedPoints(), s.deliveredPoints(), s.deliveredItems(), carry,
+        s.cycleDaysMean(), s.cycleDaysP50(), s.cycleDaysP85(), s.bugEscapeRate(), s.bugs(), s.escapedBugIds(),
+        s.cycleItems());
   }
 
   /** A window of 1 to 10 days starting on a whole hour between T0 and T0 + 5 days. */

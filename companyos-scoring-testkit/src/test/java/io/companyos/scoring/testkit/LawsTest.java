@@ -74,6 +74,74 @@ class LawsTest {
         io.companyos.scoring.security.RemediationSla.DEFAULT)), 300, 9);
     LawRunner.check(ReferenceLaws.churnRiskEqualsReference(p -> io.companyos.scoring.product.ChurnRisk.accountsAtRisk(
         p.events(), p.window(), 0.7)), 300, 10);
+    LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics.compute(rv.accounts(),
+        rv.movements(), rv.window(), rv.asOf())), 300, 12);
+    LawRunner.check(ReferenceLaws.commitmentCoverageEqualsReference(c -> io.companyos.scoring.finops.CommitmentCoverage.shares(
+        c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart())).toList())), 300, 15);
+    LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
+      List<io.companyos.model.data.CostRow> now = c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart())).toList();
+      return new ReferenceLaws.Savings(io.companyos.scoring.finops.SavingsOpportunities.committedDiscount(now),
+          io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
+    }), 300, 16);
+    // Counting the unused part of commitments as usage, or credits in the committed discount, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.commitmentCoverageEqualsReference(c ->
+        io.companyos.scoring.finops.CommitmentCoverage.shares(c.rows().stream()
+            .filter(r -> c.window().contains(r.chargePeriodStart())).map(r -> new io.companyos.model.data.CostRow(
+                r.chargePeriodStart(), r.chargePeriodEnd(), r.billedCost(), r.effectiveCost(), r.listCost(), r.serviceName(),
+                r.serviceCategory(), r.providerName(), r.chargeCategory(), r.pricingCategory(), r.commitmentDiscountType(),
+                null, r.tags())).toList())), 300, 17))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("commitment coverage equals the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
+      List<io.companyos.model.data.CostRow> now = c.rows().stream().filter(r -> c.window().contains(r.chargePeriodStart()))
+          .map(r -> new io.companyos.model.data.CostRow(r.chargePeriodStart(), r.chargePeriodEnd(), r.billedCost(),
+              r.effectiveCost(), r.listCost(), r.serviceName(), r.serviceCategory(), r.providerName(), "Usage",
+              r.pricingCategory(), r.commitmentDiscountType(), r.commitmentDiscountStatus(), r.tags())).toList();
+      return new ReferenceLaws.Savings(io.companyos.scoring.finops.SavingsOpportunities.committedDiscount(now),
+          io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
+    }), 300, 18)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the committed discount and on-demand compute equal the Java reference's");
+    LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.compute(sp.sprint(),
+        sp.items())), 300, 19);
+    LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.deliveredBy(
+        sp.sprint(), sp.items(), sp.cutoff())), 300, 20);
+    // Summing the points in double in the order given, or counting an item completed on the sprint's end, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> {
+      java.time.Instant until = sp.cutoff().isBefore(sp.sprint().end()) ? sp.cutoff() : sp.sprint().end();
+      double sum = 0;
+      for (io.companyos.model.data.SprintItem i : sp.items()) {
+        if (i.sprintId().equals(sp.sprint().sprintId()) && i.completedAt() != null && i.completedAt().isBefore(until)) {
+          sum += i.points();
+        }
+      }
+      return sum;
+    }), 300, 21)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the points delivered by a cutoff equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics
+        .compute(new io.companyos.model.data.Sprint(sp.sprint().sprintId(), sp.sprint().start(), sp.sprint().end().plusNanos(1),
+            sp.sprint().goals()), sp.items())), 300, 22)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the sprint's metrics equal the Java reference's");
+    LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> io.companyos.scoring.finops.SavingsOpportunities.outliers(
+        h.rows().stream().filter(r -> h.history().contains(r.chargePeriodStart())).toList(), h.zone(), h.from(),
+        io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS)), 100, 23);
+    // Calendar days in UTC whatever the zone is caught; the generator has outliers to find.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.costOutliersEqualReference(h ->
+        io.companyos.scoring.finops.SavingsOpportunities.outliers(h.rows().stream()
+            .filter(r -> h.history().contains(r.chargePeriodStart())).toList(), java.time.ZoneOffset.UTC, h.from(),
+            io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS)), 100, 24)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the unusual cost days equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> List.of()), 100, 25))
+        .isInstanceOf(AssertionError.class);
+    // Counting the movements on the window's end in the window, or dropping the sums' trailing zeros, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> io.companyos.scoring.finops.ArrMetrics
+        .compute(rv.accounts(), rv.movements(), new io.companyos.model.time.TimeWindow(rv.window().start(),
+            rv.window().end().plusNanos(1)), rv.asOf())), 300, 13))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("ARR and retention equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.arrEqualsReference(rv -> {
+      io.companyos.scoring.finops.ArrMetrics.Result x = io.companyos.scoring.finops.ArrMetrics.compute(rv.accounts(),
+          rv.movements(), rv.window(), rv.asOf());
+      return new io.companyos.scoring.finops.ArrMetrics.Result(x.arrStart().stripTrailingZeros(), x.arrEnd(), x.newArr(),
+          x.expansion(), x.contraction(), x.churned(), x.netNew(), x.nrr(), x.grr(), x.logoRetention());
+    }), 300, 14)).isInstanceOf(AssertionError.class).hasMessageContaining("ARR and retention equal the Java reference's");
     // Counting sign-ups as activity, or taking the window's end as inclusive, is caught.
     assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.engagementEqualsReference(
         p -> io.companyos.scoring.product.Engagement.compute(p.events().stream()

@@ -98,19 +98,17 @@ public final class ArrMetrics {
         }
       }
     }
-    BigDecimal start = BigDecimal.ZERO;
-    BigDecimal kept = BigDecimal.ZERO;
-    BigDecimal grossKept = BigDecimal.ZERO;
-    int logos = 0;
-    int logosKept = 0;
+    BigDecimal cohortExpansion = BigDecimal.ZERO;
+    BigDecimal cohortLosses = BigDecimal.ZERO;
+    long logos = 0;
+    long logosKept = 0;
     for (Map.Entry<String, BigDecimal> e : atStart.entrySet()) {
       if (e.getValue().signum() <= 0) {
         continue;
       }
       BigDecimal[] c = cohort.getOrDefault(e.getKey(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      start = start.add(e.getValue());
-      kept = kept.add(e.getValue()).add(c[0]).subtract(c[1]);
-      grossKept = grossKept.add(e.getValue()).subtract(c[1]);
+      cohortExpansion = cohortExpansion.add(c[0]);
+      cohortLosses = cohortLosses.add(c[1]);
       logos++;
       if (atEnd.getOrDefault(e.getKey(), BigDecimal.ZERO).signum() > 0) {
         logosKept++;
@@ -118,10 +116,38 @@ public final class ArrMetrics {
     }
     BigDecimal arrStart = atStart.values().stream().filter(v -> v.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal arrEnd = atEnd.values().stream().filter(v -> v.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal netNew = newArr.add(exp).subtract(con).subtract(churn);
-    OptionalDouble nrr = start.signum() == 0 ? OptionalDouble.empty() : OptionalDouble.of(kept.doubleValue() / start.doubleValue() * 100);
-    OptionalDouble grr = start.signum() == 0 ? OptionalDouble.empty() : OptionalDouble.of(grossKept.doubleValue() / start.doubleValue() * 100);
+    return assemble(arrStart, arrEnd, newArr, exp, con, churn, cohortExpansion, cohortLosses, logos, logosKept);
+  }
+
+  /**
+   * The window's figures from its sums, the step {@link #compute} ends with; another implementation that sums the
+   * same records elsewhere (e.g. on Spark) calls it so that net new ARR and the retention rates cannot differ from the
+   * reference's. NRR is (start ARR + cohort expansion − cohort losses) / start ARR × 100 and GRR (start ARR − cohort
+   * losses) / start ARR × 100, each divided once in {@code double} from exact sums.
+   *
+   * @param arrStart ARR at the window's start, summed over the accounts above 0 (the cohort)
+   * @param arrEnd ARR at the window's end, summed over the accounts above 0
+   * @param newArr new ARR in the window
+   * @param expansion expansion in the window
+   * @param contraction contraction in the window
+   * @param churned churned ARR in the window
+   * @param cohortExpansion expansion in the window of the cohort's accounts
+   * @param cohortLosses contraction and churn in the window of the cohort's accounts
+   * @param logos the cohort's accounts
+   * @param logosKept the cohort's accounts still above 0 at the window's end
+   * @return the window's figures; retention is empty when {@code arrStart} is 0 or no account is in the cohort
+   */
+  public static Result assemble(BigDecimal arrStart, BigDecimal arrEnd, BigDecimal newArr, BigDecimal expansion,
+      BigDecimal contraction, BigDecimal churned, BigDecimal cohortExpansion, BigDecimal cohortLosses, long logos,
+      long logosKept) {
+    BigDecimal netNew = newArr.add(expansion).subtract(contraction).subtract(churned);
+    BigDecimal kept = arrStart.add(cohortExpansion).subtract(cohortLosses);
+    BigDecimal grossKept = arrStart.subtract(cohortLosses);
+    OptionalDouble nrr = arrStart.signum() == 0 ? OptionalDouble.empty()
+        : OptionalDouble.of(kept.doubleValue() / arrStart.doubleValue() * 100);
+    OptionalDouble grr = arrStart.signum() == 0 ? OptionalDouble.empty()
+        : OptionalDouble.of(grossKept.doubleValue() / arrStart.doubleValue() * 100);
     OptionalDouble logo = logos == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * logosKept / logos);
-    return new Result(arrStart, arrEnd, newArr, exp, con, churn, netNew, nrr, grr, logo);
+    return new Result(arrStart, arrEnd, newArr, expansion, contraction, churned, netNew, nrr, grr, logo);
   }
 }

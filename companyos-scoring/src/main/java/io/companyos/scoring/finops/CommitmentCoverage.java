@@ -1,6 +1,7 @@
 package io.companyos.scoring.finops;
 
 import io.companyos.model.data.CostRow;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
@@ -57,6 +58,37 @@ public final class CommitmentCoverage {
     return share(rows, CommitmentCoverage::compute, r -> DYNAMIC.equals(r.pricingCategory()));
   }
 
+  /**
+   * The three shares of one set of rows.
+   *
+   * @param savingsPlan {@link #savingsPlan}
+   * @param reservation {@link #reservation}
+   * @param spot {@link #spot}
+   */
+  public record Shares(OptionalDouble savingsPlan, OptionalDouble reservation, OptionalDouble spot) {}
+
+  /**
+   * Savings-plan coverage, reservation coverage and the spot share of the same rows.
+   *
+   * @param rows the FOCUS cost rows
+   * @return the three shares
+   */
+  public static Shares shares(List<CostRow> rows) {
+    return new Shares(savingsPlan(rows), reservation(rows), spot(rows));
+  }
+
+  /**
+   * The step every share ends with: covered ListCost / eligible ListCost, both exact sums, divided once, so another
+   * implementation that sums elsewhere (e.g. on Spark) gets the same share to the bit.
+   *
+   * @param covered ListCost of the eligible rows that are covered
+   * @param eligible ListCost of the eligible rows
+   * @return the ratio; empty when {@code eligible} is not above 0
+   */
+  public static OptionalDouble ratio(BigDecimal covered, BigDecimal eligible) {
+    return eligible.signum() > 0 ? OptionalDouble.of(covered.doubleValue() / eligible.doubleValue()) : OptionalDouble.empty();
+  }
+
   private static boolean compute(CostRow r) {
     return COMPUTE.equals(r.serviceCategory());
   }
@@ -64,19 +96,19 @@ public final class CommitmentCoverage {
   /**
    * ListCost of the eligible rows that are covered / ListCost of the eligible rows; empty when nothing is eligible. Rows of
    * a commitment's unused part (FOCUS {@code CommitmentDiscountStatus} Unused) are not usage and count on neither side.
+   * The sums are exact, so the share does not depend on the rows' order.
    */
   static OptionalDouble share(List<CostRow> rows, Predicate<CostRow> eligible, Predicate<CostRow> covered) {
-    double all = 0;
-    double part = 0;
+    BigDecimal all = BigDecimal.ZERO;
+    BigDecimal part = BigDecimal.ZERO;
     for (CostRow r : rows) {
       if (!CostBreakdown.isCreditOrAdjustment(r) && !CostRow.UNUSED.equals(r.commitmentDiscountStatus()) && eligible.test(r)) {
-        double list = r.listCost().doubleValue();
-        all += list;
+        all = all.add(r.listCost());
         if (covered.test(r)) {
-          part += list;
+          part = part.add(r.listCost());
         }
       }
     }
-    return all > 0 ? OptionalDouble.of(part / all) : OptionalDouble.empty();
+    return ratio(part, all);
   }
 }

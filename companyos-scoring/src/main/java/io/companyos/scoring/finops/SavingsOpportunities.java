@@ -3,9 +3,11 @@ package io.companyos.scoring.finops;
 import io.companyos.model.data.CostRow;
 import io.companyos.scoring.Percentiles;
 import io.companyos.scoring.anomaly.RobustZScoreDetector;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -37,21 +39,33 @@ public final class SavingsOpportunities {
 
   /**
    * The effective savings rate of the committed usage: {@code 1 − EffectiveCost / ListCost} over the rows whose
-   * {@code PricingCategory} is Committed (aggregated first, then divided). Empty without committed list cost.
+   * {@code PricingCategory} is Committed (summed exactly first, then divided once). Empty without committed list cost.
    *
    * @param rows the FOCUS cost rows; credits and adjustments are left out
    * @return the discount as a ratio (0.3 = 30% below list), or empty without committed list cost
    */
   public static OptionalDouble committedDiscount(List<CostRow> rows) {
-    double list = 0;
-    double eff = 0;
+    BigDecimal list = BigDecimal.ZERO;
+    BigDecimal eff = BigDecimal.ZERO;
     for (CostRow r : rows) {
       if ("Committed".equals(r.pricingCategory()) && !CostBreakdown.isCreditOrAdjustment(r)) {
-        list += r.listCost().doubleValue();
-        eff += r.effectiveCost().doubleValue();
+        list = list.add(r.listCost());
+        eff = eff.add(r.effectiveCost());
       }
     }
-    return list > 0 ? OptionalDouble.of(1 - eff / list) : OptionalDouble.empty();
+    return committedDiscount(list, eff);
+  }
+
+  /**
+   * The committed discount from its two sums, the step {@link #committedDiscount(List)} ends with, for an implementation
+   * that sums elsewhere (e.g. on Spark).
+   *
+   * @param list exact sum of the committed usage's ListCost
+   * @param effective exact sum of the same rows' EffectiveCost
+   * @return {@code 1 − effective / list}, or empty when {@code list} is not above 0
+   */
+  public static OptionalDouble committedDiscount(BigDecimal list, BigDecimal effective) {
+    return list.signum() > 0 ? OptionalDouble.of(1 - effective.doubleValue() / list.doubleValue()) : OptionalDouble.empty();
   }
 
   /**
@@ -83,26 +97,42 @@ public final class SavingsOpportunities {
    * @return the services above the threshold, in name order
    */
   public static List<OnDemandCompute> onDemandCompute(List<CostRow> rows, double threshold) {
-    OptionalDouble d = committedDiscount(rows);
-    if (d.isEmpty() || d.getAsDouble() <= 0) {
-      return List.of();
-    }
-    double discount = d.getAsDouble();
-    Map<String, double[]> byService = new TreeMap<>();
+    Map<String, BigDecimal> compute = new HashMap<>();
+    Map<String, BigDecimal> onDemand = new HashMap<>();
     for (CostRow r : rows) {
       if (!CommitmentCoverage.COMPUTE.equals(r.serviceCategory()) || CostBreakdown.isCreditOrAdjustment(r)) {
         continue; // credits and adjustments are not usage: they would distort the on-demand share
       }
-      double[] a = byService.computeIfAbsent(r.serviceName(), k -> new double[2]);
-      a[0] += r.effectiveCost().doubleValue();
+      compute.merge(r.serviceName(), r.effectiveCost(), BigDecimal::add);
       if ("Standard".equals(r.pricingCategory())) {
-        a[1] += r.effectiveCost().doubleValue();
+        onDemand.merge(r.serviceName(), r.effectiveCost(), BigDecimal::add);
       }
     }
+    return onDemandCompute(compute, onDemand, committedDiscount(rows), threshold);
+  }
+
+  /**
+   * The services above the threshold from exact sums per service, the step {@link #onDemandCompute(List, double)} ends
+   * with, for an implementation that sums elsewhere (e.g. on Spark): each sum is turned into a {@code double} once.
+   *
+   * @param compute ServiceName → exact sum of the EffectiveCost of its compute usage rows
+   * @param onDemand ServiceName → of that, the exact sum at Standard pricing (a service without any may be absent)
+   * @param discount the committed discount ({@link #committedDiscount(BigDecimal, BigDecimal)})
+   * @param threshold the on-demand share as a ratio, e.g. {@link #ON_DEMAND_SHARE}
+   * @return the services above the threshold, in name order; none without a committed discount above 0
+   */
+  public static List<OnDemandCompute> onDemandCompute(Map<String, BigDecimal> compute, Map<String, BigDecimal> onDemand,
+      OptionalDouble discount, double threshold) {
+    if (discount.isEmpty() || discount.getAsDouble() <= 0) {
+      return List.of();
+    }
+    double d = discount.getAsDouble();
     List<OnDemandCompute> out = new ArrayList<>();
-    byService.forEach((service, a) -> {
-      if (a[0] > 0 && a[1] / a[0] > threshold) {
-        out.add(new OnDemandCompute(service, a[0], a[1], discount, a[1] * discount));
+    new TreeMap<>(compute).forEach((service, sum) -> {
+      double all = sum.doubleValue();
+      double standard = onDemand.getOrDefault(service, BigDecimal.ZERO).doubleValue();
+      if (all > 0 && standard / all > threshold) {
+        out.add(new OnDemandCompute(service, all, standard, d, standard * d));
       }
     });
     return out;
@@ -141,7 +171,7 @@ public final class SavingsOpportunities {
    * Unusual cost days on or after {@code from}: per {@code ServiceName}, the effective cost per day (in
    * {@code zone}) of {@code history}, each day scored by {@code detector} against the days before it; a day counts
    * when its score is at least {@link #OUTLIER_SCORE} and its cost is above the service's median day. Services in
-   * name order, days in order.
+   * name order, days in order. A day's cost is the exact sum of its rows, so it does not depend on their order.
    *
    * @param history the FOCUS cost rows of the days judged and of the days before them
    * @param zone the time zone of the calendar days
@@ -150,12 +180,29 @@ public final class SavingsOpportunities {
    * @return the unusual days on or after {@code from}
    */
   public static List<CostOutlier> outliers(List<CostRow> history, ZoneId zone, LocalDate from, RobustZScoreDetector detector) {
-    Map<String, Map<LocalDate, Double>> daily = new TreeMap<>();
+    Map<String, Map<LocalDate, BigDecimal>> daily = new TreeMap<>();
     history.stream().filter(r -> !CostBreakdown.isCreditOrAdjustment(r)).forEach(r -> daily.computeIfAbsent(r.serviceName(), k -> new TreeMap<>())
-        .merge(r.chargePeriodStart().atZone(zone).toLocalDate(), r.effectiveCost().doubleValue(), Double::sum));
+        .merge(r.chargePeriodStart().atZone(zone).toLocalDate(), r.effectiveCost(), BigDecimal::add));
+    return outliers(daily, from, detector);
+  }
+
+  /**
+   * Unusual cost days from the exact daily sums, the step {@link #outliers(List, ZoneId, LocalDate, RobustZScoreDetector)}
+   * ends with, for an implementation that sums the days elsewhere (e.g. on Spark): each day's sum is turned into a
+   * {@code double} once and the days are scored in order.
+   *
+   * @param daily ServiceName → calendar day → exact sum of the day's EffectiveCost (usage rows only; days without rows
+   *     absent)
+   * @param from the first day reported
+   * @param detector the detector that scores the days, e.g. {@link #OUTLIERS}
+   * @return the unusual days on or after {@code from}, services in name order, days in order
+   */
+  public static List<CostOutlier> outliers(Map<String, ? extends Map<LocalDate, BigDecimal>> daily, LocalDate from,
+      RobustZScoreDetector detector) {
     List<CostOutlier> out = new ArrayList<>();
-    daily.forEach((service, days) -> {
-      double[] costs = days.values().stream().mapToDouble(Double::doubleValue).toArray();
+    new TreeMap<>(daily).forEach((service, byDay) -> {
+      Map<LocalDate, BigDecimal> days = new TreeMap<>(byDay);
+      double[] costs = days.values().stream().mapToDouble(BigDecimal::doubleValue).toArray();
       double median = Percentiles.median(costs).orElse(0);
       List<LocalDate> order = new ArrayList<>(days.keySet());
       double[] scores = detector.scores(costs);

@@ -3,6 +3,7 @@ package io.companyos.scoring.sprint;
 import io.companyos.model.data.Sprint;
 import io.companyos.model.data.SprintItem;
 import io.companyos.scoring.Percentiles;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -10,7 +11,8 @@ import java.util.OptionalDouble;
 /**
  * Sprint metrics: <b>committed</b> = points of items committed at sprint start; <b>delivered</b> = points
  * of items completed before the sprint's end; <b>cycle time</b> = days from start to completion of the
- * delivered items (mean, p50, p85, PERCENTILE_CONT); <b>bug escape rate</b> = bugs marked escaped
+ * delivered items in whole minutes (mean of the exact sum, p50, p85, PERCENTILE_CONT); points are summed as exact
+ * decimals, so no figure depends on the items' order; <b>bug escape rate</b> = bugs marked escaped
  * (found in production) / all bugs in the sprint; <b>carry-over</b> = items not completed by the end.
  */
 public final class SprintMetrics {
@@ -116,10 +118,11 @@ public final class SprintMetrics {
    * @return the sprint's metrics
    */
   public static Result compute(Sprint sprint, List<SprintItem> items) {
-    double committed = 0;
-    double delivered = 0;
+    BigDecimal committed = BigDecimal.ZERO;
+    BigDecimal delivered = BigDecimal.ZERO;
     long deliveredItems = 0;
     long bugs = 0;
+    long cycleMinutes = 0;
     List<String> escaped = new java.util.ArrayList<>();
     List<SprintItem> carry = new java.util.ArrayList<>();
     double[] cycle = new double[items.size()];
@@ -129,7 +132,7 @@ public final class SprintMetrics {
         continue;
       }
       if (i.committed()) {
-        committed += i.points();
+        committed = committed.add(points(i));
       }
       if (i.kind().equals("bug")) {
         bugs++;
@@ -138,10 +141,12 @@ public final class SprintMetrics {
         }
       }
       if (delivered(i, sprint)) {
-        delivered += i.points();
+        delivered = delivered.add(points(i));
         deliveredItems++;
         if (i.startedAt() != null) {
-          cycle[n++] = Duration.between(i.startedAt(), i.completedAt()).toMinutes() / 1440.0;
+          long minutes = cycleMinutes(i);
+          cycleMinutes += minutes;
+          cycle[n++] = minutes / 1440.0;
         }
       } else {
         carry.add(i);
@@ -149,9 +154,60 @@ public final class SprintMetrics {
     }
     double[] c = java.util.Arrays.copyOf(cycle, n);
     escaped.sort(null);
-    return new Result(sprint.sprintId(), committed, delivered, deliveredItems, carry, Percentiles.mean(c),
-        Percentiles.cont(c, 0.5), Percentiles.cont(c, 0.85),
-        bugs == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) escaped.size() / bugs), bugs, escaped, n);
+    return assemble(sprint.sprintId(), committed, delivered, deliveredItems, carry, n, cycleMinutes,
+        Percentiles.cont(c, 0.5), Percentiles.cont(c, 0.85), bugs, escaped.size(), escaped);
+  }
+
+  /**
+   * An item's points as an exact decimal: the shortest decimal that reads back as its {@code double}
+   * ({@link BigDecimal#valueOf(double)}), so sums of points are exact and do not depend on the items' order.
+   *
+   * @param item the item
+   * @return its points
+   */
+  public static BigDecimal points(SprintItem item) {
+    return BigDecimal.valueOf(item.points());
+  }
+
+  /**
+   * An item's cycle time in whole minutes, from its start to its completion, as {@link Duration#toMinutes()} gives it
+   * (negative when it was completed before it was started).
+   *
+   * @param item a completed item with a start time
+   * @return the minutes
+   */
+  public static long cycleMinutes(SprintItem item) {
+    return Duration.between(java.util.Objects.requireNonNull(item.startedAt(), "startedAt"),
+        java.util.Objects.requireNonNull(item.completedAt(), "completedAt")).toMinutes();
+  }
+
+  /**
+   * A sprint's metrics from its sums and counts, the step {@link #compute} ends with; another implementation that sums
+   * the items elsewhere (e.g. on Spark) calls it so that the points, the mean cycle time and the escape rate are turned
+   * into {@code double}s in one place. The mean cycle time is the exact sum of whole minutes divided once.
+   *
+   * @param sprintId the sprint's id
+   * @param committedPoints exact sum of the committed items' {@link #points}
+   * @param deliveredPoints exact sum of the delivered items' {@link #points}
+   * @param deliveredItems the number of delivered items
+   * @param carryover the items not completed before the sprint's end
+   * @param cycleItems the delivered items with a start time
+   * @param cycleMinutes the sum of their {@link #cycleMinutes}
+   * @param cycleDaysP50 the median of their cycle times in days ({@code minutes / 1440.0})
+   * @param cycleDaysP85 the 85th percentile of the same
+   * @param bugs the sprint's items of kind {@code bug}
+   * @param escapedBugs how many of them escaped
+   * @param escapedBugIds ids of the escaped bugs, sorted (all of them, or the first ones when an implementation bounds
+   *     its evidence)
+   * @return the sprint's metrics
+   */
+  public static Result assemble(String sprintId, BigDecimal committedPoints, BigDecimal deliveredPoints, long deliveredItems,
+      List<SprintItem> carryover, long cycleItems, long cycleMinutes, OptionalDouble cycleDaysP50,
+      OptionalDouble cycleDaysP85, long bugs, long escapedBugs, List<String> escapedBugIds) {
+    OptionalDouble mean = cycleItems == 0 ? OptionalDouble.empty() : OptionalDouble.of(cycleMinutes / 1440.0 / cycleItems);
+    return new Result(sprintId, committedPoints.doubleValue(), deliveredPoints.doubleValue(), deliveredItems, carryover,
+        mean, cycleDaysP50, cycleDaysP85, bugs == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) escapedBugs / bugs),
+        bugs, escapedBugIds, cycleItems);
   }
 
   /**
@@ -254,11 +310,13 @@ public final class SprintMetrics {
    * @param sprint the sprint
    * @param items sprint items; those of other sprints are ignored
    * @param cutoff the exclusive cutoff
-   * @return the points completed before the cutoff
+   * @return the points completed before the cutoff, summed exactly ({@link #points}) and turned into a {@code double}
+   *     once
    */
   public static double deliveredBy(Sprint sprint, List<SprintItem> items, java.time.Instant cutoff) {
     java.time.Instant until = cutoff.isBefore(sprint.end()) ? cutoff : sprint.end();
     return items.stream().filter(i -> i.sprintId().equals(sprint.sprintId()))
-        .filter(i -> i.completedAt() != null && i.completedAt().isBefore(until)).mapToDouble(SprintItem::points).sum();
+        .filter(i -> i.completedAt() != null && i.completedAt().isBefore(until)).map(SprintMetrics::points)
+        .reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
   }
 }
