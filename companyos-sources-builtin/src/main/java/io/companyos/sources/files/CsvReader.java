@@ -244,19 +244,52 @@ final class CsvReader implements Closeable {
     in.close();
   }
 
-  /** Decodes field bytes as UTF-8, failing on malformed input; ASCII fields are one copy. */
+  /**
+   * Decodes field bytes as UTF-8, failing on malformed input. An ASCII field is one copy, and a short one that came
+   * before (an id, an event name, a label: exports repeat them on most rows) is the String made then, from a small
+   * table of recent values, so a file of millions of rows holds thousands of distinct Strings, not millions.
+   */
   static final class CsvFieldDecoder {
+    private static final int SHORT = 40;
+    private static final int SLOTS = 1 << 12;
+
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final String[] values = new String[SLOTS];
 
     String decode(byte[] b, int off, int len) throws CharacterCodingException {
+      int h = 0;
       for (int i = off; i < off + len; i++) {
-        if (b[i] < 0) {
+        byte c = b[i];
+        if (c < 0) {
           CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(b, off, len));
           return chars.toString();
         }
+        h = 31 * h + c;
       }
-      return new String(b, off, len, StandardCharsets.ISO_8859_1);
+      if (len > SHORT) {
+        return new String(b, off, len, StandardCharsets.ISO_8859_1);
+      }
+      int slot = (h ^ (h >>> 13)) & (SLOTS - 1);
+      String known = values[slot];
+      if (known != null && sameAscii(known, b, off, len)) {
+        return known;
+      }
+      String v = new String(b, off, len, StandardCharsets.ISO_8859_1);
+      values[slot] = v;
+      return v;
+    }
+
+    private static boolean sameAscii(String s, byte[] b, int off, int len) {
+      if (s.length() != len) {
+        return false;
+      }
+      for (int i = 0; i < len; i++) {
+        if (s.charAt(i) != b[off + i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }
