@@ -164,9 +164,10 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       }
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
-      level.add(x);
       if (count > 0) {
-        change.add(x - previous);
+        SlidingWindow.add(level, x, change, x - previous);
+      } else {
+        level.add(x);
       }
       previous = x;
       count++;
@@ -222,6 +223,37 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       size++;
       sum += x;
       sumSq += x * x;
+    }
+
+    /**
+     * Adds {@code x} to {@code a} and {@code y} to {@code b}: the same as {@code a.add(x); b.add(y)}, with the two
+     * replacements done side by side when both windows are full.
+     */
+    static void add(SlidingWindow a, double x, SlidingWindow b, double y) {
+      if (a.size != a.ring.length || b.size != b.ring.length || a.ring.length != b.ring.length) {
+        a.add(x);
+        b.add(y);
+        return;
+      }
+      a.fresh = false;
+      b.fresh = false;
+      int h = a.head;
+      double oldA = a.ring[h];
+      double oldB = b.ring[b.head];
+      a.sum -= oldA;
+      a.sumSq -= oldA * oldA;
+      a.ring[h] = x;
+      a.head = h + 1 == a.ring.length ? 0 : h + 1;
+      a.sum += x;
+      a.sumSq += x * x;
+      h = b.head;
+      b.sum -= oldB;
+      b.sumSq -= oldB * oldB;
+      b.ring[h] = y;
+      b.head = h + 1 == b.ring.length ? 0 : h + 1;
+      b.sum += y;
+      b.sumSq += y * y;
+      SortedBlocks.replace(a.sorted, oldA, x, b.sorted, oldB, y);
     }
 
     /** |x − median| in units of the floored robust spread. */

@@ -42,6 +42,8 @@ final class SortedBlocks {
     for (int b = 0; b < blocks; b++) {
       first[b] = b * REGION + BLOCK / 2;
     }
+    // The last block's places beyond the sequence stay +∞ (the searches read all of a block's places).
+    java.util.Arrays.fill(data, Double.POSITIVE_INFINITY);
   }
 
   int size() {
@@ -58,33 +60,25 @@ final class SortedBlocks {
     if (size == 0) {
       return 0;
     }
-    // The blocks that start below x, by a branch-free binary search over their smallest values.
     int block = 0;
     for (int n = (size + MASK) >>> SHIFT; n > 1; ) {
       int half = n >>> 1;
       block = smallest[block + half] < x ? block + half : block;
       n -= half;
     }
-    return lowerBound(block + (smallest[block] < x ? 1 : 0), x);
+    return inBlock(block, x);
   }
 
   /**
-   * The first rank whose value is not below {@code x}, given how many blocks start below it: x goes after all of
-   * them, in the last of them (or at rank 0).
+   * The first rank whose value is not below {@code x}, given the last block whose smallest value is below it (or
+   * block 0): the answer lies in that block or just after it. A branch-free binary search over all {@value #BLOCK}
+   * places of the block, as the last block's places beyond the sequence hold +∞.
    */
-  private int lowerBound(int blocksBelow, double x) {
-    if (blocksBelow == 0) {
-      return 0;
-    }
-    int b = blocksBelow - 1;
+  private int inBlock(int b, double x) {
     int from = first[b];
-    // A branch-free binary search among the block's values: the answer lies in [at, at + n].
     int at = 0;
-    int n = Math.min(BLOCK, size - (b << SHIFT));
-    while (n > 1) {
-      int half = n >>> 1;
+    for (int half = BLOCK >>> 1; half > 0; half >>>= 1) {
       at = data[from + at + half] < x ? at + half : at;
-      n -= half;
     }
     return (b << SHIFT) + at + (data[from + at] < x ? 1 : 0);
   }
@@ -109,19 +103,63 @@ final class SortedBlocks {
    */
   void replace(double old, double x) {
     // Both blocks by one branch-free binary search over the blocks' smallest values.
-    int blocks = (size + MASK) >>> SHIFT;
     int oldBlock = 0;
     int newBlock = 0;
-    for (int n = blocks; n > 1; ) {
+    for (int n = (size + MASK) >>> SHIFT; n > 1; ) {
       int half = n >>> 1;
       oldBlock = smallest[oldBlock + half] < old ? oldBlock + half : oldBlock;
       newBlock = smallest[newBlock + half] < x ? newBlock + half : newBlock;
       n -= half;
     }
-    int oldBelow = oldBlock + (smallest[oldBlock] < old ? 1 : 0);
-    int newBelow = newBlock + (smallest[newBlock] < x ? 1 : 0);
-    int out = lowerBound(oldBelow, old);
-    int at = lowerBound(newBelow, x);
+    move(inBlock(oldBlock, old), inBlock(newBlock, x), x);
+  }
+
+  /**
+   * Replaces one value equal to {@code oldS} by {@code xS} in {@code s} and one equal to {@code oldT} by {@code xT}
+   * in {@code t}, two sequences of the same size: the same as {@code s.replace(oldS, xS); t.replace(oldT, xT)}, with
+   * the four searches done side by side so that their chains of dependent reads overlap.
+   */
+  static void replace(SortedBlocks s, double oldS, double xS, SortedBlocks t, double oldT, double xT) {
+    double[] ss = s.smallest;
+    double[] ts = t.smallest;
+    int a = 0;
+    int b = 0;
+    int c = 0;
+    int d = 0;
+    for (int n = (s.size + MASK) >>> SHIFT; n > 1; ) {
+      int half = n >>> 1;
+      a = ss[a + half] < oldS ? a + half : a;
+      b = ss[b + half] < xS ? b + half : b;
+      c = ts[c + half] < oldT ? c + half : c;
+      d = ts[d + half] < xT ? d + half : d;
+      n -= half;
+    }
+    double[] sd = s.data;
+    double[] td = t.data;
+    int fa = s.first[a];
+    int fb = s.first[b];
+    int fc = t.first[c];
+    int fd = t.first[d];
+    int ia = 0;
+    int ib = 0;
+    int ic = 0;
+    int id = 0;
+    for (int half = BLOCK >>> 1; half > 0; half >>>= 1) {
+      ia = sd[fa + ia + half] < oldS ? ia + half : ia;
+      ib = sd[fb + ib + half] < xS ? ib + half : ib;
+      ic = td[fc + ic + half] < oldT ? ic + half : ic;
+      id = td[fd + id + half] < xT ? id + half : id;
+    }
+    int outS = (a << SHIFT) + ia + (sd[fa + ia] < oldS ? 1 : 0);
+    int atS = (b << SHIFT) + ib + (sd[fb + ib] < xS ? 1 : 0);
+    int outT = (c << SHIFT) + ic + (td[fc + ic] < oldT ? 1 : 0);
+    int atT = (d << SHIFT) + id + (td[fd + id] < xT ? 1 : 0);
+    s.move(outS, atS, xS);
+    t.move(outT, atT, xT);
+  }
+
+  /** Drops rank {@code out} and puts {@code x} at its place, the first rank {@code at} whose value is not below it. */
+  private void move(int out, int at, double x) {
     if (at > out) {
       // x goes after the removed value: the values in between move one place down.
       moveDown(out, at - 1, x);
