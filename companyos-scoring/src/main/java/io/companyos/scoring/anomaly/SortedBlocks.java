@@ -20,7 +20,11 @@ final class SortedBlocks {
   /** The values per block. */
   static final int BLOCK = 1 << SHIFT;
   private static final int MASK = BLOCK - 1;
-  private static final int REGION = 2 * BLOCK;
+  private static final int REGION = 4 * BLOCK;
+  /** The highest start of a block within its region: a copy of a whole block's length from any place of it stays inside. */
+  private static final int LAST_FIRST = 2 * BLOCK - 1;
+  /** Where a block's values start in a new region and after a move back to the middle. */
+  private static final int MIDDLE = BLOCK;
 
   /** Block {@code b}'s values are {@code data[first[b], first[b] + BLOCK)}, within {@code [b * REGION, (b + 1) * REGION)}. */
   private final double[] data;
@@ -40,7 +44,7 @@ final class SortedBlocks {
     first = new int[blocks];
     smallest = new double[blocks];
     for (int b = 0; b < blocks; b++) {
-      first[b] = b * REGION + BLOCK / 2;
+      first[b] = b * REGION + MIDDLE;
     }
     // The last block's places beyond the sequence stay +∞ (the searches read all of a block's places).
     java.util.Arrays.fill(data, Double.POSITIVE_INFINITY);
@@ -168,6 +172,11 @@ final class SortedBlocks {
     }
   }
 
+  /** Whether block {@code b} holds {@value #BLOCK} values (every block but a last one that is not). */
+  private boolean full(int b) {
+    return (b + 1) << SHIFT <= size;
+  }
+
   /** The values of ranks [at, out) move up one place (rank out's is dropped) and x takes rank at. */
   private void moveUp(int at, int out, double x) {
     int ba = at >>> SHIFT;
@@ -180,9 +189,10 @@ final class SortedBlocks {
       smallest[ba] = data[from];
       return;
     }
-    // Block ba drops its largest value and takes x at offset j.
+    // Block ba (full) drops its largest value and takes x at offset j: its values from offset j move up, by a
+    // copy of a whole block's length whose part beyond the block is of no account.
     double carry = data[from + MASK];
-    System.arraycopy(data, from + j, data, from + j + 1, MASK - j);
+    System.arraycopy(data, from + j, data, from + j + 1, BLOCK);
     data[from + j] = x;
     smallest[ba] = data[from];
     for (int b = ba + 1; b < bo; b++) {
@@ -200,7 +210,19 @@ final class SortedBlocks {
     }
     // Block bo loses offset out % BLOCK and takes carry as its smallest value.
     from = first[bo];
-    System.arraycopy(data, from, data, from + 1, out & MASK);
+    int o = out & MASK;
+    if (full(bo)) {
+      // Its values above offset o move down (a whole block's length again) and the block starts one place lower.
+      if (from == bo * REGION) {
+        from = recentre(bo);
+      }
+      System.arraycopy(data, from + o + 1, data, from + o, BLOCK);
+      from--;
+      first[bo] = from;
+    } else {
+      // The last block does not move: the places after its values must stay +∞.
+      System.arraycopy(data, from, data, from + 1, o);
+    }
     data[from] = carry;
     smallest[bo] = carry;
   }
@@ -219,15 +241,28 @@ final class SortedBlocks {
       return;
     }
     // Block ba drops its smallest value and takes x at offset j.
-    double carry = data[from];
-    System.arraycopy(data, from + 1, data, from, j);
+    double carry;
+    if (full(ba)) {
+      // The block starts one place higher; its values above offset j move up (a whole block's length).
+      if (from == ba * REGION + LAST_FIRST) {
+        from = recentre(ba);
+      }
+      carry = data[from];
+      System.arraycopy(data, from + j + 1, data, from + j + 2, BLOCK);
+      from++;
+      first[ba] = from;
+    } else {
+      // The last block does not move: the places after its values must stay +∞.
+      carry = data[from];
+      System.arraycopy(data, from + 1, data, from, j);
+    }
     data[from + j] = x;
     smallest[ba] = data[from];
     for (int b = ba - 1; b > bo; b--) {
       // The smallest value leaves, carry becomes the largest.
       int f = first[b];
       double least = data[f];
-      if (f == b * REGION + BLOCK) {
+      if (f == b * REGION + LAST_FIRST) {
         f = recentre(b);
       }
       f++;
@@ -239,14 +274,14 @@ final class SortedBlocks {
     // Block bo (full) loses offset out % BLOCK and takes carry as its largest value.
     from = first[bo];
     int o = out & MASK;
-    System.arraycopy(data, from + o + 1, data, from + o, MASK - o);
+    System.arraycopy(data, from + o + 1, data, from + o, BLOCK);
     data[from + MASK] = carry;
     smallest[bo] = data[from];
   }
 
   /** Moves block b's values to the middle of its region (from one of its ends); returns their new first index. */
   private int recentre(int b) {
-    int middle = b * REGION + BLOCK / 2;
+    int middle = b * REGION + MIDDLE;
     System.arraycopy(data, first[b], data, middle, BLOCK);
     first[b] = middle;
     return middle;
