@@ -341,15 +341,14 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       int first = Math.max(0, k - (size - up));
       int last = Math.min(k, up);
       int g = Math.min(Math.max(split, first), last);
-      if (g - 3 >= first && g + 2 < last) {
-        // The answer usually lies within two of the previous one: six independent tests, no search, when the
-        // condition fails at g − 3 and holds at g + 2 (the answer is then g − 3 plus the count of failures).
-        int f0 = below(g - 3, k, median, up);
-        int f5 = below(g + 2, k, median, up);
-        int fails = f0 + below(g - 2, k, median, up) + below(g - 1, k, median, up) + below(g, k, median, up)
-            + below(g + 1, k, median, up) + f5;
-        if (f0 == 1 && f5 == 0) {
-          split = g - 3 + fails;
+      if (g - 2 >= first && g + 1 < last) {
+        // The answer usually lies within one of the previous one: four independent tests, no search, when the
+        // condition fails at g − 2 and holds at g + 1 (the answer is then g − 2 plus the count of failures).
+        int f0 = below(g - 2, k, median, up);
+        int f3 = below(g + 1, k, median, up);
+        int fails = f0 + below(g - 1, k, median, up) + below(g, k, median, up) + f3;
+        if (f0 == 1 && f3 == 0) {
+          split = g - 2 + fails;
           return split;
         }
       }
