@@ -177,10 +177,12 @@ public final class RobustZScoreDetector implements AnomalyDetector {
 
   /**
    * The last {@code capacity} values, kept sorted for medians in {@link SortedBlocks}: each new value replaces the
-   * oldest by moving half a block at most at each end and rotating the blocks in between. The robust spread of a
+   * oldest by copying a block at each end and rotating the blocks in between; the detector's two windows make their
+   * replacements side by side ({@link #add(SlidingWindow, double, SlidingWindow, double)}). The robust spread of a
    * window state is computed once and reused for every distance asked of that state; its searches start from where
-   * the previous state's ended (the median and MAD move little from one point to the next) and widen by doubling
-   * steps, so they usually take a few comparisons and never more than O(log n).
+   * the previous state's ended (the median and MAD move little from one point to the next): four independent tests
+   * around the last answer usually settle the MAD, and otherwise the search widens by doubling steps, never more than
+   * O(log n).
    */
   static final class SlidingWindow {
     private final double[] ring;
@@ -335,7 +337,8 @@ public final class RobustZScoreDetector implements AnomalyDetector {
      * How many of the k smallest (k from 1) of the deviations {@code below(t) = median − sorted[up − 1 − t]} and
      * {@code above(t) = sorted[up + t] − median} come from below: the smallest count {@code i} such that
      * {@code below(i) ≥ above(k − i − 1)}. That condition only turns from false to true as {@code i} grows, so the
-     * search starts at the previous window state's answer and doubles its steps outwards before it halves them.
+     * search first tests the four counts around the previous window state's answer (which usually holds it), then
+     * starts there and doubles its steps outwards before it halves them.
      */
     private int split(int k, double median, int up) {
       int first = Math.max(0, k - (size - up));

@@ -4,16 +4,19 @@ package io.companyos.scoring.anomaly;
  * A sorted sequence of at most {@code capacity} doubles with O(1) access by rank and cheap replacement of one value
  * by another: a "tiered vector". The sequence is cut into blocks of {@value #BLOCK} values; rank {@code r} lies in
  * block {@code r / BLOCK} at offset {@code r % BLOCK}, and every block but the last is full. Each block's values lie
- * side by side in a region of twice that size, from {@code first[b]}, so a value can pass from one block to the next
- * in O(1): the block drops its largest value and takes a new smallest one just before its first (or the other way
- * round). When a block reaches an end of its region, its values move back to the region's middle, which a random
- * series of replacements rarely needs. A value's place is found by two branch-free binary searches: over the
- * blocks' smallest values, then within one block.
+ * side by side in a region of four times that size, from {@code first[b]} (in the region's first half), so a value
+ * can pass from one block to the next in O(1): the block drops its largest value and takes a new smallest one just
+ * before its first (or the other way round). When a block's start reaches an end of the region's first half, its
+ * values move back to the middle of that half, which a random series of replacements rarely needs. A value's place is
+ * found by two branch-free binary searches: over the blocks' smallest values, then over all {@value #BLOCK} places
+ * of one block (the places after the last block's values hold +∞).
  *
- * <p>Moving the values between a removed rank and an inserted one by one place thus copies at most one block at
- * each end and moves one value of each block in between — O(BLOCK + n / BLOCK) instead of the O(n) of one sorted
- * array. The sequence is the same, value for value, as that of a sorted array updated by the same insertions and
- * removals. Comparisons use {@code <}, so -0.0 and 0.0 count as equal.
+ * <p>Moving the values between a removed rank and an inserted one by one place thus copies one block at each end and
+ * moves one value of each block in between — O(BLOCK + n / BLOCK) instead of the O(n) of one sorted array. A full end
+ * block is copied with a whole block's length whatever the offset (the part written beyond the block falls in the
+ * rest of its region), so the copies' lengths do not vary from one replacement to the next. The sequence is the same,
+ * value for value, as that of a sorted array updated by the same insertions and removals. Comparisons use {@code <},
+ * so -0.0 and 0.0 count as equal.
  */
 final class SortedBlocks {
   private static final int SHIFT = 6;
