@@ -164,9 +164,10 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       }
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
-      level.add(x);
       if (count > 0) {
-        change.add(x - previous);
+        SlidingWindow.add(level, x, change, x - previous);
+      } else {
+        level.add(x);
       }
       previous = x;
       count++;
@@ -176,10 +177,12 @@ public final class RobustZScoreDetector implements AnomalyDetector {
 
   /**
    * The last {@code capacity} values, kept sorted for medians in {@link SortedBlocks}: each new value replaces the
-   * oldest by moving half a block at most at each end and rotating the blocks in between. The robust spread of a
+   * oldest by copying a block at each end and rotating the blocks in between; the detector's two windows make their
+   * replacements side by side ({@link #add(SlidingWindow, double, SlidingWindow, double)}). The robust spread of a
    * window state is computed once and reused for every distance asked of that state; its searches start from where
-   * the previous state's ended (the median and MAD move little from one point to the next) and widen by doubling
-   * steps, so they usually take a few comparisons and never more than O(log n).
+   * the previous state's ended (the median and MAD move little from one point to the next): four independent tests
+   * around the last answer usually settle the MAD, and otherwise the search widens by doubling steps, never more than
+   * O(log n).
    */
   static final class SlidingWindow {
     private final double[] ring;
@@ -224,6 +227,37 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       sumSq += x * x;
     }
 
+    /**
+     * Adds {@code x} to {@code a} and {@code y} to {@code b}: the same as {@code a.add(x); b.add(y)}, with the two
+     * replacements done side by side when both windows are full.
+     */
+    static void add(SlidingWindow a, double x, SlidingWindow b, double y) {
+      if (a.size != a.ring.length || b.size != b.ring.length || a.ring.length != b.ring.length) {
+        a.add(x);
+        b.add(y);
+        return;
+      }
+      a.fresh = false;
+      b.fresh = false;
+      int h = a.head;
+      double oldA = a.ring[h];
+      double oldB = b.ring[b.head];
+      a.sum -= oldA;
+      a.sumSq -= oldA * oldA;
+      a.ring[h] = x;
+      a.head = h + 1 == a.ring.length ? 0 : h + 1;
+      a.sum += x;
+      a.sumSq += x * x;
+      h = b.head;
+      b.sum -= oldB;
+      b.sumSq -= oldB * oldB;
+      b.ring[h] = y;
+      b.head = h + 1 == b.ring.length ? 0 : h + 1;
+      b.sum += y;
+      b.sumSq += y * y;
+      SortedBlocks.replace(a.sorted, oldA, x, b.sorted, oldB, y);
+    }
+
     /** |x − median| in units of the floored robust spread. */
     double distance(double x) {
       if (!fresh) {
@@ -254,12 +288,10 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       if (size % 2 == 1) {
         return kth;
       }
-      double previous;
-      if (lastBelow >= lastAbove) {
-        previous = Math.max(below > 1 ? median - sorted.get(up - below + 1) : Double.NEGATIVE_INFINITY, lastAbove);
-      } else {
-        previous = Math.max(lastBelow, above > 1 ? sorted.get(up + above - 2) - median : Double.NEGATIVE_INFINITY);
-      }
+      // The second largest of the four: the two last taken and the one before each (not above it).
+      double beforeBelow = below > 1 ? median - sorted.get(up - below + 1) : Double.NEGATIVE_INFINITY;
+      double beforeAbove = above > 1 ? sorted.get(up + above - 2) - median : Double.NEGATIVE_INFINITY;
+      double previous = Math.max(Math.min(lastBelow, lastAbove), Math.max(beforeBelow, beforeAbove));
       return (previous + kth) / 2;
     }
 
@@ -305,12 +337,24 @@ public final class RobustZScoreDetector implements AnomalyDetector {
      * How many of the k smallest (k from 1) of the deviations {@code below(t) = median − sorted[up − 1 − t]} and
      * {@code above(t) = sorted[up + t] − median} come from below: the smallest count {@code i} such that
      * {@code below(i) ≥ above(k − i − 1)}. That condition only turns from false to true as {@code i} grows, so the
-     * search starts at the previous window state's answer and doubles its steps outwards before it halves them.
+     * search first tests the four counts around the previous window state's answer (which usually holds it), then
+     * starts there and doubles its steps outwards before it halves them.
      */
     private int split(int k, double median, int up) {
       int first = Math.max(0, k - (size - up));
       int last = Math.min(k, up);
       int g = Math.min(Math.max(split, first), last);
+      if (g - 2 >= first && g + 1 < last) {
+        // The answer usually lies within one of the previous one: four independent tests, no search, when the
+        // condition fails at g − 2 and holds at g + 1 (the answer is then g − 2 plus the count of failures).
+        int f0 = below(g - 2, k, median, up);
+        int f3 = below(g + 1, k, median, up);
+        int fails = f0 + below(g - 1, k, median, up) + below(g, k, median, up) + f3;
+        if (f0 == 1 && f3 == 0) {
+          split = g - 2 + fails;
+          return split;
+        }
+      }
       // The answer lies in (lo, hi]; the condition holds at last by definition.
       int lo;
       int hi;
@@ -347,6 +391,11 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       }
       split = hi;
       return hi;
+    }
+
+    /** 1 if the search condition of {@link #split} fails at {@code i}: {@code below(i) < above(k − i − 1)}, else 0. */
+    private int below(int i, int k, double median, int up) {
+      return median - sorted.get(up - 1 - i) < sorted.get(up + k - i - 1) - median ? 1 : 0;
     }
   }
 }

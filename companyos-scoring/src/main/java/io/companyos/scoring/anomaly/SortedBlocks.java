@@ -4,23 +4,30 @@ package io.companyos.scoring.anomaly;
  * A sorted sequence of at most {@code capacity} doubles with O(1) access by rank and cheap replacement of one value
  * by another: a "tiered vector". The sequence is cut into blocks of {@value #BLOCK} values; rank {@code r} lies in
  * block {@code r / BLOCK} at offset {@code r % BLOCK}, and every block but the last is full. Each block's values lie
- * side by side in a region of twice that size, from {@code first[b]}, so a value can pass from one block to the next
- * in O(1): the block drops its largest value and takes a new smallest one just before its first (or the other way
- * round). When a block reaches an end of its region, its values move back to the region's middle, which a random
- * series of replacements rarely needs. A value's place is found by two branch-free binary searches: over the
- * blocks' smallest values, then within one block.
+ * side by side in a region of four times that size, from {@code first[b]} (in the region's first half), so a value
+ * can pass from one block to the next in O(1): the block drops its largest value and takes a new smallest one just
+ * before its first (or the other way round). When a block's start reaches an end of the region's first half, its
+ * values move back to the middle of that half, which a random series of replacements rarely needs. A value's place is
+ * found by two branch-free binary searches: over the blocks' smallest values, then over all {@value #BLOCK} places
+ * of one block (the places after the last block's values hold +∞).
  *
- * <p>Moving the values between a removed rank and an inserted one by one place thus copies at most one block at
- * each end and moves one value of each block in between — O(BLOCK + n / BLOCK) instead of the O(n) of one sorted
- * array. The sequence is the same, value for value, as that of a sorted array updated by the same insertions and
- * removals. Comparisons use {@code <}, so -0.0 and 0.0 count as equal.
+ * <p>Moving the values between a removed rank and an inserted one by one place thus copies one block at each end and
+ * moves one value of each block in between — O(BLOCK + n / BLOCK) instead of the O(n) of one sorted array. A full end
+ * block is copied with a whole block's length whatever the offset (the part written beyond the block falls in the
+ * rest of its region), so the copies' lengths do not vary from one replacement to the next. The sequence is the same,
+ * value for value, as that of a sorted array updated by the same insertions and removals. Comparisons use {@code <},
+ * so -0.0 and 0.0 count as equal.
  */
 final class SortedBlocks {
   private static final int SHIFT = 6;
   /** The values per block. */
   static final int BLOCK = 1 << SHIFT;
   private static final int MASK = BLOCK - 1;
-  private static final int REGION = 2 * BLOCK;
+  private static final int REGION = 4 * BLOCK;
+  /** The highest start of a block within its region: a copy of a whole block's length from any place of it stays inside. */
+  private static final int LAST_FIRST = 2 * BLOCK - 1;
+  /** Where a block's values start in a new region and after a move back to the middle. */
+  private static final int MIDDLE = BLOCK;
 
   /** Block {@code b}'s values are {@code data[first[b], first[b] + BLOCK)}, within {@code [b * REGION, (b + 1) * REGION)}. */
   private final double[] data;
@@ -40,8 +47,10 @@ final class SortedBlocks {
     first = new int[blocks];
     smallest = new double[blocks];
     for (int b = 0; b < blocks; b++) {
-      first[b] = b * REGION + BLOCK / 2;
+      first[b] = b * REGION + MIDDLE;
     }
+    // The last block's places beyond the sequence stay +∞ (the searches read all of a block's places).
+    java.util.Arrays.fill(data, Double.POSITIVE_INFINITY);
   }
 
   int size() {
@@ -58,33 +67,25 @@ final class SortedBlocks {
     if (size == 0) {
       return 0;
     }
-    // The blocks that start below x, by a branch-free binary search over their smallest values.
     int block = 0;
     for (int n = (size + MASK) >>> SHIFT; n > 1; ) {
       int half = n >>> 1;
       block = smallest[block + half] < x ? block + half : block;
       n -= half;
     }
-    return lowerBound(block + (smallest[block] < x ? 1 : 0), x);
+    return inBlock(block, x);
   }
 
   /**
-   * The first rank whose value is not below {@code x}, given how many blocks start below it: x goes after all of
-   * them, in the last of them (or at rank 0).
+   * The first rank whose value is not below {@code x}, given the last block whose smallest value is below it (or
+   * block 0): the answer lies in that block or just after it. A branch-free binary search over all {@value #BLOCK}
+   * places of the block, as the last block's places beyond the sequence hold +∞.
    */
-  private int lowerBound(int blocksBelow, double x) {
-    if (blocksBelow == 0) {
-      return 0;
-    }
-    int b = blocksBelow - 1;
+  private int inBlock(int b, double x) {
     int from = first[b];
-    // A branch-free binary search among the block's values: the answer lies in [at, at + n].
     int at = 0;
-    int n = Math.min(BLOCK, size - (b << SHIFT));
-    while (n > 1) {
-      int half = n >>> 1;
+    for (int half = BLOCK >>> 1; half > 0; half >>>= 1) {
       at = data[from + at + half] < x ? at + half : at;
-      n -= half;
     }
     return (b << SHIFT) + at + (data[from + at] < x ? 1 : 0);
   }
@@ -109,25 +110,74 @@ final class SortedBlocks {
    */
   void replace(double old, double x) {
     // Both blocks by one branch-free binary search over the blocks' smallest values.
-    int blocks = (size + MASK) >>> SHIFT;
     int oldBlock = 0;
     int newBlock = 0;
-    for (int n = blocks; n > 1; ) {
+    for (int n = (size + MASK) >>> SHIFT; n > 1; ) {
       int half = n >>> 1;
       oldBlock = smallest[oldBlock + half] < old ? oldBlock + half : oldBlock;
       newBlock = smallest[newBlock + half] < x ? newBlock + half : newBlock;
       n -= half;
     }
-    int oldBelow = oldBlock + (smallest[oldBlock] < old ? 1 : 0);
-    int newBelow = newBlock + (smallest[newBlock] < x ? 1 : 0);
-    int out = lowerBound(oldBelow, old);
-    int at = lowerBound(newBelow, x);
+    move(inBlock(oldBlock, old), inBlock(newBlock, x), x);
+  }
+
+  /**
+   * Replaces one value equal to {@code oldS} by {@code xS} in {@code s} and one equal to {@code oldT} by {@code xT}
+   * in {@code t}, two sequences of the same size: the same as {@code s.replace(oldS, xS); t.replace(oldT, xT)}, with
+   * the four searches done side by side so that their chains of dependent reads overlap.
+   */
+  static void replace(SortedBlocks s, double oldS, double xS, SortedBlocks t, double oldT, double xT) {
+    double[] ss = s.smallest;
+    double[] ts = t.smallest;
+    int a = 0;
+    int b = 0;
+    int c = 0;
+    int d = 0;
+    for (int n = (s.size + MASK) >>> SHIFT; n > 1; ) {
+      int half = n >>> 1;
+      a = ss[a + half] < oldS ? a + half : a;
+      b = ss[b + half] < xS ? b + half : b;
+      c = ts[c + half] < oldT ? c + half : c;
+      d = ts[d + half] < xT ? d + half : d;
+      n -= half;
+    }
+    double[] sd = s.data;
+    double[] td = t.data;
+    int fa = s.first[a];
+    int fb = s.first[b];
+    int fc = t.first[c];
+    int fd = t.first[d];
+    int ia = 0;
+    int ib = 0;
+    int ic = 0;
+    int id = 0;
+    for (int half = BLOCK >>> 1; half > 0; half >>>= 1) {
+      ia = sd[fa + ia + half] < oldS ? ia + half : ia;
+      ib = sd[fb + ib + half] < xS ? ib + half : ib;
+      ic = td[fc + ic + half] < oldT ? ic + half : ic;
+      id = td[fd + id + half] < xT ? id + half : id;
+    }
+    int outS = (a << SHIFT) + ia + (sd[fa + ia] < oldS ? 1 : 0);
+    int atS = (b << SHIFT) + ib + (sd[fb + ib] < xS ? 1 : 0);
+    int outT = (c << SHIFT) + ic + (td[fc + ic] < oldT ? 1 : 0);
+    int atT = (d << SHIFT) + id + (td[fd + id] < xT ? 1 : 0);
+    s.move(outS, atS, xS);
+    t.move(outT, atT, xT);
+  }
+
+  /** Drops rank {@code out} and puts {@code x} at its place, the first rank {@code at} whose value is not below it. */
+  private void move(int out, int at, double x) {
     if (at > out) {
       // x goes after the removed value: the values in between move one place down.
       moveDown(out, at - 1, x);
     } else {
       moveUp(at, out, x);
     }
+  }
+
+  /** Whether block {@code b} holds {@value #BLOCK} values (every block but a last one that is not). */
+  private boolean full(int b) {
+    return (b + 1) << SHIFT <= size;
   }
 
   /** The values of ranks [at, out) move up one place (rank out's is dropped) and x takes rank at. */
@@ -142,9 +192,10 @@ final class SortedBlocks {
       smallest[ba] = data[from];
       return;
     }
-    // Block ba drops its largest value and takes x at offset j.
+    // Block ba (full) drops its largest value and takes x at offset j: its values from offset j move up, by a
+    // copy of a whole block's length whose part beyond the block is of no account.
     double carry = data[from + MASK];
-    System.arraycopy(data, from + j, data, from + j + 1, MASK - j);
+    System.arraycopy(data, from + j, data, from + j + 1, BLOCK);
     data[from + j] = x;
     smallest[ba] = data[from];
     for (int b = ba + 1; b < bo; b++) {
@@ -162,7 +213,19 @@ final class SortedBlocks {
     }
     // Block bo loses offset out % BLOCK and takes carry as its smallest value.
     from = first[bo];
-    System.arraycopy(data, from, data, from + 1, out & MASK);
+    int o = out & MASK;
+    if (full(bo)) {
+      // Its values above offset o move down (a whole block's length again) and the block starts one place lower.
+      if (from == bo * REGION) {
+        from = recentre(bo);
+      }
+      System.arraycopy(data, from + o + 1, data, from + o, BLOCK);
+      from--;
+      first[bo] = from;
+    } else {
+      // The last block does not move: the places after its values must stay +∞.
+      System.arraycopy(data, from, data, from + 1, o);
+    }
     data[from] = carry;
     smallest[bo] = carry;
   }
@@ -181,15 +244,28 @@ final class SortedBlocks {
       return;
     }
     // Block ba drops its smallest value and takes x at offset j.
-    double carry = data[from];
-    System.arraycopy(data, from + 1, data, from, j);
+    double carry;
+    if (full(ba)) {
+      // The block starts one place higher; its values above offset j move up (a whole block's length).
+      if (from == ba * REGION + LAST_FIRST) {
+        from = recentre(ba);
+      }
+      carry = data[from];
+      System.arraycopy(data, from + j + 1, data, from + j + 2, BLOCK);
+      from++;
+      first[ba] = from;
+    } else {
+      // The last block does not move: the places after its values must stay +∞.
+      carry = data[from];
+      System.arraycopy(data, from + 1, data, from, j);
+    }
     data[from + j] = x;
     smallest[ba] = data[from];
     for (int b = ba - 1; b > bo; b--) {
       // The smallest value leaves, carry becomes the largest.
       int f = first[b];
       double least = data[f];
-      if (f == b * REGION + BLOCK) {
+      if (f == b * REGION + LAST_FIRST) {
         f = recentre(b);
       }
       f++;
@@ -201,14 +277,14 @@ final class SortedBlocks {
     // Block bo (full) loses offset out % BLOCK and takes carry as its largest value.
     from = first[bo];
     int o = out & MASK;
-    System.arraycopy(data, from + o + 1, data, from + o, MASK - o);
+    System.arraycopy(data, from + o + 1, data, from + o, BLOCK);
     data[from + MASK] = carry;
     smallest[bo] = data[from];
   }
 
   /** Moves block b's values to the middle of its region (from one of its ends); returns their new first index. */
   private int recentre(int b) {
-    int middle = b * REGION + BLOCK / 2;
+    int middle = b * REGION + MIDDLE;
     System.arraycopy(data, first[b], data, middle, BLOCK);
     first[b] = middle;
     return middle;
