@@ -127,10 +127,15 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     /**
      * Reads the next value of the series.
      *
-     * @param x the value
-     * @return its score in [0, 1): 0 for the first {@code minHistory} values and while an alarm is suppressed
+     * @param x the value; one that is not finite (NaN, as a monitoring system reports 0/0, or an infinity) is a gap:
+     *     it scores 0 and leaves the state as it was, so the later scores are those of the series without it
+     * @return its score in [0, 1): 0 for the first {@code minHistory} values, for a gap and while an alarm is
+     *     suppressed
      */
     public double next(double x) {
+      if (!Double.isFinite(x)) {
+        return 0;
+      }
       int k = p.shortWindow();
       shortSum += x - (count >= k ? recent[slot] : 0);
       recent[slot] = x;

@@ -25,6 +25,42 @@ class RobustZScoreDetectorTest {
   }
 
   @Test
+  void aValueThatIsNotFiniteIsAGapThatScoresZeroAndChangesNothingAfterIt() {
+    // A series with a level shift at 300, and the same series with NaN and infinities put in at 5 places.
+    double[] series = new double[400];
+    for (int i = 0; i < series.length; i++) {
+      series[i] = (i % 7) + (i >= 300 ? 40 : 0);
+    }
+    int[] gaps = {0, 50, 299, 300, 399};
+    double[] withGaps = new double[series.length + gaps.length];
+    double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, Double.NEGATIVE_INFINITY, Double.NaN};
+    int g = 0;
+    int j = 0;
+    for (int i = 0; i <= series.length; i++) {
+      while (g < gaps.length && gaps[g] == i) {
+        withGaps[j++] = bad[g++];
+      }
+      if (i < series.length) {
+        withGaps[j++] = series[i];
+      }
+    }
+    double[] plain = RobustZScoreDetector.defaults().scores(series);
+    double[] scored = RobustZScoreDetector.defaults().scores(withGaps);
+    // The gaps score 0; every other value scores what it scores in the series without the gaps.
+    double[] rest = new double[series.length];
+    int k = 0;
+    for (int i = 0; i < withGaps.length; i++) {
+      if (Double.isFinite(withGaps[i])) {
+        rest[k++] = scored[i];
+      } else {
+        assertThat(scored[i]).isZero();
+      }
+    }
+    assertThat(rest).containsExactly(plain);
+    assertThat(plain[300]).isGreaterThan(0.8); // the shift is still found
+  }
+
+  @Test
   void aSpikeScoresByItsRobustDistance() {
     // 30 values alternating 10, 12: median 11, MAD 1 -> 1.4826, sd 1 -> spread 1.4826.
     // 20 lies 9 / 1.4826 = 6.0704 spreads away (its change of 8 only (8 - 2) / 1.9988 = 3.0018):
