@@ -170,9 +170,20 @@ public final class PrometheusServer {
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    deleteTree(dir);
+  }
+
+  /** Removes the server's temporary folder (its data, configuration and log), as a test leaves nothing behind. */
+  static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort at exit: a folder already gone or still held is left to the system's temp cleaning
     }
   }
 }

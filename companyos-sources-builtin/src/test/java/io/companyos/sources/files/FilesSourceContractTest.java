@@ -22,7 +22,13 @@ class FilesSourceContractTest extends MetricSourceContract {
   private static Path exportOnce() {
     try {
       Path dir = Files.createTempDirectory("companyos-files-tck");
-      dir.toFile().deleteOnExit();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+          // best effort at exit
+        }
+      }));
       MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
       FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(40)), dir);
       return dir;
