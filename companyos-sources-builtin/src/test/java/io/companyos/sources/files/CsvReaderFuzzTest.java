@@ -31,8 +31,9 @@ class CsvReaderFuzzTest {
       assertThat(e.getMessage()).isNotBlank();
     }
     // The byte reader of the files source reads the same records, lines and errors, whatever its buffer size.
-    java.util.List<String> expected = FastCsvEquivalenceTest.readChars(text);
+    // (A lone surrogate has no UTF-8 form; the bytes hold '?' for it, so the reference reads the same text back.)
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.List<String> expected = FastCsvEquivalenceTest.readChars(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(FastCsvEquivalenceTest.readBytes(bytes, 16)).isEqualTo(expected);
     assertThat(FastCsvEquivalenceTest.readBytes(bytes, 1 << 16)).isEqualTo(expected);
   }
