@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Product sections: engagement, feature adoption, customer health, top requests. */
 final class ProductSections {
@@ -57,33 +58,73 @@ final class ProductSections {
       super("engagement_summary", List.of(), List.of(ENGAGEMENT_COLUMNS));
     }
 
+    /**
+     * Each row from the values precomputed for exactly the section's (or the previous) window when a source holds
+     * them ({@link Precomputed}: DAU, and WAU when the window is the 7 days WAU is defined over), else from the
+     * product events; without either, n/a with the reason.
+     */
     @Override
     public PackSection assemble(SectionContext ctx) {
-      Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
-      Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
+      boolean hasEvents = ctx.supports(RecordKind.PRODUCT_EVENTS);
+      Dataset<ProductEvent> cur = hasEvents ? ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window()) : null;
+      Dataset<ProductEvent> prev = hasEvents ? ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow()) : null;
       List<List<MetricValue>> rows = new ArrayList<>();
       for (String m : ctx.strings("metrics", List.of("dau", "wau", "sessions_per_user"))) {
-        double c;
-        double p;
         String label;
         Unit unit = Unit.COUNT;
+        String kpi;
+        java.util.function.BiFunction<Dataset<ProductEvent>, TimeWindow, Double> compute;
         switch (m) {
-          case "dau" -> { label = "DAU"; c = dau(cur.rows(), ctx.window(), ctx.zone()); p = dau(prev.rows(), ctx.previousWindow(), ctx.zone()); }
-          case "wau" -> { label = "WAU"; c = HealthDimensions.activeUsers(ctx, cur); p = HealthDimensions.activeUsers(ctx, prev); }
-          default -> { label = "Sessions/User"; c = sessionsPerUser(cur.rows()); p = sessionsPerUser(prev.rows()); unit = Unit.NUMBER; }
+          case "dau" -> { label = "DAU"; kpi = "dau"; compute = (d, w) -> dau(d.rows(), w, ctx.zone()); }
+          case "wau" -> {
+            label = "WAU";
+            kpi = "wau"; // distinct users of the 7 days ending at the window's end: the window's own only when it is 7 days
+            compute = (d, w) -> (double) HealthDimensions.activeUsers(ctx, d);
+          }
+          default -> { label = "Sessions/User"; kpi = null; compute = (d, w) -> sessionsPerUser(d.rows()); unit = Unit.NUMBER; }
         }
-        MetricValue now = MetricValue.of(c, unit, cur.provenance()).comparedWith(prev.rows().isEmpty() ? null : p, Direction.HIGHER_IS_BETTER);
+        java.util.Optional<Precomputed.Found> pcNow = precomputed(ctx, kpi, ctx.window());
+        java.util.Optional<Precomputed.Found> pcPrev = precomputed(ctx, kpi, ctx.previousWindow());
+        Double p = pcPrev.isPresent() ? pcPrev.get().scaled(1)
+            : prev == null || prev.rows().isEmpty() ? null : compute.apply(prev, ctx.previousWindow());
+        MetricValue now;
+        if (pcNow.isPresent()) {
+          now = pcNow.get().metric(unit, 1);
+        } else if (cur != null) {
+          now = MetricValue.of(compute.apply(cur, ctx.window()), unit, cur.provenance());
+          if (m.equals("dau")) {
+            now = now.withHistory(dailyActive(cur.rows(), ctx));
+          }
+        } else {
+          now = MetricValue.absent(noEvents(kpi, ctx.window(), ctx), unit);
+        }
+        now = now.comparedWith(p, Direction.HIGHER_IS_BETTER);
         if (m.equals("dau")) {
-          now = now.withHistory(dailyActive(cur.rows(), ctx)).asKpi("dau");
+          now = now.asKpi("dau");
         }
-        MetricValue before = prev.rows().isEmpty() ? MetricValue.absent("no events in the previous window", unit)
+        MetricValue before = pcPrev.isPresent() ? pcPrev.get().metric(unit, 1)
+            : prev == null ? MetricValue.absent(noEvents(kpi, ctx.previousWindow(), ctx), unit)
+            : prev.rows().isEmpty() ? MetricValue.absent("no events in the previous window", unit)
             : MetricValue.of(p, unit, prev.provenance());
         String trend = now.deltaAbsolute() == null ? "n/a (no previous value)"
             : now.trendArrow() + (now.good() == null ? "" : now.good() ? " better" : " worse");
-        rows.add(List.of(MetricValue.label(label), now, before, MetricValue.text(now.deltaText(), cur.provenance()),
-            MetricValue.text(trend, cur.provenance())));
+        rows.add(List.of(MetricValue.label(label), now, before, MetricValue.text(now.deltaText(), now.provenance()),
+            MetricValue.text(trend, now.provenance())));
       }
       return ctx.builder().table(new SectionTable("", ENGAGEMENT_COLUMNS, rows, "")).build();
+    }
+
+    /** The value of {@code kpi} precomputed over {@code w}; WAU only over a 7-day window, the only one it equals. */
+    private static java.util.Optional<Precomputed.Found> precomputed(SectionContext ctx, @Nullable String kpi, TimeWindow w) {
+      if (kpi == null || (kpi.equals("wau") && !w.length().equals(Duration.ofDays(7)))) {
+        return java.util.Optional.empty();
+      }
+      return Precomputed.find(ctx, kpi, w);
+    }
+
+    private static String noEvents(@Nullable String kpi, TimeWindow w, SectionContext ctx) {
+      return "no source of product events" + (kpi == null ? "" : " and no " + kpi + " precomputed for "
+          + Windows.describe(w, ctx.zone()));
     }
   }
 

@@ -1,0 +1,144 @@
+package io.companyos.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.product.Engagement;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.files.FilesSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Packs rendered from the batch job's output: a files folder holding only a {@code metrics.csv} written as
+ * {@code KpiJob} writes it (header {@code timestamp,metric,labels,value}; metric {@code companyos:kpi:<id>}; labels
+ * {@code from=…;to=…}, with {@code approximate=true;relative_standard_deviation=…} for a HyperLogLog++ count, stamped at
+ * the window's end). The week of the sample's as-of is 2026-11-16 to 2026-11-22 ([2026-11-16, 2026-11-23) UTC), the
+ * one before it [2026-11-09, 2026-11-16).
+ */
+class PrecomputedKpisTest {
+  private static final String WEEK = "from=2026-11-16T00:00:00Z;to=2026-11-23T00:00:00Z";
+  private static final String WEEK_BEFORE = "from=2026-11-09T00:00:00Z;to=2026-11-16T00:00:00Z";
+  private static final String HLL = ";approximate=true;relative_standard_deviation=0.01";
+  private static final String END = "2026-11-23T00:00:00Z";
+
+  @TempDir Path dir;
+
+  private MetricSource cluster(String rows) throws IOException {
+    Files.writeString(dir.resolve("metrics.csv"), "timestamp,metric,labels,value\n" + rows);
+    return new FilesSource("cluster", dir, true, Clock.fixed(SampleCompany.AS_OF, SampleCompany.UTC));
+  }
+
+  private static PackDocument pack(String id, List<MetricSource> sources) {
+    return new PackAssembler(SampleCompany.COMPANY, sources).assemble(SampleCompany.COMPANY.pack(id).orElseThrow(),
+        SampleCompany.AS_OF, SampleCompany.UTC);
+  }
+
+  private static List<MetricValue> row(PackSection s, String label) {
+    return s.tables().get(0).rows().stream().filter(r -> r.get(0).text().equals(label)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theProductPackShowsTheWeeksPrecomputedEngagementWithTheApproximationAndItsBound() throws IOException {
+    MetricSource cluster = cluster(String.join("\n",
+        END + ",companyos:kpi:dau," + WEEK + HLL + ",1234.0",
+        "2026-11-16T00:00:00Z,companyos:kpi:dau," + WEEK_BEFORE + HLL + ",1150.0",
+        // WAU over 30 days: not the section's 7-day window, so not its WAU.
+        END + ",companyos:kpi:wau,from=2026-10-24T00:00:00Z;to=2026-11-23T00:00:00Z,9999.0",
+        END + ",companyos:kpi:signups," + WEEK + ",2.0") + "\n");
+    PackDocument doc = pack("product-metrics", List.of(cluster));
+    PackSection engagement = doc.section("engagement_summary").orElseThrow();
+    assertThat(engagement.available()).as(engagement.unavailableReason()).isTrue();
+
+    MetricValue dau = row(engagement, "DAU").get(1);
+    assertThat(dau.value()).isEqualTo(1234.0);
+    assertThat(dau.text()).isEqualTo("≈ 1,234 (HyperLogLog++, ±1%)");
+    assertThat(dau.kpi()).isEqualTo("dau");
+    assertThat(dau.evidence()).containsExactly("precomputed, ids not carried");
+    assertThat(dau.provenance().sourceId()).isEqualTo("cluster");
+    assertThat(dau.provenance().window()).isEqualTo(new TimeWindow(Instant.parse("2026-11-16T00:00:00Z"), Instant.parse(END)));
+    assertThat(dau.provenance().query()).contains("precomputed companyos:kpi:dau{approximate=true,from=2026-11-16T00:00:00Z,"
+        + "relative_standard_deviation=0.01,to=2026-11-23T00:00:00Z} over 2026-11-16 to 2026-11-22");
+    // Last week's value is the one precomputed for the week before: 1,234 - 1,150 = +84, 84 / 1,150 = +7.3%.
+    assertThat(row(engagement, "DAU").get(2).text()).isEqualTo("≈ 1,150 (HyperLogLog++, ±1%)");
+    assertThat(dau.deltaAbsolute()).isEqualTo(84.0);
+    assertThat(row(engagement, "DAU").get(3).text()).isEqualTo("+84 (+7.3%)");
+
+    // WAU was precomputed for 30 days only, sessions per user not at all, and there are no product events.
+    MetricValue wau = row(engagement, "WAU").get(1);
+    assertThat(wau.present()).isFalse();
+    assertThat(wau.absentReason()).isEqualTo("no source of product events and no wau precomputed for 2026-11-16 to 2026-11-22");
+    assertThat(row(engagement, "Sessions/User").get(1).absentReason()).isEqualTo("no source of product events");
+
+    String md = new PackRenderer().render(doc, PackFormat.MD);
+    assertThat(md).contains("≈ 1,234 (HyperLogLog++, ±1%)", "precomputed companyos:kpi:dau{", "precomputed, ids not carried")
+        .doesNotContain("9,999");
+  }
+
+  @Test
+  void theOpsReviewShowsThePrecomputedDoraKeysWithTheLevelsTheirBandsGive() throws IOException {
+    // The keys of DoraHandMadeTest's week, as KpiJob writes them (rates in [0, 1], times in hours).
+    MetricSource cluster = cluster(String.join("\n",
+        END + ",companyos:kpi:deployment_frequency," + WEEK + ",0.8571428571428571",
+        END + ",companyos:kpi:lead_time_for_changes," + WEEK + ",15.0",
+        END + ",companyos:kpi:change_failure_rate," + WEEK + ",0.3333333333333333",
+        END + ",companyos:kpi:failed_deployment_recovery_time," + WEEK + ",31.0",
+        END + ",companyos:kpi:deployment_rework_rate," + WEEK + ",0.5",
+        "2026-11-16T00:00:00Z,companyos:kpi:deployment_frequency," + WEEK_BEFORE + ",0.5714285714285714",
+        // A lead time over another window ending at the same instant: never the week's.
+        END + ",companyos:kpi:lead_time_for_changes,from=2026-11-22T00:00:00Z;to=2026-11-23T00:00:00Z,99.0") + "\n");
+    PackDocument doc = pack("ops-review", List.of(cluster));
+    PackSection dora = doc.section("dora_metrics").orElseThrow();
+    assertThat(dora.available()).as(dora.unavailableReason()).isTrue();
+    assertThat(DoraSectionTest.field(dora, "deploy_freq").value()).isEqualTo(6 / 7.0);
+    // 6 / 7 against 4 / 7 the week before.
+    assertThat(DoraSectionTest.field(dora, "deploy_freq").previous()).isEqualTo(4 / 7.0);
+    assertThat(DoraSectionTest.field(dora, "deploy_freq").text()).isEqualTo("0.86/day");
+    assertThat(DoraSectionTest.field(dora, "lead_time").value()).isEqualTo(15.0);
+    assertThat(DoraSectionTest.field(dora, "cfr").value()).isEqualTo(1 / 3.0 * 100); // the rate × 100, as the section scales a computed one
+    assertThat(DoraSectionTest.field(dora, "fdrt").value()).isEqualTo(31.0);
+    assertThat(DoraSectionTest.field(dora, "rework_rate").value()).isEqualTo(50.0);
+    assertThat(DoraSectionTest.field(dora, "cfr").kpi()).isEqualTo("change_failure_rate");
+    assertThat(DoraSectionTest.field(dora, "cfr").evidence()).containsExactly("precomputed, ids not carried");
+    assertThat(DoraSectionTest.field(dora, "lead_time").provenance().query())
+        .contains("precomputed companyos:kpi:lead_time_for_changes{from=2026-11-16T00:00:00Z,to=2026-11-23T00:00:00Z}");
+    // The job writes no pooled time to restore, and there are no incidents.
+    assertThat(DoraSectionTest.field(dora, "mttr").absentReason())
+        .isEqualTo("no source of deployments (not among the precomputed values)");
+    // Lead time 15 h < 1 day: elite. CFR 1/3 is nearest the 2024 low cluster (0.40; high 0.20, medium 0.10, elite
+    // 0.05). Recovery 31 h: 1 day to 1 week, medium. Deployment frequency's band needs deploy days per week.
+    assertThat(dora.note()).isEqualTo("DORA level: n/a (the keys are precomputed, and deployment frequency's band needs the "
+        + "deploy days per week, which they do not carry); by key: lead time elite, change failure rate low, failed "
+        + "deployment recovery time medium (DORA 2024 bands)");
+    assertThat(new PackRenderer().render(doc, PackFormat.MD)).contains("precomputed, ids not carried").doesNotContain("99 h");
+  }
+
+  @Test
+  void withRecordsAndAMatchingPrecomputedValueThePackShowsTheSameNumber() throws IOException {
+    // The sample company's events give the week's DAU; the job, run over the same events, writes the same value.
+    TimeWindow week = new TimeWindow(Instant.parse("2026-11-16T00:00:00Z"), Instant.parse(END));
+    List<ProductEvent> events = SampleCompany.SOURCE.records(RecordKind.PRODUCT_EVENTS, week).rows();
+    double computed = Engagement.meanDailyActive(events, week, SampleCompany.UTC).orElseThrow();
+    PackSection fromRecords = pack("product-metrics", List.of(SampleCompany.SOURCE)).section("engagement_summary").orElseThrow();
+    MetricValue recordsDau = row(fromRecords, "DAU").get(1);
+    assertThat(recordsDau.value()).isEqualTo(computed);
+
+    MetricSource cluster = cluster(END + ",companyos:kpi:dau," + WEEK + "," + computed + "\n");
+    PackSection both = pack("product-metrics", List.of(cluster, SampleCompany.SOURCE)).section("engagement_summary").orElseThrow();
+    MetricValue dau = row(both, "DAU").get(1);
+    assertThat(dau.value()).isEqualTo(recordsDau.value());
+    assertThat(dau.text()).isEqualTo(recordsDau.text()); // exact: no "≈"
+    assertThat(dau.provenance().query()).contains("precomputed companyos:kpi:dau{");
+    // The rows the job did not write still come from the records.
+    assertThat(row(both, "WAU").get(1).value()).isEqualTo(row(fromRecords, "WAU").get(1).value());
+    assertThat(row(both, "DAU").get(2).value()).isEqualTo(row(fromRecords, "DAU").get(2).value());
+  }
+}
