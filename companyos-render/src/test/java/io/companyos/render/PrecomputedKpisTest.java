@@ -53,7 +53,11 @@ class PrecomputedKpisTest {
         "2026-11-16T00:00:00Z,companyos:kpi:dau," + WEEK_BEFORE + HLL + ",1150.0",
         // WAU over 30 days: not the section's 7-day window, so not its WAU.
         END + ",companyos:kpi:wau,from=2026-10-24T00:00:00Z;to=2026-11-23T00:00:00Z,9999.0",
-        END + ",companyos:kpi:signups," + WEEK + ",2.0") + "\n");
+        END + ",companyos:kpi:signups," + WEEK + ",2.0",
+        END + ",companyos:kpi:feature_adoption," + WEEK + ";feature=search,25.0",
+        END + ",companyos:kpi:feature_adoption," + WEEK + ";feature=export,50.0",
+        END + ",companyos:kpi:feature_adoption," + WEEK + ";feature=dashboards,25.0",
+        "2026-11-16T00:00:00Z,companyos:kpi:feature_adoption," + WEEK_BEFORE + ";feature=export,40.0") + "\n");
     PackDocument doc = pack("product-metrics", List.of(cluster));
     PackSection engagement = doc.section("engagement_summary").orElseThrow();
     assertThat(engagement.available()).as(engagement.unavailableReason()).isTrue();
@@ -77,6 +81,17 @@ class PrecomputedKpisTest {
     assertThat(wau.present()).isFalse();
     assertThat(wau.absentReason()).isEqualTo("no source of product events and no wau precomputed for 2026-11-16 to 2026-11-22");
     assertThat(row(engagement, "Sessions/User").get(1).absentReason()).isEqualTo("no source of product events");
+
+    // Feature adoption: most adopted first, ties by name; export against its 40% the week before: +10 pp, +25%.
+    PackSection adoption = doc.section("feature_adoption").orElseThrow();
+    assertThat(adoption.tables().get(0).rows()).extracting(r -> r.get(0).text()).containsExactly("export", "dashboards", "search");
+    assertThat(row(adoption, "export").get(2).value()).isEqualTo(50.0);
+    assertThat(row(adoption, "export").get(2).previous()).isEqualTo(40.0);
+    assertThat(row(adoption, "export").get(3).text()).isEqualTo(row(adoption, "export").get(2).deltaText()).startsWith("+10 pp");
+    assertThat(row(adoption, "export").get(1).absentReason()).isEqualTo("precomputed adoption carries no user count");
+    assertThat(row(adoption, "search").get(3).text()).isEqualTo("n/a (no adoption precomputed for 2026-11-09 to 2026-11-15)");
+    assertThat(row(adoption, "search").get(2).provenance().query())
+        .contains("precomputed companyos:kpi:feature_adoption{feature=search,from=2026-11-16T00:00:00Z,to=2026-11-23T00:00:00Z}");
 
     String md = new PackRenderer().render(doc, PackFormat.MD);
     assertThat(md).contains("≈ 1,234 (HyperLogLog++, ±1%)", "precomputed companyos:kpi:dau{", "precomputed, ids not carried")
@@ -140,5 +155,21 @@ class PrecomputedKpisTest {
     // The rows the job did not write still come from the records.
     assertThat(row(both, "WAU").get(1).value()).isEqualTo(row(fromRecords, "WAU").get(1).value());
     assertThat(row(both, "DAU").get(2).value()).isEqualTo(row(fromRecords, "DAU").get(2).value());
+  }
+
+  @Test
+  void theBoardPacksDauIsThePrecomputedOneForItsWindowToo() throws IOException {
+    // The board pack's customer metrics report DAU over the board's own period: the job's value for that window is
+    // used there, and the same number as the records give.
+    PackSection fromRecords = pack("board-pack", List.of(SampleCompany.SOURCE)).section("customer_metrics").orElseThrow();
+    MetricValue recordsDau = fromRecords.fields().stream().filter(f -> f.key().equals("dau")).findFirst().orElseThrow().value();
+    TimeWindow w = fromRecords.window();
+    MetricSource cluster = cluster(w.end() + ",companyos:kpi:dau,from=" + w.start() + ";to=" + w.end() + "," + recordsDau.value() + "\n");
+    PackSection both = pack("board-pack", List.of(cluster, SampleCompany.SOURCE)).section("customer_metrics").orElseThrow();
+    MetricValue dau = both.fields().stream().filter(f -> f.key().equals("dau")).findFirst().orElseThrow().value();
+    assertThat(dau.value()).isEqualTo(recordsDau.value());
+    assertThat(dau.previous()).isEqualTo(recordsDau.previous());
+    assertThat(dau.kpi()).isEqualTo("dau");
+    assertThat(dau.provenance().query()).contains("precomputed companyos:kpi:dau{from=" + w.start());
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place sections look up a KPI value precomputed elsewhere (the Spark batch job's {@code metrics.csv}):
@@ -33,12 +34,15 @@ final class Precomputed {
    * @param provenance source, "precomputed" with the metric and labels, the value's window
    */
   record Found(PrecomputedKpis.Value value, Provenance provenance) {
-    /** The value × {@code scale} in {@code unit}, "≈" and the bound before an approximate one, ids not carried. */
+    /**
+     * The value × {@code scale} in {@code unit}, "≈" and the bound before an approximate one, ids not carried; the
+     * caller tags it with its KPI id where the section tags the computed one.
+     */
     MetricValue metric(Unit unit, double scale) {
       double v = value.value() * scale;
       String approximation = value.approximation();
       String text = approximation == null ? unit.format(v) : "≈ " + unit.format(v) + " (" + approximation + ")";
-      return MetricValue.of(v, unit, text, provenance).withEvidence(List.of(NO_IDS)).asKpi(value.kpi());
+      return MetricValue.of(v, unit, text, provenance).withEvidence(List.of(NO_IDS));
     }
 
     /** The value × {@code scale} (boxed, to sit beside a previous value that may be null). */
@@ -55,20 +59,40 @@ final class Precomputed {
     return find(ctx, kpi, w, Map.of());
   }
 
+  /**
+   * The values of {@code kpi} computed over exactly {@code w}, one per value of the key label {@code key}
+   * ({@code feature}), in key order; empty when no source holds any.
+   */
+  static java.util.SortedMap<String, Found> findAll(SectionContext ctx, String kpi, TimeWindow w, String key) {
+    java.util.SortedMap<String, Found> out = new java.util.TreeMap<>();
+    Dataset<MetricPoint> points = points(ctx, kpi, w);
+    if (points != null) {
+      PrecomputedKpis.findAll(points.rows(), kpi, w, key).forEach((k, v) -> out.put(k, found(ctx, points, v, w)));
+    }
+    return out;
+  }
+
   /** {@link #find(SectionContext, String, TimeWindow)} for the value with key labels {@code key} ({@code feature}). */
   static Optional<Found> find(SectionContext ctx, String kpi, TimeWindow w, Map<String, String> key) {
+    Dataset<MetricPoint> points = points(ctx, kpi, w);
+    return points == null ? Optional.empty() : PrecomputedKpis.find(points.rows(), kpi, w, key).map(v -> found(ctx, points, v, w));
+  }
+
+  /** The points that may hold {@code kpi} over {@code w}: the job stamps each value at its window's end. */
+  private static @Nullable Dataset<MetricPoint> points(SectionContext ctx, String kpi, TimeWindow w) {
     String metric = PrecomputedKpis.metric(kpi);
     if (!ctx.supportsMetric(metric)) {
-      return Optional.empty();
+      return null;
     }
-    Dataset<MetricPoint> points;
     try {
-      // The job stamps each value at its window's end.
-      points = ctx.metricPoints(metric, new TimeWindow(w.end(), w.end().plus(Duration.ofMillis(1))));
+      return ctx.metricPoints(metric, new TimeWindow(w.end(), w.end().plus(Duration.ofMillis(1))));
     } catch (SectionUnavailableException e) {
-      return Optional.empty();
+      return null;
     }
-    return PrecomputedKpis.find(points.rows(), kpi, w, key).map(v -> new Found(v, SectionContext.computedOver(points.provenance(), w,
-        "precomputed " + v.series() + " over " + Windows.describe(w, ctx.zone()), 1)));
+  }
+
+  private static Found found(SectionContext ctx, Dataset<MetricPoint> points, PrecomputedKpis.Value v, TimeWindow w) {
+    return new Found(v, SectionContext.computedOver(points.provenance(), w,
+        "precomputed " + v.series() + " over " + Windows.describe(w, ctx.zone()), 1));
   }
 }

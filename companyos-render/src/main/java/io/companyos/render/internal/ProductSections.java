@@ -134,16 +134,41 @@ final class ProductSections {
       super("feature_adoption", List.of(), List.of(ADOPTION_COLUMNS));
     }
 
+    /**
+     * From the product events, each adoption taken from the value precomputed for the feature and exactly the window
+     * where a source holds one; without product events, the features precomputed for the window, ordered as
+     * {@link Engagement#featureUse} orders them (most adopted first, ties by name), without user counts, which the
+     * precomputed values do not carry.
+     */
     @Override
     public PackSection assemble(SectionContext ctx) {
+      List<String> wanted = ctx.strings("features", List.of("all"));
+      java.util.SortedMap<String, Precomputed.Found> pcNow = Precomputed.findAll(ctx, "feature_adoption", ctx.window(), "feature");
+      java.util.SortedMap<String, Precomputed.Found> pcPrev = Precomputed.findAll(ctx, "feature_adoption", ctx.previousWindow(), "feature");
+      List<List<MetricValue>> rows = new ArrayList<>();
+      if (!ctx.supports(RecordKind.PRODUCT_EVENTS) && !pcNow.isEmpty()) {
+        pcNow.values().stream().filter(f -> wanted.contains("all") || wanted.contains(f.value().point().labels().get("feature")))
+            .sorted(java.util.Comparator.comparingDouble((Precomputed.Found f) -> f.value().value()).reversed())
+            .limit(ctx.integer("limit", 10)).forEach(f -> {
+              String feature = f.value().point().labels().get("feature");
+              Precomputed.Found before = pcPrev.get(feature);
+              MetricValue adoption = f.metric(Unit.PERCENT, 1).comparedWith(before == null ? null : before.scaled(1), Direction.HIGHER_IS_BETTER);
+              rows.add(List.of(MetricValue.label(feature), MetricValue.absent("precomputed adoption carries no user count", Unit.COUNT),
+                  adoption, MetricValue.text(before == null ? "n/a (no adoption precomputed for "
+                      + Windows.describe(ctx.previousWindow(), ctx.zone()) + ")" : adoption.deltaText(), f.provenance())));
+            });
+        return ctx.builder().table(new SectionTable("", ADOPTION_COLUMNS, rows, "")).build();
+      }
       Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
       Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
-      List<String> wanted = ctx.strings("features", List.of("all"));
-      List<List<MetricValue>> rows = new ArrayList<>();
       Engagement.featureUse(cur.rows(), prev.rows()).stream().filter(f -> wanted.contains("all") || wanted.contains(f.feature()))
           .limit(ctx.integer("limit", 10)).forEach(f -> {
-            Double prevShare = f.previousAdoptionPercent().isPresent() ? f.previousAdoptionPercent().getAsDouble() : null;
-            MetricValue adoption = MetricValue.of(f.adoptionPercent(), Unit.PERCENT, cur.provenance()).comparedWith(prevShare, Direction.HIGHER_IS_BETTER);
+            Precomputed.Found now = pcNow.get(f.feature());
+            Precomputed.Found before = pcPrev.get(f.feature());
+            Double prevShare = before != null ? before.scaled(1)
+                : f.previousAdoptionPercent().isPresent() ? (Double) f.previousAdoptionPercent().getAsDouble() : null;
+            MetricValue adoption = (now != null ? now.metric(Unit.PERCENT, 1) : MetricValue.of(f.adoptionPercent(), Unit.PERCENT, cur.provenance()))
+                .comparedWith(prevShare, Direction.HIGHER_IS_BETTER);
             rows.add(List.of(MetricValue.label(f.feature()), MetricValue.of(f.users(), Unit.COUNT, cur.provenance()), adoption,
                 MetricValue.text(prevShare == null ? "new this period" : adoption.deltaText(), cur.provenance())));
           });

@@ -340,7 +340,7 @@ final class ReliabilitySections {
       MetricValue v;
       if (now.isPresent()) {
         used.put(precomputed, now.get().value().value());
-        v = now.get().metric(u, scale);
+        v = now.get().metric(u, scale).asKpi(precomputed);
       } else if (cur != null && p != null) {
         v = value(of.apply(cur), scale, u, p, reason).withEvidence(evidence.apply(cur));
         if (precomputed != null) {

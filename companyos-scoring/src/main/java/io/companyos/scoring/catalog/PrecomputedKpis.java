@@ -127,6 +127,28 @@ public final class PrecomputedKpis {
     return Optional.of(new Value(kpi, window, found.value(), found, approximate, rsd));
   }
 
+  /**
+   * The values of {@code kpi} over exactly {@code window}, one per value of the key label {@code key}
+   * ({@code feature}), with no other key label.
+   *
+   * @param points metric points, of any metrics
+   * @param kpi the catalog id
+   * @param window the window the values must have been computed over
+   * @param key the key label's name
+   * @return key value → value, in key order; empty when there is none
+   */
+  public static java.util.SortedMap<String, Value> findAll(List<MetricPoint> points, String kpi, TimeWindow window, String key) {
+    String metric = metric(kpi);
+    java.util.SortedMap<String, Value> out = new java.util.TreeMap<>();
+    for (MetricPoint p : points) {
+      String k = p.labels().get(key);
+      if (k != null && p.metric().equals(metric) && !out.containsKey(k)) {
+        find(points, kpi, window, Map.of(key, k)).ifPresent(v -> out.put(k, v));
+      }
+    }
+    return out;
+  }
+
   private static boolean sameWindow(Map<String, String> labels, TimeWindow window) {
     Instant from = instant(labels.get(FROM));
     Instant to = instant(labels.get(TO));
