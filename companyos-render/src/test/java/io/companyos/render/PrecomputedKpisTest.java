@@ -137,6 +137,27 @@ class PrecomputedKpisTest {
   }
 
   @Test
+  void aSourceAnsweringAnyMetricQueryButHoldingNoPointsLeavesTheSectionsToTheRecords() {
+    // Like Prometheus: it lists every metric ("*") but has no metric records to look a precomputed value up in.
+    MetricSource anyQuery = new MetricSource() {
+      @Override
+      public String id() {
+        return "prometheus";
+      }
+
+      @Override
+      public io.companyos.sources.SourceDescription describe() {
+        return io.companyos.sources.SourceDescription.of("prometheus", List.of(), List.of("*"));
+      }
+    };
+    PackSection fromRecords = pack("ops-review", List.of(SampleCompany.SOURCE)).section("dora_metrics").orElseThrow();
+    PackSection dora = pack("ops-review", List.of(anyQuery, SampleCompany.SOURCE)).section("dora_metrics").orElseThrow();
+    assertThat(dora.available()).as(dora.unavailableReason()).isTrue();
+    assertThat(dora.note()).isEqualTo(fromRecords.note());
+    assertThat(DoraSectionTest.field(dora, "lead_time").value()).isEqualTo(DoraSectionTest.field(fromRecords, "lead_time").value());
+  }
+
+  @Test
   void withRecordsAndAMatchingPrecomputedValueThePackShowsTheSameNumber() throws IOException {
     // The sample company's events give the week's DAU; the job, run over the same events, writes the same value.
     TimeWindow week = new TimeWindow(Instant.parse("2026-11-16T00:00:00Z"), Instant.parse(END));

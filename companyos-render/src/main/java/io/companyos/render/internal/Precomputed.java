@@ -9,6 +9,7 @@ import io.companyos.render.Unit;
 import io.companyos.scoring.catalog.PrecomputedKpis;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.Provenance;
+import io.companyos.sources.UnsupportedQueryException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,8 @@ final class Precomputed {
     }
     try {
       return ctx.metricPoints(metric, new TimeWindow(w.end(), w.end().plus(Duration.ofMillis(1))));
-    } catch (SectionUnavailableException e) {
-      return null;
+    } catch (SectionUnavailableException | UnsupportedQueryException e) {
+      return null; // a source that answers any metric query (Prometheus) but holds no metric points
     }
   }
 
