@@ -169,7 +169,7 @@ public final class PrecomputedKpis {
       return null;
     }
     try {
-      return Instant.parse(text);
+      return java.time.OffsetDateTime.parse(text).toInstant(); // 2026-11-16T00:00:00Z, or with an offset
     } catch (DateTimeException e) {
       return null;
     }
