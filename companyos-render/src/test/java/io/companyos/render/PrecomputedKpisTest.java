@@ -54,6 +54,8 @@ class PrecomputedKpisTest {
         // WAU over 30 days: not the section's 7-day window, so not its WAU.
         END + ",companyos:kpi:wau,from=2026-10-24T00:00:00Z;to=2026-11-23T00:00:00Z,9999.0",
         END + ",companyos:kpi:signups," + WEEK + ",2.0",
+        // Customer health reports the 7 days to the as-of (09:00): a job run with --as-of 2026-11-23T09:00:00Z.
+        "2026-11-23T09:00:00Z,companyos:kpi:signups,from=2026-11-16T09:00:00Z;to=2026-11-23T09:00:00Z,7.0",
         END + ",companyos:kpi:feature_adoption," + WEEK + ";feature=search,25.0",
         END + ",companyos:kpi:feature_adoption," + WEEK + ";feature=export,50.0",
         END + ",companyos:kpi:feature_adoption," + WEEK + ";feature=dashboards,25.0",
@@ -92,6 +94,15 @@ class PrecomputedKpisTest {
     assertThat(row(adoption, "search").get(3).text()).isEqualTo("n/a (no adoption precomputed for 2026-11-09 to 2026-11-15)");
     assertThat(row(adoption, "search").get(2).provenance().query())
         .contains("precomputed companyos:kpi:feature_adoption{feature=search,from=2026-11-16T00:00:00Z,to=2026-11-23T00:00:00Z}");
+
+    // Sign-ups over the customer health window (7, not the 2 of the week from midnight); the other signals have no records.
+    PackSection health = doc.section("customer_health").orElseThrow();
+    assertThat(health.available()).as(health.unavailableReason()).isTrue();
+    assertThat(DoraSectionTest.field(health, "signups").value()).isEqualTo(7.0);
+    assertThat(DoraSectionTest.field(health, "signups").previous()).isNull();
+    assertThat(DoraSectionTest.field(health, "churn_risk_count").absentReason()).isEqualTo("no source of product events");
+    assertThat(DoraSectionTest.field(health, "support_tickets").absentReason()).isEqualTo("no source of support tickets");
+    assertThat(DoraSectionTest.field(health, "nps").absentReason()).isEqualTo("no source of NPS responses");
 
     String md = new PackRenderer().render(doc, PackFormat.MD);
     assertThat(md).contains("≈ 1,234 (HyperLogLog++, ±1%)", "precomputed companyos:kpi:dau{", "precomputed, ids not carried")

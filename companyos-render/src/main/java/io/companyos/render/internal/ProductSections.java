@@ -183,29 +183,51 @@ final class ProductSections {
           f("support_tickets", "Open Support Tickets"), f("nps", "NPS (rolling 30d)")), List.of());
     }
 
+    /**
+     * Sign-ups from the value precomputed for exactly the window when a source holds one ({@link Precomputed}), else
+     * from the product events. Without product events but with precomputed sign-ups, each other signal whose records
+     * no source holds is n/a with that reason.
+     */
     @Override
     public PackSection assemble(SectionContext ctx) {
       Instant at = ctx.asOf();
-      Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
-      Dataset<ProductEvent> prev = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow());
-      long signups = Engagement.signups(cur.rows());
-      long signupsBefore = Engagement.signups(prev.rows());
+      java.util.Optional<Precomputed.Found> pcNow = Precomputed.find(ctx, "signups", ctx.window());
+      java.util.Optional<Precomputed.Found> pcPrev = Precomputed.find(ctx, "signups", ctx.previousWindow());
+      boolean events = ctx.supports(RecordKind.PRODUCT_EVENTS) || pcNow.isEmpty(); // without either: unavailable, as before
       SectionBuilder b = ctx.builder();
-      b.field("signups", "New Signups", MetricValue.of(signups, Unit.COUNT, cur.provenance())
-          .comparedWith((double) signupsBefore, Direction.HIGHER_IS_BETTER).asKpi("signups"));
-      b.field("churn_risk_count", "Churn Risk Accounts", churnRisk(ctx, at));
-      Dataset<SupportTicket> t = ctx.records(RecordKind.SUPPORT_TICKETS, Rows.history(at));
-      List<String> open = CustomerSignals.openTickets(t.rows(), at).stream().map(SupportTicket::ticketId).toList();
-      b.field("support_tickets", "Open Support Tickets", MetricValue.of(open.size(), Unit.COUNT, SectionContext.derived(t.provenance(),
-          "tickets opened by and not closed at the as-of", open.size())).withEvidence(open).asKpi("open_support_tickets"));
+      Double before = pcPrev.isPresent() ? pcPrev.get().scaled(1)
+          : events ? (Double) (double) Engagement.signups(ctx.records(RecordKind.PRODUCT_EVENTS, ctx.previousWindow()).rows()) : null;
+      MetricValue signups;
+      if (pcNow.isPresent()) {
+        signups = pcNow.get().metric(Unit.COUNT, 1);
+      } else {
+        Dataset<ProductEvent> cur = ctx.records(RecordKind.PRODUCT_EVENTS, ctx.window());
+        signups = MetricValue.of(Engagement.signups(cur.rows()), Unit.COUNT, cur.provenance());
+      }
+      b.field("signups", "New Signups", signups.comparedWith(before, Direction.HIGHER_IS_BETTER).asKpi("signups"));
+      b.field("churn_risk_count", "Churn Risk Accounts", events ? churnRisk(ctx, at)
+          : MetricValue.absent("no source of product events", Unit.COUNT).asKpi("churn_risk_accounts"));
+      if (events || ctx.supports(RecordKind.SUPPORT_TICKETS)) {
+        Dataset<SupportTicket> t = ctx.records(RecordKind.SUPPORT_TICKETS, Rows.history(at));
+        List<String> open = CustomerSignals.openTickets(t.rows(), at).stream().map(SupportTicket::ticketId).toList();
+        b.field("support_tickets", "Open Support Tickets", MetricValue.of(open.size(), Unit.COUNT, SectionContext.derived(t.provenance(),
+            "tickets opened by and not closed at the as-of", open.size())).withEvidence(open).asKpi("open_support_tickets"));
+      } else {
+        b.field("support_tickets", "Open Support Tickets", MetricValue.absent("no source of support tickets", Unit.COUNT)
+            .asKpi("open_support_tickets"));
+      }
       Duration window = ctx.duration("nps_window", Duration.ofDays(30));
       TimeWindow npsWindow = TimeWindow.ending(at, window);
-      Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, npsWindow);
-      OptionalDouble score = NetPromoterScore.of(nps.rows(), npsWindow);
-      b.field("nps", "NPS (rolling 30d)", (score.isPresent()
-          ? MetricValue.of(score.getAsDouble(), Unit.NUMBER, String.format(java.util.Locale.ROOT, "%+.0f (%d responses)",
-              score.getAsDouble(), nps.rows().size()), nps.provenance())
-          : MetricValue.absent("no NPS responses in the window", Unit.NUMBER)).asKpi("nps"));
+      if (events || ctx.supports(RecordKind.NPS_RESPONSES)) {
+        Dataset<NpsResponse> nps = ctx.records(RecordKind.NPS_RESPONSES, npsWindow);
+        OptionalDouble score = NetPromoterScore.of(nps.rows(), npsWindow);
+        b.field("nps", "NPS (rolling 30d)", (score.isPresent()
+            ? MetricValue.of(score.getAsDouble(), Unit.NUMBER, String.format(java.util.Locale.ROOT, "%+.0f (%d responses)",
+                score.getAsDouble(), nps.rows().size()), nps.provenance())
+            : MetricValue.absent("no NPS responses in the window", Unit.NUMBER)).asKpi("nps"));
+      } else {
+        b.field("nps", "NPS (rolling 30d)", MetricValue.absent("no source of NPS responses", Unit.NUMBER).asKpi("nps"));
+      }
       return b.build();
     }
 
