@@ -350,6 +350,19 @@ public final class SectionContext {
   }
 
   /**
+   * The metric points in {@code w} of the source that serves {@code metric} (all of that source's metrics, as its
+   * {@code metrics} records), fetched once per pack.
+   *
+   * @param metric the metric name, which picks the source
+   * @param w the window the points' timestamps must lie in
+   * @return the points and their provenance
+   * @throws SectionUnavailableException when no source lists the metric
+   */
+  public Dataset<io.companyos.model.data.MetricPoint> metricPoints(String metric, TimeWindow w) {
+    return sources.metricPoints(metric, w);
+  }
+
+  /**
    * Whether some configured source lists {@code metric}.
    *
    * @param metric the metric name

@@ -52,7 +52,8 @@ import org.jspecify.annotations.Nullable;
  *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
  *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
  *       ids not collected, and how it was approximated when {@code --approximate} asked for HyperLogLog++ distinct
- *       counts; such rows of {@code metrics.csv} carry the label {@code approximate=true}).
+ *       counts; such rows of {@code metrics.csv} carry the labels {@code approximate=true} and
+ *       {@code relative_standard_deviation}, the error bound asked for, so a pack can show "≈" and the bound).
  * </ul>
  * A KPI without data has no row in {@code metrics.csv} and reads {@code n/a (reason)} in {@code kpis.json}, never 0;
  * a family whose table is missing is n/a with that reason, and the others are still computed.
@@ -69,11 +70,14 @@ public final class KpiJob {
   private final TimeWindow previous;
   private final ZoneId zone;
   private final PrintStream progress;
+  private final double approximate;
   private final List<String[]> rows = new ArrayList<>();
   private final ArrayNode json;
 
-  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper) {
+  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper,
+      double approximate) {
     this.kpis = kpis;
+    this.approximate = approximate;
     this.window = window;
     this.previous = new TimeWindow(window.start().minus(window.length()), window.start());
     this.zone = zone;
@@ -120,7 +124,7 @@ public final class KpiJob {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     SparkKpis kpis = SparkKpis.over(a.tables(spark));
     KpiJob job = new KpiJob(a.approximate() > 0 ? kpis.approximateDistinctCounts(a.approximate()) : kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(),
-        progress, mapper);
+        progress, mapper, a.approximate());
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
@@ -255,7 +259,7 @@ public final class KpiJob {
       node.put("value", value.getAsDouble());
       StringBuilder labels = new StringBuilder("from=" + over.start() + ";to=" + over.end());
       if (r.approximation() != null) {
-        labels.append(";approximate=true");
+        labels.append(";approximate=true;relative_standard_deviation=").append(approximate);
       }
       key.forEach((k, v) -> labels.append(';').append(k).append('=').append(v));
       rows.add(new String[] {window.end().toString(), METRIC_PREFIX + id, labels.toString(),

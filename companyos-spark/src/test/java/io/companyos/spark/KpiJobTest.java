@@ -180,7 +180,7 @@ class KpiJobTest {
     assertThat(kpis.findValuesAsText("approximation")).contains(
         "≈ HyperLogLog++ distinct counts, relative standard deviation 1%");
     assertThat(Files.readAllLines(out.resolve("metrics.csv"))).filteredOn(l -> l.contains("companyos:kpi:mau"))
-        .singleElement().asString().contains("approximate=true");
+        .singleElement().asString().contains("approximate=true;relative_standard_deviation=0.01");
   }
 
   @Test

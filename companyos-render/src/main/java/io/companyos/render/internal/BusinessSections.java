@@ -88,17 +88,37 @@ final class BusinessSections {
       for (String k : ctx.strings("metrics", List.of("dau", "wau", "churn"))) {
         switch (k) {
           case "dau" -> {
-            Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, w);
-            Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, pw);
-            b.field("dau", "DAU", MetricValue.of(ProductSections.dau(c.rows(), w, ctx.zone()), Unit.COUNT, c.provenance())
-                .comparedWith(ProductSections.dau(p.rows(), pw, ctx.zone()), Direction.HIGHER_IS_BETTER).asKpi("dau"));
+            // The value precomputed for exactly the window when a source holds one ({@link Precomputed}), else the events'.
+            java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "dau", w);
+            java.util.Optional<Precomputed.Found> pp = Precomputed.find(ctx, "dau", pw);
+            boolean events = ctx.supports(RecordKind.PRODUCT_EVENTS);
+            Double before = pp.isPresent() ? pp.get().scaled(1)
+                : events || pc.isEmpty() ? (Double) ProductSections.dau(ctx.records(RecordKind.PRODUCT_EVENTS, pw).rows(), pw, ctx.zone()) : null;
+            MetricValue now;
+            if (pc.isPresent()) {
+              now = pc.get().metric(Unit.COUNT, 1);
+            } else {
+              Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, w);
+              now = MetricValue.of(ProductSections.dau(c.rows(), w, ctx.zone()), Unit.COUNT, c.provenance());
+            }
+            b.field("dau", "DAU", now.comparedWith(before, Direction.HIGHER_IS_BETTER).asKpi("dau"));
           }
           case "wau" -> {
             TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
-            Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, week);
-            Dataset<ProductEvent> p = ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(pw.end(), Duration.ofDays(7)));
-            b.field("wau", "WAU", MetricValue.of(HealthDimensions.activeUsers(ctx, c), Unit.COUNT, c.provenance()).asKpi("wau")
-                .comparedWith((double) HealthDimensions.activeUsers(ctx, p), Direction.HIGHER_IS_BETTER));
+            TimeWindow weekBefore = TimeWindow.ending(pw.end(), Duration.ofDays(7));
+            java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "wau", week);
+            java.util.Optional<Precomputed.Found> pp = Precomputed.find(ctx, "wau", weekBefore);
+            boolean events = ctx.supports(RecordKind.PRODUCT_EVENTS);
+            Double before = pp.isPresent() ? pp.get().scaled(1) : events || pc.isEmpty()
+                ? (Double) (double) HealthDimensions.activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, weekBefore)) : null;
+            MetricValue now;
+            if (pc.isPresent()) {
+              now = pc.get().metric(Unit.COUNT, 1);
+            } else {
+              Dataset<ProductEvent> c = ctx.records(RecordKind.PRODUCT_EVENTS, week);
+              now = MetricValue.of(HealthDimensions.activeUsers(ctx, c), Unit.COUNT, c.provenance());
+            }
+            b.field("wau", "WAU", now.asKpi("wau").comparedWith(before, Direction.HIGHER_IS_BETTER));
           }
           case "churn" -> {
             Dataset<ArrMovement> m = ctx.records(RecordKind.ARR_MOVEMENTS, w);

@@ -261,48 +261,121 @@ final class ReliabilitySections {
       });
     }
 
+    /**
+     * Each key from the value precomputed for exactly the section's (or the previous) window when a source holds one
+     * ({@link Precomputed}), else from the deployments, changes and incidents; without either, n/a with the reason.
+     * Levels come from the reference's bands applied to whichever values are shown.
+     */
     @Override
     public PackSection assemble(SectionContext ctx) {
       DoraBenchmark benchmark = DoraBenchmark.ofYear(ctx.string("benchmark", "2024"));
-      DoraResult cur = compute(ctx, ctx.window(), benchmark);
-      DoraResult prev = compute(ctx, ctx.previousWindow(), benchmark);
-      Provenance deploys = ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).provenance();
-      Dataset<Change> ch = ctx.records(RecordKind.CHANGES, new TimeWindow(ctx.window().start().minus(Duration.ofDays(30)), ctx.window().end()));
-      Provenance changes = SectionContext.computedOver(ch.provenance(), ctx.window(), "median(deploy time - change created) over changes "
-          + "first deployed in the window", cur.changesDeployed());
-      String span = Windows.describe(ctx.window(), ctx.zone());
-      Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS,
-          new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end()));
-      Provenance incidents = SectionContext.computedOver(inc.provenance(), ctx.window(),
-          "median(resolved - created) over incidents resolved in " + span, cur.incidentsResolved());
-      Provenance recoveries = SectionContext.computedOver(inc.provenance(), ctx.window(),
-          "median(resolved - created) over incidents naming a root-cause deploy resolved in " + span, cur.changeFailuresResolved());
-      Provenance rework = SectionContext.computedOver(deploys, ctx.window(),
-          "deploys made while a change-caused incident was open / deploys", cur.deployments());
+      boolean records = ctx.supports(RecordKind.DEPLOYMENTS);
+      DoraResult cur = records ? compute(ctx, ctx.window(), benchmark) : null;
+      DoraResult prev = records ? compute(ctx, ctx.previousWindow(), benchmark) : null;
+      Provenance deploys = null;
+      Provenance changes = null;
+      Provenance incidents = null;
+      Provenance recoveries = null;
+      Provenance rework = null;
+      if (cur != null) {
+        deploys = ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).provenance();
+        Dataset<Change> ch = ctx.records(RecordKind.CHANGES, new TimeWindow(ctx.window().start().minus(Duration.ofDays(30)), ctx.window().end()));
+        changes = SectionContext.computedOver(ch.provenance(), ctx.window(), "median(deploy time - change created) over changes "
+            + "first deployed in the window", cur.changesDeployed());
+        String span = Windows.describe(ctx.window(), ctx.zone());
+        Dataset<Incident> inc = ctx.records(RecordKind.INCIDENTS,
+            new TimeWindow(ctx.window().start().minus(HealthDimensions.RESTORE_LOOKBACK), ctx.window().end()));
+        incidents = SectionContext.computedOver(inc.provenance(), ctx.window(),
+            "median(resolved - created) over incidents resolved in " + span, cur.incidentsResolved());
+        recoveries = SectionContext.computedOver(inc.provenance(), ctx.window(),
+            "median(resolved - created) over incidents naming a root-cause deploy resolved in " + span, cur.changeFailuresResolved());
+        rework = SectionContext.computedOver(deploys, ctx.window(),
+            "deploys made while a change-caused incident was open / deploys", cur.deployments());
+      }
+      Map<String, Double> used = new java.util.LinkedHashMap<>();
       SectionBuilder b = ctx.builder();
-      b.field("deploy_freq", "Deployment Frequency", value(cur.deploysPerDay(), 1, Unit.PER_DAY, deploys, "no deploys in the window")
-          .comparedWith(box(prev.deploysPerDay(), 1), Direction.HIGHER_IS_BETTER)
-          .withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
-              ctx.window(), ctx.zone())).withEvidence(cur.evidence().deployments()).asKpi("deployment_frequency"));
-      b.field("lead_time", "Lead Time", value(cur.leadTimeHoursMedian(), 1, Unit.HOURS, changes, "no deploys with known changes")
-          .comparedWith(box(prev.leadTimeHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().changesDeployed()).asKpi("lead_time_for_changes"));
-      b.field("cfr", "Change Failure Rate", value(cur.changeFailureRate(), 100, Unit.PERCENT, deploys, "no deploys in the window")
-          .comparedWith(box(prev.changeFailureRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().failedWithReasons()).asKpi("change_failure_rate"));
-      b.field("mttr", "MTTR", value(cur.timeToRestoreHoursMedian(), 1, Unit.HOURS, incidents, "no incidents resolved in the window")
-          .comparedWith(box(prev.timeToRestoreHoursMedian(), 1), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().incidentsResolved()).asKpi("mttr_hours"));
-      b.field("fdrt", "Failed Deployment Recovery Time", value(cur.failedDeploymentRecoveryHoursMedian(), 1, Unit.HOURS, recoveries,
-              "no incident caused by a deploy was resolved in the window")
-          .comparedWith(box(prev.failedDeploymentRecoveryHoursMedian(), 1), Direction.LOWER_IS_BETTER)
-          .withEvidence(cur.evidence().changeFailuresResolved()).asKpi("failed_deployment_recovery_time"));
-      b.field("rework_rate", "Deployment Rework Rate", value(cur.reworkRate(), 100, Unit.PERCENT, rework, "no deploys in the window")
-          .comparedWith(box(prev.reworkRate(), 100), Direction.LOWER_IS_BETTER).withEvidence(cur.evidence().reworkDeployments()).asKpi("deployment_rework_rate"));
+      MetricValue freq = key(ctx, cur, prev, "deployment_frequency", DoraResult::deploysPerDay, 1, Unit.PER_DAY, deploys,
+          "no deploys in the window", Direction.HIGHER_IS_BETTER, r -> r.evidence().deployments(), used);
+      if (cur != null) {
+        freq = freq.withHistory(Rows.daily(ctx.records(RecordKind.DEPLOYMENTS, ctx.window()).rows(), Deployment::timeCreated, d -> 1,
+            ctx.window(), ctx.zone()));
+      }
+      b.field("deploy_freq", "Deployment Frequency", freq);
+      b.field("lead_time", "Lead Time", key(ctx, cur, prev, "lead_time_for_changes", DoraResult::leadTimeHoursMedian, 1, Unit.HOURS,
+          changes, "no deploys with known changes", Direction.LOWER_IS_BETTER, r -> r.evidence().changesDeployed(), used));
+      b.field("cfr", "Change Failure Rate", key(ctx, cur, prev, "change_failure_rate", DoraResult::changeFailureRate, 100, Unit.PERCENT,
+          deploys, "no deploys in the window", Direction.LOWER_IS_BETTER, r -> r.evidence().failedWithReasons(), used));
+      // The pooled median time to restore is not among the values the batch job writes: always from incidents.
+      b.field("mttr", "MTTR", key(ctx, cur, prev, null, DoraResult::timeToRestoreHoursMedian, 1, Unit.HOURS, incidents,
+          "no incidents resolved in the window", Direction.LOWER_IS_BETTER, r -> r.evidence().incidentsResolved(), used).asKpi("mttr_hours"));
+      b.field("fdrt", "Failed Deployment Recovery Time", key(ctx, cur, prev, "failed_deployment_recovery_time",
+          DoraResult::failedDeploymentRecoveryHoursMedian, 1, Unit.HOURS, recoveries, "no incident caused by a deploy was resolved in the window",
+          Direction.LOWER_IS_BETTER, r -> r.evidence().changeFailuresResolved(), used));
+      b.field("rework_rate", "Deployment Rework Rate", key(ctx, cur, prev, "deployment_rework_rate", DoraResult::reworkRate, 100,
+          Unit.PERCENT, rework, "no deploys in the window", Direction.LOWER_IS_BETTER, r -> r.evidence().reworkDeployments(), used));
       String bands = "DORA " + benchmark.year() + " bands";
-      b.note(cur.overall() != null
-          ? "DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (" + bands
-              + "; MTTR is the median time to restore of all incidents resolved in the window, failed deployment recovery time "
-              + "that of incidents caused by a deploy)"
-          : "DORA level: n/a (no deployments, deployed changes or resolved incidents in the window; " + bands + ")");
+      if (cur != null && cur.overall() != null) {
+        b.note("DORA level: " + cur.overall().name().toLowerCase(java.util.Locale.ROOT) + " (" + bands
+            + "; MTTR is the median time to restore of all incidents resolved in the window, failed deployment recovery time "
+            + "that of incidents caused by a deploy)");
+      } else if (!used.isEmpty()) {
+        b.note(precomputedLevels(used, benchmark, bands));
+      } else {
+        b.note("DORA level: n/a (no deployments, deployed changes or resolved incidents in the window; " + bands + ")");
+      }
       return b.build();
+    }
+
+    /**
+     * One key: the value precomputed for the window ({@code precomputed} is its KPI id, null when the job writes none)
+     * or the one computed from records ({@code cur}, null without records), against the previous window's.
+     */
+    private static MetricValue key(SectionContext ctx, @Nullable DoraResult cur, @Nullable DoraResult prev, @Nullable String precomputed,
+        java.util.function.Function<DoraResult, OptionalDouble> of, double scale, Unit u, @Nullable Provenance p, String reason,
+        Direction dir, java.util.function.Function<DoraResult, List<String>> evidence, Map<String, Double> used) {
+      Optional<Precomputed.Found> now = precomputed == null ? Optional.empty() : Precomputed.find(ctx, precomputed, ctx.window());
+      Optional<Precomputed.Found> before = precomputed == null ? Optional.empty()
+          : Precomputed.find(ctx, precomputed, ctx.previousWindow());
+      Double previous = before.isPresent() ? before.get().scaled(scale) : prev == null ? null : box(of.apply(prev), scale);
+      MetricValue v;
+      if (now.isPresent()) {
+        used.put(precomputed, now.get().value().value());
+        v = now.get().metric(u, scale).asKpi(precomputed);
+      } else if (cur != null && p != null) {
+        v = value(of.apply(cur), scale, u, p, reason).withEvidence(evidence.apply(cur));
+        if (precomputed != null) {
+          v = v.asKpi(precomputed);
+        }
+      } else {
+        v = MetricValue.absent("no source of deployments" + (precomputed == null ? " (not among the precomputed values)"
+            : " and no " + precomputed + " precomputed for " + Windows.describe(ctx.window(), ctx.zone())), u);
+        if (precomputed != null) {
+          v = v.asKpi(precomputed);
+        }
+      }
+      return v.comparedWith(previous, dir);
+    }
+
+    /**
+     * The levels of the precomputed keys by the reference's bands. Deployment frequency's band is by deploy days per
+     * week, which the precomputed values do not carry, so it has none and neither has the overall level.
+     */
+    private static String precomputedLevels(Map<String, Double> used, DoraBenchmark benchmark, String bands) {
+      List<String> levels = new ArrayList<>();
+      used.forEach((k, v) -> {
+        switch (k) {
+          case "lead_time_for_changes" -> levels.add("lead time " + name(DoraMetrics.leadTimeLevel(v)));
+          case "change_failure_rate" -> levels.add("change failure rate " + name(benchmark.changeFailureLevel(v)));
+          case "failed_deployment_recovery_time" -> levels.add("failed deployment recovery time " + name(benchmark.recoveryLevel(v)));
+          default -> { }
+        }
+      });
+      return "DORA level: n/a (the keys are precomputed, and deployment frequency's band needs the deploy days per week, "
+          + "which they do not carry)" + (levels.isEmpty() ? "" : "; by key: " + String.join(", ", levels)) + " (" + bands + ")";
+    }
+
+    private static String name(io.companyos.scoring.dora.DoraLevel level) {
+      return level.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static MetricValue value(OptionalDouble v, double scale, Unit u, Provenance p, String reason) {

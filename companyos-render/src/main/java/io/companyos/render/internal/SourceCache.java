@@ -114,6 +114,17 @@ public final class SourceCache {
     return (Dataset<Series>) once(new Key("instant:" + query, new TimeWindow(at, at)), () -> source.instant(query, at));
   }
 
+  /**
+   * The metric points of the source that serves {@code metric} (see {@link SourceRouter#forMetric}) in
+   * {@code window}, fetched once per source and window (all of its metrics, not only {@code metric}).
+   */
+  @SuppressWarnings("unchecked")
+  public Dataset<io.companyos.model.data.MetricPoint> metricPoints(String metric, TimeWindow window) {
+    MetricSource source = sourceForMetric(metric);
+    return (Dataset<io.companyos.model.data.MetricPoint>) once(new Key(RecordKind.METRICS.name() + "@" + source.id(), window),
+        () -> source.records(RecordKind.METRICS, window));
+  }
+
   /** The rows of {@code kind} in {@code window}, fetched once. Source failures propagate unchanged. */
   @SuppressWarnings("unchecked")
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
