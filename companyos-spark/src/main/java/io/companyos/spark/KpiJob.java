@@ -14,6 +14,7 @@ import io.companyos.model.data.Sprint;
 import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +63,7 @@ public final class KpiJob {
   public static final String METRIC_PREFIX = "companyos:kpi:";
 
   /** The KPI families the job computes, each n/a on its own when its tables are missing. */
-  private static final int FAMILIES = 5;
+  private static final int FAMILIES = 7;
 
   private final SparkKpis kpis;
   private final TimeWindow window;
@@ -126,6 +127,8 @@ public final class KpiJob {
     job.family(3, "cloud spend", job::costs);
     job.family(4, "revenue", job::revenue);
     job.family(5, "sprint", job::sprint);
+    job.family(6, "builds", job::builds);
+    job.family(7, "code review", job::reviews);
     job.write(a.out(), mapper);
     return job.rows.size();
   }
@@ -233,6 +236,19 @@ public final class KpiJob {
     kpi("points_delivered", OptionalDouble.of(delivered.value()), "", true, delivered, Map.of(), over);
     kpi("cycle_time_days", m.cycleDaysMean(), "no item of the sprint both started and delivered", true, r, Map.of(), over);
     kpi("bug_escape_rate", percent(m.bugEscapeRate()), "no bugs in the sprint", true, r, Map.of(), over);
+  }
+
+  /** The build success rate of the window, in percent as the catalog states it. */
+  private void builds() {
+    SparkResult<OptionalDouble> rate = kpis.buildSuccessRate(window);
+    kpi("build_success_rate", percent(rate.value()), "no builds in the window", true, rate, Map.of());
+  }
+
+  /** The median hours to first review of the pull requests opened in the window. */
+  private void reviews() {
+    SparkResult<QualityMetrics.ReviewTurnaround> r = kpis.reviewTurnaround(window);
+    kpi("review_turnaround_hours", r.value().medianHours(), "no reviewed pull request opened in the window", true, r,
+        Map.of());
   }
 
   private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {

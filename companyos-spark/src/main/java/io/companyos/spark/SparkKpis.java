@@ -343,6 +343,30 @@ public final class SparkKpis {
   }
 
   /**
+   * Build success rate of a window, as {@code QualityMetrics.buildSuccessRate} gives it: successful builds / all builds
+   * with a timestamp in the window. A {@code success} cell reads as the files source reads it (true, yes or 1 in any
+   * letter case; false, no or 0); an empty one is not a success.
+   *
+   * @param window the half-open window
+   * @return the rate in [0, 1], or empty without builds in the window, from the {@code builds} table
+   */
+  public SparkResult<java.util.OptionalDouble> buildSuccessRate(TimeWindow window) {
+    return QualityOnSpark.buildSuccessRate(this, window, clock.instant());
+  }
+
+  /**
+   * Code review turnaround of a window, as {@code QualityMetrics.reviewTurnaround} gives it: the median hours, to the
+   * minute, from opening to first review of the pull requests opened in the window that have a review, and their ids
+   * in id order (an evidence list bounded by {@link #maxIds()}).
+   *
+   * @param window the half-open window
+   * @return the median and the pull requests counted, from the {@code pull_requests} table
+   */
+  public SparkResult<io.companyos.scoring.sprint.QualityMetrics.ReviewTurnaround> reviewTurnaround(TimeWindow window) {
+    return QualityOnSpark.reviewTurnaround(this, window, clock.instant());
+  }
+
+  /**
    * ARR and retention of a window, as {@code ArrMetrics.compute} gives them: ARR at the window's start and end (each
    * account's ARR now less the movements after that instant), new, expansion, contraction, churned and net new ARR of
    * the movements in the window, and NRR, GRR and logo retention of the accounts paying at its start. Sums are exact

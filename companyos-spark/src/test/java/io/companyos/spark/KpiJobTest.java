@@ -44,6 +44,7 @@ class KpiJobTest {
     Files.copy(costsCsv(dir), data.resolve("costs.csv"));
     ArrHandMadeTest.writeCsv(data);
     SprintsHandMadeTest.writeCsv(data);
+    QualityHandMadeTest.writeCsv(data);
     Path out = dir.resolve("kpis");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -64,8 +65,8 @@ class KpiJobTest {
           ? "/" + p.labels().get("feature") : ""), p.value());
     }
     // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, savings-plan coverage, spot share, ARR, net new
-    // ARR, churned ARR, logo retention, NRR, the four of the sprint
-    assertThat(got).hasSize(written).hasSize(24);
+    // ARR, churned ARR, logo retention, NRR, the four of the sprint, build success rate, review turnaround
+    assertThat(got).hasSize(written).hasSize(26);
     // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
     assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
     assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
@@ -99,8 +100,11 @@ class KpiJobTest {
     assertThat(got.get("points_delivered")).isEqualTo(13.5);
     assertThat(got.get("cycle_time_days")).isEqualTo(18300 / 1440.0 / 11);
     assertThat(got.get("bug_escape_rate")).isEqualTo(40.0);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/5] DORA", "[3/5] cloud spend", "[4/5] revenue",
-        "[5/5] sprint");
+    // QualityHandMadeTest's week: 6 of 9 builds successful, the median review turnaround 1.75 h.
+    assertThat(got.get("build_success_rate")).isEqualTo(100 * (6 / 9.0));
+    assertThat(got.get("review_turnaround_hours")).isEqualTo(1.75);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/7] DORA", "[3/7] cloud spend", "[4/7] revenue",
+        "[5/7] sprint", "[6/7] builds", "[7/7] code review");
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
@@ -163,7 +167,8 @@ class KpiJobTest {
     assertThat(written).isEqualTo(7); // dau, wau, mau, signups, three features
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)",
-        "n/a (no table for revenue)", "n/a (no table for sprint)");
+        "n/a (no table for revenue)", "n/a (no table for sprint)", "n/a (no table for builds)",
+        "n/a (no table for code review)");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("DORA n/a (no table for DORA)");
     assertThat(Files.readString(out.resolve("metrics.csv"))).doesNotContain("deployment_frequency", "cloud_spend");
   }
