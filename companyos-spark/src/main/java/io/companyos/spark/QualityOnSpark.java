@@ -44,13 +44,13 @@ final class QualityOnSpark {
         .cache();
     try {
       long n = reviewed.count();
-      OptionalDouble median = Exact.median(reviewed, "hours");
+      OptionalDouble median = kpis.median(reviewed, "hours");
       Map<String, Long> leftOut = new TreeMap<>();
       List<String> ids = Exact.ids(reviewed, "pr_id", kpis.maxIds(), "reviewed", leftOut);
       String query = "pull requests opened in the window with a first review: median of whole minutes to it ÷ 60 ("
           + kpis.tables().describe("pull_requests") + ")";
       return new SparkResult<>(new QualityMetrics.ReviewTurnaround(median, ids),
-          Provenance.of("spark", query, window, now).withRowCount(n), leftOut);
+          Provenance.of("spark", query, window, now).withRowCount(n), leftOut, kpis.percentileApproximation());
     } finally {
       reviewed.unpersist();
     }

@@ -189,6 +189,32 @@ class KpiJobTest {
   }
 
   @Test
+  void approximateMediansAreMarkedInBothFilesAndOnlyThere(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    DoraHandMadeTest.writeCsv(data);
+    QualityHandMadeTest.writeCsv(data);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--approximate-medians", "10", "--out", out.toString()), new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String text = "≈ medians by percentile_approx, accuracy 10: rank error at most 10% of the values counted";
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    for (JsonNode k : kpis) {
+      String id = k.path("kpi").asText();
+      boolean median = List.of("lead_time_for_changes", "failed_deployment_recovery_time", "review_turnaround_hours")
+          .contains(id);
+      assertThat(k.path("approximation").asText()).as(id).isEqualTo(median ? text : "");
+    }
+    List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+    assertThat(lines).filteredOn(l -> l.contains("approximate=true")).hasSize(3);
+    assertThat(lines).filteredOn(l -> l.contains("companyos:kpi:deployment_frequency")).singleElement().asString()
+        .doesNotContain("approximate");
+    // Lead times 1, 6, 24, 72 h: not interpolated, a value within one rank of the middle (here 6).
+    assertThat(lines).filteredOn(l -> l.contains("companyos:kpi:lead_time_for_changes")).singleElement().asString()
+        .containsAnyOf(",6.0", ",24.0");
+  }
+
+  @Test
   void aKpiWithoutDataIsNaNeverZero(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     DoraHandMadeTest.writeCsv(data);
@@ -218,6 +244,10 @@ class KpiJobTest {
         "--approximate", "1%")).hasMessageContaining("--approximate must be a relative standard deviation in (0, 0.39]");
     assertThat(KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o").approximate())
         .isZero();
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o",
+        "--approximate-medians", "0.5")).hasMessageContaining("--approximate-medians must be a percentile_approx accuracy");
+    assertThat(KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o")
+        .medianAccuracy()).isZero();
   }
 
   static void writeEvents(Path dir, List<ProductEvent> events) throws IOException {
