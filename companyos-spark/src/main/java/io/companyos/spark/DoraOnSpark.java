@@ -78,17 +78,17 @@ final class DoraOnSpark {
           .cache();
       try {
         long changesDeployed = lead.count();
-        OptionalDouble leadMedian = Exact.median(lead, "hours");
+        OptionalDouble leadMedian = kpis.median(lead, "hours");
 
         // Time to restore: incidents resolved in the window; one resolved before it was created is listed, not counted.
         Column backwards = col("time_resolved").lt(created);
         Dataset<Row> restore = resolved.where(functions.not(backwards))
             .withColumn("hours", Exact.millis(col("time_resolved")).minus(Exact.millis(created)).divide(lit(3_600_000.0)));
         long restored = restore.count();
-        OptionalDouble restoreMedian = Exact.median(restore, "hours");
+        OptionalDouble restoreMedian = kpis.median(restore, "hours");
         Dataset<Row> recovery = restore.where(col("root_cause_deploy").isNotNull());
         long recovered = recovery.count();
-        OptionalDouble recoveryMedian = Exact.median(recovery, "hours");
+        OptionalDouble recoveryMedian = kpis.median(recovery, "hours");
 
         // Rework: deployments of the window made while a change-caused incident they did not cause was open.
         Dataset<Row> open = incidents.where(col("root_cause_deploy").isNotNull())
@@ -112,7 +112,7 @@ final class DoraOnSpark {
             + "resolved in the window (" + tables.describe("deployments") + ", " + tables.describe("changes") + ", "
             + tables.describe("incidents") + ")";
         Provenance provenance = Provenance.of("spark", query, window, now).withRowCount(deploys + changesDeployed + restored);
-        return new SparkResult<>(result, provenance, leftOut);
+        return new SparkResult<>(result, provenance, leftOut, kpis.percentileApproximation());
       } finally {
         lead.unpersist();
         resolved.unpersist();

@@ -39,7 +39,7 @@ final class EngagementOnSpark {
     String query = "product engagement: distinct users, sessions and user-days of the events other than signup in the "
         + "window, distinct users of the 7 and 30 days ending at its end (" + kpis.tables().describe("product_events") + ")";
     return new SparkResult<>(result, Provenance.of("spark", query, window, now).withRowCount(users), Map.of(),
-        kpis.approximation());
+        kpis.distinctApproximation());
   }
 
   static SparkResult<List<Engagement.FeatureUse>> featureUse(SparkKpis kpis, TimeWindow window, TimeWindow previous,
@@ -51,7 +51,7 @@ final class EngagementOnSpark {
     String query = "feature adoption: distinct users per feature / distinct active users, in the window and the one before "
         + "(" + kpis.tables().describe("product_events") + ")";
     return new SparkResult<>(uses, Provenance.of("spark", query, window, now).withRowCount(uses.size()), Map.of(),
-        kpis.approximation());
+        kpis.distinctApproximation());
   }
 
   static SparkResult<java.util.OptionalDouble> meanDailyActive(SparkKpis kpis, TimeWindow window, java.time.ZoneId zone,
@@ -79,7 +79,7 @@ final class EngagementOnSpark {
             complete)))
         .agg(kpis.distinct(day, col("user_id"))).first().getLong(0);
     return new SparkResult<>(Engagement.meanDailyActive(userDays, days.size()),
-        Provenance.of("spark", query, window, now).withRowCount(userDays), Map.of(), kpis.approximation());
+        Provenance.of("spark", query, window, now).withRowCount(userDays), Map.of(), kpis.distinctApproximation());
   }
 
   static SparkResult<Long> activeUsers(SparkKpis kpis, TimeWindow window, Instant now) {
@@ -89,7 +89,7 @@ final class EngagementOnSpark {
     String query = "active users: distinct users with an event other than signup in the window ("
         + kpis.tables().describe("product_events") + ")";
     return new SparkResult<>(users, Provenance.of("spark", query, window, now).withRowCount(users), Map.of(),
-        kpis.approximation());
+        kpis.distinctApproximation());
   }
 
   static SparkResult<List<String>> churnRisk(SparkKpis kpis, TimeWindow window, double drop, Instant now) {
@@ -115,7 +115,7 @@ final class EngagementOnSpark {
     String query = "churn risk: accounts whose active user-days fell by " + Math.round(drop * 100) + "% or more against the "
         + "window before (" + kpis.tables().describe("product_events") + ")";
     return new SparkResult<>(accounts, Provenance.of("spark", query, window, now).withRowCount(accounts.size()), leftOut,
-        kpis.approximation());
+        kpis.distinctApproximation());
   }
 
   private static long distinctUsers(SparkKpis kpis, Dataset<Row> activity, TimeWindow w) {

@@ -14,6 +14,7 @@ import scala.Tuple2;
 /** Exact order statistics and bounded id lists over distributed columns. */
 final class Exact {
   private static final long MICROS_PER_DAY = 86_400_000_000L;
+  private static final long MICROS_PER_SECOND = 1_000_000L;
 
   private Exact() {}
 
@@ -72,5 +73,20 @@ final class Exact {
   /** Whole milliseconds since the epoch, truncated like {@code Instant.toEpochMilli()}. */
   static Column millis(Column time) {
     return functions.unix_millis(time);
+  }
+
+  /**
+   * Whole minutes from {@code from} to {@code to} as {@code Duration.between(from, to).toMinutes()}: whole seconds
+   * rounded down, then minutes truncated toward zero.
+   */
+  static Column wholeMinutes(Column from, Column to) {
+    Column micros = functions.unix_micros(to).minus(functions.unix_micros(from));
+    Column seconds = micros.minus(functions.pmod(micros, functions.lit(MICROS_PER_SECOND)))
+        .divide(functions.lit(MICROS_PER_SECOND)).cast("long");
+    Column back = functions.negate(seconds);
+    return functions.when(seconds.geq(0), seconds.minus(functions.pmod(seconds, functions.lit(60L)))
+            .divide(functions.lit(60L)).cast("long"))
+        .otherwise(functions.negate(back.minus(functions.pmod(back, functions.lit(60L))).divide(functions.lit(60L))
+            .cast("long")));
   }
 }

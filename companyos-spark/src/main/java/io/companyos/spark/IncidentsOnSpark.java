@@ -77,7 +77,7 @@ final class IncidentsOnSpark {
         List<String> ids = Exact.ids(of, "incident_id", max, "incidentIds " + severity, leftOut);
         List<String> repeatIds = Exact.ids(of.where(col("repeat")), "incident_id", max, "repeatIds " + severity, leftOut);
         stats.add(IncidentStats.severityStats(severity, r.getLong(1), r.getLong(2), r.getLong(3),
-            Exact.median(of.where(col("restored")), "hours"), r.getLong(4), ids, repeatIds, r.getLong(5)));
+            kpis.median(of.where(col("restored")), "hours"), r.getLong(4), ids, repeatIds, r.getLong(5)));
         total += r.getLong(1);
         open += r.getLong(4);
       }
@@ -91,7 +91,7 @@ final class IncidentsOnSpark {
       String query = "incident summary: incidents created in the window by severity (open, time to restore, repeats of "
           + "the same fingerprint within " + repeatWindow.toDays() + " days) (" + kpis.tables().describe("incidents") + ")";
       return new SparkResult<>(new IncidentStats.Summary(window, stats, total, open, repeatList, any),
-          Provenance.of("spark", query, window, now).withRowCount(any), leftOut);
+          Provenance.of("spark", query, window, now).withRowCount(any), leftOut, kpis.percentileApproximation());
     } finally {
       created.unpersist();
     }

@@ -14,6 +14,7 @@ import io.companyos.model.data.Sprint;
 import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,8 +53,9 @@ import org.jspecify.annotations.Nullable;
  *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
  *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
  *       ids not collected, and how it was approximated when {@code --approximate} asked for HyperLogLog++ distinct
- *       counts; such rows of {@code metrics.csv} carry the labels {@code approximate=true} and
- *       {@code relative_standard_deviation}, the error bound asked for, so a pack can show "≈" and the bound).
+ *       counts or {@code --approximate-medians} for {@code percentile_approx} medians; such rows of {@code metrics.csv}
+ *       carry the label {@code approximate=true} and the error bound asked for — {@code relative_standard_deviation}
+ *       for a distinct count, {@code median_accuracy} for a median — so a pack can show "≈" and the bound).
  * </ul>
  * A KPI without data has no row in {@code metrics.csv} and reads {@code n/a (reason)} in {@code kpis.json}, never 0;
  * a family whose table is missing is n/a with that reason, and the others are still computed.
@@ -63,7 +65,7 @@ public final class KpiJob {
   public static final String METRIC_PREFIX = "companyos:kpi:";
 
   /** The KPI families the job computes, each n/a on its own when its tables are missing. */
-  private static final int FAMILIES = 5;
+  private static final int FAMILIES = 7;
 
   private final SparkKpis kpis;
   private final TimeWindow window;
@@ -71,13 +73,15 @@ public final class KpiJob {
   private final ZoneId zone;
   private final PrintStream progress;
   private final double approximate;
+  private final int medianAccuracy;
   private final List<String[]> rows = new ArrayList<>();
   private final ArrayNode json;
 
   private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper,
-      double approximate) {
+      double approximate, int medianAccuracy) {
     this.kpis = kpis;
     this.approximate = approximate;
+    this.medianAccuracy = medianAccuracy;
     this.window = window;
     this.previous = new TimeWindow(window.start().minus(window.length()), window.start());
     this.zone = zone;
@@ -123,13 +127,21 @@ public final class KpiJob {
   public static int run(SparkSession spark, Arguments a, PrintStream progress) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     SparkKpis kpis = SparkKpis.over(a.tables(spark));
-    KpiJob job = new KpiJob(a.approximate() > 0 ? kpis.approximateDistinctCounts(a.approximate()) : kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(),
-        progress, mapper, a.approximate());
+    if (a.approximate() > 0) {
+      kpis = kpis.approximateDistinctCounts(a.approximate());
+    }
+    if (a.medianAccuracy() > 0) {
+      kpis = kpis.approximatePercentiles(a.medianAccuracy());
+    }
+    KpiJob job = new KpiJob(kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(), progress, mapper,
+        a.approximate(), a.medianAccuracy());
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
     job.family(4, "revenue", job::revenue);
     job.family(5, "sprint", job::sprint);
+    job.family(6, "builds", job::builds);
+    job.family(7, "code review", job::reviews);
     job.write(a.out(), mapper);
     return job.rows.size();
   }
@@ -161,12 +173,14 @@ public final class KpiJob {
   private void dora() {
     SparkResult<DoraResult> r = kpis.dora(window, DoraBenchmark.newest());
     DoraResult d = r.value();
-    kpi("deployment_frequency", d.deploysPerDay(), "no deployments in the window", d.deployments() > 0, r, Map.of());
+    // Only the medians may be approximated (--approximate-medians); the counts and rates are exact.
+    SparkResult<DoraResult> counted = new SparkResult<>(d, r.provenance(), r.idsLeftOut());
+    kpi("deployment_frequency", d.deploysPerDay(), "no deployments in the window", d.deployments() > 0, counted, Map.of());
     kpi("lead_time_for_changes", d.leadTimeHoursMedian(), "no change first deployed in the window", true, r, Map.of());
-    kpi("change_failure_rate", d.changeFailureRate(), "no deployments in the window", true, r, Map.of());
+    kpi("change_failure_rate", d.changeFailureRate(), "no deployments in the window", true, counted, Map.of());
     kpi("failed_deployment_recovery_time", d.failedDeploymentRecoveryHoursMedian(),
         "no change-caused incident resolved in the window", true, r, Map.of());
-    kpi("deployment_rework_rate", d.reworkRate(), "no deployments in the window", true, r, Map.of());
+    kpi("deployment_rework_rate", d.reworkRate(), "no deployments in the window", true, counted, Map.of());
   }
 
   private void product() {
@@ -239,6 +253,19 @@ public final class KpiJob {
     kpi("bug_escape_rate", percent(m.bugEscapeRate()), "no bugs in the sprint", true, r, Map.of(), over);
   }
 
+  /** The build success rate of the window, in percent as the catalog states it. */
+  private void builds() {
+    SparkResult<OptionalDouble> rate = kpis.buildSuccessRate(window);
+    kpi("build_success_rate", percent(rate.value()), "no builds in the window", true, rate, Map.of());
+  }
+
+  /** The median hours to first review of the pull requests opened in the window. */
+  private void reviews() {
+    SparkResult<QualityMetrics.ReviewTurnaround> r = kpis.reviewTurnaround(window);
+    kpi("review_turnaround_hours", r.value().medianHours(), "no reviewed pull request opened in the window", true, r,
+        Map.of());
+  }
+
   private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {
     kpi(id, r.value(), reason, true, r, Map.of());
   }
@@ -259,7 +286,11 @@ public final class KpiJob {
       node.put("value", value.getAsDouble());
       StringBuilder labels = new StringBuilder("from=" + over.start() + ";to=" + over.end());
       if (r.approximation() != null) {
-        labels.append(";approximate=true;relative_standard_deviation=").append(approximate);
+        // A result is approximated one way: percentile_approx medians (DORA, incidents, review turnaround) or
+        // HyperLogLog++ distinct counts (product KPIs); the bound written is the one of its way.
+        labels.append(";approximate=true;");
+        labels.append(r.approximation().contains("percentile_approx") ? "median_accuracy=" + medianAccuracy
+            : "relative_standard_deviation=" + approximate);
       }
       key.forEach((k, v) -> labels.append(';').append(k).append('=').append(v));
       rows.add(new String[] {window.end().toString(), METRIC_PREFIX + id, labels.toString(),
@@ -303,14 +334,31 @@ public final class KpiJob {
    * @param zone the time zone of the calendar days of DAU
    * @param out the folder to write into
    * @param approximate the HyperLogLog++ relative standard deviation of the product KPIs' distinct counts, or 0 for exact
+   * @param medianAccuracy the {@code percentile_approx} accuracy of the DORA medians and the review turnaround, or 0
+   *     for exact medians
    */
-  public record Arguments(String tables, Instant asOf, Duration length, ZoneId zone, Path out, double approximate) {
+  public record Arguments(String tables, Instant asOf, Duration length, ZoneId zone, Path out, double approximate,
+      int medianAccuracy) {
     static final String USAGE = "usage: KpiJob --tables parquet:ROOT|csv:ROOT|catalog: --as-of INSTANT [--days N] "
-        + "[--zone ZONE] [--approximate RSD] --out DIR";
+        + "[--zone ZONE] [--approximate RSD] [--approximate-medians ACCURACY] --out DIR";
 
     /**
-     * Reads {@code --tables}, {@code --as-of}, {@code --days} (default 7), {@code --zone} (default UTC) and
-     * {@code --out}.
+     * Arguments with exact medians.
+     *
+     * @param tables {@code parquet:ROOT}, {@code csv:ROOT} or {@code catalog:}
+     * @param asOf the end of the window
+     * @param length the window's length
+     * @param zone the time zone of the calendar days of DAU
+     * @param out the folder to write into
+     * @param approximate the HyperLogLog++ relative standard deviation, or 0 for exact distinct counts
+     */
+    public Arguments(String tables, Instant asOf, Duration length, ZoneId zone, Path out, double approximate) {
+      this(tables, asOf, length, zone, out, approximate, 0);
+    }
+
+    /**
+     * Reads {@code --tables}, {@code --as-of}, {@code --days} (default 7), {@code --zone} (default UTC),
+     * {@code --approximate}, {@code --approximate-medians} (both optional) and {@code --out}.
      *
      * @param args the command line
      * @return the arguments
@@ -320,7 +368,8 @@ public final class KpiJob {
       Map<String, String> m = new LinkedHashMap<>();
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
-        if (!List.of("--tables", "--as-of", "--days", "--zone", "--out", "--approximate").contains(name)) {
+        if (!List.of("--tables", "--as-of", "--days", "--zone", "--out", "--approximate", "--approximate-medians")
+            .contains(name)) {
           throw new IllegalArgumentException("unknown argument " + name);
         }
         if (i + 1 == args.length) {
@@ -370,7 +419,20 @@ public final class KpiJob {
               + m.get("--approximate"));
         }
       }
-      return new Arguments(tables, asOf, Duration.ofDays(days), zone, Path.of(m.get("--out")), approximate);
+      int medianAccuracy = 0;
+      if (m.containsKey("--approximate-medians")) {
+        try {
+          medianAccuracy = Integer.parseInt(m.get("--approximate-medians"));
+        } catch (NumberFormatException e) {
+          medianAccuracy = -1;
+        }
+        if (medianAccuracy < 1) {
+          throw new IllegalArgumentException("--approximate-medians must be a percentile_approx accuracy, a whole number "
+              + "of at least 1, e.g. 1000, was " + m.get("--approximate-medians"));
+        }
+      }
+      return new Arguments(tables, asOf, Duration.ofDays(days), zone, Path.of(m.get("--out")), approximate,
+          medianAccuracy);
     }
 
     @Nullable SparkTables tables(SparkSession spark) {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Exact by default: distinct counts are exact and medians are found by a distributed sort, so the numbers equal the
- * reference's. Spark counts; the rates, levels and orderings come from the reference's own methods
+ * reference's; {@link #approximateDistinctCounts} and {@link #approximatePercentiles} trade that for speed, each
+ * result so computed saying how in {@link SparkResult#approximation()}. Spark counts; the rates, levels and orderings come from the reference's own methods
  * ({@code DoraMetrics.assemble}, {@code Engagement.fromCounts}), so the two cannot drift apart. Every window is
  * half-open, {@code [start, end)}, in UTC, as in the reference. See docs/scale.md.
  */
@@ -33,12 +34,14 @@ public final class SparkKpis {
   private final int maxIds;
   private final Clock clock;
   private final double relativeError;
+  private final int accuracy;
 
-  private SparkKpis(SparkTables tables, int maxIds, Clock clock, double relativeError) {
+  private SparkKpis(SparkTables tables, int maxIds, Clock clock, double relativeError, int accuracy) {
     this.tables = Objects.requireNonNull(tables, "tables");
     this.maxIds = maxIds;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.relativeError = relativeError;
+    this.accuracy = accuracy;
   }
 
   /**
@@ -48,7 +51,7 @@ public final class SparkKpis {
    * @return the catalog
    */
   public static SparkKpis over(SparkTables tables) {
-    return new SparkKpis(tables, DEFAULT_MAX_IDS, Clock.systemUTC(), 0);
+    return new SparkKpis(tables, DEFAULT_MAX_IDS, Clock.systemUTC(), 0, 0);
   }
 
   /**
@@ -63,7 +66,7 @@ public final class SparkKpis {
     if (max < 0) {
       throw new IllegalArgumentException("max ids must be at least 0, was " + max);
     }
-    return new SparkKpis(tables, max, clock, relativeError);
+    return new SparkKpis(tables, max, clock, relativeError, accuracy);
   }
 
   /**
@@ -73,7 +76,7 @@ public final class SparkKpis {
    * @return a new catalog
    */
   public SparkKpis withClock(Clock clock) {
-    return new SparkKpis(tables, maxIds, clock, relativeError);
+    return new SparkKpis(tables, maxIds, clock, relativeError, accuracy);
   }
 
   /**
@@ -91,7 +94,7 @@ public final class SparkKpis {
     if (!(relativeStandardDeviation > 0 && relativeStandardDeviation <= 0.39)) {
       throw new IllegalArgumentException("relative standard deviation must be in (0, 0.39], was " + relativeStandardDeviation);
     }
-    return new SparkKpis(tables, maxIds, clock, relativeStandardDeviation);
+    return new SparkKpis(tables, maxIds, clock, relativeStandardDeviation, accuracy);
   }
 
   /** The distinct count of some columns: exact, or HyperLogLog++ when {@link #approximateDistinctCounts} was asked. */
@@ -112,8 +115,46 @@ public final class SparkKpis {
     return functions.approx_count_distinct(functions.when(all, key), relativeError);
   }
 
+  /**
+   * The same catalog finding the medians of the DORA keys (lead time, time to restore, failed deployment recovery
+   * time), of the incident summary and of the review turnaround approximately, with Spark's {@code percentile_approx}
+   * at this accuracy: one pass with a sketch of bounded size per median instead of a distributed sort of every value.
+   * A median so found is one of the values, not interpolated, and its rank lies within {@code n / accuracy} of the
+   * middle rank {@code n / 2} of the {@code n} values counted (the relative rank error is {@code 1 / accuracy}). Opt-in;
+   * each result so computed says so in {@link SparkResult#approximation()}, and the other figures stay exact. A sprint's
+   * cycle-time percentiles stay exact (a sprint's items are few).
+   *
+   * @param accuracy the {@code percentile_approx} accuracy, at least 1; 1000 is a rank error of 0.1 %
+   * @return a new catalog
+   * @throws IllegalArgumentException if the accuracy is below 1
+   */
+  public SparkKpis approximatePercentiles(int accuracy) {
+    if (accuracy < 1) {
+      throw new IllegalArgumentException("accuracy must be at least 1, was " + accuracy);
+    }
+    return new SparkKpis(tables, maxIds, clock, relativeError, accuracy);
+  }
+
+  /** The median of a column: exact (a distributed sort), or {@code percentile_approx} when {@link #approximatePercentiles} was asked. */
+  java.util.OptionalDouble median(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows, String column) {
+    if (accuracy == 0) {
+      return Exact.median(rows, column);
+    }
+    org.apache.spark.sql.Row r = rows.select(functions.percentile_approx(functions.col(column).cast("double"),
+        functions.lit(0.5), functions.lit(accuracy))).first();
+    return r.isNullAt(0) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.getDouble(0));
+  }
+
+  /** What a result with medians found by {@link #median} says about their error, or null when exact. */
+  @Nullable String percentileApproximation() {
+    return accuracy == 0 ? null : String.format(java.util.Locale.ROOT,
+        "≈ medians by percentile_approx, accuracy %d: rank error at most %s%% of the values counted", accuracy,
+        java.math.BigDecimal.valueOf(100).divide(java.math.BigDecimal.valueOf(accuracy), java.math.MathContext.DECIMAL64)
+            .stripTrailingZeros().toPlainString());
+  }
+
   /** What a result computed with {@link #distinct} says about its error, or null when exact. */
-  @Nullable String approximation() {
+  @Nullable String distinctApproximation() {
     return relativeError == 0 ? null : String.format(java.util.Locale.ROOT,
         "≈ HyperLogLog++ distinct counts, relative standard deviation %s%%", java.math.BigDecimal.valueOf(relativeError * 100)
             .stripTrailingZeros().toPlainString());
@@ -340,6 +381,30 @@ public final class SparkKpis {
    */
   public SparkResult<Double> pointsDeliveredBy(io.companyos.model.data.Sprint sprint, java.time.Instant cutoff) {
     return SprintsOnSpark.deliveredBy(this, sprint, cutoff, clock.instant());
+  }
+
+  /**
+   * Build success rate of a window, as {@code QualityMetrics.buildSuccessRate} gives it: successful builds / all builds
+   * with a timestamp in the window. A {@code success} cell reads as the files source reads it (true, yes or 1 in any
+   * letter case; false, no or 0); an empty one is not a success.
+   *
+   * @param window the half-open window
+   * @return the rate in [0, 1], or empty without builds in the window, from the {@code builds} table
+   */
+  public SparkResult<java.util.OptionalDouble> buildSuccessRate(TimeWindow window) {
+    return QualityOnSpark.buildSuccessRate(this, window, clock.instant());
+  }
+
+  /**
+   * Code review turnaround of a window, as {@code QualityMetrics.reviewTurnaround} gives it: the median hours, to the
+   * minute, from opening to first review of the pull requests opened in the window that have a review, and their ids
+   * in id order (an evidence list bounded by {@link #maxIds()}).
+   *
+   * @param window the half-open window
+   * @return the median and the pull requests counted, from the {@code pull_requests} table
+   */
+  public SparkResult<io.companyos.scoring.sprint.QualityMetrics.ReviewTurnaround> reviewTurnaround(TimeWindow window) {
+    return QualityOnSpark.reviewTurnaround(this, window, clock.instant());
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,8 +33,6 @@ import org.apache.spark.sql.functions;
  * The carry-over and the escaped bug ids are bounded evidence lists, in id order.
  */
 final class SprintsOnSpark {
-  private static final long MICROS_PER_SECOND = 1_000_000L;
-
   private SprintsOnSpark() {}
 
   /** The sprints of the {@code sprints} table, collected to the driver (one row per sprint: a small table). */
@@ -57,7 +54,7 @@ final class SprintsOnSpark {
     Column cycled = delivered.and(col("started_at").isNotNull());
     Column bug = coalesce(col("kind").equalTo("bug"), lit(false));
     Column escaped = bug.and(flag(items, "escaped", false));
-    Dataset<Row> withMinutes = items.withColumn("minutes", minutes(col("started_at"), col("completed_at")));
+    Dataset<Row> withMinutes = items.withColumn("minutes", Exact.wholeMinutes(col("started_at"), col("completed_at")));
     Row r = withMinutes.agg(sum(when(flag(items, "committed", true), points())), sum(when(delivered, points())),
         count(when(delivered, lit(1))), count(when(cycled, lit(1))), sum(when(cycled, col("minutes"))),
         count(when(bug, lit(1))), count(when(escaped, lit(1)))).first();
@@ -105,18 +102,6 @@ final class SprintsOnSpark {
   private static Column flag(Dataset<Row> items, String name, boolean otherwise) {
     return Arrays.asList(items.columns()).contains(name) ? coalesce(col(name).cast("boolean"), lit(otherwise))
         : lit(otherwise);
-  }
-
-  /**
-   * Whole minutes from {@code from} to {@code to} as {@code Duration.between(from, to).toMinutes()}: whole seconds
-   * rounded down, then minutes truncated toward zero.
-   */
-  private static Column minutes(Column from, Column to) {
-    Column micros = functions.unix_micros(to).minus(functions.unix_micros(from));
-    Column seconds = micros.minus(pmod(micros, lit(MICROS_PER_SECOND))).divide(lit(MICROS_PER_SECOND)).cast("long");
-    Column back = functions.negate(seconds);
-    return when(seconds.geq(0), seconds.minus(pmod(seconds, lit(60L))).divide(lit(60L)).cast("long"))
-        .otherwise(functions.negate(back.minus(pmod(back, lit(60L))).divide(lit(60L)).cast("long")));
   }
 
   /** The items not delivered, at most {@code max} in id order; the rest counted in {@code leftOut}. */

@@ -44,6 +44,7 @@ class KpiJobTest {
     Files.copy(costsCsv(dir), data.resolve("costs.csv"));
     ArrHandMadeTest.writeCsv(data);
     SprintsHandMadeTest.writeCsv(data);
+    QualityHandMadeTest.writeCsv(data);
     Path out = dir.resolve("kpis");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -64,8 +65,8 @@ class KpiJobTest {
           ? "/" + p.labels().get("feature") : ""), p.value());
     }
     // five DORA keys, DAU, WAU, MAU, sign-ups, three features, spend, savings-plan coverage, spot share, ARR, net new
-    // ARR, churned ARR, logo retention, NRR, the four of the sprint
-    assertThat(got).hasSize(written).hasSize(24);
+    // ARR, churned ARR, logo retention, NRR, the four of the sprint, build success rate, review turnaround
+    assertThat(got).hasSize(written).hasSize(26);
     // The hand-worked numbers of DoraHandMadeTest, EngagementHandMadeTest and CostsHandMadeTest.
     assertThat(got.get("deployment_frequency")).isCloseTo(6 / 7.0, within(1e-12));
     assertThat(got.get("lead_time_for_changes")).isEqualTo(15.0);
@@ -99,8 +100,11 @@ class KpiJobTest {
     assertThat(got.get("points_delivered")).isEqualTo(13.5);
     assertThat(got.get("cycle_time_days")).isEqualTo(18300 / 1440.0 / 11);
     assertThat(got.get("bug_escape_rate")).isEqualTo(40.0);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/5] DORA", "[3/5] cloud spend", "[4/5] revenue",
-        "[5/5] sprint");
+    // QualityHandMadeTest's week: 6 of 9 builds successful, the median review turnaround 1.75 h.
+    assertThat(got.get("build_success_rate")).isEqualTo(100 * (6 / 9.0));
+    assertThat(got.get("review_turnaround_hours")).isEqualTo(1.75);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/7] DORA", "[3/7] cloud spend", "[4/7] revenue",
+        "[5/7] sprint", "[6/7] builds", "[7/7] code review");
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
@@ -163,7 +167,8 @@ class KpiJobTest {
     assertThat(written).isEqualTo(7); // dau, wau, mau, signups, three features
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("value")).contains("n/a (no table for DORA)", "n/a (no table for cloud spend)",
-        "n/a (no table for revenue)", "n/a (no table for sprint)");
+        "n/a (no table for revenue)", "n/a (no table for sprint)", "n/a (no table for builds)",
+        "n/a (no table for code review)");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("DORA n/a (no table for DORA)");
     assertThat(Files.readString(out.resolve("metrics.csv"))).doesNotContain("deployment_frequency", "cloud_spend");
   }
@@ -181,6 +186,33 @@ class KpiJobTest {
         "≈ HyperLogLog++ distinct counts, relative standard deviation 1%");
     assertThat(Files.readAllLines(out.resolve("metrics.csv"))).filteredOn(l -> l.contains("companyos:kpi:mau"))
         .singleElement().asString().contains("approximate=true;relative_standard_deviation=0.01");
+  }
+
+  @Test
+  void approximateMediansAreMarkedInBothFilesAndOnlyThere(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    DoraHandMadeTest.writeCsv(data);
+    QualityHandMadeTest.writeCsv(data);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--approximate-medians", "10", "--out", out.toString()), new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String text = "≈ medians by percentile_approx, accuracy 10: rank error at most 10% of the values counted";
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    for (JsonNode k : kpis) {
+      String id = k.path("kpi").asText();
+      boolean median = List.of("lead_time_for_changes", "failed_deployment_recovery_time", "review_turnaround_hours")
+          .contains(id);
+      assertThat(k.path("approximation").asText()).as(id).isEqualTo(median ? text : "");
+    }
+    List<String> lines = Files.readAllLines(out.resolve("metrics.csv"));
+    assertThat(lines).filteredOn(l -> l.contains("approximate=true")).hasSize(3)
+        .allSatisfy(l -> assertThat(l).contains("approximate=true;median_accuracy=10").doesNotContain("relative_standard_deviation"));
+    assertThat(lines).filteredOn(l -> l.contains("companyos:kpi:deployment_frequency")).singleElement().asString()
+        .doesNotContain("approximate");
+    // Lead times 1, 6, 24, 72 h: not interpolated, a value within one rank of the middle (here 6).
+    assertThat(lines).filteredOn(l -> l.contains("companyos:kpi:lead_time_for_changes")).singleElement().asString()
+        .containsAnyOf(",6.0", ",24.0");
   }
 
   @Test
@@ -213,6 +245,10 @@ class KpiJobTest {
         "--approximate", "1%")).hasMessageContaining("--approximate must be a relative standard deviation in (0, 0.39]");
     assertThat(KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o").approximate())
         .isZero();
+    assertThatThrownBy(() -> KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o",
+        "--approximate-medians", "0.5")).hasMessageContaining("--approximate-medians must be a percentile_approx accuracy");
+    assertThat(KpiJob.Arguments.parse("--tables", "csv:x", "--as-of", "2026-11-08T00:00:00Z", "--out", "o")
+        .medianAccuracy()).isZero();
   }
 
   static void writeEvents(Path dir, List<ProductEvent> events) throws IOException {

@@ -142,6 +142,30 @@ final class LocalSpark {
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 
+  static final StructType BUILDS = new StructType()
+      .add("build_id", DataTypes.StringType, false)
+      .add("pipeline", DataTypes.StringType, false)
+      .add("timestamp", DataTypes.TimestampType, false)
+      .add("success", DataTypes.BooleanType, false);
+  static final StructType PULL_REQUESTS = new StructType()
+      .add("pr_id", DataTypes.StringType, false)
+      .add("title", DataTypes.StringType, false)
+      .add("author", DataTypes.StringType, false)
+      .add("repository", DataTypes.StringType, false)
+      .add("opened_at", DataTypes.TimestampType, false)
+      .add("first_review_at", DataTypes.TimestampType, true)
+      .add("merged_at", DataTypes.TimestampType, true)
+      .add("closed_at", DataTypes.TimestampType, true);
+
+  /** Builds and pull requests as the views {@code builds} and {@code pull_requests}. */
+  static SparkTables quality(List<io.companyos.model.data.Build> builds, List<io.companyos.model.data.PullRequest> prs) {
+    view("builds", builds.stream().map(b -> RowFactory.create(b.buildId(), b.pipeline(), b.timestamp(), b.success()))
+        .toList(), BUILDS);
+    view("pull_requests", prs.stream().map(p -> RowFactory.create(p.prId(), p.title(), p.author(), p.repository(),
+        p.openedAt(), p.firstReviewAt(), p.mergedAt(), p.closedAt())).toList(), PULL_REQUESTS);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
   /** The records as temporary views named like their kinds, so {@code SparkTables.catalog(spark, Map.of())} reads them. */
   static SparkTables views(List<Deployment> deployments, List<Change> changes, List<Incident> incidents,
       List<ProductEvent> events) {

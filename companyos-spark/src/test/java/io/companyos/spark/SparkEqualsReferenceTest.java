@@ -108,4 +108,16 @@ class SparkEqualsReferenceTest {
         .costOutliers(h.history(), h.zone(), h.from(), io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS).value()),
         EXAMPLES, 20261218L);
   }
+
+  @Test
+  void buildSuccessRateEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.buildSuccessRateEqualsReference(q -> SparkKpis.over(LocalSpark.quality(q.builds(), q.prs()))
+        .buildSuccessRate(q.window()).value()), EXAMPLES, 20261219L);
+  }
+
+  @Test
+  void reviewTurnaroundEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.reviewTurnaroundEqualsReference(q -> SparkKpis.over(LocalSpark.quality(q.builds(), q.prs()))
+        .reviewTurnaround(q.window()).value()), EXAMPLES, 20261220L);
+  }
 }

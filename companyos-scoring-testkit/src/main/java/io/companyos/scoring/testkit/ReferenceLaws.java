@@ -1,6 +1,7 @@
 package io.companyos.scoring.testkit;
 
 import io.companyos.model.data.Account;
+import io.companyos.model.data.Build;
 import io.companyos.model.data.ArrMovement;
 import io.companyos.model.data.Change;
 import io.companyos.model.data.CostRow;
@@ -8,6 +9,7 @@ import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
 import io.companyos.model.data.ProductEvent;
+import io.companyos.model.data.PullRequest;
 import io.companyos.model.data.Sprint;
 import io.companyos.model.data.SprintItem;
 import io.companyos.model.data.Vulnerability;
@@ -23,6 +25,7 @@ import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import io.companyos.scoring.security.VulnerabilityStats;
 import java.time.Duration;
@@ -628,6 +631,72 @@ public final class ReferenceLaws {
   public static Law<Sprints> pointsDeliveredByEqualsReference(Function<Sprints, Double> other) {
     return new Law<>("the points delivered by a cutoff equal the Java reference's", sprints(),
         sp -> differs(SprintMetrics.deliveredBy(sp.sprint(), sp.items(), sp.cutoff()), other.apply(sp)));
+  }
+
+  /**
+   * Builds, pull requests and a window to compute the quality KPIs for.
+   *
+   * @param builds the builds, unique per pipeline and id
+   * @param prs the pull requests, unique per repository and id (two repositories may share an id)
+   * @param window the half-open window
+   */
+  public record Quality(List<Build> builds, List<PullRequest> prs, TimeWindow window) {}
+
+  /**
+   * Random builds and pull requests: up to 40 of each, on whole hours, on the window's edges and outside it; pull
+   * requests reviewed or not, reviewed on odd seconds (so whole minutes are truncated), some reviewed before their
+   * recorded opening, some with the id of the one before it, which is in the other repository.
+   *
+   * @return the generator
+   */
+  public static Generator<Quality> quality() {
+    String[] pipelines = {"ci/api", "ci/web"};
+    String[] repositories = {"acme/api", "acme/web"};
+    return r -> {
+      TimeWindow window = window(r);
+      List<Build> builds = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(41); i < n; i++) {
+        builds.add(new Build(String.format("b-%02d", i), pipelines[r.nextInt(pipelines.length)], time(r, window),
+            r.nextInt(3) != 0));
+      }
+      List<PullRequest> prs = new ArrayList<>();
+      for (int i = 0, n = r.nextInt(41); i < n; i++) {
+        Instant opened = time(r, window);
+        int shape = r.nextInt(6);
+        Instant review = switch (shape) {
+          case 0 -> null;
+          case 1 -> opened.minus(Duration.ofSeconds(1 + r.nextInt(200))); // before the recorded opening
+          case 2 -> opened.plus(Duration.ofMinutes(r.nextInt(3) * 60L)); // whole hours, ties
+          default -> opened.plus(Duration.ofSeconds(r.nextInt(3 * 86_400)));
+        };
+        prs.add(new PullRequest(String.format("pr-%02d", r.nextInt(4) == 0 ? i - 1 : i), "PR " + i, "dev",
+            repositories[i % repositories.length], opened, review, null, null));
+      }
+      return new Quality(builds, prs, window);
+    };
+  }
+
+  /**
+   * The other implementation's build success rate equals {@code QualityMetrics.buildSuccessRate}'s to the bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Quality> buildSuccessRateEqualsReference(Function<Quality, java.util.OptionalDouble> other) {
+    return new Law<>("the build success rate equals the Java reference's", quality(),
+        q -> differs(QualityMetrics.buildSuccessRate(q.builds(), q.window()), other.apply(q)));
+  }
+
+  /**
+   * The other implementation's review turnaround equals {@code QualityMetrics.reviewTurnaround}'s: the median to the
+   * bit, the pull requests counted as the same ids in id order.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Quality> reviewTurnaroundEqualsReference(Function<Quality, QualityMetrics.ReviewTurnaround> other) {
+    return new Law<>("the review turnaround equals the Java reference's", quality(),
+        q -> differs(QualityMetrics.reviewTurnaround(q.prs(), q.window()), other.apply(q)));
   }
 
   private static SprintMetrics.Result byId(SprintMetrics.Result s) {

@@ -120,6 +120,23 @@ class LawsTest {
         .compute(new io.companyos.model.data.Sprint(sp.sprint().sprintId(), sp.sprint().start(), sp.sprint().end().plusNanos(1),
             sp.sprint().goals()), sp.items())), 300, 22)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("the sprint's metrics equal the Java reference's");
+    LawRunner.check(ReferenceLaws.buildSuccessRateEqualsReference(q -> io.companyos.scoring.sprint.QualityMetrics
+        .buildSuccessRate(q.builds(), q.window())), 300, 25);
+    LawRunner.check(ReferenceLaws.reviewTurnaroundEqualsReference(q -> io.companyos.scoring.sprint.QualityMetrics
+        .reviewTurnaround(q.prs(), q.window())), 300, 26);
+    // Counting a build on the window's end, or turnarounds in seconds rather than whole minutes, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.buildSuccessRateEqualsReference(q -> io.companyos.scoring.sprint
+        .QualityMetrics.buildSuccessRate(q.builds(), new io.companyos.model.time.TimeWindow(q.window().start(),
+            q.window().end().plusNanos(1)))), 300, 27)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the build success rate equals the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.reviewTurnaroundEqualsReference(q -> {
+      List<io.companyos.model.data.PullRequest> counted = io.companyos.scoring.sprint.QualityMetrics.reviewed(q.prs(), q.window());
+      double[] h = counted.stream().mapToDouble(p -> java.time.Duration.between(p.openedAt(), p.firstReviewAt()).toSeconds()
+          / 3600.0).toArray();
+      return new io.companyos.scoring.sprint.QualityMetrics.ReviewTurnaround(io.companyos.scoring.Percentiles.median(h),
+          counted.stream().map(io.companyos.model.data.PullRequest::prId).sorted().toList());
+    }), 300, 28)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the review turnaround equals the Java reference's");
     LawRunner.check(ReferenceLaws.costOutliersEqualReference(h -> io.companyos.scoring.finops.SavingsOpportunities.outliers(
         h.rows().stream().filter(r -> h.history().contains(r.chargePeriodStart())).toList(), h.zone(), h.from(),
         io.companyos.scoring.finops.SavingsOpportunities.OUTLIERS)), 100, 23);

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * KPI values computed elsewhere (the Spark batch job) and read back as metrics: one point per value, metric
  * {@code companyos:kpi:<kpi id>}, labels {@code from} and {@code to} (the window it was computed over), optionally
- * {@code approximate=true} (a HyperLogLog++ distinct count) with {@code relative_standard_deviation}, and a key label
+ * {@code approximate=true} with its bound — {@code relative_standard_deviation} for a HyperLogLog++ distinct count,
+ * {@code median_accuracy} for a {@code percentile_approx} median — and a key label
  * ({@code feature}) where the KPI has one value per key.
  *
  * <p>The one rule: a precomputed value stands for a KPI over a window only when its metric names that KPI and its
@@ -34,7 +35,10 @@ public final class PrecomputedKpis {
   /** The label holding an approximate value's relative standard deviation (e.g. {@code 0.01}), when known. */
   public static final String RELATIVE_STANDARD_DEVIATION = "relative_standard_deviation";
 
-  private static final Set<String> WINDOW_LABELS = Set.of(FROM, TO, APPROXIMATE, RELATIVE_STANDARD_DEVIATION);
+  /** The label holding an approximate median's accuracy (Spark's {@code percentile_approx}: rank error 1/accuracy). */
+  public static final String MEDIAN_ACCURACY = "median_accuracy";
+
+  private static final Set<String> WINDOW_LABELS = Set.of(FROM, TO, APPROXIMATE, RELATIVE_STANDARD_DEVIATION, MEDIAN_ACCURACY);
 
   private PrecomputedKpis() {}
 
@@ -45,14 +49,16 @@ public final class PrecomputedKpis {
    * @param window the window it was computed over
    * @param value the value, in the catalog's unit
    * @param point the metric point it was read from
-   * @param approximate whether it is an approximate distinct count
-   * @param relativeStandardDeviation the approximation's relative standard deviation, when the point states it
+   * @param approximate whether it is approximate
+   * @param relativeStandardDeviation a distinct count's relative standard deviation, when the point states it
+   * @param medianAccuracy a median's {@code percentile_approx} accuracy, when the point states it
    */
   public record Value(String kpi, TimeWindow window, double value, MetricPoint point, boolean approximate,
-      OptionalDouble relativeStandardDeviation) {
+      OptionalDouble relativeStandardDeviation, OptionalDouble medianAccuracy) {
     /**
-     * How the value was approximated, for a reader: {@code HyperLogLog++, ±1%} (relative standard deviation), or
-     * {@code HyperLogLog++, error bound not stated} when the point does not carry it; null for an exact value.
+     * How the value was approximated, for a reader: {@code HyperLogLog++, ±1%} (relative standard deviation),
+     * {@code percentile_approx, rank error ±1%} (a median, rank error 1/accuracy of the values counted), or
+     * {@code HyperLogLog++, error bound not stated} when the point does not carry a bound; null for an exact value.
      *
      * @return the approximation and its bound, or null when exact
      */
@@ -60,12 +66,17 @@ public final class PrecomputedKpis {
       if (!approximate) {
         return null;
       }
+      if (medianAccuracy.isPresent()) {
+        return "percentile_approx, rank error ±" + percent(1 / medianAccuracy.getAsDouble()) + "%";
+      }
       if (relativeStandardDeviation.isEmpty()) {
         return "HyperLogLog++, error bound not stated";
       }
-      String pct = String.format(Locale.ROOT, "%.2f", relativeStandardDeviation.getAsDouble() * 100)
-          .replaceAll("0+$", "").replaceAll("\\.$", "");
-      return "HyperLogLog++, ±" + pct + "%";
+      return "HyperLogLog++, ±" + percent(relativeStandardDeviation.getAsDouble()) + "%";
+    }
+
+    private static String percent(double share) {
+      return String.format(Locale.ROOT, "%.2f", share * 100).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     /**
@@ -124,7 +135,17 @@ public final class PrecomputedKpis {
         rsd = OptionalDouble.empty();
       }
     }
-    return Optional.of(new Value(kpi, window, found.value(), found, approximate, rsd));
+    OptionalDouble accuracy = OptionalDouble.empty();
+    String statedAccuracy = found.labels().get(MEDIAN_ACCURACY);
+    if (approximate && statedAccuracy != null) {
+      try {
+        double a = Double.parseDouble(statedAccuracy);
+        accuracy = a >= 1 && Double.isFinite(a) ? OptionalDouble.of(a) : OptionalDouble.empty();
+      } catch (NumberFormatException e) {
+        accuracy = OptionalDouble.empty();
+      }
+    }
+    return Optional.of(new Value(kpi, window, found.value(), found, approximate, rsd, accuracy));
   }
 
   /**

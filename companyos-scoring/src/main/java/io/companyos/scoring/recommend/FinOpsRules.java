@@ -3,7 +3,10 @@ package io.companyos.scoring.recommend;
 import io.companyos.model.data.CostRow;
 import io.companyos.model.recommend.RecommendationRule;
 import io.companyos.model.time.TimeWindow;
+import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.finops.CostBreakdown;
+import io.companyos.scoring.finops.SavingsOpportunities;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,8 @@ public final class FinOpsRules {
    * ListCost}, where eligible usage is usage at on-demand (Standard) or committed pricing and covered usage carries a
    * {@code CommitmentDiscountType} or Committed pricing. The discount a commitment earns is the effective savings rate of
    * the covered rows, {@code 1 − Σ EffectiveCost / Σ ListCost}. When coverage is at least {@code min_gap_points} below
-   * {@code target_percent}: impact = {@code (target − coverage) × eligible ListCost × savings rate}, per month.
+   * {@code target_percent}: impact = {@code (target − coverage) × eligible ListCost × savings rate}, per month. The
+   * sums are exact decimals, so the figures do not depend on the rows' order.
    *
    * @param rule the rule's settings from recommendations.yaml
    * @param owner the role id that owns the recommendations
@@ -41,9 +45,10 @@ public final class FinOpsRules {
    * @return one recommendation, or none when coverage is close enough to the target or nothing is eligible
    */
   public static List<Recommendation> commitmentCoverage(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
-    double eligible = 0;
-    double covered = 0;
-    double coveredEffective = 0;
+    // Exact sums, so the figures do not depend on the rows' order.
+    BigDecimal eligibleSum = BigDecimal.ZERO;
+    BigDecimal coveredSum = BigDecimal.ZERO;
+    BigDecimal coveredEffective = BigDecimal.ZERO;
     int eligibleRows = 0;
     for (CostRow r : rows) {
       if (!window.contains(r.chargePeriodStart()) || !isUsage(r) || CostRow.UNUSED.equals(r.commitmentDiscountStatus())) {
@@ -53,19 +58,19 @@ public final class FinOpsRules {
       if (!committed && !"Standard".equals(r.pricingCategory())) {
         continue; // spot and other dynamic pricing is not what commitments cover
       }
-      double list = r.listCost().doubleValue();
-      eligible += list;
+      eligibleSum = eligibleSum.add(r.listCost());
       eligibleRows++;
       if (committed) {
-        covered += list;
-        coveredEffective += r.effectiveCost().doubleValue();
+        coveredSum = coveredSum.add(r.listCost());
+        coveredEffective = coveredEffective.add(r.effectiveCost());
       }
     }
-    if (eligible <= 0) {
+    if (eligibleSum.signum() <= 0) {
       return List.of();
     }
+    double eligible = eligibleSum.doubleValue();
     double target = rule.number("target_percent") / 100;
-    double coverage = covered / eligible;
+    double coverage = CommitmentCoverage.ratio(coveredSum, eligibleSum).getAsDouble();
     double gap = target - coverage;
     if (gap * 100 < rule.number("min_gap_points")) {
       return List.of();
@@ -76,11 +81,11 @@ public final class FinOpsRules {
         Evidence.of("eligible usage at on-demand prices (ListCost)", eligible, "USD", "cloud_spend", window, List.of()),
         Evidence.of("coverage target", target * 100, "%", "commitment_coverage", window, List.of("rule " + rule.id()))));
     Impact impact;
-    if (covered <= 0) {
+    if (coveredSum.signum() <= 0) {
       ev.add(Evidence.absent("effective savings rate of committed usage", "%", "effective_savings_rate", window, "no committed usage"));
       impact = Impact.absent("USD/month", "no committed usage to learn the discount from");
     } else {
-      double rate = 1 - coveredEffective / covered;
+      double rate = SavingsOpportunities.committedDiscount(coveredSum, coveredEffective).getAsDouble();
       ev.add(Evidence.of("effective savings rate of committed usage", rate * 100, "%", "effective_savings_rate", window, List.of()));
       double saving = gap * eligible * rate * perMonth;
       impact = Impact.of(saving, "USD/month", String.format(Locale.ROOT, "(%s%% − %s%%) × $%s × %s%% × %s (30 d / window)",
@@ -99,7 +104,8 @@ public final class FinOpsRules {
    * Unused, utilization = {@code used / (used + unused)} (FinOps Foundation, "Rate Optimization"; FOCUS 1.x). A type whose
    * utilization is below {@code min_utilization_percent} and whose unused cost reaches {@code min_monthly_usd} a month is
    * recommended; impact = unused EffectiveCost × 30 days / the window's days, the money a month paid for nothing. Rows
-   * without a status (an export that does not say) are not judged.
+   * without a status (an export that does not say) are not judged. The sums are exact decimals, so the figures do not
+   * depend on the rows' order.
    *
    * @param rule the rule's settings from recommendations.yaml
    * @param owner the role id that owns the recommendations
@@ -109,7 +115,7 @@ public final class FinOpsRules {
    * @return one recommendation per commitment type that qualifies, in {@link Recommendation#ORDER}
    */
   public static List<Recommendation> unusedCommitments(RecommendationRule rule, String owner, List<CostRow> rows, TimeWindow window) {
-    record Use(double used, double unused, int unusedRows) {}
+    record Use(BigDecimal used, BigDecimal unused, int unusedRows) {}
     Map<String, Use> byType = new TreeMap<>();
     for (CostRow r : rows) {
       String status = r.commitmentDiscountStatus();
@@ -118,20 +124,23 @@ public final class FinOpsRules {
         continue;
       }
       String type = r.commitmentDiscountType() != null ? r.commitmentDiscountType() : "commitment";
-      double cost = r.effectiveCost().doubleValue();
+      BigDecimal cost = r.effectiveCost();
       boolean unused = CostRow.UNUSED.equals(status);
-      byType.merge(type, new Use(unused ? 0 : cost, unused ? cost : 0, unused ? 1 : 0),
-          (a, b) -> new Use(a.used() + b.used(), a.unused() + b.unused(), a.unusedRows() + b.unusedRows()));
+      byType.merge(type, new Use(unused ? BigDecimal.ZERO : cost, unused ? cost : BigDecimal.ZERO, unused ? 1 : 0),
+          (a, b) -> new Use(a.used().add(b.used()), a.unused().add(b.unused()), a.unusedRows() + b.unusedRows()));
     }
     double perMonth = (double) MONTH.toSeconds() / window.length().toSeconds();
     List<Recommendation> out = new ArrayList<>();
     for (Map.Entry<String, Use> e : byType.entrySet()) {
-      Use u = e.getValue();
-      double total = u.used() + u.unused();
-      if (total <= 0 || u.unused() <= 0) {
+      Use exact = e.getValue();
+      BigDecimal totalSum = exact.used().add(exact.unused());
+      if (totalSum.signum() <= 0 || exact.unused().signum() <= 0) {
         continue;
       }
-      double utilization = u.used() / total;
+      // The sums are exact; the figures are their doubles.
+      record Figures(double used, double unused, int unusedRows) {}
+      Figures u = new Figures(exact.used().doubleValue(), exact.unused().doubleValue(), exact.unusedRows());
+      double utilization = CommitmentCoverage.ratio(exact.used(), totalSum).getAsDouble();
       double unusedPerMonth = u.unused() * perMonth;
       if (utilization * 100 >= rule.number("min_utilization_percent") || unusedPerMonth < rule.number("min_monthly_usd")) {
         continue;

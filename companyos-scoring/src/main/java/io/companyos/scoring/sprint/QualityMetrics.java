@@ -34,7 +34,68 @@ public final class QualityMetrics {
         }
       }
     }
-    return all == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) ok / all);
+    return buildSuccessRate(ok, all);
+  }
+
+  /**
+   * Build success rate from counts: {@code successful / all}. The step {@link #buildSuccessRate(List, TimeWindow)} ends
+   * with, for an implementation that counts the builds elsewhere (e.g. on Spark).
+   *
+   * @param successful the successful builds in the window
+   * @param all all builds in the window
+   * @return the rate in [0, 1]; empty when {@code all} is 0
+   * @throws IllegalArgumentException if a count is negative or {@code successful} exceeds {@code all}
+   */
+  public static OptionalDouble buildSuccessRate(long successful, long all) {
+    if (successful < 0 || successful > all) {
+      throw new IllegalArgumentException("successful builds must be in [0, " + all + "], was " + successful);
+    }
+    return all == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) successful / all);
+  }
+
+  /**
+   * The review turnaround of a window and the pull requests it counts.
+   *
+   * @param medianHours the median hours from opening to first review, to the minute; empty when none qualifies
+   * @param reviewed the ids of the pull requests counted ({@link #reviewed}), in id order, an id once per pull request
+   *     (two repositories may use the same id)
+   */
+  public record ReviewTurnaround(OptionalDouble medianHours, List<String> reviewed) {
+    /**
+     * Copies the list.
+     *
+     * @param medianHours the median hours
+     * @param reviewed the pull request ids, in id order
+     */
+    public ReviewTurnaround {
+      reviewed = List.copyOf(reviewed);
+    }
+  }
+
+  /**
+   * Review turnaround with its evidence: the median of {@link #turnaroundMinutes} ÷ 60 over the pull requests
+   * {@link #reviewed} in the window, and their ids.
+   *
+   * @param prs the pull requests
+   * @param window the half-open window {@code [start, end)}
+   * @return the median hours and the ids counted
+   */
+  public static ReviewTurnaround reviewTurnaround(List<PullRequest> prs, TimeWindow window) {
+    List<PullRequest> counted = reviewed(prs, window);
+    double[] h = counted.stream().mapToDouble(p -> turnaroundMinutes(p) / 60.0).toArray();
+    return new ReviewTurnaround(Percentiles.median(h), counted.stream().map(PullRequest::prId).sorted().toList());
+  }
+
+  /**
+   * Whole minutes from a pull request's opening to its first review, as {@code Duration.toMinutes()} gives them:
+   * truncated toward zero (a review 30 seconds before the recorded opening is 0 minutes).
+   *
+   * @param pr a pull request with a first review
+   * @return the minutes
+   * @throws NullPointerException if it has no first review
+   */
+  public static long turnaroundMinutes(PullRequest pr) {
+    return Duration.between(pr.openedAt(), java.util.Objects.requireNonNull(pr.firstReviewAt(), "firstReviewAt")).toMinutes();
   }
 
   /**
@@ -46,9 +107,7 @@ public final class QualityMetrics {
    * @return the median in hours, to the minute; empty when none qualifies
    */
   public static OptionalDouble reviewTurnaroundHours(List<PullRequest> prs, TimeWindow window) {
-    double[] h = reviewed(prs, window).stream()
-        .mapToDouble(p -> Duration.between(p.openedAt(), p.firstReviewAt()).toMinutes() / 60.0).toArray();
-    return Percentiles.median(h);
+    return reviewTurnaround(prs, window).medianHours();
   }
 
   /**

@@ -74,6 +74,13 @@ class PrecomputedKpisTest {
     PrecomputedKpis.Value unstated = PrecomputedKpis.find(List.of(point(END, "dau", 1, week("approximate", "true"))), "dau", WEEK,
         Map.of()).orElseThrow();
     assertThat(unstated.approximation()).isEqualTo("HyperLogLog++, error bound not stated");
+    // A percentile_approx median at accuracy 1000: rank error 1/1000 = 0.1% of the values counted.
+    PrecomputedKpis.Value median = PrecomputedKpis.find(List.of(point(END, "lead_time_for_changes", 15,
+        week("approximate", "true", "median_accuracy", "1000"))), "lead_time_for_changes", WEEK, Map.of()).orElseThrow();
+    assertThat(median.approximation()).isEqualTo("percentile_approx, rank error ±0.1%");
+    PrecomputedKpis.Value coarse = PrecomputedKpis.find(List.of(point(END, "lead_time_for_changes", 6,
+        week("approximate", "true", "median_accuracy", "10"))), "lead_time_for_changes", WEEK, Map.of()).orElseThrow();
+    assertThat(coarse.approximation()).isEqualTo("percentile_approx, rank error ±10%");
     PrecomputedKpis.Value exact = PrecomputedKpis.find(List.of(point(END, "dau", 1, week())), "dau", WEEK, Map.of()).orElseThrow();
     assertThat(exact.approximate()).isFalse();
     assertThat(exact.approximation()).isNull();
