@@ -125,27 +125,22 @@ public final class PrecomputedKpis {
       return Optional.empty();
     }
     boolean approximate = "true".equals(found.labels().get(APPROXIMATE));
-    OptionalDouble rsd = OptionalDouble.empty();
-    String stated = found.labels().get(RELATIVE_STANDARD_DEVIATION);
-    if (approximate && stated != null) {
-      try {
-        double r = Double.parseDouble(stated);
-        rsd = r > 0 && Double.isFinite(r) ? OptionalDouble.of(r) : OptionalDouble.empty();
-      } catch (NumberFormatException e) {
-        rsd = OptionalDouble.empty();
-      }
-    }
-    OptionalDouble accuracy = OptionalDouble.empty();
-    String statedAccuracy = found.labels().get(MEDIAN_ACCURACY);
-    if (approximate && statedAccuracy != null) {
-      try {
-        double a = Double.parseDouble(statedAccuracy);
-        accuracy = a >= 1 && Double.isFinite(a) ? OptionalDouble.of(a) : OptionalDouble.empty();
-      } catch (NumberFormatException e) {
-        accuracy = OptionalDouble.empty();
-      }
-    }
+    OptionalDouble rsd = approximate ? bound(found.labels().get(RELATIVE_STANDARD_DEVIATION), Double.MIN_VALUE) : OptionalDouble.empty();
+    OptionalDouble accuracy = approximate ? bound(found.labels().get(MEDIAN_ACCURACY), 1) : OptionalDouble.empty();
     return Optional.of(new Value(kpi, window, found.value(), found, approximate, rsd, accuracy));
+  }
+
+  /** A stated error bound: a finite number at least {@code min}; empty when absent or not such a number. */
+  private static OptionalDouble bound(@Nullable String stated, double min) {
+    if (stated == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double v = Double.parseDouble(stated);
+      return v >= min && Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
   }
 
   /**
