@@ -1,7 +1,8 @@
 package io.companyos.connectors.security;
 
-import io.companyos.connectors.common.LocatedJson;
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
+import io.companyos.connectors.common.LocatedJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,30 +20,22 @@ final class ReadContext {
   private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}", Pattern.CASE_INSENSITIVE);
 
   final String file;
-  private final boolean strict;
+  private final ExportReading.FileEntries entries;
   private final long fileOrder;
   final List<Finding> findings = new ArrayList<>();
-  final List<SkippedInput> skipped = new ArrayList<>();
   final List<Instant> reportTimes = new ArrayList<>();
   /** What the provenance calls the format, e.g. "SARIF 2.1.0, Trivy". */
   String format = "";
 
-  ReadContext(String file, boolean strict, long fileOrder) {
-    this.file = file;
-    this.strict = strict;
-    this.fileOrder = fileOrder;
+  ReadContext(ExportReading.FileEntries entries) {
+    this.file = entries.name();
+    this.entries = entries;
+    this.fileOrder = entries.order();
   }
 
   /** Reads one finding; in lenient mode a problem skips it, in strict mode it stops the read. */
   void each(LocatedJson item, Consumer<LocatedJson> read) {
-    try {
-      read.accept(item);
-    } catch (ExportProblem p) {
-      if (strict) {
-        throw p;
-      }
-      skipped.add(new SkippedInput(file, p.line, p.column, p.code, p.getMessage()));
-    }
+    entries.each(item, read);
   }
 
   void add(String id, @Nullable String cve, @Nullable String severity, String component, String title,
