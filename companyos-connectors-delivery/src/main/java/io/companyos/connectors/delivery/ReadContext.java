@@ -1,7 +1,8 @@
 package io.companyos.connectors.delivery;
 
-import io.companyos.connectors.common.LocatedJson;
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
+import io.companyos.connectors.common.LocatedJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -39,20 +40,19 @@ final class ReadContext {
   record Review(String repo, String number, String id, Instant submittedAt) {}
 
   final String file;
-  private final boolean strict;
+  private final ExportReading.FileEntries entries;
   private final long fileOrder;
   final Settings settings;
   final List<Deploy> deploys = new ArrayList<>();
   final List<Status> statuses = new ArrayList<>();
   final List<Pr> prs = new ArrayList<>();
   final List<Review> reviews = new ArrayList<>();
-  final List<SkippedInput> skipped = new ArrayList<>();
   String format = "";
 
-  ReadContext(String file, boolean strict, long fileOrder, Settings settings) {
-    this.file = file;
-    this.strict = strict;
-    this.fileOrder = fileOrder;
+  ReadContext(ExportReading.FileEntries entries, Settings settings) {
+    this.file = entries.name();
+    this.entries = entries;
+    this.fileOrder = entries.order();
     this.settings = settings;
   }
 
@@ -62,17 +62,12 @@ final class ReadContext {
 
   /** Reads one entry; in lenient mode a problem skips it, in strict mode it stops the read. */
   void each(LocatedJson item, Consumer<LocatedJson> read) {
-    try {
-      if (!item.isObject()) {
-        throw new ExportProblem(DeliveryExportException.MISSING, item, "an entry is " + item.typeName() + ", not an object", null);
+    entries.each(item, j -> {
+      if (!j.isObject()) {
+        throw new ExportProblem(DeliveryExportException.MISSING, j, "an entry is " + j.typeName() + ", not an object", null);
       }
-      read.accept(item);
-    } catch (ExportProblem p) {
-      if (strict) {
-        throw p;
-      }
-      skipped.add(new SkippedInput(file, p.line, p.column, p.code, p.getMessage()));
-    }
+      read.accept(j);
+    });
   }
 
   /** A time written as ISO-8601 with an offset; null when absent. */
