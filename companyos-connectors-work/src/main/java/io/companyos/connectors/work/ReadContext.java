@@ -1,6 +1,7 @@
 package io.companyos.connectors.work;
 
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
 import io.companyos.connectors.common.LocatedJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,19 +52,18 @@ final class ReadContext {
       .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter();
 
   final String file;
-  private final boolean strict;
+  private final ExportReading.FileEntries entries;
   private final long fileOrder;
   final Settings settings;
   final List<SprintStatement> sprints = new ArrayList<>();
   final List<IssueStatement> issues = new ArrayList<>();
   final List<Page> pages = new ArrayList<>();
-  final List<SkippedInput> skipped = new ArrayList<>();
   String format = "";
 
-  ReadContext(String file, boolean strict, long fileOrder, Settings settings) {
-    this.file = file;
-    this.strict = strict;
-    this.fileOrder = fileOrder;
+  ReadContext(ExportReading.FileEntries entries, Settings settings) {
+    this.file = entries.name();
+    this.entries = entries;
+    this.fileOrder = entries.order();
     this.settings = settings;
   }
 
@@ -73,17 +73,12 @@ final class ReadContext {
 
   /** Reads one entry; in lenient mode a problem skips it, in strict mode it stops the read. */
   void each(LocatedJson item, Consumer<LocatedJson> read) {
-    try {
-      if (!item.isObject()) {
-        throw new ExportProblem(WorkExportException.MISSING, item, "an entry is " + item.typeName() + ", not an object", null);
+    entries.each(item, j -> {
+      if (!j.isObject()) {
+        throw new ExportProblem(WorkExportException.MISSING, j, "an entry is " + j.typeName() + ", not an object", null);
       }
-      read.accept(item);
-    } catch (ExportProblem p) {
-      if (strict) {
-        throw p;
-      }
-      skipped.add(new SkippedInput(file, p.line, p.column, p.code, p.getMessage()));
-    }
+      read.accept(j);
+    });
   }
 
   /**
