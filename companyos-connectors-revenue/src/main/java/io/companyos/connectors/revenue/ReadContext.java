@@ -1,6 +1,7 @@
 package io.companyos.connectors.revenue;
 
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
 import io.companyos.connectors.common.LocatedJson;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class ReadContext {
   record Currency(String code, String what, Place place) {}
 
   final String file;
-  private final boolean strict;
+  private final ExportReading.FileEntries entries;
   private final long fileOrder;
   final Settings settings;
   final List<Sub> subs = new ArrayList<>();
@@ -55,16 +56,15 @@ final class ReadContext {
   final List<Customer> customers = new ArrayList<>();
   final List<Page> pages = new ArrayList<>();
   final List<Currency> currencies = new ArrayList<>();
-  final List<SkippedInput> skipped = new ArrayList<>();
   int prorations;
   int notRecurring;
   int invoicesNotCounted;
   String format = "";
 
-  ReadContext(String file, boolean strict, long fileOrder, Settings settings) {
-    this.file = file;
-    this.strict = strict;
-    this.fileOrder = fileOrder;
+  ReadContext(ExportReading.FileEntries entries, Settings settings) {
+    this.file = entries.name();
+    this.entries = entries;
+    this.fileOrder = entries.order();
     this.settings = settings;
   }
 
@@ -78,17 +78,12 @@ final class ReadContext {
 
   /** Reads one entry; in lenient mode a problem skips it, in strict mode it stops the read. */
   void each(LocatedJson item, Consumer<LocatedJson> read) {
-    try {
-      if (!item.isObject()) {
-        throw new ExportProblem(RevenueExportException.MISSING, item, "an entry is " + item.typeName() + ", not an object", null);
+    entries.each(item, j -> {
+      if (!j.isObject()) {
+        throw new ExportProblem(RevenueExportException.MISSING, j, "an entry is " + j.typeName() + ", not an object", null);
       }
-      read.accept(item);
-    } catch (ExportProblem p) {
-      if (strict) {
-        throw p;
-      }
-      skipped.add(new SkippedInput(file, p.line, p.column, p.code, p.getMessage()));
-    }
+      read.accept(j);
+    });
   }
 
   /** The largest Unix time read: the last second of year 9999. */

@@ -1,5 +1,7 @@
 package io.companyos.connectors.revenue;
 
+import java.util.List;
+
 /**
  * A subscription, an invoice (line) or a whole file that lenient mode left out, with where and why.
  *
@@ -8,8 +10,17 @@ package io.companyos.connectors.revenue;
  * @param column 1-based column, or 0
  * @param code the {@code COS-STRIPE-*} code strict mode would have failed with
  * @param reason what was wrong
+ * @deprecated every export connector lists what it skipped as {@link io.companyos.connectors.common.SkippedInput};
+ *     use {@link RevenueExportsSource#skippedInputs()}. This record stays for code written against
+ *     {@link RevenueExportsSource#skipped()}.
  */
+@Deprecated(since = "0.1.0")
 public record SkippedInput(String file, int line, int column, String code, String reason) {
+  /** The same entries as this connector's own record, for {@link RevenueExportsSource#skipped()}. */
+  static List<SkippedInput> of(List<io.companyos.connectors.common.SkippedInput> skipped) {
+    return skipped.stream().map(s -> new SkippedInput(s.file(), s.line(), s.column(), s.code(), s.reason())).toList();
+  }
+
   /** {@code file:line:col: CODE reason}. */
   @Override
   public String toString() {
