@@ -1,19 +1,17 @@
 package io.companyos.connectors.incidents;
 
-import io.companyos.connectors.common.LocatedJson;
 import io.companyos.connectors.common.ExportFiles;
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
+import io.companyos.connectors.common.ExportRecords;
+import io.companyos.connectors.common.LocatedJson;
 import io.companyos.model.data.Incident;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
-import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceDescription;
-import io.companyos.sources.SourceUnavailableException;
-import io.companyos.sources.UnsupportedQueryException;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,28 +38,24 @@ import org.slf4j.LoggerFactory;
  * another tool's CSV or JSON through the column mapping). Files are read once, on first use. An incident stated by
  * several PagerDuty pages counts once (the latest {@code updated_at}); a resolve log entry gives its resolve time. In
  * strict mode (the default) the first bad file or entry fails the query with {@code file:line:col: COS-INC-00n
- * message}; in lenient mode it is skipped, counted in the provenance and listed by {@link #skipped()}.
+ * message}; in lenient mode it is skipped, counted in the provenance and listed by {@link #skippedInputs()}.
  */
 public final class IncidentExportsSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(IncidentExportsSource.class);
+  private static final List<RecordKind<?>> KINDS = List.of(RecordKind.INCIDENTS);
 
   private final String id;
   private final Path path;
   private final boolean strict;
   private final Settings settings;
-  private final Clock clock;
-  private final @Nullable PagerDutyPull pull;
-  private volatile @Nullable Loaded loaded;
-
-  private record Loaded(List<Incident> rows, String query, List<SkippedInput> skipped, Provenance.@Nullable Coverage covers) {}
+  private final ExportRecords<List<Incident>> exports;
 
   IncidentExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock, @Nullable PagerDutyPull pull) {
-    this.pull = pull;
     this.id = id;
     this.path = path;
     this.strict = strict;
     this.settings = settings;
-    this.clock = clock;
+    this.exports = new ExportRecords<>(id, clock, pull == null ? null : pull::sync, this::read);
   }
 
   @Override
@@ -71,83 +65,60 @@ public final class IncidentExportsSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    if (pull == null && !Files.exists(path)) {
-      throw new SourceUnavailableException(id, "no file or folder " + path, null);
-    }
+    exports.requireExports(path);
     return SourceDescription.of(IncidentExportsSourceProvider.ID, RecordKind.INCIDENTS);
   }
 
   @Override
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
-    if (!kind.equals(RecordKind.INCIDENTS)) {
-      throw new UnsupportedQueryException(id, "records", kind.name());
-    }
-    Loaded l = load();
-    return Dataset.inWindow(kind, l.rows(), Provenance.of(id, l.query(), window, clock.instant()).withCovers(l.covers()));
+    return exports.records(kind, window, KINDS, rows -> rows);
   }
 
-  /** Entries and files lenient mode left out, in reading order. */
+  /**
+   * Entries and files lenient mode left out, in reading order.
+   *
+   * @return what was skipped
+   * @deprecated the connectors share one type now: use {@link #skippedInputs()}
+   */
+  @Deprecated(since = "0.1.0")
   public List<SkippedInput> skipped() {
-    return load().skipped();
+    return SkippedInput.of(skippedInputs());
   }
 
-  private Loaded load() {
-    Loaded l = loaded;
-    if (l == null) {
-      synchronized (this) {
-        l = loaded;
-        if (l == null) {
-          if (pull != null) {
-            pull.sync();
-          }
-          l = read();
-          loaded = l;
-        }
-      }
-    }
-    return l;
+  /**
+   * Entries and files lenient mode left out, in reading order.
+   *
+   * @return what was skipped
+   */
+  public List<io.companyos.connectors.common.SkippedInput> skippedInputs() {
+    return exports.skipped();
   }
 
-  private Loaded read() {
+  private ExportRecords.Read<List<Incident>> read() {
+    ExportReading reading = new ExportReading(id, path, strict, IncidentExportException::new);
     List<ReadContext.Read> reads = new ArrayList<>();
     List<ReadContext.Resolve> resolves = new ArrayList<>();
     List<ReadContext.Page> pages = new ArrayList<>();
-    List<SkippedInput> skipped = new ArrayList<>();
-    List<String> described = new ArrayList<>();
-    long order = 0;
-    for (Path file : files()) {
-      String name = name(file);
-      ReadContext ctx = new ReadContext(name, strict, order++, settings);
-      try {
-        byte[] bytes = Files.readAllBytes(file);
-        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-          GenericReader.readCsv(new StringReader(utf8(bytes)), ctx);
-        } else {
-          LocatedJson root = LocatedJson.parse(new ByteArrayInputStream(bytes));
-          if (PagerDutyReader.isPagerDuty(root)) {
-            PagerDutyReader.read(root, ctx);
+    reading.eachFile(ExportFiles.list(id, path, ".json", ".csv"), IncidentExportException.MALFORMED, "fix the file, or export it again",
+        (file, entries) -> {
+          ReadContext ctx = new ReadContext(entries, settings);
+          byte[] bytes = Files.readAllBytes(file);
+          if (entries.name().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            GenericReader.readCsv(new StringReader(utf8(bytes)), ctx);
           } else {
-            GenericReader.readJson(root, ctx);
+            LocatedJson root = LocatedJson.parse(new ByteArrayInputStream(bytes));
+            if (PagerDutyReader.isPagerDuty(root)) {
+              PagerDutyReader.read(root, ctx);
+            } else {
+              GenericReader.readJson(root, ctx);
+            }
           }
-        }
-      } catch (LocatedJson.Malformed e) {
-        fail(name, IncidentExportException.MALFORMED, e.line, e.column, e.getMessage(), skipped, "fix the file, or export it again");
-        described.add(name + " (not read)");
-        continue;
-      } catch (ExportProblem p) {
-        fail(name, p.code, p.line, p.column, p.getMessage(), skipped, p.hint);
-        described.add(name + " (not read)");
-        continue;
-      } catch (IOException e) {
-        throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
-      }
-      reads.addAll(ctx.incidents);
-      resolves.addAll(ctx.resolves);
-      pages.addAll(ctx.pages);
-      skipped.addAll(ctx.skipped);
-      described.add(name + " (" + ctx.format + ")");
-    }
-    List<Incident> rows = merge(reads, resolves, skipped);
+          reads.addAll(ctx.incidents);
+          resolves.addAll(ctx.resolves);
+          pages.addAll(ctx.pages);
+          return ctx.format;
+        });
+    List<Incident> rows = merge(reads, resolves, reading);
     List<Instant> times = new ArrayList<>();
     for (Incident i : rows) {
       times.add(i.timeCreated());
@@ -155,24 +126,21 @@ public final class IncidentExportsSource implements MetricSource {
         times.add(i.timeResolved());
       }
     }
-    StringBuilder query = new StringBuilder(described.isEmpty() ? "no exports in " + path.getFileName() : String.join(", ", described));
+    List<String> notes = new ArrayList<>();
     String incomplete = incompletePages(pages);
     if (incomplete != null) {
-      query.append("; ").append(incomplete);
+      notes.add(incomplete);
       LOG.warn("{}: {}", id, incomplete);
     }
-    if (!skipped.isEmpty()) {
-      query.append("; ").append(skipped.size()).append(" bad ").append(skipped.size() == 1 ? "entry" : "entries").append(" skipped");
-      LOG.warn("{}: skipped {} bad entries of the incident exports (lenient mode); first: {}", id, skipped.size(), skipped.get(0));
-    }
-    return new Loaded(rows, query.toString(), List.copyOf(skipped), Provenance.Coverage.of(times).orElse(null));
+    String query = reading.query("no exports in " + path.getFileName(), notes, "incident exports", LOG);
+    return ExportRecords.Read.of(rows, query, reading, times);
   }
 
   /**
    * One incident per id: of several PagerDuty statements the one updated last (the later file on a tie), of
    * other exports the later file; then the resolve log entries.
    */
-  private List<Incident> merge(List<ReadContext.Read> reads, List<ReadContext.Resolve> resolves, List<SkippedInput> skipped) {
+  private static List<Incident> merge(List<ReadContext.Read> reads, List<ReadContext.Resolve> resolves, ExportReading reading) {
     Map<String, ReadContext.Read> byId = new LinkedHashMap<>();
     for (ReadContext.Read r : reads) {
       byId.merge(r.incident().incidentId(), r, (a, b) -> {
@@ -195,8 +163,8 @@ public final class IncidentExportsSource implements MetricSource {
       ReadContext.Resolve resolve = r.pagerDuty() ? resolvedBy.get(i.incidentId()) : null;
       if (resolve != null) {
         if (resolve.at().isBefore(i.timeCreated())) {
-          fail(resolve.file(), IncidentExportException.INVALID, resolve.line(), resolve.column(), "incident " + i.incidentId()
-              + " is resolved (" + resolve.at() + ") before it was created (" + i.timeCreated() + ")", skipped, null);
+          reading.fail(resolve.file(), IncidentExportException.INVALID, resolve.line(), resolve.column(), "incident "
+              + i.incidentId() + " is resolved (" + resolve.at() + ") before it was created (" + i.timeCreated() + ")", null);
           continue;
         }
         i = new Incident(i.incidentId(), i.timeCreated(), resolve.at(), i.severity(), i.service(), i.title(), i.rootCauseDeploy());
@@ -245,22 +213,5 @@ public final class IncidentExportsSource implements MetricSource {
     var out = java.nio.CharBuffer.allocate(bytes.length + 1);
     var result = decoder.decode(in, out, true);
     return result.isError() ? in.position() : bytes.length;
-  }
-
-  private void fail(String file, String code, int line, int column, String message, List<SkippedInput> skipped,
-      @Nullable String hint) {
-    if (strict) {
-      throw new IncidentExportException(code, id, file, line, column, message,
-          hint != null ? hint + "; or set 'mode: lenient' to skip it and report it" : "fix it, or set 'mode: lenient' to skip it and report it");
-    }
-    skipped.add(new SkippedInput(file, line, column, code, message));
-  }
-
-  private String name(Path file) {
-    return ExportFiles.name(path, file);
-  }
-
-  private List<Path> files() {
-    return ExportFiles.list(id, path, ".json", ".csv");
   }
 }

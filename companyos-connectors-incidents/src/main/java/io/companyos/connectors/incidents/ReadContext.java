@@ -2,6 +2,7 @@ package io.companyos.connectors.incidents;
 
 import io.companyos.connectors.common.LocatedJson;
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
 import io.companyos.model.data.Incident;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,34 +26,26 @@ final class ReadContext {
 
   final String file;
   final Settings settings;
-  private final boolean strict;
+  private final ExportReading.FileEntries entries;
   private final long fileOrder;
   final List<Read> incidents = new ArrayList<>();
   final List<Resolve> resolves = new ArrayList<>();
-  final List<SkippedInput> skipped = new ArrayList<>();
   final List<Page> pages = new ArrayList<>();
   /** What the provenance calls the format, e.g. "PagerDuty incidents". */
   String format = "";
   /** A remark the provenance carries after the format, e.g. that the saved pages end with {@code more: true}. */
   @Nullable String note;
 
-  ReadContext(String file, boolean strict, long fileOrder, Settings settings) {
-    this.file = file;
-    this.strict = strict;
-    this.fileOrder = fileOrder;
+  ReadContext(ExportReading.FileEntries entries, Settings settings) {
+    this.file = entries.name();
+    this.entries = entries;
+    this.fileOrder = entries.order();
     this.settings = settings;
   }
 
   /** Reads one entry; in lenient mode a problem skips it, in strict mode it stops the read. */
   <T> void each(T item, Consumer<T> read) {
-    try {
-      read.accept(item);
-    } catch (ExportProblem p) {
-      if (strict) {
-        throw p;
-      }
-      skipped.add(new SkippedInput(file, p.line, p.column, p.code, p.getMessage()));
-    }
+    entries.each(item, read);
   }
 
   void add(Incident incident, @Nullable Instant updatedAt, boolean pagerDuty, int line, int column) {
