@@ -2,16 +2,16 @@ package io.companyos.connectors.costs;
 
 import io.companyos.connectors.common.ExportFiles;
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
+import io.companyos.connectors.common.ExportRecords;
 import io.companyos.connectors.common.LocatedJson;
 import io.companyos.model.data.CostRow;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
-import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceDescription;
 import io.companyos.sources.SourceUnavailableException;
-import io.companyos.sources.UnsupportedQueryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,26 +36,25 @@ import org.slf4j.LoggerFactory;
  * provenance says so. Any other {@code .csv} or {@code .csv.gz} is read as FOCUS CSV (GCP's FOCUS view saved as CSV).
  * Every row is read by the rules of {@code costs.csv}. Files are read once, on first use. In strict mode (the default)
  * the first bad file, manifest or row fails the query with {@code file:line:col: COS-COST-00n message}; in lenient mode
- * it is skipped, counted in the provenance and listed by {@link #skipped()}.
+ * it is skipped, counted in the provenance and listed by {@link #skippedInputs()}.
  */
 public final class CostExportsSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(CostExportsSource.class);
   private static final String PARQUET_HINT = "read Parquet through the jdbc source with DuckDB's driver (docs/sources.md, "
       + "\"Parquet files\"), or export gzip CSV";
 
+  private static final List<RecordKind<?>> KINDS = List.of(RecordKind.COSTS);
+
   private final String id;
   private final Path path;
   private final boolean strict;
-  private final Clock clock;
-  private volatile @Nullable Loaded loaded;
-
-  private record Loaded(List<CostRow> rows, String query, List<SkippedInput> skipped, Provenance.@Nullable Coverage covers) {}
+  private final ExportRecords<List<CostRow>> exports;
 
   CostExportsSource(String id, Path path, boolean strict, Clock clock) {
     this.id = id;
     this.path = path;
     this.strict = strict;
-    this.clock = clock;
+    this.exports = new ExportRecords<>(id, clock, null, this::read);
   }
 
   @Override
@@ -66,47 +64,42 @@ public final class CostExportsSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    if (!Files.exists(path)) {
-      throw new SourceUnavailableException(id, "no file or folder " + path, null);
-    }
+    exports.requireExports(path);
     return SourceDescription.of(CostExportsSourceProvider.ID, RecordKind.COSTS);
   }
 
   @Override
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
-    if (!kind.equals(RecordKind.COSTS)) {
-      throw new UnsupportedQueryException(id, "records", kind.name());
-    }
-    Loaded l = load();
-    return Dataset.inWindow(kind, l.rows(), Provenance.of(id, l.query(), window, clock.instant()).withCovers(l.covers()));
+    return exports.records(kind, window, KINDS, rows -> rows);
   }
 
-  /** Rows, manifests and files lenient mode left out, in reading order. */
+  /**
+   * Rows, manifests and files lenient mode left out, in reading order.
+   *
+   * @return what was skipped
+   * @deprecated the connectors share one type now: use {@link #skippedInputs()}
+   */
+  @Deprecated(since = "0.1.0")
   public List<SkippedInput> skipped() {
-    return load().skipped();
+    return SkippedInput.of(skippedInputs());
   }
 
-  private Loaded load() {
-    Loaded l = loaded;
-    if (l == null) {
-      synchronized (this) {
-        l = loaded;
-        if (l == null) {
-          l = read();
-          loaded = l;
-        }
-      }
-    }
-    return l;
+  /**
+   * Rows, manifests and files lenient mode left out, in reading order.
+   *
+   * @return what was skipped
+   */
+  public List<io.companyos.connectors.common.SkippedInput> skippedInputs() {
+    return exports.skipped();
   }
 
-  private Loaded read() {
+  private ExportRecords.Read<List<CostRow>> read() {
+    ExportReading reading = new ExportReading(id, path, strict, CostExportException::new);
     List<Path> all = ExportFiles.list(id, path, ".csv", ".csv.gz", ".parquet", ".json");
     Map<String, Path> byName = new LinkedHashMap<>();
     for (Path p : all) {
       byName.put(ExportFiles.name(path, p), p);
     }
-    List<SkippedInput> skipped = new ArrayList<>();
     // The latest manifest of each group (AWS billing period, Azure date range), and every manifest seen per group.
     Map<String, Manifest> latest = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : byName.entrySet()) {
@@ -118,9 +111,9 @@ public final class CostExportsSource implements MetricSource {
         Manifest m = Manifest.read(name, LocatedJson.parse(in), Files.getLastModifiedTime(e.getValue()).toInstant());
         latest.merge(m.group(), m, (a, b) -> b.laterThan(a) ? b : a);
       } catch (LocatedJson.Malformed m) {
-        fail(name, CostExportException.MALFORMED, m.line, m.column, m.getMessage(), skipped, "download the manifest again");
+        reading.fail(name, CostExportException.MALFORMED, m.line, m.column, m.getMessage(), "download the manifest again");
       } catch (ExportProblem p) {
-        fail(name, p.code, p.line, p.column, p.getMessage(), skipped, p.hint);
+        reading.fail(name, p);
       } catch (IOException x) {
         throw new SourceUnavailableException(id, "cannot read " + e.getValue() + ": " + x.getMessage(), x);
       }
@@ -130,15 +123,14 @@ public final class CostExportsSource implements MetricSource {
     for (Manifest m : latest.values()) {
       for (Map.Entry<String, int[]> f : m.files().entrySet()) {
         if (!byName.containsKey(f.getKey())) {
-          fail(m.file(), CostExportException.MISSING_FILE, f.getValue()[0], f.getValue()[1], "the manifest lists "
-              + f.getKey() + ", which is not in the folder", skipped, "sync the export folder again (all of it)");
+          reading.fail(m.file(), CostExportException.MISSING_FILE, f.getValue()[0], f.getValue()[1], "the manifest lists "
+              + f.getKey() + ", which is not in the folder", "sync the export folder again (all of it)");
         } else {
           listedBy.put(f.getKey(), m.vendor());
         }
       }
     }
     List<CostRow> rows = new ArrayList<>();
-    List<String> described = new ArrayList<>();
     Set<String> ignored = new LinkedHashSet<>();
     Set<String> notManifests = new LinkedHashSet<>();
     for (Map.Entry<String, Path> e : byName.entrySet()) {
@@ -161,59 +153,40 @@ public final class CostExportsSource implements MetricSource {
       }
       String format = vendor == null ? "FOCUS CSV" : vendor + " FOCUS export";
       if (lower.endsWith(".parquet")) {
-        fail(name, CostExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet data file; this source reads FOCUS CSV and gzip CSV",
-            skipped, PARQUET_HINT);
-        described.add(name + " (not read)");
+        reading.fail(name, CostExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet data file; this source reads FOCUS CSV and gzip CSV",
+            PARQUET_HINT);
+        reading.notRead(name);
         continue;
       }
       List<CostRow> read = new ArrayList<>();
-      List<SkippedInput> bad = new ArrayList<>();
+      ExportReading.FileEntries entries = reading.file(name);
       try (InputStream in = Files.newInputStream(e.getValue())) {
-        FocusCsv.read(in, FocusCsv.isGzip(name), read::add, p -> {
-          if (strict) {
-            throw p;
-          }
-          bad.add(new SkippedInput(name, p.line, p.column, p.code, p.getMessage()));
-        });
+        FocusCsv.read(in, FocusCsv.isGzip(name), read::add, entries::skip);
       } catch (ExportProblem p) {
-        fail(name, p.code, p.line, p.column, p.getMessage(), skipped, p.hint);
-        described.add(name + " (not read)");
+        reading.fail(name, p);
+        reading.notRead(name);
         continue;
       } catch (IOException x) {
         throw new SourceUnavailableException(id, "cannot read " + e.getValue() + ": " + x.getMessage(), x);
       }
       rows.addAll(read);
-      skipped.addAll(bad);
-      described.add(name + " (" + format + ")");
+      reading.read(entries, format);
     }
     List<Instant> times = new ArrayList<>();
     for (CostRow r : rows) {
       times.add(r.chargePeriodStart());
       times.add(r.chargePeriodEnd());
     }
-    StringBuilder query = new StringBuilder(described.isEmpty() ? "no cost exports in " + path.getFileName() : String.join(", ", described));
+    List<String> notes = new ArrayList<>();
     if (!ignored.isEmpty()) {
-      query.append("; ").append(ignored.size()).append(ignored.size() == 1 ? " file" : " files")
-          .append(" not in the latest manifest of ").append(ignored.size() == 1 ? "its" : "their")
-          .append(" billing period or run, not read: ").append(String.join(", ", ignored));
+      notes.add(ignored.size() + (ignored.size() == 1 ? " file" : " files") + " not in the latest manifest of "
+          + (ignored.size() == 1 ? "its" : "their") + " billing period or run, not read: " + String.join(", ", ignored));
       LOG.info("{}: {} data files not in the latest manifests, not read", id, ignored.size());
     }
     if (!notManifests.isEmpty()) {
-      query.append("; not a manifest, not read: ").append(String.join(", ", notManifests));
+      notes.add("not a manifest, not read: " + String.join(", ", notManifests));
     }
-    if (!skipped.isEmpty()) {
-      query.append("; ").append(skipped.size()).append(" bad ").append(skipped.size() == 1 ? "entry" : "entries").append(" skipped");
-      LOG.warn("{}: skipped {} bad entries of the cost exports (lenient mode); first: {}", id, skipped.size(), skipped.get(0));
-    }
-    return new Loaded(List.copyOf(rows), query.toString(), List.copyOf(skipped), Provenance.Coverage.of(times).orElse(null));
-  }
-
-  private void fail(String file, String code, int line, int column, String message, List<SkippedInput> skipped,
-      @Nullable String hint) {
-    if (strict) {
-      throw new CostExportException(code, id, file, line, column, message,
-          hint != null ? hint + "; or set 'mode: lenient' to skip it and report it" : "fix it, or set 'mode: lenient' to skip it and report it");
-    }
-    skipped.add(new SkippedInput(file, line, column, code, message));
+    String query = reading.query("no cost exports in " + path.getFileName(), notes, "cost exports", LOG);
+    return ExportRecords.Read.of(List.copyOf(rows), query, reading, times);
   }
 }
