@@ -2,15 +2,15 @@ package io.companyos.connectors.product;
 
 import io.companyos.connectors.common.ExportFiles;
 import io.companyos.connectors.common.ExportProblem;
+import io.companyos.connectors.common.ExportReading;
+import io.companyos.connectors.common.ExportRecords;
 import io.companyos.model.data.ProductEvent;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
-import io.companyos.sources.Provenance;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceDescription;
 import io.companyos.sources.SourceUnavailableException;
-import io.companyos.sources.UnsupportedQueryException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -48,33 +48,36 @@ import org.slf4j.LoggerFactory;
  * {@code insert_id}) counts once. Identity calls ({@code $identify}, {@code $set}, …) are not read. Files are read once,
  * on first use. In strict mode (the default) the first bad file or line fails the query with
  * {@code file:line:col: COS-PRODUCT-00n message}; in lenient mode it is skipped, counted in the provenance and listed by
- * {@link #skipped()}.
+ * {@link #skippedInputs()}.
  */
 public final class ProductExportsSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(ProductExportsSource.class);
   private static final String PARQUET_HINT = "read Parquet through the jdbc source with DuckDB's driver (docs/sources.md, "
       + "\"Parquet files\"), or export JSON Lines";
 
+  private static final List<RecordKind<?>> KINDS = List.of(RecordKind.PRODUCT_EVENTS);
+
   private final String id;
   private final Path path;
   private final boolean strict;
   private final Settings settings;
-  private final Clock clock;
-  private volatile @Nullable Loaded loaded;
-
-  private record Loaded(List<ProductEvent> rows, String query, List<SkippedInput> skipped, Provenance.@Nullable Coverage covers) {}
+  private final ExportRecords<List<ProductEvent>> exports;
 
   /** What reading found, over all files. */
-  private final class Reading implements EventReader.Sink {
+  private static final class Reading implements EventReader.Sink {
+    final ExportReading files;
     final List<ProductEvent> rows = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
-    final List<SkippedInput> skipped = new ArrayList<>();
     final Set<String> tools = new java.util.TreeSet<>();
     int duplicates;
     int identity;
     int noAccount;
     int emptyFiles;
     String file = "";
+
+    Reading(ExportReading files) {
+      this.files = files;
+    }
 
     @Override
     public void event(EventReader.Read r) {
@@ -91,10 +94,7 @@ public final class ProductExportsSource implements MetricSource {
 
     @Override
     public void bad(ExportProblem p) {
-      if (strict) {
-        throw p;
-      }
-      skipped.add(new SkippedInput(file, p.line, p.column, p.code, p.getMessage()));
+      files.skip(file, p);
     }
 
     @Override
@@ -108,7 +108,7 @@ public final class ProductExportsSource implements MetricSource {
     this.path = path;
     this.strict = strict;
     this.settings = settings;
-    this.clock = clock;
+    this.exports = new ExportRecords<>(id, clock, null, this::read);
   }
 
   @Override
@@ -118,50 +118,45 @@ public final class ProductExportsSource implements MetricSource {
 
   @Override
   public SourceDescription describe() {
-    if (!Files.exists(path)) {
-      throw new SourceUnavailableException(id, "no file or folder " + path, null);
-    }
+    exports.requireExports(path);
     return SourceDescription.of(ProductExportsSourceProvider.ID, RecordKind.PRODUCT_EVENTS);
   }
 
   @Override
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
-    if (!kind.equals(RecordKind.PRODUCT_EVENTS)) {
-      throw new UnsupportedQueryException(id, "records", kind.name());
-    }
-    Loaded l = load();
-    return Dataset.inWindow(kind, l.rows(), Provenance.of(id, l.query(), window, clock.instant()).withCovers(l.covers()));
+    return exports.records(kind, window, KINDS, rows -> rows);
   }
 
-  /** Lines and files lenient mode left out, in reading order. */
+  /**
+   * Lines and files lenient mode left out, in reading order.
+   *
+   * @return what was skipped
+   * @deprecated the connectors share one type now: use {@link #skippedInputs()}
+   */
+  @Deprecated(since = "0.1.0")
   public List<SkippedInput> skipped() {
-    return load().skipped();
+    return SkippedInput.of(skippedInputs());
   }
 
-  private Loaded load() {
-    Loaded l = loaded;
-    if (l == null) {
-      synchronized (this) {
-        l = loaded;
-        if (l == null) {
-          l = read();
-          loaded = l;
-        }
-      }
-    }
-    return l;
+  /**
+   * Lines and files lenient mode left out, in reading order.
+   *
+   * @return what was skipped
+   */
+  public List<io.companyos.connectors.common.SkippedInput> skippedInputs() {
+    return exports.skipped();
   }
 
-  private Loaded read() {
-    Reading reading = new Reading();
-    List<String> described = new ArrayList<>();
+  private ExportRecords.Read<List<ProductEvent>> read() {
+    ExportReading files = new ExportReading(id, path, strict, ProductExportException::new);
+    Reading reading = new Reading(files);
     for (Path file : ExportFiles.list(id, path, ".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz", ".zip", ".parquet")) {
       String name = ExportFiles.name(path, file);
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.endsWith(".parquet")) {
-        fail(name, ProductExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet export; this source reads JSON Lines (PostHog) and "
-            + "Amplitude's zip archives", reading.skipped, PARQUET_HINT);
-        described.add(name + " (not read)");
+        files.fail(name, ProductExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet export; this source reads JSON Lines (PostHog) and "
+            + "Amplitude's zip archives", PARQUET_HINT);
+        files.notRead(name);
         continue;
       }
       int before = reading.rows.size() + reading.duplicates;
@@ -169,42 +164,38 @@ public final class ProductExportsSource implements MetricSource {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
         if (lower.endsWith(".zip")) {
           int hours = zip(in, name, reading);
-          described.add(name + " (Amplitude export, " + hours + (hours == 1 ? " file" : " files") + ")");
+          files.described(name, "Amplitude export, " + hours + (hours == 1 ? " file" : " files"));
           continue;
         }
         reading.file = name;
         lines(in, lower.endsWith(".gz"), reading);
       } catch (ExportProblem p) {
-        fail(reading.file, p.code, p.line, p.column, p.getMessage(), reading.skipped, p.hint);
-        described.add(name + " (not read)");
+        files.fail(reading.file, p);
+        files.notRead(name);
         continue;
       } catch (IOException e) {
         throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
       }
-      described.add(name + " (" + (reading.rows.size() + reading.duplicates == before ? "no events" : String.join(" and ", reading.tools) + " events") + ")");
+      files.described(name, reading.rows.size() + reading.duplicates == before ? "no events" : String.join(" and ", reading.tools) + " events");
     }
     List<ProductEvent> rows = new ArrayList<>(reading.rows);
     rows.sort(Comparator.comparing(ProductEvent::timestamp));
     List<Instant> times = rows.stream().map(ProductEvent::timestamp).toList();
-    StringBuilder query = new StringBuilder(described.isEmpty() ? "no product exports in " + path.getFileName() : String.join(", ", described));
+    List<String> notes = new ArrayList<>();
     if (reading.duplicates > 0) {
-      query.append("; ").append(reading.duplicates).append(reading.duplicates == 1 ? " event" : " events")
-          .append(" exported twice (same uuid or insert_id) counted once");
+      notes.add(reading.duplicates + (reading.duplicates == 1 ? " event" : " events")
+          + " exported twice (same uuid or insert_id) counted once");
     }
     if (reading.identity > 0) {
-      query.append("; ").append(reading.identity).append(reading.identity == 1 ? " identity call" : " identity calls")
-          .append(" ($identify, $set, $groupidentify, …) not read");
+      notes.add(reading.identity + (reading.identity == 1 ? " identity call" : " identity calls")
+          + " ($identify, $set, $groupidentify, …) not read");
     }
     if (reading.noAccount > 0) {
-      query.append("; ").append(reading.noAccount).append(reading.noAccount == 1 ? " event" : " events")
-          .append(" without an account, as account '").append(Settings.NO_ACCOUNT).append("'");
+      notes.add(reading.noAccount + (reading.noAccount == 1 ? " event" : " events") + " without an account, as account '"
+          + Settings.NO_ACCOUNT + "'");
     }
-    if (!reading.skipped.isEmpty()) {
-      int n = reading.skipped.size();
-      query.append("; ").append(n).append(" bad ").append(n == 1 ? "entry" : "entries").append(" skipped");
-      LOG.warn("{}: skipped {} bad entries of the product exports (lenient mode); first: {}", id, n, reading.skipped.get(0));
-    }
-    return new Loaded(List.copyOf(rows), query.toString(), List.copyOf(reading.skipped), Provenance.Coverage.of(times).orElse(null));
+    String query = files.query("no product exports in " + path.getFileName(), notes, "product exports", LOG);
+    return ExportRecords.Read.of(List.copyOf(rows), query, files, times);
   }
 
   /** An Amplitude archive: every file in it, gzipped or not; the number of files read. */
@@ -228,10 +219,7 @@ public final class ProductExportsSource implements MetricSource {
             }
           }, entry.getName().toLowerCase(Locale.ROOT).endsWith(".gz"), reading);
         } catch (ExportProblem p) {
-          if (strict) {
-            throw p;
-          }
-          reading.skipped.add(new SkippedInput(inner, p.line, p.column, p.code, p.getMessage()));
+          reading.files.skip(inner, p);
         }
         reading.file = name;
       }
@@ -296,14 +284,5 @@ public final class ProductExportsSource implements MetricSource {
           "download the export again");
     }
     throw e;
-  }
-
-  private void fail(String file, String code, int line, int column, String message, List<SkippedInput> skipped,
-      @Nullable String hint) {
-    if (strict) {
-      throw new ProductExportException(code, id, file, line, column, message,
-          hint != null ? hint + "; or set 'mode: lenient' to skip it and report it" : "fix it, or set 'mode: lenient' to skip it and report it");
-    }
-    skipped.add(new SkippedInput(file, line, column, code, message));
   }
 }
