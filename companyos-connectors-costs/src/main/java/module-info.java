@@ -2,7 +2,7 @@
 module io.companyos.connectors.costs {
   requires transitive io.companyos.sources;
   requires static transitive org.jspecify;
-  requires io.companyos.connectors.common;
+  requires transitive io.companyos.connectors.common;
   requires io.companyos.sources.builtin;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;

@@ -2,7 +2,7 @@
 module io.companyos.connectors.incidents {
   requires transitive io.companyos.sources;
   requires static transitive org.jspecify;
-  requires io.companyos.connectors.common;
+  requires transitive io.companyos.connectors.common;
   requires com.fasterxml.jackson.core;
   requires de.siegmar.fastcsv;
   requires org.slf4j;

@@ -2,7 +2,7 @@
 module io.companyos.connectors.product {
   requires transitive io.companyos.sources;
   requires static transitive org.jspecify;
-  requires io.companyos.connectors.common;
+  requires transitive io.companyos.connectors.common;
   requires com.fasterxml.jackson.core;
   requires org.slf4j;
   exports io.companyos.connectors.product;

@@ -54,7 +54,8 @@ public final class ExportReading {
 
   /**
    * The entries of one file: a bad entry stops the read in strict mode and is skipped in lenient mode. What it skipped
-   * counts only when the whole file is read ({@link #read}); a file that fails after all is left out with its entries.
+   * counts only when the whole file is read ({@link ExportReading#read}); a file that fails after all is left out with
+   * its entries.
    */
   public final class FileEntries {
     private final String name;
