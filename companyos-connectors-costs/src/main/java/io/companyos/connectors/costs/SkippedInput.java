@@ -1,7 +1,6 @@
 package io.companyos.connectors.costs;
 
 import io.companyos.connectors.common.ExportProblem;
-import java.util.List;
 
 /**
  * A cost row, a manifest or a whole file that lenient mode left out, with where and why.
@@ -17,11 +16,6 @@ import java.util.List;
  */
 @Deprecated(since = "0.1.0")
 public record SkippedInput(String file, int line, int column, String code, String reason) {
-  /** The same entries as this connector's own record, for {@link CostExportsSource#skipped()}. */
-  static List<SkippedInput> of(List<io.companyos.connectors.common.SkippedInput> skipped) {
-    return skipped.stream().map(s -> new SkippedInput(s.file(), s.line(), s.column(), s.code(), s.reason())).toList();
-  }
-
   /** {@code file:line:col: CODE reason}. */
   @Override
   public String toString() {

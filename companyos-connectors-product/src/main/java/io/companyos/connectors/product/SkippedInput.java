@@ -1,7 +1,6 @@
 package io.companyos.connectors.product;
 
 import io.companyos.connectors.common.ExportProblem;
-import java.util.List;
 
 /**
  * An event, a file of an archive or a whole file that lenient mode left out, with where and why.
@@ -17,11 +16,6 @@ import java.util.List;
  */
 @Deprecated(since = "0.1.0")
 public record SkippedInput(String file, int line, int column, String code, String reason) {
-  /** The same entries as this connector's own record, for {@link ProductExportsSource#skipped()}. */
-  static List<SkippedInput> of(List<io.companyos.connectors.common.SkippedInput> skipped) {
-    return skipped.stream().map(s -> new SkippedInput(s.file(), s.line(), s.column(), s.code(), s.reason())).toList();
-  }
-
   /** {@code file:line:col: CODE reason}. */
   @Override
   public String toString() {

@@ -72,7 +72,7 @@ public final class WorkExportsSource implements MetricSource {
    */
   @Deprecated(since = "0.1.0")
   public List<SkippedInput> skipped() {
-    return SkippedInput.of(skippedInputs());
+    return skippedInputs().stream().map(s -> new SkippedInput(s.file(), s.line(), s.column(), s.code(), s.reason())).toList();
   }
 
   /**
