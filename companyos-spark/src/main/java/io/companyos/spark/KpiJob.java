@@ -72,16 +72,11 @@ public final class KpiJob {
   private final TimeWindow previous;
   private final ZoneId zone;
   private final PrintStream progress;
-  private final double approximate;
-  private final int medianAccuracy;
   private final List<String[]> rows = new ArrayList<>();
   private final ArrayNode json;
 
-  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper,
-      double approximate, int medianAccuracy) {
+  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper) {
     this.kpis = kpis;
-    this.approximate = approximate;
-    this.medianAccuracy = medianAccuracy;
     this.window = window;
     this.previous = new TimeWindow(window.start().minus(window.length()), window.start());
     this.zone = zone;
@@ -133,8 +128,7 @@ public final class KpiJob {
     if (a.medianAccuracy() > 0) {
       kpis = kpis.approximatePercentiles(a.medianAccuracy());
     }
-    KpiJob job = new KpiJob(kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(), progress, mapper,
-        a.approximate(), a.medianAccuracy());
+    KpiJob job = new KpiJob(kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(), progress, mapper);
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
@@ -285,12 +279,13 @@ public final class KpiJob {
     if (value.isPresent() && has) {
       node.put("value", value.getAsDouble());
       StringBuilder labels = new StringBuilder("from=" + over.start() + ";to=" + over.end());
-      if (r.approximation() != null) {
-        // A result is approximated one way: percentile_approx medians (DORA, incidents, review turnaround) or
-        // HyperLogLog++ distinct counts (product KPIs); the bound written is the one of its way.
-        labels.append(";approximate=true;");
-        labels.append(r.approximation().contains("percentile_approx") ? "median_accuracy=" + medianAccuracy
-            : "relative_standard_deviation=" + approximate);
+      Approximation how = r.approximatedBy();
+      if (how != null) {
+        // The bound of each approximate aggregate the result used: HyperLogLog++ distinct counts (product KPIs),
+        // percentile_approx medians (DORA, incidents, review turnaround), or both.
+        labels.append(";approximate=true");
+        how.relativeStandardDeviation().ifPresent(d -> labels.append(";relative_standard_deviation=").append(d));
+        how.medianAccuracy().ifPresent(n -> labels.append(";median_accuracy=").append(n));
       }
       key.forEach((k, v) -> labels.append(';').append(k).append('=').append(v));
       rows.add(new String[] {window.end().toString(), METRIC_PREFIX + id, labels.toString(),
@@ -299,8 +294,8 @@ public final class KpiJob {
       node.put("value", "n/a (" + reason + ")");
     }
     node.put("query", r.provenance().query());
-    if (r.approximation() != null) {
-      node.put("approximation", r.approximation());
+    if (r.approximatedBy() != null) {
+      node.put("approximation", r.approximatedBy().text());
     }
     ObjectNode left = node.putObject("idsLeftOut");
     r.idsLeftOut().forEach(left::put);
