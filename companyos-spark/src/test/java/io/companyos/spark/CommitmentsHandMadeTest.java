@@ -9,10 +9,10 @@ import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.files.FilesSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,21 +63,15 @@ class CommitmentsHandMadeTest {
     writeCsv(dir);
     rows = new FilesSource("files", dir, true, Clock.fixed(WEEK.end(), ZoneOffset.UTC)).records(RecordKind.COSTS, WEEK)
         .rows();
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    spark = CsvTables.kpis(dir);
   }
 
   /** Writes the rows as {@code costs.csv} into {@code dir}. */
   static void writeCsv(Path dir) throws IOException {
-    StringBuilder csv = new StringBuilder("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,"
+    CsvTables.write(dir, "costs", "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,"
         + "ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,CommitmentDiscountStatus,"
-        + "Tags\n");
-    for (String[] r : ROWS) {
-      csv.append(r[0]).append(',').append(java.time.Instant.parse(r[0]).plusSeconds(3600)).append(',').append(r[1])
-          .append(',').append(r[1]).append(',').append(r[2]).append(',').append(r[3]).append(',').append(r[4])
-          .append(",AWS,").append(r[5]).append(',').append(r[6]).append(',').append(r[7]).append(',').append(r[8])
-          .append(",{}\n");
-    }
-    Files.writeString(dir.resolve("costs.csv"), csv);
+        + "Tags", Arrays.asList(ROWS), r -> List.of(r[0], java.time.Instant.parse(r[0]).plusSeconds(3600), r[1], r[1],
+        r[2], r[3], r[4], "AWS", r[5], r[6], r[7], r[8], "{}"));
   }
 
   @Test

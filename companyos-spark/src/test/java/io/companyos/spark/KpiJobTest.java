@@ -139,12 +139,11 @@ class KpiJobTest {
   @Test
   void metricsCsvCellsAreQuotedWhereTheyMustBe(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
-    // A feature name with a comma and a quote: its labels cell must be quoted, its quote doubled, and read back whole.
+    // A feature name with a comma and a quote (written quoted, its quote doubled): its labels cell must be quoted, its
+    // quote doubled, and read back whole.
     writeEvents(data, List.of(
         new ProductEvent(t("2026-11-02T10:00:00Z"), "u1", "a1", "s1", "feature_used", "export, \"beta\""),
         new ProductEvent(t("2026-11-03T10:00:00Z"), "u1", "a1", "s2", "feature_used", "search")));
-    Files.writeString(data.resolve("product_events.csv"), Files.readString(data.resolve("product_events.csv"))
-        .replace("export, \"beta\"", "\"export, \"\"beta\"\"\""));
     Path out = dir.resolve("kpis");
     KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
         "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
@@ -252,13 +251,8 @@ class KpiJobTest {
   }
 
   static void writeEvents(Path dir, List<ProductEvent> events) throws IOException {
-    StringBuilder csv = new StringBuilder("timestamp,user_id,account_id,session_id,event,feature\n");
-    for (ProductEvent e : events) {
-      csv.append(e.timestamp()).append(',').append(e.userId()).append(',').append(e.accountId()).append(',')
-          .append(e.sessionId()).append(',').append(e.event()).append(',').append(e.feature() == null ? "" : e.feature())
-          .append('\n');
-    }
-    Files.writeString(dir.resolve("product_events.csv"), csv);
+    CsvTables.write(dir, "product_events", "timestamp,user_id,account_id,session_id,event,feature", events,
+        e -> java.util.Arrays.asList(e.timestamp(), e.userId(), e.accountId(), e.sessionId(), e.event(), e.feature()));
   }
 
   private static Path costsCsv(Path dir) throws IOException {

@@ -7,9 +7,9 @@ import io.companyos.model.data.Sprint;
 import io.companyos.model.data.SprintItem;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -63,28 +63,27 @@ class SprintsHandMadeTest {
   @BeforeAll
   static void tables(@TempDir Path dir) throws IOException {
     writeCsv(dir);
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    spark = CsvTables.kpis(dir);
   }
 
   /** Writes {@code sprints.csv} and {@code sprint_items.csv} into {@code dir} and keeps the same items as records. */
   static void writeCsv(Path dir) throws IOException {
-    StringBuilder csv = new StringBuilder("sprint_id,start,end,goals\n");
-    for (String[] s : SPRINTS) {
-      csv.append(String.join(",", s)).append('\n');
-    }
-    Files.writeString(dir.resolve("sprints.csv"), csv);
+    CsvTables.write(dir, "sprints", "sprint_id,start,end,goals", SPRINTS);
     items = new ArrayList<>();
-    csv = new StringBuilder("sprint_id,item_id,title,kind,points,committed,added_at,started_at,completed_at,escaped,goal\n");
     for (String[] i : ITEMS) {
-      String added = i[0].equals("S-6") ? "2026-10-19T00:00:00Z" : i[0].equals("S-7") ? "2026-11-02T00:00:00Z"
-          : "2026-11-16T00:00:00Z";
       items.add(new SprintItem(i[0], i[1], "Item " + i[1], i[2], Double.parseDouble(i[3]), !i[4].equals("false"),
-          t(added), i[5].isEmpty() ? null : t(i[5]), i[6].isEmpty() ? null : t(i[6]), i[7].equals("true"), null));
-      csv.append(i[0]).append(',').append(i[1]).append(",Item ").append(i[1]).append(',').append(i[2]).append(',')
-          .append(i[3]).append(',').append(i[4]).append(',').append(added).append(',').append(i[5]).append(',')
-          .append(i[6]).append(',').append(i[7]).append(",\n");
+          t(added(i[0])), i[5].isEmpty() ? null : t(i[5]), i[6].isEmpty() ? null : t(i[6]), i[7].equals("true"), null));
     }
-    Files.writeString(dir.resolve("sprint_items.csv"), csv);
+    // Points and the committed cell as written in ITEMS (a points cell's text, a committed cell left empty).
+    CsvTables.write(dir, "sprint_items", "sprint_id,item_id,title,kind,points,committed,added_at,started_at,"
+        + "completed_at,escaped,goal", Arrays.asList(ITEMS), i -> List.of(i[0], i[1], "Item " + i[1], i[2], i[3], i[4],
+        added(i[0]), i[5], i[6], i[7], ""));
+  }
+
+  /** When an item was added: its sprint's start. */
+  private static String added(String sprint) {
+    return sprint.equals("S-6") ? "2026-10-19T00:00:00Z" : sprint.equals("S-7") ? "2026-11-02T00:00:00Z"
+        : "2026-11-16T00:00:00Z";
   }
 
   @Test
