@@ -14,6 +14,7 @@ import io.companyos.model.data.Sprint;
 import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
@@ -49,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code metrics.csv} in the files source's layout (docs/data-formats.md): one row per KPI value, metric
  *       {@code companyos:kpi:<kpi id>}, timestamp the window's end, labels {@code from} and {@code to} (the window)
- *       and {@code feature} or {@code service} where the KPI has one value per feature or service. The files source
+ *       and {@code feature} or {@code commitment_type} where the KPI has one value per feature or commitment type. The files source
  *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
  *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
  *       ids not collected, and how it was approximated when {@code --approximate} asked for HyperLogLog++ distinct
@@ -199,6 +200,15 @@ public final class KpiJob {
     kpi("sp_coverage", percent(c.savingsPlan()), "no compute usage in the window", true, coverage, Map.of());
     kpi("ri_coverage", percent(c.reservation()), "no usage other than compute in the window", true, coverage, Map.of());
     kpi("spot_percentage", percent(c.spot()), "no compute usage in the window", true, coverage, Map.of());
+    // The figures of the FinOps commitment rules; utilization per commitment type, as the rules judge it.
+    SparkResult<CommitmentFigures.Figures> figures = kpis.commitmentFigures(window);
+    CommitmentFigures.Figures f = figures.value();
+    kpi("commitment_coverage", percent(f.coverage()), "no usage at Standard or Committed pricing in the window", true,
+        figures, Map.of());
+    kpi("effective_savings_rate", percent(f.effectiveSavingsRate()), "no usage under a commitment in the window", true,
+        figures, Map.of());
+    f.utilization().forEach((type, u) -> kpi("commitment_utilization", OptionalDouble.of(100 * u), "", true, figures,
+        Map.of("commitment_type", type)));
   }
 
   /** A ratio in percent, as the catalog states the coverage KPIs. */

@@ -312,6 +312,21 @@ public final class SparkKpis {
   }
 
   /**
+   * The figures the FinOps commitment rules judge, as {@code CommitmentFigures.of} gives them for the window's FOCUS
+   * rows: commitment coverage ({@code commitment_coverage}, covered / eligible ListCost of usage at Standard or
+   * Committed pricing or under a commitment), the effective savings rate of the covered usage
+   * ({@code effective_savings_rate}, {@code 1 − EffectiveCost / ListCost}) and the utilization of each commitment type
+   * ({@code commitment_utilization}, Used / (Used + Unused) EffectiveCost), after the FinOps Foundation's "Rate
+   * Optimization" measures over FOCUS 1.x columns. Spark sums exact decimals; {@code CommitmentFigures.assemble} divides.
+   *
+   * @param window the half-open window
+   * @return the figures (each empty where nothing is eligible), from the {@code costs} table
+   */
+  public SparkResult<io.companyos.scoring.recommend.CommitmentFigures.Figures> commitmentFigures(TimeWindow window) {
+    return CommitmentsOnSpark.figures(this, window, clock.instant());
+  }
+
+  /**
    * The committed discount of a window's usage, as {@code SavingsOpportunities.committedDiscount} gives it:
    * {@code 1 − EffectiveCost / ListCost} of the rows at Committed pricing.
    *

@@ -127,13 +127,22 @@ class KpiJobTest {
     Map<String, Double> got = new HashMap<>();
     for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
         .records(RecordKind.METRICS, READ).rows()) {
-      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()), p.value());
+      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("commitment_type")
+          ? "/" + p.labels().get("commitment_type") : ""), p.value());
     }
     // The hand-worked shares of CommitmentsHandMadeTest.coverageOnListCost, × 100.
-    assertThat(got).containsOnlyKeys("cloud_spend", "sp_coverage", "ri_coverage", "spot_percentage");
+    assertThat(got).containsOnlyKeys("cloud_spend", "sp_coverage", "ri_coverage", "spot_percentage",
+        "commitment_coverage", "effective_savings_rate", "commitment_utilization/Savings Plan",
+        "commitment_utilization/Reservation", "commitment_utilization/Reserved Instances");
     assertThat(got.get("sp_coverage")).isEqualTo(100 * (170.50 / 600.50));
     assertThat(got.get("ri_coverage")).isEqualTo(100 * (88.875 / 155.875));
     assertThat(got.get("spot_percentage")).isEqualTo(100 * (50 / 600.50));
+    // The hand-worked figures of CommitmentsHandMadeTest.theFiguresOfTheFinOpsCommitmentRules, × 100.
+    assertThat(got.get("commitment_coverage")).isEqualTo(100 * (259.375 / 689.5));
+    assertThat(got.get("effective_savings_rate")).isEqualTo(100 * (1 - 185 / 259.375));
+    assertThat(got.get("commitment_utilization/Savings Plan")).isEqualTo(100 * (119.5 / 134.5));
+    assertThat(got.get("commitment_utilization/Reservation")).isEqualTo(100.0);
+    assertThat(got.get("commitment_utilization/Reserved Instances")).isEqualTo(100.0);
   }
 
   @Test

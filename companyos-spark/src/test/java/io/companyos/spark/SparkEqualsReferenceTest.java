@@ -82,6 +82,12 @@ class SparkEqualsReferenceTest {
   }
 
   @Test
+  void commitmentFiguresEqualTheReference() {
+    LawRunner.check(ReferenceLaws.commitmentFiguresEqualReference(c -> SparkKpis.over(LocalSpark.costs(c.rows()))
+        .commitmentFigures(c.window()).value()), EXAMPLES, 20261231L);
+  }
+
+  @Test
   void committedDiscountAndOnDemandComputeEqualTheReference() {
     LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
       SparkKpis kpis = SparkKpis.over(LocalSpark.costs(c.rows()));

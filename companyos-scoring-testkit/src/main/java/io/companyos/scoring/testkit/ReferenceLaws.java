@@ -24,6 +24,7 @@ import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.scoring.security.RemediationSla;
 import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
@@ -173,6 +174,19 @@ public final class ReferenceLaws {
     return new Law<>("commitment coverage equals the Java reference's", focusRows(), c -> differs(
         CommitmentCoverage.shares(c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList()),
         other.apply(c)));
+  }
+
+  /**
+   * The other implementation's commitment coverage, effective savings rate of the covered usage and utilization per
+   * commitment type of the window's rows equal {@code CommitmentFigures.of}' (the figures of the FinOps commitment
+   * rules) to the bit: same types, same ratios.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> commitmentFiguresEqualReference(Function<Costs, CommitmentFigures.Figures> other) {
+    return new Law<>("the FinOps commitment figures equal the Java reference's", focusRows(), c -> differs(
+        CommitmentFigures.of(c.rows(), c.window()), other.apply(c)));
   }
 
   /**

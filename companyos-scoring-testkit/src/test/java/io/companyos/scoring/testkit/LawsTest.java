@@ -100,6 +100,16 @@ class LawsTest {
           io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
     }), 300, 18)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("the committed discount and on-demand compute equal the Java reference's");
+    LawRunner.check(ReferenceLaws.commitmentFiguresEqualReference(c -> io.companyos.scoring.recommend.CommitmentFigures.of(
+        c.rows(), c.window())), 300, 31);
+    // Counting purchases as usage (their cost reaches usage rows amortized, so it would count twice) is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.commitmentFiguresEqualReference(c ->
+        io.companyos.scoring.recommend.CommitmentFigures.of(c.rows().stream().map(r -> new io.companyos.model.data.CostRow(
+            r.chargePeriodStart(), r.chargePeriodEnd(), r.billedCost(), r.effectiveCost(), r.listCost(), r.serviceName(),
+            r.serviceCategory(), r.providerName(), "Purchase".equals(r.chargeCategory()) ? "Usage" : r.chargeCategory(),
+            r.pricingCategory(), r.commitmentDiscountType(), r.commitmentDiscountStatus(), r.tags())).toList(),
+            c.window())), 300, 32))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the FinOps commitment figures equal the Java reference's");
     LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.compute(sp.sprint(),
         sp.items())), 300, 19);
     LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.deliveredBy(
