@@ -394,6 +394,36 @@ public final class SparkKpis {
   }
 
   /**
+   * The goals of one sprint, as {@code SprintMetrics.goals} gives them: per goal of the sprint (in its order) the items
+   * linked to it (an evidence list in id order, bounded by {@link #maxIds()}, named {@code goal <goal>} in
+   * {@link SparkResult#idsLeftOut()}), how many were completed before the sprint's end, and the status
+   * {@code SprintMetrics.goalStatus} gives those counts.
+   *
+   * @param sprint the sprint (e.g. one of the {@code sprints} table)
+   * @return one goal per goal of the sprint, from the {@code sprint_items} table
+   */
+  public SparkResult<List<io.companyos.scoring.sprint.SprintMetrics.Goal>> sprintGoals(io.companyos.model.data.Sprint sprint) {
+    return SprintsOnSpark.goals(this, sprint, clock.instant());
+  }
+
+  /**
+   * The velocity trend at an instant, as {@code SprintMetrics.velocityChange(sprints, items, at, n)} gives it: points
+   * delivered by the sprint under way at {@code at} against the mean of up to {@code n} sprints before it, in percent,
+   * each sprint's points those of its items completed before its end, summed exactly.
+   *
+   * @param at the instant
+   * @param n how many earlier sprints at most the mean is over, at least 1
+   * @return the change in percent, or empty, from the {@code sprints} and {@code sprint_items} tables
+   * @throws IllegalArgumentException if {@code n} is below 1
+   */
+  public SparkResult<java.util.OptionalDouble> velocityChange(java.time.Instant at, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the velocity trend needs at least 1 earlier sprint, was " + n);
+    }
+    return SprintsOnSpark.velocityChange(this, at, n, clock.instant());
+  }
+
+  /**
    * Build success rate of a window, as {@code QualityMetrics.buildSuccessRate} gives it: successful builds / all builds
    * with a timestamp in the window. A {@code success} cell reads as the files source reads it (true, yes or 1 in any
    * letter case; false, no or 0); an empty one is not a success.
