@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.finops.SavingsOpportunities;
+import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.sources.Provenance;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,10 +25,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Commitment coverage ({@link CommitmentCoverage}) and the savings candidates of {@link SavingsOpportunities} over the
- * FOCUS {@code costs} table. Spark sums {@code ListCost} and {@code EffectiveCost} as exact decimals, and the
+ * Commitment coverage ({@link CommitmentCoverage}), the savings candidates of {@link SavingsOpportunities} and the
+ * figures of the FinOps commitment rules ({@link CommitmentFigures}) over the FOCUS {@code costs} table. Spark sums {@code ListCost} and {@code EffectiveCost} as exact decimals, and the
  * reference's own steps ({@link CommitmentCoverage#ratio}, {@link SavingsOpportunities#committedDiscount(BigDecimal,
- * BigDecimal)}, {@link SavingsOpportunities#onDemandCompute(Map, Map, OptionalDouble, double)}) divide, so the shares
+ * BigDecimal)}, {@link SavingsOpportunities#onDemandCompute(Map, Map, OptionalDouble, double)},
+ * {@link CommitmentFigures#assemble}) divide, so the shares
  * equal the reference's to the bit. The optional FOCUS columns are read as the files source reads them: a missing
  * {@code ListCost} is the {@code EffectiveCost}, a missing {@code ChargeCategory} is usage, the commitment status is
  * matched in any letter case.
@@ -87,6 +89,33 @@ final class CommitmentsOnSpark {
     String query = "EffectiveCost of the window's compute usage per service and of it at Standard pricing, priced at the "
         + "committed discount (" + kpis.tables().describe("costs") + ")";
     return new SparkResult<>(out, Provenance.of("spark", query, window, now).withRowCount(out.size()), Map.of());
+  }
+
+  static SparkResult<CommitmentFigures.Figures> figures(SparkKpis kpis, TimeWindow window, Instant now) {
+    Dataset<Row> rows = inWindow(kpis, window);
+    Column status = lower(optional(rows, "CommitmentDiscountStatus"));
+    Column unused = coalesce(status.equalTo("unused"), lit(false));
+    Column type = optional(rows, "CommitmentDiscountType");
+    Column pricing = optional(rows, "PricingCategory");
+    Column usage = usage(rows).and(functions.not(coalesce(lower(optional(rows, "ChargeCategory")).isin("tax", "purchase"),
+        lit(false))));
+    Column covered = type.isNotNull().or(coalesce(pricing.equalTo("Committed"), lit(false)));
+    Column eligible = usage.and(functions.not(unused)).and(covered.or(coalesce(pricing.equalTo("Standard"), lit(false))));
+    Column effective = Decimals.amount("EffectiveCost");
+    Row r = rows.agg(sum(when(eligible, list(rows))), sum(when(eligible.and(covered), list(rows))),
+        sum(when(eligible.and(covered), effective))).first();
+    Map<String, CommitmentFigures.Use> byType = new HashMap<>();
+    for (Row t : rows.where(usage.and(status.isNotNull()))
+        .groupBy(coalesce(type, lit(CommitmentFigures.UNNAMED_TYPE))).agg(sum(when(functions.not(unused), effective)),
+            sum(when(unused, effective))).collectAsList()) {
+      byType.put(t.getString(0), new CommitmentFigures.Use(orZero(t.getDecimal(1)), orZero(t.getDecimal(2))));
+    }
+    CommitmentFigures.Figures figures = CommitmentFigures.assemble(orZero(r.getDecimal(0)), orZero(r.getDecimal(1)),
+        orZero(r.getDecimal(2)), byType);
+    String query = "ListCost of the window's usage (not credits, adjustments, taxes, purchases or unused commitments) at "
+        + "Standard or Committed pricing or under a commitment, and of it the committed part with its EffectiveCost; "
+        + "EffectiveCost per commitment type by CommitmentDiscountStatus (" + kpis.tables().describe("costs") + ")";
+    return new SparkResult<>(figures, Provenance.of("spark", query, window, now), Map.of());
   }
 
   private static OptionalDouble discount(Dataset<Row> rows) {

@@ -14,6 +14,7 @@ import io.companyos.model.data.Sprint;
 import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
@@ -49,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code metrics.csv} in the files source's layout (docs/data-formats.md): one row per KPI value, metric
  *       {@code companyos:kpi:<kpi id>}, timestamp the window's end, labels {@code from} and {@code to} (the window)
- *       and {@code feature} or {@code service} where the KPI has one value per feature or service. The files source
+ *       and {@code feature} or {@code commitment_type} where the KPI has one value per feature or commitment type. The files source
  *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
  *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
  *       ids not collected, and how it was approximated when {@code --approximate} asked for HyperLogLog++ distinct
@@ -72,16 +73,11 @@ public final class KpiJob {
   private final TimeWindow previous;
   private final ZoneId zone;
   private final PrintStream progress;
-  private final double approximate;
-  private final int medianAccuracy;
   private final List<String[]> rows = new ArrayList<>();
   private final ArrayNode json;
 
-  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper,
-      double approximate, int medianAccuracy) {
+  private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper) {
     this.kpis = kpis;
-    this.approximate = approximate;
-    this.medianAccuracy = medianAccuracy;
     this.window = window;
     this.previous = new TimeWindow(window.start().minus(window.length()), window.start());
     this.zone = zone;
@@ -133,8 +129,7 @@ public final class KpiJob {
     if (a.medianAccuracy() > 0) {
       kpis = kpis.approximatePercentiles(a.medianAccuracy());
     }
-    KpiJob job = new KpiJob(kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(), progress, mapper,
-        a.approximate(), a.medianAccuracy());
+    KpiJob job = new KpiJob(kpis, new TimeWindow(a.asOf().minus(a.length()), a.asOf()), a.zone(), progress, mapper);
     job.family(1, "DORA", job::dora);
     job.family(2, "product engagement", job::product);
     job.family(3, "cloud spend", job::costs);
@@ -205,6 +200,15 @@ public final class KpiJob {
     kpi("sp_coverage", percent(c.savingsPlan()), "no compute usage in the window", true, coverage, Map.of());
     kpi("ri_coverage", percent(c.reservation()), "no usage other than compute in the window", true, coverage, Map.of());
     kpi("spot_percentage", percent(c.spot()), "no compute usage in the window", true, coverage, Map.of());
+    // The figures of the FinOps commitment rules; utilization per commitment type, as the rules judge it.
+    SparkResult<CommitmentFigures.Figures> figures = kpis.commitmentFigures(window);
+    CommitmentFigures.Figures f = figures.value();
+    kpi("commitment_coverage", percent(f.coverage()), "no usage at Standard or Committed pricing in the window", true,
+        figures, Map.of());
+    kpi("effective_savings_rate", percent(f.effectiveSavingsRate()), "no usage under a commitment in the window", true,
+        figures, Map.of());
+    f.utilization().forEach((type, u) -> kpi("commitment_utilization", OptionalDouble.of(100 * u), "", true, figures,
+        Map.of("commitment_type", type)));
   }
 
   /** A ratio in percent, as the catalog states the coverage KPIs. */
@@ -285,12 +289,13 @@ public final class KpiJob {
     if (value.isPresent() && has) {
       node.put("value", value.getAsDouble());
       StringBuilder labels = new StringBuilder("from=" + over.start() + ";to=" + over.end());
-      if (r.approximation() != null) {
-        // A result is approximated one way: percentile_approx medians (DORA, incidents, review turnaround) or
-        // HyperLogLog++ distinct counts (product KPIs); the bound written is the one of its way.
-        labels.append(";approximate=true;");
-        labels.append(r.approximation().contains("percentile_approx") ? "median_accuracy=" + medianAccuracy
-            : "relative_standard_deviation=" + approximate);
+      Approximation how = r.approximatedBy();
+      if (how != null) {
+        // The bound of each approximate aggregate the result used: HyperLogLog++ distinct counts (product KPIs),
+        // percentile_approx medians (DORA, incidents, review turnaround), or both.
+        labels.append(";approximate=true");
+        how.relativeStandardDeviation().ifPresent(d -> labels.append(";relative_standard_deviation=").append(d));
+        how.medianAccuracy().ifPresent(n -> labels.append(";median_accuracy=").append(n));
       }
       key.forEach((k, v) -> labels.append(';').append(k).append('=').append(v));
       rows.add(new String[] {window.end().toString(), METRIC_PREFIX + id, labels.toString(),
@@ -299,8 +304,8 @@ public final class KpiJob {
       node.put("value", "n/a (" + reason + ")");
     }
     node.put("query", r.provenance().query());
-    if (r.approximation() != null) {
-      node.put("approximation", r.approximation());
+    if (r.approximatedBy() != null) {
+      node.put("approximation", r.approximatedBy().text());
     }
     ObjectNode left = node.putObject("idsLeftOut");
     r.idsLeftOut().forEach(left::put);

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Exact by default: distinct counts are exact and medians are found by a distributed sort, so the numbers equal the
  * reference's; {@link #approximateDistinctCounts} and {@link #approximatePercentiles} trade that for speed, each
- * result so computed saying how in {@link SparkResult#approximation()}. Spark counts; the rates, levels and orderings come from the reference's own methods
+ * result so computed saying how in {@link SparkResult#approximatedBy()}. Spark counts; the rates, levels and orderings come from the reference's own methods
  * ({@code DoraMetrics.assemble}, {@code Engagement.fromCounts}), so the two cannot drift apart. Every window is
  * half-open, {@code [start, end)}, in UTC, as in the reference. See docs/scale.md.
  */
@@ -83,7 +83,7 @@ public final class SparkKpis {
    * The same catalog counting distinct users, sessions and user-days of the product KPIs approximately, with
    * HyperLogLog++ ({@code approx_count_distinct}) at this relative standard deviation: one pass with fixed memory per
    * group instead of an exact shuffle of every distinct key. Opt-in; each result so computed says so in
-   * {@link SparkResult#approximation()} (a pack shows "≈" and the bound), and the other KPIs stay exact.
+   * {@link SparkResult#approximatedBy()} (a pack shows "≈" and the bound), and the other KPIs stay exact.
    *
    * @param relativeStandardDeviation the HyperLogLog++ relative standard deviation, in (0, 0.39] (Spark's bounds);
    *     0.01 is 1 %
@@ -121,7 +121,7 @@ public final class SparkKpis {
    * at this accuracy: one pass with a sketch of bounded size per median instead of a distributed sort of every value.
    * A median so found is one of the values, not interpolated, and its rank lies within {@code n / accuracy} of the
    * middle rank {@code n / 2} of the {@code n} values counted (the relative rank error is {@code 1 / accuracy}). Opt-in;
-   * each result so computed says so in {@link SparkResult#approximation()}, and the other figures stay exact. A sprint's
+   * each result so computed says so in {@link SparkResult#approximatedBy()}, and the other figures stay exact. A sprint's
    * cycle-time percentiles stay exact (a sprint's items are few).
    *
    * @param accuracy the {@code percentile_approx} accuracy, at least 1; 1000 is a rank error of 0.1 %
@@ -145,19 +145,14 @@ public final class SparkKpis {
     return r.isNullAt(0) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r.getDouble(0));
   }
 
-  /** What a result with medians found by {@link #median} says about their error, or null when exact. */
-  @Nullable String percentileApproximation() {
-    return accuracy == 0 ? null : String.format(java.util.Locale.ROOT,
-        "≈ medians by percentile_approx, accuracy %d: rank error at most %s%% of the values counted", accuracy,
-        java.math.BigDecimal.valueOf(100).divide(java.math.BigDecimal.valueOf(accuracy), java.math.MathContext.DECIMAL64)
-            .stripTrailingZeros().toPlainString());
+  /** How a result with medians found by {@link #median} was approximated, or null when exact. */
+  @Nullable Approximation percentileApproximation() {
+    return accuracy == 0 ? null : Approximation.medians(accuracy);
   }
 
-  /** What a result computed with {@link #distinct} says about its error, or null when exact. */
-  @Nullable String distinctApproximation() {
-    return relativeError == 0 ? null : String.format(java.util.Locale.ROOT,
-        "≈ HyperLogLog++ distinct counts, relative standard deviation %s%%", java.math.BigDecimal.valueOf(relativeError * 100)
-            .stripTrailingZeros().toPlainString());
+  /** How a result computed with {@link #distinct} was approximated, or null when exact. */
+  @Nullable Approximation distinctApproximation() {
+    return relativeError == 0 ? null : Approximation.distinctCounts(relativeError);
   }
 
   /**
@@ -317,6 +312,21 @@ public final class SparkKpis {
   }
 
   /**
+   * The figures the FinOps commitment rules judge, as {@code CommitmentFigures.of} gives them for the window's FOCUS
+   * rows: commitment coverage ({@code commitment_coverage}, covered / eligible ListCost of usage at Standard or
+   * Committed pricing or under a commitment), the effective savings rate of the covered usage
+   * ({@code effective_savings_rate}, {@code 1 − EffectiveCost / ListCost}) and the utilization of each commitment type
+   * ({@code commitment_utilization}, Used / (Used + Unused) EffectiveCost), after the FinOps Foundation's "Rate
+   * Optimization" measures over FOCUS 1.x columns. Spark sums exact decimals; {@code CommitmentFigures.assemble} divides.
+   *
+   * @param window the half-open window
+   * @return the figures (each empty where nothing is eligible), from the {@code costs} table
+   */
+  public SparkResult<io.companyos.scoring.recommend.CommitmentFigures.Figures> commitmentFigures(TimeWindow window) {
+    return CommitmentsOnSpark.figures(this, window, clock.instant());
+  }
+
+  /**
    * The committed discount of a window's usage, as {@code SavingsOpportunities.committedDiscount} gives it:
    * {@code 1 − EffectiveCost / ListCost} of the rows at Committed pricing.
    *
@@ -381,6 +391,36 @@ public final class SparkKpis {
    */
   public SparkResult<Double> pointsDeliveredBy(io.companyos.model.data.Sprint sprint, java.time.Instant cutoff) {
     return SprintsOnSpark.deliveredBy(this, sprint, cutoff, clock.instant());
+  }
+
+  /**
+   * The goals of one sprint, as {@code SprintMetrics.goals} gives them: per goal of the sprint (in its order) the items
+   * linked to it (an evidence list in id order, bounded by {@link #maxIds()}, named {@code goal <goal>} in
+   * {@link SparkResult#idsLeftOut()}), how many were completed before the sprint's end, and the status
+   * {@code SprintMetrics.goalStatus} gives those counts.
+   *
+   * @param sprint the sprint (e.g. one of the {@code sprints} table)
+   * @return one goal per goal of the sprint, from the {@code sprint_items} table
+   */
+  public SparkResult<List<io.companyos.scoring.sprint.SprintMetrics.Goal>> sprintGoals(io.companyos.model.data.Sprint sprint) {
+    return SprintsOnSpark.goals(this, sprint, clock.instant());
+  }
+
+  /**
+   * The velocity trend at an instant, as {@code SprintMetrics.velocityChange(sprints, items, at, n)} gives it: points
+   * delivered by the sprint under way at {@code at} against the mean of up to {@code n} sprints before it, in percent,
+   * each sprint's points those of its items completed before its end, summed exactly.
+   *
+   * @param at the instant
+   * @param n how many earlier sprints at most the mean is over, at least 1
+   * @return the change in percent, or empty, from the {@code sprints} and {@code sprint_items} tables
+   * @throws IllegalArgumentException if {@code n} is below 1
+   */
+  public SparkResult<java.util.OptionalDouble> velocityChange(java.time.Instant at, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the velocity trend needs at least 1 earlier sprint, was " + n);
+    }
+    return SprintsOnSpark.velocityChange(this, at, n, clock.instant());
   }
 
   /**

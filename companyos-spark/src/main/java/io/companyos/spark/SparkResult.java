@@ -13,19 +13,19 @@ import org.jspecify.annotations.Nullable;
  * @param value the result, of the same type as the Java reference's (e.g. {@code DoraResult})
  * @param provenance the tables read, the filter and the window
  * @param idsLeftOut evidence list → ids beyond the limit, not collected; empty when every id was collected
- * @param approximation how the value was approximated and its error bound (e.g. {@code ≈ HyperLogLog++ distinct
- *     counts, relative standard deviation 1%}), or null when it is exact
+ * @param approximatedBy how the value was approximated, as data (the aggregates and their error bounds), or null when
+ *     it is exact
  * @param <T> the result's type
  */
 public record SparkResult<T>(T value, Provenance provenance, Map<String, Long> idsLeftOut,
-    @Nullable String approximation) {
+    @Nullable Approximation approximatedBy) {
   /**
    * Copies the map.
    *
    * @param value the result
    * @param provenance where it came from
    * @param idsLeftOut evidence list → ids not collected
-   * @param approximation how it was approximated, or null when exact
+   * @param approximatedBy how it was approximated, or null when exact
    */
   public SparkResult {
     idsLeftOut = Map.copyOf(idsLeftOut);
@@ -39,16 +39,41 @@ public record SparkResult<T>(T value, Provenance provenance, Map<String, Long> i
    * @param idsLeftOut evidence list → ids not collected
    */
   public SparkResult(T value, Provenance provenance, Map<String, Long> idsLeftOut) {
-    this(value, provenance, idsLeftOut, null);
+    this(value, provenance, idsLeftOut, (Approximation) null);
+  }
+
+  /**
+   * A result whose approximation is given as the sentence {@link #approximation()} returns.
+   *
+   * @param value the result
+   * @param provenance where it came from
+   * @param idsLeftOut evidence list → ids not collected
+   * @param approximation the sentence(s) of {@link Approximation#text()}, or null when exact
+   * @throws IllegalArgumentException if the text is not such a sentence
+   * @deprecated give the approximation as data: {@link #SparkResult(Object, Provenance, Map, Approximation)}
+   */
+  @Deprecated
+  public SparkResult(T value, Provenance provenance, Map<String, Long> idsLeftOut, @Nullable String approximation) {
+    this(value, provenance, idsLeftOut, approximation == null ? null : Approximation.parse(approximation));
+  }
+
+  /**
+   * How the value was approximated and its error bound, in words (e.g. {@code ≈ HyperLogLog++ distinct counts,
+   * relative standard deviation 1%}): {@link Approximation#text()} of {@link #approximatedBy()}.
+   *
+   * @return the sentence(s), or null when the value is exact
+   */
+  public @Nullable String approximation() {
+    return approximatedBy == null ? null : approximatedBy.text();
   }
 
   /**
    * Whether the value is exact (no approximate aggregate was used).
    *
-   * @return true unless {@link #approximation()} says how it was approximated
+   * @return true unless {@link #approximatedBy()} says how it was approximated
    */
   public boolean exact() {
-    return approximation == null;
+    return approximatedBy == null;
   }
 
   /**

@@ -26,7 +26,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Sprint metrics ({@link SprintMetrics#compute}, {@link SprintMetrics#deliveredBy}) over the {@code sprint_items} table.
+ * Sprint metrics ({@link SprintMetrics#compute}, {@link SprintMetrics#deliveredBy}, {@link SprintMetrics#goals}, the
+ * velocity trend) over the {@code sprint_items} table.
  * Points are summed as exact decimals of the values the files source reads (the {@code double} a cell parses to, as
  * its shortest decimal: {@link SprintMetrics#points}), cycle times in whole minutes as {@link SprintMetrics#cycleMinutes}
  * truncates them, the percentiles by a distributed sort; {@link SprintMetrics#assemble} turns them into the result.
@@ -82,6 +83,63 @@ final class SprintsOnSpark {
         + kpis.tables().describe("sprint_items") + ")";
     return new SparkResult<>(orZero(r.getDecimal(0)).doubleValue(),
         Provenance.of("spark", query, new TimeWindow(sprint.start(), sprint.end()), now), Map.of());
+  }
+
+  static SparkResult<List<SprintMetrics.Goal>> goals(SparkKpis kpis, Sprint sprint, Instant now) {
+    Dataset<Row> items = items(kpis, sprint);
+    List<SprintMetrics.Goal> out = new ArrayList<>();
+    Map<String, Long> leftOut = new HashMap<>();
+    Map<String, Row> counts = new HashMap<>();
+    boolean linked = Arrays.asList(items.columns()).contains("goal") && !sprint.goals().isEmpty();
+    if (linked) {
+      Dataset<Row> ofGoals = items.where(col("goal").isin(sprint.goals().toArray()));
+      for (Row r : ofGoals.groupBy(col("goal")).agg(count(lit(1)), count(when(delivered(sprint), lit(1))))
+          .collectAsList()) {
+        counts.put(r.getString(0), r);
+      }
+    }
+    for (String g : sprint.goals()) {
+      Row r = counts.get(g);
+      long all = r == null ? 0 : r.getLong(1);
+      long done = r == null ? 0 : r.getLong(2);
+      List<String> ids = all == 0 ? List.of()
+          : Exact.ids(items.where(col("goal").equalTo(g)), "item_id", kpis.maxIds(), "goal " + g, leftOut);
+      out.add(new SprintMetrics.Goal(g, ids, done, SprintMetrics.goalStatus(all, done)));
+    }
+    String query = "items of sprint " + sprint.sprintId() + " per goal, and of them those completed before its end ("
+        + kpis.tables().describe("sprint_items") + ")";
+    return new SparkResult<>(out, Provenance.of("spark", query, new TimeWindow(sprint.start(), sprint.end()), now)
+        .withRowCount(out.size()), leftOut);
+  }
+
+  static SparkResult<OptionalDouble> velocityChange(SparkKpis kpis, Instant at, int n, Instant now) {
+    List<Sprint> chosen = SprintMetrics.velocitySprints(sprints(kpis), at, n);
+    double[] delivered = new double[chosen.size()];
+    if (!chosen.isEmpty()) {
+      // One pass: each item is delivered when completed before the end of its own sprint.
+      Column end = null;
+      for (Sprint s : chosen) {
+        Column mine = col("sprint_id").equalTo(s.sprintId());
+        end = end == null ? when(mine, lit(s.end())) : end.when(mine, lit(s.end()));
+      }
+      Dataset<Row> items = kpis.tables().table("sprint_items")
+          .where(col("sprint_id").isin(chosen.stream().map(Sprint::sprintId).toArray()));
+      Map<String, BigDecimal> sums = new HashMap<>();
+      for (Row r : items.where(col("completed_at").isNotNull().and(col("completed_at").lt(end)))
+          .groupBy(col("sprint_id")).agg(sum(points())).collectAsList()) {
+        sums.put(r.getString(0), r.getDecimal(1));
+      }
+      for (int i = 0; i < delivered.length; i++) {
+        delivered[i] = orZero(sums.get(chosen.get(i).sprintId())).doubleValue();
+      }
+    }
+    String query = "points of the items of the sprint under way at " + at + " and of up to " + n + " sprints before it, "
+        + "each completed before its sprint's end (" + kpis.tables().describe("sprints") + ", "
+        + kpis.tables().describe("sprint_items") + ")";
+    TimeWindow over = chosen.isEmpty() ? new TimeWindow(at, at)
+        : new TimeWindow(chosen.get(0).start(), chosen.get(chosen.size() - 1).end());
+    return new SparkResult<>(SprintMetrics.velocityChange(delivered, n), Provenance.of("spark", query, over, now)
+        .withRowCount(chosen.size()), Map.of());
   }
 
   private static Dataset<Row> items(SparkKpis kpis, Sprint sprint) {

@@ -29,7 +29,7 @@ class ApproximateMediansTest {
   static void write(@TempDir Path dir) throws IOException {
     DoraHandMadeTest.writeCsv(dir);
     QualityHandMadeTest.writeCsv(dir);
-    tables = SparkTables.csv(LocalSpark.session(), dir.toUri().toString());
+    tables = CsvTables.tables(dir);
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.finops.ArrMetrics;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,25 +64,22 @@ class ArrHandMadeTest {
   @BeforeAll
   static void tables(@TempDir Path dir) throws IOException {
     writeCsv(dir);
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    spark = CsvTables.kpis(dir);
   }
 
   /** Writes {@code accounts.csv} and {@code arr_movements.csv} into {@code dir} and keeps the same records. */
   static void writeCsv(Path dir) throws IOException {
     accounts = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("account_id,name,segment,arr,since\n");
     for (String[] a : ACCOUNTS) {
       accounts.add(new Account(a[0], "Customer " + a[0], "smb", new BigDecimal(a[1]), t("2025-01-01T00:00:00Z")));
-      csv.append(a[0]).append(",Customer ").append(a[0]).append(",smb,").append(a[1]).append(",2025-01-01T00:00:00Z\n");
     }
-    Files.writeString(dir.resolve("accounts.csv"), csv);
+    CsvTables.write(dir, "accounts", "account_id,name,segment,arr,since", accounts,
+        a -> List.of(a.accountId(), a.name(), a.segment(), a.arr().toPlainString(), a.since()));
     movements = new ArrayList<>();
-    csv = new StringBuilder("date,account_id,kind,amount\n");
     for (String[] m : MOVEMENTS) {
       movements.add(new ArrMovement(t(m[0]), m[1], m[2], new BigDecimal(m[3])));
-      csv.append(String.join(",", m)).append('\n');
     }
-    Files.writeString(dir.resolve("arr_movements.csv"), csv);
+    CsvTables.write(dir, "arr_movements", "date,account_id,kind,amount", MOVEMENTS);
   }
 
   @Test
@@ -141,10 +137,11 @@ class ArrHandMadeTest {
 
   @Test
   void anAccountListedTwiceIsRefused(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("accounts.csv"), "account_id,name,segment,arr,since\n"
-        + "acme,Acme,smb,10,2025-01-01T00:00:00Z\nacme,Acme,smb,20,2025-01-01T00:00:00Z\n");
-    Files.writeString(dir.resolve("arr_movements.csv"), "date,account_id,kind,amount\n");
-    assertThatThrownBy(() -> SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()))
+    CsvTables.write(dir, "accounts", "account_id,name,segment,arr,since",
+        new String[] {"acme", "Acme", "smb", "10", "2025-01-01T00:00:00Z"},
+        new String[] {"acme", "Acme", "smb", "20", "2025-01-01T00:00:00Z"});
+    CsvTables.write(dir, "arr_movements", "date,account_id,kind,amount");
+    assertThatThrownBy(() -> CsvTables.kpis(dir)
         .arr(WEEK, AS_OF)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account acme is listed 2 times");
   }
 }

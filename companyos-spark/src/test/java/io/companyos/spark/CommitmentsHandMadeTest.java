@@ -6,13 +6,14 @@ import io.companyos.model.data.CostRow;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.finops.SavingsOpportunities;
+import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.files.FilesSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Twenty FOCUS rows with the commitment coverage, the committed discount and the on-demand compute of the week
- * [2026-11-01, 2026-11-08) worked out by hand. Spark reads them as a {@code costs.csv}; the Java reference gets the same
+ * Twenty FOCUS rows with the commitment coverage, the committed discount, the on-demand compute and the figures of the
+ * FinOps commitment rules of the week [2026-11-01, 2026-11-08) worked out by hand. Spark reads them as a {@code costs.csv}; the Java reference gets the same
  * file through the files source, so both read the optional columns alike (an empty ListCost is the EffectiveCost, an
  * empty ChargeCategory is usage, {@code unused} in any letter case is Unused).
  */
@@ -63,21 +64,15 @@ class CommitmentsHandMadeTest {
     writeCsv(dir);
     rows = new FilesSource("files", dir, true, Clock.fixed(WEEK.end(), ZoneOffset.UTC)).records(RecordKind.COSTS, WEEK)
         .rows();
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    spark = CsvTables.kpis(dir);
   }
 
   /** Writes the rows as {@code costs.csv} into {@code dir}. */
   static void writeCsv(Path dir) throws IOException {
-    StringBuilder csv = new StringBuilder("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,"
+    CsvTables.write(dir, "costs", "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,"
         + "ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,CommitmentDiscountStatus,"
-        + "Tags\n");
-    for (String[] r : ROWS) {
-      csv.append(r[0]).append(',').append(java.time.Instant.parse(r[0]).plusSeconds(3600)).append(',').append(r[1])
-          .append(',').append(r[1]).append(',').append(r[2]).append(',').append(r[3]).append(',').append(r[4])
-          .append(",AWS,").append(r[5]).append(',').append(r[6]).append(',').append(r[7]).append(',').append(r[8])
-          .append(",{}\n");
-    }
-    Files.writeString(dir.resolve("costs.csv"), csv);
+        + "Tags", Arrays.asList(ROWS), r -> List.of(r[0], java.time.Instant.parse(r[0]).plusSeconds(3600), r[1], r[1],
+        r[2], r[3], r[4], "AWS", r[5], r[6], r[7], r[8], "{}"));
   }
 
   @Test
@@ -117,5 +112,30 @@ class CommitmentsHandMadeTest {
     // Above 70 % only lambda is left.
     assertThat(spark.onDemandCompute(WEEK, 0.7).value()).extracting(SavingsOpportunities.OnDemandCompute::service)
         .containsExactly("lambda");
+  }
+
+  @Test
+  void theFiguresOfTheFinOpsCommitmentRules() {
+    // Eligible usage (not credits, adjustments, taxes, purchases or the unused R8; Standard or Committed pricing or
+    // under a commitment; spot R4, R7, R20 out), on ListCost:
+    //   R1 100 + R2 50.50 + R3 200 + R5 120.25 + R6 9.75 + R10 80 + R11 40 + R12 10.125 + R13 8.875
+    //   + R18 50 (its EffectiveCost) + R19 20 = 689.5;
+    //   covered (a commitment type or Committed pricing): R1 100 + R2 50.50 + R10 80 + R13 8.875 + R19 20 = 259.375,
+    //   their EffectiveCost 70 + 35.50 + 60 + 5.5 + 14 = 185.
+    // Utilization per type, EffectiveCost of the rows with a status (R8's "unused" is Unused):
+    //   Savings Plan used R1 70 + R2 35.50 + R19 14 = 119.50, unused R8 15 → 119.5 / 134.5;
+    //   Reservation R10 60 / 60; Reserved Instances R13 5.5 / 5.5.
+    java.util.SortedMap<String, Double> utilization = new java.util.TreeMap<>(java.util.Map.of(
+        "Savings Plan", 119.5 / 134.5, "Reservation", 1.0, "Reserved Instances", 1.0));
+    CommitmentFigures.Figures want = new CommitmentFigures.Figures(OptionalDouble.of(259.375 / 689.5),
+        OptionalDouble.of(1 - 185 / 259.375), utilization);
+    assertThat(CommitmentFigures.of(rows, WEEK)).isEqualTo(want);
+    assertThat(spark.commitmentFigures(WEEK).value()).isEqualTo(want);
+    // A week without rows: nothing is eligible, no type has cost.
+    TimeWindow empty = new TimeWindow(WEEK.end().plusSeconds(7 * 86400), WEEK.end().plusSeconds(14 * 86400));
+    CommitmentFigures.Figures none = new CommitmentFigures.Figures(OptionalDouble.empty(), OptionalDouble.empty(),
+        new java.util.TreeMap<>());
+    assertThat(CommitmentFigures.of(rows, empty)).isEqualTo(none);
+    assertThat(spark.commitmentFigures(empty).value()).isEqualTo(none);
   }
 }

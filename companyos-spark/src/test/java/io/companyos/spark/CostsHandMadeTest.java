@@ -9,9 +9,9 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.finops.CostBreakdown;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,19 +57,18 @@ class CostsHandMadeTest {
   @BeforeAll
   static void tables(@TempDir Path dir) throws IOException {
     rows = new ArrayList<>();
-    StringBuilder csv = new StringBuilder("ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,"
-        + "ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags\n");
     for (String[] r : ROWS) {
       BigDecimal cost = new BigDecimal(r[1]);
       Map<String, String> tags = r[4].isEmpty() ? Map.of() : Map.of("team", r[4]);
       rows.add(new CostRow(t(r[0]), t(r[0]).plusSeconds(3600), cost, cost, cost, r[2], "Compute", "AWS", r[3], null, null,
           tags));
-      csv.append(r[0]).append(',').append(t(r[0]).plusSeconds(3600)).append(',').append(r[1]).append(',').append(r[1])
-          .append(',').append(r[1]).append(',').append(r[2]).append(",Compute,AWS,").append(r[3]).append(",,,")
-          .append(r[4].isEmpty() ? "{}" : "\"{\"\"team\"\":\"\"" + r[4] + "\"\"}\"").append('\n');
     }
-    Files.writeString(dir.resolve("costs.csv"), csv);
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    // The tags as JSON text ({"team":"a"}), which the writer quotes.
+    CsvTables.write(dir, "costs", "ChargePeriodStart,ChargePeriodEnd,BilledCost,EffectiveCost,ListCost,ServiceName,"
+        + "ServiceCategory,ProviderName,ChargeCategory,PricingCategory,CommitmentDiscountType,Tags", Arrays.asList(ROWS),
+        r -> List.of(r[0], t(r[0]).plusSeconds(3600), r[1], r[1], r[1], r[2], "Compute", "AWS", r[3], "", "",
+            r[4].isEmpty() ? "{}" : "{\"team\":\"" + r[4] + "\"}"));
+    spark = CsvTables.kpis(dir);
   }
 
   @Test

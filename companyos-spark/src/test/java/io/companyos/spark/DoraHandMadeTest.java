@@ -13,7 +13,6 @@ import io.companyos.scoring.dora.DoraLevel;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -70,8 +69,7 @@ class DoraHandMadeTest {
   @Test
   void theSameFromCsvFilesInTheFilesSourceLayout(@TempDir Path dir) throws IOException {
     writeCsv(dir);
-    SparkResult<DoraResult> spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()))
-        .dora(WEEK, DoraBenchmark.Y2023);
+    SparkResult<DoraResult> spark = CsvTables.kpis(dir).dora(WEEK, DoraBenchmark.Y2023);
     assertHandWorked(spark.value());
     assertThat(spark.provenance().query()).contains("csv deployments.csv").doesNotContain(dir.toString());
   }
@@ -90,17 +88,26 @@ class DoraHandMadeTest {
 
   /** The twenty records as the files source's CSV files (some times with other offsets, a status left empty). */
   static void writeCsv(Path dir) throws IOException {
-    Files.writeString(dir.resolve("deployments.csv"), "deploy_id,time_created,changes,status\n"
-        + "d1,2026-10-30T10:00:00Z,c1,success\nd2,2026-11-01T00:00:00Z,c1;c2,\nd3,2026-11-02T12:00:00Z,c3,failure\n"
-        + "d4,2026-11-02T18:00:00Z,c4,success\nd5,2026-11-04T10:00:00+01:00,c5,success\nd6,2026-11-05T09:00:00Z,,success\n"
-        + "d7,2026-11-07T18:59:00-05:00,c6,success\nd8,2026-11-08T00:00:00Z,c7,success\n");
-    Files.writeString(dir.resolve("changes.csv"), "change_id,time_created\nc1,2026-10-30T08:00:00Z\n"
-        + "c2,2026-10-31T00:00:00Z\nc3,2026-11-02T06:00:00Z\nc4,2026-11-02T20:00:00Z\nc5,2026-11-01T09:00:00Z\n"
-        + "c6,2026-11-07T22:59:00Z\nc7,2026-11-07T00:00:00Z\n");
-    Files.writeString(dir.resolve("incidents.csv"), "incident_id,time_created,time_resolved,severity,service,title,"
-        + "root_cause_deploy\ni1,2026-11-02T13:00:00Z,2026-11-02T15:00:00Z,P2,api,errors,d3\n"
-        + "i2,2026-11-03T00:00:00Z,2026-11-05T12:00:00Z,P1,api,outage,d4\ni3,2026-11-06T00:00:00Z,2026-11-06T00:30:00Z,P3,"
-        + "web,slow,\ni4,2026-11-07T10:00:00Z,2026-11-07T09:00:00Z,P4,web,clock,\ni5,2026-11-07T20:00:00Z,,P2,db,lag,d1\n");
+    CsvTables.write(dir, "deployments", "deploy_id,time_created,changes,status",
+        new String[] {"d1", "2026-10-30T10:00:00Z", "c1", "success"},
+        new String[] {"d2", "2026-11-01T00:00:00Z", "c1;c2", ""},
+        new String[] {"d3", "2026-11-02T12:00:00Z", "c3", "failure"},
+        new String[] {"d4", "2026-11-02T18:00:00Z", "c4", "success"},
+        new String[] {"d5", "2026-11-04T10:00:00+01:00", "c5", "success"},
+        new String[] {"d6", "2026-11-05T09:00:00Z", "", "success"},
+        new String[] {"d7", "2026-11-07T18:59:00-05:00", "c6", "success"},
+        new String[] {"d8", "2026-11-08T00:00:00Z", "c7", "success"});
+    CsvTables.write(dir, "changes", "change_id,time_created",
+        new String[] {"c1", "2026-10-30T08:00:00Z"}, new String[] {"c2", "2026-10-31T00:00:00Z"},
+        new String[] {"c3", "2026-11-02T06:00:00Z"}, new String[] {"c4", "2026-11-02T20:00:00Z"},
+        new String[] {"c5", "2026-11-01T09:00:00Z"}, new String[] {"c6", "2026-11-07T22:59:00Z"},
+        new String[] {"c7", "2026-11-07T00:00:00Z"});
+    CsvTables.write(dir, "incidents", "incident_id,time_created,time_resolved,severity,service,title,root_cause_deploy",
+        new String[] {"i1", "2026-11-02T13:00:00Z", "2026-11-02T15:00:00Z", "P2", "api", "errors", "d3"},
+        new String[] {"i2", "2026-11-03T00:00:00Z", "2026-11-05T12:00:00Z", "P1", "api", "outage", "d4"},
+        new String[] {"i3", "2026-11-06T00:00:00Z", "2026-11-06T00:30:00Z", "P3", "web", "slow", ""},
+        new String[] {"i4", "2026-11-07T10:00:00Z", "2026-11-07T09:00:00Z", "P4", "web", "clock", ""},
+        new String[] {"i5", "2026-11-07T20:00:00Z", "", "P2", "db", "lag", "d1"});
   }
 
   private static void assertHandWorked(DoraResult r) {

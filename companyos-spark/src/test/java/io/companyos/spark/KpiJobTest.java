@@ -127,24 +127,32 @@ class KpiJobTest {
     Map<String, Double> got = new HashMap<>();
     for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
         .records(RecordKind.METRICS, READ).rows()) {
-      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()), p.value());
+      got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + (p.labels().containsKey("commitment_type")
+          ? "/" + p.labels().get("commitment_type") : ""), p.value());
     }
     // The hand-worked shares of CommitmentsHandMadeTest.coverageOnListCost, × 100.
-    assertThat(got).containsOnlyKeys("cloud_spend", "sp_coverage", "ri_coverage", "spot_percentage");
+    assertThat(got).containsOnlyKeys("cloud_spend", "sp_coverage", "ri_coverage", "spot_percentage",
+        "commitment_coverage", "effective_savings_rate", "commitment_utilization/Savings Plan",
+        "commitment_utilization/Reservation", "commitment_utilization/Reserved Instances");
     assertThat(got.get("sp_coverage")).isEqualTo(100 * (170.50 / 600.50));
     assertThat(got.get("ri_coverage")).isEqualTo(100 * (88.875 / 155.875));
     assertThat(got.get("spot_percentage")).isEqualTo(100 * (50 / 600.50));
+    // The hand-worked figures of CommitmentsHandMadeTest.theFiguresOfTheFinOpsCommitmentRules, × 100.
+    assertThat(got.get("commitment_coverage")).isEqualTo(100 * (259.375 / 689.5));
+    assertThat(got.get("effective_savings_rate")).isEqualTo(100 * (1 - 185 / 259.375));
+    assertThat(got.get("commitment_utilization/Savings Plan")).isEqualTo(100 * (119.5 / 134.5));
+    assertThat(got.get("commitment_utilization/Reservation")).isEqualTo(100.0);
+    assertThat(got.get("commitment_utilization/Reserved Instances")).isEqualTo(100.0);
   }
 
   @Test
   void metricsCsvCellsAreQuotedWhereTheyMustBe(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
-    // A feature name with a comma and a quote: its labels cell must be quoted, its quote doubled, and read back whole.
+    // A feature name with a comma and a quote (written quoted, its quote doubled): its labels cell must be quoted, its
+    // quote doubled, and read back whole.
     writeEvents(data, List.of(
         new ProductEvent(t("2026-11-02T10:00:00Z"), "u1", "a1", "s1", "feature_used", "export, \"beta\""),
         new ProductEvent(t("2026-11-03T10:00:00Z"), "u1", "a1", "s2", "feature_used", "search")));
-    Files.writeString(data.resolve("product_events.csv"), Files.readString(data.resolve("product_events.csv"))
-        .replace("export, \"beta\"", "\"export, \"\"beta\"\"\""));
     Path out = dir.resolve("kpis");
     KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
         "2026-11-08T00:00:00Z", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
@@ -252,13 +260,8 @@ class KpiJobTest {
   }
 
   static void writeEvents(Path dir, List<ProductEvent> events) throws IOException {
-    StringBuilder csv = new StringBuilder("timestamp,user_id,account_id,session_id,event,feature\n");
-    for (ProductEvent e : events) {
-      csv.append(e.timestamp()).append(',').append(e.userId()).append(',').append(e.accountId()).append(',')
-          .append(e.sessionId()).append(',').append(e.event()).append(',').append(e.feature() == null ? "" : e.feature())
-          .append('\n');
-    }
-    Files.writeString(dir.resolve("product_events.csv"), csv);
+    CsvTables.write(dir, "product_events", "timestamp,user_id,account_id,session_id,event,feature", events,
+        e -> java.util.Arrays.asList(e.timestamp(), e.userId(), e.accountId(), e.sessionId(), e.event(), e.feature()));
   }
 
   private static Path costsCsv(Path dir) throws IOException {

@@ -142,6 +142,19 @@ final class LocalSpark {
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 
+  static final StructType SPRINTS = new StructType()
+      .add("sprint_id", DataTypes.StringType, false)
+      .add("start", DataTypes.TimestampType, false)
+      .add("end", DataTypes.TimestampType, false)
+      .add("goals", DataTypes.createArrayType(DataTypes.StringType), false);
+
+  /** Sprints and their items as the views {@code sprints} and {@code sprint_items}. */
+  static SparkTables sprints(List<io.companyos.model.data.Sprint> sprints, List<io.companyos.model.data.SprintItem> items) {
+    view("sprints", sprints.stream().map(s -> RowFactory.create(s.sprintId(), s.start(), s.end(),
+        scala.jdk.javaapi.CollectionConverters.asScala(s.goals()).toSeq())).toList(), SPRINTS);
+    return sprintItems(items);
+  }
+
   static final StructType BUILDS = new StructType()
       .add("build_id", DataTypes.StringType, false)
       .add("pipeline", DataTypes.StringType, false)

@@ -10,10 +10,10 @@ import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.files.FilesSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -75,22 +75,14 @@ class QualityHandMadeTest {
     TimeWindow all = new TimeWindow(t("2026-10-01T00:00:00Z"), t("2026-12-01T00:00:00Z"));
     builds = files.records(RecordKind.BUILDS, all).rows();
     prs = files.records(RecordKind.PULL_REQUESTS, all).rows();
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    spark = CsvTables.kpis(dir);
   }
 
   /** Writes {@code builds.csv} and {@code pull_requests.csv} into {@code dir}. */
   static void writeCsv(Path dir) throws IOException {
-    StringBuilder csv = new StringBuilder("build_id,pipeline,timestamp,success\n");
-    for (String[] b : BUILDS) {
-      csv.append(String.join(",", b)).append('\n');
-    }
-    Files.writeString(dir.resolve("builds.csv"), csv);
-    csv = new StringBuilder("pr_id,title,author,repository,opened_at,first_review_at,merged_at,closed_at\n");
-    for (String[] p : PRS) {
-      csv.append(p[0]).append(",Change ").append(p[0]).append(",dev,").append(p[1]).append(',').append(p[2]).append(',')
-          .append(p[3]).append(",,\n");
-    }
-    Files.writeString(dir.resolve("pull_requests.csv"), csv);
+    CsvTables.write(dir, "builds", "build_id,pipeline,timestamp,success", BUILDS);
+    CsvTables.write(dir, "pull_requests", "pr_id,title,author,repository,opened_at,first_review_at,merged_at,closed_at",
+        Arrays.asList(PRS), p -> List.of(p[0], "Change " + p[0], "dev", p[1], p[2], p[3], "", ""));
   }
 
   @Test

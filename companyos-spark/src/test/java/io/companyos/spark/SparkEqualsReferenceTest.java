@@ -82,6 +82,24 @@ class SparkEqualsReferenceTest {
   }
 
   @Test
+  void commitmentFiguresEqualTheReference() {
+    LawRunner.check(ReferenceLaws.commitmentFiguresEqualReference(c -> SparkKpis.over(LocalSpark.costs(c.rows()))
+        .commitmentFigures(c.window()).value()), EXAMPLES, 20261231L);
+  }
+
+  @Test
+  void sprintGoalsEqualTheReference() {
+    LawRunner.check(ReferenceLaws.sprintGoalsEqualReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
+        .sprintGoals(sp.sprint()).value()), EXAMPLES, 20261232L);
+  }
+
+  @Test
+  void velocityTrendEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.velocityChangeEqualsReference(h -> SparkKpis.over(LocalSpark.sprints(h.sprints(),
+        h.items())).velocityChange(h.at(), h.n()).value()), EXAMPLES, 20261233L);
+  }
+
+  @Test
   void committedDiscountAndOnDemandComputeEqualTheReference() {
     LawRunner.check(ReferenceLaws.savingsEqualReference(c -> {
       SparkKpis kpis = SparkKpis.over(LocalSpark.costs(c.rows()));

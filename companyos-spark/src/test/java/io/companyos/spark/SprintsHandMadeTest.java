@@ -7,9 +7,9 @@ import io.companyos.model.data.Sprint;
 import io.companyos.model.data.SprintItem;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three sprints and twenty items with the metrics of sprint S-7 [2026-11-02, 2026-11-16) worked out by hand; Spark
+ * Three sprints and twenty items with the metrics of sprint S-7 [2026-11-02, 2026-11-16), the goals of the three and
+ * the velocity trend worked out by hand; Spark
  * (from {@code sprints.csv} and {@code sprint_items.csv}) and the Java reference must both give them. Empty
  * {@code committed} and {@code escaped} cells read as the files source reads them: committed, not escaped.
  */
@@ -27,7 +28,7 @@ class SprintsHandMadeTest {
   static final String[][] SPRINTS = {
     {"S-6", "2026-10-19T00:00:00Z", "2026-11-02T00:00:00Z", "Faster checkout"},
     {"S-7", "2026-11-02T00:00:00Z", "2026-11-16T00:00:00Z", "Dashboards v2;Fewer pages"},
-    {"S-8", "2026-11-16T00:00:00Z", "2026-11-30T00:00:00Z", ""},
+    {"S-8", "2026-11-16T00:00:00Z", "2026-11-30T00:00:00Z", "Search"},
   };
 
   /** sprint_id, item_id, kind, points, committed, started_at, completed_at, escaped (added at the sprint's start). */
@@ -54,8 +55,19 @@ class SprintsHandMadeTest {
     {"S-8", "C-01", "task", "2", "true", "", "", "false"}, // another sprint
   };
 
+  /**
+   * item_id → the goal it is linked to: A-08 names a goal of another sprint, C-01 (of S-8) one of S-7's, and S-8's
+   * "Search" has no items.
+   */
+  static final Map<String, String> GOALS = Map.of("A-01", "Dashboards v2", "A-02", "Dashboards v2", "A-06",
+      "Dashboards v2", "A-13", "Dashboards v2", "A-04", "Fewer pages", "A-11", "Fewer pages", "B-01", "Faster checkout",
+      "A-08", "Faster checkout", "C-01", "Dashboards v2");
+
   static final Sprint S7 = new Sprint("S-7", t("2026-11-02T00:00:00Z"), t("2026-11-16T00:00:00Z"),
       List.of("Dashboards v2", "Fewer pages"));
+  static final Sprint S6 = new Sprint("S-6", t("2026-10-19T00:00:00Z"), t("2026-11-02T00:00:00Z"),
+      List.of("Faster checkout"));
+  static final Sprint S8 = new Sprint("S-8", t("2026-11-16T00:00:00Z"), t("2026-11-30T00:00:00Z"), List.of("Search"));
 
   static List<SprintItem> items;
   static SparkKpis spark;
@@ -63,28 +75,28 @@ class SprintsHandMadeTest {
   @BeforeAll
   static void tables(@TempDir Path dir) throws IOException {
     writeCsv(dir);
-    spark = SparkKpis.over(SparkTables.csv(LocalSpark.session(), dir.toUri().toString()));
+    spark = CsvTables.kpis(dir);
   }
 
   /** Writes {@code sprints.csv} and {@code sprint_items.csv} into {@code dir} and keeps the same items as records. */
   static void writeCsv(Path dir) throws IOException {
-    StringBuilder csv = new StringBuilder("sprint_id,start,end,goals\n");
-    for (String[] s : SPRINTS) {
-      csv.append(String.join(",", s)).append('\n');
-    }
-    Files.writeString(dir.resolve("sprints.csv"), csv);
+    CsvTables.write(dir, "sprints", "sprint_id,start,end,goals", SPRINTS);
     items = new ArrayList<>();
-    csv = new StringBuilder("sprint_id,item_id,title,kind,points,committed,added_at,started_at,completed_at,escaped,goal\n");
     for (String[] i : ITEMS) {
-      String added = i[0].equals("S-6") ? "2026-10-19T00:00:00Z" : i[0].equals("S-7") ? "2026-11-02T00:00:00Z"
-          : "2026-11-16T00:00:00Z";
       items.add(new SprintItem(i[0], i[1], "Item " + i[1], i[2], Double.parseDouble(i[3]), !i[4].equals("false"),
-          t(added), i[5].isEmpty() ? null : t(i[5]), i[6].isEmpty() ? null : t(i[6]), i[7].equals("true"), null));
-      csv.append(i[0]).append(',').append(i[1]).append(",Item ").append(i[1]).append(',').append(i[2]).append(',')
-          .append(i[3]).append(',').append(i[4]).append(',').append(added).append(',').append(i[5]).append(',')
-          .append(i[6]).append(',').append(i[7]).append(",\n");
+          t(added(i[0])), i[5].isEmpty() ? null : t(i[5]), i[6].isEmpty() ? null : t(i[6]), i[7].equals("true"),
+          GOALS.get(i[1])));
     }
-    Files.writeString(dir.resolve("sprint_items.csv"), csv);
+    // Points and the committed cell as written in ITEMS (a points cell's text, a committed cell left empty).
+    CsvTables.write(dir, "sprint_items", "sprint_id,item_id,title,kind,points,committed,added_at,started_at,"
+        + "completed_at,escaped,goal", Arrays.asList(ITEMS), i -> Arrays.asList(i[0], i[1], "Item " + i[1], i[2], i[3], i[4],
+        added(i[0]), i[5], i[6], i[7], GOALS.get(i[1])));
+  }
+
+  /** When an item was added: its sprint's start. */
+  private static String added(String sprint) {
+    return sprint.equals("S-6") ? "2026-10-19T00:00:00Z" : sprint.equals("S-7") ? "2026-11-02T00:00:00Z"
+        : "2026-11-16T00:00:00Z";
   }
 
   @Test
@@ -128,6 +140,56 @@ class SprintsHandMadeTest {
     assertThat(got.value().carryover()).extracting(SprintItem::itemId).containsExactly("A-06", "A-07");
     assertThat(got.idsLeftOut()).isEqualTo(Map.of("carryover", 3L));
     assertThat(got.value().escapedBugIds()).containsExactly("A-04", "A-11"); // exactly two: not cut
+  }
+
+  @Test
+  void eachSprintsGoals() {
+    // S-7 (end 2026-11-16): "Dashboards v2" has, A-13 (C-01 is S-8's), done, A-13 (A-06
+    //   is open) → partial; "Fewer pages" has, both done before the end (A-11 before it was started)
+    //   → achieved. A-08 names S-6's goal but is S-7's: counted for neither.
+    List<SprintMetrics.Goal> s7 = List.of(
+        new SprintMetrics.Goal("Dashboards v2", List.of("A-01", "A-02", "A-06", "A-13"), 3, SprintMetrics.GoalStatus.PARTIAL),
+        new SprintMetrics.Goal("Fewer pages", List.of("A-04", "A-11"), 2, SprintMetrics.GoalStatus.ACHIEVED));
+    assertThat(SprintMetrics.goals(S7, items)).isEqualTo(s7);
+    assertThat(spark.sprintGoals(S7).value()).isEqualTo(s7);
+    // S-6 (end 2026-11-02): "Faster checkout" has B-01, completed 2026-11-03, after the end → not started.
+    List<SprintMetrics.Goal> s6 = List.of(new SprintMetrics.Goal("Faster checkout", List.of("B-01"), 0,
+        SprintMetrics.GoalStatus.NOT_STARTED));
+    assertThat(SprintMetrics.goals(S6, items)).isEqualTo(s6);
+    assertThat(spark.sprintGoals(S6).value()).isEqualTo(s6);
+    // S-8: "Search" has no items.
+    List<SprintMetrics.Goal> s8 = List.of(new SprintMetrics.Goal("Search", List.of(), 0, SprintMetrics.GoalStatus.NO_ITEMS));
+    assertThat(SprintMetrics.goals(S8, items)).isEqualTo(s8);
+    assertThat(spark.sprintGoals(S8).value()).isEqualTo(s8);
+  }
+
+  @Test
+  void aGoalsItemsAreBounded() {
+    SparkResult<List<SprintMetrics.Goal>> got = spark.withMaxIds(2).sprintGoals(S7);
+    // The first two of "Dashboards v2" in id order, the other two counted; the status still from all four.
+    assertThat(got.value().get(0)).isEqualTo(new SprintMetrics.Goal("Dashboards v2", List.of("A-01", "A-02"), 3,
+        SprintMetrics.GoalStatus.PARTIAL));
+    assertThat(got.idsLeftOut()).isEqualTo(Map.of("goal Dashboards v2", 2L));
+  }
+
+  @Test
+  void theVelocityTrend() {
+    // Points delivered before each sprint's own end: S-6 B-02 1 (B-01 is late) = 1; S-7 21.9 (theSprintsMetrics);
+    // S-8 0 (C-01 is open).
+    List<Sprint> sprints = List.of(S8, S6, S7); // in no particular order
+    // On 2026-11-10 S-7 is under way; against the one sprint before: (21.9 − 1) / 1 × 100.
+    assertThat(SprintMetrics.velocityChange(sprints, items, t("2026-11-10T00:00:00Z"), 1))
+        .isEqualTo(OptionalDouble.of((21.9 - 1) / 1 * 100));
+    assertThat(spark.velocityChange(t("2026-11-10T00:00:00Z"), 1).value())
+        .isEqualTo(OptionalDouble.of((21.9 - 1) / 1 * 100));
+    // On 2026-11-20 S-8 is under way; against the mean of the two before, (21.9 + 1) / 2: (0 − 11.45) / 11.45 = −100 %.
+    assertThat(SprintMetrics.velocityChange(sprints, items, t("2026-11-20T00:00:00Z"), 2)).isEqualTo(OptionalDouble.of(-100));
+    assertThat(spark.velocityChange(t("2026-11-20T00:00:00Z"), 2).value()).isEqualTo(OptionalDouble.of(-100));
+    // On 2026-10-25 only S-6 has started: no earlier sprint. Before any sprint: none at all.
+    for (String at : List.of("2026-10-25T00:00:00Z", "2026-10-01T00:00:00Z")) {
+      assertThat(SprintMetrics.velocityChange(sprints, items, t(at), 3)).isEmpty();
+      assertThat(spark.velocityChange(t(at), 3).value()).isEmpty();
+    }
   }
 
   private static List<SprintItem> carry(String... ids) {

@@ -24,6 +24,7 @@ import io.companyos.scoring.finops.CostBreakdown;
 import io.companyos.scoring.finops.SavingsOpportunities;
 import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
+import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.scoring.security.RemediationSla;
 import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
@@ -173,6 +174,19 @@ public final class ReferenceLaws {
     return new Law<>("commitment coverage equals the Java reference's", focusRows(), c -> differs(
         CommitmentCoverage.shares(c.rows().stream().filter(row -> c.window().contains(row.chargePeriodStart())).toList()),
         other.apply(c)));
+  }
+
+  /**
+   * The other implementation's commitment coverage, effective savings rate of the covered usage and utilization per
+   * commitment type of the window's rows equal {@code CommitmentFigures.of}' (the figures of the FinOps commitment
+   * rules) to the bit: same types, same ratios.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Costs> commitmentFiguresEqualReference(Function<Costs, CommitmentFigures.Figures> other) {
+    return new Law<>("the FinOps commitment figures equal the Java reference's", focusRows(), c -> differs(
+        CommitmentFigures.of(c.rows(), c.window()), other.apply(c)));
   }
 
   /**
@@ -631,6 +645,107 @@ public final class ReferenceLaws {
   public static Law<Sprints> pointsDeliveredByEqualsReference(Function<Sprints, Double> other) {
     return new Law<>("the points delivered by a cutoff equal the Java reference's", sprints(),
         sp -> differs(SprintMetrics.deliveredBy(sp.sprint(), sp.items(), sp.cutoff()), other.apply(sp)));
+  }
+
+  /**
+   * The sprints of {@link #sprints()} with three goals — two with items linked at random, one without — so goals come out
+   * with no items, not started, partial and achieved.
+   *
+   * @return the generator
+   */
+  public static Generator<Sprints> sprintGoals() {
+    Generator<Sprints> base = sprints();
+    String[] goals = {"g1", "g2", "other", "g1"};
+    return r -> {
+      Sprints sp = base.next(r);
+      Sprint sprint = new Sprint(sp.sprint().sprintId(), sp.sprint().start(), sp.sprint().end(), List.of("g1", "g2", "g3"));
+      List<SprintItem> items = new ArrayList<>();
+      for (SprintItem i : sp.items()) {
+        String goal = r.nextInt(4) == 0 ? null : goals[r.nextInt(goals.length)];
+        items.add(new SprintItem(i.sprintId(), i.itemId(), i.title(), i.kind(), i.points(), i.committed(), i.addedAt(),
+            i.startedAt(), i.completedAt(), i.escaped(), goal));
+      }
+      return new Sprints(sprint, items, sp.cutoff());
+    };
+  }
+
+  /**
+   * The other implementation's goals of the sprint equal {@code SprintMetrics.goals}': same goals in the sprint's order,
+   * counts and statuses, the items compared in id order.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<Sprints> sprintGoalsEqualReference(Function<Sprints, List<SprintMetrics.Goal>> other) {
+    return new Law<>("the sprint's goals equal the Java reference's", sprintGoals(),
+        sp -> differs(goalsById(SprintMetrics.goals(sp.sprint(), sp.items())), goalsById(other.apply(sp))));
+  }
+
+  /**
+   * Sprints, their items, an instant and how many earlier sprints the velocity trend is over.
+   *
+   * @param sprints the sprints, unique ids, in no particular order
+   * @param items the items of the sprints (and of a sprint not listed), unique ids
+   * @param at the instant the trend is taken at
+   * @param n how many earlier sprints at most, at least 1
+   */
+  public record SprintHistory(List<Sprint> sprints, List<SprintItem> items, Instant at, int n) {}
+
+  /**
+   * Random histories of 0 to 6 back-to-back sprints of 1 to 14 days, listed in shuffled order, with up to 40 items with
+   * fractional points completed before, on and after their sprint's end (or never), and an instant before the first
+   * sprint, on a sprint's start or inside one; sprints without delivered points make a mean of 0.
+   *
+   * @return the generator
+   */
+  public static Generator<SprintHistory> sprintHistory() {
+    double[] points = {0, 0.1, 0.2, 0.5, 1, 2, 3, 5, 8, 13};
+    return r -> {
+      List<Sprint> sprints = new ArrayList<>();
+      Instant start = T0.minus(Duration.ofDays(30)).plus(Duration.ofHours(r.nextInt(48)));
+      for (int i = 0, n = r.nextInt(7); i < n; i++) {
+        Instant end = start.plus(Duration.ofDays(1 + r.nextInt(14)));
+        sprints.add(new Sprint("s" + i, start, end, List.of()));
+        start = end;
+      }
+      List<SprintItem> items = new ArrayList<>();
+      for (int i = 0, n = sprints.isEmpty() ? 0 : r.nextInt(41); i < n; i++) {
+        boolean stray = r.nextInt(10) == 0;
+        Sprint s = sprints.get(r.nextInt(sprints.size()));
+        Instant added = s.start().plus(Duration.ofHours(r.nextInt(24)));
+        Instant completed = switch (r.nextInt(5)) {
+          case 0 -> null;
+          case 1 -> s.end();
+          case 2 -> s.end().plus(Duration.ofHours(1 + r.nextInt(48)));
+          default -> added.plus(Duration.ofSeconds(r.nextInt((int) Duration.between(added, s.end()).toSeconds())));
+        };
+        items.add(new SprintItem(stray ? "unlisted" : s.sprintId(), String.format("it-%02d", i), "Item " + i, "story",
+            points[r.nextInt(points.length)], true, added, null, completed, false, null));
+      }
+      Instant at = sprints.isEmpty() || r.nextInt(8) == 0 ? T0.minus(Duration.ofDays(40))
+          : r.nextBoolean() ? sprints.get(r.nextInt(sprints.size())).start()
+          : start.minus(Duration.ofHours(r.nextInt(24 * 30)));
+      java.util.Collections.shuffle(sprints, new java.util.Random(r.nextLong()));
+      return new SprintHistory(sprints, items, at, 1 + r.nextInt(4));
+    };
+  }
+
+  /**
+   * The other implementation's velocity trend equals {@code SprintMetrics.velocityChange(sprints, items, at, n)}' to the
+   * bit.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<SprintHistory> velocityChangeEqualsReference(Function<SprintHistory, java.util.OptionalDouble> other) {
+    return new Law<>("the velocity trend equals the Java reference's", sprintHistory(), h -> differs(
+        SprintMetrics.velocityChange(h.sprints(), h.items(), h.at(), h.n()), other.apply(h)));
+  }
+
+  /** The goals with their items in id order (their order is not part of the result). */
+  private static List<SprintMetrics.Goal> goalsById(List<SprintMetrics.Goal> goals) {
+    return goals.stream().map(g -> new SprintMetrics.Goal(g.goal(), sortedCopy(g.itemIds()), g.done(), g.status()))
+        .toList();
   }
 
   /**

@@ -100,6 +100,33 @@ class LawsTest {
           io.companyos.scoring.finops.SavingsOpportunities.onDemandCompute(now, 0.3));
     }), 300, 18)).isInstanceOf(AssertionError.class)
         .hasMessageContaining("the committed discount and on-demand compute equal the Java reference's");
+    LawRunner.check(ReferenceLaws.commitmentFiguresEqualReference(c -> io.companyos.scoring.recommend.CommitmentFigures.of(
+        c.rows(), c.window())), 300, 31);
+    // Counting purchases as usage (their cost reaches usage rows amortized, so it would count twice) is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.commitmentFiguresEqualReference(c ->
+        io.companyos.scoring.recommend.CommitmentFigures.of(c.rows().stream().map(r -> new io.companyos.model.data.CostRow(
+            r.chargePeriodStart(), r.chargePeriodEnd(), r.billedCost(), r.effectiveCost(), r.listCost(), r.serviceName(),
+            r.serviceCategory(), r.providerName(), "Purchase".equals(r.chargeCategory()) ? "Usage" : r.chargeCategory(),
+            r.pricingCategory(), r.commitmentDiscountType(), r.commitmentDiscountStatus(), r.tags())).toList(),
+            c.window())), 300, 32))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the FinOps commitment figures equal the Java reference's");
+    LawRunner.check(ReferenceLaws.sprintGoalsEqualReference(sp -> io.companyos.scoring.sprint.SprintMetrics.goals(
+        sp.sprint(), sp.items())), 300, 33);
+    LawRunner.check(ReferenceLaws.velocityChangeEqualsReference(h -> io.companyos.scoring.sprint.SprintMetrics
+        .velocityChange(h.sprints(), h.items(), h.at(), h.n())), 300, 34);
+    // Counting an item completed on the sprint's end as done, for a goal or for the velocity, is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.sprintGoalsEqualReference(sp ->
+        io.companyos.scoring.sprint.SprintMetrics.goals(sp.sprint(), sp.items().stream().map(i -> i.completedAt() != null
+            && i.completedAt().equals(sp.sprint().end()) ? withCompletion(i, i.completedAt().minusSeconds(1)) : i)
+            .toList())), 300, 35))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the sprint's goals equal the Java reference's");
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.velocityChangeEqualsReference(h -> {
+      java.util.Map<String, java.time.Instant> ends = new java.util.HashMap<>();
+      h.sprints().forEach(sp -> ends.put(sp.sprintId(), sp.end()));
+      return io.companyos.scoring.sprint.SprintMetrics.velocityChange(h.sprints(), h.items().stream()
+          .map(i -> i.completedAt() != null && i.completedAt().equals(ends.get(i.sprintId()))
+              ? withCompletion(i, i.completedAt().minusSeconds(1)) : i).toList(), h.at(), h.n());
+    }), 300, 36)).isInstanceOf(AssertionError.class).hasMessageContaining("the velocity trend equals the Java reference's");
     LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.compute(sp.sprint(),
         sp.items())), 300, 19);
     LawRunner.check(ReferenceLaws.pointsDeliveredByEqualsReference(sp -> io.companyos.scoring.sprint.SprintMetrics.deliveredBy(
@@ -195,5 +222,11 @@ class LawsTest {
       atRisk = churn.violation(churn.generator().next(r)).isPresent(); // an empty answer is wrong: someone was at risk
     }
     assertThat(atRisk).isTrue();
+  }
+
+  private static io.companyos.model.data.SprintItem withCompletion(io.companyos.model.data.SprintItem i,
+      java.time.Instant completed) {
+    return new io.companyos.model.data.SprintItem(i.sprintId(), i.itemId(), i.title(), i.kind(), i.points(), i.committed(),
+        i.addedAt(), i.startedAt(), completed, i.escaped(), i.goal());
   }
 }

@@ -51,16 +51,12 @@ public final class FinOpsRules {
     BigDecimal coveredEffective = BigDecimal.ZERO;
     int eligibleRows = 0;
     for (CostRow r : rows) {
-      if (!window.contains(r.chargePeriodStart()) || !isUsage(r) || CostRow.UNUSED.equals(r.commitmentDiscountStatus())) {
-        continue; // a commitment's unused part is not usage
-      }
-      boolean committed = r.commitmentDiscountType() != null || "Committed".equals(r.pricingCategory());
-      if (!committed && !"Standard".equals(r.pricingCategory())) {
-        continue; // spot and other dynamic pricing is not what commitments cover
+      if (!CommitmentFigures.eligible(r, window)) {
+        continue; // not usage, a commitment's unused part, or spot and other dynamic pricing
       }
       eligibleSum = eligibleSum.add(r.listCost());
       eligibleRows++;
-      if (committed) {
+      if (CommitmentFigures.covered(r)) {
         coveredSum = coveredSum.add(r.listCost());
         coveredEffective = coveredEffective.add(r.effectiveCost());
       }
@@ -118,14 +114,12 @@ public final class FinOpsRules {
     record Use(BigDecimal used, BigDecimal unused, int unusedRows) {}
     Map<String, Use> byType = new TreeMap<>();
     for (CostRow r : rows) {
-      String status = r.commitmentDiscountStatus();
-      if (status == null || !window.contains(r.chargePeriodStart()) || CostBreakdown.isCreditOrAdjustment(r)
-          || "Tax".equalsIgnoreCase(r.chargeCategory()) || "Purchase".equalsIgnoreCase(r.chargeCategory())) {
+      if (!CommitmentFigures.judged(r, window)) {
         continue;
       }
-      String type = r.commitmentDiscountType() != null ? r.commitmentDiscountType() : "commitment";
+      String type = CommitmentFigures.type(r);
       BigDecimal cost = r.effectiveCost();
-      boolean unused = CostRow.UNUSED.equals(status);
+      boolean unused = CostRow.UNUSED.equals(r.commitmentDiscountStatus());
       byType.merge(type, new Use(unused ? BigDecimal.ZERO : cost, unused ? cost : BigDecimal.ZERO, unused ? 1 : 0),
           (a, b) -> new Use(a.used().add(b.used()), a.unused().add(b.unused()), a.unusedRows() + b.unusedRows()));
     }
@@ -140,7 +134,8 @@ public final class FinOpsRules {
       // The sums are exact; the figures are their doubles.
       record Figures(double used, double unused, int unusedRows) {}
       Figures u = new Figures(exact.used().doubleValue(), exact.unused().doubleValue(), exact.unusedRows());
-      double utilization = CommitmentCoverage.ratio(exact.used(), totalSum).getAsDouble();
+      double utilization = CommitmentFigures.utilization(new CommitmentFigures.Use(exact.used(), exact.unused()))
+          .getAsDouble();
       double unusedPerMonth = u.unused() * perMonth;
       if (utilization * 100 >= rule.number("min_utilization_percent") || unusedPerMonth < rule.number("min_monthly_usd")) {
         continue;
@@ -274,15 +269,10 @@ public final class FinOpsRules {
   private static Map<String, Double> spendByService(List<CostRow> rows, TimeWindow window) {
     Map<String, Double> m = new TreeMap<>();
     for (CostRow r : rows) {
-      if (window.contains(r.chargePeriodStart()) && isUsage(r)) {
+      if (window.contains(r.chargePeriodStart()) && CommitmentFigures.usage(r)) {
         m.merge(r.serviceName(), r.effectiveCost().doubleValue(), Double::sum);
       }
     }
     return m;
-  }
-
-  private static boolean isUsage(CostRow r) {
-    return !CostBreakdown.isCreditOrAdjustment(r) && !"Tax".equalsIgnoreCase(r.chargeCategory())
-        && !"Purchase".equalsIgnoreCase(r.chargeCategory());
   }
 }

@@ -261,11 +261,22 @@ public final class SprintMetrics {
     for (String g : sprint.goals()) {
       List<SprintItem> its = items.stream().filter(i -> i.sprintId().equals(sprint.sprintId()) && g.equals(i.goal())).toList();
       long done = its.stream().filter(i -> delivered(i, sprint)).count();
-      GoalStatus status = its.isEmpty() ? GoalStatus.NO_ITEMS : done == its.size() ? GoalStatus.ACHIEVED
-          : done == 0 ? GoalStatus.NOT_STARTED : GoalStatus.PARTIAL;
-      out.add(new Goal(g, its.stream().map(SprintItem::itemId).toList(), done, status));
+      out.add(new Goal(g, its.stream().map(SprintItem::itemId).toList(), done, goalStatus(its.size(), done)));
     }
     return out;
+  }
+
+  /**
+   * The step {@link #goals} ends with, for an implementation that counts elsewhere (e.g. on Spark): a goal's status
+   * from the count of its items and of those done before the sprint's end.
+   *
+   * @param items the items linked to the goal
+   * @param done of them, those done before the sprint's end
+   * @return no items, achieved (all done), not started (none done) or partial
+   */
+  public static GoalStatus goalStatus(long items, long done) {
+    return items == 0 ? GoalStatus.NO_ITEMS : done == items ? GoalStatus.ACHIEVED
+        : done == 0 ? GoalStatus.NOT_STARTED : GoalStatus.PARTIAL;
   }
 
   /**
@@ -300,6 +311,44 @@ public final class SprintMetrics {
     }
     double mean = sum / k;
     return mean == 0 ? OptionalDouble.empty() : OptionalDouble.of((deliveredOldestFirst[len - 1] - mean) / mean * 100);
+  }
+
+  /**
+   * Velocity trend at an instant, from the records: the sprint under way at {@code at} (the latest started by then) and
+   * up to {@code n} sprints before it ({@link #startedBy}), each with the points of its items completed before its end
+   * ({@link #deliveredBy} at its end, summed exactly), then {@link #velocityChange(double[], int)}.
+   *
+   * @param sprints the sprints, in any order
+   * @param items the sprint items
+   * @param at the instant
+   * @param n how many earlier sprints at most the mean is over, at least 1
+   * @return the change in percent, or empty without a sprint started by {@code at}, without earlier sprints, or when
+   *     their mean is 0
+   */
+  public static OptionalDouble velocityChange(List<Sprint> sprints, List<SprintItem> items, java.time.Instant at, int n) {
+    List<Sprint> chosen = velocitySprints(sprints, at, n);
+    double[] delivered = new double[chosen.size()];
+    for (int i = 0; i < delivered.length; i++) {
+      delivered[i] = deliveredBy(chosen.get(i), items, chosen.get(i).end());
+    }
+    return velocityChange(delivered, n);
+  }
+
+  /**
+   * The sprints a velocity trend at {@code at} is over: up to {@code n} sprints started before the one under way at
+   * {@code at}, and that one last.
+   *
+   * @param sprints the sprints, in any order
+   * @param at the instant
+   * @param n how many earlier sprints at most
+   * @return the sprints, oldest first; empty without a sprint started by {@code at}
+   */
+  public static List<Sprint> velocitySprints(List<Sprint> sprints, java.time.Instant at, int n) {
+    List<Sprint> chosen = new java.util.ArrayList<>();
+    for (int back = n; back >= 0; back--) {
+      startedBy(sprints, at, back).ifPresent(chosen::add);
+    }
+    return chosen;
   }
 
   /**
