@@ -93,11 +93,17 @@ final class ScoreDoraCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--benchmark " + e.getMessage());
     }
     TimeWindow window = new TimeWindow(start, end);
-    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, ALL_TIME);
     Path deploysFile = data.resolve("deployments.csv");
     if (Files.isRegularFile(deploysFile) && Files.size(deploysFile) > FilesSource.WINDOWED_READ_BYTES) {
       // Big exports: the columnar scan (no record per row); it declines files with bad rows, which the record path reports.
+      // The incidents (a small file) are read meanwhile on another thread; a bad row in them is reported as before.
+      java.util.concurrent.FutureTask<List<Incident>> reading = new java.util.concurrent.FutureTask<>(
+          () -> optional(files, RecordKind.INCIDENTS, ALL_TIME));
+      Thread reader = new Thread(reading, "incidents");
+      reader.setDaemon(true);
+      reader.start();
       Optional<DoraScan.Result> scan = DoraScan.scan(data, window);
+      List<Incident> incidents = result(reading);
       if (scan.isPresent()) {
         DoraScan.Result s = scan.get();
         print(DoraMetrics.compute(new DoraMetrics.LeadTimes(s.leadHours(), s.leadChangeIds()), s.deploymentsInWindow(), incidents,
@@ -105,6 +111,7 @@ final class ScoreDoraCommand implements Callable<Integer> {
         return 0;
       }
     }
+    List<Incident> incidents = optional(files, RecordKind.INCIDENTS, ALL_TIME);
     TimeWindow upToEnd = new TimeWindow(EPOCH_FLOOR, end);
     List<Deployment> deployments = files.records(RecordKind.DEPLOYMENTS, upToEnd).rows();
     List<Change> changes = optional(files, RecordKind.CHANGES, upToEnd);
@@ -123,6 +130,18 @@ final class ScoreDoraCommand implements Callable<Integer> {
             () -> new ParameterException(spec.commandLine(), "deployments.csv holds no deployments; give --to"));
   }
 
+  /** The result of {@code task}, or what it threw (a bad row in the file, say), unwrapped. */
+  private static <T> T result(java.util.concurrent.FutureTask<T> task) throws Exception {
+    try {
+      return task.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Exception x) {
+        throw x;
+      }
+      throw (Error) e.getCause();
+    }
+  }
+
   private static <T> List<T> optional(MetricSource s, RecordKind<T> kind, TimeWindow w) {
     try {
       return s.records(kind, w).rows();
@@ -134,9 +153,9 @@ final class ScoreDoraCommand implements Callable<Integer> {
   private void print(DoraResult r, PrintWriter out) throws Exception {
     if (format == Format.json) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("window", Map.of("start", r.window().start().toString(), "end", r.window().end().toString()));
+      m.put("window", ordered("start", r.window().start().toString(), "end", r.window().end().toString()));
       m.put("deployment_frequency", key(r.deploysPerDay(), "deploys_per_day", r.deploymentFrequencyLevel(),
-          Map.of("deployments", r.deployments(), "deploy_days_per_week", value(r.deployDaysPerWeek()))));
+          ordered("deployments", r.deployments(), "deploy_days_per_week", value(r.deployDaysPerWeek()))));
       m.put("lead_time_for_changes", key(r.leadTimeHoursMedian(), "median_hours", r.leadTimeLevel(), Map.of("changes", r.changesDeployed())));
       m.put("change_failure_rate", key(r.changeFailureRate(), "rate", r.changeFailureLevel(), Map.of("failed_deployments", r.failedDeployments())));
       m.put("time_to_restore", key(r.timeToRestoreHoursMedian(), "median_hours", r.timeToRestoreLevel(), Map.of("incidents_resolved", r.incidentsResolved())));
@@ -160,6 +179,18 @@ final class ScoreDoraCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%-24s %-26s %s%n", "deployment rework rate", fmt(scale(r.reworkRate(), 100), "%.1f%%")
         + " (" + r.reworkDeployments() + "/" + r.deployments() + ")", "(no bands)");
     out.println("overall: " + level(r.overall()));
+  }
+
+  /**
+   * A map of the pairs in the order given (the JSON's key order; {@code Map.of} has none and refuses a null value,
+   * such as deploy days per week with no deployment).
+   */
+  private static Map<String, Object> ordered(Object... pairs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], pairs[i + 1]);
+    }
+    return m;
   }
 
   private static Map<String, Object> key(OptionalDouble v, String name, @Nullable DoraLevel level, Map<String, Object> extra) {

@@ -56,6 +56,22 @@ class ScoreDoraCommandTest {
   }
 
   @Test
+  void jsonKeysComeInTheOrderWritten() throws Exception {
+    fourKeysWeek();
+    // No deployment in the first week of 2025: 0 deploy days in 1 week; the keys in the order written, every run.
+    MainTest.Result r = MainTest.run("score", "dora", "--data", dir.toString(), "--from", "2025-01-01T00:00:00Z", "--to",
+        "2025-01-08T00:00:00Z", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.at("/deployment_frequency/deployments").asInt()).isZero();
+    assertThat(j.at("/deployment_frequency/deploy_days_per_week").asDouble()).isZero();
+    assertThat(j.at("/lead_time_for_changes/median_hours").isNull()).as("no change deployed: null, not 0").isTrue();
+    assertThat(j.at("/window").fieldNames()).toIterable().containsExactly("start", "end");
+    assertThat(j.at("/deployment_frequency").fieldNames()).toIterable()
+        .containsExactly("deploys_per_day", "deployments", "deploy_days_per_week", "level");
+  }
+
+  @Test
   void badDataIsALocatedOneLineError() throws Exception {
     Files.writeString(dir.resolve("deployments.csv"), "deploy_id,time_created,changes,status\nd1,not-a-time,,\n");
     MainTest.Result r = MainTest.run("score", "dora", "--data", dir.toString());

@@ -36,9 +36,91 @@ public final class Percentiles {
     if (values.length == 0) {
       return OptionalDouble.empty();
     }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return OptionalDouble.of(sortedCont(sorted, p));
+    double[] a = values.clone();
+    if (!ordinary(a)) {
+      Arrays.sort(a); // NaN and -0.0 in Arrays.sort's order
+      return OptionalDouble.of(sortedCont(a, p));
+    }
+    // The two values around the rank by selection, not a sort: the same result (each is the value a sort would put
+    // there), in linear expected time.
+    double rank = p * (a.length - 1);
+    int lo = (int) Math.floor(rank);
+    int hi = (int) Math.ceil(rank);
+    double low = select(a, lo);
+    double high = low;
+    if (hi != lo) {
+      high = a[hi];
+      for (int i = hi + 1; i < a.length; i++) {
+        high = Math.min(high, a[i]);
+      }
+    }
+    return OptionalDouble.of(low + (rank - lo) * (high - low));
+  }
+
+  /** No NaN and no -0.0: values that {@code <} orders as {@link Arrays#sort(double[])} does. */
+  private static boolean ordinary(double[] a) {
+    for (double v : a) {
+      if (v != v || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Rearranges {@code a} so that {@code a[k]} holds the value a sort would put there, every value before it is not
+   * greater and every value after it is not smaller, and returns it (quickselect with a median-of-three pivot; a range
+   * that does not shrink fast enough is sorted instead, so the worst case is a sort's).
+   */
+  private static double select(double[] a, int k) {
+    int from = 0;
+    int to = a.length - 1;
+    int budget = 2 * (32 - Integer.numberOfLeadingZeros(a.length)) + 8;
+    while (to - from > 16) {
+      if (budget-- == 0) {
+        Arrays.sort(a, from, to + 1);
+        return a[k];
+      }
+      int mid = (from + to) >>> 1;
+      if (a[mid] < a[from]) {
+        swap(a, mid, from);
+      }
+      if (a[to] < a[from]) {
+        swap(a, to, from);
+      }
+      if (a[to] < a[mid]) {
+        swap(a, to, mid);
+      }
+      double pivot = a[mid];
+      int i = from;
+      int j = to;
+      while (i <= j) { // Hoare's partition: a[from..j] ≤ pivot ≤ a[i..to]
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (pivot < a[j]) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i++, j--);
+        }
+      }
+      if (k <= j) {
+        to = j;
+      } else if (k >= i) {
+        from = i;
+      } else {
+        return a[k]; // between the two parts: equal to the pivot
+      }
+    }
+    Arrays.sort(a, from, to + 1);
+    return a[k];
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /**

@@ -124,7 +124,7 @@ public final class DoraMetrics {
       List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
     // One pass over deployments: count those in the window, their days, failures, and each change's first deploy.
     Map<String, Instant> firstDeploy = new HashMap<>();
-    Set<String> inWindow = new HashSet<>();
+    Set<String> inWindow = new HashSet<>(Math.max(16, (int) Math.min(1 << 30, deployments.size() * 4L / 3 + 1)));
     Set<String> failed = new HashSet<>();
     Map<String, String> why = new HashMap<>();
     Set<Long> deployDays = new HashSet<>();

@@ -5,7 +5,10 @@ import io.companyos.model.data.Deployment;
 import io.companyos.model.time.TimeWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,15 +89,25 @@ public final class DoraScan {
     }
     long start = s.toEpochMilli();
     long end = e.toEpochMilli();
+    if (end >= (1L << 48) - 1) {
+      return Optional.empty(); // past the year 10889: more than a first-deployment time's 48 bits hold
+    }
     ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dora-scan");
       t.setDaemon(true);
       return t;
     });
+    // Interning runs in two lanes split by the id's hash: the calling thread takes lane 0, this thread lane 1.
+    ExecutorService lane = threads <= 1 ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "dora-intern");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      IdTable ids = new IdTable(true);
-      IdTable deployIds = new IdTable(false);
+      IdTable[] ids = {new IdTable(true, 0), new IdTable(true, 1)};
+      IdTable[] deployIds = {new IdTable(false, 0), new IdTable(false, 1)};
       List<Deployment> inWindow = new ArrayList<>();
+      List<Future<?>> laneOne = new ArrayList<>(1);
       new Chunks<DeployPart>(dir.resolve("deployments.csv"), pool, threads, chunkBytes,
           List.of("deploy_id", "time_created"), "changes", "status") {
         @Override
@@ -103,16 +116,30 @@ public final class DoraScan {
         }
 
         @Override
-        void take(DeployPart p) {
-          p.intern(ids, deployIds);
+        void take(DeployPart p) throws IOException {
+          if (lane == null) {
+            p.intern(ids[0], deployIds[0], 0);
+            p.intern(ids[1], deployIds[1], 1);
+          } else {
+            if (!laneOne.isEmpty()) {
+              await(laneOne.remove(0)); // lane 1 takes the parts in file order, at most one behind
+            }
+            laneOne.add(lane.submit(() -> p.intern(ids[1], deployIds[1], 1)));
+            p.intern(ids[0], deployIds[0], 0);
+          }
           inWindow.addAll(p.inWindow);
         }
       }.run();
+      if (!laneOne.isEmpty()) {
+        await(laneOne.remove(0));
+      }
+      deployIds[0] = null; // only there to find a repeated deploy id
+      deployIds[1] = null;
       Leads leads = new Leads();
       Path changes = dir.resolve("changes.csv");
       if (Files.isRegularFile(changes)) {
-        AtomicLongArray seen = new AtomicLongArray(ids.size / 64 + 1);
-        IdTable unshipped = new IdTable(false);
+        AtomicLongArray seen = new AtomicLongArray((int) (Math.max(ids[0].placeLimit(), ids[1].placeLimit()) / 64 + 1));
+        IdTable unshipped = new IdTable(false, 0);
         new Chunks<ChangePart>(changes, pool, threads, chunkBytes, List.of("change_id", "time_created")) {
           @Override
           ChangePart newPart() {
@@ -126,11 +153,12 @@ public final class DoraScan {
         }.run();
       }
       int count = leads.n;
-      int[] idsOfLead = leads.ids;
+      int[] placeOfLead = leads.ids;
       List<String> names = new AbstractList<>() {
         @Override
         public String get(int i) {
-          return ids.name(idsOfLead[i]);
+          int place = placeOfLead[i];
+          return ids[IdTable.laneOf(place)].name(place);
         }
 
         @Override
@@ -147,10 +175,13 @@ public final class DoraScan {
       if (pool != null) {
         pool.shutdownNow();
       }
+      if (lane != null) {
+        lane.shutdownNow();
+      }
     }
   }
 
-  /** Lead times found so far and their changes' interned ids. */
+  /** Lead times found so far and the places of their changes' ids (which tell the lane too). */
   private static final class Leads {
     double[] hours = new double[1024];
     int[] ids = new int[1024];
@@ -183,6 +214,11 @@ public final class DoraScan {
       }
       a[n++] = v;
     }
+  }
+
+  /** The interning lane of an id with hash {@code h}: its top bit (slots are found by the low bits). */
+  static int lane(int h) {
+    return h >>> 31;
   }
 
   /**
@@ -302,21 +338,24 @@ public final class DoraScan {
       return true;
     }
 
-    /** Notes the deploy ids (each must be new) and the first deployment time of every shipped change id, in file order. */
-    void intern(IdTable ids, IdTable deployIds) {
+    /**
+     * Notes the deploy ids (each must be new) and the first deployment time of every shipped change id, in file order,
+     * for the ids of one lane ({@link #lane}).
+     */
+    void intern(IdTable ids, IdTable deployIds, int lane) {
       int[] r = rows.a;
       int p = 0;
       for (int row = 0; row < count; row++) {
-        if (!deployIds.addNew(bytes, r[p], r[p + 1], r[p + 2])) {
+        if (lane(r[p + 2]) == lane && !deployIds.addNew(bytes, r[p], r[p + 1], r[p + 2])) {
           throw new NotScannable(); // a repeated deploy id: the record path reports the row
         }
         int shipped = r[p + 3];
         p += 4;
         long t = times[row];
         for (int k = 0; k < shipped; k++, p += 3) {
-          int id = ids.intern(bytes, r[p], r[p + 1], r[p + 2]);
-          if (t < ids.firstDeploy[id]) {
-            ids.firstDeploy[id] = t;
+          int h = r[p + 2];
+          if (lane(h) == lane) {
+            ids.deployedAt(ids.intern(bytes, r[p], r[p + 1], h), t);
           }
         }
       }
@@ -327,14 +366,14 @@ public final class DoraScan {
   private static final class ChangePart extends Part {
     private final long start;
     private final long end;
-    private final IdTable ids;
+    private final IdTable[] ids;
     private final AtomicLongArray seen;
     final Leads leads = new Leads();
     /** from, to, hash of each change id in range that no deployment ships (each must be new too). */
     final Ints unshipped = new Ints();
     byte[] bytes;
 
-    ChangePart(long start, long end, IdTable ids, AtomicLongArray seen) {
+    ChangePart(long start, long end, IdTable[] ids, AtomicLongArray seen) {
       this.start = start;
       this.end = end;
       this.ids = ids;
@@ -356,15 +395,16 @@ public final class DoraScan {
         return;
       }
       int h = Fields.hash(b, i0, i1);
-      int id = ids.find(b, i0, i1, h);
-      if (id < 0) {
+      IdTable table = ids[lane(h)];
+      int place = table.find(b, i0, i1, h);
+      if (place < 0) {
         unshipped.add(i0);
         unshipped.add(i1);
         unshipped.add(h);
         return;
       }
-      long bit = 1L << id;
-      int word = id >>> 6;
+      long bit = 1L << place;
+      int word = place >>> 6;
       long v;
       do {
         v = seen.get(word);
@@ -372,9 +412,9 @@ public final class DoraScan {
           throw new NotScannable(); // a repeated change id: the record path reports the row
         }
       } while (!seen.compareAndSet(word, v, v | bit));
-      long first = ids.firstDeploy[id];
+      long first = table.firstDeploy(place);
       if (first >= start && first < end && first > created) {
-        leads.add((first - created) / 3_600_000.0, id);
+        leads.add((first - created) / 3_600_000.0, place);
       }
     }
 
@@ -414,7 +454,7 @@ public final class DoraScan {
     abstract P newPart();
 
     /** Takes the rows of {@code p}, the next chunk in file order. */
-    abstract void take(P p);
+    abstract void take(P p) throws IOException;
 
     void run() throws IOException {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -524,26 +564,26 @@ public final class DoraScan {
       }
       return part;
     }
+  }
 
-    private static <P> P await(Future<P> f) throws IOException {
-      try {
-        return f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof IOException io) {
-          throw io;
-        }
-        if (c instanceof RuntimeException re) {
-          throw re;
-        }
-        if (c instanceof Error err) {
-          throw err;
-        }
-        throw new IOException(c);
+  private static <P> P await(Future<P> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
       }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(c);
     }
   }
 
@@ -742,32 +782,58 @@ public final class DoraScan {
     }
   }
 
-  /** Ids interned to ints: ASCII text in one byte arena, open addressing and, for change ids, each id's first deployment time. */
+  /**
+   * Ids interned by open addressing over an arena of pages. Each id is a record in a page — a header (for change ids the
+   * time of its first deployment, 48 bits, and the text's length, 16 bits; for other ids the length) then its ASCII
+   * text — found by its place, an int that also tells the table's lane. A slot holds the id's hash and place together
+   * ({@code hash << 32 | place + 1}; 0 is free), so a look-up reads one slot and one record, whose first-deployment time
+   * sits beside the text it compares. Pages of 256 KiB never move, so a growing table copies only its slots.
+   */
   static final class IdTable {
-    private byte[] arena = new byte[1 << 16];
-    private int arenaUsed;
-    private int[] offsets = new int[1 << 10];
-    private final boolean withTimes;
-    long[] firstDeploy;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int PAGE_BITS = 18;
+    private static final int PAGE = 1 << PAGE_BITS;
+    /** The low 48 bits of a change id's header: its first deployment (epoch milliseconds), all ones for none yet. */
+    private static final long TIME = (1L << 48) - 1;
+    private final int header;
+    private final int lane;
+    private byte[][] pages = new byte[8][];
+    private int pageCount;
+    private int used = PAGE; // bytes used of the last page; a full one at the start, so the first id opens a page
     int size;
-    private int[] slots = new int[1 << 11]; // id + 1, 0 = free
-    private int[] hashes = new int[1 << 11]; // hash of the id in the same slot
+    private long[] slots = new long[1 << 11];
 
-    IdTable(boolean withTimes) {
-      this.withTimes = withTimes;
-      this.firstDeploy = new long[withTimes ? offsets.length : 0];
+    /**
+     * @param withTimes whether each id carries a first deployment time (change ids)
+     * @param lane 0 or 1: the places of the two lanes' tables never coincide (lane 1's pages have odd numbers)
+     */
+    IdTable(boolean withTimes, int lane) {
+      this.header = withTimes ? 8 : 4;
+      this.lane = lane;
     }
 
-    /** The id of {@code b[from, to)} (whose {@link Fields#hash} is {@code h}), or -1. */
+    /** The lane of the table holding {@code place}. */
+    static int laneOf(int place) {
+      return (place >>> PAGE_BITS) & 1;
+    }
+
+    /** An upper bound of the places given so far (bits for a bit set over places). */
+    long placeLimit() {
+      return (long) (2 * pageCount + 1) << PAGE_BITS;
+    }
+
+    /** The place of the id in {@code b[from, to)} (whose {@link Fields#hash} is {@code h}), or -1. */
     int find(byte[] b, int from, int to, int h) {
-      int mask = slots.length - 1;
+      long[] s = slots;
+      int mask = s.length - 1;
       for (int i = h & mask; ; i = (i + 1) & mask) {
-        int slot = slots[i];
+        long slot = s[i];
         if (slot == 0) {
           return -1;
         }
-        if (hashes[i] == h && same(slot - 1, b, from, to)) {
-          return slot - 1;
+        if ((int) (slot >>> 32) == h && same((int) slot - 1, b, from, to)) {
+          return (int) slot - 1;
         }
       }
     }
@@ -779,65 +845,103 @@ public final class DoraScan {
       return size > before;
     }
 
+    /** The place of the id in {@code b[from, to)}, added (with no first deployment yet) when it is new. */
     int intern(byte[] b, int from, int to, int h) {
-      int mask = slots.length - 1;
+      long[] s = slots;
+      int mask = s.length - 1;
       int i = h & mask;
-      for (; slots[i] != 0; i = (i + 1) & mask) {
-        if (hashes[i] == h && same(slots[i] - 1, b, from, to)) {
-          return slots[i] - 1;
+      for (long slot; (slot = s[i]) != 0; i = (i + 1) & mask) {
+        if ((int) (slot >>> 32) == h && same((int) slot - 1, b, from, to)) {
+          return (int) slot - 1;
         }
       }
       int len = to - from;
-      if (arenaUsed + len > arena.length) {
-        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
+      if (header + len > PAGE) {
+        throw new NotScannable(); // an id longer than any plain file holds
       }
-      System.arraycopy(b, from, arena, arenaUsed, len);
-      if (size + 2 > offsets.length) {
-        offsets = Arrays.copyOf(offsets, offsets.length * 2);
-        if (withTimes) {
-          firstDeploy = Arrays.copyOf(firstDeploy, offsets.length);
+      if (used + header + len > PAGE) {
+        if (pageCount == 4096) {
+          throw new NotScannable(); // more id text than the places can number: the record path reads the files
         }
+        if (pageCount == pages.length) {
+          pages = Arrays.copyOf(pages, pageCount * 2);
+        }
+        pages[pageCount++] = new byte[PAGE];
+        used = 0;
       }
-      int id = size++;
-      offsets[id] = arenaUsed;
-      arenaUsed += len;
-      offsets[id + 1] = arenaUsed;
-      if (withTimes) {
-        firstDeploy[id] = Long.MAX_VALUE;
+      byte[] page = pages[pageCount - 1];
+      int place = ((pageCount - 1) << 1 | lane) << PAGE_BITS | used;
+      if (header == 8) {
+        LONG.set(page, used, (long) len << 48 | TIME);
+      } else {
+        INT.set(page, used, len);
       }
-      slots[i] = id + 1;
-      hashes[i] = h;
-      if (size * 2 > slots.length) {
+      System.arraycopy(b, from, page, used + header, len);
+      used += header + len;
+      size++;
+      s[i] = (long) h << 32 | (place + 1);
+      if (size * 2 > s.length) {
         rehash();
       }
-      return id;
+      return place;
+    }
+
+    private byte[] page(int place) {
+      return pages[place >>> (PAGE_BITS + 1)];
+    }
+
+    private static int offset(int place) {
+      return place & (PAGE - 1);
+    }
+
+    /** The first deployment time noted for the change id at {@code place} (Long.MAX_VALUE: none yet). */
+    long firstDeploy(int place) {
+      long t = (long) LONG.get(page(place), offset(place)) & TIME;
+      return t == TIME ? Long.MAX_VALUE : t;
+    }
+
+    /** Notes {@code t} (at least 0, below 2^48 - 1) as the change id's first deployment when it is earlier than the one noted. */
+    void deployedAt(int place, long t) {
+      byte[] page = page(place);
+      int o = offset(place);
+      long v = (long) LONG.get(page, o);
+      if (t < (v & TIME)) {
+        LONG.set(page, o, (v & ~TIME) | t);
+      }
+    }
+
+    private int length(byte[] page, int o) {
+      return header == 8 ? (int) ((long) LONG.get(page, o) >>> 48) : (int) INT.get(page, o);
     }
 
     private void rehash() {
-      int[] bigger = new int[slots.length * 2];
-      int[] biggerHashes = new int[bigger.length];
+      long[] old = slots;
+      long[] bigger = new long[old.length * 2];
       int mask = bigger.length - 1;
-      for (int i = 0; i < slots.length; i++) {
-        if (slots[i] != 0) {
-          int j = hashes[i] & mask;
+      for (long slot : old) {
+        if (slot != 0) {
+          int j = (int) (slot >>> 32) & mask;
           while (bigger[j] != 0) {
             j = (j + 1) & mask;
           }
-          bigger[j] = slots[i];
-          biggerHashes[j] = hashes[i];
+          bigger[j] = slot;
         }
       }
       slots = bigger;
-      hashes = biggerHashes;
     }
 
-    private boolean same(int id, byte[] b, int from, int to) {
-      int o = offsets[id];
-      return Arrays.equals(arena, o, offsets[id + 1], b, from, to);
+    private boolean same(int place, byte[] b, int from, int to) {
+      byte[] page = page(place);
+      int o = offset(place);
+      int len = length(page, o);
+      return len == to - from && Arrays.equals(page, o + header, o + header + len, b, from, to);
     }
 
-    String name(int id) {
-      return new String(arena, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.ISO_8859_1);
+    /** The text of the id at {@code place}. */
+    String name(int place) {
+      byte[] page = page(place);
+      int o = offset(place);
+      return new String(page, o + header, length(page, o), StandardCharsets.ISO_8859_1);
     }
   }
 }

@@ -94,4 +94,48 @@ class DoraScanChunksTest {
         "change_id,time_created\nc1,2025-03-01T00:00:00Z\nc1,2025-05-01T00:00:00Z\n"); // the second is after the window end: skipped
     assertThat(DoraScan.scan(dir, MARCH, 2, 9).orElseThrow().leadHours()).containsExactly(24.0);
   }
+
+  @Test
+  void manyIdsAcrossPagesAndBothLanesKeepTheirFirstDeployment() throws Exception {
+    // 50,000 deployments 50 s apart from March 1st; deployment i ships change-<i>-a and change-<i>-b, and ships
+    // change-<i-1>-a again (a redeploy, later: its first deployment stays i-1). Every change is created exactly one hour
+    // before its first deployment, so all 100,000 lead times are 1.0 h; a table that kept the later deployment would give
+    // 1 h 50 s for the redeployed ones. The ids (about 3 MB with their records) fill many 256 KiB pages in each lane.
+    int n = 50_000;
+    Instant t0 = Instant.parse("2025-03-01T00:00:00Z");
+    StringBuilder d = new StringBuilder("deploy_id,time_created,changes,status\n");
+    StringBuilder c = new StringBuilder("change_id,time_created\n");
+    List<String> expectedIds = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Instant at = t0.plusSeconds(50L * i);
+      String a = String.format("change-%012d-a", i);
+      String b = String.format("change-%012d-b", i);
+      d.append("deploy-").append(i).append(',').append(at).append(',').append(a).append(';').append(b);
+      if (i > 0) {
+        d.append(';').append(String.format("change-%012d-a", i - 1));
+      }
+      d.append(",success\n");
+      c.append(a).append(',').append(at.minusSeconds(3600)).append('\n');
+      c.append(b).append(',').append(at.minusSeconds(3600)).append('\n');
+      expectedIds.add(a);
+      expectedIds.add(b);
+    }
+    write(d.toString(), c.toString());
+    for (int threads : new int[] {1, 2}) {
+      for (int chunk : new int[] {4096, 1 << 20}) {
+        DoraScan.Result r = DoraScan.scan(dir, MARCH, threads, chunk).orElseThrow();
+        assertThat(r.deploymentsInWindow()).hasSize(n);
+        assertThat(r.leadHours()).as("threads %d, chunk %d", threads, chunk).hasSize(2 * n).containsOnly(1.0);
+        assertThat(r.leadChangeIds()).isEqualTo(expectedIds);
+      }
+    }
+  }
+
+  @Test
+  void aWindowEndingPastWhatAFirstDeploymentTimeHoldsLeavesTheScan() throws Exception {
+    write("deploy_id,time_created,changes,status\nd1,2025-03-02T00:00:00Z,c1,success\n", "change_id,time_created\nc1,2025-03-01T00:00:00Z\n");
+    // 2^48 ms after 1970 is in the year 10889; the record path reads such a window.
+    assertThat(DoraScan.scan(dir, new TimeWindow(MARCH.start(), Instant.ofEpochMilli(1L << 48)), 2, 1 << 20)).isEmpty();
+    assertThat(DoraScan.scan(dir, MARCH, 2, 1 << 20).orElseThrow().leadHours()).containsExactly(24.0);
+  }
 }
