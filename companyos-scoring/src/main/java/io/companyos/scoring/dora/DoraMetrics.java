@@ -7,7 +7,6 @@ import io.companyos.model.data.Incident;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.Percentiles;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,14 +126,14 @@ public final class DoraMetrics {
     Set<String> inWindow = new HashSet<>(Math.max(16, (int) Math.min(1 << 30, deployments.size() * 4L / 3 + 1)));
     Set<String> failed = new HashSet<>();
     Map<String, String> why = new HashMap<>();
-    Set<Long> deployDays = new HashSet<>();
+    DaySet deployDays = new DaySet(window);
     for (Deployment d : deployments) {
       for (String c : given != null ? List.<String>of() : d.changes()) {
         firstDeploy.merge(c, d.timeCreated(), (a, b) -> a.isBefore(b) ? a : b);
       }
       if (window.contains(d.timeCreated())) {
         inWindow.add(d.deployId());
-        deployDays.add(d.timeCreated().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay());
+        deployDays.add(Math.floorDiv(d.timeCreated().getEpochSecond(), 86_400L)); // the UTC day
         if (d.status() == DeployStatus.FAILURE) {
           failed.add(d.deployId());
           why.merge(d.deployId(), "status failure", (a, b) -> a + "; " + b);
@@ -334,7 +333,12 @@ public final class DoraMetrics {
         inWindow.add(d);
       }
     }
-    inWindow.sort(java.util.Comparator.comparing(Deployment::timeCreated));
+    for (int i = 1; i < inWindow.size(); i++) {
+      if (inWindow.get(i).timeCreated().isBefore(inWindow.get(i - 1).timeCreated())) { // not in time order already
+        inWindow.sort(java.util.Comparator.comparing(Deployment::timeCreated));
+        break;
+      }
+    }
     List<Incident> byStart = new java.util.ArrayList<>(changeCaused);
     byStart.sort(java.util.Comparator.comparing(Incident::timeCreated));
     java.util.PriorityQueue<Incident> open = new java.util.PriorityQueue<>(
@@ -352,11 +356,37 @@ public final class DoraMetrics {
       while (!open.isEmpty() && open.peek().timeResolved() != null && open.peek().timeResolved().isBefore(t)) {
         openByCause.merge(open.poll().rootCauseDeploy(), -1, Integer::sum);
       }
-      if (open.size() > openByCause.getOrDefault(d.deployId(), 0)) {
+      if (!open.isEmpty() && open.size() > openByCause.getOrDefault(d.deployId(), 0)) {
         out.add(d.deployId());
       }
     }
     return out;
+  }
+
+  /** Distinct UTC days (epoch days): a bit per day of the window when it spans few enough days, else a hash set. */
+  private static final class DaySet {
+    private final long first;
+    private final java.util.@Nullable BitSet bits;
+    private final Set<Long> others = new HashSet<>();
+
+    DaySet(TimeWindow window) {
+      first = Math.floorDiv(window.start().getEpochSecond(), 86_400L);
+      long last = Math.floorDiv(window.end().getEpochSecond(), 86_400L);
+      bits = last - first < 1_000_000 ? new java.util.BitSet((int) (last - first + 1)) : null;
+    }
+
+    void add(long day) {
+      long i = day - first;
+      if (bits != null && i >= 0 && i < 1_000_000) {
+        bits.set((int) i);
+      } else {
+        others.add(day);
+      }
+    }
+
+    int size() {
+      return (bits == null ? 0 : bits.cardinality()) + others.size();
+    }
   }
 
   private static @Nullable DoraLevel lowest(@Nullable DoraLevel... levels) {

@@ -110,6 +110,13 @@ public final class DoraScan {
       List<Future<?>> laneOne = new ArrayList<>(1);
       new Chunks<DeployPart>(dir.resolve("deployments.csv"), pool, threads, chunkBytes,
           List.of("deploy_id", "time_created"), "changes", "status") {
+        /** The part lane 1 may still be interning. */
+        DeployPart previous;
+
+        {
+          recycleOnTake = false;
+        }
+
         @Override
         DeployPart newPart() {
           return new DeployPart(start, end);
@@ -120,12 +127,15 @@ public final class DoraScan {
           if (lane == null) {
             p.intern(ids[0], deployIds[0], 0);
             p.intern(ids[1], deployIds[1], 1);
+            recycle(p);
           } else {
             if (!laneOne.isEmpty()) {
               await(laneOne.remove(0)); // lane 1 takes the parts in file order, at most one behind
+              recycle(previous);
             }
             laneOne.add(lane.submit(() -> p.intern(ids[1], deployIds[1], 1)));
             p.intern(ids[0], deployIds[0], 0);
+            previous = p;
           }
           inWindow.addAll(p.inWindow);
         }
@@ -231,6 +241,8 @@ public final class DoraScan {
     long end;
     /** Why the chunk could not be read, if it could not (only meaningful when it started at a record start). */
     RuntimeException failure;
+    /** The bytes the chunk was read into (the ranges of its rows point into them). */
+    byte[] bytes;
 
     abstract void row(Text t, Fields f, int[] index);
   }
@@ -242,7 +254,6 @@ public final class DoraScan {
     final List<Deployment> inWindow = new ArrayList<>();
     /** Per row: deploy id from, to, hash, number of shipped ids, then from, to, hash of each. */
     final Ints rows = new Ints();
-    byte[] bytes;
     private long[] times = new long[256];
     private int count;
 
@@ -371,7 +382,6 @@ public final class DoraScan {
     final Leads leads = new Leads();
     /** from, to, hash of each change id in range that no deployment ships (each must be new too). */
     final Ints unshipped = new Ints();
-    byte[] bytes;
 
     ChangePart(long start, long end, IdTable[] ids, AtomicLongArray seen) {
       this.start = start;
@@ -441,6 +451,13 @@ public final class DoraScan {
     private final int chunkBytes;
     private final List<String> required;
     private final String[] optional;
+    /**
+     * Buffers of parts already taken, read into again: a chunk's buffer is about 8 MiB, which the collector allocates
+     * apart from the young generation, so a new one per chunk costs collections a reused one does not.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Whether a part's buffer may be read into again once {@link #take} returns (else the subclass calls {@link #recycle}). */
+    boolean recycleOnTake = true;
 
     Chunks(Path file, ExecutorService pool, int threads, int chunkBytes, List<String> required, String... optional) {
       this.file = file;
@@ -455,6 +472,14 @@ public final class DoraScan {
 
     /** Takes the rows of {@code p}, the next chunk in file order. */
     abstract void take(P p) throws IOException;
+
+    /** Lets the next chunks read into {@code p}'s buffer: nothing may use its rows any more. */
+    void recycle(P p) {
+      if (p.bytes != null && spare.size() < 4) {
+        spare.offer(p.bytes);
+      }
+      p.bytes = null;
+    }
 
     void run() throws IOException {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -507,6 +532,9 @@ public final class DoraScan {
             throw part.failure;
           }
           take(part);
+          if (recycleOnTake) {
+            recycle(part);
+          }
           expected = part.end;
         }
       }
@@ -528,7 +556,7 @@ public final class DoraScan {
     private P scan(FileChannel ch, long size, int[] index, long from, boolean seek, long limit) throws IOException {
       P part = newPart();
       int want = (int) Math.min(size - from, limit - from + 64 * 1024);
-      Text t = new Text(ch, size, from, Math.max(0, want));
+      Text t = new Text(ch, size, from, Math.max(0, want), spare.poll());
       t.maxLen = (int) Math.min(Integer.MAX_VALUE - 16, limit - from + MAX_OVERRUN);
       int end = (int) (limit - from);
       int p = 0;
@@ -557,11 +585,7 @@ public final class DoraScan {
       } catch (NotScannable | IllegalArgumentException e) {
         part.failure = e;
       }
-      if (part instanceof DeployPart d) {
-        d.bytes = t.b;
-      } else if (part instanceof ChangePart c) {
-        c.bytes = t.b;
-      }
+      part.bytes = t.b;
       return part;
     }
   }
@@ -597,10 +621,15 @@ public final class DoraScan {
     int maxLen = Integer.MAX_VALUE - 16;
 
     Text(FileChannel ch, long size, long base, int initial) throws IOException {
+      this(ch, size, base, initial, null);
+    }
+
+    /** With {@code reuse} as the buffer when it is big enough (its old bytes are overwritten). */
+    Text(FileChannel ch, long size, long base, int initial, byte @org.jspecify.annotations.Nullable [] reuse) throws IOException {
       this.ch = ch;
       this.size = size;
       this.base = base;
-      this.b = new byte[Math.max(initial, 16)];
+      this.b = reuse != null && reuse.length >= initial ? reuse : new byte[Math.max(initial, 16)];
       fill(initial);
     }
 
