@@ -256,6 +256,8 @@ final class CsvReader implements Closeable {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final String[] values = new String[SLOTS];
+    /** The hash of the value in the same slot: a different value is told apart without reading its String. */
+    private final int[] hashes = new int[SLOTS];
 
     String decode(byte[] b, int off, int len) throws CharacterCodingException {
       int h = 0;
@@ -272,11 +274,12 @@ final class CsvReader implements Closeable {
       }
       int slot = (h ^ (h >>> 13)) & (SLOTS - 1);
       String known = values[slot];
-      if (known != null && sameAscii(known, b, off, len)) {
+      if (known != null && hashes[slot] == h && sameAscii(known, b, off, len)) {
         return known;
       }
       String v = new String(b, off, len, StandardCharsets.ISO_8859_1);
       values[slot] = v;
+      hashes[slot] = h;
       return v;
     }
 

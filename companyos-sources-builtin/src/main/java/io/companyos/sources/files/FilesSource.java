@@ -60,6 +60,11 @@ public final class FilesSource implements MetricSource {
   public static final long WINDOWED_READ_BYTES = 32L << 20;
 
   private final long windowedReadBytes;
+
+  /** Files of this size or more have their rows turned into records on two threads (see {@link #read}). */
+  static final long PARALLEL_READ_BYTES = 8L << 20;
+
+  private final long parallelReadBytes;
   private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
   private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
 
@@ -77,6 +82,11 @@ public final class FilesSource implements MetricSource {
   }
 
   FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes) {
+    this(id, dir, strict, clock, windowedReadBytes, PARALLEL_READ_BYTES);
+  }
+
+  FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes) {
+    this.parallelReadBytes = parallelReadBytes;
     // A file up to an eighth of the heap is read whole once and kept; only bigger ones are read window by window.
     this.windowedReadBytes = windowedReadBytes == WINDOWED_READ_BYTES
         ? Math.max(WINDOWED_READ_BYTES, Runtime.getRuntime().maxMemory() / 8) : windowedReadBytes;
@@ -374,36 +384,85 @@ public final class FilesSource implements MetricSource {
     }
   }
 
-  /** Reads every row, or with {@code only} the rows whose time is in it (their span over the whole file is noted). */
-  private <T> Loaded<T> read(FileFormat<T> format, @org.jspecify.annotations.Nullable TimeWindow only) {
-    String timeColumn = only == null ? null : FileFormats.timeColumn(format.kind());
-    long[] times = new long[only == null ? 0 : 1024];
-    int timeCount = 0;
-    Instant first = null;
-    Instant last = null;
-    Path file = java.util.Objects.requireNonNull(fileOf(format), format.fileName());
-    String name = file.getFileName().toString();
-    List<T> rows = new ArrayList<>();
-    List<SkippedRow> skipped = new ArrayList<>();
-    try (Rows source = isJson(file) ? new JsonSource(new JsonRows(open(file))) : csvRows(openBytes(file), format, name)) {
-      // A one-column key is kept as its String (hashing a list per row costs more than the row).
-      Map<Object, Long> seen = format.key() == null ? null : new HashMap<>();
-      for (Rows.Row rec = source.next(); rec != null; rec = source.next()) {
-        try {
-          CsvRow row = new CsvRow(rec.index(), rec.fields());
-          if (only != null) {
-            Instant t = (format.kind().equals(RecordKind.COSTS) ? row.focus() : row).instant(timeColumn);
-            if (timeCount == times.length) {
-              times = java.util.Arrays.copyOf(times, timeCount * 2);
-            }
-            times[timeCount++] = t.toEpochMilli();
-            first = first == null || t.isBefore(first) ? t : first;
-            last = last == null || t.isAfter(last) ? t : last;
-            if (!only.contains(t)) {
-              continue;
-            }
+  /** Rows converted to records in one go: on a worker thread when the file is big, in file order either way. */
+  private static final class Batch {
+    final Rows.Row[] rows = new Rows.Row[BATCH_ROWS];
+    int n;
+    /** Per row: the record (null when it lies outside the window read, or could not be read). */
+    final Object[] records = new Object[BATCH_ROWS];
+    /** Per row, when a window is read: the row's time, if it could be read. */
+    final Instant[] times = new Instant[BATCH_ROWS];
+    /** Per row: why it could not be read, or null. */
+    final CsvRow.BadValue[] bad = new CsvRow.BadValue[BATCH_ROWS];
+  }
+
+  /** Rows per batch. */
+  private static final int BATCH_ROWS = 1024;
+
+  /** Reads the records of {@code batch}: what does not depend on other rows (the unique-id check does). */
+  private static <T> Batch convert(Batch batch, FileFormat<T> format, @org.jspecify.annotations.Nullable TimeWindow only,
+      @org.jspecify.annotations.Nullable String timeColumn) {
+    boolean costs = format.kind().equals(RecordKind.COSTS);
+    for (int i = 0; i < batch.n; i++) {
+      Rows.Row rec = batch.rows[i];
+      try {
+        CsvRow row = new CsvRow(rec.index(), rec.fields());
+        if (only != null) {
+          Instant t = (costs ? row.focus() : row).instant(timeColumn);
+          batch.times[i] = t;
+          if (!only.contains(t)) {
+            continue;
           }
-          T record = format.reader().apply(row);
+        }
+        batch.records[i] = format.reader().apply(row);
+      } catch (CsvRow.BadValue e) {
+        batch.bad[i] = e;
+      }
+    }
+    return batch;
+  }
+
+  /** What one read gathers, row by row in file order: the records, the rows skipped, the times of a window's read. */
+  private final class Reading<T> {
+    final FileFormat<T> format;
+    final String name;
+    final List<T> rows = new ArrayList<>();
+    final List<SkippedRow> skipped = new ArrayList<>();
+    /** A one-column key is kept as its String (hashing a list per row costs more than the row). */
+    final @org.jspecify.annotations.Nullable Map<Object, Long> seen;
+    long[] times;
+    int timeCount;
+    Instant first;
+    Instant last;
+
+    Reading(FileFormat<T> format, String name, boolean window) {
+      this.format = format;
+      this.name = name;
+      this.seen = format.key() == null ? null : new HashMap<>();
+      this.times = new long[window ? 1024 : 0];
+    }
+
+    @SuppressWarnings("unchecked")
+    void take(Batch batch) {
+      for (int i = 0; i < batch.n; i++) {
+        Rows.Row rec = batch.rows[i];
+        Instant t = batch.times[i];
+        if (t != null) {
+          if (timeCount == times.length) {
+            times = java.util.Arrays.copyOf(times, timeCount * 2);
+          }
+          times[timeCount++] = t.toEpochMilli();
+          first = first == null || t.isBefore(first) ? t : first;
+          last = last == null || t.isAfter(last) ? t : last;
+        }
+        try {
+          if (batch.bad[i] != null) {
+            throw batch.bad[i];
+          }
+          T record = (T) batch.records[i];
+          if (record == null) {
+            continue; // outside the window read
+          }
           if (seen != null) {
             List<String> key = format.key().apply(record);
             Long firstLine = seen.putIfAbsent(key.size() == 1 ? key.get(0) : key, rec.line());
@@ -421,6 +480,50 @@ public final class FilesSource implements MetricSource {
           skipped.add(new SkippedRow(name, rec.line(), e.column, e.getMessage()));
         }
       }
+    }
+  }
+
+  /**
+   * Reads every row, or with {@code only} the rows whose time is in it (their span over the whole file is noted). A file of
+   * {@link #PARALLEL_READ_BYTES} or more has its rows turned into records on two worker threads, a batch at a time, while
+   * this thread reads the text; the batches are taken in file order, so the records, the rows skipped and the first
+   * error reported are those of a single thread.
+   */
+  private <T> Loaded<T> read(FileFormat<T> format, @org.jspecify.annotations.Nullable TimeWindow only) {
+    String timeColumn = only == null ? null : FileFormats.timeColumn(format.kind());
+    Path file = java.util.Objects.requireNonNull(fileOf(format), format.fileName());
+    String name = file.getFileName().toString();
+    Reading<T> reading = new Reading<>(format, name, only != null);
+    java.util.concurrent.ExecutorService workers = size(file) >= parallelReadBytes && Runtime.getRuntime().availableProcessors() > 1
+        ? java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+          Thread t = new Thread(r, "files-read");
+          t.setDaemon(true);
+          return t;
+        }) : null;
+    java.util.ArrayDeque<java.util.concurrent.Future<Batch>> pending = new java.util.ArrayDeque<>();
+    try (Rows source = isJson(file) ? new JsonSource(new JsonRows(open(file))) : csvRows(openBytes(file), format, name)) {
+      boolean more = true;
+      while (more) {
+        Batch batch = new Batch();
+        try {
+          for (Rows.Row rec = batch.n < BATCH_ROWS ? source.next() : null; rec != null; ) {
+            batch.rows[batch.n++] = rec;
+            rec = batch.n < BATCH_ROWS ? source.next() : null;
+          }
+        } catch (IOException | CsvReader.SyntaxError | JsonRows.SyntaxError | RuntimeException e) {
+          // The rows before the bad text come first: one of them may be the first error in file order.
+          convertAndTake(reading, batch, pending, null, format, only, timeColumn);
+          while (!pending.isEmpty()) {
+            reading.take(await(pending.poll()));
+          }
+          throw e;
+        }
+        more = batch.n == BATCH_ROWS;
+        convertAndTake(reading, batch, pending, workers, format, only, timeColumn);
+      }
+      while (!pending.isEmpty()) {
+        reading.take(await(pending.poll()));
+      }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
     } catch (JsonRows.SyntaxError e) {
@@ -432,7 +535,13 @@ public final class FilesSource implements MetricSource {
           "compress the file again with gzip, or store it uncompressed");
     } catch (IOException e) {
       throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (workers != null) {
+        workers.shutdownNow();
+      }
     }
+    List<T> rows = reading.rows;
+    List<SkippedRow> skipped = reading.skipped;
     if (!skipped.isEmpty()) {
       LOG.warn("{}: skipped {} bad rows of {} (lenient mode); first: {}", id, skipped.size(), name, skipped.get(0));
     }
@@ -441,14 +550,53 @@ public final class FilesSource implements MetricSource {
       rows.sort(Comparator.comparing(kind::timeOf));
     }
     Provenance.Coverage covers = null;
-    if (first != null) {
+    if (reading.first != null) {
+      long[] times = reading.times;
+      int timeCount = reading.timeCount;
       java.util.Arrays.sort(times, 0, timeCount);
       long distinct = 0;
       for (int i = 0; i < timeCount; i++) {
         distinct += i == 0 || times[i] != times[i - 1] ? 1 : 0;
       }
-      covers = new Provenance.Coverage(first, last, distinct, null);
+      covers = new Provenance.Coverage(reading.first, reading.last, distinct, null);
     }
     return new Loaded<>(List.copyOf(rows), List.copyOf(skipped), covers);
+  }
+
+  /** Converts {@code batch} on a worker (at most four batches ahead) or here, taking the oldest when enough are out. */
+  private static <T> void convertAndTake(Reading<T> reading, Batch batch, java.util.ArrayDeque<java.util.concurrent.Future<Batch>> pending,
+      java.util.concurrent.@org.jspecify.annotations.Nullable ExecutorService workers, FileFormat<T> format,
+      @org.jspecify.annotations.Nullable TimeWindow only, @org.jspecify.annotations.Nullable String timeColumn) {
+    if (batch.n == 0) {
+      return;
+    }
+    if (workers == null) {
+      while (!pending.isEmpty()) {
+        reading.take(await(pending.poll()));
+      }
+      reading.take(convert(batch, format, only, timeColumn));
+      return;
+    }
+    pending.add(workers.submit(() -> convert(batch, format, only, timeColumn)));
+    while (pending.size() > 4) {
+      reading.take(await(pending.poll()));
+    }
+  }
+
+  private static Batch await(java.util.concurrent.Future<Batch> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
