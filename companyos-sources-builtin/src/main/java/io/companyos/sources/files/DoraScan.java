@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The columnar read behind {@code score dora} on big Four Keys exports: what the keys of one window need, without a record
- * per row. Deployments before the window end are read first; each change id they ship is interned to an int (its text kept
- * once, in a byte arena) with the time of its first deployment in a {@code long[]}; then changes.csv is read against that
- * table (a semi-join), keeping only the lead time of changes first deployed in the window. Only the window's deployments
+ * per row. Deployments before the window end are read first; each change id they ship is interned (its text kept once,
+ * beside the time of its first deployment, in pages of bytes), in two lanes split by the id's hash, one on the calling
+ * thread and one on a second thread ({@link IdTable}); then changes.csv is read against those tables (a semi-join),
+ * keeping only the lead time of changes first deployed in the window. Only the window's deployments
  * become {@link Deployment} records (with no change list). Rows before 1970 or from the window end on are skipped, as the
  * record path of {@code score dora} reads them.
  *
