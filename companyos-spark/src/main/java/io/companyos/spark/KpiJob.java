@@ -15,6 +15,7 @@ import io.companyos.scoring.finops.ArrMetrics;
 import io.companyos.scoring.finops.CommitmentCoverage;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.recommend.CommitmentFigures;
+import io.companyos.scoring.slo.ServiceSlos;
 import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import java.io.IOException;
@@ -50,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code metrics.csv} in the files source's layout (docs/data-formats.md): one row per KPI value, metric
  *       {@code companyos:kpi:<kpi id>}, timestamp the window's end, labels {@code from} and {@code to} (the window)
- *       and {@code feature} or {@code commitment_type} where the KPI has one value per feature or commitment type. The files source
+ *       and {@code feature}, {@code commitment_type} or {@code service} where the KPI has one value per feature, commitment
+ *       type or service (SLO attainment and error budget remaining from the {@code metrics} table). The files source
  *       reads it like any other metrics (a folder given to {@code --data}, or a {@code files} source in sources.yaml).
  *   <li>{@code kpis.json}: every KPI with its window, value or {@code n/a (reason)}, and provenance (tables, filter,
  *       ids not collected, and how it was approximated when {@code --approximate} asked for HyperLogLog++ distinct
@@ -66,7 +68,7 @@ public final class KpiJob {
   public static final String METRIC_PREFIX = "companyos:kpi:";
 
   /** The KPI families the job computes, each n/a on its own when its tables are missing. */
-  private static final int FAMILIES = 7;
+  private static final int FAMILIES = 8;
 
   private final SparkKpis kpis;
   private final TimeWindow window;
@@ -137,6 +139,7 @@ public final class KpiJob {
     job.family(5, "sprint", job::sprint);
     job.family(6, "builds", job::builds);
     job.family(7, "code review", job::reviews);
+    job.family(8, "SLO", job::slos);
     job.write(a.out(), mapper);
     return job.rows.size();
   }
@@ -268,6 +271,24 @@ public final class KpiJob {
     SparkResult<QualityMetrics.ReviewTurnaround> r = kpis.reviewTurnaround(window);
     kpi("review_turnaround_hours", r.value().medianHours(), "no reviewed pull request opened in the window", true, r,
         Map.of());
+  }
+
+  /**
+   * SLO attainment and error budget remaining per service over the window, in percent, from the SLO counters and
+   * targets of the {@code metrics} table; a service with requests but no target in (0, 1) is n/a.
+   */
+  private void slos() {
+    SparkResult<ServiceSlos.Result> r = kpis.sloAttainment(window);
+    for (ServiceSlos.ServiceSlo slo : r.value().slos()) {
+      Map<String, String> service = Map.of("service", slo.service());
+      kpi("slo_attainment_service", percent(slo.result().attainment()), "no requests in the window", true, r, service);
+      kpi("error_budget_remaining", percent(slo.result().budgetRemaining()), "no requests in the window", true, r,
+          service);
+    }
+    for (String without : r.value().withoutTarget()) {
+      kpi("slo_attainment_service", OptionalDouble.empty(), "no target in (0, 1) for the service", true, r,
+          Map.of("service", without));
+    }
   }
 
   private void kpi(String id, SparkResult<OptionalDouble> r, String reason) {

@@ -424,6 +424,20 @@ public final class SparkKpis {
   }
 
   /**
+   * SLO attainment and error budget per service over a window, as {@code MetricPointSlos.of} gives them from the
+   * {@code metrics} table: requests ({@code companyos:slo:requests:count}) and errors
+   * ({@code companyos:slo:errors:count}) summed exactly per {@code service} label over the window, each service held to
+   * its latest {@code companyos:slo:target:ratio} in the 35 days before the window's end; attainment = good events /
+   * events (the occurrences method of the Google SRE workbook, chapter 2), budget remaining as {@code SloResult} says.
+   *
+   * @param window the half-open window
+   * @return the SLOs sorted by service and the services without a target, from the {@code metrics} table
+   */
+  public SparkResult<io.companyos.scoring.slo.ServiceSlos.Result> sloAttainment(TimeWindow window) {
+    return SloOnSpark.attainment(this, window, clock.instant());
+  }
+
+  /**
    * Build success rate of a window, as {@code QualityMetrics.buildSuccessRate} gives it: successful builds / all builds
    * with a timestamp in the window. A {@code success} cell reads as the files source reads it (true, yes or 1 in any
    * letter case; false, no or 0); an empty one is not a success.

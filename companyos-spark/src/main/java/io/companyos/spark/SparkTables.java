@@ -18,7 +18,9 @@ import org.apache.spark.sql.types.StructField;
  * {@code product_events(timestamp, user_id, account_id, session_id, event, feature)}, and so on. A table may be
  * Parquet (partitioned or not, on any file system Spark reads), CSV in the files source's layout, or any table of the
  * session's catalog. Times may be timestamps or ISO-8601 text with an offset; a list column ({@code changes}) may be an
- * array of strings or {@code ;}-separated text; FOCUS {@code Tags} a map or JSON text. {@link #table} gives every kind
+ * array of strings or {@code ;}-separated text; FOCUS {@code Tags} a map or JSON text; the {@code labels} of
+ * {@code metrics(timestamp, metric, labels, value)} the files source's {@code k=v;k=v} text or a map of strings.
+ * {@link #table} gives every kind
  * with those columns typed alike.
  */
 public abstract class SparkTables {

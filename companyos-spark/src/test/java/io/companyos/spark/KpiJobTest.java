@@ -103,8 +103,8 @@ class KpiJobTest {
     // QualityHandMadeTest's week: 6 of 9 builds successful, the median review turnaround 1.75 h.
     assertThat(got.get("build_success_rate")).isEqualTo(100 * (6 / 9.0));
     assertThat(got.get("review_turnaround_hours")).isEqualTo(1.75);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/7] DORA", "[3/7] cloud spend", "[4/7] revenue",
-        "[5/7] sprint", "[6/7] builds", "[7/7] code review");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("[1/8] DORA", "[3/8] cloud spend", "[4/8] revenue",
+        "[5/8] sprint", "[6/8] builds", "[7/8] code review", "[8/8] SLO", "SLO n/a (no table for SLO)");
 
     JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
     assertThat(kpis.findValuesAsText("kpi")).contains("deployment_frequency", "cloud_spend");
@@ -143,6 +143,34 @@ class KpiJobTest {
     assertThat(got.get("commitment_utilization/Savings Plan")).isEqualTo(100 * (119.5 / 134.5));
     assertThat(got.get("commitment_utilization/Reservation")).isEqualTo(100.0);
     assertThat(got.get("commitment_utilization/Reserved Instances")).isEqualTo(100.0);
+  }
+
+  @Test
+  void sloAttainmentAndErrorBudgetAreWrittenPerService(@TempDir Path dir) throws IOException {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    CsvTables.write(data, "metrics", "timestamp,metric,labels,value", SloHandMadeTest.POINTS);
+    Path out = dir.resolve("kpis");
+    KpiJob.run(LocalSpark.session(), KpiJob.Arguments.parse("--tables", "csv:" + data.toUri(), "--as-of",
+        "2026-11-08T00:00:00Z", "--days", "7", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8));
+    Map<String, Double> got = new HashMap<>();
+    for (MetricPoint p : new FilesSource("cluster", out, true, Clock.fixed(t("2026-11-09T00:00:00Z"), ZoneOffset.UTC))
+        .records(RecordKind.METRICS, READ).rows()) {
+      if (p.labels().containsKey("service")) {
+        assertThat(p.labels()).containsEntry("from", "2026-11-01T00:00:00Z").containsEntry("to", "2026-11-08T00:00:00Z");
+        got.put(p.metric().substring(KpiJob.METRIC_PREFIX.length()) + "/" + p.labels().get("service"), p.value());
+      }
+    }
+    // SloHandMadeTest's week: api 4 bad of 4000 against 99 %, web 1 bad of 400 against 90 %, in percent; batch and
+    // search have no target, so no row.
+    assertThat(got).containsOnlyKeys("slo_attainment_service/api", "slo_attainment_service/web",
+        "error_budget_remaining/api", "error_budget_remaining/web");
+    assertThat(got.get("slo_attainment_service/api")).isEqualTo(100 * (3996 / 4000.0));
+    assertThat(got.get("slo_attainment_service/web")).isEqualTo(100 * (399 / 400.0));
+    assertThat(got.get("error_budget_remaining/api")).isEqualTo(100 * (((1 - 0.99) - 4 / 4000.0) / (1 - 0.99)));
+    assertThat(got.get("error_budget_remaining/web")).isEqualTo(100 * (((1 - 0.9) - 1 / 400.0) / (1 - 0.9)));
+    JsonNode kpis = new ObjectMapper().readTree(out.resolve("kpis.json").toFile());
+    assertThat(kpis.findValuesAsText("value")).contains("n/a (no target in (0, 1) for the service)");
   }
 
   @Test

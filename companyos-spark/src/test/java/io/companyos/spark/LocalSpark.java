@@ -142,6 +142,20 @@ final class LocalSpark {
     return SparkTables.catalog(session(), java.util.Map.of());
   }
 
+  static final StructType METRICS = new StructType()
+      .add("timestamp", DataTypes.TimestampType, false)
+      .add("metric", DataTypes.StringType, false)
+      .add("labels", DataTypes.StringType, true)
+      .add("value", DataTypes.DoubleType, false);
+
+  /** Metric points as the view {@code metrics}, their labels as the files source's {@code k=v;k=v} text. */
+  static SparkTables metrics(List<io.companyos.model.data.MetricPoint> points) {
+    view("metrics", points.stream().map(p -> RowFactory.create(p.timestamp(), p.metric(), new java.util.TreeMap<>(
+        p.labels()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(";")), p.value())).toList(), METRICS);
+    return SparkTables.catalog(session(), java.util.Map.of());
+  }
+
   static final StructType SPRINTS = new StructType()
       .add("sprint_id", DataTypes.StringType, false)
       .add("start", DataTypes.TimestampType, false)

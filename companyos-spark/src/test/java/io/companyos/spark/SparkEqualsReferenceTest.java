@@ -109,6 +109,12 @@ class SparkEqualsReferenceTest {
   }
 
   @Test
+  void sloAttainmentEqualsTheReference() {
+    LawRunner.check(ReferenceLaws.sloAttainmentEqualsReference(s -> SparkKpis.over(LocalSpark.metrics(s.points()))
+        .sloAttainment(s.window()).value()), EXAMPLES, 20261235L);
+  }
+
+  @Test
   void sprintMetricsEqualTheReference() {
     LawRunner.check(ReferenceLaws.sprintEqualsReference(sp -> SparkKpis.over(LocalSpark.sprintItems(sp.items()))
         .sprint(sp.sprint()).value()), EXAMPLES, 20261216L);

@@ -8,6 +8,8 @@ import io.companyos.model.data.CostRow;
 import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.data.Incident;
+import io.companyos.model.data.MetricNames;
+import io.companyos.model.data.MetricPoint;
 import io.companyos.model.data.ProductEvent;
 import io.companyos.model.data.PullRequest;
 import io.companyos.model.data.Sprint;
@@ -26,6 +28,8 @@ import io.companyos.scoring.incident.IncidentStats;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.recommend.CommitmentFigures;
 import io.companyos.scoring.security.RemediationSla;
+import io.companyos.scoring.slo.MetricPointSlos;
+import io.companyos.scoring.slo.ServiceSlos;
 import io.companyos.scoring.sprint.QualityMetrics;
 import io.companyos.scoring.sprint.SprintMetrics;
 import io.companyos.scoring.security.VulnerabilityStats;
@@ -851,6 +855,83 @@ public final class ReferenceLaws {
         r.changeFailureLevel(), r.incidentsResolved(), r.timeToRestoreHoursMedian(), r.timeToRestoreLevel(), r.overall(),
         r.changeFailuresResolved(), r.failedDeploymentRecoveryHoursMedian(), r.failedDeploymentRecoveryLevel(),
         r.reworkDeployments(), r.reworkRate(), r.benchmark(), sorted);
+  }
+
+  /**
+   * Metric points and the window to compute each service's SLO over.
+   *
+   * @param points points of the SLO counters, the target and another metric, in no particular order
+   * @param window the half-open window
+   */
+  public record SloPoints(List<MetricPoint> points, TimeWindow window) {}
+
+  /**
+   * Random points of up to four services over windows of 1 hour to 10 days: request and error counters whole and
+   * fractional (in a quarter of the sets one service's counters are all 0.2, 0.6 or 0.7, whose sums in {@code double}
+   * depend on the order and round to other whole events: 0.6 + 0.7 + 0.2) on the window's start, on
+   * its end, a second before each and inside it; targets in and out of (0, 1) on the look-back's start
+   * ({@code end - 35 days}), a second before it, inside it and on the window's end; a service with two series (labels
+   * {@code env=prod} and {@code env=canary}), series without a {@code service} label, services without a target or
+   * without requests, several points of one series at one instant, and points of another metric. All instants are UTC.
+   *
+   * @return the generator
+   */
+  public static Generator<SloPoints> sloPoints() {
+    String[] services = {"api", "web", "batch", "search"};
+    double[] counts = {0, 0.1, 0.2, 0.3, 0.5, 1, 2, 2.5, 7, 100, 1000};
+    double[] tenths = {0.2, 0.6, 0.7}; // 0.6 + 0.7 + 0.2 = 1.5, but 1.4999999999999998 in double
+    double[] targets = {0.9, 0.95, 0.99, 0.995, 0.999, 1, 0, 0.5};
+    String[] metrics = {MetricNames.SLO_REQUESTS, MetricNames.SLO_REQUESTS, MetricNames.SLO_ERRORS, MetricNames.SLO_ERRORS,
+        MetricNames.SLO_TARGET, "companyos:latency:p95:ms"};
+    return r -> {
+      Instant start = T0.plus(Duration.ofHours(r.nextInt(5 * 24)));
+      TimeWindow window = new TimeWindow(start, start.plus(Duration.ofHours(1 + r.nextInt(10 * 24))));
+      Instant lookback = window.end().minus(Duration.ofDays(35));
+      List<MetricPoint> points = new ArrayList<>();
+      boolean fractional = r.nextInt(4) == 0;
+      for (int i = 0, n = r.nextInt(41); i < n; i++) {
+        String metric = metrics[r.nextInt(metrics.length)];
+        boolean target = metric.equals(MetricNames.SLO_TARGET);
+        Instant t = switch (r.nextInt(target ? 6 : 5)) {
+          case 0 -> target ? lookback : window.start();
+          case 1 -> window.end();
+          case 2 -> (target ? lookback : window.start()).minusSeconds(1);
+          case 3 -> window.end().minusSeconds(1);
+          case 4 -> target ? lookback.plusSeconds(r.nextInt(35 * 86_400))
+              : window.start().plusSeconds(r.nextInt((int) window.length().toSeconds()));
+          default -> window.start().plusSeconds(r.nextInt((int) window.length().toSeconds()));
+        };
+        String service = fractional ? "api" : services[r.nextInt(services.length)];
+        java.util.Map<String, String> labels = switch (r.nextInt(6)) {
+          case 0 -> java.util.Map.of("service", service, "env", "prod");
+          case 1 -> java.util.Map.of("service", service, "env", "canary");
+          case 2 -> java.util.Map.of("env", "prod");
+          default -> java.util.Map.of("service", service);
+        };
+        double value = target ? targets[r.nextInt(targets.length)]
+            : fractional ? tenths[r.nextInt(tenths.length)] : counts[r.nextInt(counts.length)];
+        points.add(new MetricPoint(t, metric, labels, value));
+        if (r.nextInt(8) == 0) {
+          // Another point of the same series at the same instant.
+          points.add(new MetricPoint(t, metric, labels, target ? targets[r.nextInt(targets.length)]
+              : counts[r.nextInt(counts.length)]));
+        }
+      }
+      java.util.Collections.shuffle(points, new java.util.Random(r.nextLong()));
+      return new SloPoints(points, window);
+    };
+  }
+
+  /**
+   * The other implementation's SLOs equal {@code MetricPointSlos.of}'s: the same services with the same counts, target,
+   * attainment and error budget to the bit, and the same services without a target.
+   *
+   * @param other the implementation under test
+   * @return the law
+   */
+  public static Law<SloPoints> sloAttainmentEqualsReference(Function<SloPoints, ServiceSlos.Result> other) {
+    return new Law<>("the SLO attainment per service equals the Java reference's", sloPoints(),
+        s -> differs(MetricPointSlos.of(s.points(), s.window()), other.apply(s)));
   }
 
   private static List<String> sortedCopy(List<String> ids) {

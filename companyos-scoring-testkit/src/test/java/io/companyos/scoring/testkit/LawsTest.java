@@ -224,6 +224,38 @@ class LawsTest {
     assertThat(atRisk).isTrue();
   }
 
+  @Test
+  void theSloLawHoldsForTheReferenceAndCatchesWrongImplementations() {
+    LawRunner.check(ReferenceLaws.sloAttainmentEqualsReference(s -> io.companyos.scoring.slo.MetricPointSlos.of(s.points(),
+        s.window())), 300, 35);
+    // Counting the points on the window's end (a closed window) is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.sloAttainmentEqualsReference(s ->
+        io.companyos.scoring.slo.MetricPointSlos.of(s.points().stream().map(p -> p.timestamp().equals(s.window().end())
+            ? new io.companyos.model.data.MetricPoint(p.timestamp().minusNanos(1), p.metric(), p.labels(), p.value()) : p)
+            .toList(), s.window())), 300, 36))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the SLO attainment per service equals the Java reference's");
+    // Taking a service's latest target over all its series (not that of the series whose labels sort last) is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.sloAttainmentEqualsReference(s ->
+        io.companyos.scoring.slo.MetricPointSlos.of(s.points().stream().map(p -> new io.companyos.model.data.MetricPoint(
+            p.timestamp(), p.metric(), p.labels().containsKey("service") ? java.util.Map.of("service",
+            p.labels().get("service")) : java.util.Map.of(), p.value())).toList(), s.window())), 300, 37))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("the SLO attainment per service equals the Java reference's");
+    // Summing the counters in double in the order given (rounding to whole events only hides most differences) is caught.
+    assertThatThrownBy(() -> LawRunner.check(ReferenceLaws.sloAttainmentEqualsReference(s -> {
+      java.util.Map<String, Double> req = new java.util.TreeMap<>();
+      java.util.Map<String, Double> err = new java.util.TreeMap<>();
+      for (io.companyos.model.data.MetricPoint p : s.points()) {
+        if (s.window().contains(p.timestamp()) && p.metric().endsWith(":count")) {
+          (p.metric().equals(io.companyos.model.data.MetricNames.SLO_REQUESTS) ? req : err)
+              .merge(p.labels().getOrDefault("service", ""), p.value(), Double::sum);
+        }
+      }
+      return io.companyos.scoring.slo.ServiceSlos.of(req, err, io.companyos.scoring.slo.MetricPointSlos.targets(s.points(),
+          s.window().end()));
+    }), 2000, 38)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the SLO attainment per service equals the Java reference's");
+  }
+
   private static io.companyos.model.data.SprintItem withCompletion(io.companyos.model.data.SprintItem i,
       java.time.Instant completed) {
     return new io.companyos.model.data.SprintItem(i.sprintId(), i.itemId(), i.title(), i.kind(), i.points(), i.committed(),
