@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -163,22 +164,63 @@ final class SprintSections {
       TimeWindow w = ctx.window();
       SectionBuilder b = ctx.builder();
       b.field("test_coverage", "Test Coverage", SecuritySections.ratio(ctx, MetricNames.TEST_COVERAGE));
-      Dataset<Build> builds = ctx.records(RecordKind.BUILDS, w);
-      Dataset<Build> prevBuilds = ctx.records(RecordKind.BUILDS, ctx.previousWindow());
-      OptionalDouble rate = QualityMetrics.buildSuccessRate(builds.rows(), w);
-      OptionalDouble prevRate = QualityMetrics.buildSuccessRate(prevBuilds.rows(), ctx.previousWindow());
-      b.field("build_success", "Build Success Rate", rate.isEmpty() ? MetricValue.absent("no builds in the sprint", Unit.PERCENT)
-          : MetricValue.of(100 * rate.getAsDouble(), Unit.PERCENT, builds.provenance())
-              .comparedWith(prevRate.isPresent() ? 100 * prevRate.getAsDouble() : null, Direction.HIGHER_IS_BETTER).asKpi("build_success_rate"));
-      Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, w);
-      OptionalDouble median = QualityMetrics.reviewTurnaroundHours(prs.rows(), w);
-      List<String> reviewed = QualityMetrics.reviewed(prs.rows(), w).stream().map(PullRequest::prId).sorted().toList();
-      b.field("review_time", "Code Review Turnaround", median.isPresent()
-          ? MetricValue.of(median.getAsDouble(), Unit.HOURS, Unit.HOURS.format(median.getAsDouble()) + " (median to first review)",
-              SectionContext.derived(prs.provenance(), "median(first review - opened)", reviewed.size())).withEvidence(reviewed).asKpi("review_turnaround_hours")
-          : MetricValue.absent("no reviewed pull requests in the sprint", Unit.HOURS));
+      b.field("build_success", "Build Success Rate", buildSuccess(ctx));
+      b.field("review_time", "Code Review Turnaround", reviewTurnaround(ctx));
       return b.build();
     }
 
+
+    /**
+     * The window's build success rate (percent): precomputed for exactly the window when a source holds it
+     * ({@link Precomputed}), else from the builds; with neither, n/a.
+     */
+    private static MetricValue buildSuccess(SectionContext ctx) {
+      TimeWindow w = ctx.window();
+      Optional<Precomputed.Found> pc = Precomputed.find(ctx, "build_success_rate", w);
+      Optional<Precomputed.Found> pp = Precomputed.find(ctx, "build_success_rate", ctx.previousWindow());
+      boolean records = ctx.supports(RecordKind.BUILDS);
+      Double before = pp.isPresent() ? pp.get().scaled(1) : null;
+      if (pp.isEmpty() && records) {
+        OptionalDouble prevRate = QualityMetrics.buildSuccessRate(ctx.records(RecordKind.BUILDS, ctx.previousWindow()).rows(), ctx.previousWindow());
+        before = prevRate.isPresent() ? 100 * prevRate.getAsDouble() : null;
+      }
+      MetricValue now;
+      if (pc.isPresent()) {
+        now = pc.get().metric(Unit.PERCENT, 1);
+      } else if (!records) {
+        return MetricValue.absent("no source of builds and no build_success_rate precomputed for " + Windows.describe(w, ctx.zone()), Unit.PERCENT);
+      } else {
+        Dataset<Build> builds = ctx.records(RecordKind.BUILDS, w);
+        OptionalDouble rate = QualityMetrics.buildSuccessRate(builds.rows(), w);
+        if (rate.isEmpty()) {
+          return MetricValue.absent("no builds in the sprint", Unit.PERCENT);
+        }
+        now = MetricValue.of(100 * rate.getAsDouble(), Unit.PERCENT, builds.provenance());
+      }
+      return now.comparedWith(before, Direction.HIGHER_IS_BETTER).asKpi("build_success_rate");
+    }
+
+    /**
+     * The median hours to first review of the pull requests opened in the window: precomputed for exactly the window
+     * when a source holds it ({@link Precomputed}), else from the pull requests; with neither, n/a.
+     */
+    private static MetricValue reviewTurnaround(SectionContext ctx) {
+      TimeWindow w = ctx.window();
+      Optional<Precomputed.Found> pc = Precomputed.find(ctx, "review_turnaround_hours", w);
+      if (pc.isPresent()) {
+        return pc.get().metric(Unit.HOURS, 1).asKpi("review_turnaround_hours");
+      }
+      if (!ctx.supports(RecordKind.PULL_REQUESTS)) {
+        return MetricValue.absent("no source of pull requests and no review_turnaround_hours precomputed for "
+            + Windows.describe(w, ctx.zone()), Unit.HOURS);
+      }
+      Dataset<PullRequest> prs = ctx.records(RecordKind.PULL_REQUESTS, w);
+      OptionalDouble median = QualityMetrics.reviewTurnaroundHours(prs.rows(), w);
+      List<String> reviewed = QualityMetrics.reviewed(prs.rows(), w).stream().map(PullRequest::prId).sorted().toList();
+      return median.isPresent()
+          ? MetricValue.of(median.getAsDouble(), Unit.HOURS, Unit.HOURS.format(median.getAsDouble()) + " (median to first review)",
+              SectionContext.derived(prs.provenance(), "median(first review - opened)", reviewed.size())).withEvidence(reviewed).asKpi("review_turnaround_hours")
+          : MetricValue.absent("no reviewed pull requests in the sprint", Unit.HOURS);
+    }
   }
 }
