@@ -147,4 +147,45 @@ class PrecomputedFinanceTest {
     assertThat(field(customers, "nrr").text()).isEqualTo("112.5%");
     assertThat(field(customers, "nrr").kpi()).isEqualTo("nrr");
   }
+
+  @Test
+  void theExecReviewsFinancialsUseTheSameSpendAndNrrAsTheFinOpsReviewAndTheBoardPack(@TempDir Path budgets) throws IOException {
+    MetricSource cluster = cluster(
+        END + ",companyos:kpi:cloud_spend," + MONTH + ",11000.0",
+        END + ",companyos:kpi:nrr," + YEAR + ",112.5");
+    // The monthly budget is a reported series, in a folder of its own: November's 30,000.
+    Files.writeString(budgets.resolve("metrics.csv"), "timestamp,metric,labels,value\n"
+        + "2026-11-01T00:00:00Z,companyos:finops:monthly_budget:currency,,30000.0\n");
+    MetricSource budget = new FilesSource("finance", budgets, true, Clock.fixed(SampleCompany.AS_OF, SampleCompany.UTC));
+    List<MetricSource> sources = List.of(cluster, budget);
+    // 22 of November's 30 days: 30,000 × 22 / 30 = 22,000; 11,000 against it: -50.0%.
+    PackSection summary = new PackAssembler(SampleCompany.COMPANY, sources)
+        .assemble(SampleCompany.COMPANY.pack("finops-review").orElseThrow(), SampleCompany.AS_OF, SampleCompany.UTC)
+        .section("cost_summary").orElseThrow();
+    assertThat(row(summary, "Total Cloud Spend").get(2).text()).isEqualTo("$22,000 (pro-rated)");
+    assertThat(row(summary, "Total Cloud Spend").get(3).text()).isEqualTo("-50.0%");
+    PackSection scores = new PackAssembler(SampleCompany.COMPANY, sources)
+        .assemble(SampleCompany.COMPANY.pack("exec-review").orElseThrow(), SampleCompany.AS_OF, SampleCompany.UTC)
+        .section("dimension_scores").orElseThrow();
+    assertThat(scores.window()).isEqualTo(new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse(END)));
+    String financials = row(scores, "Financials").get(3).text();
+    assertThat(financials).startsWith("NRR 112.5% (precomputed); ").endsWith("; spend -50.0% vs budget");
+  }
+
+  @Test
+  void theExecReviewsProductDimensionTakesThePrecomputedWauDauAndMau() throws IOException {
+    // The week ending with the exec review's window, [2026-11-16, 2026-11-23), and the one before, each a run with --days 7.
+    String week = "from=2026-11-16T00:00:00Z;to=2026-11-23T00:00:00Z";
+    MetricSource cluster = cluster(
+        END + ",companyos:kpi:wau," + week + ",1200.0",
+        "2026-11-16T00:00:00Z,companyos:kpi:wau,from=2026-11-09T00:00:00Z;to=2026-11-16T00:00:00Z,1000.0",
+        END + ",companyos:kpi:dau," + week + ",400.0",
+        END + ",companyos:kpi:mau," + week + ",1600.0");
+    PackSection scores = section("exec-review", "dimension_scores", cluster);
+    // WAU 1,200 against 1,000: +20.0%.
+    assertThat(row(scores, "Product").get(3).text()).startsWith("WAU 1200 (+20.0%)");
+    // Stickiness 400 / 1,600 = 0.25: (0.25 - 0.1) / (0.4 - 0.1) = 50 points; WAU growth +20% is past +10%: 100
+    // points; no NPS responses. The dimension is their mean: 75.
+    assertThat(row(scores, "Product").get(1).value()).isEqualTo(75.0);
+  }
 }

@@ -250,11 +250,23 @@ public final class HealthDimensions {
     SectionContext ctx = in.ctx();
     TimeWindow w = in.w();
     in.measure(d, "product events", () -> {
+      // WAU, DAU and MAU precomputed for exactly their windows when a source holds them (a job run with --days 7
+      // ending with the window, and one ending a week earlier), else from the events.
       TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
-      long wau = activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
-      long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-      Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
-          ctx.zone()).ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
+      java.util.Optional<Precomputed.Found> pcWau = Precomputed.find(ctx, "wau", week);
+      java.util.Optional<Precomputed.Found> pcPrev = Precomputed.find(ctx, "wau", week.previous());
+      java.util.Optional<Precomputed.Found> pcDau = Precomputed.find(ctx, "dau", week);
+      java.util.Optional<Precomputed.Found> pcMau = Precomputed.find(ctx, "mau", TimeWindow.ending(w.end(), Duration.ofDays(30)))
+          .or(() -> Precomputed.find(ctx, "mau", week)); // the job's MAU is the 30 days ending with its window
+      long wau = pcWau.isPresent() ? Math.round(pcWau.get().value().value())
+          : activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
+      long prev = pcPrev.isPresent() ? Math.round(pcPrev.get().value().value())
+          : activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
+      OptionalDouble stickiness = pcDau.isPresent() && pcMau.isPresent()
+          ? (pcMau.get().value().value() > 0 ? OptionalDouble.of(pcDau.get().value().value() / pcMau.get().value().value()) : OptionalDouble.empty())
+          : Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
+              ctx.zone());
+      stickiness.ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
       Variance.change(wau, prev).ifPresent(growth -> {
         in.kpis().put(StandardHealthModel.WAU_GROWTH, growth);
         in.note(d, String.format(Locale.ROOT, "WAU %d (%+.1f%%)", wau, growth));
@@ -275,10 +287,13 @@ public final class HealthDimensions {
     SectionContext ctx = in.ctx();
     TimeWindow w = in.w();
     in.measure(d, "ARR movements", () -> {
-      OptionalDouble nrr = Arr.trailingYear(ctx, w).nrr();
+      // The NRR precomputed over exactly the year ending with the window, when a source holds it: the number the
+      // board pack's financial summary shows for the same year.
+      java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "nrr", TimeWindow.ending(w.end(), Duration.ofDays(365)));
+      OptionalDouble nrr = pc.isPresent() ? OptionalDouble.of(pc.get().value().value()) : Arr.trailingYear(ctx, w).nrr();
       if (nrr.isPresent()) {
         in.kpis().put(StandardHealthModel.NRR, nrr.getAsDouble());
-        in.note(d, String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()));
+        in.note(d, String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()) + (pc.isPresent() ? " (precomputed)" : ""));
       }
     });
     in.measure(d, "gross margin", () -> {
@@ -290,7 +305,10 @@ public final class HealthDimensions {
     });
     in.measure(d, "cloud costs", () -> {
       OptionalDouble budget = budgetOf(ctx, w);
-      double spend = FinOpsSections.total(in.fresh(d, "cloud costs", ctx.records(RecordKind.COSTS, w)).rows());
+      // The window's cloud spend precomputed for exactly the window when a source holds it, as the FinOps review's.
+      java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "cloud_spend", w);
+      double spend = pc.isPresent() ? pc.get().value().value()
+          : FinOpsSections.total(in.fresh(d, "cloud costs", ctx.records(RecordKind.COSTS, w)).rows());
       OptionalDouble variance = spend > 0 ? CloudBudget.variancePercent(spend, budget) : OptionalDouble.empty();
       if (variance.isPresent()) {
         in.kpis().put(StandardHealthModel.BUDGET_VARIANCE, variance.getAsDouble());
