@@ -188,4 +188,22 @@ class PrecomputedFinanceTest {
     // points; no NPS responses. The dimension is their mean: 75.
     assertThat(row(scores, "Product").get(1).value()).isEqualTo(75.0);
   }
+
+  @Test
+  void withCostRowsAndTheJobsValueForTheSameMonthTheFinOpsReviewShowsOneNumber() throws IOException {
+    // The job, run over the sample company's cost rows for the month to date, writes the total the rows give.
+    PackSection fromRecords = section("finops-review", "cost_summary", SampleCompany.SOURCE);
+    MetricValue recordsSpend = row(fromRecords, "Total Cloud Spend").get(1);
+    MetricSource cluster = cluster(END + ",companyos:kpi:cloud_spend," + MONTH + "," + recordsSpend.value());
+    PackSection both = new PackAssembler(SampleCompany.COMPANY, List.of(cluster, SampleCompany.SOURCE))
+        .assemble(SampleCompany.COMPANY.pack("finops-review").orElseThrow(), SampleCompany.AS_OF, SampleCompany.UTC)
+        .section("cost_summary").orElseThrow();
+    MetricValue spend = row(both, "Total Cloud Spend").get(1);
+    assertThat(spend.text()).isEqualTo(recordsSpend.text());
+    assertThat(spend.previous()).isEqualTo(recordsSpend.previous()); // no value precomputed for October: the rows'
+    assertThat(spend.history()).isEqualTo(recordsSpend.history()); // the sparkline is the rows'
+    assertThat(spend.provenance().query()).contains("precomputed companyos:kpi:cloud_spend{");
+    assertThat(row(both, "Total Cloud Spend").get(3).text()).isEqualTo(row(fromRecords, "Total Cloud Spend").get(3).text());
+    assertThat(row(both, "Cost per MAU").get(1).text()).isEqualTo(row(fromRecords, "Cost per MAU").get(1).text());
+  }
 }
