@@ -206,4 +206,18 @@ class PrecomputedFinanceTest {
     assertThat(row(both, "Total Cloud Spend").get(3).text()).isEqualTo(row(fromRecords, "Total Cloud Spend").get(3).text());
     assertThat(row(both, "Cost per MAU").get(1).text()).isEqualTo(row(fromRecords, "Cost per MAU").get(1).text());
   }
+
+  @Test
+  void thePlanningAgendasSpendLineIsTheQuartersPrecomputedSpend() throws IOException {
+    // The team count needs the cost rows' tags; the quarter's spend, [2026-10-01, 2026-11-23), is the job's.
+    MetricSource cluster = cluster(END + ",companyos:kpi:cloud_spend," + QUARTER + ",123456.7");
+    PackSection agenda = new PackAssembler(SampleCompany.COMPANY, List.of(cluster, SampleCompany.SOURCE))
+        .assemble(SampleCompany.COMPANY.pack("quarterly-planning").orElseThrow(), SampleCompany.AS_OF, SampleCompany.UTC)
+        .section("planning_agenda").orElseThrow();
+    MetricValue feed = agenda.tables().stream().flatMap(t -> t.rows().stream())
+        .filter(r -> r.get(0).text().toLowerCase(java.util.Locale.ROOT).contains("resource")).findFirst().orElseThrow().get(1);
+    assertThat(feed.text()).endsWith(" teams; cloud spend this quarter $123,457");
+    assertThat(feed.provenance().query())
+        .contains("precomputed companyos:kpi:cloud_spend{from=2026-10-01T00:00:00Z,to=2026-11-23T00:00:00Z}");
+  }
 }
