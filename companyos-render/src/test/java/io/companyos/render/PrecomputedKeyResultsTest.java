@@ -26,13 +26,17 @@ class PrecomputedKeyResultsTest {
     Files.writeString(okrs.resolve("okrs.csv"), String.join("\n",
         "quarter,objective_id,objective,key_result_id,title,owner,start,target,current,unit,updated_at,kpi",
         "2026-Q4,O1,Run lean,O1-KR1,Savings plan coverage,pat,50,80,0,%,2026-11-20T00:00:00Z,sp_coverage",
-        "2026-Q4,O1,Run lean,O1-KR2,Search adoption,pat,10,40,0,%,2026-11-20T00:00:00Z,feature_adoption:search") + "\n");
+        "2026-Q4,O1,Run lean,O1-KR2,Search adoption,pat,10,40,0,%,2026-11-20T00:00:00Z,feature_adoption:search",
+        "2026-Q4,O2,Keep users coming back,O2-KR1,Stickiness,lee,10,40,0,%,2026-11-20T00:00:00Z,stickiness") + "\n");
     Files.writeString(kpis.resolve("metrics.csv"), String.join("\n",
         "timestamp,metric,labels,value",
         END + ",companyos:kpi:sp_coverage," + QUARTER + ",62.5",
         // The month to date: not the quarter's.
         END + ",companyos:kpi:sp_coverage,from=2026-11-01T00:00:00Z;to=2026-11-23T00:00:00Z,11.0",
-        END + ",companyos:kpi:feature_adoption," + QUARTER + ";feature=search,25.0") + "\n");
+        END + ",companyos:kpi:feature_adoption," + QUARTER + ";feature=search,25.0",
+        // A --days 7 run ending with the quarter to date: DAU of the week, and MAU of the 30 days it writes with the week.
+        END + ",companyos:kpi:dau,from=2026-11-16T00:00:00Z;to=2026-11-23T00:00:00Z,400.0",
+        END + ",companyos:kpi:mau,from=2026-11-16T00:00:00Z;to=2026-11-23T00:00:00Z,1600.0") + "\n");
     Clock clock = Clock.fixed(SampleCompany.AS_OF, SampleCompany.UTC);
     List<MetricSource> sources = List.of(new FilesSource("okrs", okrs, true, clock), new FilesSource("cluster", kpis, true, clock));
     PackSection results = new PackAssembler(SampleCompany.COMPANY, sources)
@@ -51,5 +55,11 @@ class PrecomputedKeyResultsTest {
     assertThat(adoption.get(3).text()).isEqualTo("25 / 40 %");
     // (25 - 10) / (40 - 10) = 50%.
     assertThat(adoption.get(4).text()).isEqualTo("50%");
+    // Stickiness 400 / 1,600 = 25%; (25 - 10) / (40 - 10) = 50%.
+    List<MetricValue> stickiness = results.tables().get(0).rows().get(2);
+    assertThat(stickiness.get(1).text()).isEqualTo("Stickiness");
+    assertThat(stickiness.get(3).text()).isEqualTo("25 / 40 %");
+    assertThat(stickiness.get(4).text()).isEqualTo("50%");
+    assertThat(stickiness.get(3).provenance().query()).contains("precomputed companyos:kpi:dau{", "/ companyos:kpi:mau{");
   }
 }

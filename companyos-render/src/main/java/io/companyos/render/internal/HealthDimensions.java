@@ -255,15 +255,12 @@ public final class HealthDimensions {
       TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
       java.util.Optional<Precomputed.Found> pcWau = Precomputed.find(ctx, "wau", week);
       java.util.Optional<Precomputed.Found> pcPrev = Precomputed.find(ctx, "wau", week.previous());
-      java.util.Optional<Precomputed.Found> pcDau = Precomputed.find(ctx, "dau", week);
-      java.util.Optional<Precomputed.Found> pcMau = Precomputed.find(ctx, "mau", TimeWindow.ending(w.end(), Duration.ofDays(30)))
-          .or(() -> Precomputed.find(ctx, "mau", week)); // the job's MAU is the 30 days ending with its window
+      java.util.Optional<PrecomputedStickiness> pcSticky = precomputedStickiness(ctx, w.end());
       long wau = pcWau.isPresent() ? Math.round(pcWau.get().value().value())
           : activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
       long prev = pcPrev.isPresent() ? Math.round(pcPrev.get().value().value())
           : activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-      OptionalDouble stickiness = pcDau.isPresent() && pcMau.isPresent()
-          ? (pcMau.get().value().value() > 0 ? OptionalDouble.of(pcDau.get().value().value() / pcMau.get().value().value()) : OptionalDouble.empty())
+      OptionalDouble stickiness = pcSticky.isPresent() ? pcSticky.get().ratio()
           : Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
               ctx.zone());
       stickiness.ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
@@ -370,6 +367,28 @@ public final class HealthDimensions {
     long mau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, month));
     double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, month).rows());
     return spend > 0 ? CloudBudget.costPerMau(spend, mau) : OptionalDouble.empty();
+  }
+
+  /** Stickiness's two sides, both precomputed: DAU of the 7 days and MAU of the 30 days ending at the same instant. */
+  record PrecomputedStickiness(Precomputed.Found dau, Precomputed.Found mau) {
+    /** DAU / MAU; empty without active users. */
+    OptionalDouble ratio() {
+      double m = mau.value().value();
+      return m > 0 ? OptionalDouble.of(dau.value().value() / m) : OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * DAU of the 7 days ending at {@code end} and MAU of the 30 days ending there (a run with {@code --days 30}, or the
+   * MAU a {@code --days 7} run writes with its week), when both are precomputed.
+   */
+  static java.util.Optional<PrecomputedStickiness> precomputedStickiness(SectionContext ctx, Instant end) {
+    TimeWindow week = TimeWindow.ending(end, Duration.ofDays(7));
+    java.util.Optional<Precomputed.Found> dau = Precomputed.find(ctx, "dau", week);
+    java.util.Optional<Precomputed.Found> mau = Precomputed.find(ctx, "mau", TimeWindow.ending(end, Duration.ofDays(30)))
+        .or(() -> Precomputed.find(ctx, "mau", week)); // the job's MAU is the 30 days ending with its window
+    return dau.isPresent() && mau.isPresent() ? java.util.Optional.of(new PrecomputedStickiness(dau.get(), mau.get()))
+        : java.util.Optional.empty();
   }
 
   /**

@@ -42,6 +42,13 @@ final class KeyResultKpis {
     if (pc.isPresent()) {
       return new Value(OptionalDouble.of(pc.get().value().value()), "", pc.get().provenance());
     }
+    if (id.equals("stickiness")) {
+      java.util.Optional<HealthDimensions.PrecomputedStickiness> sides = HealthDimensions.precomputedStickiness(ctx, w.end());
+      if (sides.isPresent()) {
+        return new Value(percent(sides.get().ratio()), "no active users", SectionContext.derived(sides.get().dau().provenance(),
+            "KPI stickiness: / " + sides.get().mau().value().series() + ", %", 2));
+      }
+    }
     switch (id) {
       case "wau", "mau" -> {
         TimeWindow span = TimeWindow.ending(w.end(), Duration.ofDays(id.equals("wau") ? 7 : 30));
