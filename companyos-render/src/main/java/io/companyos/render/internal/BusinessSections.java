@@ -45,11 +45,17 @@ final class BusinessSections {
       SectionBuilder b = ctx.builder();
       for (String k : ctx.strings("metrics", List.of("arr", "nrr", "gross_margin"))) {
         switch (k) {
-          case "arr" -> b.field("arr", "ARR", MetricValue.of(Arr.of(ctx, ctx.window()).arrEnd().doubleValue(), Unit.USD,
-                  Arr.provenance(ctx, "ARR of all accounts at the period end (ArrMetrics)", ctx.window()))
-              .comparedWith(Arr.of(ctx, ctx.previousWindow()).arrEnd().doubleValue(), Direction.HIGHER_IS_BETTER).asKpi("arr"));
-          case "nrr" -> b.field("nrr", "NRR", nrr(ctx).asKpi("nrr"));
+          case "arr" -> b.field("arr", "ARR", Arr.figure(ctx, "arr", ctx.window(), ctx.previousWindow(), Unit.USD,
+              r -> OptionalDouble.of(r.arrEnd().doubleValue()), "ARR of all accounts at the period end (ArrMetrics)", "",
+              Direction.HIGHER_IS_BETTER, null));
+          case "nrr" -> b.field("nrr", "NRR", nrr(ctx));
           default -> {
+            if (!ctx.supportsMetric(MetricNames.GROSS_MARGIN)) {
+              // ARR and NRR may be precomputed; gross margin is a reported series the job does not write.
+              b.field("gross_margin", "Gross Margin", MetricValue.absent("no source of " + MetricNames.GROSS_MARGIN, Unit.PERCENT)
+                  .asKpi("gross_margin"));
+              continue;
+            }
             Dataset<Series> gm = ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(end, Duration.ofDays(35)));
             Double v = Rows.last(gm);
             Double p = Rows.last(ctx.range(MetricNames.GROSS_MARGIN, TimeWindow.ending(prevEnd, Duration.ofDays(35))));
@@ -65,13 +71,9 @@ final class BusinessSections {
 
   /** Net revenue retention over the trailing year, against the same a period earlier. */
   static MetricValue nrr(SectionContext ctx) {
-    OptionalDouble v = Arr.trailingYear(ctx, ctx.window()).nrr();
-    OptionalDouble p = Arr.trailingYear(ctx, ctx.previousWindow()).nrr();
-    Provenance prov = Arr.provenance(ctx, "NRR over the 365 days to the period end (ArrMetrics)",
-        TimeWindow.ending(ctx.window().end(), Duration.ofDays(365)));
-    return v.isPresent() ? MetricValue.of(v.getAsDouble(), Unit.PERCENT, prov)
-        .comparedWith(p.isPresent() ? p.getAsDouble() : null, Direction.HIGHER_IS_BETTER)
-        : MetricValue.absent("no ARR a year before", Unit.PERCENT);
+    return Arr.figure(ctx, "nrr", TimeWindow.ending(ctx.window().end(), Duration.ofDays(365)),
+        TimeWindow.ending(ctx.previousWindow().end(), Duration.ofDays(365)), Unit.PERCENT, ArrMetrics.Result::nrr,
+        "NRR over the 365 days to the period end (ArrMetrics)", "no ARR a year before", Direction.HIGHER_IS_BETTER, null);
   }
 
   /** DAU, WAU, churn, net new and churned ARR, NRR and logo retention, as configured. */
@@ -128,21 +130,16 @@ final class BusinessSections {
                 .comparedWith((double) count(pm.rows()), Direction.LOWER_IS_BETTER)
                 .withEvidence(churnedAccounts(m.rows())));
           }
-          case "churned_arr" -> b.field("churned_arr", "Churned ARR", MetricValue.of(Arr.of(ctx, w).churned().doubleValue(), Unit.USD,
-                  Arr.provenance(ctx, "churned ARR in the period (ArrMetrics)", w))
-              .comparedWith(Arr.of(ctx, pw).churned().doubleValue(), Direction.LOWER_IS_BETTER)
-              .withEvidence(churnedAccounts(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows())).asKpi("churned_arr"));
-          case "net_new_arr" -> b.field("new_arr", "Net New ARR", MetricValue.of(Arr.of(ctx, w).netNew().doubleValue(), Unit.USD,
-                  Arr.provenance(ctx, "new + expansion - contraction - churn in the period (ArrMetrics)", w))
-              .comparedWith(Arr.of(ctx, pw).netNew().doubleValue(), Direction.HIGHER_IS_BETTER).asKpi("net_new_arr"));
-          case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(ctx).asKpi("nrr"));
-          default -> {
-            OptionalDouble logos = Arr.of(ctx, w).logoRetention();
-            b.field("logo_retention", "Logo Retention", logos.isPresent()
-                ? MetricValue.of(logos.getAsDouble(), Unit.PERCENT, Arr.provenance(ctx,
-                    "accounts with ARR at period start still paying at its end (ArrMetrics)", w)).asKpi("logo_retention")
-                : MetricValue.absent("no paying accounts at period start", Unit.PERCENT));
-          }
+          case "churned_arr" -> b.field("churned_arr", "Churned ARR", Arr.figure(ctx, "churned_arr", w, pw, Unit.USD,
+              r -> OptionalDouble.of(r.churned().doubleValue()), "churned ARR in the period (ArrMetrics)", "",
+              Direction.LOWER_IS_BETTER, () -> churnedAccounts(ctx.records(RecordKind.ARR_MOVEMENTS, w).rows())));
+          case "net_new_arr" -> b.field("new_arr", "Net New ARR", Arr.figure(ctx, "net_new_arr", w, pw, Unit.USD,
+              r -> OptionalDouble.of(r.netNew().doubleValue()), "new + expansion - contraction - churn in the period (ArrMetrics)",
+              "", Direction.HIGHER_IS_BETTER, null));
+          case "nrr" -> b.field("nrr", "Net Revenue Retention", nrr(ctx));
+          default -> b.field("logo_retention", "Logo Retention", Arr.figure(ctx, "logo_retention", w, null, Unit.PERCENT,
+              ArrMetrics.Result::logoRetention, "accounts with ARR at period start still paying at its end (ArrMetrics)",
+              "no paying accounts at period start", Direction.HIGHER_IS_BETTER, null));
         }
       }
       return b.build();

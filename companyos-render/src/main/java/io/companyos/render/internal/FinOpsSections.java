@@ -25,8 +25,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** FinOps sections over FOCUS cost rows: summary, drivers, team costs, reserved capacity, forecast. */
 final class FinOpsSections {
@@ -52,23 +54,46 @@ final class FinOpsSections {
     @Override
     public PackSection assemble(SectionContext ctx) {
       TimeWindow w = ctx.window();
-      Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, w);
-      Dataset<CostRow> prev = ctx.records(RecordKind.COSTS, ctx.previousWindow());
-      double spend = total(cur.rows());
+      // Cloud spend precomputed for exactly the window (and the one before) when a source holds it (Precomputed);
+      // the daily history, cost per MAU and infrastructure spend need the cost rows themselves.
+      Optional<Precomputed.Found> pcNow = Precomputed.find(ctx, "cloud_spend", w);
+      Optional<Precomputed.Found> pcPrev = Precomputed.find(ctx, "cloud_spend", ctx.previousWindow());
+      boolean records = pcNow.isEmpty() || ctx.supports(RecordKind.COSTS);
+      Dataset<CostRow> cur = records ? ctx.records(RecordKind.COSTS, w) : null;
+      Dataset<CostRow> prev = records ? ctx.records(RecordKind.COSTS, ctx.previousWindow()) : null;
+      Double before = pcPrev.isPresent() ? pcPrev.get().scaled(1) : prev == null ? null : (Double) total(prev.rows());
+      MetricValue spendValue;
+      if (pcNow.isPresent()) {
+        spendValue = pcNow.get().metric(Unit.USD, 1);
+        if (cur != null) {
+          spendValue = spendValue.withHistory(history(cur, ctx));
+        }
+      } else {
+        spendValue = MetricValue.of(total(cur.rows()), Unit.USD, cur.provenance()).withHistory(history(cur, ctx))
+            .withEvidence(CostBreakdown.evidence(cur.rows(), ctx.zone()));
+      }
+      double spend = spendValue.value();
+      Provenance spendProv = spendValue.provenance();
       List<List<MetricValue>> rows = new ArrayList<>();
       // Budget: each month's budget times the share of it the window covers (CloudBudget.proRated), the one
       // definition the exec review's financials dimension uses too.
-      Dataset<Series> budgetData = HealthDimensions.budgetSeries(ctx, w);
-      OptionalDouble plan = HealthDimensions.budgetOf(ctx, w, budgetData);
+      Dataset<Series> budgetData = records || ctx.supportsMetric(MetricNames.MONTHLY_BUDGET) ? HealthDimensions.budgetSeries(ctx, w) : null;
+      OptionalDouble plan = budgetData == null ? OptionalDouble.empty() : HealthDimensions.budgetOf(ctx, w, budgetData);
       boolean whole = !CloudBudget.isProRated(w, ctx.zone());
       MetricValue budget = plan.isEmpty() ? MetricValue.absent("no budget reported for every month of the window", Unit.USD)
           : MetricValue.of(plan.getAsDouble(), Unit.USD, Unit.USD.format(plan.getAsDouble()) + (whole ? "" : " (pro-rated)"),
               budgetData.provenance());
-      rows.add(List.of(MetricValue.label("Total Cloud Spend"), MetricValue.of(spend, Unit.USD, cur.provenance())
-          .comparedWith(total(prev.rows()), Direction.LOWER_IS_BETTER)
-          .withHistory(Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), w, ctx.zone()))
-          .withEvidence(CostBreakdown.evidence(cur.rows(), ctx.zone())).asKpi("cloud_spend"), budget,
-          variance(CloudBudget.variancePercent(spend, plan), "no budget to compare with", cur.provenance()).asKpi("budget_variance")));
+      rows.add(List.of(MetricValue.label("Total Cloud Spend"), spendValue.comparedWith(before, Direction.LOWER_IS_BETTER)
+          .asKpi("cloud_spend"), budget,
+          variance(CloudBudget.variancePercent(spend, plan), "no budget to compare with", spendProv).asKpi("budget_variance")));
+      if (cur == null) {
+        String none = "no source of cost rows (the job writes the window's total only)";
+        rows.add(List.of(MetricValue.label("Cost per MAU"), MetricValue.absent(none, Unit.USD), MetricValue.label("-"),
+            MetricValue.absent(none, Unit.PERCENT)));
+        rows.add(List.of(MetricValue.label("Infrastructure"), MetricValue.absent(none, Unit.USD), MetricValue.label("-"),
+            MetricValue.absent(none, Unit.PERCENT)));
+        return ctx.builder().table(new SectionTable("", SUMMARY_COLUMNS, rows, "")).build();
+      }
       TimeWindow month = CloudBudget.mauWindow(w);
       Dataset<Series> targetData = ctx.range(MetricNames.TARGET_COST_PER_MAU, new TimeWindow(w.start().minus(Duration.ofDays(1)), w.end()));
       Double target = Rows.last(targetData);
@@ -88,6 +113,10 @@ final class FinOpsSections {
           mom.isPresent() ? MetricValue.of(mom.getAsDouble(), Unit.PERCENT, pct(mom.getAsDouble()) + " MoM", prev.provenance())
               : MetricValue.absent("no compute spend in the previous period", Unit.PERCENT)));
       return ctx.builder().table(new SectionTable("", SUMMARY_COLUMNS, rows, "")).build();
+    }
+
+    private static List<Double> history(Dataset<CostRow> cur, SectionContext ctx) {
+      return Rows.daily(cur.rows(), CostRow::chargePeriodStart, r -> r.effectiveCost().doubleValue(), ctx.window(), ctx.zone());
     }
 
     private static MetricValue variance(OptionalDouble v, String absent, Provenance p) {
@@ -149,17 +178,39 @@ final class FinOpsSections {
 
     @Override
     public PackSection assemble(SectionContext ctx) {
-      Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
       SectionBuilder b = ctx.builder();
-      b.field("sp_coverage", "Savings Plans Coverage", share(CommitmentCoverage.savingsPlan(cur.rows()), cur.provenance(),
-          "ListCost covered by savings plans / ListCost of compute usage", "compute usage").asKpi("sp_coverage"));
-      b.field("ri_coverage", "Reserved Instances", share(CommitmentCoverage.reservation(cur.rows()), cur.provenance(),
-          "ListCost covered by reservations / ListCost of non-compute usage", "non-compute usage").asKpi("ri_coverage"));
-      b.field("spot_percentage", "Spot Instance Usage", share(CommitmentCoverage.spot(cur.rows()), cur.provenance(),
-          "ListCost at spot (Dynamic) pricing / ListCost of compute usage", "compute usage").asKpi("spot_percentage"));
+      // Without cost rows, a share the job did not write is n/a beside those it did; with neither, no section.
+      boolean records = ctx.supports(RecordKind.COSTS)
+          || Stream.of("sp_coverage", "ri_coverage", "spot_percentage").allMatch(k -> Precomputed.find(ctx, k, ctx.window()).isEmpty());
+      coverage(ctx, b, records, "sp_coverage", "Savings Plans Coverage", CommitmentCoverage::savingsPlan,
+          "ListCost covered by savings plans / ListCost of compute usage", "compute usage");
+      coverage(ctx, b, records, "ri_coverage", "Reserved Instances", CommitmentCoverage::reservation,
+          "ListCost covered by reservations / ListCost of non-compute usage", "non-compute usage");
+      coverage(ctx, b, records, "spot_percentage", "Spot Instance Usage", CommitmentCoverage::spot,
+          "ListCost at spot (Dynamic) pricing / ListCost of compute usage", "compute usage");
       b.note("Coverage is measured on the on-demand equivalent of usage (FOCUS ListCost), as FinOps practice does; "
           + "amortized cost would understate covered usage by the discount it earned.");
       return b.build();
+    }
+
+    /**
+     * The share {@code kpi} (percent) precomputed for exactly the window when a source holds it ({@link Precomputed}),
+     * else computed from the window's cost rows; with neither, n/a.
+     */
+    private static void coverage(SectionContext ctx, SectionBuilder b, boolean records, String kpi, String label,
+        Function<List<CostRow>, OptionalDouble> ratio, String how, String what) {
+      Optional<Precomputed.Found> pc = Precomputed.find(ctx, kpi, ctx.window());
+      MetricValue v;
+      if (pc.isPresent()) {
+        v = pc.get().metric(Unit.PERCENT, 1);
+      } else if (!records) {
+        v = MetricValue.absent("no source of cost rows and no " + kpi + " precomputed for "
+            + Windows.describe(ctx.window(), ctx.zone()), Unit.PERCENT);
+      } else {
+        Dataset<CostRow> cur = ctx.records(RecordKind.COSTS, ctx.window());
+        v = share(ratio.apply(cur.rows()), cur.provenance(), how, what);
+      }
+      b.field(kpi, label, v.asKpi(kpi));
     }
 
     private static MetricValue share(OptionalDouble ratio, Provenance p, String how, String what) {

@@ -250,11 +250,20 @@ public final class HealthDimensions {
     SectionContext ctx = in.ctx();
     TimeWindow w = in.w();
     in.measure(d, "product events", () -> {
+      // WAU, DAU and MAU precomputed for exactly their windows when a source holds them (a job run with --days 7
+      // ending with the window, and one ending a week earlier), else from the events.
       TimeWindow week = TimeWindow.ending(w.end(), Duration.ofDays(7));
-      long wau = activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
-      long prev = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
-      Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
-          ctx.zone()).ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
+      java.util.Optional<Precomputed.Found> pcWau = Precomputed.find(ctx, "wau", week);
+      java.util.Optional<Precomputed.Found> pcPrev = Precomputed.find(ctx, "wau", week.previous());
+      java.util.Optional<PrecomputedStickiness> pcSticky = precomputedStickiness(ctx, w.end());
+      long wau = pcWau.isPresent() ? Math.round(pcWau.get().value().value())
+          : activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
+      long prev = pcPrev.isPresent() ? Math.round(pcPrev.get().value().value())
+          : activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
+      OptionalDouble stickiness = pcSticky.isPresent() ? pcSticky.get().ratio()
+          : Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
+              ctx.zone());
+      stickiness.ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
       Variance.change(wau, prev).ifPresent(growth -> {
         in.kpis().put(StandardHealthModel.WAU_GROWTH, growth);
         in.note(d, String.format(Locale.ROOT, "WAU %d (%+.1f%%)", wau, growth));
@@ -275,10 +284,13 @@ public final class HealthDimensions {
     SectionContext ctx = in.ctx();
     TimeWindow w = in.w();
     in.measure(d, "ARR movements", () -> {
-      OptionalDouble nrr = Arr.trailingYear(ctx, w).nrr();
+      // The NRR precomputed over exactly the year ending with the window, when a source holds it: the number the
+      // board pack's financial summary shows for the same year.
+      java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "nrr", TimeWindow.ending(w.end(), Duration.ofDays(365)));
+      OptionalDouble nrr = pc.isPresent() ? OptionalDouble.of(pc.get().value().value()) : Arr.trailingYear(ctx, w).nrr();
       if (nrr.isPresent()) {
         in.kpis().put(StandardHealthModel.NRR, nrr.getAsDouble());
-        in.note(d, String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()));
+        in.note(d, String.format(Locale.ROOT, "NRR %.1f%%", nrr.getAsDouble()) + (pc.isPresent() ? " (precomputed)" : ""));
       }
     });
     in.measure(d, "gross margin", () -> {
@@ -290,7 +302,10 @@ public final class HealthDimensions {
     });
     in.measure(d, "cloud costs", () -> {
       OptionalDouble budget = budgetOf(ctx, w);
-      double spend = FinOpsSections.total(in.fresh(d, "cloud costs", ctx.records(RecordKind.COSTS, w)).rows());
+      // The window's cloud spend precomputed for exactly the window when a source holds it, as the FinOps review's.
+      java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "cloud_spend", w);
+      double spend = pc.isPresent() ? pc.get().value().value()
+          : FinOpsSections.total(in.fresh(d, "cloud costs", ctx.records(RecordKind.COSTS, w)).rows());
       OptionalDouble variance = spend > 0 ? CloudBudget.variancePercent(spend, budget) : OptionalDouble.empty();
       if (variance.isPresent()) {
         in.kpis().put(StandardHealthModel.BUDGET_VARIANCE, variance.getAsDouble());
@@ -352,6 +367,28 @@ public final class HealthDimensions {
     long mau = activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, month));
     double spend = FinOpsSections.total(ctx.records(RecordKind.COSTS, month).rows());
     return spend > 0 ? CloudBudget.costPerMau(spend, mau) : OptionalDouble.empty();
+  }
+
+  /** Stickiness's two sides, both precomputed: DAU of the 7 days and MAU of the 30 days ending at the same instant. */
+  record PrecomputedStickiness(Precomputed.Found dau, Precomputed.Found mau) {
+    /** DAU / MAU; empty without active users. */
+    OptionalDouble ratio() {
+      double m = mau.value().value();
+      return m > 0 ? OptionalDouble.of(dau.value().value() / m) : OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * DAU of the 7 days ending at {@code end} and MAU of the 30 days ending there (a run with {@code --days 30}, or the
+   * MAU a {@code --days 7} run writes with its week), when both are precomputed.
+   */
+  static java.util.Optional<PrecomputedStickiness> precomputedStickiness(SectionContext ctx, Instant end) {
+    TimeWindow week = TimeWindow.ending(end, Duration.ofDays(7));
+    java.util.Optional<Precomputed.Found> dau = Precomputed.find(ctx, "dau", week);
+    java.util.Optional<Precomputed.Found> mau = Precomputed.find(ctx, "mau", TimeWindow.ending(end, Duration.ofDays(30)))
+        .or(() -> Precomputed.find(ctx, "mau", week)); // the job's MAU is the 30 days ending with its window
+    return dau.isPresent() && mau.isPresent() ? java.util.Optional.of(new PrecomputedStickiness(dau.get(), mau.get()))
+        : java.util.Optional.empty();
   }
 
   /**

@@ -38,6 +38,17 @@ final class KeyResultKpis {
     String id = kpi.contains(":") ? kpi.substring(0, kpi.indexOf(':')) : kpi;
     String qualifier = kpi.contains(":") ? kpi.substring(kpi.indexOf(':') + 1) : "";
     String over = " over " + Windows.describe(w, ctx.zone());
+    java.util.Optional<Precomputed.Found> pc = precomputed(ctx, id, qualifier, w);
+    if (pc.isPresent()) {
+      return new Value(OptionalDouble.of(pc.get().value().value()), "", pc.get().provenance());
+    }
+    if (id.equals("stickiness")) {
+      java.util.Optional<HealthDimensions.PrecomputedStickiness> sides = HealthDimensions.precomputedStickiness(ctx, w.end());
+      if (sides.isPresent()) {
+        return new Value(percent(sides.get().ratio()), "no active users", SectionContext.derived(sides.get().dau().provenance(),
+            "KPI stickiness: / " + sides.get().mau().value().series() + ", %", 2));
+      }
+    }
     switch (id) {
       case "wau", "mau" -> {
         TimeWindow span = TimeWindow.ending(w.end(), Duration.ofDays(id.equals("wau") ? 7 : 30));
@@ -87,6 +98,20 @@ final class KeyResultKpis {
             new Provenance("none", "KPI " + kpi, w, ctx.asOf(), 0));
       }
     }
+  }
+
+  /**
+   * The value of {@code id} the batch job wrote for exactly the window the key result measures it over
+   * ({@link Precomputed}), in the key result's unit (the job writes shares in percent, as key results are): the
+   * coverage shares and a feature's adoption over {@code w}, WAU and MAU over the 7 and 30 days ending with it.
+   */
+  private static java.util.Optional<Precomputed.Found> precomputed(SectionContext ctx, String id, String qualifier, TimeWindow w) {
+    return switch (id) {
+      case "sp_coverage", "ri_coverage", "spot_percentage" -> Precomputed.find(ctx, id, w);
+      case "feature_adoption" -> Precomputed.find(ctx, id, w, java.util.Map.of("feature", qualifier));
+      case "wau", "mau" -> Precomputed.find(ctx, id, TimeWindow.ending(w.end(), Duration.ofDays(id.equals("wau") ? 7 : 30)));
+      default -> java.util.Optional.empty();
+    };
   }
 
   /** A ratio written in percent, as key results are (unit scaling only). */

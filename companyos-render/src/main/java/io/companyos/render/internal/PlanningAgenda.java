@@ -69,8 +69,11 @@ final class PlanningAgenda extends FixedSection {
       if (t.contains("resource")) {
         var costs = ctx.records(io.companyos.sources.RecordKind.COSTS, ctx.window());
         var byTeam = io.companyos.scoring.finops.CostBreakdown.by(costs.rows(), r -> r.tags().getOrDefault("team", "untagged"));
-        return MetricValue.text(byTeam.size() + " teams; cloud spend this quarter " + Unit.USD.format(FinOpsSections.total(costs.rows())),
-            costs.provenance());
+        // The quarter's spend precomputed for exactly the window when a source holds it, as the FinOps sections take it.
+        java.util.Optional<Precomputed.Found> pc = Precomputed.find(ctx, "cloud_spend", ctx.window());
+        double spend = pc.isPresent() ? pc.get().value().value() : FinOpsSections.total(costs.rows());
+        return MetricValue.text(byTeam.size() + " teams; cloud spend this quarter " + Unit.USD.format(spend),
+            pc.isPresent() ? pc.get().provenance() : costs.provenance());
       }
       if (t.contains("risk")) {
         return MetricValue.label("see Risks to Assess below");

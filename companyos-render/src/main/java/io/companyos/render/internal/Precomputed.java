@@ -79,14 +79,29 @@ final class Precomputed {
     return points == null ? Optional.empty() : PrecomputedKpis.find(points.rows(), kpi, w, key).map(v -> found(ctx, points, v, w));
   }
 
+  /**
+   * The value of {@code kpi} over exactly {@code w} written by a job run whose as-of was {@code stampedAt}: a KPI over
+   * a window that is not the job's own (the sprint under way at the job's as-of) is stamped at that as-of, and for a
+   * sprint still running the value depends on it (points delivered by then).
+   */
+  static Optional<Found> findStamped(SectionContext ctx, String kpi, TimeWindow w, java.time.Instant stampedAt) {
+    Dataset<MetricPoint> points = points(ctx, kpi, stampedAt);
+    return points == null ? Optional.empty() : PrecomputedKpis.find(points.rows(), kpi, w, Map.of()).map(v -> found(ctx, points, v, w));
+  }
+
   /** The points that may hold {@code kpi} over {@code w}: the job stamps each value at its window's end. */
   private static @Nullable Dataset<MetricPoint> points(SectionContext ctx, String kpi, TimeWindow w) {
+    return points(ctx, kpi, w.end());
+  }
+
+  /** The points of {@code kpi} stamped at {@code at}. */
+  private static @Nullable Dataset<MetricPoint> points(SectionContext ctx, String kpi, java.time.Instant at) {
     String metric = PrecomputedKpis.metric(kpi);
     if (!ctx.supportsMetric(metric)) {
       return null;
     }
     try {
-      return ctx.metricPoints(metric, new TimeWindow(w.end(), w.end().plus(Duration.ofMillis(1))));
+      return ctx.metricPoints(metric, new TimeWindow(at, at.plus(Duration.ofMillis(1))));
     } catch (SectionUnavailableException | UnsupportedQueryException e) {
       return null; // a source that answers any metric query (Prometheus) but holds no metric points
     }
