@@ -28,6 +28,18 @@ public interface MetricSource extends AutoCloseable {
   SourceDescription describe();
 
   /**
+   * The record kinds this source serves, the same as {@code describe().recordKinds()}. A source whose description
+   * costs more than its record kinds (listing metric names may mean reading every metric) answers this without it, so
+   * that a caller routing a record query does not wait for the metric names.
+   *
+   * @return the names of the record kinds, as in {@link SourceDescription#recordKinds()}
+   * @since 0.1.0
+   */
+  default java.util.Set<String> recordKinds() {
+    return describe().recordKinds();
+  }
+
+  /**
    * Evaluates {@code query} at one instant; each result series holds one point.
    *
    * @param query the query in the source's language (PromQL for Prometheus)

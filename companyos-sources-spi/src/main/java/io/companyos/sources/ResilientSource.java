@@ -53,6 +53,11 @@ final class ResilientSource implements MetricSource {
   }
 
   @Override
+  public java.util.Set<String> recordKinds() {
+    return call("describe", delegate::recordKinds);
+  }
+
+  @Override
   public Dataset<Series> instant(String query, Instant at) {
     return limited(call(query, () -> delegate.instant(query, at)));
   }

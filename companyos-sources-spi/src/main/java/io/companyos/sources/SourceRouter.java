@@ -35,6 +35,7 @@ public final class SourceRouter {
 
   private final List<MetricSource> sources;
   private final Map<MetricSource, SourceDescription> descriptions = new ConcurrentHashMap<>();
+  private final Map<MetricSource, java.util.Set<String>> recordKinds = new ConcurrentHashMap<>();
 
   /**
    * A router over {@code sources}.
@@ -64,6 +65,12 @@ public final class SourceRouter {
     return descriptions.computeIfAbsent(source, MetricSource::describe);
   }
 
+  /** The record kinds of {@code source}, asked once, without waiting for its metric names. */
+  private java.util.Set<String> kinds(MetricSource source) {
+    SourceDescription known = descriptions.get(source);
+    return known != null ? known.recordKinds() : recordKinds.computeIfAbsent(source, MetricSource::recordKinds);
+  }
+
   /**
    * The source that serves {@code kind}.
    *
@@ -77,7 +84,7 @@ public final class SourceRouter {
       }
     }
     for (MetricSource s : sources) {
-      if (!s.claims().claimsRecords() && description(s).supports(kind)) {
+      if (!s.claims().claimsRecords() && kinds(s).contains(kind.name())) {
         return Optional.of(s);
       }
     }

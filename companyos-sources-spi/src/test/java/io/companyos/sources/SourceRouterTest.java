@@ -41,6 +41,49 @@ class SourceRouterTest {
     assertThat(r.forKind(RecordKind.VULNERABILITIES)).isEmpty();
   }
 
+  /** A source whose metric names take long to list: its description waits until it is released. */
+  private static final class SlowToDescribe implements MetricSource {
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicInteger described = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String id() {
+      return "files";
+    }
+
+    @Override
+    public Set<String> recordKinds() {
+      return Set.of("incidents");
+    }
+
+    @Override
+    public SourceDescription describe() {
+      described.incrementAndGet();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new SourceDescription("files", Set.of("incidents"), List.of("up"));
+    }
+  }
+
+  @Test
+  void aRecordQueryIsRoutedWithoutWaitingForTheMetricNames() throws Exception {
+    SlowToDescribe slow = new SlowToDescribe();
+    SourceRouter r = new SourceRouter(List.of(slow, SAMPLE));
+    // Another thread asks for a metric: it waits for the description, which is not released yet.
+    java.util.concurrent.CompletableFuture<java.util.Optional<MetricSource>> metric =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> r.forMetric("up"));
+    // Meanwhile a record query is routed at once from the record kinds alone.
+    assertThat(r.forKind(RecordKind.INCIDENTS)).containsSame(slow);
+    assertThat(r.forKind(RecordKind.COSTS)).containsSame(SAMPLE);
+    assertThat(metric).isNotDone();
+    slow.release.countDown();
+    assertThat(metric.get(10, java.util.concurrent.TimeUnit.SECONDS)).containsSame(slow);
+    assertThat(slow.described).hasValue(1);
+  }
+
   @Test
   void aClaimWinsOverFileOrderAndASourceThatClaimsKindsServesOnlyThose() {
     Described files = source("files", Set.of("incidents", "costs"), List.of(),

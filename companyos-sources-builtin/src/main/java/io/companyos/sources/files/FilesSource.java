@@ -101,13 +101,19 @@ public final class FilesSource implements MetricSource {
     return id;
   }
 
+  /** The kinds with a file in the folder (a listing; the metric names of {@link #describe()} mean reading metrics.csv). */
   @Override
-  public SourceDescription describe() {
+  public Set<String> recordKinds() {
     if (!Files.isDirectory(dir)) {
       throw new SourceUnavailableException(id, "directory " + dir + " does not exist", null);
     }
-    Set<String> kinds = FileFormats.all().stream().filter(f -> (fileOf(f) != null && size(fileOf(f)) > 0) || parquetOf(f) != null)
+    return FileFormats.all().stream().filter(f -> (fileOf(f) != null && size(fileOf(f)) > 0) || parquetOf(f) != null)
         .map(f -> f.kind().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  @Override
+  public SourceDescription describe() {
+    Set<String> kinds = recordKinds();
     List<String> metrics = !kinds.contains(RecordKind.METRICS.name()) ? List.of()
         : columns().map(MetricColumns::metrics)
             .orElseGet(() -> load(RecordKind.METRICS).rows().stream().map(MetricPoint::metric).distinct().sorted().toList());

@@ -98,6 +98,14 @@ public abstract class MetricSourceContract {
   }
 
   @Test
+  void itsRecordKindsAreThoseOfItsDescription() {
+    try (MetricSource s = source()) {
+      assertThat(s.recordKinds()).as("recordKinds() against describe().recordKinds()")
+          .containsExactlyInAnyOrderElementsOf(s.describe().recordKinds());
+    }
+  }
+
+  @Test
   void describesItselfWithAProviderType() {
     try (MetricSource s = source()) {
       assertThat(s.id()).isNotBlank();

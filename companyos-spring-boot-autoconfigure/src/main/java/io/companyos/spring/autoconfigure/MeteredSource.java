@@ -38,6 +38,11 @@ final class MeteredSource implements MetricSource {
   }
 
   @Override
+  public java.util.Set<String> recordKinds() {
+    return delegate.recordKinds();
+  }
+
+  @Override
   public io.companyos.model.source.SourceClaims claims() {
     return delegate.claims();
   }
