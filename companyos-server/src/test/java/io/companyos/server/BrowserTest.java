@@ -27,6 +27,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The server in a real headless Chromium: three demo users sign in through the form, open every dashboard and see
@@ -85,6 +86,9 @@ class BrowserTest {
     driver.findElement(By.name("username")).sendKeys(user);
     driver.findElement(By.name("password")).sendKeys(user + "-demo");
     driver.findElement(By.cssSelector("button[type=submit]")).click();
+    // The click may return before the form's navigation has begun: wait until the browser has left the login page (a
+    // refused sign-in lands on "/login?error", which the assertion below reports).
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().endsWith("/login"));
     // Back where the user set out for (Spring Security adds "?continue" to the saved request).
     assertThat(driver.getCurrentUrl()).startsWith(base + "/").doesNotContain("login");
     assertThat(driver.getPageSource()).contains("Sign out (" + user + ")");
