@@ -343,6 +343,7 @@ public final class DoraMetrics {
     byStart.sort(java.util.Comparator.comparing(Incident::timeCreated));
     java.util.PriorityQueue<Incident> open = new java.util.PriorityQueue<>(
         java.util.Comparator.comparing((Incident i) -> i.timeResolved() == null ? Instant.MAX : i.timeResolved()));
+    // Open incidents per root-cause deployment; a cause leaves the map when its last open incident is resolved.
     Map<String, Integer> openByCause = new HashMap<>();
     List<String> out = new java.util.ArrayList<>();
     int next = 0;
@@ -354,9 +355,11 @@ public final class DoraMetrics {
         openByCause.merge(i.rootCauseDeploy(), 1, Integer::sum);
       }
       while (!open.isEmpty() && open.peek().timeResolved() != null && open.peek().timeResolved().isBefore(t)) {
-        openByCause.merge(open.poll().rootCauseDeploy(), -1, Integer::sum);
+        openByCause.merge(open.poll().rootCauseDeploy(), -1, (a, b) -> a + b == 0 ? null : a + b);
       }
-      if (!open.isEmpty() && open.size() > openByCause.getOrDefault(d.deployId(), 0)) {
+      // Rework when an open incident has another cause than d: certain with two causes open, else unless d is the one.
+      int causes = openByCause.size();
+      if (causes > 1 || causes == 1 && !openByCause.containsKey(d.deployId())) {
         out.add(d.deployId());
       }
     }

@@ -176,6 +176,44 @@ class DoraMetricsTest {
     });
   }
 
+  /**
+   * Rework against its definition written out: a deployment of the window is rework when some change-caused incident
+   * was open at its time ({@code created ≤ t ≤ resolved}, or never resolved) and names another deployment as its cause.
+   * Times on a coarse grid (many ties), few deployments (causes repeat), incidents before, in and after the window,
+   * some unresolved, some resolved before they were created, deployments out of time order.
+   */
+  @Test
+  void reworkIsTheDeploymentsMadeWhileAnIncidentCausedByAnotherWasOpen() {
+    qt().forAll(integers().between(0, 30), integers().between(0, 12), integers().between(0, 100_000)).checkAssert((nd, ni, seed) -> {
+      Random rnd = new Random(seed);
+      List<Deployment> deploys = new ArrayList<>();
+      for (int i = 0; i < nd; i++) {
+        deploys.add(new Deployment("d" + i, MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 48)), List.of(),
+            DeployStatus.SUCCESS));
+      }
+      List<Incident> incidents = new ArrayList<>();
+      for (int i = 0; i < ni; i++) {
+        Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72));
+        Instant resolved = rnd.nextInt(5) == 0 ? null : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6));
+        String cause = rnd.nextInt(4) == 0 ? null : "d" + rnd.nextInt(Math.max(1, nd + 2)); // also deploys not in the list
+        incidents.add(new Incident("i" + i, created, resolved, "P2", "s", "t", cause));
+      }
+      List<String> expected = new ArrayList<>();
+      for (Deployment d : deploys) {
+        Instant t = d.timeCreated();
+        boolean rework = WEEK.contains(t) && incidents.stream().anyMatch(i -> i.rootCauseDeploy() != null
+            && !i.rootCauseDeploy().equals(d.deployId()) && !i.timeCreated().isAfter(t)
+            && (i.timeResolved() == null || !i.timeResolved().isBefore(t)));
+        if (rework) {
+          expected.add(d.deployId());
+        }
+      }
+      DoraResult r = DoraMetrics.compute(List.of(), deploys, incidents, WEEK);
+      assertThat(r.evidence().reworkDeployments()).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(r.reworkDeployments()).isEqualTo(expected.size());
+    });
+  }
+
   @Test
   void levelBandsMatchTheDocumentedThresholds() {
     assertThat(DoraMetrics.deploymentFrequencyLevel(5)).isEqualTo(DoraLevel.ELITE);
