@@ -106,7 +106,7 @@ final class ScoreDoraCommand implements Callable<Integer> {
       List<Incident> incidents = result(reading);
       if (scan.isPresent()) {
         DoraScan.Result s = scan.get();
-        print(DoraMetrics.compute(new DoraMetrics.LeadTimes(s.leadHours(), s.leadChangeIds()), s.deploymentsInWindow(), incidents,
+        print(DoraMetrics.compute(DoraMetrics.LeadTimes.of(s.leadHours(), s.leadChangeIds()::get), s.deploymentsInWindow(), incidents,
             window, bands), spec.commandLine().getOut());
         return 0;
       }

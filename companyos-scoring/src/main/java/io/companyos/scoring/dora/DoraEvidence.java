@@ -23,7 +23,8 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments,
     List<String> incidentsResolvedBeforeCreated) {
   /**
-   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards.
+   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards. The change ids of
+   * {@link DoraMetrics.LeadTimes#of} are kept as they are (read on demand, never copied).
    *
    * @param deployments deployments created in the window
    * @param failedDeployments failed deployments in the window → why
@@ -36,7 +37,7 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
   public DoraEvidence {
     deployments = List.copyOf(deployments);
     failedDeployments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));
-    changesDeployed = List.copyOf(changesDeployed);
+    changesDeployed = changesDeployed instanceof IdView ? changesDeployed : List.copyOf(changesDeployed);
     incidentsResolved = List.copyOf(incidentsResolved);
     changeFailuresResolved = List.copyOf(changeFailuresResolved);
     reworkDeployments = List.copyOf(reworkDeployments);

@@ -117,6 +117,19 @@ public final class DoraMetrics {
         throw new IllegalArgumentException(hours.length + " lead times for " + changeIds.size() + " changes");
       }
     }
+
+    /**
+     * Lead times whose change ids are read only when the evidence is read: for a scan over millions of changes that
+     * holds the ids in its own compact form, so that computing the keys does not make a {@code String} of each id.
+     *
+     * @param hours the lead time of each change in hours (the array is kept, not copied)
+     * @param changeId the id of the change of lead time {@code i}; it must give the same id for an index every time,
+     *     from any thread, for as long as the result is used
+     * @return the lead times, with an unmodifiable list of ids backed by {@code changeId}
+     */
+    public static LeadTimes of(double[] hours, java.util.function.IntFunction<String> changeId) {
+      return new LeadTimes(hours, new IdView(hours.length, changeId));
+    }
   }
 
   private static DoraResult compute(List<Change> changes, @Nullable LeadTimes given, List<Deployment> deployments,

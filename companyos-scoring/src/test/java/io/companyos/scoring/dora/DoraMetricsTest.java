@@ -215,6 +215,28 @@ class DoraMetricsTest {
   }
 
   @Test
+  void leadTimesWithIdsReadOnDemandGiveTheSameKeysAndReadNoIdUntilTheEvidenceIsRead() {
+    String[] ids = {"c1", "c2", "c3"};
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    DoraMetrics.LeadTimes lazy = DoraMetrics.LeadTimes.of(new double[] {2, 24, 5}, i -> {
+      reads.incrementAndGet();
+      return ids[i];
+    });
+    List<Deployment> deploys = List.of(new Deployment("d1", MON.plus(Duration.ofHours(10)), List.of(), DeployStatus.SUCCESS));
+    DoraResult r = DoraMetrics.compute(lazy, deploys, List.of(), WEEK, DoraBenchmark.newest());
+    assertThat(reads).hasValue(0);
+    assertThat(r.changesDeployed()).isEqualTo(3);
+    assertThat(r.leadTimeHoursMedian()).hasValue(5.0); // 2, 5, 24
+    assertThat(r.evidence().changesDeployed()).containsExactly("c1", "c2", "c3");
+    assertThat(reads.get()).isPositive();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.evidence().changesDeployed().add("c4"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    DoraResult eager = DoraMetrics.compute(new DoraMetrics.LeadTimes(new double[] {2, 24, 5}, List.of(ids)), deploys, List.of(),
+        WEEK, DoraBenchmark.newest());
+    assertThat(r.evidence()).isEqualTo(eager.evidence());
+  }
+
+  @Test
   void levelBandsMatchTheDocumentedThresholds() {
     assertThat(DoraMetrics.deploymentFrequencyLevel(5)).isEqualTo(DoraLevel.ELITE);
     assertThat(DoraMetrics.deploymentFrequencyLevel(0.25)).isEqualTo(DoraLevel.MEDIUM); // >= 7/30 = 0.233
