@@ -10,6 +10,7 @@ import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraLevel;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.dora.WindowDeployments;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceContext;
@@ -106,8 +107,10 @@ final class ScoreDoraCommand implements Callable<Integer> {
       List<Incident> incidents = result(reading);
       if (scan.isPresent()) {
         DoraScan.Result s = scan.get();
-        print(DoraMetrics.compute(DoraMetrics.LeadTimes.of(s.leadHours(), s.leadChangeIds()::get), s.deploymentsInWindow(), incidents,
-            window, bands), spec.commandLine().getOut());
+        WindowDeployments deploys = WindowDeployments.distinct(s.deploySeconds(), s.deployNanos(), s.deployFailed(), s::deployId,
+            s::deployIndex);
+        print(DoraMetrics.compute(DoraMetrics.LeadTimes.of(s.leadHours(), s.leadChangeIds()::get), deploys, incidents, window, bands),
+            spec.commandLine().getOut());
         return 0;
       }
     }

@@ -9,6 +9,7 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
 import io.companyos.scoring.dora.DoraMetrics;
 import io.companyos.scoring.dora.DoraResult;
+import io.companyos.scoring.dora.WindowDeployments;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.files.DoraScan;
 import io.companyos.sources.files.FilesSource;
@@ -39,8 +40,10 @@ class DoraScanTest {
         new TimeWindow(Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-02-01T00:00:00Z")))) {
       DoraResult expected = DoraMetrics.compute(changes, deployments, incidents, w, DoraBenchmark.newest());
       DoraScan.Result scan = DoraScan.scan(dir, w).orElseThrow();
-      DoraResult actual = DoraMetrics.compute(new DoraMetrics.LeadTimes(scan.leadHours(), scan.leadChangeIds()),
-          scan.deploymentsInWindow(), incidents, w, DoraBenchmark.newest());
+      // As score dora reads it: the window's deployments as columns, ids read from the scan's tables on demand.
+      DoraResult actual = DoraMetrics.compute(DoraMetrics.LeadTimes.of(scan.leadHours(), scan.leadChangeIds()::get),
+          WindowDeployments.distinct(scan.deploySeconds(), scan.deployNanos(), scan.deployFailed(), scan::deployId, scan::deployIndex),
+          incidents, w, DoraBenchmark.newest());
       assertThat(actual).as(w.toString()).usingRecursiveComparison().ignoringFields("evidence").isEqualTo(expected);
       var a = actual.evidence();
       var e = expected.evidence();
@@ -65,6 +68,10 @@ class DoraScanTest {
     Files.writeString(dir.resolve("changes.csv"), "change_id,time_created\nc1,2025-03-01T00:00:00Z\nc2,2025-03-03T00:00:00Z\n");
     DoraScan.Result r = DoraScan.scan(dir, w).orElseThrow();
     assertThat(r.deploymentsInWindow()).extracting(Deployment::deployId).containsExactly("d1");
+    assertThat(r.deployIndex("d1")).isZero();
+    assertThat(r.deployIndex("d2")).isEqualTo(-1);
+    assertThat(r.deployIndex("d\u00e9")).isEqualTo(-1);
+    assertThat(r.deployFailed().get(0)).isTrue();
     assertThat(r.leadHours()).containsExactly(24.0);
     assertThat(r.leadChangeIds()).containsExactly("c1");
   }

@@ -23,8 +23,9 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments,
     List<String> incidentsResolvedBeforeCreated) {
   /**
-   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards. The change ids of
-   * {@link DoraMetrics.LeadTimes#of} are kept as they are (read on demand, never copied).
+   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards. Ids that
+   * {@link DoraMetrics} reads on demand from their holder ({@link DoraMetrics.LeadTimes#of},
+   * {@link WindowDeployments#distinct}) are kept as they are, never copied.
    *
    * @param deployments deployments created in the window
    * @param failedDeployments failed deployments in the window → why
@@ -35,12 +36,12 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
    * @param incidentsResolvedBeforeCreated incidents resolved in the window before they were created (skipped)
    */
   public DoraEvidence {
-    deployments = List.copyOf(deployments);
+    deployments = copy(deployments);
     failedDeployments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));
-    changesDeployed = changesDeployed instanceof IdView ? changesDeployed : List.copyOf(changesDeployed);
+    changesDeployed = copy(changesDeployed);
     incidentsResolved = List.copyOf(incidentsResolved);
     changeFailuresResolved = List.copyOf(changeFailuresResolved);
-    reworkDeployments = List.copyOf(reworkDeployments);
+    reworkDeployments = copy(reworkDeployments);
     incidentsResolvedBeforeCreated = List.copyOf(incidentsResolvedBeforeCreated);
   }
 
@@ -119,6 +120,11 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
   @Override
   public List<String> incidentsResolvedBeforeCreated() {
     return sorted(incidentsResolvedBeforeCreated);
+  }
+
+  /** A copy, except of ids read on demand from their holder (unmodifiable already; copying would read them all). */
+  private static List<String> copy(List<String> ids) {
+    return ids instanceof IdView ? ids : List.copyOf(ids);
   }
 
   private static List<String> sorted(List<String> ids) {

@@ -8,6 +8,7 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.Percentiles;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,7 +96,24 @@ public final class DoraMetrics {
    */
   public static DoraResult compute(LeadTimes leadTimes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window,
       DoraBenchmark benchmark) {
-    return compute(List.of(), leadTimes, deployments, incidents, window, benchmark);
+    return compute(leadTimes, WindowDeployments.of(deployments, window), incidents, window, benchmark);
+  }
+
+  /**
+   * The same keys when the reader found the lead times and hands over the window's deployments as columns (a scan over
+   * millions of rows that keeps no record per row).
+   *
+   * @param leadTimes the lead time in hours of each change whose first deployment (over all deployments) lies in the
+   *     window, positive ones only, and the changes' ids in the same order
+   * @param deployments the deployments created in the window
+   * @param incidents all known incidents (any time)
+   * @param window the window the keys are computed for
+   * @param benchmark the report year whose bands give the levels
+   * @return the keys, their levels and the records behind them
+   */
+  public static DoraResult compute(LeadTimes leadTimes, WindowDeployments deployments, List<Incident> incidents, TimeWindow window,
+      DoraBenchmark benchmark) {
+    return keys(leadTimes.hours(), leadTimes.hours().length, leadTimes.changeIds(), deployments, incidents, window, benchmark);
   }
 
   /**
@@ -134,35 +152,19 @@ public final class DoraMetrics {
 
   private static DoraResult compute(List<Change> changes, @Nullable LeadTimes given, List<Deployment> deployments,
       List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
-    // One pass over deployments: count those in the window, their days, failures, and each change's first deploy.
+    if (given != null) {
+      return compute(given, deployments, incidents, window, benchmark);
+    }
+    // Each change's first deployment, over deployments of any time.
     Map<String, Instant> firstDeploy = new HashMap<>();
-    Set<String> inWindow = new HashSet<>(Math.max(16, (int) Math.min(1 << 30, deployments.size() * 4L / 3 + 1)));
-    Set<String> failed = new HashSet<>();
-    Map<String, String> why = new HashMap<>();
-    DaySet deployDays = new DaySet(window);
     for (Deployment d : deployments) {
-      for (String c : given != null ? List.<String>of() : d.changes()) {
+      for (String c : d.changes()) {
         firstDeploy.merge(c, d.timeCreated(), (a, b) -> a.isBefore(b) ? a : b);
       }
-      if (window.contains(d.timeCreated())) {
-        inWindow.add(d.deployId());
-        deployDays.add(Math.floorDiv(d.timeCreated().getEpochSecond(), 86_400L)); // the UTC day
-        if (d.status() == DeployStatus.FAILURE) {
-          failed.add(d.deployId());
-          why.merge(d.deployId(), "status failure", (a, b) -> a + "; " + b);
-        }
-      }
     }
-    for (Incident i : incidents) {
-      if (i.rootCauseDeploy() != null && inWindow.contains(i.rootCauseDeploy())) {
-        failed.add(i.rootCauseDeploy());
-        why.merge(i.rootCauseDeploy(), "root cause of " + i.incidentId(), (a, b) -> a + "; " + b);
-      }
-    }
-
-    double[] lead = given != null ? given.hours() : new double[changes.size()];
-    List<String> leadIds = given != null ? given.changeIds() : new java.util.ArrayList<>();
-    int n = given != null ? lead.length : 0;
+    double[] lead = new double[changes.size()];
+    List<String> leadIds = new java.util.ArrayList<>();
+    int n = 0;
     for (Change c : changes) {
       Instant first = firstDeploy.get(c.changeId());
       if (first != null && window.contains(first)) {
@@ -173,6 +175,33 @@ public final class DoraMetrics {
         }
       }
     }
+    return keys(lead, n, leadIds, WindowDeployments.of(deployments, window), incidents, window, benchmark);
+  }
+
+  /** The keys from the lead times (the first {@code n} of {@code lead}) and the window's deployments: the one computation. */
+  private static DoraResult keys(double[] lead, int n, List<String> leadIds, WindowDeployments deploys, List<Incident> incidents,
+      TimeWindow window, DoraBenchmark benchmark) {
+    // The window's deployments: their days, and those that failed (their status, or an incident names them).
+    int size = deploys.size();
+    BitSet failed = new BitSet(size);
+    Map<String, String> why = new HashMap<>();
+    DaySet deployDays = new DaySet(window);
+    for (int d = 0; d < size; d++) {
+      deployDays.add(Math.floorDiv(deploys.seconds(d), 86_400L)); // the UTC day
+    }
+    BitSet byStatus = deploys.failedStatus();
+    for (int d = byStatus.nextSetBit(0); d >= 0; d = byStatus.nextSetBit(d + 1)) {
+      failed.set(deploys.first(d));
+      why.merge(deploys.id(d), "status failure", (a, b) -> a + "; " + b);
+    }
+    for (Incident i : incidents) {
+      int d = i.rootCauseDeploy() == null ? -1 : deploys.indexOf(i.rootCauseDeploy());
+      if (d >= 0) {
+        failed.set(d);
+        why.merge(i.rootCauseDeploy(), "root cause of " + i.incidentId(), (a, b) -> a + "; " + b);
+      }
+    }
+
     OptionalDouble leadMedian = Percentiles.median(Arrays.copyOf(lead, n));
 
     // An incident resolved before it was created has no time to restore (it would be negative): skipped and listed.
@@ -210,11 +239,12 @@ public final class DoraMetrics {
     OptionalDouble recoveryMedian = Percentiles.median(Arrays.copyOf(recovery, k));
 
     // Rework: deployments in the window made while a change-caused incident was open, other than its cause.
-    List<String> reworkIds = reworkDeployments(deployments, changeCaused, window);
+    List<String> reworkIds = reworkDeployments(deploys, changeCaused);
     long rework = reworkIds.size();
 
-    return assemble(window, inWindow.size(), deployDays.size(), n, leadMedian, failed.size(), m, restoreMedian, k, recoveryMedian,
-        rework, benchmark, new DoraEvidence(List.copyOf(inWindow), why, leadIds, restoredIds, recoveredIds, reworkIds, backwardsIds));
+    return assemble(window, deploys.distinctCount(), deployDays.size(), n, leadMedian, failed.cardinality(), m, restoreMedian, k,
+        recoveryMedian, rework, benchmark,
+        new DoraEvidence(deploys.distinctIds(), why, leadIds, restoredIds, recoveredIds, reworkIds, backwardsIds));
   }
 
   /**
@@ -339,44 +369,65 @@ public final class DoraMetrics {
    * ({@code created ≤ t ≤ resolved}, or still open). One sweep over deployments and incidents in time order, so
    * millions of deployments and thousands of incidents cost O((D + I) log I), not D × I.
    */
-  private static List<String> reworkDeployments(List<Deployment> deployments, List<Incident> changeCaused, TimeWindow window) {
-    List<Deployment> inWindow = new java.util.ArrayList<>();
-    for (Deployment d : deployments) {
-      if (window.contains(d.timeCreated())) {
-        inWindow.add(d);
-      }
-    }
-    for (int i = 1; i < inWindow.size(); i++) {
-      if (inWindow.get(i).timeCreated().isBefore(inWindow.get(i - 1).timeCreated())) { // not in time order already
-        inWindow.sort(java.util.Comparator.comparing(Deployment::timeCreated));
-        break;
-      }
+  private static List<String> reworkDeployments(WindowDeployments deploys, List<Incident> changeCaused) {
+    int size = deploys.size();
+    int[] order;
+    if (deploys.inTimeOrder()) {
+      order = null;
+    } else { // a stable sort by creation time
+      order = java.util.stream.IntStream.range(0, size).boxed()
+          .sorted(java.util.Comparator.<Integer>comparingLong(deploys::seconds).thenComparingInt(deploys::nano))
+          .mapToInt(Integer::intValue).toArray();
     }
     List<Incident> byStart = new java.util.ArrayList<>(changeCaused);
     byStart.sort(java.util.Comparator.comparing(Incident::timeCreated));
     java.util.PriorityQueue<Incident> open = new java.util.PriorityQueue<>(
         java.util.Comparator.comparing((Incident i) -> i.timeResolved() == null ? Instant.MAX : i.timeResolved()));
-    // Open incidents per root-cause deployment; a cause leaves the map when its last open incident is resolved.
-    Map<String, Integer> openByCause = new HashMap<>();
-    List<String> out = new java.util.ArrayList<>();
+    // Each root-cause deployment is numbered from 1, with the window index of its deployment (-1: not in the window).
+    Map<String, Integer> number = new HashMap<>();
+    int[] causeIndex = new int[changeCaused.size() + 1];
+    for (Incident i : byStart) {
+      number.computeIfAbsent(i.rootCauseDeploy(), c -> {
+        int v = number.size() + 1;
+        int d = deploys.indexOf(c);
+        causeIndex[v] = d < 0 ? -1 : deploys.first(d);
+        return v;
+      });
+    }
+    // Open incidents per cause; how many causes have one open, and the sum of their numbers (with one open, its number).
+    int[] openOf = new int[causeIndex.length];
+    int causes = 0;
+    long causeSum = 0;
+    int[] out = new int[16];
+    int count = 0;
     int next = 0;
-    for (Deployment d : inWindow) {
-      Instant t = d.timeCreated();
-      while (next < byStart.size() && !byStart.get(next).timeCreated().isAfter(t)) {
-        Incident i = byStart.get(next++);
-        open.add(i);
-        openByCause.merge(i.rootCauseDeploy(), 1, Integer::sum);
+    for (int at = 0; at < size; at++) {
+      int d = order == null ? at : order[at];
+      while (next < byStart.size() && deploys.compare(byStart.get(next).timeCreated(), d) <= 0) {
+        int c = number.get(byStart.get(next++).rootCauseDeploy());
+        open.add(byStart.get(next - 1));
+        if (openOf[c]++ == 0) {
+          causes++;
+          causeSum += c;
+        }
       }
-      while (!open.isEmpty() && open.peek().timeResolved() != null && open.peek().timeResolved().isBefore(t)) {
-        openByCause.merge(open.poll().rootCauseDeploy(), -1, (a, b) -> a + b == 0 ? null : a + b);
+      while (!open.isEmpty() && open.peek().timeResolved() != null && deploys.compare(open.peek().timeResolved(), d) < 0) {
+        int c = number.get(open.poll().rootCauseDeploy());
+        if (--openOf[c] == 0) {
+          causes--;
+          causeSum -= c;
+        }
       }
       // Rework when an open incident has another cause than d: certain with two causes open, else unless d is the one.
-      int causes = openByCause.size();
-      if (causes > 1 || causes == 1 && !openByCause.containsKey(d.deployId())) {
-        out.add(d.deployId());
+      if (causes > 1 || causes == 1 && causeIndex[(int) causeSum] != deploys.first(d)) {
+        if (count == out.length) {
+          out = Arrays.copyOf(out, count * 2);
+        }
+        out[count++] = d;
       }
     }
-    return out;
+    int[] rework = out;
+    return new IdView(count, i -> deploys.id(rework[i]));
   }
 
   /** Distinct UTC days (epoch days): a bit per day of the window when it spans few enough days, else a hash set. */

@@ -176,11 +176,16 @@ class DoraMetricsTest {
     });
   }
 
+  /** 0, 1 or 2 microseconds, in nanoseconds: times that tie to the second but not to the nanosecond. */
+  private static long micros(Random rnd) {
+    return rnd.nextInt(3) * 1_000L;
+  }
+
   /**
    * Rework against its definition written out: a deployment of the window is rework when some change-caused incident
    * was open at its time ({@code created ≤ t ≤ resolved}, or never resolved) and names another deployment as its cause.
-   * Times on a coarse grid (many ties), few deployments (causes repeat), incidents before, in and after the window,
-   * some unresolved, some resolved before they were created, deployments out of time order.
+   * Times on a coarse grid (many ties, some broken by a microsecond), few deployments (causes repeat), incidents before, in
+   * and after the window, some unresolved, some resolved before they were created, deployments out of time order.
    */
   @Test
   void reworkIsTheDeploymentsMadeWhileAnIncidentCausedByAnotherWasOpen() {
@@ -188,13 +193,14 @@ class DoraMetricsTest {
       Random rnd = new Random(seed);
       List<Deployment> deploys = new ArrayList<>();
       for (int i = 0; i < nd; i++) {
-        deploys.add(new Deployment("d" + i, MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 48)), List.of(),
-            DeployStatus.SUCCESS));
+        deploys.add(new Deployment("d" + i, MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 48)).plusNanos(micros(rnd)),
+            List.of(), DeployStatus.SUCCESS));
       }
       List<Incident> incidents = new ArrayList<>();
       for (int i = 0; i < ni; i++) {
-        Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72));
-        Instant resolved = rnd.nextInt(5) == 0 ? null : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6));
+        Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72)).plusNanos(micros(rnd));
+        Instant resolved = rnd.nextInt(5) == 0 ? null
+            : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6)).plusNanos(micros(rnd) - micros(rnd));
         String cause = rnd.nextInt(4) == 0 ? null : "d" + rnd.nextInt(Math.max(1, nd + 2)); // also deploys not in the list
         incidents.add(new Incident("i" + i, created, resolved, "P2", "s", "t", cause));
       }
@@ -212,6 +218,76 @@ class DoraMetricsTest {
       assertThat(r.evidence().reworkDeployments()).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(r.reworkDeployments()).isEqualTo(expected.size());
     });
+  }
+
+  /**
+   * A reader's columns ({@link WindowDeployments#distinct}) against the records they came from: the same keys and the same
+   * evidence, for deployments of random status in and out of time order, incidents naming deployments in, before and
+   * outside the list, and no id read before the evidence is.
+   */
+  @Test
+  void theWindowsDeploymentsAsColumnsGiveTheSameKeysAsTheRecords() {
+    qt().forAll(integers().between(0, 40), integers().between(0, 12), integers().between(0, 100_000)).checkAssert((nd, ni, seed) -> {
+      Random rnd = new Random(seed);
+      List<Deployment> deploys = new ArrayList<>();
+      for (int i = 0; i < nd; i++) {
+        Instant t = MON.plus(Duration.ofMinutes(rnd.nextInt(10 * 24 * 4) * 15L - 2 * 24 * 60)).plusNanos(rnd.nextInt(3) * 1_000L);
+        deploys.add(new Deployment("d" + i, t, List.of(), rnd.nextInt(4) == 0 ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
+      }
+      if (rnd.nextBoolean()) {
+        deploys.sort(java.util.Comparator.comparing(Deployment::timeCreated));
+      }
+      List<Incident> incidents = new ArrayList<>();
+      for (int i = 0; i < ni; i++) {
+        Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72));
+        Instant resolved = rnd.nextInt(5) == 0 ? null : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6));
+        String cause = rnd.nextInt(4) == 0 ? null : "d" + rnd.nextInt(Math.max(1, nd + 2));
+        incidents.add(new Incident("i" + i, created, resolved, "P2", "s", "t", cause));
+      }
+      List<Deployment> in = deploys.stream().filter(d -> WEEK.contains(d.timeCreated())).toList();
+      long[] seconds = in.stream().mapToLong(d -> d.timeCreated().getEpochSecond()).toArray();
+      int[] nanos = in.stream().mapToInt(d -> d.timeCreated().getNano()).toArray();
+      java.util.BitSet failed = new java.util.BitSet();
+      java.util.Map<String, Integer> index = new java.util.HashMap<>();
+      for (int i = 0; i < in.size(); i++) {
+        failed.set(i, in.get(i).status() == DeployStatus.FAILURE);
+        index.put(in.get(i).deployId(), i);
+      }
+      java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+      WindowDeployments columns = WindowDeployments.distinct(seconds, nanos, failed, i -> {
+        reads.incrementAndGet();
+        return in.get(i).deployId();
+      }, id -> index.getOrDefault(id, -1));
+      DoraMetrics.LeadTimes leads = new DoraMetrics.LeadTimes(new double[] {3, 1}, List.of("c1", "c2"));
+      DoraResult fromColumns = DoraMetrics.compute(leads, columns, incidents, WEEK, DoraBenchmark.newest());
+      int readsForFailures = reads.get(); // only the failed deployments' ids (the reasons are keyed by id)
+      assertThat(readsForFailures).isEqualTo(failed.cardinality());
+      DoraResult fromRecords = DoraMetrics.compute(leads, deploys, incidents, WEEK, DoraBenchmark.newest());
+      assertThat(fromColumns).isEqualTo(fromRecords);
+      assertThat(fromColumns.evidence().deployments()).isEqualTo(fromRecords.evidence().deployments());
+      assertThat(fromColumns.evidence().reworkDeployments()).isEqualTo(fromRecords.evidence().reworkDeployments());
+    });
+  }
+
+  /**
+   * An id given twice counts once as a deployment and as a failure, and each of its records counts its own day: d1 twice
+   * (Monday and Tuesday, failed on Tuesday), d2 once, d3 named by an incident.
+   */
+  @Test
+  void aRepeatedDeploymentIdCountsOnceAsADeploymentAndOnceAsAFailure() {
+    List<Deployment> deploys = List.of(
+        new Deployment("d1", at("2026-11-16T10:00:00Z"), List.of(), DeployStatus.SUCCESS),
+        new Deployment("d2", at("2026-11-16T12:00:00Z"), List.of(), DeployStatus.SUCCESS),
+        new Deployment("d1", at("2026-11-17T10:00:00Z"), List.of(), DeployStatus.FAILURE),
+        new Deployment("d3", at("2026-11-18T10:00:00Z"), List.of(), DeployStatus.SUCCESS));
+    List<Incident> incidents = List.of(new Incident("i1", at("2026-11-18T11:00:00Z"), at("2026-11-18T13:00:00Z"), "P2", "s", "t", "d3"));
+    DoraResult r = DoraMetrics.compute(List.of(), deploys, incidents, WEEK);
+    assertThat(r.deployments()).isEqualTo(3);
+    assertThat(r.failedDeployments()).isEqualTo(2); // d1 (status) and d3 (root cause of i1)
+    assertThat(r.changeFailureRate()).hasValue(2.0 / 3);
+    assertThat(r.deployDaysPerWeek()).hasValue(3.0); // Monday, Tuesday, Wednesday in a 7-day window
+    assertThat(r.evidence().deployments()).containsExactly("d1", "d2", "d3");
+    assertThat(r.evidence().failedWithReasons()).containsExactly("d1 (status failure)", "d3 (root cause of i1)");
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * per row. Deployments before the window end are read first; each change id they ship is interned (its text kept once,
  * beside the time of its first deployment, in pages of bytes), in two lanes split by the id's hash, one on the calling
  * thread and one on a second thread ({@link IdTable}); then changes.csv is read against those tables (a semi-join),
- * keeping only the lead time of changes first deployed in the window. Only the window's deployments
- * become {@link Deployment} records (with no change list). Rows before 1970 or from the window end on are skipped, as the
+ * keeping only the lead time of changes first deployed in the window. The window's deployments are
+ * kept as columns (creation time, failure status, the place of the id in the deploy id table), never as records. Rows before 1970 or from the window end on are skipped, as the
  * record path of {@code score dora} reads them.
  *
  * <p>The files are read as bytes, never decoded: a small RFC 4180 scanner finds the fields (comma-separated, double quotes
@@ -54,13 +55,129 @@ public final class DoraScan {
   static final int CHUNK_BYTES = 8 << 20;
   /** How far a chunk's last record may run past the chunk's end; a longer record is not plain. */
   private static final int MAX_OVERRUN = 4 << 20;
+  /** How many ids ahead a table look-up touches the slot of a later one (see {@link ChangePart#finish}). */
+  static final int AHEAD = 16;
+  /** Where the look-ahead reads go, so that the compiler keeps them; never read. */
+  @SuppressWarnings("unused")
+  private static long sink;
 
   /**
-   * @param deploymentsInWindow the window's deployments, in file order, each with its exact time and no change list
-   * @param leadHours hours from creation to first deployment of the changes first deployed in the window (positive only)
-   * @param leadChangeIds the ids of those changes, in the same order
+   * What the scan found: the window's deployments as columns, in file order (their ids read on demand from the scan's
+   * tables), and the lead times of the changes first deployed in the window.
    */
-  public record Result(List<Deployment> deploymentsInWindow, double[] leadHours, List<String> leadChangeIds) {}
+  public static final class Result {
+    private final long[] deploySeconds;
+    private final int[] deployNanos;
+    private final BitSet deployFailed;
+    private final int[] deployPlaces;
+    private final IdTable[] deployIds;
+    private final double[] leadHours;
+    private final List<String> leadChangeIds;
+
+    Result(long[] deploySeconds, int[] deployNanos, BitSet deployFailed, int[] deployPlaces, IdTable[] deployIds, double[] leadHours,
+        List<String> leadChangeIds) {
+      this.deploySeconds = deploySeconds;
+      this.deployNanos = deployNanos;
+      this.deployFailed = deployFailed;
+      this.deployPlaces = deployPlaces;
+      this.deployIds = deployIds;
+      this.leadHours = leadHours;
+      this.leadChangeIds = leadChangeIds;
+    }
+
+    /**
+     * The creation time of each deployment of the window, in file order.
+     *
+     * @return seconds since the epoch (the array itself, not a copy)
+     */
+    public long[] deploySeconds() {
+      return deploySeconds;
+    }
+
+    /**
+     * The nanoseconds of the second of each deployment's creation time.
+     *
+     * @return one per deployment (the array itself, not a copy)
+     */
+    public int[] deployNanos() {
+      return deployNanos;
+    }
+
+    /**
+     * The deployments whose status is a failure.
+     *
+     * @return their indexes (a copy)
+     */
+    public BitSet deployFailed() {
+      return (BitSet) deployFailed.clone();
+    }
+
+    /**
+     * The id of a deployment of the window, read from the scan's table (the deploy ids of a file are distinct, or the
+     * scan gives up).
+     *
+     * @param i its index, from 0 to {@code deploySeconds().length - 1}
+     * @return its id
+     */
+    public String deployId(int i) {
+      int place = deployPlaces[i];
+      return deployIds[IdTable.laneOf(place)].name(place);
+    }
+
+    /**
+     * The index of the window's deployment with an id.
+     *
+     * @param id a deploy id
+     * @return its index, or -1 when no deployment of the window has it
+     */
+    public int deployIndex(String id) {
+      byte[] b = new byte[id.length()];
+      for (int i = 0; i < b.length; i++) {
+        char c = id.charAt(i);
+        if (c > 127) {
+          return -1; // every id the scan kept is ASCII
+        }
+        b[i] = (byte) c;
+      }
+      int h = Fields.hash(b, 0, b.length);
+      IdTable table = deployIds[lane(h)];
+      int place = table.find(b, 0, b.length, h);
+      return place < 0 ? -1 : table.ordinal(place);
+    }
+
+    /**
+     * Hours from creation to first deployment of the changes first deployed in the window (positive only).
+     *
+     * @return one per change (the array itself, not a copy)
+     */
+    public double[] leadHours() {
+      return leadHours;
+    }
+
+    /**
+     * The ids of those changes, in the same order as {@link #leadHours()}.
+     *
+     * @return a list read on demand from the scan's tables
+     */
+    public List<String> leadChangeIds() {
+      return leadChangeIds;
+    }
+
+    /**
+     * The window's deployments as records (each with its exact time and no change list), in file order: made on each
+     * call, for tests and small windows; {@code score dora} reads the columns.
+     *
+     * @return the records
+     */
+    public List<Deployment> deploymentsInWindow() {
+      List<Deployment> out = new ArrayList<>(deploySeconds.length);
+      for (int i = 0; i < deploySeconds.length; i++) {
+        out.add(new Deployment(deployId(i), Instant.ofEpochSecond(deploySeconds[i], deployNanos[i]), List.of(),
+            deployFailed.get(i) ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
+      }
+      return out;
+    }
+  }
 
   private DoraScan() {}
 
@@ -107,7 +224,7 @@ public final class DoraScan {
     try {
       IdTable[] ids = {new IdTable(true, 0), new IdTable(true, 1)};
       IdTable[] deployIds = {new IdTable(false, 0), new IdTable(false, 1)};
-      List<Deployment> inWindow = new ArrayList<>();
+      Window inWindow = new Window();
       List<Future<?>> laneOne = new ArrayList<>(1);
       new Chunks<DeployPart>(dir.resolve("deployments.csv"), pool, threads, chunkBytes,
           List.of("deploy_id", "time_created"), "changes", "status") {
@@ -125,6 +242,7 @@ public final class DoraScan {
 
         @Override
         void take(DeployPart p) throws IOException {
+          inWindow.add(p); // before interning: it numbers the part's deployments from the count so far
           if (lane == null) {
             p.intern(ids[0], deployIds[0], 0);
             p.intern(ids[1], deployIds[1], 1);
@@ -138,14 +256,11 @@ public final class DoraScan {
             p.intern(ids[0], deployIds[0], 0);
             previous = p;
           }
-          inWindow.addAll(p.inWindow);
         }
       }.run();
       if (!laneOne.isEmpty()) {
         await(laneOne.remove(0));
       }
-      deployIds[0] = null; // only there to find a repeated deploy id
-      deployIds[1] = null;
       Leads leads = new Leads();
       Path changes = dir.resolve("changes.csv");
       if (Files.isRegularFile(changes)) {
@@ -177,7 +292,8 @@ public final class DoraScan {
           return count;
         }
       };
-      return Optional.of(new Result(List.copyOf(inWindow), Arrays.copyOf(leads.hours, count), names));
+      return Optional.of(new Result(Arrays.copyOf(inWindow.seconds, inWindow.n), Arrays.copyOf(inWindow.nanos, inWindow.n),
+          inWindow.failed, inWindow.places(), deployIds, Arrays.copyOf(leads.hours, count), names));
     } catch (NotScannable | IllegalArgumentException ex) { // a BadTime is an IllegalArgumentException
       return Optional.empty();
     } catch (UncheckedIOException ex) {
@@ -189,6 +305,42 @@ public final class DoraScan {
       if (lane != null) {
         lane.shutdownNow();
       }
+    }
+  }
+
+  /** The window's deployments found so far, in file order; their ids' places are read from the parts once interned. */
+  private static final class Window {
+    long[] seconds = new long[1024];
+    int[] nanos = new int[1024];
+    final BitSet failed = new BitSet();
+    int n;
+    private final List<DeployPart> parts = new ArrayList<>();
+
+    /** Adds the part's deployments of the window and numbers them from the count so far. */
+    void add(DeployPart p) {
+      p.base = n;
+      p.places = new int[p.inCount];
+      if (n + p.inCount > seconds.length) {
+        int size = Math.max(seconds.length * 2, n + p.inCount);
+        seconds = Arrays.copyOf(seconds, size);
+        nanos = Arrays.copyOf(nanos, size);
+      }
+      System.arraycopy(p.inSeconds, 0, seconds, n, p.inCount);
+      System.arraycopy(p.inNanos, 0, nanos, n, p.inCount);
+      for (int i = p.inFailed.nextSetBit(0); i >= 0; i = p.inFailed.nextSetBit(i + 1)) {
+        failed.set(n + i);
+      }
+      n += p.inCount;
+      parts.add(p);
+    }
+
+    /** The place of each deployment's id (call once every part is interned). */
+    int[] places() {
+      int[] out = new int[n];
+      for (DeployPart p : parts) {
+        System.arraycopy(p.places, 0, out, p.base, p.inCount);
+      }
+      return out;
     }
   }
 
@@ -246,13 +398,23 @@ public final class DoraScan {
     byte[] bytes;
 
     abstract void row(Text t, Fields f, int[] index);
+
+    /** Called once after the chunk's last row, on the same thread (a part may leave work for the end of its chunk). */
+    void finish(Text t) {}
   }
 
   /** Deployments of a chunk: the rows before the window end, their ids and shipped change ids as ranges of the chunk's bytes. */
   private static final class DeployPart extends Part {
     private final long start;
     private final long end;
-    final List<Deployment> inWindow = new ArrayList<>();
+    /** The rows of the window: creation time (seconds, nanoseconds), failure status, and where their ids were interned. */
+    long[] inSeconds = new long[64];
+    int[] inNanos = new int[64];
+    final BitSet inFailed = new BitSet();
+    int[] places = new int[0];
+    int inCount;
+    /** The number of the window's deployments in the parts before this one. */
+    int base;
     /** Per row: deploy id from, to, hash, number of shipped ids, then from, to, hash of each. */
     final Ints rows = new Ints();
     private long[] times = new long[256];
@@ -318,8 +480,17 @@ public final class DoraScan {
         rows.a[countAt] = shipped;
       }
       if (t >= start) {
-        inWindow.add(new Deployment(new String(b, i0, i1 - i0, StandardCharsets.ISO_8859_1), IsoTimes.instant(b, t0, t1),
-            List.of(), failure ? DeployStatus.FAILURE : DeployStatus.SUCCESS));
+        if (inCount == inSeconds.length) {
+          inSeconds = Arrays.copyOf(inSeconds, inCount * 2);
+          inNanos = Arrays.copyOf(inNanos, inCount * 2);
+        }
+        Instant exact = IsoTimes.instant(b, t0, t1);
+        inSeconds[inCount] = exact.getEpochSecond();
+        inNanos[inCount] = exact.getNano();
+        if (failure) {
+          inFailed.set(inCount);
+        }
+        inCount++;
       }
     }
 
@@ -356,10 +527,41 @@ public final class DoraScan {
      */
     void intern(IdTable ids, IdTable deployIds, int lane) {
       int[] r = rows.a;
+      // The hashes of this lane's shipped ids, in order: interning one touches the slot of the id AHEAD places later
+      // (see ChangePart#finish; a slot array replaced by a rehash meanwhile only wastes that read).
+      Ints mine = new Ints();
+      for (int row = 0, p = 0; row < count; row++) {
+        int shipped = r[p + 3];
+        p += 4;
+        for (int k = 0; k < shipped; k++, p += 3) {
+          if (lane(r[p + 2]) == lane) {
+            mine.add(r[p + 2]);
+          }
+        }
+      }
+      int[] hs = mine.a;
+      int next = 0;
+      long touched = 0;
+      for (int k = 0, ahead = Math.min(mine.n, AHEAD); k < ahead; k++) {
+        long[] s = ids.slots();
+        touched += s[hs[k] & (s.length - 1)];
+      }
       int p = 0;
+      int ordinal = 0; // the window's deployments before this row, in this part
       for (int row = 0; row < count; row++) {
-        if (lane(r[p + 2]) == lane && !deployIds.addNew(bytes, r[p], r[p + 1], r[p + 2])) {
-          throw new NotScannable(); // a repeated deploy id: the record path reports the row
+        boolean inWindow = times[row] >= start;
+        if (lane(r[p + 2]) == lane) {
+          int place = deployIds.internNew(bytes, r[p], r[p + 1], r[p + 2]);
+          if (place < 0) {
+            throw new NotScannable(); // a repeated deploy id: the record path reports the row
+          }
+          if (inWindow) {
+            places[ordinal] = place;
+            deployIds.setOrdinal(place, base + ordinal);
+          }
+        }
+        if (inWindow) {
+          ordinal++;
         }
         int shipped = r[p + 3];
         p += 4;
@@ -367,10 +569,16 @@ public final class DoraScan {
         for (int k = 0; k < shipped; k++, p += 3) {
           int h = r[p + 2];
           if (lane(h) == lane) {
+            if (next + AHEAD < mine.n) {
+              long[] s = ids.slots();
+              touched += s[hs[next + AHEAD] & (s.length - 1)];
+            }
+            next++;
             ids.deployedAt(ids.intern(bytes, r[p], r[p + 1], h), t);
           }
         }
       }
+      sink = touched;
     }
   }
 
@@ -383,6 +591,11 @@ public final class DoraScan {
     final Leads leads = new Leads();
     /** from, to, hash of each change id in range that no deployment ships (each must be new too). */
     final Ints unshipped = new Ints();
+    /** from, to, hash of each change id created before the window end, to be looked up by {@link #finish}. */
+    private final Ints found = new Ints();
+    /** The creation time (epoch milliseconds) of each of them. */
+    private long[] createdAt = new long[256];
+    private int n;
 
     ChangePart(long start, long end, IdTable[] ids, AtomicLongArray seen) {
       this.start = start;
@@ -405,28 +618,64 @@ public final class DoraScan {
       if (created < FLOOR || created >= end) {
         return;
       }
-      int h = Fields.hash(b, i0, i1);
-      IdTable table = ids[lane(h)];
-      int place = table.find(b, i0, i1, h);
-      if (place < 0) {
-        unshipped.add(i0);
-        unshipped.add(i1);
-        unshipped.add(h);
-        return;
+      if (n == createdAt.length) {
+        createdAt = Arrays.copyOf(createdAt, n * 2);
       }
-      long bit = 1L << place;
-      int word = place >>> 6;
-      long v;
-      do {
-        v = seen.get(word);
-        if ((v & bit) != 0) {
-          throw new NotScannable(); // a repeated change id: the record path reports the row
+      createdAt[n++] = created;
+      found.add(i0);
+      found.add(i1);
+      found.add(Fields.hash(b, i0, i1));
+    }
+
+    /**
+     * Looks the chunk's change ids up in the table of shipped ids, in row order. The look-ups touch the table's slots
+     * {@link #AHEAD} ids in advance: those reads do not depend on one another, so the processor waits for several slots
+     * at once instead of for one slot per row (the tables are far bigger than its caches).
+     */
+    @Override
+    void finish(Text text) {
+      byte[] b = text.b;
+      int[] r = found.a;
+      long[][] slots = {ids[0].slots(), ids[1].slots()};
+      long touched = 0;
+      for (int k = 0, ahead = Math.min(n, AHEAD); k < ahead; k++) {
+        int h = r[3 * k + 2];
+        long[] s = slots[lane(h)];
+        touched += s[h & (s.length - 1)];
+      }
+      for (int k = 0; k < n; k++) {
+        if (k + AHEAD < n) {
+          int ha = r[3 * (k + AHEAD) + 2];
+          long[] s = slots[lane(ha)];
+          touched += s[ha & (s.length - 1)];
         }
-      } while (!seen.compareAndSet(word, v, v | bit));
-      long first = table.firstDeploy(place);
-      if (first >= start && first < end && first > created) {
-        leads.add((first - created) / 3_600_000.0, place);
+        int i0 = r[3 * k];
+        int i1 = r[3 * k + 1];
+        int h = r[3 * k + 2];
+        long created = createdAt[k];
+        IdTable table = ids[lane(h)];
+        int place = table.find(b, i0, i1, h);
+        if (place < 0) {
+          unshipped.add(i0);
+          unshipped.add(i1);
+          unshipped.add(h);
+          continue;
+        }
+        long bit = 1L << place;
+        int word = place >>> 6;
+        long v;
+        do {
+          v = seen.get(word);
+          if ((v & bit) != 0) {
+            throw new NotScannable(); // a repeated change id: the record path reports the row
+          }
+        } while (!seen.compareAndSet(word, v, v | bit));
+        long first = table.firstDeploy(place);
+        if (first >= start && first < end && first > created) {
+          leads.add((first - created) / 3_600_000.0, place);
+        }
       }
+      sink = touched;
     }
 
     void take(IdTable table, Leads all) {
@@ -582,6 +831,7 @@ public final class DoraScan {
           p = f.record(t, p);
           part.row(t, f, index);
         }
+        part.finish(t);
         part.end = from + p;
       } catch (NotScannable | IllegalArgumentException e) {
         part.failure = e;
@@ -814,8 +1064,8 @@ public final class DoraScan {
 
   /**
    * Ids interned by open addressing over an arena of pages. Each id is a record in a page — a header (for change ids the
-   * time of its first deployment, 48 bits, and the text's length, 16 bits; for other ids the length) then its ASCII
-   * text — found by its place, an int that also tells the table's lane. A slot holds the id's hash and place together
+   * time of its first deployment, 48 bits, and the text's length, 16 bits; for deploy ids the length and the id's index
+   * among the window's deployments, or -1) then its ASCII text — found by its place, an int that also tells the table's lane. A slot holds the id's hash and place together
    * ({@code hash << 32 | place + 1}; 0 is free), so a look-up reads one slot and one record, whose first-deployment time
    * sits beside the text it compares. Pages of 256 KiB never move, so a growing table copies only its slots.
    */
@@ -826,7 +1076,9 @@ public final class DoraScan {
     private static final int PAGE = 1 << PAGE_BITS;
     /** The low 48 bits of a change id's header: its first deployment (epoch milliseconds), all ones for none yet. */
     private static final long TIME = (1L << 48) - 1;
-    private final int header;
+    /** Bytes before each id's text: change ids its length and first deployment, deploy ids its length and window index. */
+    private final int header = 8;
+    private final boolean withTimes;
     private final int lane;
     private byte[][] pages = new byte[8][];
     private int pageCount;
@@ -839,13 +1091,18 @@ public final class DoraScan {
      * @param lane 0 or 1: the places of the two lanes' tables never coincide (lane 1's pages have odd numbers)
      */
     IdTable(boolean withTimes, int lane) {
-      this.header = withTimes ? 8 : 4;
+      this.withTimes = withTimes;
       this.lane = lane;
     }
 
     /** The lane of the table holding {@code place}. */
     static int laneOf(int place) {
       return (place >>> PAGE_BITS) & 1;
+    }
+
+    /** The slot array (for look-ahead reads only; a rehash replaces it). */
+    long[] slots() {
+      return slots;
     }
 
     /** An upper bound of the places given so far (bits for a bit set over places). */
@@ -870,9 +1127,24 @@ public final class DoraScan {
 
     /** Interns the id in {@code b[from, to)}; false when it was there already. */
     boolean addNew(byte[] b, int from, int to, int h) {
+      return internNew(b, from, to, h) >= 0;
+    }
+
+    /** Interns the id in {@code b[from, to)} and gives its place; -1 when it was there already. */
+    int internNew(byte[] b, int from, int to, int h) {
       int before = size;
-      intern(b, from, to, h);
-      return size > before;
+      int place = intern(b, from, to, h);
+      return size > before ? place : -1;
+    }
+
+    /** Notes the index among the window's deployments of the deploy id at {@code place} (deploy id tables only). */
+    void setOrdinal(int place, int ordinal) {
+      INT.set(page(place), offset(place) + 4, ordinal);
+    }
+
+    /** The index among the window's deployments of the deploy id at {@code place}, or -1 (deploy id tables only). */
+    int ordinal(int place) {
+      return (int) INT.get(page(place), offset(place) + 4);
     }
 
     /** The place of the id in {@code b[from, to)}, added (with no first deployment yet) when it is new. */
@@ -901,10 +1173,11 @@ public final class DoraScan {
       }
       byte[] page = pages[pageCount - 1];
       int place = ((pageCount - 1) << 1 | lane) << PAGE_BITS | used;
-      if (header == 8) {
+      if (withTimes) {
         LONG.set(page, used, (long) len << 48 | TIME);
       } else {
         INT.set(page, used, len);
+        INT.set(page, used + 4, -1); // not (yet) a deployment of the window
       }
       System.arraycopy(b, from, page, used + header, len);
       used += header + len;
@@ -941,7 +1214,7 @@ public final class DoraScan {
     }
 
     private int length(byte[] page, int o) {
-      return header == 8 ? (int) ((long) LONG.get(page, o) >>> 48) : (int) INT.get(page, o);
+      return withTimes ? (int) ((long) LONG.get(page, o) >>> 48) : (int) INT.get(page, o);
     }
 
     private void rehash() {
