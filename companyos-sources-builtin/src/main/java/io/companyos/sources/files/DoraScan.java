@@ -242,6 +242,14 @@ public final class DoraScan {
 
         @Override
         void take(DeployPart p) throws IOException {
+          Part read = p; // its file positions (DeployPart's start and end are the window's)
+          if (read.start == dataStart()) { // the first part: room for as many ids per byte in the whole file, in each lane
+            double scale = (double) (fileSize() - read.start) / Math.max(1, read.end - read.start) / 2;
+            for (int l = 0; l < 2; l++) {
+              ids[l].reserve((long) (p.shippedIds() * scale));
+              deployIds[l].reserve((long) (p.count * scale));
+            }
+          }
           inWindow.add(p); // before interning: it numbers the part's deployments from the count so far
           if (lane == null) {
             p.intern(ids[0], deployIds[0], 0);
@@ -314,7 +322,9 @@ public final class DoraScan {
     int[] nanos = new int[1024];
     final BitSet failed = new BitSet();
     int n;
-    private final List<DeployPart> parts = new ArrayList<>();
+    /** Each part's places array and the index of its first deployment (not the parts: they hold their rows). */
+    private final List<int[]> places = new ArrayList<>();
+    private final Ints bases = new Ints();
 
     /** Adds the part's deployments of the window and numbers them from the count so far. */
     void add(DeployPart p) {
@@ -331,14 +341,15 @@ public final class DoraScan {
         failed.set(n + i);
       }
       n += p.inCount;
-      parts.add(p);
+      places.add(p.places);
+      bases.add(p.base);
     }
 
     /** The place of each deployment's id (call once every part is interned). */
     int[] places() {
       int[] out = new int[n];
-      for (DeployPart p : parts) {
-        System.arraycopy(p.places, 0, out, p.base, p.inCount);
+      for (int i = 0; i < places.size(); i++) {
+        System.arraycopy(places.get(i), 0, out, bases.a[i], places.get(i).length);
       }
       return out;
     }
@@ -415,6 +426,8 @@ public final class DoraScan {
     int inCount;
     /** The number of the window's deployments in the parts before this one. */
     int base;
+    /** Shipped change ids in the part's rows. */
+    private int shippedIds;
     /** Per row: deploy id from, to, hash, number of shipped ids, then from, to, hash of each. */
     final Ints rows = new Ints();
     private long[] times = new long[256];
@@ -474,6 +487,7 @@ public final class DoraScan {
             rows.add(e);
             rows.add(Fields.hash(b, s, e));
             shipped++;
+            shippedIds++;
           }
           p = q + 1;
         }
@@ -492,6 +506,10 @@ public final class DoraScan {
         }
         inCount++;
       }
+    }
+
+    int shippedIds() {
+      return shippedIds;
     }
 
     private static boolean failure(byte[] b, Fields f, int i) {
@@ -530,7 +548,11 @@ public final class DoraScan {
       // The hashes of this lane's shipped ids, in order: interning one touches the slot of the id AHEAD places later
       // (see ChangePart#finish; a slot array replaced by a rehash meanwhile only wastes that read).
       Ints mine = new Ints();
+      Ints mineDeploys = new Ints(); // the same for the lane's deploy ids, in their own table
       for (int row = 0, p = 0; row < count; row++) {
+        if (lane(r[p + 2]) == lane) {
+          mineDeploys.add(r[p + 2]);
+        }
         int shipped = r[p + 3];
         p += 4;
         for (int k = 0; k < shipped; k++, p += 3) {
@@ -546,11 +568,22 @@ public final class DoraScan {
         long[] s = ids.slots();
         touched += s[hs[k] & (s.length - 1)];
       }
+      int[] ds = mineDeploys.a;
+      int nextDeploy = 0;
+      for (int k = 0, ahead = Math.min(mineDeploys.n, AHEAD); k < ahead; k++) {
+        long[] s = deployIds.slots();
+        touched += s[ds[k] & (s.length - 1)];
+      }
       int p = 0;
       int ordinal = 0; // the window's deployments before this row, in this part
       for (int row = 0; row < count; row++) {
         boolean inWindow = times[row] >= start;
         if (lane(r[p + 2]) == lane) {
+          if (nextDeploy + AHEAD < mineDeploys.n) {
+            long[] s = deployIds.slots();
+            touched += s[ds[nextDeploy + AHEAD] & (s.length - 1)];
+          }
+          nextDeploy++;
           int place = deployIds.internNew(bytes, r[p], r[p + 1], r[p + 2]);
           if (place < 0) {
             throw new NotScannable(); // a repeated deploy id: the record path reports the row
@@ -696,6 +729,9 @@ public final class DoraScan {
    */
   private abstract static class Chunks<P extends Part> {
     private final Path file;
+    /** The file's size and where its first row starts, once {@link #run} has read the header. */
+    private long fileSize;
+    private long firstRow;
     private final ExecutorService pool;
     private final int inFlight;
     private final int chunkBytes;
@@ -720,6 +756,14 @@ public final class DoraScan {
 
     abstract P newPart();
 
+    long fileSize() {
+      return fileSize;
+    }
+
+    long dataStart() {
+      return firstRow;
+    }
+
     /** Takes the rows of {@code p}, the next chunk in file order. */
     abstract void take(P p) throws IOException;
 
@@ -734,6 +778,7 @@ public final class DoraScan {
     void run() throws IOException {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         long size = ch.size();
+        fileSize = size;
         // The header, read here: its field names give the columns, and the data start after it.
         Text head = new Text(ch, size, 0, (int) Math.min(size, 64 * 1024));
         int p = head.len >= 3 && head.b[0] == (byte) 0xEF && head.b[1] == (byte) 0xBB && head.b[2] == (byte) 0xBF ? 3 : 0;
@@ -763,6 +808,7 @@ public final class DoraScan {
           }
         }
         long dataStart = p;
+        firstRow = dataStart;
         long chunks = Math.max(1, (size - dataStart + chunkBytes - 1) / chunkBytes);
         Deque<Future<P>> pending = new ArrayDeque<>();
         long submitted = 0;
@@ -1183,7 +1229,7 @@ public final class DoraScan {
       used += header + len;
       size++;
       s[i] = (long) h << 32 | (place + 1);
-      if (size * 2 > s.length) {
+      if (size > s.length / 4 * 3) {
         rehash();
       }
       return place;
@@ -1218,8 +1264,23 @@ public final class DoraScan {
     }
 
     private void rehash() {
+      rehash(slots.length * 2);
+    }
+
+    /**
+     * Makes room for {@code expected} ids without growing again (at most three slots in four used), when the table is
+     * smaller: growing by doubling moves every slot of each smaller table once more, in random order.
+     */
+    void reserve(long expected) {
+      long want = Long.highestOneBit(Math.max(1, expected * 4 / 3)) << 1;
+      if (want > slots.length && want <= 1 << 30) {
+        rehash((int) want);
+      }
+    }
+
+    private void rehash(int length) {
       long[] old = slots;
-      long[] bigger = new long[old.length * 2];
+      long[] bigger = new long[length];
       int mask = bigger.length - 1;
       for (long slot : old) {
         if (slot != 0) {
