@@ -226,6 +226,7 @@ public final class DoraScan {
       IdTable[] deployIds = {new IdTable(false, 0), new IdTable(false, 1)};
       Window inWindow = new Window();
       List<Future<?>> laneOne = new ArrayList<>(1);
+      Sizes sizes = new Sizes();
       new Chunks<DeployPart>(dir.resolve("deployments.csv"), pool, threads, chunkBytes,
           List.of("deploy_id", "time_created"), "changes", "status") {
         /** The part lane 1 may still be interning. */
@@ -236,8 +237,15 @@ public final class DoraScan {
         }
 
         @Override
+        void recycle(DeployPart p) {
+          super.recycle(p);
+          sizes.spare(p.rows.a); // both lanes have interned the part
+          sizes.spare(p.times);
+        }
+
+        @Override
         DeployPart newPart() {
-          return new DeployPart(start, end);
+          return new DeployPart(start, end, sizes);
         }
 
         @Override
@@ -251,6 +259,10 @@ public final class DoraScan {
             }
           }
           inWindow.add(p); // before interning: it numbers the part's deployments from the count so far
+          sizes.rowInts = Sizes.more(sizes.rowInts, p.rows.n);
+          sizes.rows = Sizes.more(sizes.rows, p.count);
+          sizes.inWindow = Sizes.more(sizes.inWindow, p.inCount);
+          sizes.shipped = Sizes.more(sizes.shipped, p.shippedIds());
           if (lane == null) {
             p.intern(ids[0], deployIds[0], 0);
             p.intern(ids[1], deployIds[1], 1);
@@ -269,19 +281,22 @@ public final class DoraScan {
       if (!laneOne.isEmpty()) {
         await(laneOne.remove(0));
       }
-      Leads leads = new Leads();
+      Leads leads = new Leads(1024);
       Path changes = dir.resolve("changes.csv");
       if (Files.isRegularFile(changes)) {
         AtomicLongArray seen = new AtomicLongArray((int) (Math.max(ids[0].placeLimit(), ids[1].placeLimit()) / 64 + 1));
         IdTable unshipped = new IdTable(false, 0);
+        sizes.rows = 0; // now rows of changes
         new Chunks<ChangePart>(changes, pool, threads, chunkBytes, List.of("change_id", "time_created")) {
           @Override
           ChangePart newPart() {
-            return new ChangePart(start, end, ids, seen);
+            return new ChangePart(start, end, ids, seen, sizes);
           }
 
           @Override
           void take(ChangePart p) {
+            sizes.rows = Sizes.more(sizes.rows, p.n);
+            sizes.leads = Sizes.more(sizes.leads, p.leads.n);
             p.take(unshipped, leads);
           }
         }.run();
@@ -357,9 +372,14 @@ public final class DoraScan {
 
   /** Lead times found so far and the places of their changes' ids (which tell the lane too). */
   private static final class Leads {
-    double[] hours = new double[1024];
-    int[] ids = new int[1024];
+    double[] hours;
+    int[] ids;
     int n;
+
+    Leads(int capacity) {
+      hours = new double[Math.max(16, capacity)];
+      ids = new int[hours.length];
+    }
 
     void add(double h, int id) {
       if (n == hours.length) {
@@ -379,14 +399,70 @@ public final class DoraScan {
 
   /** A growing list of ints. */
   private static final class Ints {
-    int[] a = new int[256];
+    int[] a;
     int n;
+
+    Ints() {
+      this(256);
+    }
+
+    Ints(int capacity) {
+      a = new int[Math.max(16, capacity)];
+    }
+
+    Ints(int[] reuse) {
+      a = reuse;
+    }
 
     void add(int v) {
       if (n == a.length) {
         a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
+    }
+  }
+
+  /**
+   * The largest sizes a part's lists reached so far (an eighth more): a new part starts with room for as many, instead of
+   * doubling its lists from small ones, which made about twice the final size in garbage per chunk.
+   */
+  private static final class Sizes {
+    volatile int rowInts;
+    volatile int rows;
+    volatile int inWindow;
+    volatile int shipped;
+    volatile int leads;
+
+    static int more(int seen, int n) {
+      return Math.max(seen, n + n / 8);
+    }
+
+    /** Lists of parts nothing reads any more, for the next parts (a few of each). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<int[]> spareInts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<long[]> spareLongs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** An int array of at least {@code n} elements: a spare one if there is one (its old contents stay), else new. */
+    int[] ints(int n) {
+      int[] a = spareInts.poll();
+      return a != null && a.length >= n ? a : new int[Math.max(16, n)];
+    }
+
+    /** A long array of at least {@code n} elements, as {@link #ints}. */
+    long[] longs(int n) {
+      long[] a = spareLongs.poll();
+      return a != null && a.length >= n ? a : new long[Math.max(16, n)];
+    }
+
+    void spare(int[] a) {
+      if (spareInts.size() < 8) {
+        spareInts.offer(a);
+      }
+    }
+
+    void spare(long[] a) {
+      if (spareLongs.size() < 8) {
+        spareLongs.offer(a);
+      }
     }
   }
 
@@ -419,8 +495,8 @@ public final class DoraScan {
     private final long start;
     private final long end;
     /** The rows of the window: creation time (seconds, nanoseconds), failure status, and where their ids were interned. */
-    long[] inSeconds = new long[64];
-    int[] inNanos = new int[64];
+    long[] inSeconds;
+    int[] inNanos;
     final BitSet inFailed = new BitSet();
     int[] places = new int[0];
     int inCount;
@@ -429,13 +505,17 @@ public final class DoraScan {
     /** Shipped change ids in the part's rows. */
     private int shippedIds;
     /** Per row: deploy id from, to, hash, number of shipped ids, then from, to, hash of each. */
-    final Ints rows = new Ints();
-    private long[] times = new long[256];
+    final Ints rows;
+    private long[] times;
     private int count;
 
-    DeployPart(long start, long end) {
+    DeployPart(long start, long end, Sizes sizes) {
       this.start = start;
       this.end = end;
+      rows = new Ints(sizes.ints(sizes.rowInts));
+      times = sizes.longs(sizes.rows);
+      inSeconds = new long[Math.max(16, sizes.inWindow)];
+      inNanos = new int[inSeconds.length];
     }
 
     @Override
@@ -547,8 +627,8 @@ public final class DoraScan {
       int[] r = rows.a;
       // The hashes of this lane's shipped ids, in order: interning one touches the slot of the id AHEAD places later
       // (see ChangePart#finish; a slot array replaced by a rehash meanwhile only wastes that read).
-      Ints mine = new Ints();
-      Ints mineDeploys = new Ints(); // the same for the lane's deploy ids, in their own table
+      Ints mine = new Ints(shippedIds / 2 + shippedIds / 8);
+      Ints mineDeploys = new Ints(count / 2 + count / 8); // the same for the lane's deploy ids, in their own table
       for (int row = 0, p = 0; row < count; row++) {
         if (lane(r[p + 2]) == lane) {
           mineDeploys.add(r[p + 2]);
@@ -621,20 +701,25 @@ public final class DoraScan {
     private final long end;
     private final IdTable[] ids;
     private final AtomicLongArray seen;
-    final Leads leads = new Leads();
+    final Leads leads;
     /** from, to, hash of each change id in range that no deployment ships (each must be new too). */
     final Ints unshipped = new Ints();
     /** from, to, hash of each change id created before the window end, to be looked up by {@link #finish}. */
-    private final Ints found = new Ints();
+    private final Ints found;
+    private final Sizes sizes;
     /** The creation time (epoch milliseconds) of each of them. */
-    private long[] createdAt = new long[256];
+    private long[] createdAt;
     private int n;
 
-    ChangePart(long start, long end, IdTable[] ids, AtomicLongArray seen) {
+    ChangePart(long start, long end, IdTable[] ids, AtomicLongArray seen, Sizes sizes) {
       this.start = start;
       this.end = end;
       this.ids = ids;
       this.seen = seen;
+      this.sizes = sizes;
+      createdAt = sizes.longs(sizes.rows);
+      found = new Ints(sizes.ints(3 * sizes.rows));
+      leads = new Leads(sizes.leads);
     }
 
     @Override
@@ -709,6 +794,8 @@ public final class DoraScan {
         }
       }
       sink = touched;
+      sizes.spare(createdAt); // nothing reads them after this
+      sizes.spare(found.a);
     }
 
     void take(IdTable table, Leads all) {
