@@ -366,60 +366,86 @@ public final class DoraMetrics {
 
   /**
    * The deployments in {@code window} made while some change-caused incident other than one they caused was open
-   * ({@code created ≤ t ≤ resolved}, or still open). One sweep over deployments and incidents in time order, so
-   * millions of deployments and thousands of incidents cost O((D + I) log I), not D × I.
+   * ({@code created ≤ t ≤ resolved}, or still open). The incidents' starts and ends cut time into spans in which the
+   * same causes are open; each deployment finds its span by a binary search, in any order, so millions of deployments
+   * and thousands of incidents cost O((D + I) log I), not D × I, and the deployments need no sorting.
    */
   private static List<String> reworkDeployments(WindowDeployments deploys, List<Incident> changeCaused) {
-    int size = deploys.size();
-    int[] order;
-    if (deploys.inTimeOrder()) {
-      order = null;
-    } else { // a stable sort by creation time
-      order = java.util.stream.IntStream.range(0, size).boxed()
-          .sorted(java.util.Comparator.<Integer>comparingLong(deploys::seconds).thenComparingInt(deploys::nano))
-          .mapToInt(Integer::intValue).toArray();
-    }
-    List<Incident> byStart = new java.util.ArrayList<>(changeCaused);
-    byStart.sort(java.util.Comparator.comparing(Incident::timeCreated));
-    java.util.PriorityQueue<Incident> open = new java.util.PriorityQueue<>(
-        java.util.Comparator.comparing((Incident i) -> i.timeResolved() == null ? Instant.MAX : i.timeResolved()));
     // Each root-cause deployment is numbered from 1, with the window index of its deployment (-1: not in the window).
     Map<String, Integer> number = new HashMap<>();
     int[] causeIndex = new int[changeCaused.size() + 1];
-    for (Incident i : byStart) {
-      number.computeIfAbsent(i.rootCauseDeploy(), c -> {
+    int[] causeOf = new int[changeCaused.size()];
+    for (int k = 0; k < changeCaused.size(); k++) {
+      causeOf[k] = number.computeIfAbsent(changeCaused.get(k).rootCauseDeploy(), c -> {
         int v = number.size() + 1;
         int d = deploys.indexOf(c);
         causeIndex[v] = d < 0 ? -1 : deploys.first(d);
         return v;
       });
     }
-    // Open incidents per cause; how many causes have one open, and the sum of their numbers (with one open, its number).
+    // Bounds: an incident opens at its creation (for t ≥ created) and closes after its resolution (for t > resolved).
+    // Sorted by time, an opening before a closing at the same time; the state after each bound is the state of the span
+    // that starts there.
+    int bounds = 0;
+    Integer[] order = new Integer[2 * changeCaused.size()];
+    for (int k = 0; k < changeCaused.size(); k++) {
+      Incident i = changeCaused.get(k);
+      if (i.timeResolved() != null && i.timeResolved().isBefore(i.timeCreated())) {
+        continue; // resolved before it was created: open at no time
+      }
+      order[bounds++] = 2 * k; // opens
+      if (i.timeResolved() != null) {
+        order[bounds++] = 2 * k + 1; // closes
+      }
+    }
+    java.util.function.IntFunction<Instant> time = b -> (b & 1) == 0 ? changeCaused.get(b >> 1).timeCreated()
+        : changeCaused.get(b >> 1).timeResolved();
+    Arrays.sort(order, 0, bounds, java.util.Comparator.<Integer, Instant>comparing(b -> time.apply(b)).thenComparingInt(b -> b & 1));
+    long[] seconds = new long[bounds];
+    int[] nanos = new int[bounds];
+    boolean[] closes = new boolean[bounds];
+    int[] openCauses = new int[bounds]; // how many causes have an incident open in the span from each bound
+    int[] onlyCause = new int[bounds]; // with one, its number
     int[] openOf = new int[causeIndex.length];
     int causes = 0;
-    long causeSum = 0;
+    long causeSum = 0; // the sum of the open causes' numbers: with one open, its number
+    for (int k = 0; k < bounds; k++) {
+      int b = order[k];
+      Instant t = time.apply(b);
+      seconds[k] = t.getEpochSecond();
+      nanos[k] = t.getNano();
+      closes[k] = (b & 1) == 1;
+      int c = causeOf[b >> 1];
+      if (!closes[k] && openOf[c]++ == 0) {
+        causes++;
+        causeSum += c;
+      } else if (closes[k] && --openOf[c] == 0) {
+        causes--;
+        causeSum -= c;
+      }
+      openCauses[k] = causes;
+      onlyCause[k] = causes == 1 ? (int) causeSum : 0;
+    }
     int[] out = new int[16];
     int count = 0;
-    int next = 0;
-    for (int at = 0; at < size; at++) {
-      int d = order == null ? at : order[at];
-      while (next < byStart.size() && deploys.compare(byStart.get(next).timeCreated(), d) <= 0) {
-        int c = number.get(byStart.get(next++).rootCauseDeploy());
-        open.add(byStart.get(next - 1));
-        if (openOf[c]++ == 0) {
-          causes++;
-          causeSum += c;
+    for (int d = 0; d < deploys.size(); d++) {
+      // The last bound in effect at d's time: an opening at or before it, a closing strictly before it.
+      long sec = deploys.seconds(d);
+      int nano = deploys.nano(d);
+      int lo = 0;
+      int hi = bounds; // bounds[0, lo) are in effect, [hi, bounds) are not
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        int cmp = seconds[mid] != sec ? Long.compare(seconds[mid], sec) : Integer.compare(nanos[mid], nano);
+        if (cmp < 0 || cmp == 0 && !closes[mid]) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
-      while (!open.isEmpty() && open.peek().timeResolved() != null && deploys.compare(open.peek().timeResolved(), d) < 0) {
-        int c = number.get(open.poll().rootCauseDeploy());
-        if (--openOf[c] == 0) {
-          causes--;
-          causeSum -= c;
-        }
-      }
+      int open = lo == 0 ? 0 : openCauses[lo - 1];
       // Rework when an open incident has another cause than d: certain with two causes open, else unless d is the one.
-      if (causes > 1 || causes == 1 && causeIndex[(int) causeSum] != deploys.first(d)) {
+      if (open > 1 || open == 1 && causeIndex[onlyCause[lo - 1]] != deploys.first(d)) {
         if (count == out.length) {
           out = Arrays.copyOf(out, count * 2);
         }

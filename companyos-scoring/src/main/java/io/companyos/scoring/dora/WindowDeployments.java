@@ -159,20 +159,4 @@ public final class WindowDeployments {
     }
     return n;
   }
-
-  /** Compares {@code t} with the creation time of deployment {@code i}. */
-  int compare(Instant t, int i) {
-    int c = Long.compare(t.getEpochSecond(), seconds[i]);
-    return c != 0 ? c : Integer.compare(t.getNano(), nanos[i]);
-  }
-
-  /** Whether the deployments are in order of creation time already. */
-  boolean inTimeOrder() {
-    for (int i = 1; i < seconds.length; i++) {
-      if (seconds[i] < seconds[i - 1] || seconds[i] == seconds[i - 1] && nanos[i] < nanos[i - 1]) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
