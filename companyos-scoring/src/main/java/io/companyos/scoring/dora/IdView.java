@@ -6,8 +6,8 @@ import java.util.function.IntFunction;
 
 /**
  * An unmodifiable list of ids read on demand from their holder ({@link DoraMetrics.LeadTimes#of},
- * {@link WindowDeployments#distinct}): the evidence keeps
- * it as it is instead of copying millions of ids into strings nobody may read.
+ * {@link WindowDeployments#distinct}): the evidence keeps it as it is instead of copying millions of ids into strings
+ * nobody may read.
  */
 final class IdView extends AbstractList<String> implements RandomAccess {
   private final int size;

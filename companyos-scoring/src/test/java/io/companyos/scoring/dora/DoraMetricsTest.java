@@ -176,6 +176,23 @@ class DoraMetricsTest {
     });
   }
 
+  /**
+   * {@code n} incidents on a 6-hour grid from 3 days before the week to 7 days into it, give or take a microsecond or
+   * two; one in five unresolved, some resolved before they were created; one in four without a cause, the others caused
+   * by one of {@code d0 … d(deploys + 1)} (so also by deployments not in the list).
+   */
+  private static List<Incident> randomIncidents(Random rnd, int n, int deploys) {
+    List<Incident> incidents = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72)).plusNanos(micros(rnd));
+      Instant resolved = rnd.nextInt(5) == 0 ? null
+          : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6)).plusNanos(micros(rnd) - micros(rnd));
+      String cause = rnd.nextInt(4) == 0 ? null : "d" + rnd.nextInt(Math.max(1, deploys + 2));
+      incidents.add(new Incident("i" + i, created, resolved, "P2", "s", "t", cause));
+    }
+    return incidents;
+  }
+
   /** 0, 1 or 2 microseconds, in nanoseconds: times that tie to the second but not to the nanosecond. */
   private static long micros(Random rnd) {
     return rnd.nextInt(3) * 1_000L;
@@ -196,14 +213,7 @@ class DoraMetricsTest {
         deploys.add(new Deployment("d" + i, MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 48)).plusNanos(micros(rnd)),
             List.of(), DeployStatus.SUCCESS));
       }
-      List<Incident> incidents = new ArrayList<>();
-      for (int i = 0; i < ni; i++) {
-        Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72)).plusNanos(micros(rnd));
-        Instant resolved = rnd.nextInt(5) == 0 ? null
-            : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6)).plusNanos(micros(rnd) - micros(rnd));
-        String cause = rnd.nextInt(4) == 0 ? null : "d" + rnd.nextInt(Math.max(1, nd + 2)); // also deploys not in the list
-        incidents.add(new Incident("i" + i, created, resolved, "P2", "s", "t", cause));
-      }
+      List<Incident> incidents = randomIncidents(rnd, ni, nd);
       List<String> expected = new ArrayList<>();
       for (Deployment d : deploys) {
         Instant t = d.timeCreated();
@@ -237,13 +247,7 @@ class DoraMetricsTest {
       if (rnd.nextBoolean()) {
         deploys.sort(java.util.Comparator.comparing(Deployment::timeCreated));
       }
-      List<Incident> incidents = new ArrayList<>();
-      for (int i = 0; i < ni; i++) {
-        Instant created = MON.plus(Duration.ofHours(rnd.nextInt(10 * 24 / 6) * 6L - 72));
-        Instant resolved = rnd.nextInt(5) == 0 ? null : created.plus(Duration.ofHours(rnd.nextInt(8) * 6L - 6));
-        String cause = rnd.nextInt(4) == 0 ? null : "d" + rnd.nextInt(Math.max(1, nd + 2));
-        incidents.add(new Incident("i" + i, created, resolved, "P2", "s", "t", cause));
-      }
+      List<Incident> incidents = randomIncidents(rnd, ni, nd);
       List<Deployment> in = deploys.stream().filter(d -> WEEK.contains(d.timeCreated())).toList();
       long[] seconds = in.stream().mapToLong(d -> d.timeCreated().getEpochSecond()).toArray();
       int[] nanos = in.stream().mapToInt(d -> d.timeCreated().getNano()).toArray();
