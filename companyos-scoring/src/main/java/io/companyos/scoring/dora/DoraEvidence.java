@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * The records behind each DORA number of a window, so every count and rate can be traced: which deployments
  * counted, which failed and why (their status, or the incident that names them as root cause), which incidents'
- * restores were measured, and which deployments were rework. The lists are returned sorted by id; they are sorted
- * when read, not when computed, so {@code score dora} over millions of deployments does not pay for ids it never
- * shows.
+ * restores were measured, and which deployments were rework. The lists and the map are returned sorted by id; they
+ * are sorted when read, not when computed, so {@code score dora} over millions of deployments does not pay for ids it
+ * never shows.
  *
  * @param deployments deployments created in the window
  * @param failedDeployments failed deployments in the window → why ("status failure", "root cause of INC-7")
@@ -23,7 +23,7 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments,
     List<String> incidentsResolvedBeforeCreated) {
   /**
-   * Copies every list and the map (the map sorted by deployment id); all are unmodifiable afterwards. Ids that
+   * Copies every list and the map; all are unmodifiable afterwards. Ids that
    * {@link DoraMetrics} reads on demand from their holder ({@link DoraMetrics.LeadTimes#of},
    * {@link WindowDeployments#distinct}) are kept as they are, never copied.
    *
@@ -37,7 +37,7 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
    */
   public DoraEvidence {
     deployments = copy(deployments);
-    failedDeployments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));
+    failedDeployments = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(failedDeployments)); // sorted when read
     changesDeployed = copy(changesDeployed);
     incidentsResolved = List.copyOf(incidentsResolved);
     changeFailuresResolved = List.copyOf(changeFailuresResolved);
@@ -59,6 +59,16 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
       List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments) {
     this(deployments, failedDeployments, changesDeployed, incidentsResolved, changeFailuresResolved, reworkDeployments,
         List.of());
+  }
+
+  /**
+   * The failed deployments of the window and why each counted as failed.
+   *
+   * @return deployment id → why ("status failure", "root cause of INC-7"; several reasons joined by "; "), sorted by id
+   */
+  @Override
+  public Map<String, String> failedDeployments() {
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(failedDeployments));
   }
 
   /**
@@ -137,6 +147,6 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
    * @return one entry per failed deployment, written "d3 (root cause of i1)", sorted by id
    */
   public List<String> failedWithReasons() {
-    return failedDeployments.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+    return failedDeployments().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
   }
 }

@@ -194,8 +194,11 @@ public final class DoraMetrics {
       failed.set(deploys.first(d));
       why.merge(deploys.id(d), "status failure", (a, b) -> a + "; " + b);
     }
-    for (Incident i : incidents) {
+    int[] causeAt = new int[incidents.size()]; // each incident's root-cause deployment in the window, or -1
+    for (int x = 0; x < incidents.size(); x++) {
+      Incident i = incidents.get(x);
       int d = i.rootCauseDeploy() == null ? -1 : deploys.indexOf(i.rootCauseDeploy());
+      causeAt[x] = d;
       if (d >= 0) {
         failed.set(d);
         why.merge(i.rootCauseDeploy(), "root cause of " + i.incidentId(), (a, b) -> a + "; " + b);
@@ -226,10 +229,13 @@ public final class DoraMetrics {
     int k = 0;
     List<String> recoveredIds = new java.util.ArrayList<>();
     List<Incident> changeCaused = new java.util.ArrayList<>();
-    for (Incident i : incidents) {
+    int[] changeCauseAt = new int[incidents.size()];
+    for (int x = 0; x < incidents.size(); x++) {
+      Incident i = incidents.get(x);
       if (i.rootCauseDeploy() == null) {
         continue;
       }
+      changeCauseAt[changeCaused.size()] = causeAt[x];
       changeCaused.add(i);
       if (i.timeResolved() != null && window.contains(i.timeResolved()) && !i.timeResolved().isBefore(i.timeCreated())) {
         recoveredIds.add(i.incidentId());
@@ -239,7 +245,7 @@ public final class DoraMetrics {
     OptionalDouble recoveryMedian = Percentiles.median(Arrays.copyOf(recovery, k));
 
     // Rework: deployments in the window made while a change-caused incident was open, other than its cause.
-    List<String> reworkIds = reworkDeployments(deploys, changeCaused);
+    List<String> reworkIds = reworkDeployments(deploys, changeCaused, changeCauseAt);
     long rework = reworkIds.size();
 
     return assemble(window, deploys.distinctCount(), deployDays.size(), n, leadMedian, failed.cardinality(), m, restoreMedian, k,
@@ -370,15 +376,15 @@ public final class DoraMetrics {
    * same causes are open; each deployment finds its span by a binary search, in any order, so millions of deployments
    * and thousands of incidents cost O((D + I) log I), not D × I, and the deployments need no sorting.
    */
-  private static List<String> reworkDeployments(WindowDeployments deploys, List<Incident> changeCaused) {
+  private static List<String> reworkDeployments(WindowDeployments deploys, List<Incident> changeCaused, int[] causeAt) {
     // Each root-cause deployment is numbered from 1, with the window index of its deployment (-1: not in the window).
     Map<String, Integer> number = new HashMap<>();
     int[] causeIndex = new int[changeCaused.size() + 1];
     int[] causeOf = new int[changeCaused.size()];
     for (int k = 0; k < changeCaused.size(); k++) {
+      int d = causeAt[k];
       causeOf[k] = number.computeIfAbsent(changeCaused.get(k).rootCauseDeploy(), c -> {
         int v = number.size() + 1;
-        int d = deploys.indexOf(c);
         causeIndex[v] = d < 0 ? -1 : deploys.first(d);
         return v;
       });
