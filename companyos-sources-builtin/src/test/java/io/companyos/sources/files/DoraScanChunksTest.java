@@ -40,6 +40,10 @@ class DoraScanChunksTest {
             new Deployment("d2", Instant.parse("2025-03-03T00:00:00Z"), List.of(), DeployStatus.SUCCESS));
         assertThat(r.leadHours()).as("chunk %d", chunk).containsExactly(24.0, 12.0);
         assertThat(r.leadChangeIds()).containsExactly("c1", "c2");
+        assertThat(r.deployIndex("d1")).isZero();
+        assertThat(r.deployIndex("d2")).isEqualTo(1);
+        assertThat(r.deployIndex("d0")).as("before the window").isEqualTo(-1);
+        assertThat(r.deployIndex("c1")).as("not a deploy id").isEqualTo(-1);
       }
     }
   }
@@ -125,6 +129,10 @@ class DoraScanChunksTest {
       for (int chunk : new int[] {4096, 1 << 20}) {
         DoraScan.Result r = DoraScan.scan(dir, MARCH, threads, chunk).orElseThrow();
         assertThat(r.deploymentsInWindow()).hasSize(n);
+        for (int i = 0; i < n; i++) { // each deployment found again by its id, across parts and lanes
+          assertThat(r.deployId(i)).isEqualTo("deploy-" + i);
+          assertThat(r.deployIndex("deploy-" + i)).isEqualTo(i);
+        }
         assertThat(r.leadHours()).as("threads %d, chunk %d", threads, chunk).hasSize(2 * n).containsOnly(1.0);
         assertThat(r.leadChangeIds()).isEqualTo(expectedIds);
       }
