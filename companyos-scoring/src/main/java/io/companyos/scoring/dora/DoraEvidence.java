@@ -23,9 +23,9 @@ public record DoraEvidence(List<String> deployments, Map<String, String> failedD
     List<String> incidentsResolved, List<String> changeFailuresResolved, List<String> reworkDeployments,
     List<String> incidentsResolvedBeforeCreated) {
   /**
-   * Copies every list and the map; all are unmodifiable afterwards. Ids that
-   * {@link DoraMetrics} reads on demand from their holder ({@link DoraMetrics.LeadTimes#of},
-   * {@link WindowDeployments#distinct}) are kept as they are, never copied.
+   * Copies every list and the map; all are unmodifiable afterwards. Ids that {@link DoraMetrics} reads on demand from
+   * their holder ({@link DoraMetrics.LeadTimes#of}, {@link WindowDeployments#distinct}) are kept as they are, never
+   * copied.
    *
    * @param deployments deployments created in the window
    * @param failedDeployments failed deployments in the window → why

@@ -79,7 +79,27 @@ public final class DoraMetrics {
    */
   public static DoraResult compute(
       List<Change> changes, List<Deployment> deployments, List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
-    return compute(changes, null, deployments, incidents, window, benchmark);
+    // Each change's first deployment, over deployments of any time.
+    Map<String, Instant> firstDeploy = new HashMap<>();
+    for (Deployment d : deployments) {
+      for (String c : d.changes()) {
+        firstDeploy.merge(c, d.timeCreated(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    double[] lead = new double[changes.size()];
+    List<String> leadIds = new java.util.ArrayList<>();
+    int n = 0;
+    for (Change c : changes) {
+      Instant first = firstDeploy.get(c.changeId());
+      if (first != null && window.contains(first)) {
+        double hours = (first.toEpochMilli() - c.timeCreated().toEpochMilli()) / 3_600_000.0;
+        if (hours > 0) {
+          lead[n++] = hours;
+          leadIds.add(c.changeId());
+        }
+      }
+    }
+    return keys(lead, n, leadIds, WindowDeployments.of(deployments, window), incidents, window, benchmark);
   }
 
   /**
@@ -148,34 +168,6 @@ public final class DoraMetrics {
     public static LeadTimes of(double[] hours, java.util.function.IntFunction<String> changeId) {
       return new LeadTimes(hours, new IdView(hours.length, changeId));
     }
-  }
-
-  private static DoraResult compute(List<Change> changes, @Nullable LeadTimes given, List<Deployment> deployments,
-      List<Incident> incidents, TimeWindow window, DoraBenchmark benchmark) {
-    if (given != null) {
-      return compute(given, deployments, incidents, window, benchmark);
-    }
-    // Each change's first deployment, over deployments of any time.
-    Map<String, Instant> firstDeploy = new HashMap<>();
-    for (Deployment d : deployments) {
-      for (String c : d.changes()) {
-        firstDeploy.merge(c, d.timeCreated(), (a, b) -> a.isBefore(b) ? a : b);
-      }
-    }
-    double[] lead = new double[changes.size()];
-    List<String> leadIds = new java.util.ArrayList<>();
-    int n = 0;
-    for (Change c : changes) {
-      Instant first = firstDeploy.get(c.changeId());
-      if (first != null && window.contains(first)) {
-        double hours = (first.toEpochMilli() - c.timeCreated().toEpochMilli()) / 3_600_000.0;
-        if (hours > 0) {
-          lead[n++] = hours;
-          leadIds.add(c.changeId());
-        }
-      }
-    }
-    return keys(lead, n, leadIds, WindowDeployments.of(deployments, window), incidents, window, benchmark);
   }
 
   /** The keys from the lead times (the first {@code n} of {@code lead}) and the window's deployments: the one computation. */

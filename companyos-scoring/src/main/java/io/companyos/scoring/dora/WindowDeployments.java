@@ -112,10 +112,6 @@ public final class WindowDeployments {
     return nanos[i];
   }
 
-  boolean failedStatus(int i) {
-    return failedStatus.get(i);
-  }
-
   BitSet failedStatus() {
     return failedStatus;
   }

@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * per row. Deployments before the window end are read first; each change id they ship is interned (its text kept once,
  * beside the time of its first deployment, in pages of bytes), in two lanes split by the id's hash, one on the calling
  * thread and one on a second thread ({@link IdTable}); then changes.csv is read against those tables (a semi-join),
- * keeping only the lead time of changes first deployed in the window. The window's deployments are
- * kept as columns (creation time, failure status, the place of the id in the deploy id table), never as records. Rows before 1970 or from the window end on are skipped, as the
- * record path of {@code score dora} reads them.
+ * keeping only the lead time of changes first deployed in the window. The window's deployments are kept as columns
+ * (creation time, failure status, the place of the id in the deploy id table), never as records. Rows before 1970 or
+ * from the window end on are skipped, as the record path of {@code score dora} reads them.
  *
  * <p>The files are read as bytes, never decoded: a small RFC 4180 scanner finds the fields (comma-separated, double quotes
  * around a field, CR, LF or CRLF line ends, blank lines skipped) and {@link IsoTimes} reads times from the bytes. Each file
@@ -284,7 +284,6 @@ public final class DoraScan {
           sizes.rowInts = Sizes.more(sizes.rowInts, p.rows.n);
           sizes.rows = Sizes.more(sizes.rows, p.count);
           sizes.inWindow = Sizes.more(sizes.inWindow, p.inCount);
-          sizes.shipped = Sizes.more(sizes.shipped, p.shippedIds());
           if (lane == null) {
             p.intern(ids[0], deployIds[0], 0);
             p.intern(ids[1], deployIds[1], 1);
@@ -452,7 +451,6 @@ public final class DoraScan {
     volatile int rowInts;
     volatile int rows;
     volatile int inWindow;
-    volatile int shipped;
     volatile int leads;
 
     static int more(int seen, int n) {
@@ -1205,7 +1203,8 @@ public final class DoraScan {
   /**
    * Ids interned by open addressing over an arena of pages. Each id is a record in a page — a header (for change ids the
    * time of its first deployment, 48 bits, and the text's length, 16 bits; for deploy ids the length and the id's index
-   * among the window's deployments, or -1) then its ASCII text — found by its place, an int that also tells the table's lane. A slot holds the id's hash and place together
+   * among the window's deployments, or -1) then its ASCII text — found by its place, an int that also tells the table's
+   * lane. A slot holds the id's hash and place together
    * ({@code hash << 32 | place + 1}; 0 is free), so a look-up reads one slot and one record, whose first-deployment time
    * sits beside the text it compares. Pages of 256 KiB never move, so a growing table copies only its slots.
    */
@@ -1217,7 +1216,7 @@ public final class DoraScan {
     /** The low 48 bits of a change id's header: its first deployment (epoch milliseconds), all ones for none yet. */
     private static final long TIME = (1L << 48) - 1;
     /** Bytes before each id's text: change ids its length and first deployment, deploy ids its length and window index. */
-    private final int header = 8;
+    private static final int HEADER = 8;
     private final boolean withTimes;
     private final int lane;
     private byte[][] pages = new byte[8][];
@@ -1298,10 +1297,10 @@ public final class DoraScan {
         }
       }
       int len = to - from;
-      if (header + len > PAGE) {
+      if (HEADER + len > PAGE) {
         throw new NotScannable(); // an id longer than any plain file holds
       }
-      if (used + header + len > PAGE) {
+      if (used + HEADER + len > PAGE) {
         if (pageCount == 4096) {
           throw new NotScannable(); // more id text than the places can number: the record path reads the files
         }
@@ -1319,8 +1318,8 @@ public final class DoraScan {
         INT.set(page, used, len);
         INT.set(page, used + 4, -1); // not (yet) a deployment of the window
       }
-      System.arraycopy(b, from, page, used + header, len);
-      used += header + len;
+      System.arraycopy(b, from, page, used + HEADER, len);
+      used += HEADER + len;
       size++;
       s[i] = (long) h << 32 | (place + 1);
       if (size > s.length / 4 * 3) {
@@ -1392,14 +1391,14 @@ public final class DoraScan {
       byte[] page = page(place);
       int o = offset(place);
       int len = length(page, o);
-      return len == to - from && Arrays.equals(page, o + header, o + header + len, b, from, to);
+      return len == to - from && Arrays.equals(page, o + HEADER, o + HEADER + len, b, from, to);
     }
 
     /** The text of the id at {@code place}. */
     String name(int place) {
       byte[] page = page(place);
       int o = offset(place);
-      return new String(page, o + header, length(page, o), StandardCharsets.ISO_8859_1);
+      return new String(page, o + HEADER, length(page, o), StandardCharsets.ISO_8859_1);
     }
   }
 }
