@@ -497,22 +497,27 @@ public final class SloSpecReader {
     Matcher mt = SHORT_DURATION.matcher(text.strip());
     Duration total = Duration.ZERO;
     int end = 0;
-    while (mt.find() && mt.start() == end) {
-      long n = Long.parseLong(mt.group(1));
-      total = total.plus(switch (mt.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        case "d" -> Duration.ofDays(n);
-        case "w" -> Duration.ofDays(7 * n);
-        case "M" -> Duration.ofDays(30 * n);
-        case "Q" -> Duration.ofDays(91 * n);
-        default -> Duration.ofDays(365 * n);
-      });
-      end = mt.end();
+    boolean tooLong = false;
+    try {
+      while (mt.find() && mt.start() == end) {
+        long n = Long.parseLong(mt.group(1));
+        total = total.plus(switch (mt.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          case "d" -> Duration.ofDays(n);
+          case "w" -> Duration.ofDays(Math.multiplyExact(7, n));
+          case "M" -> Duration.ofDays(Math.multiplyExact(30, n));
+          case "Q" -> Duration.ofDays(Math.multiplyExact(91, n));
+          default -> Duration.ofDays(Math.multiplyExact(365, n));
+        });
+        end = mt.end();
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      tooLong = true; // more digits than a long holds, or more time than a Duration holds
     }
-    if (end == 0 || end != text.strip().length() || total.isZero()) {
+    if (tooLong || end == 0 || end != text.strip().length() || total.isZero()) {
       sink.add(ProblemCode.INVALID_DURATION, at, "'" + text + "' is not a duration such as 28d, 4w or 1M", null);
       return null;
     }

@@ -175,6 +175,17 @@ class SloSpecsTest {
         .singleElement().asString().contains("COS-SLO-001 target 1.5 is outside (0, 1)");
   }
 
+  /** A window longer than a long holds (found by fuzzing), or than a duration holds, is a located error, not a crash. */
+  @Test
+  void aWindowTooLongForADurationIsALocatedError() {
+    for (String window : List.of("99999999999999999999999d", "9000000000000000000w", "9223372036854775807d1d")) {
+      assertThat(problems("apiVersion: pyrra.dev/v1alpha1\nkind: ServiceLevelObjective\nmetadata: {name: x}\nspec:\n  window: "
+          + window + "\n  target: '99'\n  indicator: {ratio: {errors: {metric: e}, total: {metric: t}}}\n"))
+          .as(window).singleElement().asString()
+          .isEqualTo("bad.yaml:5:11: COS-YAML-007 '" + window + "' is not a duration such as 28d, 4w or 1M");
+    }
+  }
+
   static final String SAMPLES = """
       apiVersion: openslo/v1
       kind: SLO
