@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The short duration notation of the seed's YAML ({@code 7d}, {@code 24h}, {@code 30m}, {@code 2w},
- * {@code 45s}): one positive whole number followed by one unit letter. Packs and health checks use it
+ * {@code 45s}): one whole number of at most nine digits followed by one unit letter (the bound keeps
+ * every unit far inside a {@link Duration}). Packs and health checks use it
  * for look-backs, lead times and intervals, so it has exactly one parser and one printer.
  */
 public final class Durations {

@@ -35,6 +35,18 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.parse(text)).hasMessageContaining("30m, 24h, 7d or 2w");
   }
 
+  @Test
+  void nineDigitsIsTheLongestNumberSoNoUnitOverflows() {
+    // 999,999,999 weeks = 6,999,999,993 days = 604,799,999,395,200 s, far inside a Duration.
+    assertThat(Durations.parse("999999999w")).isEqualTo(Duration.ofSeconds(604_799_999_395_200L));
+    assertThatThrownBy(() -> Durations.parse("1000000000s"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("30m, 24h, 7d or 2w");
+    assertThatThrownBy(() -> Durations.parse("99999999999999999999d"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("30m, 24h, 7d or 2w");
+  }
+
   @ParameterizedTest(name = "{0} prints as {1}")
   @CsvSource({"20160, 2w", "1440, 1d", "90, 90m", "60, 1h", "10080, 1w", "2880, 2d"})
   void formatPicksTheLargestExactUnit(long minutes, String text) {
