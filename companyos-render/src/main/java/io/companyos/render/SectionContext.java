@@ -289,6 +289,19 @@ public final class SectionContext {
   }
 
   /**
+   * Starts reading the rows of {@code kind} in {@code w} in the background, for a section that will ask
+   * {@link #records} for them after other reads: its reads then run at the same time instead of one after another.
+   * Returns at once; nothing happens when no source holds the kind. A failure is reported by the {@code records} call,
+   * as it would have been without the prefetch.
+   *
+   * @param kind the record kind
+   * @param w the window the section will ask for
+   */
+  public void prefetch(RecordKind<?> kind, TimeWindow w) {
+    sources.prefetch(kind, w);
+  }
+
+  /**
    * A value computed from {@code data} (rows this context returned), computed once per pack however many
    * sections ask for it under the same {@code what}.
    *

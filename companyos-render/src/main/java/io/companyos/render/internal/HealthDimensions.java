@@ -114,6 +114,11 @@ public final class HealthDimensions {
     NAMES.forEach(d -> notes.put(d, new ArrayList<>()));
     Map<String, List<String>> gaps = new LinkedHashMap<>();
     Inputs in = new Inputs(ctx, w, kpis, notes, gaps);
+    // The biggest reads start now, beside each other and beside the metric queries below, instead of one after
+    // another: the week of product events (a files source reads the whole file for it once) and the window's costs.
+    ctx.prefetch(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(7)));
+    ctx.prefetch(RecordKind.COSTS, w);
+    ctx.prefetch(RecordKind.DEPLOYMENTS, w);
     reliability(in);
     security(in);
     product(in);

@@ -132,6 +132,31 @@ public final class SourceCache {
     return (Dataset<T>) once(new Key(kind.name(), window), () -> source.records(kind, window));
   }
 
+  /**
+   * Starts fetching the rows of {@code kind} in {@code window} on a background thread and returns at once, so that
+   * reads a section will need one after another run at the same time as each other and as its other work; the
+   * section's own {@link #records} call then takes the same answer (or waits for it). Nothing happens when no source
+   * holds the kind or the answer is already there. A failure is kept for that call, which reports it as always.
+   */
+  public void prefetch(RecordKind<?> kind, TimeWindow window) {
+    if (!supports(kind)) {
+      return;
+    }
+    MetricSource source = sourceFor(kind);
+    Key key = new Key(kind.name(), window);
+    FutureTask<Dataset<?>> task = new FutureTask<>(() -> source.records(kind, window));
+    if (answers.putIfAbsent(key, task) == null) {
+      PREFETCH.execute(task);
+    }
+  }
+
+  /** Threads that run {@link #prefetch}es; idle ones end after a minute, and none keeps the JVM alive. */
+  private static final java.util.concurrent.ExecutorService PREFETCH = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "companyos-prefetch");
+    t.setDaemon(true);
+    return t;
+  });
+
   private Dataset<?> once(Key key, java.util.concurrent.Callable<Dataset<?>> fetch) {
     FutureTask<Dataset<?>> task = new FutureTask<>(fetch);
     FutureTask<Dataset<?>> existing = answers.putIfAbsent(key, task);

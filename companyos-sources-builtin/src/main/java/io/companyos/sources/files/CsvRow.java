@@ -223,12 +223,32 @@ final class CsvRow {
     return out;
   }
 
-  /** FOCUS {@code Tags}: a JSON object of strings; empty when blank. */
+  /**
+   * Tags cells already read, by their text: a cost export repeats a few tag sets on every row, and reading the JSON
+   * again for each was most of the time a FOCUS row took. Bounded, so an export with a tag set per row only fills it.
+   */
+  private static final Map<String, Map<String, String>> TAGS_READ = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int TAGS_KEPT = 4_096;
+  private static final int TAGS_KEPT_LENGTH = 1_024;
+
+  /** FOCUS {@code Tags}: a JSON object of strings (an unmodifiable map); empty when blank. */
   Map<String, String> jsonTags(String column) {
     String v = raw(column);
     if (v.isEmpty()) {
       return Map.of();
     }
+    Map<String, String> known = TAGS_READ.get(v);
+    if (known != null) {
+      return known;
+    }
+    Map<String, String> tags = readTags(column, v);
+    if (v.length() <= TAGS_KEPT_LENGTH && TAGS_READ.size() < TAGS_KEPT) {
+      TAGS_READ.putIfAbsent(v, tags);
+    }
+    return tags;
+  }
+
+  private static Map<String, String> readTags(String column, String v) {
     try {
       Map<String, Object> parsed = JSON.readValue(v, new TypeReference<LinkedHashMap<String, Object>>() {});
       if (parsed == null) {
@@ -236,7 +256,7 @@ final class CsvRow {
       }
       Map<String, String> out = new TreeMap<>();
       parsed.forEach((k, val) -> out.put(k, String.valueOf(val)));
-      return out;
+      return Map.copyOf(out); // unmodifiable, so a record that keeps it (CostRow) need not copy it again
     } catch (java.io.IOException e) {
       throw new BadValue(column, "not a JSON object of tags");
     }

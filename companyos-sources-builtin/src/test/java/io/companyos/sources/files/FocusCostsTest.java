@@ -154,4 +154,25 @@ class FocusCostsTest {
       assertThat(rows.stream().map(CostRow::effectiveCost).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("86.95");
     }
   }
+
+  @Test
+  void aRepeatedTagSetIsReadOnceAndABadOneIsReportedOnEveryRow() throws IOException {
+    String tags = "\"{\"\"team\"\":\"\"web\"\",\"\"env\"\":\"\"prod\"\",\"\"n\"\":3}\"";
+    Files.writeString(dir.resolve("costs.csv"), HEADER
+        + "2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,1,1,,AmazonEC2,Compute,AWS,Usage,,," + tags + "\n"
+        + "2026-11-02T00:00:00Z,2026-11-03T00:00:00Z,2,2,,AmazonEC2,Compute,AWS,Usage,,," + tags + "\n"
+        + "2026-11-03T00:00:00Z,2026-11-04T00:00:00Z,3,3,,AmazonEC2,Compute,AWS,Usage,,,{\"team\":\n"
+        + "2026-11-04T00:00:00Z,2026-11-05T00:00:00Z,4,4,,AmazonEC2,Compute,AWS,Usage,,,{\"team\":\n");
+    FilesSource lenient = new FilesSource("files", dir, false, Clock.fixed(NOW, ZoneOffset.UTC), FilesSource.WINDOWED_READ_BYTES);
+    List<CostRow> rows = lenient.records(RecordKind.COSTS, ALL).rows();
+    assertThat(rows).hasSize(2);
+    // Values are kept as text: the number 3 is the tag "3".
+    java.util.Map<String, String> expected = java.util.Map.of("team", "web", "env", "prod", "n", "3");
+    assertThat(rows.get(0).tags()).isEqualTo(expected);
+    assertThat(rows.get(1).tags()).isEqualTo(expected).isSameAs(rows.get(0).tags());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rows.get(0).tags().put("team", "db"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(lenient.skipped()).extracting(SkippedRow::line).containsExactly(4L, 5L);
+    assertThat(lenient.skipped()).extracting(SkippedRow::column).containsExactly("Tags", "Tags");
+  }
 }
