@@ -4,7 +4,6 @@ import io.companyos.model.data.ProductEvent;
 import io.companyos.model.time.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +61,8 @@ public final class Engagement {
         continue;
       }
       if (window.contains(t)) {
-        byDay.computeIfAbsent(t.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(), d -> new HashSet<>()).add(e.userId());
+        // The UTC day, as atZone(UTC).toLocalDate().toEpochDay() gives it, without a date made per event.
+        byDay.computeIfAbsent(Math.floorDiv(t.getEpochSecond(), 86_400L), d -> new HashSet<>()).add(e.userId());
         users.add(e.userId());
         sessions.add(e.sessionId());
       }
@@ -187,15 +187,25 @@ public final class Engagement {
     if (days.isEmpty()) {
       return OptionalDouble.empty();
     }
-    TimeWindow complete = new TimeWindow(days.get(0).atStartOfDay(zone).toInstant(),
-        days.get(days.size() - 1).plusDays(1).atStartOfDay(zone).toInstant());
-    Map<java.time.LocalDate, Set<String>> byDay = new HashMap<>();
+    // The days' bounds, computed once: an event's day is found among them by its instant, with no zoned date made
+    // per event (bounds[d] is day d's first instant, bounds[days] the end of the last day).
+    Instant[] bounds = new Instant[days.size() + 1];
+    for (int d = 0; d < days.size(); d++) {
+      bounds[d] = days.get(d).atStartOfDay(zone).toInstant();
+    }
+    bounds[days.size()] = days.get(days.size() - 1).plusDays(1).atStartOfDay(zone).toInstant();
+    List<Set<String>> byDay = new java.util.ArrayList<>();
+    for (int d = 0; d < days.size(); d++) {
+      byDay.add(new HashSet<>());
+    }
     for (ProductEvent e : events) {
-      if (isActivity(e) && complete.contains(e.timestamp())) {
-        byDay.computeIfAbsent(e.timestamp().atZone(zone).toLocalDate(), d -> new HashSet<>()).add(e.userId());
+      Instant t = e.timestamp();
+      if (isActivity(e) && !t.isBefore(bounds[0]) && t.isBefore(bounds[days.size()])) {
+        int at = java.util.Arrays.binarySearch(bounds, t);
+        byDay.get(at >= 0 ? at : -at - 2).add(e.userId());
       }
     }
-    return meanDailyActive(byDay.values().stream().mapToLong(Set::size).sum(), days.size());
+    return meanDailyActive(byDay.stream().mapToLong(Set::size).sum(), days.size());
   }
 
   /**

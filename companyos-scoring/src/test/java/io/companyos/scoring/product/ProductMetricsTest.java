@@ -90,6 +90,26 @@ class ProductMetricsTest {
   }
 
   @Test
+  void dauCountsEachEventInItsLocalDayAcrossADaylightSavingChangeAndOnMidnightExactly() {
+    // Berlin leaves summer time on 2026-10-25: that day runs from 2026-10-24T22:00Z to 2026-10-25T23:00Z (25 hours).
+    List<ProductEvent> events = List.of(
+        at("2026-10-24T21:59:59Z", "d", "session_start"), // Oct 24, 23:59:59 local: a partial day, left out
+        at("2026-10-24T22:00:00Z", "a", "session_start"), // Oct 25, 00:00 local exactly
+        at("2026-10-25T22:59:59Z", "b", "page_view"),     // Oct 25, 23:59:59 (winter time)
+        at("2026-10-25T23:00:00Z", "c", "session_start"), // Oct 26, 00:00
+        at("2026-10-26T05:00:00Z", "a", "page_view"),     // Oct 26
+        at("2026-10-26T22:59:59Z", "c", "page_view"),     // Oct 26 again: c counts once
+        at("2026-10-26T12:00:00Z", "s", "signup"),        // not a use of the product
+        at("2026-10-26T23:00:00Z", "e", "session_start")); // Oct 27: partial, left out
+    // Complete days in [Oct 24 00:00Z, Oct 27 00:00Z): Oct 25 {a, b} and Oct 26 {c, a}. DAU = (2 + 2) / 2 = 2.0.
+    TimeWindow w = new TimeWindow(Instant.parse("2026-10-24T00:00:00Z"), Instant.parse("2026-10-27T00:00:00Z"));
+    assertThat(Engagement.meanDailyActive(events, w, java.time.ZoneId.of("Europe/Berlin"))).hasValue(2.0);
+    // The same events in UTC: complete days Oct 24 {d, a}, Oct 25 {b, c}, Oct 26 {a, c, e}: (2 + 2 + 3) / 3.
+    assertThat(Engagement.meanDailyActive(events, w, java.time.ZoneOffset.UTC).getAsDouble())
+        .isCloseTo(7.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
   void stickinessIsDauOfTheLastWeekOverMauOfTheLast30Days() {
     List<ProductEvent> events = List.of(
         at("2026-11-20T10:00:00Z", "u1", "session_start"), at("2026-11-21T10:00:00Z", "u2", "page_view"),
