@@ -76,33 +76,8 @@ final class MetricColumns {
       if (sorted) {
         return;
       }
-      int[] idx = new int[size];
-      for (int i = 0; i < size; i++) {
-        idx[i] = i;
-      }
-      // A stable merge sort of the indexes by time: equal times keep file order.
-      int[] tmp = new int[size];
-      for (int width = 1; width < size; width *= 2) {
-        for (int lo = 0; lo < size; lo += 2 * width) {
-          int mid = Math.min(lo + width, size);
-          int hi = Math.min(lo + 2 * width, size);
-          int a = lo;
-          int b = mid;
-          int k = lo;
-          while (a < mid && b < hi) {
-            tmp[k++] = nanos[idx[b]] < nanos[idx[a]] ? idx[b++] : idx[a++];
-          }
-          while (a < mid) {
-            tmp[k++] = idx[a++];
-          }
-          while (b < hi) {
-            tmp[k++] = idx[b++];
-          }
-        }
-        int[] swap = idx;
-        idx = tmp;
-        tmp = swap;
-      }
+      // A stable radix sort of the indexes by time: equal times keep file order.
+      int[] idx = TimeOrder.orderOfNanos(nanos, size);
       long[] n = new long[size];
       double[] v = new double[size];
       int[] l = new int[size];

@@ -77,6 +77,37 @@ final class TimeOrder {
   }
 
   /**
+   * The positions of the first {@code size} times of {@code nanos} (nanoseconds since the epoch) in ascending order,
+   * equal times in their order; counted, as {@link #sort} counts them, in the coarsest unit they are all whole numbers
+   * of, from the earliest.
+   */
+  static int[] orderOfNanos(long[] nanos, int size) {
+    long unit = 1;
+    for (long u : new long[] {1_000_000_000L, 1_000_000L, 1_000L}) {
+      boolean whole = true;
+      for (int i = 0; i < size && whole; i++) {
+        whole = Math.floorMod(nanos[i], u) == 0;
+      }
+      if (whole) {
+        unit = u;
+        break;
+      }
+    }
+    long[] keys = new long[size];
+    long min = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      keys[i] = Math.floorDiv(nanos[i], unit);
+      min = Math.min(min, keys[i]);
+    }
+    long range = 0;
+    for (int i = 0; i < size; i++) {
+      keys[i] -= min;
+      range |= keys[i];
+    }
+    return order(keys, Long.SIZE - Long.numberOfLeadingZeros(range));
+  }
+
+  /**
    * The positions of {@code keys} (unsigned, below 2<sup>bits</sup>) in ascending order, equal keys in their order,
    * by digits of at most {@value #MAX_DIGIT} bits from the lowest. {@code keys} is used as scratch space.
    */

@@ -71,4 +71,31 @@ class TimeOrderTest {
       assertThat(rows).containsExactlyElementsOf(expected);
     });
   }
+
+  @Test
+  void theOrderOfNanosecondTimesIsAStableSortOfThem() {
+    qt().withExamples(300).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+      SplittableRandom random = new SplittableRandom(seed);
+      int n = random.nextInt(0, 2_000);
+      long[] nanos = new long[n + random.nextInt(3)]; // only the first n count
+      int shape = random.nextInt(4);
+      for (int i = 0; i < nanos.length; i++) {
+        nanos[i] = switch (shape) {
+          case 0 -> (1_700_000_000L + random.nextInt(4)) * 1_000_000_000L; // whole seconds, many ties
+          case 1 -> random.nextLong(); // anywhere in a long, either side of 1970
+          case 2 -> random.nextLong(-5_000_000L, 5_000_000L) * 1_000_000L; // milliseconds around 1970
+          default -> 1_700_000_000_000_000_000L + (i % 50) * 1_000L + random.nextInt(2); // sorted runs, nanoseconds
+        };
+      }
+      Integer[] expected = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        expected[i] = i;
+      }
+      java.util.Arrays.sort(expected, Comparator.comparingLong(i -> nanos[i])); // stable: ties keep their order
+      long[] before = nanos.clone();
+      int[] order = TimeOrder.orderOfNanos(nanos, n);
+      assertThat(order).containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+      assertThat(nanos).containsExactly(before); // the times are not changed
+    });
+  }
 }
