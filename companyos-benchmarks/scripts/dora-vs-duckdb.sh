@@ -9,7 +9,8 @@
 #   TO     window end (default 2025-12-01T00:00:00Z)
 #   RUNS   runs of each, alternating (default 3)
 # Needs: companyos-cli/target/companyos-cli-*-all.jar and companyos-benchmarks/target/classes (mvn package -DskipTests),
-# and the DuckDB JDBC jar in the local Maven repository. Env: COMPANYOS_HEAP (default 1g), DUCKDB_THREADS (default 2).
+# and the DuckDB JDBC jar in the local Maven repository. Env: COMPANYOS_HEAP (default 1g), DUCKDB_THREADS (default 2),
+# COMPANYOS_JAVA_OPTS (more JVM options for companyos, e.g. -XX:TieredStopAtLevel=1 as ./companyos runs it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${1:?usage: dora-vs-duckdb.sh DIR [FROM] [TO] [RUNS]}
@@ -35,7 +36,7 @@ seconds() { # prints wall seconds of "$@", output to $out/$name.json
 echo "data: $dir ($(du -sh "$dir" | cut -f1)), window [$from, $to), $(nproc) cores, companyos -Xmx$heap, duckdb $threads threads"
 printf '%-4s %-14s %-14s\n' run companyos_s duckdb_s
 for i in $(seq 1 "$runs"); do
-  a=$(seconds companyos java -Xmx"$heap" -jar "$cli" score dora --data "$dir" --from "$from" --to "$to" --format json)
+  a=$(seconds companyos java -Xmx"$heap" ${COMPANYOS_JAVA_OPTS:-} -jar "$cli" score dora --data "$dir" --from "$from" --to "$to" --format json)
   b=$(seconds duckdb java -cp "$root/companyos-benchmarks/target/classes:$duckdb" io.companyos.benchmarks.ingest.DoraDuckDb "$dir" "$from" "$to" "$threads")
   printf '%-4s %-14s %-14s\n' "$i" "$a" "$b"
 done
