@@ -67,6 +67,20 @@ final class MetricColumns {
       size++;
     }
 
+    /** Adds {@code other}'s points after these, in their order. */
+    void addAll(Points other) {
+      if (size + other.size > nanos.length) {
+        int capacity = Math.max(size + other.size, nanos.length * 2);
+        nanos = Arrays.copyOf(nanos, capacity);
+        values = Arrays.copyOf(values, capacity);
+        labels = Arrays.copyOf(labels, capacity);
+      }
+      System.arraycopy(other.nanos, 0, nanos, size, other.size);
+      System.arraycopy(other.values, 0, values, size, other.size);
+      System.arraycopy(other.labels, 0, labels, size, other.size);
+      size += other.size;
+    }
+
     /** Sorts by time, ties in file order, unless the file was in time order already. */
     void sort() {
       boolean sorted = true;
@@ -188,6 +202,9 @@ final class MetricColumns {
     return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
+  /** Files of this size or more are scanned in two parts, on two threads. */
+  static final long PARALLEL_BYTES = 16L << 20;
+
   /**
    * Reads {@code file} (uncompressed CSV) in columns; empty when it is not plain enough, and the record path must read it.
    *
@@ -196,6 +213,16 @@ final class MetricColumns {
    * @throws IOException when the file cannot be read
    */
   static Optional<MetricColumns> scan(Path file) throws IOException {
+    return scan(file, Runtime.getRuntime().availableProcessors() > 1 ? PARALLEL_BYTES : Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #scan(Path)}, in two parts on two threads when the file has {@code parallelBytes} or more: the second part
+   * starts at the first record start after the middle, the first reads up to it, and their points and label sets are
+   * joined in file order, so the columns are those of one pass. A middle inside a quoted line break is seen when the
+   * first part ends elsewhere; the second part is then read again from where the first ended.
+   */
+  static Optional<MetricColumns> scan(Path file, long parallelBytes) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       DoraScan.Text t = new DoraScan.Text(ch, size, 0, (int) Math.min(size, CHUNK + (1 << 16)));
@@ -220,67 +247,199 @@ final class MetricColumns {
       if (ts == null || mc == null || vc == null) {
         return Optional.empty();
       }
-      Map<String, Points> byMetric = new HashMap<>();
+      Columns cols = new Columns(ts, mc, vc, lc);
+      long split = size >= parallelBytes ? recordStartAfter(ch, size, p + (size - p) / 2) : size;
+      java.util.concurrent.FutureTask<Part> second = null;
+      if (split < size) {
+        second = new java.util.concurrent.FutureTask<>(() -> Part.scan(ch, size, null, 0, split, size, cols));
+        Thread thread = new Thread(second, "metrics-scan");
+        thread.setDaemon(true);
+        thread.start();
+      }
+      Part first = Part.scan(ch, size, t, p, 0, split, cols);
+      Part rest = second == null ? null : join(second); // always waited for: the channel is closed after it
+      if (first.notPlain) {
+        return Optional.empty();
+      }
+      if (rest != null && first.end != split) {
+        rest = Part.scan(ch, size, null, 0, first.end, size, cols); // the middle fell inside a record
+      }
+      if (rest != null && rest.notPlain) {
+        return Optional.empty();
+      }
+      return Optional.of(join(rest == null ? List.of(first) : List.of(first, rest)));
+    } catch (DoraScan.NotScannable | IsoTimes.BadTime | CsvRow.BadValue | NotPlain e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Part join(java.util.concurrent.FutureTask<Part> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading metrics.csv");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * The parts' points joined in file order: each part's label sets take the ids of the sets read before them (a part
+   * numbers its own in order of first use, as one pass would), then each metric's points are sorted by time.
+   */
+  private static MetricColumns join(List<Part> parts) {
+    Map<String, Points> byMetric = new HashMap<>();
+    List<Map<String, String>> labelSets = new ArrayList<>();
+    Map<String, Integer> ids = new HashMap<>();
+    for (Part part : parts) {
+      int[] remap = new int[part.labelTexts.size()];
+      for (int i = 0; i < remap.length; i++) {
+        String text = part.labelTexts.get(i);
+        Integer id = ids.get(text);
+        if (id == null) {
+          id = labelSets.size();
+          labelSets.add(labels(text));
+          ids.put(text, id);
+        }
+        remap[i] = id;
+      }
+      part.byMetric.forEach((metric, points) -> {
+        for (int i = 0; i < points.size; i++) {
+          points.labels[i] = remap[points.labels[i]];
+        }
+        Points into = byMetric.get(metric);
+        if (into == null) {
+          byMetric.put(metric, points);
+        } else {
+          into.addAll(points);
+        }
+      });
+    }
+    byMetric.values().forEach(Points::sort);
+    return new MetricColumns(byMetric, labelSets);
+  }
+
+  /** The first record start after {@code from}: past the next line feed and any line ends after it ({@code size} if none). */
+  private static long recordStartAfter(FileChannel ch, long size, long from) throws IOException {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+    boolean afterLineFeed = false;
+    for (long at = from; at < size; ) {
+      buf.clear();
+      int n = ch.read(buf, at);
+      if (n <= 0) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        byte c = buf.get(i);
+        if (afterLineFeed && !DoraScan.Fields.isLineEnd(c)) {
+          return at + i;
+        }
+        afterLineFeed |= c == '\n';
+      }
+      at += n;
+    }
+    return size;
+  }
+
+  /** The columns of the file's header the scan reads. */
+  private record Columns(int time, int metric, int value, int labels) {}
+
+  /** The points of one part of the file, their label sets numbered by the part (as text), and where the part ended. */
+  private static final class Part {
+    final Map<String, Points> byMetric = new HashMap<>();
+    final List<String> labelTexts = new ArrayList<>();
+    /** The first record start at or after the part's limit (the file's size at its end). */
+    long end;
+    boolean notPlain;
+
+    /**
+     * Scans the records that start in {@code [base + p, to)} (the last one may run past {@code to}), from {@code t}
+     * (the file from {@code base}) or, when it is null, from a new buffer at {@code base}.
+     */
+    static Part scan(FileChannel ch, long size, DoraScan.@org.jspecify.annotations.Nullable Text t, int p, long base, long to,
+        Columns cols) throws IOException {
+      Part part = new Part();
+      try {
+        part.read(ch, size, t == null ? new DoraScan.Text(ch, size, base, bufferSize(size, base, to)) : t, p, base, to, cols);
+      } catch (DoraScan.NotScannable | IsoTimes.BadTime | CsvRow.BadValue | NotPlain e) {
+        part.notPlain = true;
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+      return part;
+    }
+
+    /** A buffer of a chunk, or of what is left before the part's limit (and a little past it, for its last record). */
+    private static int bufferSize(long size, long base, long to) {
+      return (int) Math.min(Math.min(size, to + (1 << 16)) - base, CHUNK + (1 << 16));
+    }
+
+    private void read(FileChannel ch, long size, DoraScan.Text t, int p, long base, long to, Columns cols) throws IOException {
+      DoraScan.Fields f = new DoraScan.Fields();
       Names names = new Names();
-      Names labelTexts = new Names();
+      Names labelNames = new Names();
       Map<String, Integer> labelIds = new HashMap<>();
-      List<Map<String, String>> labelSets = new ArrayList<>();
-      long base = 0;
       while (true) {
         if (p >= CHUNK) {
           // Start a new buffer at this record's start, so the file is never held whole.
           base += p;
-          t = new DoraScan.Text(ch, size, base, (int) Math.min(size - base, CHUNK + (1 << 16)));
+          t = new DoraScan.Text(ch, size, base, bufferSize(size, base, to));
           p = 0;
         }
         if (p >= t.len && !t.more()) {
-          break;
+          end = size;
+          return;
         }
         if (DoraScan.Fields.isLineEnd(t.b[p])) {
           p++; // an empty line (skipped by the record path too), or the LF of a CRLF
           continue;
         }
+        if (base + p >= to) {
+          end = base + p; // the next part's first record
+          return;
+        }
         p = f.record(t, p);
         byte[] b = t.b;
-        int s = f.start(b, ts);
-        int e = f.end(b, ts);
+        int s = f.start(b, cols.time());
+        int e = f.end(b, cols.time());
         if (s == e) {
-          return Optional.empty();
+          throw new NotPlain();
         }
         Instant at = IsoTimes.instant(b, s, e);
-        String metric = names.name(b, f.start(b, mc), f.end(b, mc));
+        String metric = names.name(b, f.start(b, cols.metric()), f.end(b, cols.metric()));
         if (metric == null) {
-          return Optional.empty();
+          throw new NotPlain();
         }
-        double value = value(b, f.start(b, vc), f.end(b, vc), FileFormats.isCounter(metric));
-        int l = 0;
-        if (lc >= 0) {
-          int ls = f.start(b, lc);
-          int le = f.end(b, lc);
-          String labelText = labelTexts.name(b, ls, le);
-          if (labelText == null && ls != le) {
-            return Optional.empty(); // not ASCII
+        double value = value(b, f.start(b, cols.value()), f.end(b, cols.value()), FileFormats.isCounter(metric));
+        String labelText = "";
+        if (cols.labels() >= 0) {
+          int ls = f.start(b, cols.labels());
+          int le = f.end(b, cols.labels());
+          String text = labelNames.name(b, ls, le);
+          if (text == null && ls != le) {
+            throw new NotPlain(); // not ASCII
           }
-          Integer known = labelIds.get(labelText == null ? "" : labelText);
-          if (known == null) {
-            known = labelSets.size();
-            labelSets.add(labels(labelText == null ? "" : labelText));
-            labelIds.put(labelText == null ? "" : labelText, known);
-          }
-          l = known;
-        } else if (labelSets.isEmpty()) {
-          labelSets.add(Map.of());
+          labelText = text == null ? "" : text;
+        }
+        Integer l = labelIds.get(labelText);
+        if (l == null) {
+          l = labelTexts.size();
+          labelTexts.add(labelText);
+          labelIds.put(labelText, l);
         }
         long n = nanos(at);
         if (n == Long.MIN_VALUE || n == Long.MAX_VALUE) {
-          return Optional.empty();
+          throw new NotPlain();
         }
         byMetric.computeIfAbsent(metric, Points::new).add(n, value, l);
       }
-      byMetric.values().forEach(Points::sort);
-      return Optional.of(new MetricColumns(byMetric, labelSets));
-    } catch (DoraScan.NotScannable | IsoTimes.BadTime | CsvRow.BadValue | NotPlain e) {
-      return Optional.empty();
     }
   }
 

@@ -137,4 +137,71 @@ class MetricColumnsTest {
         .filteredOn(x -> x.labels().isEmpty()).singleElement()
         .satisfies(x -> assertThat(x.points().get(0).value()).isEqualTo(103.0));
   }
+
+  /** Both columns hold the same metrics with the same points, labels and spans. */
+  static void assertSameColumns(MetricColumns actual, MetricColumns expected) {
+    assertThat(actual.metrics()).isEqualTo(expected.metrics());
+    TimeWindow all = new TimeWindow(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+    for (String m : expected.metrics()) {
+      MetricSelector s = MetricSelector.parse("files", m);
+      assertThat(actual.range(s, all)).as(m).isEqualTo(expected.range(s, all));
+      assertThat(actual.coverage(m)).as(m).isEqualTo(expected.coverage(m));
+    }
+  }
+
+  @Test
+  void twoPartsReadWhatOnePassReads() throws IOException {
+    Path f = dir.resolve("metrics.csv");
+    // A part boundary from the very start of the file: the sample's rows split in the middle.
+    MetricColumns two = MetricColumns.scan(f, 1).orElseThrow();
+    assertSameColumns(two, MetricColumns.scan(f, Long.MAX_VALUE).orElseThrow());
+    assertSameColumns(two, columns);
+  }
+
+  @Test
+  void aMiddleInsideAQuotedLineBreakIsReadAgainFromTheRightPlace(@TempDir Path other) throws IOException {
+    // A column the scan does not read holds quoted line breaks on every row, so the middle of the file mostly falls
+    // inside one: the second part starts inside a record, and is read again from where the first part ended. The
+    // first row's note grows one byte at a time, to move the middle through every place of a row.
+    for (int pad = 0; pad < 30; pad++) {
+      StringBuilder csv = new StringBuilder("timestamp,metric,labels,value,note\r\n");
+      csv.append("2026-11-01T00:00:00Z,m0,,0,").append("x".repeat(pad)).append("\r\n");
+      for (int i = 0; i < 400; i++) {
+        csv.append(String.format(java.util.Locale.ROOT, "2026-11-%02dT%02d:00:00Z,m%d,copy=%d,%d,\"one\ntwo\r\nthree\n\nfour\"\r\n",
+            1 + i % 20, i % 24, i % 3, i / 200, i));
+        if (i % 50 == 0) {
+          csv.append("\r\n"); // an empty line: skipped by both paths
+        }
+      }
+      Path f = other.resolve("metrics.csv");
+      Files.writeString(f, csv.toString());
+      MetricColumns one = MetricColumns.scan(f, Long.MAX_VALUE).orElseThrow();
+      assertSameColumns(MetricColumns.scan(f, 1).orElseThrow(), one);
+      if (pad == 0) {
+        // And both are what the records say.
+        MetricSource files = new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", other.toString()),
+            Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
+        List<MetricPoint> points = files.records(RecordKind.METRICS, new TimeWindow(Instant.EPOCH, NOW)).rows().stream()
+            .sorted(Comparator.comparing(MetricPoint::timestamp)).toList();
+        TimeWindow w = new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"));
+        for (String m : List.of("m0", "m1", "m2")) {
+          MetricSelector s = MetricSelector.parse("files", m);
+          assertThat(one.range(s, w)).as(m).isNotEmpty().isEqualTo(MetricPointQueries.range(points, s, w));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aBadRowInEitherPartLeavesTheFileToTheRecordPath(@TempDir Path other) throws IOException {
+    for (int bad : new int[] {3, 97}) {
+      StringBuilder csv = new StringBuilder("timestamp,metric,labels,value\n");
+      for (int i = 0; i < 100; i++) {
+        csv.append("2026-11-01T00:00:00Z,m,,").append(i == bad ? "0x1p3" : Integer.toString(i)).append('\n');
+      }
+      Path f = other.resolve("metrics.csv");
+      Files.writeString(f, csv.toString());
+      assertThat(MetricColumns.scan(f, 1)).as("bad row %d", bad).isEqualTo(Optional.empty());
+    }
+  }
 }
