@@ -114,21 +114,20 @@ public final class SectionCharts {
   static Chart healthTrend(SectionContext ctx) {
     List<Period> months = months(ctx, HEALTH_MONTHS);
     List<String> categories = months.stream().map(p -> MONTH.format(p.start())).toList();
-    List<HealthDimensions.Result> results = new ArrayList<>();
-    List<TimeWindow> windows = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (Period p : months) {
-      TimeWindow w = window(ctx, p);
-      windows.add(w);
-      HealthDimensions.Result r = null;
-      String failure = null;
+    List<TimeWindow> windows = months.stream().map(p -> window(ctx, p)).toList();
+    // Each month's score on its own (they share nothing but the cached reads), the months side by side.
+    List<Object> computed = eachInParallel(windows, w -> {
       try {
-        r = HealthDimensions.of(ctx, w);
+        return HealthDimensions.of(ctx, w);
       } catch (RuntimeException e) {
-        failure = Reasons.of(e);
+        return Reasons.of(e);
       }
-      results.add(r);
-      failures.add(failure);
+    });
+    List<HealthDimensions.Result> results = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Object o : computed) {
+      results.add(o instanceof HealthDimensions.Result r ? r : null);
+      failures.add(o instanceof String why ? why : null);
     }
     List<ChartSeries> series = new ArrayList<>();
     List<ChartPoint> composite = new ArrayList<>();
@@ -185,14 +184,14 @@ public final class SectionCharts {
       }
       Function<TimeWindow, String> noData = w -> "no spend or no active users in the 30 days to "
           + Rows.date(w.end().minusNanos(1), ctx.zone());
-      List<ChartPoint> current = new ArrayList<>();
-      List<ChartPoint> lastYear = new ArrayList<>();
+      // Each window's cost per MAU on its own (a pass over 30 days of events each), the windows side by side.
+      List<TimeWindow> all = new ArrayList<>(windows);
+      all.addAll(prior);
+      List<ChartPoint> points = eachInParallel(all, w -> point(w, () -> HealthDimensions.costPerMau(ctx, w), noData));
+      List<ChartPoint> current = points.subList(0, windows.size());
+      List<ChartPoint> lastYear = points.subList(windows.size(), all.size());
       List<ChartPoint> target = new ArrayList<>();
-      for (int i = 0; i < windows.size(); i++) {
-        TimeWindow w = windows.get(i);
-        TimeWindow py = prior.get(i);
-        current.add(point(w, () -> HealthDimensions.costPerMau(ctx, w), noData));
-        lastYear.add(point(py, () -> HealthDimensions.costPerMau(ctx, py), noData));
+      for (TimeWindow w : windows) {
         target.add(point(w, () -> box(Rows.last(ctx.range(MetricNames.TARGET_COST_PER_MAU,
             TimeWindow.ending(w.end(), Duration.ofDays(35))))), x -> "no cost-per-MAU target in force"));
       }
@@ -203,6 +202,59 @@ public final class SectionCharts {
       return new Chart("wbr-cost-per-mau", ChartKind.WBR, WBR_TITLE, Unit.USD, categories, WBR_WEEKS, series, null);
     });
   }
+
+  /**
+   * Threads for charts that compute one value per window, each on its own: their windows are computed side by side
+   * (a fork-join pool, so a window's own parallel work cannot wait on a queue it is part of). Daemon threads.
+   */
+  private static final java.util.concurrent.ForkJoinPool WINDOWS = new java.util.concurrent.ForkJoinPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), pool -> {
+        java.util.concurrent.ForkJoinWorkerThread t =
+            java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("companyos-windows-" + t.getPoolIndex());
+        return t;
+      }, null, false);
+
+  /**
+   * {@code f} of each window, in their order, computed side by side. {@code f} reports its own failures in what it
+   * returns; the values are those of a loop, as each window's value depends on its window alone. A runtime exception
+   * {@code f} does throw is thrown here as it is (the first in the windows' order).
+   */
+  static <R> List<R> eachInParallel(List<TimeWindow> windows, Function<TimeWindow, R> f) {
+    if (windows.size() < 2 || Runtime.getRuntime().availableProcessors() < 2) {
+      return windows.stream().map(f).toList();
+    }
+    java.util.concurrent.ForkJoinTask<List<Outcome<R>>> task = WINDOWS.submit(() -> windows.parallelStream().map(w -> {
+      try {
+        return new Outcome<R>(f.apply(w), null);
+      } catch (RuntimeException e) {
+        return new Outcome<R>(null, e); // rethrown on the caller's thread as it is, not as the pool would wrap it
+      }
+    }).toList());
+    List<Outcome<R>> outcomes;
+    try {
+      outcomes = task.get();
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new io.companyos.render.SectionUnavailableException("interrupted while computing " + windows.size() + " windows");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    List<R> out = new ArrayList<>();
+    for (Outcome<R> o : outcomes) {
+      if (o.failure() != null) {
+        throw o.failure();
+      }
+      out.add(o.value());
+    }
+    return out;
+  }
+
+  private record Outcome<R>(@org.jspecify.annotations.Nullable R value, @org.jspecify.annotations.Nullable RuntimeException failure) {}
 
   static OptionalDouble box(Double v) {
     return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
