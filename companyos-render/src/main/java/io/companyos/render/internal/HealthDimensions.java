@@ -115,7 +115,8 @@ public final class HealthDimensions {
     Map<String, List<String>> gaps = new LinkedHashMap<>();
     Inputs in = new Inputs(ctx, w, kpis, notes, gaps);
     // The biggest reads start now, beside each other and beside the metric queries below, instead of one after
-    // another: the week of product events (a files source reads the whole file for it once) and the window's costs.
+    // another: the week of product events (a files source reads the whole file for it once), the window's costs and
+    // its deployments.
     ctx.prefetch(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(7)));
     ctx.prefetch(RecordKind.COSTS, w);
     ctx.prefetch(RecordKind.DEPLOYMENTS, w);

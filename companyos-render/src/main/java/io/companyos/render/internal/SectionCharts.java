@@ -107,6 +107,10 @@ public final class SectionCharts {
     return ReportingWindows.window(p, ctx.asOf(), ctx.zone());
   }
 
+  /** A month's health result, or why it has none. */
+  private record Scored(HealthDimensions.@org.jspecify.annotations.Nullable Result result,
+      @org.jspecify.annotations.Nullable String failure) {}
+
   /**
    * The composite health score and the five dimension scores of each of the last {@value #HEALTH_MONTHS} months (the
    * last one is the headline's month), the same computation and window as the exec review's headline.
@@ -116,19 +120,15 @@ public final class SectionCharts {
     List<String> categories = months.stream().map(p -> MONTH.format(p.start())).toList();
     List<TimeWindow> windows = months.stream().map(p -> window(ctx, p)).toList();
     // Each month's score on its own (they share nothing but the cached reads), the months side by side.
-    List<Object> computed = eachInParallel(windows, w -> {
+    List<Scored> scored = eachInParallel(windows, w -> {
       try {
-        return HealthDimensions.of(ctx, w);
+        return new Scored(HealthDimensions.of(ctx, w), null);
       } catch (RuntimeException e) {
-        return Reasons.of(e);
+        return new Scored(null, Reasons.of(e));
       }
     });
-    List<HealthDimensions.Result> results = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (Object o : computed) {
-      results.add(o instanceof HealthDimensions.Result r ? r : null);
-      failures.add(o instanceof String why ? why : null);
-    }
+    List<HealthDimensions.Result> results = scored.stream().map(Scored::result).toList();
+    List<String> failures = scored.stream().map(Scored::failure).toList();
     List<ChartSeries> series = new ArrayList<>();
     List<ChartPoint> composite = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {

@@ -257,7 +257,7 @@ final class MetricColumns {
         thread.start();
       }
       Part first = Part.scan(ch, size, t, p, 0, split, cols);
-      Part rest = second == null ? null : join(second); // always waited for: the channel is closed after it
+      Part rest = second == null ? null : await(second); // always waited for: the channel is closed after it
       if (first.notPlain) {
         return Optional.empty();
       }
@@ -273,7 +273,7 @@ final class MetricColumns {
     }
   }
 
-  private static Part join(java.util.concurrent.FutureTask<Part> task) throws IOException {
+  private static Part await(java.util.concurrent.FutureTask<Part> task) throws IOException {
     try {
       return task.get();
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.companyos.sources.files;
 
 import io.companyos.sources.RecordKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,8 +12,8 @@ import java.util.List;
  * two primitive arrays instead of a comparison sort that reads two rows' {@code Instant}s for each of its n log n
  * comparisons (most of the time of reading an export that is not in time order). The times are counted in the
  * coarsest unit they are all whole numbers of (seconds, milliseconds, microseconds or nanoseconds) from the earliest,
- * and sorted on only as many bits as the latest needs. Times that do not fit in a long in that unit (more than about
- * 292 years from 1970 in nanoseconds) are sorted by the comparator instead.
+ * and sorted on only as many bits as the latest needs. Rows with a time that does not fit in a long of nanoseconds
+ * (more than about 292 years from 1970) are sorted by the comparator instead.
  */
 final class TimeOrder {
   /** The widest digit: 2,048 counters (8 KB) stay in the first-level cache. */
@@ -23,63 +24,26 @@ final class TimeOrder {
   /** Sorts {@code rows} in place by {@link RecordKind#timeOf}, stable. */
   static <T> void sort(List<T> rows, RecordKind<T> kind) {
     int n = rows.size();
-    long[] keys = new long[n];
-    int[] nanos = new int[n];
-    int nanoBits = 0;
-    for (int i = 0; i < n; i++) {
-      Instant t = kind.timeOf(rows.get(i));
-      keys[i] = t.getEpochSecond();
-      nanos[i] = t.getNano();
-      nanoBits |= nanos[i];
-    }
-    // The coarsest unit every time is a whole number of (exports often hold whole seconds or milliseconds): fewer
-    // bits to sort on.
-    long perSecond = nanoBits == 0 ? 1 : 1_000_000_000L;
-    int nanosPerUnit = 1_000_000_000;
-    if (nanoBits != 0) {
-      for (int unit : new int[] {1_000_000, 1_000, 1}) {
-        boolean whole = true;
-        for (int i = 0; i < n && whole; i++) {
-          whole = nanos[i] % unit == 0;
-        }
-        if (whole) {
-          perSecond = 1_000_000_000L / unit;
-          nanosPerUnit = unit;
-          break;
-        }
-      }
-    }
-    long min = Long.MAX_VALUE;
+    long[] nanos = new long[n];
     try {
       for (int i = 0; i < n; i++) {
-        keys[i] = Math.addExact(Math.multiplyExact(keys[i], perSecond), nanos[i] / nanosPerUnit);
-        min = Math.min(min, keys[i]);
+        Instant t = kind.timeOf(rows.get(i));
+        nanos[i] = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
       }
     } catch (ArithmeticException e) {
       rows.sort(Comparator.comparing(kind::timeOf)); // beyond about 292 years from 1970 in nanoseconds
       return;
     }
-    long range = 0;
+    int[] order = orderOfNanos(nanos, n);
+    List<T> before = new ArrayList<>(rows);
     for (int i = 0; i < n; i++) {
-      keys[i] -= min; // the difference, read as unsigned, is right even when it overflows a signed long
-      range |= keys[i];
-    }
-    int[] order = order(keys, Long.SIZE - Long.numberOfLeadingZeros(range));
-    Object[] sorted = new Object[n];
-    for (int i = 0; i < n; i++) {
-      sorted[i] = rows.get(order[i]);
-    }
-    for (int i = 0; i < n; i++) {
-      @SuppressWarnings("unchecked")
-      T row = (T) sorted[i];
-      rows.set(i, row);
+      rows.set(i, before.get(order[i]));
     }
   }
 
   /**
    * The positions of the first {@code size} times of {@code nanos} (nanoseconds since the epoch) in ascending order,
-   * equal times in their order; counted, as {@link #sort} counts them, in the coarsest unit they are all whole numbers
-   * of, from the earliest.
+   * equal times in their order; counted in the coarsest unit they are all whole numbers of, from the earliest.
    */
   static int[] orderOfNanos(long[] nanos, int size) {
     long unit = 1;

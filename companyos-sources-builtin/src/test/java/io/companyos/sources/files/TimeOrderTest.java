@@ -32,12 +32,12 @@ class TimeOrderTest {
 
   @Test
   void farTimesSortInWholeSecondsAndWithNanosecondsByComparison() {
-    // Whole seconds: a thousand years either side fit in a long.
+    // A thousand years either side of 1970, whole seconds.
     List<Deployment> rows = new ArrayList<>(List.of(deploy("late", Instant.parse("3000-01-01T00:00:00Z")),
         deploy("now", Instant.parse("2026-01-01T00:00:00Z")), deploy("early", Instant.parse("1000-01-01T00:00:00Z"))));
     TimeOrder.sort(rows, RecordKind.DEPLOYMENTS);
     assertThat(rows).extracting(Deployment::deployId).containsExactly("early", "now", "late");
-    // A nanosecond part: the year 3000 is beyond a long of nanoseconds, so the rows are compared instead.
+    // With a nanosecond part: the years 1000 and 3000 are beyond a long of nanoseconds, so the rows are compared.
     rows = new ArrayList<>(List.of(deploy("late", Instant.parse("3000-01-01T00:00:00.000000001Z")),
         deploy("now", Instant.parse("2026-01-01T00:00:00Z")), deploy("now too", Instant.parse("2026-01-01T00:00:00Z")),
         deploy("early", Instant.parse("1000-01-01T00:00:00Z"))));
