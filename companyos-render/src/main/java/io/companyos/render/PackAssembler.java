@@ -135,6 +135,7 @@ public final class PackAssembler {
       long sectionDeadline = System.nanoTime() + sectionTimeout.toNanos();
       for (SectionSpec spec : specs) {
         SectionContext ctx = context(pack, spec, asOf, zone, period, cache).withDeadline(sectionDeadline);
+        io.companyos.render.internal.SectionCharts.prepare(ctx);
         contexts.add(ctx);
         futures.add(pool.submit(() -> assembleOne(ctx)));
       }

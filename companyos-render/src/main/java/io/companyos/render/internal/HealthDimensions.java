@@ -10,6 +10,7 @@ import io.companyos.render.SectionContext;
 import io.companyos.scoring.finops.CloudBudget;
 import io.companyos.scoring.finops.Variance;
 import io.companyos.scoring.health.StandardHealthKpis;
+import io.companyos.scoring.product.ActiveUserIndex;
 import io.companyos.scoring.product.Engagement;
 import io.companyos.sources.Series;
 import java.time.YearMonth;
@@ -267,8 +268,7 @@ public final class HealthDimensions {
       long prev = pcPrev.isPresent() ? Math.round(pcPrev.get().value().value())
           : activeUsers(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, week.previous()));
       OptionalDouble stickiness = pcSticky.isPresent() ? pcSticky.get().ratio()
-          : Engagement.stickiness(ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))).rows(), w.end(),
-              ctx.zone());
+          : stickiness(ctx, ctx.records(RecordKind.PRODUCT_EVENTS, TimeWindow.ending(w.end(), Duration.ofDays(30))), w.end());
       stickiness.ifPresent(s -> in.kpis().put(StandardHealthModel.STICKINESS, s));
       Variance.change(wau, prev).ifPresent(growth -> {
         in.kpis().put(StandardHealthModel.WAU_GROWTH, growth);
@@ -402,6 +402,102 @@ public final class HealthDimensions {
    * computed once per pack for the same rows.
    */
   static long activeUsers(SectionContext ctx, Dataset<ProductEvent> events) {
-    return ctx.derived(events, "active-users", () -> Engagement.activeUsers(events.rows()));
+    return ctx.derived(events, "active-users", () -> {
+      ActiveUserIndex index = indexFor(ctx, events);
+      return index != null ? index.activeUsers(events.provenance().window()) : Engagement.activeUsers(events.rows());
+    });
+  }
+
+  /**
+   * Stickiness ({@link Engagement#stickiness}) at {@code end} from {@code month}, the product events of the 30 days
+   * ending there; counted by an index of the events ({@link #indexProductEvents}) when one covers them.
+   */
+  static OptionalDouble stickiness(SectionContext ctx, Dataset<ProductEvent> month, Instant end) {
+    ActiveUserIndex index = indexFor(ctx, month);
+    return index != null && month.provenance().window().end().equals(end) ? index.stickiness(end, ctx.zone())
+        : Engagement.stickiness(month.rows(), end, ctx.zone());
+  }
+
+  /**
+   * Keeps the product events of {@code cover} as one {@link ActiveUserIndex} for every pack of the assembler, so that
+   * the distinct users of each window inside it ({@link #activeUsers}, {@link #stickiness}) are counted over a slice
+   * of two primitive arrays instead of by a hash set over that window's events: a chart of many overlapping windows
+   * (a 30-day MAU for each of 36 windows) reads each event once, not once per window. The rows start loading now
+   * ({@link SectionContext#prefetch}); the index is built by the first count that needs it, and other counts wait for
+   * it. The windows still take their own rows (their provenance and freshness are theirs); only the count comes from
+   * the index, and only when the index holds as many events of the window as the window's own rows (the same source,
+   * the same rows). Nothing happens when no source holds product events or an index already covers {@code cover}; if
+   * reading it fails, each window counts, or fails on, its own rows as before.
+   */
+  static void indexProductEvents(SectionContext ctx, TimeWindow cover) {
+    if (!ctx.supports(RecordKind.PRODUCT_EVENTS)) {
+      return;
+    }
+    List<PendingIndex> known = indexes(ctx);
+    synchronized (known) {
+      if (known.stream().anyMatch(i -> covers(i.cover(), cover))) {
+        return;
+      }
+      ctx.prefetch(RecordKind.PRODUCT_EVENTS, cover);
+      known.add(new PendingIndex(cover, new java.util.concurrent.FutureTask<>(
+          () -> ActiveUserIndex.of(ctx.records(RecordKind.PRODUCT_EVENTS, cover).rows(), cover))));
+    }
+  }
+
+  /** An index of the product events of {@code cover}, built once by whoever needs it first. */
+  private record PendingIndex(TimeWindow cover, java.util.concurrent.FutureTask<ActiveUserIndex> index) {}
+
+  private static boolean covers(TimeWindow outer, TimeWindow inner) {
+    return !inner.start().isBefore(outer.start()) && !inner.end().isAfter(outer.end());
+  }
+
+  /**
+   * The span that holds the product events {@link #of} and {@link #costPerMau} read for each of {@code windows}:
+   * from the earliest of each window's start and the start of the 30 days ending with it, to the latest end.
+   */
+  static TimeWindow productEventsCover(List<TimeWindow> windows) {
+    Instant start = null;
+    Instant end = null;
+    for (TimeWindow w : windows) {
+      Instant s = w.end().minus(Duration.ofDays(30));
+      s = w.start().isBefore(s) ? w.start() : s;
+      start = start == null || s.isBefore(start) ? s : start;
+      end = end == null || w.end().isAfter(end) ? w.end() : end;
+    }
+    if (start == null) {
+      throw new IllegalArgumentException("no windows");
+    }
+    return new TimeWindow(start, end);
+  }
+
+  private static List<PendingIndex> indexes(SectionContext ctx) {
+    return ctx.shared("active-user-indexes", List.of(), java.util.concurrent.CopyOnWriteArrayList::new);
+  }
+
+  /**
+   * An index that covers the window of {@code events} and holds as many events in it as they are (built now, or
+   * waited for, when it is not yet), or null: then the events are counted themselves.
+   */
+  private static @org.jspecify.annotations.Nullable ActiveUserIndex indexFor(SectionContext ctx, Dataset<ProductEvent> events) {
+    TimeWindow w = events.provenance().window();
+    for (PendingIndex pending : indexes(ctx)) {
+      if (!covers(pending.cover(), w)) {
+        continue;
+      }
+      pending.index().run(); // builds it here unless it is built or being built
+      ActiveUserIndex index;
+      try {
+        index = pending.index().get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (java.util.concurrent.ExecutionException e) {
+        continue; // its read failed: the window's own rows are counted (and fail, if they do, as they always have)
+      }
+      if (index.events(w) == events.rows().size()) {
+        return index;
+      }
+    }
+    return null;
   }
 }

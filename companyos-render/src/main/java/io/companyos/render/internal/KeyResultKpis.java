@@ -60,7 +60,7 @@ final class KeyResultKpis {
       case "stickiness" -> {
         TimeWindow month = TimeWindow.ending(w.end(), Duration.ofDays(30));
         Dataset<ProductEvent> d = ctx.records(RecordKind.PRODUCT_EVENTS, month);
-        return value(percent(Engagement.stickiness(d.rows(), w.end(), ctx.zone())), "no active users", d.provenance(), month,
+        return value(percent(HealthDimensions.stickiness(ctx, d, w.end())), "no active users", d.provenance(), month,
             "KPI stickiness: DAU of the 7 days / MAU, %");
       }
       case "feature_adoption" -> {

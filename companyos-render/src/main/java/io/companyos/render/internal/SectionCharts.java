@@ -118,8 +118,10 @@ public final class SectionCharts {
   static Chart healthTrend(SectionContext ctx) {
     List<Period> months = months(ctx, HEALTH_MONTHS);
     List<String> categories = months.stream().map(p -> MONTH.format(p.start())).toList();
-    List<TimeWindow> windows = months.stream().map(p -> window(ctx, p)).toList();
-    // Each month's score on its own (they share nothing but the cached reads), the months side by side.
+    List<TimeWindow> windows = healthTrendWindows(ctx, months);
+    // Each month's score on its own (they share nothing but the cached reads and the index of the product events
+    // their distinct-user counts are taken from), the months side by side.
+    HealthDimensions.indexProductEvents(ctx, HealthDimensions.productEventsCover(windows));
     List<Scored> scored = eachInParallel(windows, w -> {
       try {
         return new Scored(HealthDimensions.of(ctx, w), null);
@@ -161,32 +163,17 @@ public final class SectionCharts {
    */
   static Chart wbrCostPerMau(SectionContext ctx) {
     return ctx.shared("chart-wbr-cost-per-mau", List.of(ctx.asOf(), ctx.zone()), () -> {
-      List<String> categories = new ArrayList<>();
-      List<TimeWindow> windows = new ArrayList<>();
-      List<TimeWindow> prior = new ArrayList<>();
-      LocalDate today = ctx.asOf().atZone(ctx.zone()).toLocalDate();
-      Period week = Period.containing(PeriodKind.WEEK, today).previous();
-      List<Period> weeks = new ArrayList<>();
-      for (int i = 0; i < WBR_WEEKS; i++) {
-        weeks.add(0, week);
-        week = week.previous();
-      }
-      for (Period p : weeks) {
-        TimeWindow w = window(ctx, p);
-        categories.add("W" + p.start().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        windows.add(w);
-        prior.add(new TimeWindow(w.start().minus(Duration.ofDays(364)), w.end().minus(Duration.ofDays(364))));
-      }
-      for (Period p : months(ctx, WBR_MONTHS)) {
-        categories.add(MONTH.format(p.start()));
-        windows.add(window(ctx, p));
-        prior.add(window(ctx, Period.containing(PeriodKind.MONTH, p.start().minusYears(1))));
-      }
+      WbrWindows wbr = wbrWindows(ctx);
+      List<String> categories = wbr.categories();
+      List<TimeWindow> windows = wbr.windows();
+      List<TimeWindow> prior = wbr.prior();
       Function<TimeWindow, String> noData = w -> "no spend or no active users in the 30 days to "
           + Rows.date(w.end().minusNanos(1), ctx.zone());
-      // Each window's cost per MAU on its own (a pass over 30 days of events each), the windows side by side.
+      // Each window's cost per MAU on its own, the windows side by side; their MAUs are counted from one index of
+      // the events of all of them (36 windows of 30 days would otherwise each be a pass over a month of events).
       List<TimeWindow> all = new ArrayList<>(windows);
       all.addAll(prior);
+      HealthDimensions.indexProductEvents(ctx, HealthDimensions.productEventsCover(all));
       List<ChartPoint> points = eachInParallel(all, w -> point(w, () -> HealthDimensions.costPerMau(ctx, w), noData));
       List<ChartPoint> current = points.subList(0, windows.size());
       List<ChartPoint> lastYear = points.subList(windows.size(), all.size());
@@ -201,6 +188,67 @@ public final class SectionCharts {
           new ChartSeries("Target", null, ChartSeries.Role.TARGET, target));
       return new Chart("wbr-cost-per-mau", ChartKind.WBR, WBR_TITLE, Unit.USD, categories, WBR_WEEKS, series, null);
     });
+  }
+
+  /** The windows of the health trend's months. */
+  private static List<TimeWindow> healthTrendWindows(SectionContext ctx, List<Period> months) {
+    return months.stream().map(p -> window(ctx, p)).toList();
+  }
+
+  /** The cost-per-MAU chart's categories, its windows (weeks, then months) and the same windows a year earlier. */
+  private record WbrWindows(List<String> categories, List<TimeWindow> windows, List<TimeWindow> prior) {}
+
+  private static WbrWindows wbrWindows(SectionContext ctx) {
+    List<String> categories = new ArrayList<>();
+    List<TimeWindow> windows = new ArrayList<>();
+    List<TimeWindow> prior = new ArrayList<>();
+    LocalDate today = ctx.asOf().atZone(ctx.zone()).toLocalDate();
+    Period week = Period.containing(PeriodKind.WEEK, today).previous();
+    List<Period> weeks = new ArrayList<>();
+    for (int i = 0; i < WBR_WEEKS; i++) {
+      weeks.add(0, week);
+      week = week.previous();
+    }
+    for (Period p : weeks) {
+      TimeWindow w = window(ctx, p);
+      categories.add("W" + p.start().get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      windows.add(w);
+      prior.add(new TimeWindow(w.start().minus(Duration.ofDays(364)), w.end().minus(Duration.ofDays(364))));
+    }
+    for (Period p : months(ctx, WBR_MONTHS)) {
+      categories.add(MONTH.format(p.start()));
+      windows.add(window(ctx, p));
+      prior.add(window(ctx, Period.containing(PeriodKind.MONTH, p.start().minusYears(1))));
+    }
+    return new WbrWindows(categories, windows, prior);
+  }
+
+  /**
+   * Starts, before a pack's sections run, what the charts of a section of {@code ctx}'s type will count: for the
+   * health trend and the cost-per-MAU chart, one index of the product events of all their windows
+   * ({@link HealthDimensions#indexProductEvents}), whose rows start loading now. The pack's other sections that count
+   * distinct users over windows inside it (the headline's WAU and stickiness, key results) then count them there too,
+   * however their threads are ordered. Anything that fails here is left to the sections, which report it as before.
+   *
+   * @param ctx the context of one section of the pack, before it runs
+   */
+  public static void prepare(SectionContext ctx) {
+    switch (ctx.spec().type()) {
+      case "dimension_scores", "dimension_comparison", "financial_summary", "platform_health" -> {
+        try {
+          List<TimeWindow> windows = new ArrayList<>(healthTrendWindows(ctx, months(ctx, HEALTH_MONTHS)));
+          WbrWindows wbr = wbrWindows(ctx);
+          windows.addAll(wbr.windows());
+          windows.addAll(wbr.prior());
+          HealthDimensions.indexProductEvents(ctx, HealthDimensions.productEventsCover(windows));
+        } catch (RuntimeException e) {
+          // the sections and their charts read and count their own windows, and report what fails
+        }
+      }
+      default -> {
+        // no chart of many windows
+      }
+    }
   }
 
   /**
