@@ -9,7 +9,7 @@ import java.util.Objects;
  * The answer of a source to one query: the rows and their provenance. Empty is a valid answer.
  *
  * @param <T> the row type
- * @param rows the rows (copied)
+ * @param rows the rows (copied, unless they are {@link ComputedRows}, which are immutable and kept as they are)
  * @param provenance where the rows come from; its row count equals the number of rows
  */
 public record Dataset<T>(List<T> rows, Provenance provenance) {
@@ -17,12 +17,12 @@ public record Dataset<T>(List<T> rows, Provenance provenance) {
   /**
    * Checks that the provenance counts the rows.
    *
-   * @param rows the rows (copied)
+   * @param rows the rows (copied, unless they are {@link ComputedRows})
    * @param provenance where the rows come from
    * @throws IllegalArgumentException when the provenance's row count differs from the number of rows
    */
   public Dataset {
-    rows = List.copyOf(rows);
+    rows = immutable(rows);
     Objects.requireNonNull(provenance, "provenance");
     if (provenance.rowCount() != rows.size()) {
       throw new IllegalArgumentException(
@@ -34,12 +34,18 @@ public record Dataset<T>(List<T> rows, Provenance provenance) {
    * The rows with their provenance, counted: the provenance's row count is set to the number of rows.
    *
    * @param <T> the row type
-   * @param rows the rows (copied)
+   * @param rows the rows (copied, unless they are {@link ComputedRows})
    * @param provenance where the rows come from (its row count is replaced), e.g. {@link Provenance#of}
    * @return the dataset
    */
   public static <T> Dataset<T> of(List<? extends T> rows, Provenance provenance) {
-    return new Dataset<>(List.copyOf(rows), provenance.withRowCount(rows.size()));
+    return new Dataset<>(immutable(rows), provenance.withRowCount(rows.size()));
+  }
+
+  /** {@code rows} when they are {@link ComputedRows} (immutable by contract), else an immutable copy. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> immutable(List<? extends T> rows) {
+    return rows instanceof ComputedRows<?> ? (List<T>) rows : List.copyOf(rows);
   }
 
   /**

@@ -42,6 +42,34 @@ class DatasetTest {
   }
 
   @Test
+  void computedRowsAreKeptAsTheyAreAndOtherListsAreCopied() {
+    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+    ComputedRows<Change> computed = new ComputedRows<>() {
+      @Override
+      public Change get(int i) {
+        made.incrementAndGet();
+        return new Change("c" + i, T);
+      }
+
+      @Override
+      public int size() {
+        return 1_000_000;
+      }
+    };
+    Dataset<Change> d = Dataset.of(computed, Provenance.of("cols", "changes", W, T));
+    assertThat(d.rows()).isSameAs(computed);
+    assertThat(made).hasValue(0); // no record made until one is read
+    assertThat(d.provenance().rowCount()).isEqualTo(1_000_000);
+    assertThat(d.rows().get(7)).isEqualTo(new Change("c7", T)).isEqualTo(d.rows().get(7));
+    assertThatThrownBy(() -> d.rows().add(new Change("x", T))).isInstanceOf(UnsupportedOperationException.class);
+
+    java.util.List<Change> plain = new java.util.ArrayList<>(List.of(new Change("a", T)));
+    Dataset<Change> copied = Dataset.of(plain, Provenance.of("git", "changes", W, T));
+    plain.add(new Change("b", T));
+    assertThat(copied.rows()).containsExactly(new Change("a", T));
+  }
+
+  @Test
   void ofCountsTheRowsAndKeepsTheCoverage() {
     Provenance.Coverage span = Provenance.Coverage.of(List.of(W.start(), T)).orElseThrow();
     Provenance p = Provenance.of("git", "changes", W, T).withCovers(span);

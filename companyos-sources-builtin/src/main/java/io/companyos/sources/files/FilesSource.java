@@ -67,6 +67,8 @@ public final class FilesSource implements MetricSource {
   private final long parallelReadBytes;
   private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
   private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
+  private volatile java.util.@org.jspecify.annotations.Nullable Optional<EventColumns> eventColumns;
+  private final Object eventsLock = new Object();
 
   private record WindowKey(RecordKind<?> kind, TimeWindow window) {}
 
@@ -138,6 +140,16 @@ public final class FilesSource implements MetricSource {
       @SuppressWarnings("unchecked")
       Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
       return Dataset.of(part.rows(), provenance(describeQuery(file.getFileName().toString(), part), window).withCovers(part.covers()));
+    }
+    if (kind.equals(RecordKind.PRODUCT_EVENTS) && !cache.containsKey(kind)) {
+      java.util.Optional<EventColumns> events = eventColumns(file);
+      if (events.isPresent()) {
+        // Kept in columns (no object per row while kept); the window's records are made now, equal to the record path's.
+        @SuppressWarnings("unchecked")
+        List<T> rows = (List<T>) events.get().rows(window);
+        Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> events.get().coverage()).orElse(null);
+        return Dataset.of(rows, provenance(file.getFileName().toString(), window).withCovers(covers));
+      }
     }
     Loaded<T> loaded = load(kind);
     List<T> rows = loaded.rows();
@@ -243,6 +255,29 @@ public final class FilesSource implements MetricSource {
             c = java.util.Optional.empty(); // the record path reports the file
           }
           metricColumns = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * product_events.csv in columns ({@link EventColumns}), read once, when it is an uncompressed, plain CSV file; empty when
+   * it is not, and its records answer instead (which report a bad row as always).
+   */
+  private java.util.Optional<EventColumns> eventColumns(Path file) {
+    java.util.Optional<EventColumns> c = eventColumns;
+    if (c == null) {
+      synchronized (eventsLock) { // not this: metrics.csv may be read at the same time
+        c = eventColumns;
+        if (c == null) {
+          try {
+            c = file.getFileName().toString().equals("product_events.csv") && size(file) > 0
+                ? EventColumns.scan(file) : java.util.Optional.empty();
+          } catch (IOException e) {
+            c = java.util.Optional.empty(); // the record path reports the file
+          }
+          eventColumns = c;
         }
       }
     }

@@ -65,6 +65,27 @@ public final class IsoTimes {
     return slow(new String(bytes, from, to - from, StandardCharsets.UTF_8)).toEpochMilli();
   }
 
+  /**
+   * Nanoseconds since the epoch of the text in {@code bytes[from, to)}, the instant {@link #instant(byte[], int, int)}
+   * reads, with no Instant made for the common shapes; {@link Long#MIN_VALUE} when it does not fit in a long.
+   */
+  static long epochNanos(byte[] bytes, int from, int to) {
+    long sec = fastSeconds(bytes, from, to);
+    Instant at = null;
+    int nano;
+    if (sec != NOT_FAST) {
+      nano = fractionNanos(bytes, from, to);
+    } else {
+      at = slow(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+      sec = at.getEpochSecond();
+      nano = at.getNano();
+    }
+    if (sec > Long.MAX_VALUE / 1_000_000_000L - 1 || sec < Long.MIN_VALUE / 1_000_000_000L + 1) {
+      return Long.MIN_VALUE;
+    }
+    return sec * 1_000_000_000L + nano;
+  }
+
   /** The instant of the text in {@code bytes[from, to)} (see {@link #epochMilli(byte[], int, int)}). */
   public static Instant instant(byte[] bytes, int from, int to) {
     long sec = fastSeconds(bytes, from, to);

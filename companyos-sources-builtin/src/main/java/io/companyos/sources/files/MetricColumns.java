@@ -7,10 +7,8 @@ import io.companyos.sources.Series;
 import io.companyos.sources.builtin.internal.MetricPointQueries;
 import io.companyos.sources.builtin.internal.MetricSelector;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +22,7 @@ import java.util.TreeMap;
 /**
  * The points of a big {@code metrics.csv}, kept in columns per metric: times (nanoseconds since the epoch) and values in
  * primitive arrays sorted by time, and each point's label set as an index into the file's distinct label sets. Read
- * once with the byte scanner of {@link DoraScan} and {@link IsoTimes}, without a record per row; a query touches only
+ * once by {@link ColumnScan} (the byte scanner of {@link DoraScan} and {@link IsoTimes}), without a record per row; a query touches only
  * its metric's points, found by binary search on time. It answers exactly what {@link MetricPoint} records of the same
  * file answer ({@code MetricPointQueries}): a file that is not plain (quotes, non-ASCII text, a value or time the record
  * path would refuse or read differently) is not read here, and the caller reads records instead, which reports the bad
@@ -32,8 +30,6 @@ import java.util.TreeMap;
  */
 final class MetricColumns {
   private static final double TWO_53 = 0x1p53;
-  /** Bytes of the file held at once (plus the rest of the last record). */
-  static final int CHUNK = 8 << 20;
   private static final double[] POW10 = new double[23];
 
   static {
@@ -107,17 +103,7 @@ final class MetricColumns {
 
     /** The first index whose time is at or after {@code t}. */
     int lowerBound(long t) {
-      int lo = 0;
-      int hi = size;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (nanos[mid] < t) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return ColumnScan.lowerBound(nanos, size, t);
     }
   }
 
@@ -137,16 +123,7 @@ final class MetricColumns {
   /** The span of one metric's points (distinct instants), as {@link Provenance.Coverage#of} gives it for records. */
   Optional<Provenance.Coverage> coverage(String metric) {
     Points p = byMetric.get(metric);
-    if (p == null || p.size == 0) {
-      return Optional.empty();
-    }
-    long distinct = 1;
-    for (int i = 1; i < p.size; i++) {
-      if (p.nanos[i] != p.nanos[i - 1]) {
-        distinct++;
-      }
-    }
-    return Optional.of(new Provenance.Coverage(instant(p.nanos[0]), instant(p.nanos[p.size - 1]), distinct, null));
+    return p == null ? Optional.empty() : ColumnScan.coverage(p.nanos, p.size);
   }
 
   /** Per matching series, its latest point in {@code [at - lookback, at]} (as {@code MetricPointQueries.instant}). */
@@ -191,19 +168,15 @@ final class MetricColumns {
   }
 
   private static long nanos(Instant t) {
-    try {
-      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-    } catch (ArithmeticException e) {
-      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
+    return ColumnScan.clampedNanos(t);
   }
 
   private static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    return ColumnScan.instant(nanos);
   }
 
   /** Files of this size or more are scanned in two parts, on two threads. */
-  static final long PARALLEL_BYTES = 16L << 20;
+  static final long PARALLEL_BYTES = ColumnScan.PARALLEL_BYTES;
 
   /**
    * Reads {@code file} (uncompressed CSV) in columns; empty when it is not plain enough, and the record path must read it.
@@ -217,29 +190,11 @@ final class MetricColumns {
   }
 
   /**
-   * {@link #scan(Path)}, in two parts on two threads when the file has {@code parallelBytes} or more: the second part
-   * starts at the first record start after the middle, the first reads up to it, and their points and label sets are
-   * joined in file order, so the columns are those of one pass. A middle inside a quoted line break is seen when the
-   * first part ends elsewhere; the second part is then read again from where the first ended.
+   * {@link #scan(Path)}, in two parts on two threads when the file has {@code parallelBytes} or more
+   * ({@link ColumnScan#scan}): their points and label sets are joined in file order, so the columns are those of one pass.
    */
   static Optional<MetricColumns> scan(Path file, long parallelBytes) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = ch.size();
-      DoraScan.Text t = new DoraScan.Text(ch, size, 0, (int) Math.min(size, CHUNK + (1 << 16)));
-      DoraScan.Fields f = new DoraScan.Fields();
-      int p = 0;
-      if (t.len >= 3 && (t.b[0] & 0xFF) == 0xEF && (t.b[1] & 0xFF) == 0xBB && (t.b[2] & 0xFF) == 0xBF) {
-        p = 3; // a UTF-8 byte-order mark, as the record path skips it
-      }
-      if (p >= t.len) {
-        return Optional.empty();
-      }
-      p = f.record(t, p);
-      Map<String, Integer> header = new HashMap<>();
-      for (int i = 0; i < f.count; i++) {
-        // As the record path: the name stripped, byte-order marks removed, a repeated name's last column.
-        header.put(new String(t.b, f.from[i], f.to[i] - f.from[i], StandardCharsets.UTF_8).strip().replace("\uFEFF", ""), i);
-      }
+    return ColumnScan.<Part>scan(file, parallelBytes, "metrics-scan", header -> {
       Integer ts = header.get("timestamp");
       Integer mc = header.get("metric");
       Integer vc = header.get("value");
@@ -248,46 +203,8 @@ final class MetricColumns {
         return Optional.empty();
       }
       Columns cols = new Columns(ts, mc, vc, lc);
-      long split = size >= parallelBytes ? recordStartAfter(ch, size, p + (size - p) / 2) : size;
-      java.util.concurrent.FutureTask<Part> second = null;
-      if (split < size) {
-        second = new java.util.concurrent.FutureTask<>(() -> Part.scan(ch, size, null, 0, split, size, cols));
-        Thread thread = new Thread(second, "metrics-scan");
-        thread.setDaemon(true);
-        thread.start();
-      }
-      Part first = Part.scan(ch, size, t, p, 0, split, cols);
-      Part rest = second == null ? null : await(second); // always waited for: the channel is closed after it
-      if (first.notPlain) {
-        return Optional.empty();
-      }
-      if (rest != null && first.end != split) {
-        rest = Part.scan(ch, size, null, 0, first.end, size, cols); // the middle fell inside a record
-      }
-      if (rest != null && rest.notPlain) {
-        return Optional.empty();
-      }
-      return Optional.of(join(rest == null ? List.of(first) : List.of(first, rest)));
-    } catch (DoraScan.NotScannable | IsoTimes.BadTime | CsvRow.BadValue | NotPlain e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Part await(java.util.concurrent.FutureTask<Part> task) throws IOException {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while reading metrics.csv");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+      return Optional.<ColumnScan.Parts<Part>>of(() -> new Part(cols));
+    }).map(MetricColumns::join);
   }
 
   /**
@@ -326,129 +243,47 @@ final class MetricColumns {
     return new MetricColumns(byMetric, labelSets);
   }
 
-  /** The first record start after {@code from}: past the next line feed and any line ends after it ({@code size} if none). */
-  private static long recordStartAfter(FileChannel ch, long size, long from) throws IOException {
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
-    boolean afterLineFeed = false;
-    for (long at = from; at < size; ) {
-      buf.clear();
-      int n = ch.read(buf, at);
-      if (n <= 0) {
-        break;
-      }
-      for (int i = 0; i < n; i++) {
-        byte c = buf.get(i);
-        if (afterLineFeed && !DoraScan.Fields.isLineEnd(c)) {
-          return at + i;
-        }
-        afterLineFeed |= c == '\n';
-      }
-      at += n;
-    }
-    return size;
-  }
-
   /** The columns of the file's header the scan reads. */
   private record Columns(int time, int metric, int value, int labels) {}
 
-  /** The points of one part of the file, their label sets numbered by the part (as text), and where the part ended. */
-  private static final class Part {
+  /** The points of one part of the file and their label sets, numbered by the part (as text). */
+  private static final class Part extends ColumnScan.Part {
     final Map<String, Points> byMetric = new HashMap<>();
     final List<String> labelTexts = new ArrayList<>();
-    /** The first record start at or after the part's limit (the file's size at its end). */
-    long end;
-    boolean notPlain;
+    private final Columns cols;
+    private final ColumnScan.Names names = new ColumnScan.Names();
+    private final ColumnScan.Names labelNames = new ColumnScan.Names();
+    private final Map<String, Integer> labelIds = new HashMap<>();
 
-    /**
-     * Scans the records that start in {@code [base + p, to)} (the last one may run past {@code to}), from {@code t}
-     * (the file from {@code base}) or, when it is null, from a new buffer at {@code base}.
-     */
-    static Part scan(FileChannel ch, long size, DoraScan.@org.jspecify.annotations.Nullable Text t, int p, long base, long to,
-        Columns cols) throws IOException {
-      Part part = new Part();
-      try {
-        part.read(ch, size, t == null ? new DoraScan.Text(ch, size, base, bufferSize(size, base, to)) : t, p, base, to, cols);
-      } catch (DoraScan.NotScannable | IsoTimes.BadTime | CsvRow.BadValue | NotPlain e) {
-        part.notPlain = true;
-      } catch (java.io.UncheckedIOException e) {
-        throw e.getCause();
+    Part(Columns cols) {
+      this.cols = cols;
+    }
+
+    @Override
+    void record(byte[] b, DoraScan.Fields f) {
+      long n = ColumnScan.nanos(b, f.start(b, cols.time()), f.end(b, cols.time()));
+      String metric = names.name(b, f.start(b, cols.metric()), f.end(b, cols.metric()));
+      if (metric == null) {
+        throw new ColumnScan.NotPlain();
       }
-      return part;
-    }
-
-    /** A buffer of a chunk, or of what is left before the part's limit (and a little past it, for its last record). */
-    private static int bufferSize(long size, long base, long to) {
-      return (int) Math.min(Math.min(size, to + (1 << 16)) - base, CHUNK + (1 << 16));
-    }
-
-    private void read(FileChannel ch, long size, DoraScan.Text t, int p, long base, long to, Columns cols) throws IOException {
-      DoraScan.Fields f = new DoraScan.Fields();
-      Names names = new Names();
-      Names labelNames = new Names();
-      Map<String, Integer> labelIds = new HashMap<>();
-      while (true) {
-        if (p >= CHUNK) {
-          // Start a new buffer at this record's start, so the file is never held whole.
-          base += p;
-          t = new DoraScan.Text(ch, size, base, bufferSize(size, base, to));
-          p = 0;
+      double value = value(b, f.start(b, cols.value()), f.end(b, cols.value()), FileFormats.isCounter(metric));
+      String labelText = "";
+      if (cols.labels() >= 0) {
+        int ls = f.start(b, cols.labels());
+        int le = f.end(b, cols.labels());
+        String text = labelNames.name(b, ls, le);
+        if (text == null && ls != le) {
+          throw new ColumnScan.NotPlain(); // not ASCII
         }
-        if (p >= t.len && !t.more()) {
-          end = size;
-          return;
-        }
-        if (DoraScan.Fields.isLineEnd(t.b[p])) {
-          p++; // an empty line (skipped by the record path too), or the LF of a CRLF
-          continue;
-        }
-        if (base + p >= to) {
-          end = base + p; // the next part's first record
-          return;
-        }
-        p = f.record(t, p);
-        byte[] b = t.b;
-        int s = f.start(b, cols.time());
-        int e = f.end(b, cols.time());
-        if (s == e) {
-          throw new NotPlain();
-        }
-        Instant at = IsoTimes.instant(b, s, e);
-        String metric = names.name(b, f.start(b, cols.metric()), f.end(b, cols.metric()));
-        if (metric == null) {
-          throw new NotPlain();
-        }
-        double value = value(b, f.start(b, cols.value()), f.end(b, cols.value()), FileFormats.isCounter(metric));
-        String labelText = "";
-        if (cols.labels() >= 0) {
-          int ls = f.start(b, cols.labels());
-          int le = f.end(b, cols.labels());
-          String text = labelNames.name(b, ls, le);
-          if (text == null && ls != le) {
-            throw new NotPlain(); // not ASCII
-          }
-          labelText = text == null ? "" : text;
-        }
-        Integer l = labelIds.get(labelText);
-        if (l == null) {
-          l = labelTexts.size();
-          labelTexts.add(labelText);
-          labelIds.put(labelText, l);
-        }
-        long n = nanos(at);
-        if (n == Long.MIN_VALUE || n == Long.MAX_VALUE) {
-          throw new NotPlain();
-        }
-        byMetric.computeIfAbsent(metric, Points::new).add(n, value, l);
+        labelText = text == null ? "" : text;
       }
-    }
-  }
-
-  /** A cell the scan does not read; the record path decides about it. */
-  private static final class NotPlain extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NotPlain() {
-      super(null, null, false, false);
+      Integer l = labelIds.get(labelText);
+      if (l == null) {
+        l = labelTexts.size();
+        labelTexts.add(labelText);
+        labelIds.put(labelText, l);
+      }
+      byMetric.computeIfAbsent(metric, Points::new).add(n, value, l);
     }
   }
 
@@ -499,7 +334,7 @@ final class MetricColumns {
       }
     }
     if (digits == 0) {
-      throw new NotPlain();
+      throw new ColumnScan.NotPlain();
     }
     int exponent = 0;
     if (i < to && (b[i] == 'e' || b[i] == 'E')) {
@@ -517,12 +352,12 @@ final class MetricColumns {
         n++;
       }
       if (n == 0 || n > 4) {
-        throw new NotPlain();
+        throw new ColumnScan.NotPlain();
       }
       exponent = minus ? -e : e;
     }
     if (i != to) {
-      throw new NotPlain();
+      throw new ColumnScan.NotPlain();
     }
     double d;
     int power = exponent - scale;
@@ -533,57 +368,8 @@ final class MetricColumns {
       d = Double.parseDouble(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
     }
     if (!(Math.abs(d) <= CsvRow.LIMIT) || (counter && d < 0)) {
-      throw new NotPlain();
+      throw new ColumnScan.NotPlain();
     }
     return counter && d == 0 ? 0 : d; // a counter's -0 reads as 0, as the record path's count()
-  }
-
-  /** Text interned from its bytes (ASCII only; null for other bytes or none), so a repeated cell costs no String. */
-  private static final class Names {
-    private byte[][] keys = new byte[64][];
-    private String[] values = new String[64];
-    private int size;
-
-    String name(byte[] b, int from, int to) {
-      if (from == to) {
-        return null;
-      }
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        if (b[i] < 0) {
-          return null;
-        }
-        h = 31 * h + b[i];
-      }
-      int mask = keys.length - 1;
-      for (int slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-        byte[] k = keys[slot];
-        if (k == null) {
-          String s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-          keys[slot] = Arrays.copyOfRange(b, from, to);
-          values[slot] = s;
-          if (++size * 2 > keys.length) {
-            grow();
-          }
-          return s;
-        }
-        if (Arrays.equals(k, 0, k.length, b, from, to)) {
-          return values[slot];
-        }
-      }
-    }
-
-    private void grow() {
-      byte[][] oldKeys = keys;
-      String[] oldValues = values;
-      keys = new byte[oldKeys.length * 2][];
-      values = new String[oldKeys.length * 2];
-      size = 0;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != null) {
-          name(oldKeys[i], 0, oldKeys[i].length);
-        }
-      }
-    }
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Sorts rows by their time, keeping rows of the same time in their order (as {@code List.sort} with a comparator of
- * times does), by a least-significant-digit radix sort of the times as nanoseconds since the epoch: a few passes over
+ * times does): rows made of a few runs in time order (files appended one after another) by merging the runs, others by
+ * a least-significant-digit radix sort of the times as nanoseconds since the epoch: a few passes over
  * two primitive arrays instead of a comparison sort that reads two rows' {@code Instant}s for each of its n log n
  * comparisons (most of the time of reading an export that is not in time order). The times are counted in the
  * coarsest unit they are all whole numbers of (seconds, milliseconds, microseconds or nanoseconds) from the earliest,
@@ -46,6 +47,10 @@ final class TimeOrder {
    * equal times in their order; counted in the coarsest unit they are all whole numbers of, from the earliest.
    */
   static int[] orderOfNanos(long[] nanos, int size) {
+    int[] runs = runs(nanos, size);
+    if (runs != null) {
+      return mergeRuns(nanos, size, runs);
+    }
     long unit = 1;
     for (long u : new long[] {1_000_000_000L, 1_000_000L, 1_000L}) {
       boolean whole = true;
@@ -69,6 +74,81 @@ final class TimeOrder {
       range |= keys[i];
     }
     return order(keys, Long.SIZE - Long.numberOfLeadingZeros(range));
+  }
+
+  /** The most runs in time order that are merged rather than radix sorted: five passes of merges at most. */
+  static final int MAX_RUNS = 32;
+
+  /**
+   * The starts of the runs of non-decreasing times in {@code nanos[0, size)}, then {@code size}; null when there are more
+   * than {@link #MAX_RUNS} (an export made of a few files each in time order, one after another, has a run per file).
+   */
+  private static int @org.jspecify.annotations.Nullable [] runs(long[] nanos, int size) {
+    int[] starts = new int[MAX_RUNS + 1];
+    int count = 1;
+    for (int i = 1; i < size; i++) {
+      if (nanos[i] < nanos[i - 1]) {
+        if (count == MAX_RUNS) {
+          return null;
+        }
+        starts[count++] = i;
+      }
+    }
+    starts[count] = size;
+    return java.util.Arrays.copyOf(starts, count + 1);
+  }
+
+  /**
+   * The positions of {@code nanos[0, size)} in ascending order, equal times in their order, by merging its runs two by
+   * two (a stable merge: of equal times, the earlier run's first) until one is left; each pass reads and writes the
+   * arrays in order, where a radix pass scatters.
+   */
+  private static int[] mergeRuns(long[] nanos, int size, int[] runs) {
+    long[] keys = java.util.Arrays.copyOf(nanos, size);
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    long[] keysTo = new long[size];
+    int[] orderTo = new int[size];
+    int count = runs.length - 1;
+    while (count > 1) {
+      int[] merged = new int[(count + 1) / 2 + 1];
+      int m = 0;
+      for (int r = 0; r < count; r += 2) {
+        int lo = runs[r];
+        int mid = runs[r + 1];
+        int hi = r + 2 <= count ? runs[r + 2] : mid;
+        merged[m++] = lo;
+        int i = lo;
+        int j = mid;
+        int at = lo;
+        while (i < mid && j < hi) {
+          if (keys[j] < keys[i]) {
+            keysTo[at] = keys[j];
+            orderTo[at++] = order[j++];
+          } else {
+            keysTo[at] = keys[i];
+            orderTo[at++] = order[i++];
+          }
+        }
+        System.arraycopy(keys, i, keysTo, at, mid - i);
+        System.arraycopy(order, i, orderTo, at, mid - i);
+        at += mid - i;
+        System.arraycopy(keys, j, keysTo, at, hi - j);
+        System.arraycopy(order, j, orderTo, at, hi - j);
+      }
+      merged[m] = size;
+      runs = merged;
+      count = m;
+      long[] k = keys;
+      keys = keysTo;
+      keysTo = k;
+      int[] o = order;
+      order = orderTo;
+      orderTo = o;
+    }
+    return order;
   }
 
   /**

@@ -78,14 +78,23 @@ class TimeOrderTest {
       SplittableRandom random = new SplittableRandom(seed);
       int n = random.nextInt(0, 2_000);
       long[] nanos = new long[n + random.nextInt(3)]; // only the first n count
-      int shape = random.nextInt(4);
+      int shape = random.nextInt(5);
+      // Files appended one after another: 1 to 40 runs in time order (merged up to 32, radix sorted beyond), with the
+      // same times in several runs.
+      int runLength = Math.max(1, nanos.length / (1 + random.nextInt(40)));
       for (int i = 0; i < nanos.length; i++) {
         nanos[i] = switch (shape) {
           case 0 -> (1_700_000_000L + random.nextInt(4)) * 1_000_000_000L; // whole seconds, many ties
           case 1 -> random.nextLong(); // anywhere in a long, either side of 1970
           case 2 -> random.nextLong(-5_000_000L, 5_000_000L) * 1_000_000L; // milliseconds around 1970
+          case 3 -> 1_700_000_000_000_000_000L + (i % runLength) * 1_000L * random.nextInt(1, 3); // sorted runs, ties
           default -> 1_700_000_000_000_000_000L + (i % 50) * 1_000L + random.nextInt(2); // sorted runs, nanoseconds
         };
+      }
+      if (shape == 3) {
+        for (int from = 0; from < nanos.length; from += runLength) {
+          java.util.Arrays.sort(nanos, from, Math.min(nanos.length, from + runLength));
+        }
       }
       Integer[] expected = new Integer[n];
       for (int i = 0; i < n; i++) {

@@ -1,0 +1,290 @@
+package io.companyos.sources.files;
+
+import io.companyos.model.data.ProductEvent;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.Provenance;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rows of a big {@code product_events.csv} kept in columns: each event's time (nanoseconds since the epoch) in a
+ * primitive array sorted by time (ties in file order); its user, account, event and feature as numbers into each
+ * column's distinct texts; its session, which changes every few rows, as bytes in one array with an offset and length
+ * per row. The file so costs no object per row while it is kept, and its columns hold no references for the collector
+ * to scan. Read once by {@link ColumnScan}; a window's {@link ProductEvent} records are made when the window is asked
+ * for, equal to those the record path reads from the same file. A file that is not plain (a required cell empty, text
+ * that is not ASCII, quotes around line breaks, a time the record path would refuse or read differently) is not read
+ * here, and the caller reads records instead, which reports the bad row as before.
+ */
+final class EventColumns {
+  /** The columns read; the last, feature, may be absent or empty. */
+  private static final List<String> COLUMNS = List.of("timestamp", "user_id", "account_id", "session_id", "event", "feature");
+  private static final int TIME = 0;
+  private static final int USER = 1;
+  private static final int ACCOUNT = 2;
+  private static final int SESSION = 3;
+  private static final int EVENT = 4;
+  private static final int FEATURE = 5;
+
+  private final long[] nanos;
+  /** Per numbered column (user, account, event, feature; null at the time's and the session's index), its numbers. */
+  private final int[][] codes;
+  /** Per numbered column, its distinct texts by number. */
+  private final String[][] texts;
+  private final byte[] sessionBytes;
+  private final int[] sessionFrom;
+  private final int[] sessionLength;
+
+  private EventColumns(long[] nanos, int[][] codes, String[][] texts, byte[] sessionBytes, int[] sessionFrom,
+      int[] sessionLength) {
+    this.nanos = nanos;
+    this.codes = codes;
+    this.texts = texts;
+    this.sessionBytes = sessionBytes;
+    this.sessionFrom = sessionFrom;
+    this.sessionLength = sessionLength;
+  }
+
+  /**
+   * Reads {@code file} (uncompressed CSV) in columns, in two parts on two threads when it is big; empty when it is not
+   * plain, and the record path must read it.
+   *
+   * @param file product_events.csv
+   * @return the columns, or empty
+   * @throws IOException when the file cannot be read
+   */
+  static Optional<EventColumns> scan(Path file) throws IOException {
+    return scan(file, Runtime.getRuntime().availableProcessors() > 1 ? ColumnScan.PARALLEL_BYTES : Long.MAX_VALUE);
+  }
+
+  static Optional<EventColumns> scan(Path file, long parallelBytes) throws IOException {
+    return ColumnScan.<Part>scan(file, parallelBytes, "events-scan", header -> {
+      int[] at = new int[COLUMNS.size()];
+      for (int i = 0; i < at.length; i++) {
+        Integer c = header.get(COLUMNS.get(i));
+        if (c == null && i != FEATURE) {
+          return Optional.empty(); // the record path names the missing column
+        }
+        at[i] = c == null ? -1 : c;
+      }
+      return Optional.<ColumnScan.Parts<Part>>of(() -> new Part(at));
+    }).map(EventColumns::join);
+  }
+
+  private static boolean numbered(int c) {
+    return c != TIME && c != SESSION;
+  }
+
+  /** The rows of one part of the file, in file order. */
+  private static final class Part extends ColumnScan.Part {
+    private final int[] at;
+    final ColumnScan.Names[] names = new ColumnScan.Names[COLUMNS.size()];
+    long[] nanos = new long[1024];
+    final int[][] codes = new int[COLUMNS.size()][];
+    byte[] sessionBytes = new byte[1 << 14];
+    int sessionSize;
+    int[] sessionFrom = new int[1024];
+    int[] sessionLength = new int[1024];
+    int size;
+
+    Part(int[] at) {
+      this.at = at;
+      for (int c = 0; c < names.length; c++) {
+        if (numbered(c)) {
+          names[c] = new ColumnScan.Names();
+          codes[c] = new int[1024];
+        }
+      }
+    }
+
+    /** Columns for the rows of about {@code bytes} (rows of a product-event export are 60–80 bytes), grown if needed. */
+    @Override
+    void expect(long bytes) {
+      grow((int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024, bytes / 56)));
+      sessionBytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1 << 14, bytes / 4))];
+    }
+
+    private void grow(int capacity) {
+      nanos = Arrays.copyOf(nanos, capacity);
+      sessionFrom = Arrays.copyOf(sessionFrom, capacity);
+      sessionLength = Arrays.copyOf(sessionLength, capacity);
+      for (int c = 0; c < codes.length; c++) {
+        if (codes[c] != null) {
+          codes[c] = Arrays.copyOf(codes[c], capacity);
+        }
+      }
+    }
+
+    @Override
+    void record(byte[] b, DoraScan.Fields f) {
+      if (size == nanos.length) {
+        grow(size * 2);
+      }
+      nanos[size] = ColumnScan.nanos(b, f.start(b, at[TIME]), f.end(b, at[TIME]));
+      for (int c = 1; c < codes.length; c++) {
+        int s = at[c] < 0 ? 0 : f.start(b, at[c]);
+        int e = at[c] < 0 ? 0 : f.end(b, at[c]);
+        if (c == SESSION) {
+          session(b, s, e);
+          continue;
+        }
+        int id = names[c].id(b, s, e);
+        if (id < 0 && (s != e || c != FEATURE)) {
+          throw new ColumnScan.NotPlain(); // not ASCII, or a required cell left empty (the record path says which)
+        }
+        codes[c][size] = id;
+      }
+      size++;
+    }
+
+    private void session(byte[] b, int s, int e) {
+      int n = e - s;
+      if (n == 0 || n > Integer.MAX_VALUE - 16 - sessionSize) {
+        throw new ColumnScan.NotPlain(); // required (the record path says so), or more text than one array holds
+      }
+      if (sessionSize + n > sessionBytes.length) {
+        sessionBytes = Arrays.copyOf(sessionBytes, (int) Math.min(Integer.MAX_VALUE - 16L,
+            Math.max(sessionSize + (long) n, 2L * sessionBytes.length)));
+      }
+      for (int i = s; i < e; i++) {
+        byte c = b[i];
+        if (c < 0) {
+          throw new ColumnScan.NotPlain(); // not ASCII
+        }
+        sessionBytes[sessionSize + i - s] = c;
+      }
+      sessionFrom[size] = sessionSize;
+      sessionLength[size] = n;
+      sessionSize += n;
+    }
+  }
+
+  /**
+   * The parts' rows in file order (each part's numbers turned into those of the texts as one pass would number them),
+   * sorted by time: a stable sort, so ties keep file order, as the record path's.
+   */
+  private static EventColumns join(List<Part> parts) {
+    int n = parts.stream().mapToInt(p -> p.size).sum();
+    long bytes = parts.stream().mapToLong(p -> p.sessionSize).sum();
+    if (bytes > Integer.MAX_VALUE - 16) {
+      throw new ColumnScan.NotPlain();
+    }
+    long[] nanos = new long[n];
+    int[][] codes = new int[COLUMNS.size()][];
+    String[][] texts = new String[COLUMNS.size()][];
+    List<java.util.Map<String, Integer>> numbers = new ArrayList<>();
+    List<List<String>> distinct = new ArrayList<>();
+    for (int c = 0; c < codes.length; c++) {
+      codes[c] = numbered(c) ? new int[n] : null;
+      numbers.add(new java.util.HashMap<>());
+      distinct.add(new ArrayList<>());
+    }
+    byte[] sessionBytes = new byte[(int) bytes];
+    int[] sessionFrom = new int[n];
+    int[] sessionLength = new int[n];
+    int at = 0;
+    int byteAt = 0;
+    for (Part p : parts) {
+      System.arraycopy(p.nanos, 0, nanos, at, p.size);
+      for (int c = 0; c < codes.length; c++) {
+        if (codes[c] == null) {
+          continue;
+        }
+        String[] own = p.names[c].values();
+        int[] remap = new int[own.length];
+        for (int i = 0; i < own.length; i++) {
+          java.util.Map<String, Integer> known = numbers.get(c);
+          Integer id = known.get(own[i]);
+          if (id == null) {
+            id = known.size();
+            known.put(own[i], id);
+            distinct.get(c).add(own[i]);
+          }
+          remap[i] = id;
+        }
+        int[] from = p.codes[c];
+        int[] to = codes[c];
+        for (int i = 0; i < p.size; i++) {
+          to[at + i] = from[i] < 0 ? -1 : remap[from[i]];
+        }
+      }
+      System.arraycopy(p.sessionBytes, 0, sessionBytes, byteAt, p.sessionSize);
+      for (int i = 0; i < p.size; i++) {
+        sessionFrom[at + i] = byteAt + p.sessionFrom[i];
+      }
+      System.arraycopy(p.sessionLength, 0, sessionLength, at, p.size);
+      at += p.size;
+      byteAt += p.sessionSize;
+    }
+    for (int c = 0; c < codes.length; c++) {
+      texts[c] = codes[c] == null ? null : distinct.get(c).toArray(new String[0]);
+    }
+    boolean sorted = true;
+    for (int i = 1; i < n && sorted; i++) {
+      sorted = nanos[i - 1] <= nanos[i];
+    }
+    if (!sorted) {
+      int[] order = TimeOrder.orderOfNanos(nanos, n);
+      long[] t = new long[n];
+      for (int i = 0; i < n; i++) {
+        t[i] = nanos[order[i]];
+      }
+      nanos = t;
+      sessionFrom = permute(sessionFrom, order);
+      sessionLength = permute(sessionLength, order);
+      for (int c = 0; c < codes.length; c++) {
+        if (codes[c] != null) {
+          codes[c] = permute(codes[c], order);
+        }
+      }
+    }
+    return new EventColumns(nanos, codes, texts, sessionBytes, sessionFrom, sessionLength);
+  }
+
+  private static int[] permute(int[] values, int[] order) {
+    int[] out = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
+  }
+
+  /**
+   * The events of {@code window}, in time order, as records made when they are read: a window of many events costs no
+   * record per event until it is read, and records read once and dropped are collected young.
+   */
+  List<ProductEvent> rows(TimeWindow window) {
+    int from = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.start()));
+    int to = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.end()));
+    return new io.companyos.sources.ComputedRows<>() {
+      @Override
+      public ProductEvent get(int i) {
+        java.util.Objects.checkIndex(i, to - from);
+        return event(from + i);
+      }
+
+      @Override
+      public int size() {
+        return to - from;
+      }
+    };
+  }
+
+  /** The event at {@code i} of the time order. */
+  private ProductEvent event(int i) {
+    int feature = codes[FEATURE][i];
+    return new ProductEvent(ColumnScan.instant(nanos[i]), texts[USER][codes[USER][i]], texts[ACCOUNT][codes[ACCOUNT][i]],
+        new String(sessionBytes, sessionFrom[i], sessionLength[i], StandardCharsets.ISO_8859_1),
+        texts[EVENT][codes[EVENT][i]], feature < 0 ? null : texts[FEATURE][feature]);
+  }
+
+  /** The span of the events' times (distinct instants), as {@link Provenance.Coverage#of} gives it for records. */
+  Optional<Provenance.Coverage> coverage() {
+    return ColumnScan.coverage(nanos, nanos.length);
+  }
+}
