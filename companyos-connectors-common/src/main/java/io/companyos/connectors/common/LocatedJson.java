@@ -142,7 +142,14 @@ public final class LocatedJson {
         return new LocatedJson(Type.STRING, line, col, p.getText(), Map.of(), List.of());
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new LocatedJson(Type.NUMBER, line, col, p.getDecimalValue(), Map.of(), List.of());
+        java.math.BigDecimal number;
+        try {
+          number = p.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // An exponent beyond an int (1e99999999999): no decimal holds it. Reported where the number starts.
+          throw new JsonParseException(p, "a number no decimal can hold (its exponent is too large)", l);
+        }
+        return new LocatedJson(Type.NUMBER, line, col, number, Map.of(), List.of());
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return new LocatedJson(Type.BOOLEAN, line, col, t == JsonToken.VALUE_TRUE, Map.of(), List.of());

@@ -50,6 +50,13 @@ class LocatedJsonTest {
           assertThat(m.line).isEqualTo(2);
           assertThat(m.getMessage()).contains("Duplicate field 'a'");
         });
+    // An exponent beyond an int: located at the number, not a stack trace from the parser.
+    assertThatThrownBy(() -> parse("[1,\n 1e55555555555555555555]"))
+        .isInstanceOfSatisfying(LocatedJson.Malformed.class, m -> {
+          assertThat(m.line).isEqualTo(2);
+          assertThat(m.column).isEqualTo(2);
+          assertThat(m.getMessage()).isEqualTo("not well-formed JSON: a number no decimal can hold (its exponent is too large)");
+        });
     assertThatThrownBy(() -> parse("  "))
         .isInstanceOfSatisfying(LocatedJson.Malformed.class, m -> assertThat(m.getMessage()).isEqualTo("the file is empty"));
     assertThatThrownBy(() -> parse("{} []"))

@@ -104,15 +104,13 @@ final class TimeOrder {
    * arrays in order, where a radix pass scatters.
    */
   private static int[] mergeRuns(long[] nanos, int size, int[] runs) {
-    long[] keys = java.util.Arrays.copyOf(nanos, size);
-    int[] order = new int[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    long[] keysTo = new long[size];
-    int[] orderTo = new int[size];
+    Passes p = new Passes(java.util.Arrays.copyOf(nanos, size));
     int count = runs.length - 1;
     while (count > 1) {
+      long[] keys = p.keys; // locals: the loops below read no field
+      long[] keysTo = p.keysTo;
+      int[] order = p.order;
+      int[] orderTo = p.orderTo;
       int[] merged = new int[(count + 1) / 2 + 1];
       int m = 0;
       for (int r = 0; r < count; r += 2) {
@@ -141,6 +139,31 @@ final class TimeOrder {
       merged[m] = size;
       runs = merged;
       count = m;
+      p.swap();
+    }
+    return p.order;
+  }
+
+  /** Keys and their positions, and the arrays a pass writes them to; a pass ends by swapping the two. */
+  private static final class Passes {
+    long[] keys;
+    long[] keysTo;
+    int[] order;
+    int[] orderTo;
+
+    /** {@code keys} at their own positions. */
+    Passes(long[] keys) {
+      int n = keys.length;
+      this.keys = keys;
+      this.keysTo = new long[n];
+      this.order = new int[n];
+      this.orderTo = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+    }
+
+    void swap() {
       long[] k = keys;
       keys = keysTo;
       keysTo = k;
@@ -148,7 +171,6 @@ final class TimeOrder {
       order = orderTo;
       orderTo = o;
     }
-    return order;
   }
 
   /**
@@ -156,24 +178,23 @@ final class TimeOrder {
    * by digits of at most {@value #MAX_DIGIT} bits from the lowest. {@code keys} is used as scratch space.
    */
   static int[] order(long[] keys, int bits) {
-    int n = keys.length;
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
+    Passes p = new Passes(keys);
     if (bits == 0) {
-      return order;
+      return p.order;
     }
+    int n = keys.length;
     int passes = (bits + MAX_DIGIT - 1) / MAX_DIGIT;
     int digit = (bits + passes - 1) / passes;
     int mask = (1 << digit) - 1;
-    long[] keysTo = new long[n];
-    int[] orderTo = new int[n];
     int[] counts = new int[1 << digit];
     for (int shift = 0; shift < bits; shift += digit) {
+      long[] keysFrom = p.keys; // locals: the loops below read no field
+      long[] keysTo = p.keysTo;
+      int[] orderFrom = p.order;
+      int[] orderTo = p.orderTo;
       java.util.Arrays.fill(counts, 0);
       for (int i = 0; i < n; i++) {
-        counts[(int) (keys[i] >>> shift) & mask]++;
+        counts[(int) (keysFrom[i] >>> shift) & mask]++;
       }
       int start = 0;
       for (int b = 0; b < counts.length; b++) {
@@ -182,17 +203,12 @@ final class TimeOrder {
         start += c;
       }
       for (int i = 0; i < n; i++) {
-        int at = counts[(int) (keys[i] >>> shift) & mask]++;
-        keysTo[at] = keys[i];
-        orderTo[at] = order[i];
+        int at = counts[(int) (keysFrom[i] >>> shift) & mask]++;
+        keysTo[at] = keysFrom[i];
+        orderTo[at] = orderFrom[i];
       }
-      long[] k = keys;
-      keys = keysTo;
-      keysTo = k;
-      int[] o = order;
-      order = orderTo;
-      orderTo = o;
+      p.swap();
     }
-    return order;
+    return p.order;
   }
 }
