@@ -322,6 +322,11 @@ final class ColumnScan {
       return java.util.Arrays.copyOf(values, size);
     }
 
+    /** The text numbered {@code id}. */
+    String value(int id) {
+      return values[id];
+    }
+
     /**
      * A text's first slot: its hash mixed (a multiplicative step, then the high bits folded in), as texts numbered in
      * order ("s-235-0-1", "s-235-0-2") have hashes close together that would crowd one run of slots.

@@ -1188,10 +1188,14 @@ public final class DoraScan {
 
     /** End of field {@code i} without trailing white space. */
     int end(byte[] b, int i) {
+      return i >= count || i < 0 ? 0 : end(b, i, start(b, i));
+    }
+
+    /** End of field {@code i} without trailing white space, given its {@link #start} {@code s}. */
+    int end(byte[] b, int i, int s) {
       if (i >= count || i < 0) {
         return 0;
       }
-      int s = start(b, i);
       int e = to[i];
       while (e > s && isWhitespace(b[e - 1])) {
         e--;

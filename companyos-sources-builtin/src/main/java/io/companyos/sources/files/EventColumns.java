@@ -125,10 +125,11 @@ final class EventColumns {
       if (size == nanos.length) {
         grow(size * 2);
       }
-      nanos[size] = ColumnScan.nanos(b, f.start(b, at[TIME]), f.end(b, at[TIME]));
+      int ts = f.start(b, at[TIME]);
+      nanos[size] = ColumnScan.nanos(b, ts, f.end(b, at[TIME], ts));
       for (int c = 1; c < codes.length; c++) {
         int s = at[c] < 0 ? 0 : f.start(b, at[c]);
-        int e = at[c] < 0 ? 0 : f.end(b, at[c]);
+        int e = at[c] < 0 ? 0 : f.end(b, at[c], s);
         if (c == SESSION) {
           session(b, s, e);
           continue;

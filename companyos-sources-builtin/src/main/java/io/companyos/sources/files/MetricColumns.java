@@ -216,9 +216,10 @@ final class MetricColumns {
     List<Map<String, String>> labelSets = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     for (Part part : parts) {
-      int[] remap = new int[part.labelTexts.size()];
+      List<String> labelTexts = part.labelTexts();
+      int[] remap = new int[labelTexts.size()];
       for (int i = 0; i < remap.length; i++) {
-        String text = part.labelTexts.get(i);
+        String text = labelTexts.get(i);
         Integer id = ids.get(text);
         if (id == null) {
           id = labelSets.size();
@@ -246,44 +247,64 @@ final class MetricColumns {
   /** The columns of the file's header the scan reads. */
   private record Columns(int time, int metric, int value, int labels) {}
 
-  /** The points of one part of the file and their label sets, numbered by the part (as text). */
+  /**
+   * The points of one part of the file and their label sets, numbered by the part: 0 for none, then each distinct
+   * {@code labels} text in order of first use.
+   */
   private static final class Part extends ColumnScan.Part {
     final Map<String, Points> byMetric = new HashMap<>();
-    final List<String> labelTexts = new ArrayList<>();
     private final Columns cols;
     private final ColumnScan.Names names = new ColumnScan.Names();
     private final ColumnScan.Names labelNames = new ColumnScan.Names();
-    private final Map<String, Integer> labelIds = new HashMap<>();
+    /** By the metric's number in {@link #names}: its points and whether it is a counter (found once, not per row). */
+    private Points[] points = new Points[16];
+    private boolean[] counter = new boolean[16];
 
     Part(Columns cols) {
       this.cols = cols;
     }
 
+    /** The part's label texts by number: none ("") first. */
+    List<String> labelTexts() {
+      List<String> texts = new ArrayList<>();
+      texts.add("");
+      texts.addAll(List.of(labelNames.values()));
+      return texts;
+    }
+
     @Override
     void record(byte[] b, DoraScan.Fields f) {
-      long n = ColumnScan.nanos(b, f.start(b, cols.time()), f.end(b, cols.time()));
-      String metric = names.name(b, f.start(b, cols.metric()), f.end(b, cols.metric()));
-      if (metric == null) {
+      int ts = f.start(b, cols.time());
+      long n = ColumnScan.nanos(b, ts, f.end(b, cols.time(), ts));
+      int ms = f.start(b, cols.metric());
+      int metric = names.id(b, ms, f.end(b, cols.metric(), ms));
+      if (metric < 0) {
         throw new ColumnScan.NotPlain();
       }
-      double value = value(b, f.start(b, cols.value()), f.end(b, cols.value()), FileFormats.isCounter(metric));
-      String labelText = "";
+      if (metric >= points.length) {
+        points = java.util.Arrays.copyOf(points, metric * 2);
+        counter = java.util.Arrays.copyOf(counter, metric * 2);
+      }
+      Points p = points[metric];
+      if (p == null) {
+        p = new Points(names.value(metric));
+        points[metric] = p;
+        counter[metric] = FileFormats.isCounter(p.metric);
+        byMetric.put(p.metric, p);
+      }
+      int vs = f.start(b, cols.value());
+      double value = value(b, vs, f.end(b, cols.value(), vs), counter[metric]);
+      int l = 0;
       if (cols.labels() >= 0) {
         int ls = f.start(b, cols.labels());
-        int le = f.end(b, cols.labels());
-        String text = labelNames.name(b, ls, le);
-        if (text == null && ls != le) {
+        int le = f.end(b, cols.labels(), ls);
+        int text = labelNames.id(b, ls, le);
+        if (text < 0 && ls != le) {
           throw new ColumnScan.NotPlain(); // not ASCII
         }
-        labelText = text == null ? "" : text;
+        l = text + 1;
       }
-      Integer l = labelIds.get(labelText);
-      if (l == null) {
-        l = labelTexts.size();
-        labelTexts.add(labelText);
-        labelIds.put(labelText, l);
-      }
-      byMetric.computeIfAbsent(metric, Points::new).add(n, value, l);
+      p.add(n, value, l);
     }
   }
 
