@@ -4,7 +4,6 @@ import io.companyos.model.data.ProductEvent;
 import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Provenance;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * that is not ASCII, quotes around line breaks, a time the record path would refuse or read differently) is not read
  * here, and the caller reads records instead, which reports the bad row as before.
  */
-final class EventColumns {
+final class EventColumns implements WindowColumns<ProductEvent> {
   /** The columns read; the last, feature, may be absent or empty. */
   private static final List<String> COLUMNS = List.of("timestamp", "user_id", "account_id", "session_id", "event", "feature");
   private static final int TIME = 0;
@@ -36,18 +35,13 @@ final class EventColumns {
   private final int[][] codes;
   /** Per numbered column, its distinct texts by number. */
   private final String[][] texts;
-  private final byte[] sessionBytes;
-  private final int[] sessionFrom;
-  private final int[] sessionLength;
+  private final TextColumn sessions;
 
-  private EventColumns(long[] nanos, int[][] codes, String[][] texts, byte[] sessionBytes, int[] sessionFrom,
-      int[] sessionLength) {
+  private EventColumns(long[] nanos, int[][] codes, String[][] texts, TextColumn sessions) {
     this.nanos = nanos;
     this.codes = codes;
     this.texts = texts;
-    this.sessionBytes = sessionBytes;
-    this.sessionFrom = sessionFrom;
-    this.sessionLength = sessionLength;
+    this.sessions = sessions;
   }
 
   /**
@@ -63,6 +57,14 @@ final class EventColumns {
   }
 
   static Optional<EventColumns> scan(Path file, long parallelBytes) throws IOException {
+    try {
+      return parts(file, parallelBytes).map(EventColumns::join);
+    } catch (ColumnScan.NotPlain e) {
+      return Optional.empty(); // more session text than one array holds: the record path reads it
+    }
+  }
+
+  private static Optional<List<Part>> parts(Path file, long parallelBytes) throws IOException {
     return ColumnScan.<Part>scan(file, parallelBytes, "events-scan", header -> {
       int[] at = new int[COLUMNS.size()];
       for (int i = 0; i < at.length; i++) {
@@ -73,7 +75,7 @@ final class EventColumns {
         at[i] = c == null ? -1 : c;
       }
       return Optional.<ColumnScan.Parts<Part>>of(() -> new Part(at));
-    }).map(EventColumns::join);
+    });
   }
 
   private static boolean numbered(int c) {
@@ -86,10 +88,7 @@ final class EventColumns {
     final ColumnScan.Names[] names = new ColumnScan.Names[COLUMNS.size()];
     long[] nanos = new long[1024];
     final int[][] codes = new int[COLUMNS.size()][];
-    byte[] sessionBytes = new byte[1 << 14];
-    int sessionSize;
-    int[] sessionFrom = new int[1024];
-    int[] sessionLength = new int[1024];
+    TextColumn sessions = new TextColumn(1024, 1 << 14);
     int size;
 
     Part(int[] at) {
@@ -105,14 +104,13 @@ final class EventColumns {
     /** Columns for the rows of about {@code bytes} (rows of a product-event export are 60–80 bytes), grown if needed. */
     @Override
     void expect(long bytes) {
-      grow((int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024, bytes / 56)));
-      sessionBytes = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1 << 14, bytes / 4))];
+      int rows = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024, bytes / 56));
+      grow(rows);
+      sessions = new TextColumn(rows, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(1 << 14, bytes / 4)));
     }
 
     private void grow(int capacity) {
       nanos = Arrays.copyOf(nanos, capacity);
-      sessionFrom = Arrays.copyOf(sessionFrom, capacity);
-      sessionLength = Arrays.copyOf(sessionLength, capacity);
       for (int c = 0; c < codes.length; c++) {
         if (codes[c] != null) {
           codes[c] = Arrays.copyOf(codes[c], capacity);
@@ -131,7 +129,7 @@ final class EventColumns {
         int s = at[c] < 0 ? 0 : f.start(b, at[c]);
         int e = at[c] < 0 ? 0 : f.end(b, at[c], s);
         if (c == SESSION) {
-          session(b, s, e);
+          sessions.add(b, s, e);
           continue;
         }
         int id = names[c].id(b, s, e);
@@ -142,27 +140,6 @@ final class EventColumns {
       }
       size++;
     }
-
-    private void session(byte[] b, int s, int e) {
-      int n = e - s;
-      if (n == 0 || n > Integer.MAX_VALUE - 16 - sessionSize) {
-        throw new ColumnScan.NotPlain(); // required (the record path says so), or more text than one array holds
-      }
-      if (sessionSize + n > sessionBytes.length) {
-        sessionBytes = Arrays.copyOf(sessionBytes, (int) Math.min(Integer.MAX_VALUE - 16L,
-            Math.max(sessionSize + (long) n, 2L * sessionBytes.length)));
-      }
-      for (int i = s; i < e; i++) {
-        byte c = b[i];
-        if (c < 0) {
-          throw new ColumnScan.NotPlain(); // not ASCII
-        }
-        sessionBytes[sessionSize + i - s] = c;
-      }
-      sessionFrom[size] = sessionSize;
-      sessionLength[size] = n;
-      sessionSize += n;
-    }
   }
 
   /**
@@ -171,10 +148,6 @@ final class EventColumns {
    */
   private static EventColumns join(List<Part> parts) {
     int n = parts.stream().mapToInt(p -> p.size).sum();
-    long bytes = parts.stream().mapToLong(p -> p.sessionSize).sum();
-    if (bytes > Integer.MAX_VALUE - 16) {
-      throw new ColumnScan.NotPlain();
-    }
     long[] nanos = new long[n];
     int[][] codes = new int[COLUMNS.size()][];
     String[][] texts = new String[COLUMNS.size()][];
@@ -185,11 +158,8 @@ final class EventColumns {
       numbers.add(new java.util.HashMap<>());
       distinct.add(new ArrayList<>());
     }
-    byte[] sessionBytes = new byte[(int) bytes];
-    int[] sessionFrom = new int[n];
-    int[] sessionLength = new int[n];
+    TextColumn sessions = TextColumn.join(parts.stream().map(p -> p.sessions).toList());
     int at = 0;
-    int byteAt = 0;
     for (Part p : parts) {
       System.arraycopy(p.nanos, 0, nanos, at, p.size);
       for (int c = 0; c < codes.length; c++) {
@@ -214,13 +184,7 @@ final class EventColumns {
           to[at + i] = from[i] < 0 ? -1 : remap[from[i]];
         }
       }
-      System.arraycopy(p.sessionBytes, 0, sessionBytes, byteAt, p.sessionSize);
-      for (int i = 0; i < p.size; i++) {
-        sessionFrom[at + i] = byteAt + p.sessionFrom[i];
-      }
-      System.arraycopy(p.sessionLength, 0, sessionLength, at, p.size);
       at += p.size;
-      byteAt += p.sessionSize;
     }
     for (int c = 0; c < codes.length; c++) {
       texts[c] = codes[c] == null ? null : distinct.get(c).toArray(new String[0]);
@@ -236,15 +200,14 @@ final class EventColumns {
         t[i] = nanos[order[i]];
       }
       nanos = t;
-      sessionFrom = permute(sessionFrom, order);
-      sessionLength = permute(sessionLength, order);
+      sessions = sessions.permute(order);
       for (int c = 0; c < codes.length; c++) {
         if (codes[c] != null) {
           codes[c] = permute(codes[c], order);
         }
       }
     }
-    return new EventColumns(nanos, codes, texts, sessionBytes, sessionFrom, sessionLength);
+    return new EventColumns(nanos, codes, texts, sessions);
   }
 
   private static int[] permute(int[] values, int[] order) {
@@ -259,7 +222,8 @@ final class EventColumns {
    * The events of {@code window}, in time order, as records made when they are read: a window of many events costs no
    * record per event until it is read, and records read once and dropped are collected young.
    */
-  List<ProductEvent> rows(TimeWindow window) {
+  @Override
+  public List<ProductEvent> rows(TimeWindow window) {
     int from = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.start()));
     int to = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.end()));
     return new io.companyos.sources.ComputedRows<>() {
@@ -280,12 +244,13 @@ final class EventColumns {
   private ProductEvent event(int i) {
     int feature = codes[FEATURE][i];
     return new ProductEvent(ColumnScan.instant(nanos[i]), texts[USER][codes[USER][i]], texts[ACCOUNT][codes[ACCOUNT][i]],
-        new String(sessionBytes, sessionFrom[i], sessionLength[i], StandardCharsets.ISO_8859_1),
+        sessions.text(i),
         texts[EVENT][codes[EVENT][i]], feature < 0 ? null : texts[FEATURE][feature]);
   }
 
   /** The span of the events' times (distinct instants), as {@link Provenance.Coverage#of} gives it for records. */
-  Optional<Provenance.Coverage> coverage() {
+  @Override
+  public Optional<Provenance.Coverage> coverage() {
     return ColumnScan.coverage(nanos, nanos.length);
   }
 }

@@ -67,8 +67,6 @@ public final class FilesSource implements MetricSource {
   private final long parallelReadBytes;
   private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
   private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
-  private volatile java.util.@org.jspecify.annotations.Nullable Optional<EventColumns> eventColumns;
-  private final Object eventsLock = new Object();
 
   private record WindowKey(RecordKind<?> kind, TimeWindow window) {}
 
@@ -141,14 +139,13 @@ public final class FilesSource implements MetricSource {
       Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
       return Dataset.of(part.rows(), provenance(describeQuery(file.getFileName().toString(), part), window).withCovers(part.covers()));
     }
-    if (kind.equals(RecordKind.PRODUCT_EVENTS) && !cache.containsKey(kind)) {
-      java.util.Optional<EventColumns> events = eventColumns(file);
-      if (events.isPresent()) {
-        // Kept in columns (no object per row while kept); the window's records are made now, equal to the record path's.
-        @SuppressWarnings("unchecked")
-        List<T> rows = (List<T>) events.get().rows(window);
-        Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> events.get().coverage()).orElse(null);
-        return Dataset.of(rows, provenance(file.getFileName().toString(), window).withCovers(covers));
+    if (!cache.containsKey(kind)) {
+      java.util.Optional<WindowColumns<T>> columns = windowColumns(kind, file);
+      if (columns.isPresent()) {
+        // Kept in columns (no object per row while kept); the window's records are made when read, equal to the record
+        // path's.
+        Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> columns.get().coverage()).orElse(null);
+        return Dataset.of(columns.get().rows(window), provenance(file.getFileName().toString(), window).withCovers(covers));
       }
     }
     Loaded<T> loaded = load(kind);
@@ -261,27 +258,44 @@ public final class FilesSource implements MetricSource {
     return c;
   }
 
+  /** The files read in columns by kind, each read once, and the readers of those that can be. */
+  private final Map<RecordKind<?>, java.util.concurrent.FutureTask<java.util.Optional<? extends WindowColumns<?>>>> kindColumns =
+      new ConcurrentHashMap<>();
+
   /**
-   * product_events.csv in columns ({@link EventColumns}), read once, when it is an uncompressed, plain CSV file; empty when
-   * it is not, and its records answer instead (which report a bad row as always).
+   * product_events.csv ({@link EventColumns}) or changes.csv ({@link ChangeColumns}) in columns, read once, when it is an
+   * uncompressed, plain CSV file; empty for other kinds and files, and when the file is not plain: its records answer
+   * instead (which report a bad row as always).
    */
-  private java.util.Optional<EventColumns> eventColumns(Path file) {
-    java.util.Optional<EventColumns> c = eventColumns;
-    if (c == null) {
-      synchronized (eventsLock) { // not this: metrics.csv may be read at the same time
-        c = eventColumns;
-        if (c == null) {
-          try {
-            c = file.getFileName().toString().equals("product_events.csv") && size(file) > 0
-                ? EventColumns.scan(file) : java.util.Optional.empty();
-          } catch (IOException e) {
-            c = java.util.Optional.empty(); // the record path reports the file
-          }
-          eventColumns = c;
-        }
-      }
+  @SuppressWarnings("unchecked")
+  private <T> java.util.Optional<WindowColumns<T>> windowColumns(RecordKind<T> kind, Path file) {
+    String name = file.getFileName().toString();
+    java.util.concurrent.Callable<java.util.Optional<? extends WindowColumns<?>>> scan;
+    if (kind.equals(RecordKind.PRODUCT_EVENTS) && name.equals("product_events.csv")) {
+      scan = () -> EventColumns.scan(file);
+    } else if (kind.equals(RecordKind.CHANGES) && name.equals("changes.csv")) {
+      scan = () -> ChangeColumns.scan(file);
+    } else {
+      return java.util.Optional.empty();
     }
-    return c;
+    java.util.concurrent.FutureTask<java.util.Optional<? extends WindowColumns<?>>> task = new java.util.concurrent.FutureTask<>(
+        () -> size(file) > 0 ? scan.call() : java.util.Optional.empty());
+    java.util.concurrent.FutureTask<java.util.Optional<? extends WindowColumns<?>>> known = kindColumns.putIfAbsent(kind, task);
+    if (known == null) {
+      known = task;
+      task.run(); // here, once; other readers of the kind wait for it (a read of metrics.csv is not held up)
+    }
+    try {
+      return (java.util.Optional<WindowColumns<T>>) (java.util.Optional<?>) known.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceUnavailableException(id, "interrupted while reading " + name, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      return java.util.Optional.empty(); // the record path reports the file (it cannot be read)
+    }
   }
 
   /** Rows skipped in lenient mode so far, in file and line order. */
