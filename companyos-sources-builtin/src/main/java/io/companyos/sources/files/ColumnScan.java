@@ -79,7 +79,9 @@ final class ColumnScan {
       if (p >= t.len) {
         return Optional.empty();
       }
+      int headerStart = p;
       p = f.record(t, p);
+      requireUtf8(t.b, headerStart, p, f);
       Map<String, Integer> header = new HashMap<>();
       for (int i = 0; i < f.count; i++) {
         header.put(new String(t.b, f.from[i], f.to[i] - f.from[i], StandardCharsets.UTF_8).strip().replace("\uFEFF", ""), i);
@@ -175,8 +177,25 @@ final class ColumnScan {
         part.end = base + p; // the next part's first record
         return;
       }
+      int start = p;
       p = f.record(t, p);
+      requireUtf8(t.b, start, p, f);
       part.record(t.b, f);
+    }
+  }
+
+  /**
+   * Not plain when the record in {@code b[from, to)} is not UTF-8 text, which the record path refuses for the whole file
+   * (even in a column the scan does not read); a record of ASCII bytes, nearly every one, needs no second look.
+   */
+  private static void requireUtf8(byte[] b, int from, int to, DoraScan.Fields f) {
+    if (f.ascii()) {
+      return;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b, from, to - from));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new NotPlain();
     }
   }
 

@@ -1060,6 +1060,13 @@ public final class DoraScan {
     int[] to = new int[16];
     boolean[] special = new boolean[16];
     int count;
+    /** The bytes of the last record OR-ed together: negative when one of them is not ASCII. */
+    int bits;
+
+    /** Whether every byte of the last record is ASCII. */
+    boolean ascii() {
+      return bits >= 0;
+    }
 
     static boolean isLineEnd(byte c) {
       return c == '\n' || c == '\r';
@@ -1101,6 +1108,7 @@ public final class DoraScan {
      */
     int record(Text t, int p) {
       count = 0;
+      bits = 0;
       while (true) {
         if (p < t.len || t.more()) {
           if (t.b[p] == '"') {
@@ -1111,6 +1119,7 @@ public final class DoraScan {
                 throw new NotScannable(); // a quoted field left open
               }
               byte c = t.b[p];
+              bits |= c;
               if (c == '"') {
                 if (p + 1 >= t.len && !t.more() || t.b[p + 1] != '"') {
                   break;
@@ -1153,6 +1162,7 @@ public final class DoraScan {
             len = t.len;
           }
           byte c = b[p];
+          bits |= c;
           if (c == ',') {
             add(s, p, false);
             p++;

@@ -109,6 +109,23 @@ class MetricColumnsTest {
       Files.writeString(f, "timestamp,metric,labels,value\n" + body);
       assertThat(MetricColumns.scan(f)).as(body).isEqualTo(Optional.empty());
     }
+    // Bytes that are not UTF-8 in a column the scan does not read, or in the header: the record path refuses the file
+    // ("not UTF-8 text"), so the scan must leave it; valid UTF-8 there is read.
+    Path f = other.resolve("metrics.csv");
+    byte[] latin1 = "2026-11-01T00:00:00Z,m,,1,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(f, concat("timestamp,metric,labels,value,note\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), latin1));
+    assertThat(MetricColumns.scan(f)).isEqualTo(Optional.empty());
+    Files.write(f, concat("timestamp,metric,labels,value,n\u00f8te\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        "2026-11-01T00:00:00Z,m,,1,x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(MetricColumns.scan(f)).isEqualTo(Optional.empty());
+    Files.writeString(f, "timestamp,metric,labels,value,note\n2026-11-01T00:00:00Z,m,,1,caf\u00e9\n");
+    assertThat(MetricColumns.scan(f)).isPresent();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
