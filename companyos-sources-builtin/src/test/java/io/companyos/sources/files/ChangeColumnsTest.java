@@ -16,7 +16,6 @@ import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceContext;
 import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,18 +41,15 @@ class ChangeColumnsTest {
   @TempDir Path tmp;
 
   static MetricSource files(Path dir) {
-    return new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", dir.toString()),
-        Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
+    return EventColumnsTest.files(dir);
   }
 
   /** The text as changes.csv in a folder of its own, and as changes.csv.gz in another (read by the record path). */
   Path[] folders(String text, String name) throws IOException {
     Path columns = Files.createDirectories(tmp.resolve(name));
     Files.writeString(columns.resolve("changes.csv"), text);
-    Path records = Files.createDirectories(tmp.resolve(name + "-gz"));
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(records.resolve("changes.csv.gz")))) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    Path records = EventColumnsTest.gzipped(Files.createDirectories(tmp.resolve(name + "-gz")), "changes.csv",
+        text.getBytes(StandardCharsets.UTF_8));
     return new Path[] {columns, records};
   }
 

@@ -8,15 +8,12 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.BadDataException;
 import io.companyos.sources.RecordKind;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Whatever bytes product_events.csv or changes.csv holds, reading it in columns ({@link EventColumns},
@@ -44,20 +41,10 @@ class ColumnsEquivalenceFuzzTest {
       Path plain = Files.createDirectories(dir.resolve("plain"));
       Path gzipped = Files.createDirectories(dir.resolve("gzipped"));
       Files.write(plain.resolve(kind.name() + ".csv"), bytes);
-      try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped.resolve(kind.name() + ".csv.gz")))) {
-        out.write(bytes);
-      }
+      Files.write(gzipped.resolve(kind.name() + ".csv.gz"), FilesRecordsFuzzTest.gzip(bytes));
       assertThat(read(plain, kind, strict)).isEqualTo(read(gzipped, kind, strict));
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.delete(p);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-      }
+      FilesRecordsFuzzTest.delete(dir);
     }
   }
 

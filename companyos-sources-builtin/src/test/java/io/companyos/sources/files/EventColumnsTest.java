@@ -51,9 +51,13 @@ class EventColumnsTest {
 
   /** The same text as product_events.csv.gz alone in a folder of its own: read by the record path. */
   Path recordPathCopy(String text, String name) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve(name + "-gz"));
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("product_events.csv.gz")))) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
+    return gzipped(Files.createDirectories(tmp.resolve(name + "-gz")), "product_events.csv", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code bytes} gzipped as {@code name}.gz in {@code dir}, a name the files source reads by the record path only. */
+  static Path gzipped(Path dir, String name, byte[] bytes) throws IOException {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(name + ".gz")))) {
+      out.write(bytes);
     }
     return dir;
   }

@@ -72,7 +72,7 @@ class FilesRecordsFuzzTest {
     assertThat(rows.rows()).allSatisfy(r -> assertThat(WINDOW.contains(format.kind().timeOf(r))).isTrue());
   }
 
-  private static byte[] gzip(byte[] bytes) throws IOException {
+  static byte[] gzip(byte[] bytes) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
       z.write(bytes);
@@ -80,7 +80,7 @@ class FilesRecordsFuzzTest {
     return out.toByteArray();
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> {
