@@ -2,7 +2,6 @@ package io.companyos.sources.files;
 
 import io.companyos.model.data.Change;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.sources.ComputedRows;
 import io.companyos.sources.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,10 +13,10 @@ import java.util.Optional;
  * The rows of a big {@code changes.csv} (a Four Keys export: one row per commit) kept in columns: the creation times
  * as nanoseconds in a primitive array sorted by time (ties in file order) and the change ids as bytes
  * ({@link TextColumn}). Read once by {@link ColumnScan}; the ids are checked for repeats on their bytes, and a window's
- * {@link Change} records are made when they are read ({@link ComputedRows}), equal to those of the record path. A file
- * that is not plain (an empty or non-ASCII id, a repeated id, a time the record path would refuse or read differently,
- * quotes around line breaks) is not read here, and the caller reads records instead, which reports the bad row as
- * before.
+ * {@link Change} records are made when they are read ({@link io.companyos.sources.ComputedRows}), equal to those of the
+ * record path. A file that is not plain (an empty or non-ASCII id, a repeated id, a time the record path would refuse
+ * or read differently, quotes around line breaks) is not read here, and the caller reads records instead, which reports
+ * the bad row as before.
  */
 final class ChangeColumns implements WindowColumns<Change> {
   private final long[] nanos;
@@ -99,17 +98,9 @@ final class ChangeColumns implements WindowColumns<Change> {
       System.arraycopy(p.nanos, 0, nanos, at, p.ids.size);
       at += p.ids.size;
     }
-    boolean sorted = true;
-    for (int i = 1; i < nanos.length && sorted; i++) {
-      sorted = nanos[i - 1] <= nanos[i];
-    }
-    if (!sorted) {
-      int[] order = TimeOrder.orderOfNanos(nanos, nanos.length);
-      long[] t = new long[nanos.length];
-      for (int i = 0; i < t.length; i++) {
-        t[i] = nanos[order[i]];
-      }
-      nanos = t;
+    int[] order = ColumnScan.orderIfUnsorted(nanos);
+    if (order != null) {
+      nanos = ColumnScan.permute(nanos, order);
       ids = ids.permute(order);
     }
     return new ChangeColumns(nanos, ids);
@@ -118,20 +109,7 @@ final class ChangeColumns implements WindowColumns<Change> {
   /** The changes of {@code window}, in time order, as records made when they are read. */
   @Override
   public List<Change> rows(TimeWindow window) {
-    int from = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.start()));
-    int to = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.end()));
-    return new ComputedRows<>() {
-      @Override
-      public Change get(int i) {
-        java.util.Objects.checkIndex(i, to - from);
-        return new Change(ids.text(from + i), ColumnScan.instant(nanos[from + i]));
-      }
-
-      @Override
-      public int size() {
-        return to - from;
-      }
-    };
+    return ColumnScan.window(nanos, window, i -> new Change(ids.text(i), ColumnScan.instant(nanos[i])));
   }
 
   /** The span of the changes' times (distinct instants), as {@link Provenance.Coverage#of} gives it for records. */

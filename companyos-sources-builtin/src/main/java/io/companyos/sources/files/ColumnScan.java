@@ -262,6 +262,55 @@ final class ColumnScan {
     return lo;
   }
 
+  /**
+   * The rows of {@code window} among rows kept sorted by {@code nanos}, as records {@code row} makes from their places
+   * when they are read.
+   */
+  static <T> List<T> window(long[] nanos, io.companyos.model.time.TimeWindow window, java.util.function.IntFunction<T> row) {
+    int from = lowerBound(nanos, nanos.length, clampedNanos(window.start()));
+    int to = lowerBound(nanos, nanos.length, clampedNanos(window.end()));
+    return new io.companyos.sources.ComputedRows<>() {
+      @Override
+      public T get(int i) {
+        java.util.Objects.checkIndex(i, to - from);
+        return row.apply(from + i);
+      }
+
+      @Override
+      public int size() {
+        return to - from;
+      }
+    };
+  }
+
+  /** The places of {@code nanos} in time order (stable), or null when they are in time order already. */
+  static int @org.jspecify.annotations.Nullable [] orderIfUnsorted(long[] nanos) {
+    for (int i = 1; i < nanos.length; i++) {
+      if (nanos[i] < nanos[i - 1]) {
+        return TimeOrder.orderOfNanos(nanos, nanos.length);
+      }
+    }
+    return null;
+  }
+
+  /** {@code values} in {@code order}. */
+  static long[] permute(long[] values, int[] order) {
+    long[] out = new long[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
+  }
+
+  /** {@code values} in {@code order}. */
+  static int[] permute(int[] values, int[] order) {
+    int[] out = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
+  }
+
   /** The span of the sorted times {@code nanos[0, size)} and its distinct instants, as {@code Coverage.of} gives it. */
   static Optional<io.companyos.sources.Provenance.Coverage> coverage(long[] nanos, int size) {
     if (size == 0) {

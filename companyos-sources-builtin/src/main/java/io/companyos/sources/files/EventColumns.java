@@ -189,33 +189,17 @@ final class EventColumns implements WindowColumns<ProductEvent> {
     for (int c = 0; c < codes.length; c++) {
       texts[c] = codes[c] == null ? null : distinct.get(c).toArray(new String[0]);
     }
-    boolean sorted = true;
-    for (int i = 1; i < n && sorted; i++) {
-      sorted = nanos[i - 1] <= nanos[i];
-    }
-    if (!sorted) {
-      int[] order = TimeOrder.orderOfNanos(nanos, n);
-      long[] t = new long[n];
-      for (int i = 0; i < n; i++) {
-        t[i] = nanos[order[i]];
-      }
-      nanos = t;
+    int[] order = ColumnScan.orderIfUnsorted(nanos);
+    if (order != null) {
+      nanos = ColumnScan.permute(nanos, order);
       sessions = sessions.permute(order);
       for (int c = 0; c < codes.length; c++) {
         if (codes[c] != null) {
-          codes[c] = permute(codes[c], order);
+          codes[c] = ColumnScan.permute(codes[c], order);
         }
       }
     }
     return new EventColumns(nanos, codes, texts, sessions);
-  }
-
-  private static int[] permute(int[] values, int[] order) {
-    int[] out = new int[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = values[order[i]];
-    }
-    return out;
   }
 
   /**
@@ -224,20 +208,7 @@ final class EventColumns implements WindowColumns<ProductEvent> {
    */
   @Override
   public List<ProductEvent> rows(TimeWindow window) {
-    int from = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.start()));
-    int to = ColumnScan.lowerBound(nanos, nanos.length, ColumnScan.clampedNanos(window.end()));
-    return new io.companyos.sources.ComputedRows<>() {
-      @Override
-      public ProductEvent get(int i) {
-        java.util.Objects.checkIndex(i, to - from);
-        return event(from + i);
-      }
-
-      @Override
-      public int size() {
-        return to - from;
-      }
-    };
+    return ColumnScan.window(nanos, window, this::event);
   }
 
   /** The event at {@code i} of the time order. */
