@@ -203,6 +203,56 @@ final class EventColumns implements WindowColumns<ProductEvent> {
   }
 
   /**
+   * Writes the columns for {@link #read} ({@link ColumnCache}): the times, each numbered column's texts and numbers, the
+   * sessions' bytes, offsets and lengths.
+   */
+  void write(ColumnCache.Out out) throws IOException {
+    out.longs(nanos, nanos.length);
+    for (int c = 0; c < codes.length; c++) {
+      if (codes[c] != null) {
+        out.strings(texts[c]);
+        out.ints(codes[c], codes[c].length);
+      }
+    }
+    out.bytes(sessions.bytes, 0, sessions.byteSize);
+    out.ints(sessions.from, sessions.size);
+    out.ints(sessions.length, sessions.size);
+  }
+
+  /** The columns {@link #write} wrote; a {@link RuntimeException} when the bytes are not such columns. */
+  static EventColumns read(ColumnCache.In in) {
+    long[] nanos = in.longs();
+    int n = nanos.length;
+    for (int i = 1; i < n; i++) {
+      if (nanos[i - 1] > nanos[i]) {
+        throw new IllegalStateException("times out of order");
+      }
+    }
+    int[][] codes = new int[COLUMNS.size()][];
+    String[][] texts = new String[COLUMNS.size()][];
+    for (int c = 0; c < codes.length; c++) {
+      if (numbered(c)) {
+        texts[c] = in.strings();
+        codes[c] = in.ints();
+        int lowest = c == FEATURE ? -1 : 0;
+        for (int code : codes[c]) {
+          if (code < lowest || code >= texts[c].length) {
+            throw new IllegalStateException("a number beyond the column's texts");
+          }
+        }
+        if (codes[c].length != n) {
+          throw new IllegalStateException("columns of unequal length");
+        }
+      }
+    }
+    TextColumn sessions = TextColumn.of(in.bytes(), in.ints(), in.ints());
+    if (sessions.size != n) {
+      throw new IllegalStateException("columns of unequal length");
+    }
+    return new EventColumns(nanos, codes, texts, sessions);
+  }
+
+  /**
    * The events of {@code window}, in time order, as records made when they are read: a window of many events costs no
    * record per event until it is read, and records read once and dropped are collected young.
    */

@@ -67,6 +67,7 @@ public final class FilesSource implements MetricSource {
   private final long parallelReadBytes;
   private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
   private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
+  private final @org.jspecify.annotations.Nullable ColumnCache columnCache;
 
   private record WindowKey(RecordKind<?> kind, TimeWindow window) {}
 
@@ -86,6 +87,12 @@ public final class FilesSource implements MetricSource {
   }
 
   FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes) {
+    this(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, null);
+  }
+
+  private FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes,
+      @org.jspecify.annotations.Nullable ColumnCache columnCache) {
+    this.columnCache = columnCache;
     this.parallelReadBytes = parallelReadBytes;
     // A file up to an eighth of the heap is read whole once and kept; only bigger ones are read window by window.
     this.windowedReadBytes = windowedReadBytes == WINDOWED_READ_BYTES
@@ -94,6 +101,24 @@ public final class FilesSource implements MetricSource {
     this.dir = dir;
     this.strict = strict;
     this.clock = clock;
+  }
+
+  /**
+   * This source with a copy of its big files' columns kept in {@code cacheDir} between runs (the {@code cache} option):
+   * metrics.csv and product_events.csv of 4 MiB or more, when they are plain CSV, are read from their copy while the
+   * file's size, modification time and CRC32C are those the copy was made from, and scanned (and copied again) when
+   * not. Answers, provenance and errors are those of a source without it.
+   *
+   * @param cacheDir the folder of the copies, made when the first is written; when it cannot be written, the files are
+   *     scanned each time, with a warning
+   * @return a new source over the same folder, with nothing read yet
+   */
+  public FilesSource withColumnCache(Path cacheDir) {
+    return withColumnCache(cacheDir, ColumnCache.MIN_BYTES);
+  }
+
+  FilesSource withColumnCache(Path cacheDir, long minBytes) {
+    return new FilesSource(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, new ColumnCache(cacheDir, minBytes));
   }
 
   @Override
@@ -247,7 +272,8 @@ public final class FilesSource implements MetricSource {
           Path file = fileOf(FileFormats.of(RecordKind.METRICS).orElseThrow());
           try {
             c = file != null && file.getFileName().toString().equals("metrics.csv") && size(file) > 0
-                ? MetricColumns.scan(file) : java.util.Optional.empty();
+                ? cached(file, "metrics", () -> MetricColumns.scan(file), m -> m::write, MetricColumns::read)
+                : java.util.Optional.empty();
           } catch (IOException e) {
             c = java.util.Optional.empty(); // the record path reports the file
           }
@@ -256,6 +282,12 @@ public final class FilesSource implements MetricSource {
       }
     }
     return c;
+  }
+
+  /** The scan's columns, or their copy kept between runs when this source has a {@link ColumnCache}. */
+  private <T> java.util.Optional<T> cached(Path file, String kind, ColumnCache.Scan<T> scan,
+      java.util.function.Function<T, ColumnCache.Writer> writer, ColumnCache.Reader<T> reader) throws IOException {
+    return columnCache == null ? scan.scan() : columnCache.columns(file, kind, scan, writer, reader);
   }
 
   /** The files read in columns by kind, each read once, and the readers of those that can be. */
@@ -272,7 +304,7 @@ public final class FilesSource implements MetricSource {
     String name = file.getFileName().toString();
     java.util.concurrent.Callable<java.util.Optional<? extends WindowColumns<?>>> scan;
     if (kind.equals(RecordKind.PRODUCT_EVENTS) && name.equals("product_events.csv")) {
-      scan = () -> EventColumns.scan(file);
+      scan = () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read);
     } else if (kind.equals(RecordKind.CHANGES) && name.equals("changes.csv")) {
       scan = () -> ChangeColumns.scan(file);
     } else {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Provider of the {@code files} source. Options: {@code dir} (required; relative to the directory of
- * sources.yaml), {@code mode} ({@code strict}, the default, or {@code lenient}).
+ * sources.yaml), {@code mode} ({@code strict}, the default, or {@code lenient}), {@code cache} (optional; a folder,
+ * relative to the directory of sources.yaml, where the columns of big files are kept between runs:
+ * {@link FilesSource#withColumnCache}).
  */
 public final class FilesSourceProvider implements MetricSourceProvider {
   /** Provider id used in YAML ({@code type: files}). */
@@ -26,6 +28,7 @@ public final class FilesSourceProvider implements MetricSourceProvider {
     if (!mode.equals("strict") && !mode.equals("lenient")) {
       throw new SourceConfigException(context.sourceId(), "mode '" + mode + "' is neither strict nor lenient", null);
     }
-    return new FilesSource(context.sourceId(), dir, mode.equals("strict"), context.clock());
+    FilesSource source = new FilesSource(context.sourceId(), dir, mode.equals("strict"), context.clock());
+    return context.option("cache").map(c -> source.withColumnCache(context.baseDirectory().resolve(c))).orElse(source);
   }
 }

@@ -109,10 +109,54 @@ final class MetricColumns {
 
   private final Map<String, Points> byMetric;
   private final List<Map<String, String>> labelSets;
+  /** The {@code labels} texts the label sets were read from, by number ("" for none). */
+  private final List<String> labelTexts;
 
-  private MetricColumns(Map<String, Points> byMetric, List<Map<String, String>> labelSets) {
+  private MetricColumns(Map<String, Points> byMetric, List<String> labelTexts) {
     this.byMetric = byMetric;
-    this.labelSets = labelSets;
+    this.labelTexts = labelTexts;
+    this.labelSets = new ArrayList<>(labelTexts.size());
+    for (String text : labelTexts) {
+      labelSets.add(labels(text));
+    }
+  }
+
+  /** Writes the columns for {@link #read} ({@link ColumnCache}): the label texts, then each metric's points by name. */
+  void write(ColumnCache.Out out) throws IOException {
+    out.strings(labelTexts.toArray(new String[0]));
+    List<String> names = metrics();
+    out.intValue(names.size());
+    for (String name : names) {
+      Points p = byMetric.get(name);
+      out.string(name);
+      out.longs(p.nanos, p.size);
+      out.doubles(p.values, p.size);
+      out.ints(p.labels, p.size);
+    }
+  }
+
+  /** The columns {@link #write} wrote; a {@link RuntimeException} when the bytes are not such columns. */
+  static MetricColumns read(ColumnCache.In in) {
+    List<String> texts = List.of(in.strings());
+    int metrics = in.intValue();
+    Map<String, Points> byMetric = new HashMap<>();
+    for (int m = 0; m < metrics; m++) {
+      Points p = new Points(in.string());
+      p.nanos = in.longs();
+      p.values = in.doubles();
+      p.labels = in.ints();
+      p.size = p.nanos.length;
+      if (p.values.length != p.size || p.labels.length != p.size) {
+        throw new IllegalStateException("columns of unequal length");
+      }
+      for (int i = 0; i < p.size; i++) {
+        if (p.labels[i] < 0 || p.labels[i] >= texts.size() || (i > 0 && p.nanos[i - 1] > p.nanos[i])) {
+          throw new IllegalStateException("a label set out of range or times out of order");
+        }
+      }
+      byMetric.put(p.metric, p);
+    }
+    return new MetricColumns(byMetric, texts);
   }
 
   /** The metric names, sorted. */
@@ -213,17 +257,17 @@ final class MetricColumns {
    */
   private static MetricColumns join(List<Part> parts) {
     Map<String, Points> byMetric = new HashMap<>();
-    List<Map<String, String>> labelSets = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
     for (Part part : parts) {
-      List<String> labelTexts = part.labelTexts();
-      int[] remap = new int[labelTexts.size()];
+      List<String> own = part.labelTexts();
+      int[] remap = new int[own.size()];
       for (int i = 0; i < remap.length; i++) {
-        String text = labelTexts.get(i);
+        String text = own.get(i);
         Integer id = ids.get(text);
         if (id == null) {
-          id = labelSets.size();
-          labelSets.add(labels(text));
+          id = texts.size();
+          texts.add(text);
           ids.put(text, id);
         }
         remap[i] = id;
@@ -241,7 +285,7 @@ final class MetricColumns {
       });
     }
     byMetric.values().forEach(Points::sort);
-    return new MetricColumns(byMetric, labelSets);
+    return new MetricColumns(byMetric, texts);
   }
 
   /** The columns of the file's header the scan reads. */

@@ -30,6 +30,23 @@ final class TextColumn {
     this.size = from.length;
   }
 
+  /**
+   * A column of the given bytes and rows, checked: each row within the bytes.
+   *
+   * @throws IllegalStateException when a row lies outside the bytes or the arrays differ in length
+   */
+  static TextColumn of(byte[] bytes, int[] from, int[] length) {
+    if (from.length != length.length) {
+      throw new IllegalStateException("columns of unequal length");
+    }
+    for (int i = 0; i < from.length; i++) {
+      if (from[i] < 0 || length[i] < 0 || from[i] > bytes.length - length[i]) {
+        throw new IllegalStateException("a text beyond the column's bytes");
+      }
+    }
+    return new TextColumn(bytes, from, length);
+  }
+
   /** Adds the text of {@code b[s, e)}: not plain when it is empty or not ASCII, or more than one array holds. */
   void add(byte[] b, int s, int e) {
     int n = e - s;

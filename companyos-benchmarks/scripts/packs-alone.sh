@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Renders each built-in pack on its own, as a cron job would (one JVM per pack, C1 alone as ./companyos runs it),
+# from a files folder: once without a column cache, then twice with one (the first fills it, the second reads it).
+# Prints, per pack, the wall time with the JVM's start and the pack's own time from the generation log.
+# Usage: packs-alone.sh JAR DATA_DIR [AS_OF]
+# (DATA_DIR e.g. ten times the sample: `sample export DIR` then scale-sample.py DIR DIR10 10)
+set -euo pipefail
+jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+data="$(cd "$2" && pwd)"
+asof="${3:-2026-11-23T09:00:00Z}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+printf 'sources:\n  - id: files\n    type: files\n    options:\n      dir: %s\n' "$data" > "$work/plain.yaml"
+printf 'sources:\n  - id: files\n    type: files\n    options:\n      dir: %s\n      cache: %s\n' "$data" "$work/cache" > "$work/cached.yaml"
+packs="daily-standup ops-review security-standup product-metrics sprint-review exec-review finops-review board-pack qbr quarterly-planning"
+
+run() { # yaml pack out -> "wall_s pack_ms"
+  local start end
+  start=$(date +%s%N)
+  java -XX:TieredStopAtLevel=1 -jar "$jar" render "$2" --sources "$1" --as-of "$asof" --out "$3" >/dev/null 2>&1
+  end=$(date +%s%N)
+  printf '%.2f %s' "$(echo "($end - $start) / 1000000000" | bc -l)" "$(tail -1 "$3/generation-log.csv" | cut -d, -f5)"
+}
+
+printf '%-20s %-22s %-22s %s\n' pack "no cache (s / ms)" "cache, filled (s / ms)" "cache, read (s / ms)"
+for p in $packs; do
+  rm -rf "$work/cache"
+  a=$(run "$work/plain.yaml" "$p" "$work/a-$p")
+  b=$(run "$work/cached.yaml" "$p" "$work/b-$p")
+  c=$(run "$work/cached.yaml" "$p" "$work/c-$p")
+  if ! diff -r -x generation-log.csv "$work/a-$p" "$work/c-$p" >/dev/null; then
+    echo "$p: the pack read through the cache differs from the pack without it" >&2
+    exit 1
+  fi
+  printf '%-20s %-22s %-22s %s\n' "$p" "$a" "$b" "$c"
+done
