@@ -409,6 +409,16 @@ public final class HealthDimensions {
   }
 
   /**
+   * Feature adoption ({@link Engagement#featureAdoption}) over the window of {@code events}; counted by an index of the
+   * events ({@link #indexProductEvents}) when one covers them.
+   */
+  static Map<String, Double> featureAdoption(SectionContext ctx, Dataset<ProductEvent> events) {
+    ActiveUserIndex index = indexFor(ctx, events);
+    TimeWindow w = events.provenance().window();
+    return index != null ? index.featureAdoption(w) : Engagement.featureAdoption(events.rows(), w);
+  }
+
+  /**
    * Stickiness ({@link Engagement#stickiness}) at {@code end} from {@code month}, the product events of the 30 days
    * ending there; counted by an index of the events ({@link #indexProductEvents}) when one covers them.
    */

@@ -65,7 +65,7 @@ final class KeyResultKpis {
       }
       case "feature_adoption" -> {
         Dataset<ProductEvent> d = ctx.records(RecordKind.PRODUCT_EVENTS, w);
-        Double share = Engagement.featureAdoption(d.rows(), w).get(qualifier);
+        Double share = HealthDimensions.featureAdoption(ctx, d).get(qualifier);
         return value(percent(share == null ? OptionalDouble.empty() : OptionalDouble.of(share)), "no use of feature '" + qualifier + "'" + over,
             d.provenance(), w, "KPI " + kpi + ": users of the feature / active users, %");
       }

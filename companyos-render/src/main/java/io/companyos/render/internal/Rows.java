@@ -42,27 +42,21 @@ final class Rows {
 
   /**
    * Sum of every point of each series, keyed by the value of {@code label} (sorted). The finite values are added as exact
-   * decimals (each its shortest decimal) and turned into a double once, so the sum does not depend on the order of the
+   * decimals (each its shortest decimal; {@code ExactSum}) and turned into a double once, so the sum does not depend on the order of the
    * series or points, and equals the sum the scoring library's {@code MetricPointSlos} and the Spark module compute; a
    * value that is not finite (NaN, ±∞) is added as a double, as it always was.
    */
   static Map<String, Double> sumBy(Dataset<Series> data, String label) {
-    Map<String, java.math.BigDecimal> exact = new TreeMap<>();
-    Map<String, Double> other = new TreeMap<>();
+    Map<String, io.companyos.scoring.series.ExactSum> sums = new TreeMap<>();
     for (Series s : data.rows()) {
-      String key = s.labels().getOrDefault(label, "");
-      exact.putIfAbsent(key, java.math.BigDecimal.ZERO);
+      io.companyos.scoring.series.ExactSum sum = sums.computeIfAbsent(s.labels().getOrDefault(label, ""),
+          k -> new io.companyos.scoring.series.ExactSum());
       for (Series.Point p : s.points()) {
-        double v = p.value();
-        if (Double.isFinite(v)) {
-          exact.merge(key, java.math.BigDecimal.valueOf(v), java.math.BigDecimal::add);
-        } else {
-          other.merge(key, v, Double::sum);
-        }
+        sum.add(p.value());
       }
     }
     Map<String, Double> out = new TreeMap<>();
-    exact.forEach((key, sum) -> out.put(key, sum.doubleValue() + other.getOrDefault(key, 0.0)));
+    sums.forEach((key, sum) -> out.put(key, sum.doubleValue()));
     return out;
   }
 

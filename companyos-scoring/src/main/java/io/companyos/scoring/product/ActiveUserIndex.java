@@ -22,7 +22,7 @@ import java.util.OptionalDouble;
  * <p>Every count is the one {@link Engagement} gives over the span's events: {@link #activeUsers} is
  * {@link Engagement#activeUsers(List, TimeWindow)}, {@link #meanDailyActive} is
  * {@link Engagement#meanDailyActive(List, TimeWindow, ZoneId)}, {@link #stickiness} is
- * {@link Engagement#stickiness}; activity is every event but {@code signup} ({@link Engagement#isActivity}). The
+ * {@link Engagement#stickiness}, {@link #featureAdoption} is {@link Engagement#featureAdoption}; activity is every event but {@code signup} ({@link Engagement#isActivity}). The
  * index is immutable once built, so windows may be counted on several threads at once. Building it reads each event
  * once and numbers the users with one hash map.
  */
@@ -36,12 +36,18 @@ public final class ActiveUserIndex {
   /** The user number of the event at the same place, or {@link #NOT_ACTIVITY}. */
   private final int[] users;
   private final int userCount;
+  /** The feature number of the event at the same place ({@link #featureNames}), or -1 without a feature. */
+  private final int[] features;
+  /** The features by number. */
+  private final String[] featureNames;
 
-  private ActiveUserIndex(TimeWindow span, long[] times, int[] users, int userCount) {
+  private ActiveUserIndex(TimeWindow span, long[] times, int[] users, int userCount, int[] features, String[] featureNames) {
     this.span = span;
     this.times = times;
     this.users = users;
     this.userCount = userCount;
+    this.features = features;
+    this.featureNames = featureNames;
   }
 
   /**
@@ -57,7 +63,9 @@ public final class ActiveUserIndex {
     span.length().toNanos(); // throws for a span beyond a long of nanoseconds, which the offsets below must fit in
     long[] times = new long[events.size()];
     int[] users = new int[events.size()];
+    int[] features = new int[events.size()];
     Map<String, Integer> numbers = new HashMap<>();
+    Map<String, Integer> featureNumbers = new HashMap<>();
     int n = 0;
     boolean sorted = true;
     for (ProductEvent e : events) {
@@ -71,14 +79,18 @@ public final class ActiveUserIndex {
       }
       times[n] = at;
       users[n] = Engagement.isActivity(e) ? numbers.computeIfAbsent(e.userId(), u -> numbers.size()) : NOT_ACTIVITY;
+      features[n] = e.feature() == null ? -1 : featureNumbers.computeIfAbsent(e.feature(), f -> featureNumbers.size());
       n++;
     }
     times = Arrays.copyOf(times, n);
     users = Arrays.copyOf(users, n);
+    features = Arrays.copyOf(features, n);
     if (!sorted) {
-      sortByTime(times, users);
+      sortByTime(times, users, features);
     }
-    return new ActiveUserIndex(span, times, users, numbers.size());
+    String[] featureNames = new String[featureNumbers.size()];
+    featureNumbers.forEach((f, i) -> featureNames[i] = f);
+    return new ActiveUserIndex(span, times, users, numbers.size(), features, featureNames);
   }
 
   /** Nanoseconds from {@code start} to {@code t}, for a {@code t} not before it and within a long of nanoseconds. */
@@ -87,7 +99,7 @@ public final class ActiveUserIndex {
   }
 
   /** Orders both arrays by time, keeping the order of equal times (a stable sort of the places). */
-  private static void sortByTime(long[] times, int[] users) {
+  private static void sortByTime(long[] times, int[] users, int[] features) {
     Integer[] order = new Integer[times.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -95,9 +107,11 @@ public final class ActiveUserIndex {
     Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
     long[] t = times.clone();
     int[] u = users.clone();
+    int[] f = features.clone();
     for (int i = 0; i < order.length; i++) {
       times[i] = t[order[i]];
       users[i] = u[order[i]];
+      features[i] = f[order[i]];
     }
   }
 
@@ -183,6 +197,49 @@ public final class ActiveUserIndex {
     }
     OptionalDouble dau = meanDailyActive(TimeWindow.ending(end, Duration.ofDays(7)), zone);
     return dau.isPresent() ? OptionalDouble.of(dau.getAsDouble() / mau) : OptionalDouble.empty();
+  }
+
+  /**
+   * Feature adoption in {@code w}: {@link Engagement#featureAdoption(List, TimeWindow)} — for each feature used by an
+   * activity event in it, its distinct users over the window's distinct active users.
+   *
+   * @param w a window the index {@linkplain #covers covers}
+   * @return feature → adoption in [0, 1], sorted by feature; empty when nobody was active
+   */
+  public Map<String, Double> featureAdoption(TimeWindow w) {
+    checkCovered(w);
+    int from = firstAtOrAfter(w.start());
+    int to = firstAtOrAfter(w.end());
+    long active = distinct(from, to, new long[words()]);
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    if (active == 0) {
+      return out;
+    }
+    int words = words();
+    long[] seen = new long[featureNames.length * words];
+    long[] counts = new long[featureNames.length];
+    boolean[] used = new boolean[featureNames.length];
+    for (int i = from; i < to; i++) {
+      int u = users[i];
+      int f = features[i];
+      if (u >= 0 && f >= 0) {
+        used[f] = true;
+        int at = f * words + (u >>> 6);
+        long bit = 1L << u;
+        if ((seen[at] & bit) == 0) {
+          seen[at] |= bit;
+          counts[f]++;
+        }
+      }
+    }
+    java.util.TreeMap<String, Integer> byName = new java.util.TreeMap<>();
+    for (int f = 0; f < featureNames.length; f++) {
+      if (used[f]) {
+        byName.put(featureNames[f], f);
+      }
+    }
+    byName.forEach((name, f) -> out.put(name, (double) counts[f] / active));
+    return out;
   }
 
   private int words() {

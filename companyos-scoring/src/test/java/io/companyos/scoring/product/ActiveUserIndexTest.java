@@ -50,6 +50,27 @@ class ActiveUserIndexTest {
   }
 
   @Test
+  void handCountedFeatureAdoption() {
+    Instant d1 = END.minus(Duration.ofDays(1));
+    // Active in the week: u1, u2, u3 (u4 only signs up, with a feature: not counted). "exports" is used by u1 twice
+    // and u2; "alerts" by u3; "search" only by the sign-up and 20 days back.
+    List<ProductEvent> events = List.of(
+        new ProductEvent(d1, "u1", "a", "s1", "feature_used", "exports"),
+        new ProductEvent(d1.plusSeconds(60), "u1", "a", "s1", "feature_used", "exports"),
+        new ProductEvent(d1, "u2", "a", "s2", "feature_used", "exports"),
+        new ProductEvent(d1, "u3", "a", "s3", "feature_used", "alerts"),
+        new ProductEvent(d1, "u4", "a", "s4", "signup", "search"),
+        new ProductEvent(END.minus(Duration.ofDays(20)), "u5", "a", "s5", "feature_used", "search"));
+    ActiveUserIndex index = ActiveUserIndex.of(events, SPAN);
+    TimeWindow week = TimeWindow.ending(END, Duration.ofDays(7));
+    assertThat(index.featureAdoption(week)).containsExactly(java.util.Map.entry("alerts", 1 / 3.0),
+        java.util.Map.entry("exports", 2 / 3.0));
+    assertThat(index.featureAdoption(SPAN)).containsExactly(java.util.Map.entry("alerts", 1 / 4.0),
+        java.util.Map.entry("exports", 2 / 4.0), java.util.Map.entry("search", 1 / 4.0));
+    assertThat(index.featureAdoption(TimeWindow.ending(END.minus(Duration.ofDays(30)), Duration.ofDays(5)))).isEmpty();
+  }
+
+  @Test
   void aWindowOutsideTheSpanIsRefused() {
     ActiveUserIndex index = ActiveUserIndex.of(List.of(), SPAN);
     assertThat(index.covers(SPAN)).isTrue();
@@ -93,7 +114,12 @@ class ActiveUserIndexTest {
             if (r.nextInt(20) == 0) {
               t = r.nextBoolean() ? span.start().minusSeconds(1 + r.nextInt(86_400)) : span.end().plusNanos(r.nextInt(1000));
             }
-            events.add(at(t, "u" + r.nextInt(users), r.nextInt(6) == 0 ? "signup" : "session_start"));
+            ProductEvent e = at(t, "u" + r.nextInt(users), r.nextInt(6) == 0 ? "signup" : "session_start");
+            int feature = r.nextInt(5);
+            if (feature > 0) { // a few features, some events without one
+              e = new ProductEvent(e.timestamp(), e.userId(), e.accountId(), e.sessionId(), e.event(), "f" + feature);
+            }
+            events.add(e);
           }
           Collections.shuffle(events, r);
           ActiveUserIndex index = ActiveUserIndex.of(events, span);
@@ -106,6 +132,7 @@ class ActiveUserIndexTest {
             assertThat(index.activeUsers(w)).isEqualTo(Engagement.activeUsers(events, w));
             assertThat(index.events(w)).isEqualTo((int) events.stream().filter(e -> w.contains(e.timestamp())).count());
             assertThat(index.meanDailyActive(w, zone)).isEqualTo(Engagement.meanDailyActive(inSpan, w, zone));
+            assertThat(index.featureAdoption(w)).containsExactlyEntriesOf(Engagement.featureAdoption(events, w));
           }
           Instant stickyEnd = span.end().minus(Duration.ofHours(r.nextInt(15 * 24)));
           ZoneId zone = zones.get(r.nextInt(zones.size()));
