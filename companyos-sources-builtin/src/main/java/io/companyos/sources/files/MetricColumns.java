@@ -177,12 +177,24 @@ final class MetricColumns {
     if (p != null) {
       int from = p.lowerBound(nanos(at.minus(lookback)));
       int to = p.lowerBound(nanos(at) + 1);
-      Map<Integer, Boolean> matches = new HashMap<>();
+      // Per label set (by number): whether it matches (0 not asked yet, 1 yes, 2 no), and its last place.
+      byte[] matches = new byte[labelSets.size()];
+      int[] last = new int[labelSets.size()];
+      List<Integer> seen = new ArrayList<>();
       for (int i = from; i < to; i++) {
         int l = p.labels[i];
-        if (matches.computeIfAbsent(l, k -> selector.matches(selector.metric(), labelSets.get(k)))) {
-          latest.put(labelSets.get(l), i);
+        if (matches[l] == 0) {
+          matches[l] = selector.matches(selector.metric(), labelSets.get(l)) ? (byte) 1 : (byte) 2;
+          if (matches[l] == 1) {
+            seen.add(l); // in the order first met
+          }
         }
+        last[l] = i;
+      }
+      // Label texts that read as the same label set are one series: its latest point is the last place of any of them,
+      // and it is keyed where the first of them was met.
+      for (int l : seen) {
+        latest.merge(labelSets.get(l), last[l], Math::max);
       }
     }
     List<Series> out = new ArrayList<>();
@@ -198,12 +210,26 @@ final class MetricColumns {
     if (p != null) {
       int from = p.lowerBound(nanos(window.start()));
       int to = p.lowerBound(nanos(window.end()));
-      Map<Integer, Boolean> matches = new HashMap<>();
+      // Per label set (by number): its series' points once it matched, and whether it was asked about; label texts that
+      // read as the same label set share one list.
+      @SuppressWarnings("unchecked")
+      List<Series.Point>[] lists = new List[labelSets.size()];
+      boolean[] asked = new boolean[labelSets.size()];
       for (int i = from; i < to; i++) {
         int l = p.labels[i];
-        if (matches.computeIfAbsent(l, k -> selector.matches(selector.metric(), labelSets.get(k)))) {
-          points.computeIfAbsent(labelSets.get(l), k -> new ArrayList<>()).add(new Series.Point(instant(p.nanos[i]), p.values[i]));
+        List<Series.Point> list = lists[l];
+        if (list == null) {
+          if (asked[l]) {
+            continue;
+          }
+          asked[l] = true;
+          if (!selector.matches(selector.metric(), labelSets.get(l))) {
+            continue;
+          }
+          list = points.computeIfAbsent(labelSets.get(l), k -> new ArrayList<>());
+          lists[l] = list;
         }
+        list.add(new Series.Point(instant(p.nanos[i]), p.values[i]));
       }
     }
     List<Series> out = new ArrayList<>();

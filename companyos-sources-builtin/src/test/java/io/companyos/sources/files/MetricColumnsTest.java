@@ -155,6 +155,37 @@ class MetricColumnsTest {
         .satisfies(x -> assertThat(x.points().get(0).value()).isEqualTo(103.0));
   }
 
+  @Test
+  void labelTextsThatReadAsOneLabelSetAreOneSeries(@TempDir Path other) throws IOException {
+    // "a=1;b=2", "b=2;a=1" and "a=1; b=2" are one label set; the series holds the points of all three, in time order,
+    // and its latest point is the last of any of them. "a=2;b=2" is another series, and "a=1" does not match b="2".
+    String csv = "timestamp,metric,labels,value\n"
+        + "2026-11-01T00:00:00Z,m,a=1;b=2,1\n"
+        + "2026-11-02T00:00:00Z,m,b=2;a=1,2\n"
+        + "2026-11-02T00:00:00Z,m,a=2;b=2,20\n"
+        + "2026-11-03T00:00:00Z,m,a=1; b=2,3\n"
+        + "2026-11-03T00:00:00Z,m,a=1,30\n"
+        + "2026-11-04T00:00:00Z,m,b=2;a=1,4\n"
+        + "2026-11-05T00:00:00Z,m,a=2;b=2,50\n";
+    Path f = other.resolve("metrics.csv");
+    Files.writeString(f, csv);
+    MetricColumns c = MetricColumns.scan(f).orElseThrow();
+    MetricSource files = new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", other.toString()),
+        Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
+    List<MetricPoint> points = files.records(RecordKind.METRICS, new TimeWindow(Instant.EPOCH, NOW)).rows();
+    MetricSelector b2 = MetricSelector.parse("files", "m{b=\"2\"}");
+    TimeWindow w = new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-06T00:00:00Z"));
+    List<io.companyos.sources.Series> range = c.range(b2, w);
+    assertThat(range).isEqualTo(MetricPointQueries.range(points, b2, w)).hasSize(2);
+    assertThat(range.get(0).labels()).isEqualTo(Map.of("a", "1", "b", "2"));
+    assertThat(range.get(0).points()).extracting(io.companyos.sources.Series.Point::value).containsExactly(1.0, 2.0, 3.0, 4.0);
+    assertThat(range.get(1).points()).extracting(io.companyos.sources.Series.Point::value).containsExactly(20.0, 50.0);
+    Instant at = Instant.parse("2026-11-04T12:00:00Z");
+    List<io.companyos.sources.Series> latest = c.instant(b2, at, Duration.ofDays(10));
+    assertThat(latest).isEqualTo(MetricPointQueries.instant(points, b2, at, Duration.ofDays(10)));
+    assertThat(latest).extracting(x -> x.points().get(0).value()).containsExactly(4.0, 20.0);
+  }
+
   /** Both columns hold the same metrics with the same points, labels and spans. */
   static void assertSameColumns(MetricColumns actual, MetricColumns expected) {
     assertThat(actual.metrics()).isEqualTo(expected.metrics());
