@@ -1152,9 +1152,11 @@ public final class DoraScan {
         int s = p;
         byte[] b = t.b;
         int len = t.len;
+        int or = 0; // the field's bytes OR-ed together, kept in a local (not the field) byte by byte
         while (true) {
           if (p >= len) {
             if (!t.more()) {
+              bits |= or;
               add(s, p, false);
               return p;
             }
@@ -1162,13 +1164,19 @@ public final class DoraScan {
             len = t.len;
           }
           byte c = b[p];
-          bits |= c;
+          or |= c;
+          if (c > ',') {
+            p++; // every byte that ends a field or quotes one (',', '"', CR, LF) is ',' or below
+            continue;
+          }
           if (c == ',') {
+            bits |= or;
             add(s, p, false);
             p++;
             break;
           }
           if (c == '\n' || c == '\r') {
+            bits |= or;
             add(s, p, false);
             return p + 1;
           }

@@ -193,9 +193,70 @@ public final class IsoTimes {
     return v;
   }
 
+  /** Little-endian longs of a byte array: eight bytes of a time read, checked and turned into digits together. */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  /** The digits' bytes of "YYYY-MM-" (0–3, 5, 6) and of "DDTHH:MM" (0, 1, 3, 4, 6, 7) in a little-endian long. */
+  private static final long DATE_DIGITS = 0x00FF_FF00_FFFF_FFFFL;
+  private static final long TIME_DIGITS = 0xFFFF_00FF_FF00_FFFFL;
+  private static final long HIGH_NIBBLES = 0xF0F0_F0F0_F0F0_F0F0L;
+  private static final long ZEROS = 0x3030_3030_3030_3030L;
+
+  /** Whether every byte of {@code w} under {@code mask} is an ASCII digit. */
+  private static boolean digitsUnder(long w, long mask) {
+    long d = w & mask;
+    long threes = ZEROS & mask;
+    long high = HIGH_NIBBLES & mask;
+    // 0x30–0x3F have the high nibble 3; adding 6 keeps it 3 only for 0x30–0x39 (no carry leaves a byte).
+    return (d & high) == threes && ((d + 0x0606_0606_0606_0606L) & high) == threes;
+  }
+
+  /** The digit in byte {@code i} of {@code v}, the long's digits less '0'. */
+  private static int digit(long v, int i) {
+    return (int) (v >>> (8 * i)) & 0xF;
+  }
+
+  /**
+   * Epoch seconds of exactly {@code YYYY-MM-DDTHH:MM:SSZ} (the shape most exports write) at {@code from}, its first
+   * sixteen bytes read as two longs; {@link #NOT_FAST} for any other text, which the general reader then reads.
+   */
+  private static long fastUtcSeconds(byte[] s, int from) {
+    long date = (long) LONGS.get(s, from);
+    long time = (long) LONGS.get(s, from + 8);
+    if (!digitsUnder(date, DATE_DIGITS) || !digitsUnder(time, TIME_DIGITS)
+        || (date & 0xFF00_00FF_0000_0000L) != 0x2D00_002D_0000_0000L // '-' at 4 and 7
+        || ((int) (time >>> 16) & 0xFF | 0x20) != 't' || ((int) (time >>> 40) & 0xFF) != ':'
+        || s[from + 16] != ':' || (s[from + 19] | 0x20) != 'z') {
+      return NOT_FAST;
+    }
+    int s1 = s[from + 17] - '0';
+    int s2 = s[from + 18] - '0';
+    if (s1 < 0 || s1 > 9 || s2 < 0 || s2 > 9) {
+      return NOT_FAST;
+    }
+    long d = (date & DATE_DIGITS) - (ZEROS & DATE_DIGITS); // digit places only: no borrow crosses a byte
+    long t = (time & TIME_DIGITS) - (ZEROS & TIME_DIGITS);
+    int year = digit(d, 0) * 1000 + digit(d, 1) * 100 + digit(d, 2) * 10 + digit(d, 3);
+    int month = digit(d, 5) * 10 + digit(d, 6);
+    int day = digit(t, 0) * 10 + digit(t, 1);
+    int hour = digit(t, 3) * 10 + digit(t, 4);
+    int minute = digit(t, 6) * 10 + digit(t, 7);
+    int second = s1 * 10 + s2;
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+      return NOT_FAST;
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
+  }
+
   /** Epoch seconds of the common shapes, or {@link #NOT_FAST}. */
   private static long fastSeconds(byte[] s, int from, int to) {
     int len = to - from;
+    if (len == 20) {
+      long utc = fastUtcSeconds(s, from);
+      if (utc != NOT_FAST) {
+        return utc;
+      }
+    }
     if (len < 17) {
       return NOT_FAST;
     }
