@@ -263,6 +263,10 @@ public final class HealthDimensions {
       java.util.Optional<Precomputed.Found> pcWau = Precomputed.find(ctx, "wau", week);
       java.util.Optional<Precomputed.Found> pcPrev = Precomputed.find(ctx, "wau", week.previous());
       java.util.Optional<PrecomputedStickiness> pcSticky = precomputedStickiness(ctx, w.end());
+      if (pcWau.isEmpty() || pcPrev.isEmpty() || pcSticky.isEmpty()) {
+        // The week, the week before and the 30 days all lie in the 30 days: one index counts them all, read once.
+        indexProductEvents(ctx, TimeWindow.ending(w.end(), Duration.ofDays(30)));
+      }
       long wau = pcWau.isPresent() ? Math.round(pcWau.get().value().value())
           : activeUsers(ctx, in.fresh(d, "product events", ctx.records(RecordKind.PRODUCT_EVENTS, week)));
       long prev = pcPrev.isPresent() ? Math.round(pcPrev.get().value().value())
