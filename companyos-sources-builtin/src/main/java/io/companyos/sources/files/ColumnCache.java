@@ -270,34 +270,30 @@ final class ColumnCache {
     }
 
     void longs(long[] a, int n) throws IOException {
-      intValue(n);
-      for (int at = 0; at < n; ) {
-        room(8);
-        int k = Math.min(buf.remaining() / 8, n - at);
-        buf.asLongBuffer().put(a, at, k);
-        buf.position(buf.position() + 8 * k);
-        at += k;
-      }
+      array(n, Long.BYTES, (b, at, k) -> b.asLongBuffer().put(a, at, k));
     }
 
     void doubles(double[] a, int n) throws IOException {
-      intValue(n);
-      for (int at = 0; at < n; ) {
-        room(8);
-        int k = Math.min(buf.remaining() / 8, n - at);
-        buf.asDoubleBuffer().put(a, at, k);
-        buf.position(buf.position() + 8 * k);
-        at += k;
-      }
+      array(n, Double.BYTES, (b, at, k) -> b.asDoubleBuffer().put(a, at, k));
     }
 
     void ints(int[] a, int n) throws IOException {
+      array(n, Integer.BYTES, (b, at, k) -> b.asIntBuffer().put(a, at, k));
+    }
+
+    /** Puts {@code k} values from {@code at} at the buffer's position, through a view of the buffer. */
+    private interface Put {
+      void put(ByteBuffer buffer, int at, int k);
+    }
+
+    /** The count, then the first {@code n} values of an array of {@code width}-byte values, a buffer's room at a time. */
+    private void array(int n, int width, Put put) throws IOException {
       intValue(n);
       for (int at = 0; at < n; ) {
-        room(4);
-        int k = Math.min(buf.remaining() / 4, n - at);
-        buf.asIntBuffer().put(a, at, k);
-        buf.position(buf.position() + 4 * k);
+        room(width);
+        int k = Math.min(buf.remaining() / width, n - at);
+        put.put(buf, at, k);
+        buf.position(buf.position() + width * k);
         at += k;
       }
     }
