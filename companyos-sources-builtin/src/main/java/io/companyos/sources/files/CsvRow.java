@@ -82,7 +82,8 @@ final class CsvRow {
 
   /** In FOCUS rows, a date and time without an offset gets {@code Z}; anything else is read as written. */
   private String utc(String v) {
-    if (!focus || !NO_OFFSET.matcher(v).matches()) {
+    // The pattern ends with a digit: a time ending otherwise ("Z", an offset's digits aside) is read as written.
+    if (!focus || v.isEmpty() || !isDigit(v.charAt(v.length() - 1)) || !NO_OFFSET.matcher(v).matches()) {
       return v;
     }
     return v.substring(0, 10) + "T" + v.substring(11) + "Z";
