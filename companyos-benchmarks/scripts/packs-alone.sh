@@ -19,7 +19,8 @@ run() { # yaml pack out -> "wall_s pack_ms"
   start=$(date +%s%N)
   java -XX:TieredStopAtLevel=1 -jar "$jar" render "$2" --sources "$1" --as-of "$asof" --out "$3" >/dev/null 2>&1
   end=$(date +%s%N)
-  printf '%.2f %s' "$(echo "($end - $start) / 1000000000" | bc -l)" "$(tail -1 "$3/generation-log.csv" | cut -d, -f5)"
+  printf '%s %s' "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')" \
+    "$(tail -1 "$3/generation-log.csv" | cut -d, -f5)"
 }
 
 printf '%-20s %-22s %-22s %s\n' pack "no cache (s / ms)" "cache, filled (s / ms)" "cache, read (s / ms)"
