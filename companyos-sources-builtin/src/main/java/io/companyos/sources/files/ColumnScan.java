@@ -160,9 +160,10 @@ final class ColumnScan {
     DoraScan.Fields f = new DoraScan.Fields();
     while (true) {
       if (p >= CHUNK) {
-        // Start a new buffer at this record's start, so the file is never held whole.
+        // Go on at this record's start in the same buffer (read into again: the parts copy what they keep), so the
+        // file is never held whole and a chunk costs no new 8 MiB array.
         base += p;
-        t = new DoraScan.Text(ch, size, base, bufferSize(size, base, to));
+        t = new DoraScan.Text(ch, size, base, bufferSize(size, base, to), t.b);
         p = 0;
       }
       if (p >= t.len && !t.more()) {

@@ -186,6 +186,36 @@ class MetricColumnsTest {
     assertThat(latest).extracting(x -> x.points().get(0).value()).containsExactly(4.0, 20.0);
   }
 
+  @Test
+  void aFileOfSeveralChunksReadsEveryRowOnce(@TempDir Path other) throws IOException {
+    // More than two 8 MiB chunks: each part goes on from chunk to chunk in one buffer, read into again.
+    Instant base = Instant.parse("2026-01-01T00:00:00Z");
+    StringBuilder csv = new StringBuilder("timestamp,metric,labels,value\n");
+    Map<Map<String, String>, List<io.companyos.sources.Series.Point>> expected = new java.util.HashMap<>();
+    int rows = 0;
+    while (csv.length() < 2 * ColumnScan.CHUNK + 100_000) {
+      Instant t = base.plusSeconds(rows);
+      int value = rows % 1000;
+      csv.append(t).append(",m").append(rows % 7).append(",k=").append(rows % 13).append(',').append(value).append('\n');
+      if (rows % 7 == 3) {
+        expected.computeIfAbsent(Map.of("k", Integer.toString(rows % 13)), k -> new java.util.ArrayList<>())
+            .add(new io.companyos.sources.Series.Point(t, value));
+      }
+      rows++;
+    }
+    Path f = other.resolve("metrics.csv");
+    Files.writeString(f, csv);
+    TimeWindow all = new TimeWindow(base, base.plusSeconds(rows));
+    MetricSelector m3 = MetricSelector.parse("files", "m3");
+    for (long parallelBytes : new long[] {Long.MAX_VALUE, 1}) {
+      MetricColumns c = MetricColumns.scan(f, parallelBytes).orElseThrow();
+      Map<Map<String, String>, List<io.companyos.sources.Series.Point>> read = new java.util.HashMap<>();
+      c.range(m3, all).forEach(x -> read.put(x.labels(), x.points()));
+      assertThat(read).as("parts from %d bytes", parallelBytes).isEqualTo(expected);
+      assertThat(c.metrics()).hasSize(7);
+    }
+  }
+
   /** Both columns hold the same metrics with the same points, labels and spans. */
   static void assertSameColumns(MetricColumns actual, MetricColumns expected) {
     assertThat(actual.metrics()).isEqualTo(expected.metrics());
