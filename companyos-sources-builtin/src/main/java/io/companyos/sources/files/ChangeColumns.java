@@ -36,7 +36,7 @@ final class ChangeColumns implements WindowColumns<Change> {
    * @throws IOException when the file cannot be read
    */
   static Optional<ChangeColumns> scan(Path file) throws IOException {
-    return scan(file, Runtime.getRuntime().availableProcessors() > 1 ? ColumnScan.PARALLEL_BYTES : Long.MAX_VALUE);
+    return scan(file, ColumnScan.parallelBytes());
   }
 
   static Optional<ChangeColumns> scan(Path file, long parallelBytes) throws IOException {

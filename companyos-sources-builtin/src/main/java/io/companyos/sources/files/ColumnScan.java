@@ -25,6 +25,11 @@ final class ColumnScan {
 
   private ColumnScan() {}
 
+  /** The size from which a file is scanned in two parts here: {@link #PARALLEL_BYTES}, or never on one processor. */
+  static long parallelBytes() {
+    return Runtime.getRuntime().availableProcessors() > 1 ? PARALLEL_BYTES : Long.MAX_VALUE;
+  }
+
   /** What one part of a file gathers from its records. */
   abstract static class Part {
     /** The first record start at or after the part's limit (the file's size at its end). */

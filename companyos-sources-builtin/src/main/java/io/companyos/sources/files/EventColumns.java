@@ -53,7 +53,7 @@ final class EventColumns implements WindowColumns<ProductEvent> {
    * @throws IOException when the file cannot be read
    */
   static Optional<EventColumns> scan(Path file) throws IOException {
-    return scan(file, Runtime.getRuntime().availableProcessors() > 1 ? ColumnScan.PARALLEL_BYTES : Long.MAX_VALUE);
+    return scan(file, ColumnScan.parallelBytes());
   }
 
   static Optional<EventColumns> scan(Path file, long parallelBytes) throws IOException {

@@ -155,10 +155,7 @@ public final class IsoTimes {
     } else {
       return NOT_FAST;
     }
-    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
-      return NOT_FAST;
-    }
-    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offset;
+    return seconds(year, month, day, hour, minute, second, offset);
   }
 
   /** Nanoseconds of the fraction after the seconds, 0 without one (only called on text the fast path read). */
@@ -242,10 +239,7 @@ public final class IsoTimes {
     int hour = digit(t, 3) * 10 + digit(t, 4);
     int minute = digit(t, 6) * 10 + digit(t, 7);
     int second = s1 * 10 + s2;
-    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
-      return NOT_FAST;
-    }
-    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second;
+    return seconds(year, month, day, hour, minute, second, 0);
   }
 
   /** Epoch seconds of the common shapes, or {@link #NOT_FAST}. */
@@ -304,10 +298,7 @@ public final class IsoTimes {
     } else {
       return NOT_FAST;
     }
-    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
-      return NOT_FAST;
-    }
-    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offset;
+    return seconds(year, month, day, hour, minute, second, offset);
   }
 
   /** Nanoseconds of the fraction after the seconds, 0 without one (only called on text the fast path read). */
@@ -341,6 +332,14 @@ public final class IsoTimes {
   /** Byte {@code i} as an unsigned value (bytes of multi-byte UTF-8 sequences never match an ASCII character). */
   private static int at(byte[] s, int i) {
     return s[i] & 0xFF;
+  }
+
+  /** Epoch seconds of a date and time read by a fast path (offset in seconds east), or {@link #NOT_FAST} if not a valid one. */
+  private static long seconds(int year, int month, int day, int hour, int minute, int second, int offset) {
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month) || hour > 23 || minute > 59 || second > 59) {
+      return NOT_FAST;
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offset;
   }
 
   private static int monthLength(int year, int month) {

@@ -245,9 +245,6 @@ final class MetricColumns {
     return ColumnScan.instant(nanos);
   }
 
-  /** Files of this size or more are scanned in two parts, on two threads. */
-  static final long PARALLEL_BYTES = ColumnScan.PARALLEL_BYTES;
-
   /**
    * Reads {@code file} (uncompressed CSV) in columns; empty when it is not plain enough, and the record path must read it.
    *
@@ -256,7 +253,7 @@ final class MetricColumns {
    * @throws IOException when the file cannot be read
    */
   static Optional<MetricColumns> scan(Path file) throws IOException {
-    return scan(file, Runtime.getRuntime().availableProcessors() > 1 ? PARALLEL_BYTES : Long.MAX_VALUE);
+    return scan(file, ColumnScan.parallelBytes());
   }
 
   /**
