@@ -72,7 +72,6 @@ public final class KpiJob {
 
   private final SparkKpis kpis;
   private final TimeWindow window;
-  private final TimeWindow previous;
   private final ZoneId zone;
   private final PrintStream progress;
   private final List<String[]> rows = new ArrayList<>();
@@ -81,7 +80,6 @@ public final class KpiJob {
   private KpiJob(SparkKpis kpis, TimeWindow window, ZoneId zone, PrintStream progress, ObjectMapper mapper) {
     this.kpis = kpis;
     this.window = window;
-    this.previous = new TimeWindow(window.start().minus(window.length()), window.start());
     this.zone = zone;
     this.progress = progress;
     this.json = mapper.createArrayNode();
@@ -182,15 +180,16 @@ public final class KpiJob {
   }
 
   private void product() {
-    kpi("dau", kpis.meanDailyActive(window, zone), "no complete " + zone + " day in the window");
+    // One pass over the events: every product KPI of the job from one shuffle (SparkKpis.productKpis).
+    SparkResult<ProductKpis> r = kpis.productKpis(window, zone);
+    ProductKpis p = r.value();
+    kpi("dau", p.dau(), "no complete " + zone + " day in the window", true, r, Map.of());
     // WAU and MAU are the engagement's own: distinct active users of the 7 and 30 days ending at the window's end.
-    SparkResult<Engagement.Result> engagement = kpis.engagement(window);
-    kpi("wau", engagement.value().wau(), "no active users in the 7 days", true, engagement, Map.of());
-    kpi("mau", engagement.value().mau(), "no active users in the 30 days", true, engagement, Map.of());
-    kpi("signups", OptionalDouble.of(engagement.value().signups()), "", true, engagement, Map.of());
-    SparkResult<List<Engagement.FeatureUse>> uses = kpis.featureUse(window, previous);
-    for (Engagement.FeatureUse u : uses.value()) {
-      kpi("feature_adoption", OptionalDouble.of(u.adoptionPercent()), "", true, uses, Map.of("feature", u.feature()));
+    kpi("wau", OptionalDouble.of(p.wau()), "no active users in the 7 days", p.wau() > 0, r, Map.of());
+    kpi("mau", OptionalDouble.of(p.mau()), "no active users in the 30 days", p.mau() > 0, r, Map.of());
+    kpi("signups", OptionalDouble.of(p.signups()), "", true, r, Map.of());
+    for (Engagement.FeatureUse u : p.adoption()) {
+      kpi("feature_adoption", OptionalDouble.of(u.adoptionPercent()), "", true, r, Map.of("feature", u.feature()));
     }
   }
 

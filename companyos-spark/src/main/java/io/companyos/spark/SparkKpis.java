@@ -264,6 +264,23 @@ public final class SparkKpis {
   }
 
   /**
+   * The catalog's product KPIs of a window in one pass over the {@code product_events} table, as the batch job writes
+   * them: {@code dau} over the window's complete days in {@code zone}, {@code wau} and {@code mau} over the 7 and 30
+   * days ending with it, its {@code signup} events, and feature adoption against the window before. Each value equals
+   * that of the KPI's own call ({@link #meanDailyActive}, {@link #activeUsers}, {@link #engagement},
+   * {@link #featureUse}), which read the table once per distinct count; here the events of the span are read once
+   * and reduced to one row per user and feature with a bit per window and per complete day. With approximate
+   * distinct counts, or a window of more than 59 complete days, it makes those calls instead.
+   *
+   * @param window the half-open window
+   * @param zone the time zone of DAU's calendar days
+   * @return the KPIs, from the {@code product_events} table
+   */
+  public SparkResult<ProductKpis> productKpis(TimeWindow window, java.time.ZoneId zone) {
+    return EngagementOnSpark.productKpis(this, window, zone, clock.instant());
+  }
+
+  /**
    * Distinct users with an activity event (any event but {@code signup}) in a window, as
    * {@code Engagement.activeUsers} gives it: WAU and MAU are this over the 7 and 30 days ending at an instant.
    *

@@ -88,6 +88,53 @@ class EngagementHandMadeTest {
   }
 
   @Test
+  void theProductKpisInOnePassAreTheHandWorkedOnes() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    SparkResult<ProductKpis> r = kpis.productKpis(WEEK, java.time.ZoneOffset.UTC);
+    // DAU: 9 user-days over the week's 7 complete UTC days (as in the engagement above); WAU u1..u4; MAU u1..u4, u7,
+    // u8 (u1's event of 10-05 is before the 30 days); sign-ups u4 and u5; adoption against the week before.
+    assertThat(r.value().dau().getAsDouble()).isCloseTo(9 / 7.0, within(1e-12));
+    assertThat(r.value().wau()).isEqualTo(4);
+    assertThat(r.value().mau()).isEqualTo(6);
+    assertThat(r.value().signups()).isEqualTo(2);
+    assertThat(r.value().adoption()).containsExactly(
+        new Engagement.FeatureUse("export", 2, 50.0, OptionalDouble.of(50.0)),
+        new Engagement.FeatureUse("dashboards", 1, 25.0, OptionalDouble.empty()),
+        new Engagement.FeatureUse("search", 1, 25.0, OptionalDouble.of(25.0)));
+    assertThat(r.exact()).isTrue();
+    assertThat(r.provenance().query()).startsWith("product KPIs in one pass over the events of 2026-10-09T00:00:00Z to "
+        + "2026-11-08T00:00:00Z").contains("averaged over 7 days").endsWith("(table product_events)");
+    // Across the end of daylight saving time in New York: three complete days and 7 user-days (worked out below); the
+    // window before, [10-28 00:00Z, 10-31 03:00Z), holds u2's search.
+    java.time.ZoneId ny = java.time.ZoneId.of("America/New_York");
+    TimeWindow days = new TimeWindow(t("2026-10-31T03:00:00Z"), t("2026-11-03T06:00:00Z"));
+    ProductKpis dst = kpis.productKpis(days, ny).value();
+    assertThat(dst.dau().getAsDouble()).isCloseTo(7 / 3.0, within(1e-12));
+    assertThat(dst.dau()).isEqualTo(kpis.meanDailyActive(days, ny).value());
+    assertThat(dst.wau()).isEqualTo(kpis.activeUsers(TimeWindow.ending(days.end(), java.time.Duration.ofDays(7))).value());
+    assertThat(dst.adoption()).isEqualTo(kpis.featureUse(days, days.previous()).value());
+  }
+
+  @Test
+  void theProductKpisOfAnEmptyWindowAndOfALongOneAreThoseOfTheirOwnCalls() {
+    SparkKpis kpis = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), EVENTS));
+    TimeWindow later = new TimeWindow(t("2027-01-01T00:00:00Z"), t("2027-01-08T00:00:00Z"));
+    // Seven complete days with nobody active: DAU 0 (as Engagement.meanDailyActive), no active users, no sign-ups.
+    assertThat(kpis.productKpis(later, java.time.ZoneOffset.UTC).value())
+        .isEqualTo(new ProductKpis(OptionalDouble.of(0), 0, 0, 0, List.of()))
+        .isEqualTo(new ProductKpis(Engagement.meanDailyActive(EVENTS, later, java.time.ZoneOffset.UTC), 0, 0, 0, List.of()));
+    // 70 complete days: more than the one pass gives a bit each, so the KPIs' own calls answer, with the same values.
+    TimeWindow seventy = new TimeWindow(t("2026-09-01T00:00:00Z"), t("2026-11-10T00:00:00Z"));
+    ProductKpis p = kpis.productKpis(seventy, java.time.ZoneOffset.UTC).value();
+    // 16 user-days over 70 days: u1 10-05, u2 10-20, u8 10-26, u7 10-27, u2 10-28, u3 10-31, the week's 9, u6 11-08.
+    assertThat(p.dau().getAsDouble()).isCloseTo(16 / 70.0, within(1e-12));
+    assertThat(p.dau()).isEqualTo(kpis.meanDailyActive(seventy, java.time.ZoneOffset.UTC).value());
+    // The 30 days ending 11-10 begin 10-11: u1..u4, u6, u7, u8 (u1's event of 10-05 is before them).
+    assertThat(p.mau()).isEqualTo(7);
+    assertThat(p.adoption()).isEqualTo(kpis.featureUse(seventy, seventy.previous()).value());
+  }
+
+  @Test
   void parquetPartitionedByLocalDayGivesTheSameNumbers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     // Partitioned by the New York day (the session's zone), as a lake may be: pruning by day must not lose the
     // evening events whose UTC day is the next one.

@@ -1,6 +1,8 @@
 package io.companyos.spark;
 
+import io.companyos.model.time.TimeWindow;
 import io.companyos.scoring.dora.DoraBenchmark;
+import io.companyos.scoring.product.Engagement;
 import io.companyos.scoring.testkit.LawRunner;
 import io.companyos.scoring.testkit.ReferenceLaws;
 import java.util.List;
@@ -46,6 +48,31 @@ class SparkEqualsReferenceTest {
     LawRunner.check(ReferenceLaws.meanDailyActiveEqualsReference(d -> SparkKpis.over(
         LocalSpark.views(List.of(), List.of(), List.of(), d.events())).meanDailyActive(d.window(), d.zone()).value()),
         EXAMPLES, 20261209L);
+  }
+
+  @Test
+  void theProductKpisInOnePassEqualTheReference() {
+    String[] zones = {"UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe"};
+    io.companyos.scoring.testkit.Generator<ReferenceLaws.Product> events = ReferenceLaws.productEvents();
+    io.companyos.scoring.testkit.Generator<ReferenceLaws.Daily> g = r -> {
+      ReferenceLaws.Product p = events.next(r);
+      return new ReferenceLaws.Daily(p.events(), p.window(), java.time.ZoneId.of(zones[r.nextInt(zones.length)]));
+    };
+    LawRunner.check(new io.companyos.scoring.testkit.Law<>("the product KPIs in one pass equal the Java reference's", g,
+        d -> {
+          List<io.companyos.model.data.ProductEvent> e = d.events();
+          TimeWindow w = d.window();
+          ProductKpis want = new ProductKpis(Engagement.meanDailyActive(e, w, d.zone()),
+              Engagement.activeUsers(e, TimeWindow.ending(w.end(), java.time.Duration.ofDays(7))),
+              Engagement.activeUsers(e, TimeWindow.ending(w.end(), java.time.Duration.ofDays(30))),
+              Engagement.compute(e, w).signups(),
+              Engagement.featureUse(e.stream().filter(x -> w.contains(x.timestamp())).toList(),
+                  e.stream().filter(x -> w.previous().contains(x.timestamp())).toList()));
+          ProductKpis got = SparkKpis.over(LocalSpark.views(List.of(), List.of(), List.of(), e)).productKpis(w, d.zone())
+              .value();
+          return want.equals(got) ? java.util.Optional.empty()
+              : java.util.Optional.of("reference " + want + ", one pass " + got);
+        }), EXAMPLES, 20261212L);
   }
 
   @Test
