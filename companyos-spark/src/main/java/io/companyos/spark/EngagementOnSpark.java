@@ -131,10 +131,10 @@ final class EngagementOnSpark {
    * The product KPIs of the job in one pass: the events of the span the windows cover are read once, each activity
    * event (not {@code signup}, with a user) given a mask — a bit for each window it lies in (the window, the one before,
    * the 7 and the 30 days ending with the window) and a bit for its complete calendar day in the zone — and reduced to
-   * one row per user and feature: the OR of the masks and the window's sign-ups. From those rows one query finds the
-   * users per feature (a bit count per window, as each user appears once per feature) and, OR-ing a user's rows, the
-   * users per window and the user-days (the day bits set). The rows are shuffled once; both branches read the same
-   * exchange.
+   * one row per user and feature: the OR of the masks and the window's sign-ups. The events are shuffled once, to
+   * make those rows; they are kept in memory while two small queries read them: the users per feature (a bit count per
+   * window, as each user appears once per feature) and, OR-ing a user's rows, the users per window and the user-days
+   * (the day bits set).
    */
   static SparkResult<ProductKpis> productKpis(SparkKpis kpis, TimeWindow window, java.time.ZoneId zone, Instant now) {
     TimeWindow previous = window.previous();
@@ -184,7 +184,6 @@ final class EngagementOnSpark {
         .groupBy("user_id", "feature")
         .agg(org.apache.spark.sql.functions.bit_or(col("mask")).as("mask"),
             org.apache.spark.sql.functions.sum(col("signup")).as("signups"));
-    Column zero = org.apache.spark.sql.functions.lit(0L);
     // The rows per user and feature (a few per user) are kept while two small queries read them: per feature, and per
     // user then in all.
     Dataset<Row> kept = perUserFeature.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
