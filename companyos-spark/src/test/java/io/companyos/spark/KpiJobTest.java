@@ -37,6 +37,18 @@ class KpiJobTest {
   private static final TimeWindow READ = new TimeWindow(t("2026-11-01T00:00:00Z"), t("2026-11-09T00:00:00Z"));
 
   @Test
+  void aLocalJobListsFoldersOnTheDriverUnlessTold() {
+    org.apache.spark.sql.SparkSession fresh = LocalSpark.session().newSession();
+    assertThat(fresh.conf().contains(KpiJob.PARALLEL_LISTING)).isFalse();
+    KpiJob.listOnTheDriverWhenLocal(fresh);
+    assertThat(fresh.conf().get(KpiJob.PARALLEL_LISTING)).isEqualTo(String.valueOf(Integer.MAX_VALUE));
+    org.apache.spark.sql.SparkSession told = LocalSpark.session().newSession();
+    told.conf().set(KpiJob.PARALLEL_LISTING, 64);
+    KpiJob.listOnTheDriverWhenLocal(told);
+    assertThat(told.conf().get(KpiJob.PARALLEL_LISTING)).isEqualTo("64");
+  }
+
+  @Test
   void theWeeksKpisAreWrittenAsMetricsTheFilesSourceReads(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     DoraHandMadeTest.writeCsv(data);
