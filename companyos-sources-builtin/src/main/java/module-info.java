@@ -5,6 +5,7 @@ module io.companyos.sources.builtin {
   requires static transitive org.jspecify;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
+  requires java.sql;
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
   // Point queries over metric rows, shared with the JDBC source.

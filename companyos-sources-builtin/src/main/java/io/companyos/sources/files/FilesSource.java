@@ -66,6 +66,8 @@ public final class FilesSource implements MetricSource {
 
   private final long parallelReadBytes;
   private final Map<WindowKey, Loaded<?>> windowed = new ConcurrentHashMap<>();
+  /** Whether a {@code <kind>.parquet} can be read (DuckDB's JDBC driver is on the class path). */
+  private final java.util.function.BooleanSupplier parquetReadable;
   private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
   private final @org.jspecify.annotations.Nullable ColumnCache columnCache;
 
@@ -87,12 +89,13 @@ public final class FilesSource implements MetricSource {
   }
 
   FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes) {
-    this(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, null);
+    this(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, null, ParquetFiles::readable);
   }
 
   private FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes,
-      @org.jspecify.annotations.Nullable ColumnCache columnCache) {
+      @org.jspecify.annotations.Nullable ColumnCache columnCache, java.util.function.BooleanSupplier parquetReadable) {
     this.columnCache = columnCache;
+    this.parquetReadable = parquetReadable;
     this.parallelReadBytes = parallelReadBytes;
     // A file up to an eighth of the heap is read whole once and kept; only bigger ones are read window by window.
     this.windowedReadBytes = windowedReadBytes == WINDOWED_READ_BYTES
@@ -118,7 +121,13 @@ public final class FilesSource implements MetricSource {
   }
 
   FilesSource withColumnCache(Path cacheDir, long minBytes) {
-    return new FilesSource(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, new ColumnCache(cacheDir, minBytes));
+    return new FilesSource(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, new ColumnCache(cacheDir, minBytes),
+        parquetReadable);
+  }
+
+  /** This source as if DuckDB's JDBC driver were ({@code true}) or were not on the class path (for tests). */
+  FilesSource withParquetReadable(boolean readable) {
+    return new FilesSource(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, columnCache, () -> readable);
   }
 
   @Override
@@ -149,11 +158,20 @@ public final class FilesSource implements MetricSource {
   public <T> Dataset<T> records(RecordKind<T> kind, TimeWindow window) {
     FileFormat<T> format = FileFormats.of(kind).orElseThrow(() -> new UnsupportedQueryException(id, "records", kind.name()));
     Path file = fileOf(format);
-    if (file == null && parquetOf(format) != null) {
-      // Said where the reader looks for the kind, rather than "no costs.csv" beside a costs.parquet.
-      throw new io.companyos.sources.SourceConfigException(id, parquetOf(format).getFileName() + " is Parquet, which the files "
-          + "source does not read", "read it with a jdbc source and DuckDB's JDBC driver (docs/sources.md, \"Parquet files\"), "
-          + "or export CSV or JSON");
+    Path parquet = file == null ? parquetOf(format) : null;
+    if (parquet != null) {
+      if (!parquetReadable.getAsBoolean()) {
+        // Said where the reader looks for the kind, rather than "no costs.csv" beside a costs.parquet.
+        throw new io.companyos.sources.SourceConfigException(id, parquet.getFileName() + " is Parquet, which the files "
+            + "source reads through DuckDB's JDBC driver, and that driver is not on the class path", "add "
+            + "org.duckdb:duckdb_jdbc to the application (or beside the command's jar), read it with a jdbc source "
+            + "(docs/sources.md, \"Parquet files\"), or export CSV or JSON");
+      }
+      Loaded<T> loaded = load(kind);
+      Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> Provenance.Coverage.of(times(loaded.rows(), kind))).orElse(null);
+      List<T> rows = loaded.rows();
+      return Dataset.of(rows.subList(firstAtOrAfter(rows, kind, window.start()), firstAtOrAfter(rows, kind, window.end())),
+          provenance(describeQuery(parquet.getFileName().toString(), loaded), window).withCovers(covers));
     }
     if (file == null) {
       throw new UnsupportedQueryException(id, "records (no " + format.fileName() + " or " + format.fileName() + ".gz in "
@@ -448,6 +466,37 @@ public final class FilesSource implements MetricSource {
     }
   }
 
+  /**
+   * The rows of a Parquet file through DuckDB (numbered from 1 where a CSV row has its line), which must have the
+   * format's required columns.
+   */
+  private Rows parquetRows(Path file, FileFormat<?> format, String name) throws IOException {
+    ParquetFiles.Reader reader = new ParquetFiles.Reader(file);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < reader.columns().size(); i++) {
+      index.putIfAbsent(reader.columns().get(i), i);
+    }
+    for (String required : format.required()) {
+      if (!index.containsKey(required)) {
+        reader.close();
+        throw new BadDataException(id, name, 0, required, "required column is missing from the file",
+            "the file must have these columns: " + String.join(",", format.columns()));
+      }
+    }
+    return new Rows() {
+      @Override
+      public Rows.@org.jspecify.annotations.Nullable Row next() throws IOException {
+        List<String> cells = reader.next();
+        return cells == null ? null : new Rows.Row(reader.row(), index, cells);
+      }
+
+      @Override
+      public void close() {
+        reader.close();
+      }
+    };
+  }
+
   /** Whether {@code file} holds JSON rows (NDJSON, JSON Lines or a JSON array) rather than CSV. */
   private static boolean isJson(Path file) {
     String n = file.getFileName().toString();
@@ -593,7 +642,8 @@ public final class FilesSource implements MetricSource {
    */
   private <T> Loaded<T> read(FileFormat<T> format, @org.jspecify.annotations.Nullable TimeWindow only) {
     String timeColumn = only == null ? null : FileFormats.timeColumn(format.kind());
-    Path file = java.util.Objects.requireNonNull(fileOf(format), format.fileName());
+    Path csvOrJson = fileOf(format);
+    Path file = java.util.Objects.requireNonNull(csvOrJson == null ? parquetOf(format) : csvOrJson, format.fileName());
     String name = file.getFileName().toString();
     Reading<T> reading = new Reading<>(format, name, only != null);
     java.util.concurrent.ExecutorService workers = size(file) >= parallelReadBytes && Runtime.getRuntime().availableProcessors() > 1
@@ -603,7 +653,8 @@ public final class FilesSource implements MetricSource {
           return t;
         }) : null;
     java.util.ArrayDeque<java.util.concurrent.Future<Batch>> pending = new java.util.ArrayDeque<>();
-    try (Rows source = isJson(file) ? new JsonSource(new JsonRows(open(file))) : csvRows(openBytes(file), format, name)) {
+    try (Rows source = csvOrJson == null ? parquetRows(file, format, name)
+        : isJson(file) ? new JsonSource(new JsonRows(open(file))) : csvRows(openBytes(file), format, name)) {
       boolean more = true;
       while (more) {
         Batch batch = new Batch();
@@ -628,6 +679,9 @@ public final class FilesSource implements MetricSource {
       }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
+    } catch (ParquetFiles.Unreadable e) {
+      throw new BadDataException(id, name, e.row, null, "DuckDB cannot read it as Parquet: " + e.getMessage(),
+          "check that the file is a whole Parquet file (export it again), or export CSV or JSON");
     } catch (JsonRows.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "each row must be one JSON object");
     } catch (java.nio.charset.CharacterCodingException e) {

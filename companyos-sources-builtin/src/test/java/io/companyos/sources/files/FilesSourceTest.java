@@ -151,13 +151,18 @@ class FilesSourceTest {
   }
 
   @Test
-  void aParquetFileIsNamedWithTheWayToReadItInsteadOfMissing(@TempDir Path parquetDir) throws IOException {
+  void aParquetFileIsReadOrNamedWithTheWayToReadItInsteadOfMissing(@TempDir Path parquetDir) throws IOException {
     Files.write(parquetDir.resolve("costs.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0, 'P', 'A', 'R', '1'});
     MetricSource s = new FilesSourceProvider().create(SourceContext.of("exports", Map.of("dir", parquetDir.toString()),
         Clock.fixed(NOW, ZoneOffset.UTC), parquetDir));
     assertThat(s.describe().recordKinds()).containsExactly("costs");
-    assertThatThrownBy(() -> s.records(RecordKind.COSTS, ALL)).isInstanceOf(io.companyos.sources.SourceConfigException.class)
-        .hasMessageContaining("costs.parquet is Parquet, which the files source does not read")
-        .satisfies(e -> assertThat(((io.companyos.sources.SourceException) e).hint()).contains("jdbc source and DuckDB"));
+    // A Parquet file with no row group and no schema: DuckDB (a test dependency here) cannot read it, and says so.
+    assertThatThrownBy(() -> s.records(RecordKind.COSTS, ALL)).isInstanceOf(io.companyos.sources.BadDataException.class)
+        .hasMessageContaining("cannot read it as Parquet");
+    // Without DuckDB's driver on the class path, the error says what to add or how else to read it.
+    assertThatThrownBy(() -> ((FilesSource) s).withParquetReadable(false).records(RecordKind.COSTS, ALL))
+        .isInstanceOf(io.companyos.sources.SourceConfigException.class)
+        .hasMessageContaining("costs.parquet is Parquet, which the files source reads through DuckDB's JDBC driver")
+        .satisfies(e -> assertThat(((io.companyos.sources.SourceException) e).hint()).contains("jdbc source", "duckdb_jdbc"));
   }
 }

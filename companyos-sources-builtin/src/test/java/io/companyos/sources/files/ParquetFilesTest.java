@@ -1,0 +1,173 @@
+package io.companyos.sources.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.companyos.model.data.CostRow;
+import io.companyos.model.time.TimeWindow;
+import io.companyos.sources.BadDataException;
+import io.companyos.sources.Dataset;
+import io.companyos.sources.MetricSource;
+import io.companyos.sources.RecordKind;
+import io.companyos.sources.SourceConfigException;
+import io.companyos.sources.SourceContext;
+import io.companyos.sources.sample.SampleSourceProvider;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code <kind>.parquet} in a files folder, read through DuckDB's JDBC driver (a test dependency here, as it is the
+ * application's choice in production): FOCUS types turned into the CSV layout's text, the sample company read the
+ * same from Parquet as from CSV, and the errors of a bad file, a missing column, a bad cell and a missing driver.
+ */
+class ParquetFilesTest {
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  static final TimeWindow NOVEMBER = new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+  @TempDir Path dir;
+
+  FilesSource files(Path folder, boolean strict) {
+    return new FilesSource("files", folder, strict, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  static void duckdb(String... statements) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** A FOCUS export as cloud exports type it: zoned and plain timestamps, decimals, a double, a map of tags, NULLs. */
+  void focusExport(String extraRow) throws SQLException {
+    duckdb("CREATE TABLE focus (ChargePeriodStart TIMESTAMPTZ, ChargePeriodEnd TIMESTAMP, BilledCost DECIMAL(18,4), "
+        + "EffectiveCost DECIMAL(18,4), ListCost DOUBLE, ServiceName VARCHAR, ServiceCategory VARCHAR, ProviderName VARCHAR, "
+        + "ChargeCategory VARCHAR, PricingCategory VARCHAR, CommitmentDiscountType VARCHAR, Tags MAP(VARCHAR, VARCHAR))",
+        "INSERT INTO focus VALUES"
+            + " ('2026-10-31 00:00:00+00', '2026-11-01 00:00:00', 10.0, 9.0, 12.0, 'Amazon EC2', 'Compute', 'AWS', 'Usage',"
+            + " 'Standard', NULL, MAP {'team': 'web'}),"
+            + " ('2026-11-01 02:00:00+02', '2026-11-02 00:00:00', 120.5, 100.25, 150.75, 'Amazon EC2', 'Compute', 'AWS',"
+            + " 'Usage', 'Committed', 'Savings Plan', MAP {'team': 'web', 'env': 'prod'}),"
+            + " ('2026-11-02 00:00:00+00', '2026-11-03 00:00:00', -5.0, -5.0, NULL, 'Amazon S3', 'Storage', 'AWS', 'Credit',"
+            + " NULL, NULL, MAP {})" + extraRow,
+        "COPY focus TO '" + dir.resolve("costs.parquet") + "' (FORMAT parquet)");
+  }
+
+  @Test
+  void aFocusParquetExportReadsAsItsCsvRowsWould() throws Exception {
+    focusExport("");
+    Dataset<CostRow> november = files(dir, true).records(RecordKind.COSTS, NOVEMBER);
+    List<CostRow> rows = november.rows();
+    // The first row's charge period starts on 31 October: outside the window. 02:00 at +02 is midnight UTC.
+    assertThat(rows).extracting(CostRow::chargePeriodStart)
+        .containsExactly(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"));
+    CostRow usage = rows.get(0);
+    assertThat(usage.chargePeriodEnd()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z")); // a plain timestamp is UTC
+    assertThat(usage.billedCost()).isEqualTo(new BigDecimal("120.5000"));
+    assertThat(usage.effectiveCost()).isEqualTo(new BigDecimal("100.2500"));
+    assertThat(usage.listCost()).isEqualTo(new BigDecimal("150.75"));
+    assertThat(usage.commitmentDiscountType()).isEqualTo("Savings Plan");
+    assertThat(usage.tags()).isEqualTo(Map.of("team", "web", "env", "prod"));
+    CostRow credit = rows.get(1);
+    assertThat(credit.chargeCategory()).isEqualTo("Credit");
+    assertThat(credit.billedCost()).isEqualTo(new BigDecimal("-5.0000"));
+    assertThat(credit.listCost()).isEqualTo(new BigDecimal("-5.0000")); // NULL ListCost defaults to EffectiveCost, as in CSV
+    assertThat(credit.tags()).isEmpty();
+    assertThat(november.provenance().query()).contains("costs.parquet");
+    assertThat(files(dir, true).recordKinds()).contains("costs");
+  }
+
+  @Test
+  void theSampleCompanyReadsTheSameFromParquetAsFromCsv() throws Exception {
+    Path csv = Files.createDirectories(dir.resolve("csv"));
+    Path parquet = Files.createDirectories(dir.resolve("parquet"));
+    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), csv));
+    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), csv);
+    List<RecordKind<?>> kinds = List.of(RecordKind.COSTS, RecordKind.INCIDENTS, RecordKind.DEPLOYMENTS, RecordKind.CHANGES,
+        RecordKind.PRODUCT_EVENTS, RecordKind.VULNERABILITIES);
+    for (RecordKind<?> kind : kinds) {
+      // Every cell as the text the CSV holds: what is compared is the reading, not DuckDB's guess of each type.
+      duckdb("COPY (SELECT * FROM read_csv('" + csv.resolve(kind.name() + ".csv") + "', all_varchar = true, header = true)) "
+          + "TO '" + parquet.resolve(kind.name() + ".parquet") + "' (FORMAT parquet)");
+    }
+    int compared = 0;
+    for (RecordKind<?> kind : kinds) {
+      for (Duration d : List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30))) {
+        TimeWindow w = TimeWindow.ending(NOW, d);
+        List<?> fromCsv = files(csv, true).records(kind, w).rows();
+        List<?> fromParquet = files(parquet, true).records(kind, w).rows();
+        assertThat(fromParquet).as(kind.name() + " " + w).isEqualTo(fromCsv);
+        compared += fromCsv.size();
+      }
+    }
+    assertThat(compared).isGreaterThan(10_000);
+  }
+
+  @Test
+  void aBadCellNamesItsRowAndLenientModeSkipsIt() throws Exception {
+    focusExport(", (NULL, '2026-11-04 00:00:00', 1.0, 1.0, 1.0, 'Amazon EC2', 'Compute', 'AWS', 'Usage', NULL, NULL, MAP {})");
+    assertThatThrownBy(() -> files(dir, true).records(RecordKind.COSTS, NOVEMBER))
+        .isInstanceOfSatisfying(BadDataException.class, e -> {
+          assertThat(e.file()).isEqualTo("costs.parquet");
+          assertThat(e.line()).isEqualTo(4); // the fourth row
+          assertThat(e.column()).isEqualTo("ChargePeriodStart");
+        });
+    FilesSource lenient = files(dir, false);
+    assertThat(lenient.records(RecordKind.COSTS, NOVEMBER).rows()).hasSize(2);
+    assertThat(lenient.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.file()).isEqualTo("costs.parquet");
+      assertThat(s.line()).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void aFileThatIsNotParquetOrLacksAColumnIsAnErrorThatNamesIt() throws Exception {
+    Files.writeString(dir.resolve("incidents.parquet"), "incident_id,opened\nINC-1,2026-11-01T00:00:00Z\n");
+    assertThatThrownBy(() -> files(dir, true).records(RecordKind.INCIDENTS, NOVEMBER))
+        .isInstanceOfSatisfying(BadDataException.class, e -> {
+          assertThat(e.file()).isEqualTo("incidents.parquet");
+          assertThat(e.getMessage()).contains("cannot read it as Parquet");
+        });
+    duckdb("COPY (SELECT TIMESTAMPTZ '2026-11-01 00:00:00+00' AS ChargePeriodStart, 1.0 AS BilledCost) TO '"
+        + dir.resolve("costs.parquet") + "' (FORMAT parquet)");
+    assertThatThrownBy(() -> files(dir, true).records(RecordKind.COSTS, NOVEMBER))
+        .isInstanceOfSatisfying(BadDataException.class, e -> {
+          assertThat(e.file()).isEqualTo("costs.parquet");
+          assertThat(e.column()).isEqualTo("ChargePeriodEnd");
+          assertThat(e.getMessage()).contains("required column is missing");
+        });
+  }
+
+  @Test
+  void withoutDuckDbsDriverTheErrorSaysWhatToAdd() throws Exception {
+    focusExport("");
+    assertThatThrownBy(() -> files(dir, true).withParquetReadable(false).records(RecordKind.COSTS, NOVEMBER))
+        .isInstanceOfSatisfying(SourceConfigException.class, e -> {
+          assertThat(e.getMessage()).contains("costs.parquet", "DuckDB's JDBC driver");
+          assertThat(e.hint()).contains("org.duckdb:duckdb_jdbc", "jdbc source");
+        });
+    assertThat(ParquetFiles.readable()).isTrue(); // here the driver is on the class path
+  }
+
+  @Test
+  void aCsvFileBesideAParquetOneIsTheOneRead() throws IOException, SQLException {
+    focusExport("");
+    Files.writeString(dir.resolve("costs.csv"), FocusCostsTest.HEADER
+        + "2026-11-05T00:00:00Z,2026-11-06T00:00:00Z,1,1,1,AmazonEC2,Compute,AWS,Usage,Standard,NULL,NULL\n");
+    assertThat(files(dir, true).records(RecordKind.COSTS, NOVEMBER).rows()).extracting(CostRow::chargePeriodStart)
+        .containsExactly(Instant.parse("2026-11-05T00:00:00Z"));
+  }
+}
