@@ -8,8 +8,8 @@ module io.companyos.sources.builtin {
   requires java.sql;
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
-  // Point queries over metric rows, shared with the JDBC source.
-  exports io.companyos.sources.builtin.internal to io.companyos.sources.jdbc;
+  // Point queries over metric rows and result-set cells, shared with the JDBC source; Parquet rows, with the cost exports.
+  exports io.companyos.sources.builtin.internal to io.companyos.sources.jdbc, io.companyos.connectors.costs;
   provides io.companyos.sources.MetricSourceProvider with
       io.companyos.sources.sample.SampleSourceProvider,
       io.companyos.sources.files.FilesSourceProvider;

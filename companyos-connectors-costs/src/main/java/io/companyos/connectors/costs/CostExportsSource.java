@@ -34,14 +34,17 @@ import org.slf4j.LoggerFactory;
  * {@code *-Manifest.json} names the data files to read; in an Azure export each date range's latest run
  * ({@code manifest.json}, {@code runInfo.submittedTime}) does; data files no latest manifest names are not read, and the
  * provenance says so. Any other {@code .csv} or {@code .csv.gz} is read as FOCUS CSV (GCP's FOCUS view saved as CSV).
+ * A {@code .parquet} data file is read through DuckDB's JDBC driver when the application has it on its class path
+ * ({@link FocusParquet}), and is an error that says so when it does not.
  * Every row is read by the rules of {@code costs.csv}. Files are read once, on first use. In strict mode (the default)
  * the first bad file, manifest or row fails the query with {@code file:line:col: COS-COST-00n message}; in lenient mode
  * it is skipped, counted in the provenance and listed by {@link #skippedInputs()}.
  */
 public final class CostExportsSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(CostExportsSource.class);
-  private static final String PARQUET_HINT = "read Parquet through the jdbc source with DuckDB's driver (docs/sources.md, "
-      + "\"Parquet files\"), or export gzip CSV";
+  private static final String PARQUET_HINT = "add org.duckdb:duckdb_jdbc to the application (or beside the command's jar) "
+      + "to read Parquet here, read it through the jdbc source with DuckDB's driver (docs/sources.md, \"Parquet files\"), "
+      + "or export gzip CSV";
 
   private static final List<RecordKind<?>> KINDS = List.of(RecordKind.COSTS);
 
@@ -49,11 +52,19 @@ public final class CostExportsSource implements MetricSource {
   private final Path path;
   private final boolean strict;
   private final ExportRecords<List<CostRow>> exports;
+  /** Whether Parquet data files can be read (DuckDB's JDBC driver is on the class path). */
+  private final java.util.function.BooleanSupplier parquetReadable;
 
   CostExportsSource(String id, Path path, boolean strict, Clock clock) {
+    this(id, path, strict, clock, io.companyos.sources.builtin.internal.ParquetRows::readable);
+  }
+
+  /** A source as if DuckDB's JDBC driver were, or were not, on the class path (for tests). */
+  CostExportsSource(String id, Path path, boolean strict, Clock clock, java.util.function.BooleanSupplier parquetReadable) {
     this.id = id;
     this.path = path;
     this.strict = strict;
+    this.parquetReadable = parquetReadable;
     this.exports = new ExportRecords<>(id, clock, null, this::read);
   }
 
@@ -151,17 +162,24 @@ public final class CostExportsSource implements MetricSource {
           continue;
         }
       }
-      String format = vendor == null ? "FOCUS CSV" : vendor + " FOCUS export";
-      if (lower.endsWith(".parquet")) {
-        reading.fail(name, CostExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet data file; this source reads FOCUS CSV and gzip CSV",
-            PARQUET_HINT);
+      boolean parquet = lower.endsWith(".parquet");
+      String format = vendor != null ? vendor + " FOCUS export" : parquet ? "FOCUS Parquet" : "FOCUS CSV";
+      if (parquet && !parquetReadable.getAsBoolean()) {
+        reading.fail(name, CostExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet data file, which this source reads through "
+            + "DuckDB's JDBC driver, and that driver is not on the class path", PARQUET_HINT);
         reading.notRead(name);
         continue;
       }
       List<CostRow> read = new ArrayList<>();
       ExportReading.FileEntries entries = reading.file(name);
-      try (InputStream in = Files.newInputStream(e.getValue())) {
-        FocusCsv.read(in, FocusCsv.isGzip(name), read::add, entries::skip);
+      try {
+        if (parquet) {
+          FocusParquet.read(e.getValue(), read::add, entries::skip);
+        } else {
+          try (InputStream in = Files.newInputStream(e.getValue())) {
+            FocusCsv.read(in, FocusCsv.isGzip(name), read::add, entries::skip);
+          }
+        }
       } catch (ExportProblem p) {
         reading.fail(name, p);
         reading.notRead(name);

@@ -74,29 +74,17 @@ final class FocusCsv {
       CsvRecord header = records.next();
       line = (int) header.getStartingLineNumber();
       List<String> columns = columns(header.getFields());
-      List<String> missing = FORMAT.required().stream().filter(c -> !columns.contains(c)).toList();
+      List<String> missing = missing(columns);
       if (!missing.isEmpty()) {
         throw new ExportProblem(CostExportException.MISSING, line, 0, "no FOCUS column " + String.join(", ", missing)
             + " in the header (columns: " + abbreviate(header.getFields()) + ")", "export with the FOCUS columns (FOCUS 1.0 to 1.3)");
       }
-      int tags = columns.indexOf("Tags");
-      int start = columns.indexOf("ChargePeriodStart");
-      int end = columns.indexOf("ChargePeriodEnd");
-      Function<List<String>, CostRow> rows = FORMAT.rows(columns);
+      Function<List<String>, CostRow> rows = rows(columns);
       while (hasNext(records, line)) {
         CsvRecord r = records.next();
         line = (int) r.getStartingLineNumber();
-        List<String> cells = new ArrayList<>(r.getFields());
         try {
-          if (tags >= 0 && tags < cells.size()) {
-            cells.set(tags, tags(cells.get(tags)));
-          }
-          for (int t : new int[] {start, end}) {
-            if (t < cells.size()) {
-              cells.set(t, utc(cells.get(t)));
-            }
-          }
-          out.accept(rows.apply(cells));
+          out.accept(rows.apply(new ArrayList<>(r.getFields())));
         } catch (FileFormat.BadCell e) {
           bad.accept(new ExportProblem(CostExportException.INVALID, line, 0, e.column() + ": " + e.getMessage(), null));
         }
@@ -106,6 +94,33 @@ final class FocusCsv {
     } catch (CharacterCodingException | ZipException | EOFException e) {
       throw unreadable(e, line);
     }
+  }
+
+  /**
+   * A reader of rows whose cells come in the order of {@code columns} (named as {@link #columns} names them): BigQuery's
+   * {@code Tags} list and times as the FOCUS text, then the rules of {@code costs.csv}. It may change the cells given.
+   */
+  static Function<List<String>, CostRow> rows(List<String> columns) {
+    int tags = columns.indexOf("Tags");
+    int start = columns.indexOf("ChargePeriodStart");
+    int end = columns.indexOf("ChargePeriodEnd");
+    Function<List<String>, CostRow> rows = FORMAT.rows(columns);
+    return cells -> {
+      if (tags >= 0 && tags < cells.size()) {
+        cells.set(tags, tags(cells.get(tags)));
+      }
+      for (int t : new int[] {start, end}) {
+        if (t >= 0 && t < cells.size()) {
+          cells.set(t, utc(cells.get(t)));
+        }
+      }
+      return rows.apply(cells);
+    };
+  }
+
+  /** The required FOCUS columns {@code columns} lacks. */
+  static List<String> missing(List<String> columns) {
+    return FORMAT.required().stream().filter(c -> !columns.contains(c)).toList();
   }
 
   private static ExportProblem unreadable(IOException e, int line) throws IOException {

@@ -71,7 +71,37 @@ class AwsDataExportsTest {
   }
 
   @Test
-  void aParquetExportPointsToTheDuckDbRoute() throws IOException {
+  void aParquetExportIsReadAsItsCsvWouldBe() throws Exception {
+    Path copy = copy(Fixtures.DIR.resolve("aws"));
+    Path data = copy.resolve("acme-focus/data/BILLING_PERIOD=2026-10");
+    // The two parts the manifest names, written again as Parquet by DuckDB with the types it reads from the CSV
+    // (times with a zone, costs as decimals or doubles, Tags as text), then the manifest made to name them.
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+      for (String part : List.of("acme-focus-00001", "acme-focus-00002")) {
+        st.execute("COPY (SELECT * FROM read_csv('" + data.resolve(part + ".csv.gz") + "', header = true)) TO '"
+            + data.resolve(part + ".snappy.parquet") + "' (FORMAT parquet)");
+        Files.delete(data.resolve(part + ".csv.gz"));
+      }
+    }
+    Path manifest = copy.resolve("acme-focus/metadata/BILLING_PERIOD=2026-10/acme-focus-Manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replace(".csv.gz", ".snappy.parquet"));
+    Files.delete(data.resolve("acme-focus-00003.csv.gz"));
+    List<CostRow> fromCsv = Fixtures.rows(Fixtures.source("aws"));
+    CostExportsSource parquet = Fixtures.source(copy, "strict");
+    List<CostRow> rows = Fixtures.rows(parquet);
+    assertThat(rows).hasSize(7);
+    assertThat(Fixtures.total(rows)).isEqualByComparingTo("327.50");
+    for (int i = 0; i < rows.size(); i++) {
+      // Equal but for the scale of the decimals (a double 40.0 is 40, the CSV's 40.00 is 40.00).
+      assertThat(rows.get(i)).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+          .isEqualTo(fromCsv.get(i));
+    }
+    assertThat(Fixtures.query(parquet)).startsWith("acme-focus/data/BILLING_PERIOD=2026-10/acme-focus-00001.snappy.parquet "
+        + "(AWS FOCUS export)");
+  }
+
+  @Test
+  void aParquetFileThatIsNotParquetOrWithoutTheDriverIsALocatedError() throws IOException {
     Path copy = copy(Fixtures.DIR.resolve("aws"));
     Path part = copy.resolve("acme-focus/data/BILLING_PERIOD=2026-10/acme-focus-00001.snappy.parquet");
     Files.write(part, new byte[] {'P', 'A', 'R', '1'});
@@ -80,9 +110,15 @@ class AwsDataExportsTest {
         """);
     CostExportException e = (CostExportException) org.assertj.core.api.Assertions.catchThrowable(
         () -> Fixtures.rows(Fixtures.source(copy, "strict")));
-    assertThat(e.code()).isEqualTo("COS-COST-002");
+    assertThat(e.code()).isEqualTo("COS-COST-001");
     assertThat(e.location()).isEqualTo("acme-focus/data/BILLING_PERIOD=2026-10/acme-focus-00001.snappy.parquet");
-    assertThat(e.oneLine()).contains("docs/sources.md").contains("Parquet files").contains("DuckDB");
+    assertThat(e.oneLine()).contains("cannot read it as Parquet");
+    // Without DuckDB's driver on the class path, the error says what to add and where else Parquet can be read.
+    CostExportsSource noDriver = new CostExportsSource("costs", copy, true, java.time.Clock.fixed(Fixtures.NOW,
+        java.time.ZoneOffset.UTC), () -> false);
+    e = (CostExportException) org.assertj.core.api.Assertions.catchThrowable(() -> Fixtures.rows(noDriver));
+    assertThat(e.code()).isEqualTo("COS-COST-002");
+    assertThat(e.oneLine()).contains("org.duckdb:duckdb_jdbc").contains("docs/sources.md").contains("Parquet files");
   }
 
   private Path copy(Path from) throws IOException {

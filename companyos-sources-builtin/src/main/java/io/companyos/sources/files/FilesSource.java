@@ -89,7 +89,7 @@ public final class FilesSource implements MetricSource {
   }
 
   FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes) {
-    this(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, null, ParquetFiles::readable);
+    this(id, dir, strict, clock, windowedReadBytes, parallelReadBytes, null, io.companyos.sources.builtin.internal.ParquetRows::readable);
   }
 
   private FilesSource(String id, Path dir, boolean strict, Clock clock, long windowedReadBytes, long parallelReadBytes,
@@ -471,7 +471,7 @@ public final class FilesSource implements MetricSource {
    * format's required columns.
    */
   private Rows parquetRows(Path file, FileFormat<?> format, String name) throws IOException {
-    ParquetFiles.Reader reader = new ParquetFiles.Reader(file);
+    io.companyos.sources.builtin.internal.ParquetRows.Reader reader = new io.companyos.sources.builtin.internal.ParquetRows.Reader(file);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < reader.columns().size(); i++) {
       index.putIfAbsent(reader.columns().get(i), i);
@@ -679,8 +679,8 @@ public final class FilesSource implements MetricSource {
       }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");
-    } catch (ParquetFiles.Unreadable e) {
-      throw new BadDataException(id, name, e.row, null, "DuckDB cannot read it as Parquet: " + e.getMessage(),
+    } catch (io.companyos.sources.builtin.internal.ParquetRows.Unreadable e) {
+      throw new BadDataException(id, name, e.row(), null, "DuckDB cannot read it as Parquet: " + e.getMessage(),
           "check that the file is a whole Parquet file (export it again), or export CSV or JSON");
     } catch (JsonRows.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "each row must be one JSON object");

@@ -159,7 +159,7 @@ class ParquetFilesTest {
           assertThat(e.getMessage()).contains("costs.parquet", "DuckDB's JDBC driver");
           assertThat(e.hint()).contains("org.duckdb:duckdb_jdbc", "jdbc source");
         });
-    assertThat(ParquetFiles.readable()).isTrue(); // here the driver is on the class path
+    assertThat(io.companyos.sources.builtin.internal.ParquetRows.readable()).isTrue(); // here the driver is on the class path
   }
 
   @Test

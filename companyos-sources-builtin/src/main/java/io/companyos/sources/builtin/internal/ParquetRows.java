@@ -1,6 +1,5 @@
-package io.companyos.sources.files;
+package io.companyos.sources.builtin.internal;
 
-import io.companyos.sources.builtin.internal.ResultSetCells;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,20 +13,24 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code <kind>.parquet} read through DuckDB's JDBC driver when the application has it on its class path (it is not a
- * dependency of the library: about 80 MB with native code, ADR 0005). DuckDB scans the file; each row's cells are
- * turned into the text a CSV file would hold ({@link ResultSetCells}: times as UTC instants, numbers as plain decimals),
- * and maps, structs and lists (a FOCUS export's {@code Tags}) into JSON text, so the kind's layout reads them by the
- * same rules as a CSV row.
+ * A Parquet file's rows read through DuckDB's JDBC driver when the application has it on its class path (it is not a
+ * dependency of the library: about 80 MB with native code, ADR 0005): the files source's {@code <kind>.parquet} and the
+ * cost exports' Parquet data files. DuckDB scans the file; each row's cells are turned into the text a CSV file would
+ * hold ({@link ResultSetCells}: times as UTC instants, numbers as plain decimals), and maps, structs and lists (a FOCUS
+ * export's {@code Tags}) into JSON text, so a record kind's layout reads them by the same rules as a CSV row.
  */
-final class ParquetFiles {
+public final class ParquetRows {
   /** An in-memory DuckDB: nothing is stored. */
   static final String URL = "jdbc:duckdb:";
 
-  private ParquetFiles() {}
+  private ParquetRows() {}
 
-  /** Whether a JDBC driver for DuckDB is on the class path. */
-  static boolean readable() {
+  /**
+   * Whether a JDBC driver for DuckDB is on the class path.
+   *
+   * @return true when Parquet files can be read
+   */
+  public static boolean readable() {
     try {
       DriverManager.getDriver(URL);
       return true;
@@ -37,14 +40,22 @@ final class ParquetFiles {
   }
 
   /** A Parquet file DuckDB could not read (not Parquet, truncated, a cell of a type it cannot give). */
-  static final class Unreadable extends IOException {
+  public static final class Unreadable extends IOException {
     private static final long serialVersionUID = 1L;
-    /** The row being read (from 1), or 0 when the file could not be opened. */
-    final long row;
+    private final long row;
 
     Unreadable(long row, SQLException cause) {
       super(firstLine(cause.getMessage()), cause);
       this.row = row;
+    }
+
+    /**
+     * The row being read.
+     *
+     * @return its number from 1, or 0 when the file could not be opened
+     */
+    public long row() {
+      return row;
     }
 
     private static String firstLine(@Nullable String message) {
@@ -55,7 +66,7 @@ final class ParquetFiles {
   }
 
   /** The rows of one Parquet file, in the file's order. */
-  static final class Reader implements AutoCloseable {
+  public static final class Reader implements AutoCloseable {
     private final Connection connection;
     private final Statement statement;
     private final ResultSet rs;
@@ -63,7 +74,13 @@ final class ParquetFiles {
     private final List<String> columns;
     private long row;
 
-    Reader(Path file) throws Unreadable {
+    /**
+     * Opens {@code file} on an in-memory DuckDB.
+     *
+     * @param file a Parquet file
+     * @throws Unreadable when DuckDB cannot open it or read its schema
+     */
+    public Reader(Path file) throws Unreadable {
       Connection c = null;
       try {
         c = DriverManager.getConnection(URL);
@@ -95,18 +112,31 @@ final class ParquetFiles {
       }
     }
 
-    /** The file's column names, in order. */
-    List<String> columns() {
+    /**
+     * The file's column names.
+     *
+     * @return them in the file's order
+     */
+    public List<String> columns() {
       return columns;
     }
 
-    /** The number of the row {@link #next} returned last, from 1. */
-    long row() {
+    /**
+     * The number of the row {@link #next} returned last.
+     *
+     * @return it, from 1 (0 before the first)
+     */
+    public long row() {
       return row;
     }
 
-    /** The next row's cells, or null after the last. */
-    @Nullable List<String> next() throws Unreadable {
+    /**
+     * The next row's cells.
+     *
+     * @return one text per column, or null after the last row
+     * @throws Unreadable when DuckDB cannot read the row
+     */
+    public @Nullable List<String> next() throws Unreadable {
       try {
         if (!rs.next()) {
           return null;
