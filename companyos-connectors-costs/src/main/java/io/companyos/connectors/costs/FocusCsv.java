@@ -80,9 +80,12 @@ final class FocusCsv {
             + " in the header (columns: " + abbreviate(header.getFields()) + ")", "export with the FOCUS columns (FOCUS 1.0 to 1.3)");
       }
       Function<List<String>, CostRow> rows = rows(columns);
+      // A Parquet file written as CSV (FocusParquet) numbers its rows: a bad row is named by its row in that file.
+      int parquetRow = columns.indexOf(io.companyos.sources.builtin.internal.ParquetRows.ROW);
       while (hasNext(records, line)) {
         CsvRecord r = records.next();
-        line = (int) r.getStartingLineNumber();
+        line = parquetRow >= 0 && parquetRow < r.getFieldCount()
+            ? (int) Math.min(Integer.MAX_VALUE, Long.parseLong(r.getField(parquetRow)) + 1) : (int) r.getStartingLineNumber();
         try {
           out.accept(rows.apply(new ArrayList<>(r.getFields())));
         } catch (FileFormat.BadCell e) {

@@ -3,18 +3,18 @@ package io.companyos.connectors.costs;
 import io.companyos.connectors.common.ExportProblem;
 import io.companyos.model.data.CostRow;
 import io.companyos.sources.builtin.internal.ParquetRows;
-import io.companyos.sources.files.FileFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * One FOCUS Parquet data file (AWS Data Exports and Azure cost exports write them), read through DuckDB's JDBC driver
- * when the application has it ({@link ParquetRows}) and then row by row as {@link FocusCsv} reads a CSV row: the same
- * column names whatever their case, the same {@code Tags} and time rules, the same row rules of {@code costs.csv}. A
- * bad row is located by its number in the file, from 1.
+ * One FOCUS Parquet data file (AWS Data Exports and Azure cost exports write them), written as CSV by DuckDB's JDBC
+ * driver when the application has it ({@link ParquetRows}) into a temporary file, then read as {@link FocusCsv} reads
+ * a CSV file: the same column names whatever their case, the same {@code Tags} and time rules, the same row rules of
+ * {@code costs.csv}. A bad row is located by its number in the Parquet file, from 1.
  */
 final class FocusParquet {
   private FocusParquet() {}
@@ -22,30 +22,29 @@ final class FocusParquet {
   /**
    * Reads one file; a problem with the file as a whole is thrown, a problem with a row goes to {@code bad}, which
    * throws it (strict) or records it (lenient).
+   *
+   * @throws IOException when the temporary file cannot be written or read
    */
-  static void read(Path file, Consumer<CostRow> out, Consumer<ExportProblem> bad) {
-    try (ParquetRows.Reader reader = new ParquetRows.Reader(file)) {
-      List<String> columns = FocusCsv.columns(reader.columns());
-      List<String> missing = FocusCsv.missing(columns);
+  static void read(Path file, Consumer<CostRow> out, Consumer<ExportProblem> bad) throws IOException {
+    Path csv = Files.createTempFile("companyos-focus-", ".csv");
+    try {
+      ParquetRows.Written written;
+      try {
+        written = ParquetRows.toCsv(file, csv, null, null, null);
+      } catch (ParquetRows.Unreadable e) {
+        throw new ExportProblem(CostExportException.MALFORMED, 0, 0, "DuckDB cannot read it as Parquet: " + e.getMessage(),
+            "download the file again");
+      }
+      List<String> missing = FocusCsv.missing(FocusCsv.columns(written.columns()));
       if (!missing.isEmpty()) {
         throw new ExportProblem(CostExportException.MISSING, 0, 0, "no FOCUS column " + String.join(", ", missing)
-            + " in the file (columns: " + String.join(", ", reader.columns()) + ")", "export with the FOCUS columns (FOCUS 1.0 to 1.3)");
+            + " in the file (columns: " + String.join(", ", written.columns()) + ")", "export with the FOCUS columns (FOCUS 1.0 to 1.3)");
       }
-      Function<List<String>, CostRow> rows = FocusCsv.rows(columns);
-      for (List<String> cells = reader.next(); cells != null; cells = reader.next()) {
-        try {
-          out.accept(rows.apply(new ArrayList<>(cells)));
-        } catch (FileFormat.BadCell e) {
-          bad.accept(new ExportProblem(CostExportException.INVALID, line(reader.row()), 0, e.column() + ": " + e.getMessage(), null));
-        }
+      try (InputStream in = Files.newInputStream(csv)) {
+        FocusCsv.read(in, false, out, bad);
       }
-    } catch (ParquetRows.Unreadable e) {
-      throw new ExportProblem(CostExportException.MALFORMED, line(e.row()), 0, "DuckDB cannot read it as Parquet: " + e.getMessage(),
-          "download the file again");
+    } finally {
+      Files.deleteIfExists(csv);
     }
-  }
-
-  private static int line(long row) {
-    return (int) Math.min(row, Integer.MAX_VALUE);
   }
 }

@@ -101,6 +101,26 @@ class AwsDataExportsTest {
   }
 
   @Test
+  void aBadRowOfAParquetFileIsNamedByItsRow() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(tmp.resolve("gcp-like"));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM (VALUES"
+          + " (TIMESTAMPTZ '2026-10-01 00:00:00+00', TIMESTAMPTZ '2026-10-02 00:00:00+00', 10.0, 10.0, 'Compute Engine', 'Usage'),"
+          + " (TIMESTAMPTZ '2026-10-02 00:00:00+00', TIMESTAMPTZ '2026-10-03 00:00:00+00', 12.0, 12.0, 'Compute Engine', 'Usage'),"
+          + " (TIMESTAMPTZ '2026-10-03 00:00:00+00', TIMESTAMPTZ '2026-10-04 00:00:00+00', -3.0, -3.0, 'Compute Engine', 'Usage'))"
+          + " AS t(ChargePeriodStart, ChargePeriodEnd, BilledCost, EffectiveCost, ServiceName, ChargeCategory)) TO '"
+          + folder.resolve("focus-2026-10.parquet") + "' (FORMAT parquet)");
+    }
+    CostExportException e = (CostExportException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> Fixtures.rows(Fixtures.source(folder, "strict")));
+    // The third row is a negative amount on a Usage row, which only Credit and Adjustment rows may have.
+    assertThat(e.code()).isEqualTo("COS-COST-004");
+    assertThat(e.location()).startsWith("focus-2026-10.parquet:3");
+    // Lenient: the two good rows, $22.
+    assertThat(Fixtures.total(Fixtures.rows(Fixtures.source(folder, "lenient")))).isEqualByComparingTo("22");
+  }
+
+  @Test
   void aParquetFileThatIsNotParquetOrWithoutTheDriverIsALocatedError() throws IOException {
     Path copy = copy(Fixtures.DIR.resolve("aws"));
     Path part = copy.resolve("acme-focus/data/BILLING_PERIOD=2026-10/acme-focus-00001.snappy.parquet");

@@ -11,6 +11,7 @@ import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceConfigException;
 import io.companyos.sources.SourceContext;
+import io.companyos.sources.builtin.internal.ParquetRows;
 import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -41,6 +42,11 @@ class ParquetFilesTest {
 
   FilesSource files(Path folder, boolean strict) {
     return new FilesSource("files", folder, strict, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** A source that reads every file window by window, as it reads files bigger than its windowed-read size. */
+  FilesSource windowed(Path folder) {
+    return new FilesSource("files", folder, true, Clock.fixed(NOW, ZoneOffset.UTC), 0);
   }
 
   static void duckdb(String... statements) throws SQLException {
@@ -88,6 +94,40 @@ class ParquetFilesTest {
     assertThat(credit.tags()).isEmpty();
     assertThat(november.provenance().query()).contains("costs.parquet");
     assertThat(files(dir, true).recordKinds()).contains("costs");
+    // Read by window (a big file), the window is pushed down into DuckDB's scan: the same rows, and the span of the
+    // whole file's times (31 October to 2 November, three distinct times) from DuckDB rather than from the rows read.
+    Dataset<CostRow> byWindow = windowed(dir).records(RecordKind.COSTS, NOVEMBER);
+    assertThat(byWindow.rows()).isEqualTo(rows);
+    assertThat(byWindow.provenance().covers()).isEqualTo(november.provenance().covers());
+    assertThat(byWindow.provenance().covers().first()).isEqualTo(Instant.parse("2026-10-31T00:00:00Z"));
+    assertThat(byWindow.provenance().covers().last()).isEqualTo(Instant.parse("2026-11-02T00:00:00Z"));
+    assertThat(byWindow.provenance().covers().rows()).isEqualTo(3);
+  }
+
+  @Test
+  void aWindowOnATimestampColumnIsPushedDownAndOneOnTextIsNot() throws Exception {
+    focusExport("");
+    Path parquet = dir.resolve("costs.parquet");
+    Path csv = dir.resolve("out.csv");
+    ParquetRows.Written w = ParquetRows.toCsv(parquet, csv, "ChargePeriodStart", NOVEMBER.start(), NOVEMBER.end());
+    assertThat(w.windowed()).isTrue();
+    assertThat(w.columns()).startsWith("ChargePeriodStart", "ChargePeriodEnd").endsWith("Tags");
+    List<String> lines = Files.readAllLines(csv);
+    // The header, then the two November rows (rows 1 and 2 of the file, from 0), times in UTC, the map as JSON.
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("ChargePeriodStart,ChargePeriodEnd,BilledCost").endsWith(",Tags," + ParquetRows.ROW);
+    assertThat(lines.get(1)).startsWith("2026-11-01T00:00:00.000000Z,2026-11-02T00:00:00.000000Z,120.5000,100.2500,150.75,")
+        .endsWith(",1");
+    assertThat(lines.get(2)).startsWith("2026-11-02T00:00:00.000000Z,").endsWith(",{},2");
+    assertThat(ParquetRows.span(parquet, "ChargePeriodStart")).isEqualTo(new ParquetRows.Span(
+        Instant.parse("2026-10-31T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), 3));
+    // ChargePeriodEnd is a timestamp without a zone, read as UTC: the row ending at midnight of 1 November is out.
+    assertThat(ParquetRows.toCsv(parquet, csv, "ChargePeriodEnd", Instant.parse("2026-11-01T00:00:01Z"), NOVEMBER.end())
+        .windowed()).isTrue();
+    assertThat(Files.readAllLines(csv)).hasSize(3);
+    // A window on a text column is not applied by DuckDB (the layout applies it): every row is written.
+    assertThat(ParquetRows.toCsv(parquet, csv, "ServiceName", NOVEMBER.start(), NOVEMBER.end()).windowed()).isFalse();
+    assertThat(Files.readAllLines(csv)).hasSize(4);
   }
 
   @Test
@@ -98,19 +138,37 @@ class ParquetFilesTest {
     FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), csv);
     List<RecordKind<?>> kinds = List.of(RecordKind.COSTS, RecordKind.INCIDENTS, RecordKind.DEPLOYMENTS, RecordKind.CHANGES,
         RecordKind.PRODUCT_EVENTS, RecordKind.VULNERABILITIES);
+    Path typed = Files.createDirectories(dir.resolve("typed"));
     for (RecordKind<?> kind : kinds) {
       // Every cell as the text the CSV holds: what is compared is the reading, not DuckDB's guess of each type.
       duckdb("COPY (SELECT * FROM read_csv('" + csv.resolve(kind.name() + ".csv") + "', all_varchar = true, header = true)) "
           + "TO '" + parquet.resolve(kind.name() + ".parquet") + "' (FORMAT parquet)");
+    }
+    // Kinds without amounts, with the types DuckDB reads from the CSV (times with a zone): windows pushed down.
+    List<RecordKind<?>> typedKinds = List.of(RecordKind.PRODUCT_EVENTS, RecordKind.CHANGES, RecordKind.DEPLOYMENTS);
+    for (RecordKind<?> kind : typedKinds) {
+      duckdb("COPY (SELECT * FROM read_csv('" + csv.resolve(kind.name() + ".csv") + "', header = true)) "
+          + "TO '" + typed.resolve(kind.name() + ".parquet") + "' (FORMAT parquet)");
     }
     int compared = 0;
     for (RecordKind<?> kind : kinds) {
       for (Duration d : List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30))) {
         TimeWindow w = TimeWindow.ending(NOW, d);
         List<?> fromCsv = files(csv, true).records(kind, w).rows();
-        List<?> fromParquet = files(parquet, true).records(kind, w).rows();
-        assertThat(fromParquet).as(kind.name() + " " + w).isEqualTo(fromCsv);
+        Dataset<?> fromParquet = files(parquet, true).records(kind, w);
+        assertThat(fromParquet.rows()).as(kind.name() + " " + w).isEqualTo(fromCsv);
+        // Read window by window (a big file), the rows and the span of the file's times are the same.
+        Dataset<?> byWindow = windowed(parquet).records(kind, w);
+        assertThat(byWindow.rows()).as(kind.name() + " by window " + w).isEqualTo(fromCsv);
+        assertThat(byWindow.provenance().covers()).isEqualTo(fromParquet.provenance().covers());
         compared += fromCsv.size();
+        if (typedKinds.contains(kind)) {
+          Dataset<?> typedWhole = files(typed, true).records(kind, w);
+          Dataset<?> typedWindow = windowed(typed).records(kind, w);
+          assertThat(typedWhole.rows()).as(kind.name() + " typed " + w).isEqualTo(fromCsv);
+          assertThat(typedWindow.rows()).as(kind.name() + " typed, pushed down " + w).isEqualTo(fromCsv);
+          assertThat(typedWindow.provenance().covers()).isEqualTo(typedWhole.provenance().covers());
+        }
       }
     }
     assertThat(compared).isGreaterThan(10_000);
@@ -125,6 +183,9 @@ class ParquetFilesTest {
           assertThat(e.line()).isEqualTo(4); // the fourth row
           assertThat(e.column()).isEqualTo("ChargePeriodStart");
         });
+    // Read by window, with the window pushed down, the row keeps its number in the file (the October row is not read).
+    assertThatThrownBy(() -> windowed(dir).records(RecordKind.COSTS, NOVEMBER))
+        .isInstanceOfSatisfying(BadDataException.class, e -> assertThat(e.line()).isEqualTo(4));
     FilesSource lenient = files(dir, false);
     assertThat(lenient.records(RecordKind.COSTS, NOVEMBER).rows()).hasSize(2);
     assertThat(lenient.skipped()).singleElement().satisfies(s -> {
@@ -159,7 +220,7 @@ class ParquetFilesTest {
           assertThat(e.getMessage()).contains("costs.parquet", "DuckDB's JDBC driver");
           assertThat(e.hint()).contains("org.duckdb:duckdb_jdbc", "jdbc source");
         });
-    assertThat(io.companyos.sources.builtin.internal.ParquetRows.readable()).isTrue(); // here the driver is on the class path
+    assertThat(ParquetRows.readable()).isTrue(); // here the driver is on the class path
   }
 
   @Test

@@ -7,21 +7,30 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Parquet file's rows read through DuckDB's JDBC driver when the application has it on its class path (it is not a
+ * A Parquet file's rows, through DuckDB's JDBC driver when the application has it on its class path (it is not a
  * dependency of the library: about 80 MB with native code, ADR 0005): the files source's {@code <kind>.parquet} and the
- * cost exports' Parquet data files. DuckDB scans the file; each row's cells are turned into the text a CSV file would
- * hold ({@link ResultSetCells}: times as UTC instants, numbers as plain decimals), and maps, structs and lists (a FOCUS
- * export's {@code Tags}) into JSON text, so a record kind's layout reads them by the same rules as a CSV row.
+ * cost exports' Parquet data files. DuckDB scans the file and writes its rows as CSV text into a file of the caller's
+ * (its CSV writer is multi-threaded; reading the rows one by one through JDBC costs about 2 µs a row), in the text a
+ * CSV export holds: timestamps as UTC instants ({@code 2026-11-01T00:00:00.000000Z}; one without a zone is UTC), dates
+ * as their midnight in UTC, maps, structs and lists (a FOCUS export's {@code Tags}) as their JSON text, numbers as
+ * DuckDB writes them, NULL as an empty cell. A last column, {@value #ROW}, holds each row's number in the Parquet file
+ * from 0, so that errors name the row even where a window left rows out or a text holds a line break. The caller reads
+ * that CSV by its own rules.
  */
 public final class ParquetRows {
   /** An in-memory DuckDB: nothing is stored. */
   static final String URL = "jdbc:duckdb:";
+  /** The CSV column of each row's number in the Parquet file, from 0. */
+  public static final String ROW = "companyos_parquet_row";
 
   private ParquetRows() {}
 
@@ -39,23 +48,12 @@ public final class ParquetRows {
     }
   }
 
-  /** A Parquet file DuckDB could not read (not Parquet, truncated, a cell of a type it cannot give). */
+  /** A Parquet file DuckDB could not read (not Parquet, truncated, a cell of a type it cannot write). */
   public static final class Unreadable extends IOException {
     private static final long serialVersionUID = 1L;
-    private final long row;
 
-    Unreadable(long row, SQLException cause) {
+    Unreadable(SQLException cause) {
       super(firstLine(cause.getMessage()), cause);
-      this.row = row;
-    }
-
-    /**
-     * The row being read.
-     *
-     * @return its number from 1, or 0 when the file could not be opened
-     */
-    public long row() {
-      return row;
     }
 
     private static String firstLine(@Nullable String message) {
@@ -65,104 +63,122 @@ public final class ParquetRows {
     }
   }
 
-  /** The rows of one Parquet file, in the file's order. */
-  public static final class Reader implements AutoCloseable {
-    private final Connection connection;
-    private final Statement statement;
-    private final ResultSet rs;
-    private final ResultSetCells cells;
-    private final List<String> columns;
-    private long row;
+  /**
+   * What {@link #toCsv} wrote.
+   *
+   * @param columns the Parquet file's columns, in order (the CSV has these, then {@value #ROW})
+   * @param windowed whether only the rows of the window (and those without a time) were written
+   */
+  public record Written(List<String> columns, boolean windowed) {}
 
-    /**
-     * Opens {@code file} on an in-memory DuckDB.
-     *
-     * @param file a Parquet file
-     * @throws Unreadable when DuckDB cannot open it or read its schema
-     */
-    public Reader(Path file) throws Unreadable {
-      Connection c = null;
-      try {
-        c = DriverManager.getConnection(URL);
-        String scan = "read_parquet(" + literal(file.toAbsolutePath().toString()) + ")";
-        List<String> names = new ArrayList<>();
-        List<String> asJson = new ArrayList<>();
-        try (Statement describe = c.createStatement();
-            ResultSet d = describe.executeQuery("DESCRIBE SELECT * FROM " + scan)) {
-          while (d.next()) {
-            String name = d.getString("column_name");
-            String type = d.getString("column_type").toUpperCase(Locale.ROOT);
-            names.add(name);
-            if (type.startsWith("MAP") || type.startsWith("STRUCT") || type.endsWith("]") || type.equals("JSON")
-                || type.startsWith("UNION")) {
-              asJson.add("to_json(" + identifier(name) + ")::VARCHAR AS " + identifier(name));
-            }
+  /**
+   * The span of a file's times.
+   *
+   * @param first the earliest time, or null when no row has one
+   * @param last the latest time, or null when no row has one
+   * @param distinct the number of distinct times, to the millisecond
+   */
+  public record Span(@Nullable Instant first, @Nullable Instant last, long distinct) {}
+
+  /**
+   * Writes the rows of {@code file} into {@code csv} (replaced), with a header; with a window on a timestamp column
+   * (with or without a zone), only the rows whose time is in {@code [from, to)} and those whose time is NULL (for the
+   * layout to report), DuckDB skipping the row groups whose statistics lie outside. A window on a column of another
+   * type (text) is not applied here.
+   *
+   * @param file a Parquet file
+   * @param csv the CSV file to write
+   * @param timeColumn the column of the rows' time, or null for every row
+   * @param from the window's start, with {@code timeColumn}
+   * @param to the window's end, exclusive, with {@code timeColumn}
+   * @return the file's columns and whether the window was applied
+   * @throws Unreadable when DuckDB cannot read the file or write the CSV
+   */
+  public static Written toCsv(Path file, Path csv, @Nullable String timeColumn, @Nullable Instant from, @Nullable Instant to)
+      throws Unreadable {
+    try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
+      List<String> names = new ArrayList<>();
+      List<String> select = new ArrayList<>();
+      String timeType = null;
+      try (ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM " + scan(file, false))) {
+        while (d.next()) {
+          String name = d.getString("column_name");
+          String type = d.getString("column_type").toUpperCase(Locale.ROOT);
+          names.add(name);
+          select.add(text(identifier(name), type) + " AS " + identifier(name));
+          if (name.equals(timeColumn)) {
+            timeType = type;
           }
         }
-        String select = asJson.isEmpty() ? "*" : "* REPLACE (" + String.join(", ", asJson) + ")";
-        statement = c.createStatement();
-        statement.setFetchSize(4096);
-        rs = statement.executeQuery("SELECT " + select + " FROM " + scan);
-        cells = new ResultSetCells(rs);
-        columns = List.copyOf(names);
-        connection = c;
-      } catch (SQLException e) {
-        closeQuietly(c);
-        throw new Unreadable(0, e);
       }
-    }
-
-    /**
-     * The file's column names.
-     *
-     * @return them in the file's order
-     */
-    public List<String> columns() {
-      return columns;
-    }
-
-    /**
-     * The number of the row {@link #next} returned last.
-     *
-     * @return it, from 1 (0 before the first)
-     */
-    public long row() {
-      return row;
-    }
-
-    /**
-     * The next row's cells.
-     *
-     * @return one text per column, or null after the last row
-     * @throws Unreadable when DuckDB cannot read the row
-     */
-    public @Nullable List<String> next() throws Unreadable {
-      try {
-        if (!rs.next()) {
-          return null;
-        }
-        row++;
-        return cells.row();
-      } catch (SQLException e) {
-        throw new Unreadable(row + 1, e);
+      String where = "";
+      boolean zoned = "TIMESTAMP WITH TIME ZONE".equals(timeType);
+      if (from != null && to != null && timeColumn != null && (zoned || "TIMESTAMP".equals(timeType))) {
+        String t = identifier(timeColumn);
+        where = " WHERE " + t + " IS NULL OR (" + t + " >= " + timestamp(from, zoned) + " AND " + t + " < "
+            + timestamp(to, zoned) + ")";
       }
+      st.execute("COPY (SELECT " + String.join(", ", select) + ", file_row_number AS " + identifier(ROW) + " FROM "
+          + scan(file, true) + where + ") TO " + literal(csv.toAbsolutePath().toString()) + " (FORMAT csv, HEADER true)");
+      return new Written(List.copyOf(names), !where.isEmpty());
+    } catch (SQLException e) {
+      throw new Unreadable(e);
     }
+  }
 
-    @Override
-    public void close() {
-      closeQuietly(connection);
+  /**
+   * The span of the whole file's times in a timestamp column, for a read of one window, which did not see them all:
+   * the earliest and the latest time and the number of distinct times to the millisecond, over every row with a time.
+   *
+   * @param file a Parquet file
+   * @param timeColumn a timestamp column of it
+   * @return the span
+   * @throws Unreadable when DuckDB cannot read the file
+   */
+  public static Span span(Path file, String timeColumn) throws Unreadable {
+    String t = identifier(timeColumn);
+    try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement();
+        ResultSet r = st.executeQuery("SELECT epoch_us(min(" + t + ")), epoch_us(max(" + t + ")), count(DISTINCT epoch_ms(" + t
+            + ")) FROM " + scan(file, false))) {
+      r.next();
+      long first = r.getLong(1);
+      if (r.wasNull()) {
+        return new Span(null, null, 0);
+      }
+      return new Span(micros(first), micros(r.getLong(2)), r.getLong(3));
+    } catch (SQLException e) {
+      throw new Unreadable(e);
     }
+  }
 
-    private static void closeQuietly(@Nullable Connection c) {
-      if (c == null) {
-        return;
-      }
-      try {
-        c.close(); // closes its statements and result sets
-      } catch (SQLException e) {
-        // nothing was written; nothing to keep
-      }
+  private static Instant micros(long us) {
+    return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000L);
+  }
+
+  /** The SQL that writes a cell of {@code type} as a CSV export holds it. */
+  private static String text(String column, String type) {
+    if (type.equals("TIMESTAMP WITH TIME ZONE")) {
+      return "strftime(timezone('UTC', " + column + "), '%Y-%m-%dT%H:%M:%S.%fZ')";
     }
+    if (type.startsWith("TIMESTAMP")) {
+      return "strftime(" + column + "::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%fZ')";
+    }
+    if (type.equals("DATE")) {
+      return "strftime(" + column + ", '%Y-%m-%dT00:00:00Z')";
+    }
+    if (type.startsWith("MAP") || type.startsWith("STRUCT") || type.endsWith("]") || type.equals("JSON") || type.startsWith("UNION")) {
+      return "to_json(" + column + ")::VARCHAR";
+    }
+    return column;
+  }
+
+  private static String scan(Path file, boolean numbered) {
+    return "read_parquet(" + literal(file.toAbsolutePath().toString()) + (numbered ? ", file_row_number = true)" : ")");
+  }
+
+  /** A timestamp literal of {@code t}: with its zone, or as the UTC wall time for a column without one. */
+  private static String timestamp(Instant t, boolean zoned) {
+    return zoned ? "TIMESTAMPTZ " + literal(t.toString()) : "TIMESTAMP " + literal(LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString());
   }
 
   /** A SQL string literal of {@code text}. */
