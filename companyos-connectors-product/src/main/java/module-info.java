@@ -3,6 +3,7 @@ module io.companyos.connectors.product {
   requires transitive io.companyos.sources;
   requires static transitive org.jspecify;
   requires transitive io.companyos.connectors.common;
+  requires io.companyos.sources.builtin;
   requires com.fasterxml.jackson.core;
   requires org.slf4j;
   exports io.companyos.connectors.product;

@@ -9,7 +9,8 @@ module io.companyos.sources.builtin {
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
   // Point queries over metric rows and result-set cells, shared with the JDBC source; Parquet rows, with the cost exports.
-  exports io.companyos.sources.builtin.internal to io.companyos.sources.jdbc, io.companyos.connectors.costs;
+  exports io.companyos.sources.builtin.internal to io.companyos.sources.jdbc, io.companyos.connectors.costs,
+      io.companyos.connectors.product;
   provides io.companyos.sources.MetricSourceProvider with
       io.companyos.sources.sample.SampleSourceProvider,
       io.companyos.sources.files.FilesSourceProvider;

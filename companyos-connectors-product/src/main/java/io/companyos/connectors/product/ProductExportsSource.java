@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * Serves {@code product_events} from product analytics exports: one file, or every {@code .jsonl}, {@code .ndjson},
  * {@code .json} (each optionally {@code .gz}) and {@code .zip} file under a folder (sub-folders included, hidden ones
  * not). JSON Lines files hold PostHog or Amplitude events; a zip is an Amplitude Export API archive of gzipped JSON
- * Lines files, one per hour. An event exported twice (the same PostHog {@code uuid}, the same Amplitude
+ * Lines files, one per hour; a {@code .parquet} file is PostHog's events model as Parquet, read through DuckDB's JDBC
+ * driver when the application has it on its class path (an error that says so when it does not). An event exported twice (the same PostHog {@code uuid}, the same Amplitude
  * {@code insert_id}) counts once. Identity calls ({@code $identify}, {@code $set}, …) are not read. Files are read once,
  * on first use. In strict mode (the default) the first bad file or line fails the query with
  * {@code file:line:col: COS-PRODUCT-00n message}; in lenient mode it is skipped, counted in the provenance and listed by
@@ -52,8 +53,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProductExportsSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(ProductExportsSource.class);
-  private static final String PARQUET_HINT = "read Parquet through the jdbc source with DuckDB's driver (docs/sources.md, "
-      + "\"Parquet files\"), or export JSON Lines";
+  private static final String PARQUET_HINT = "add org.duckdb:duckdb_jdbc to the application (or beside the command's jar) "
+      + "to read Parquet here, read it through the jdbc source with DuckDB's driver (docs/sources.md, \"Parquet files\"), "
+      + "or export JSON Lines";
+  /** The text columns of PostHog's Parquet export that hold JSON (docs: "stored as a JSON-encoded string"). */
+  private static final Set<String> POSTHOG_JSON_TEXT = Set.of("properties", "person_properties", "set", "set_once");
 
   private static final List<RecordKind<?>> KINDS = List.of(RecordKind.PRODUCT_EVENTS);
 
@@ -103,11 +107,20 @@ public final class ProductExportsSource implements MetricSource {
     }
   }
 
+  private final java.util.function.BooleanSupplier parquetReadable;
+
   ProductExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock) {
+    this(id, path, strict, settings, clock, io.companyos.sources.builtin.internal.ParquetRows::readable);
+  }
+
+  /** A source as if DuckDB's JDBC driver were, or were not, on the class path (for tests). */
+  ProductExportsSource(String id, Path path, boolean strict, Settings settings, Clock clock,
+      java.util.function.BooleanSupplier parquetReadable) {
     this.id = id;
     this.path = path;
     this.strict = strict;
     this.settings = settings;
+    this.parquetReadable = parquetReadable;
     this.exports = new ExportRecords<>(id, clock, null, this::read);
   }
 
@@ -153,10 +166,27 @@ public final class ProductExportsSource implements MetricSource {
     for (Path file : ExportFiles.list(id, path, ".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz", ".zip", ".parquet")) {
       String name = ExportFiles.name(path, file);
       String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.endsWith(".parquet")) {
-        files.fail(name, ProductExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet export; this source reads JSON Lines (PostHog) and "
-            + "Amplitude's zip archives", PARQUET_HINT);
+      if (lower.endsWith(".parquet") && !parquetReadable.getAsBoolean()) {
+        files.fail(name, ProductExportException.UNKNOWN_FORMAT, 0, 0, "a Parquet export, which this source reads through "
+            + "DuckDB's JDBC driver, and that driver is not on the class path", PARQUET_HINT);
         files.notRead(name);
+        continue;
+      }
+      if (lower.endsWith(".parquet")) {
+        int before = reading.rows.size() + reading.duplicates;
+        reading.tools.clear();
+        reading.file = name;
+        try {
+          parquet(file, reading);
+        } catch (ExportProblem p) {
+          files.fail(reading.file, p);
+          files.notRead(name);
+          continue;
+        } catch (IOException e) {
+          throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        files.described(name, reading.rows.size() + reading.duplicates == before ? "no events"
+            : String.join(" and ", reading.tools) + " events, Parquet");
         continue;
       }
       int before = reading.rows.size() + reading.duplicates;
@@ -245,6 +275,27 @@ public final class ProductExportsSource implements MetricSource {
    * bytes — not UTF-8, gzip data cut short, or a zip entry whose checksum does not match — are a located problem of this
    * file, wherever the stream notices them.
    */
+  /**
+   * A Parquet export (PostHog's events model): DuckDB writes its rows as JSON Lines into a temporary file, its
+   * JSON-encoded text columns as JSON, and the lines are read as a JSON Lines export's are; line n is row n.
+   */
+  private void parquet(Path file, Reading reading) throws IOException {
+    Path jsonl = Files.createTempFile("companyos-events-", ".jsonl");
+    try {
+      try {
+        io.companyos.sources.builtin.internal.ParquetRows.toJsonLines(file, jsonl, POSTHOG_JSON_TEXT);
+      } catch (io.companyos.sources.builtin.internal.ParquetRows.Unreadable e) {
+        throw new ExportProblem(ProductExportException.MALFORMED, 0, 0, "DuckDB cannot read it as Parquet: " + e.getMessage(),
+            "download the file again");
+      }
+      try (InputStream in = Files.newInputStream(jsonl)) {
+        lines(in, false, reading);
+      }
+    } finally {
+      Files.deleteIfExists(jsonl);
+    }
+  }
+
   private void lines(InputStream raw, boolean gzip, Reading reading) throws IOException {
     int[] line = {0};
     try {

@@ -57,10 +57,10 @@ class ErrorsTest {
   }
 
   @Test
-  void parquetPointsToTheDuckDbRoute() throws IOException {
+  void aParquetFileDuckDbCannotReadIsMalformed() throws IOException {
     ProductExportException e = fail("events.parquet", new byte[] {'P', 'A', 'R', '1'});
-    assertThat(e.code()).isEqualTo("COS-PRODUCT-002");
-    assertThat(e.oneLine()).contains("docs/sources.md").contains("DuckDB");
+    assertThat(e.code()).isEqualTo("COS-PRODUCT-001");
+    assertThat(e.oneLine()).contains("cannot read it as Parquet");
   }
 
   @Test

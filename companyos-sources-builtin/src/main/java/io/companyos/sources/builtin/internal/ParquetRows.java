@@ -127,6 +127,45 @@ public final class ParquetRows {
   }
 
   /**
+   * Writes the rows of {@code file} into {@code jsonl} (replaced) as JSON Lines, one object per row in the file's
+   * order (so line n is row n): timestamps as UTC instants, a text column named in {@code jsonText} that holds JSON as
+   * that JSON (PostHog's Parquet export writes {@code properties} as JSON-encoded text), other values as DuckDB writes
+   * them in JSON.
+   *
+   * @param file a Parquet file
+   * @param jsonl the JSON Lines file to write
+   * @param jsonText the text columns whose JSON to write as JSON rather than as a string
+   * @return the file's columns
+   * @throws Unreadable when DuckDB cannot read the file or write the lines
+   */
+  public static List<String> toJsonLines(Path file, Path jsonl, java.util.Set<String> jsonText) throws Unreadable {
+    try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
+      List<String> names = new ArrayList<>();
+      List<String> select = new ArrayList<>();
+      try (ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM " + scan(file, false))) {
+        while (d.next()) {
+          String name = d.getString("column_name");
+          String type = d.getString("column_type").toUpperCase(Locale.ROOT);
+          String column = identifier(name);
+          names.add(name);
+          if (type.startsWith("TIMESTAMP") || type.equals("DATE")) {
+            select.add(text(column, type) + " AS " + column);
+          } else if (type.equals("VARCHAR") && jsonText.contains(name)) {
+            select.add("CASE WHEN json_valid(" + column + ") THEN json(" + column + ") ELSE to_json(" + column + ") END AS " + column);
+          } else {
+            select.add(column);
+          }
+        }
+      }
+      st.execute("COPY (SELECT " + String.join(", ", select) + " FROM " + scan(file, false) + ") TO "
+          + literal(jsonl.toAbsolutePath().toString()) + " (FORMAT json)");
+      return List.copyOf(names);
+    } catch (SQLException e) {
+      throw new Unreadable(e);
+    }
+  }
+
+  /**
    * The span of the whole file's times in a timestamp column, for a read of one window, which did not see them all:
    * the earliest and the latest time and the number of distinct times to the millisecond, over every row with a time.
    *
