@@ -184,13 +184,13 @@ public final class FilesSource implements MetricSource {
       Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
       return Dataset.of(part.rows(), provenance(describeQuery(data.getFileName().toString(), part), window).withCovers(part.covers()));
     }
-    if (file != null && !cache.containsKey(kind)) {
-      java.util.Optional<WindowColumns<T>> columns = windowColumns(kind, file);
+    if (!cache.containsKey(kind)) {
+      java.util.Optional<WindowColumns<T>> columns = windowColumns(kind, data);
       if (columns.isPresent()) {
         // Kept in columns (no object per row while kept); the window's records are made when read, equal to the record
         // path's.
         Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> columns.get().coverage()).orElse(null);
-        return Dataset.of(columns.get().rows(window), provenance(file.getFileName().toString(), window).withCovers(covers));
+        return Dataset.of(columns.get().rows(window), provenance(data.getFileName().toString(), window).withCovers(covers));
       }
     }
     Loaded<T> loaded = load(kind);
@@ -316,8 +316,8 @@ public final class FilesSource implements MetricSource {
 
   /**
    * product_events.csv ({@link EventColumns}) or changes.csv ({@link ChangeColumns}) in columns, read once, when it is an
-   * uncompressed, plain CSV file; empty for other kinds and files, and when the file is not plain: its records answer
-   * instead (which report a bad row as always).
+   * uncompressed, plain CSV file, or a Parquet file of those kinds written as plain CSV; empty for other kinds and files,
+   * and when the file is not plain: its records answer instead (which report a bad row as always).
    */
   @SuppressWarnings("unchecked")
   private <T> java.util.Optional<WindowColumns<T>> windowColumns(RecordKind<T> kind, Path file) {
@@ -327,6 +327,10 @@ public final class FilesSource implements MetricSource {
       scan = () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read);
     } else if (kind.equals(RecordKind.CHANGES) && name.equals("changes.csv")) {
       scan = () -> ChangeColumns.scan(file);
+    } else if (kind.equals(RecordKind.PRODUCT_EVENTS) && name.equals("product_events.parquet")) {
+      scan = () -> fromParquet(file, EventColumns::scan);
+    } else if (kind.equals(RecordKind.CHANGES) && name.equals("changes.parquet")) {
+      scan = () -> fromParquet(file, ChangeColumns::scan);
     } else {
       return java.util.Optional.empty();
     }
@@ -348,6 +352,25 @@ public final class FilesSource implements MetricSource {
       }
       return java.util.Optional.empty(); // the record path reports the file (it cannot be read)
     }
+  }
+
+  /** A scan of the CSV a Parquet file is written as (then deleted); empty when DuckDB cannot write it: the record path says why. */
+  private static <C> java.util.Optional<C> fromParquet(Path parquet, ColumnsOf<C> scan) throws IOException {
+    Path csv = Files.createTempFile("companyos-columns-", ".csv");
+    try {
+      io.companyos.sources.builtin.internal.ParquetRows.toCsv(parquet, csv, null, null, null);
+      return scan.of(csv);
+    } catch (io.companyos.sources.builtin.internal.ParquetRows.Unreadable e) {
+      return java.util.Optional.empty();
+    } finally {
+      Files.deleteIfExists(csv);
+    }
+  }
+
+  /** A column scan of a CSV file. */
+  @FunctionalInterface
+  private interface ColumnsOf<C> {
+    java.util.Optional<C> of(Path csv) throws IOException;
   }
 
   /** Rows skipped in lenient mode so far, in file and line order. */

@@ -116,9 +116,9 @@ class ParquetFilesTest {
     // The header, then the two November rows (rows 1 and 2 of the file, from 0), times in UTC, the map as JSON.
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith("ChargePeriodStart,ChargePeriodEnd,BilledCost").endsWith(",Tags," + ParquetRows.ROW);
-    assertThat(lines.get(1)).startsWith("2026-11-01T00:00:00.000000Z,2026-11-02T00:00:00.000000Z,120.5000,100.2500,150.75,")
+    assertThat(lines.get(1)).startsWith("2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,120.5000,100.2500,150.75,")
         .endsWith(",1");
-    assertThat(lines.get(2)).startsWith("2026-11-02T00:00:00.000000Z,").endsWith(",{},2");
+    assertThat(lines.get(2)).startsWith("2026-11-02T00:00:00Z,").endsWith(",{},2");
     assertThat(ParquetRows.span(parquet, "ChargePeriodStart")).isEqualTo(new ParquetRows.Span(
         Instant.parse("2026-10-31T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), 3));
     // ChargePeriodEnd is a timestamp without a zone, read as UTC: the row ending at midnight of 1 November is out.
@@ -192,6 +192,33 @@ class ParquetFilesTest {
       assertThat(s.file()).isEqualTo("costs.parquet");
       assertThat(s.line()).isEqualTo(4);
     });
+  }
+
+  @Test
+  void productEventsComeInColumnsAndABadRowIsStillNamedByItsRow() throws Exception {
+    duckdb("COPY (SELECT * FROM (VALUES"
+        + " (TIMESTAMPTZ '2026-11-02 09:00:00+00', 'u-1', 'acct-1', 's-1', 'session_start', NULL),"
+        + " (TIMESTAMPTZ '2026-11-02 09:00:00.250+00', 'u-1', 'acct-1', 's-1', 'feature_used', 'reports'),"
+        + " (TIMESTAMPTZ '2026-11-03 10:00:00+01', 'u-2', 'acct-1', 's-2', 'session_start', NULL))"
+        + " AS t(timestamp, user_id, account_id, session_id, event, feature)) TO '" + dir.resolve("product_events.parquet")
+        + "' (FORMAT parquet)");
+    List<io.companyos.model.data.ProductEvent> events = files(dir, true).records(RecordKind.PRODUCT_EVENTS, NOVEMBER).rows();
+    // Read into columns (records made when read), a fraction of a second and an offset kept.
+    assertThat(events).isInstanceOf(io.companyos.sources.ComputedRows.class);
+    assertThat(events).extracting(io.companyos.model.data.ProductEvent::timestamp).containsExactly(
+        Instant.parse("2026-11-02T09:00:00Z"), Instant.parse("2026-11-02T09:00:00.250Z"), Instant.parse("2026-11-03T09:00:00Z"));
+    assertThat(events.get(1).feature()).isEqualTo("reports");
+    duckdb("COPY (SELECT * FROM (VALUES"
+        + " (TIMESTAMPTZ '2026-11-02 09:00:00+00', 'u-1', 'acct-1', 's-1', 'session_start', NULL),"
+        + " (TIMESTAMPTZ '2026-11-02 09:05:00+00', NULL, 'acct-1', 's-1', 'feature_used', 'reports'))"
+        + " AS t(timestamp, user_id, account_id, session_id, event, feature)) TO '" + dir.resolve("product_events.parquet")
+        + "' (FORMAT parquet)");
+    assertThatThrownBy(() -> files(dir, true).records(RecordKind.PRODUCT_EVENTS, NOVEMBER))
+        .isInstanceOfSatisfying(BadDataException.class, e -> {
+          assertThat(e.file()).isEqualTo("product_events.parquet");
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo("user_id");
+        });
   }
 
   @Test

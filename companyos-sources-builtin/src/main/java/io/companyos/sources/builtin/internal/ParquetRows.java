@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * dependency of the library: about 80 MB with native code, ADR 0005): the files source's {@code <kind>.parquet} and the
  * cost exports' Parquet data files. DuckDB scans the file and writes its rows as CSV text into a file of the caller's
  * (its CSV writer is multi-threaded; reading the rows one by one through JDBC costs about 2 µs a row), in the text a
- * CSV export holds: timestamps as UTC instants ({@code 2026-11-01T00:00:00.000000Z}; one without a zone is UTC), dates
+ * CSV export holds: timestamps as UTC instants ({@code 2026-11-01T00:00:00Z}, with microseconds when they have a fraction
+ * of a second; one without a zone is UTC), dates
  * as their midnight in UTC, maps, structs and lists (a FOCUS export's {@code Tags}) as their JSON text, numbers as
  * DuckDB writes them, NULL as an empty cell. A last column, {@value #ROW}, holds each row's number in the Parquet file
  * from 0, so that errors name the row even where a window left rows out or a text holds a line break. The caller reads
@@ -197,10 +198,10 @@ public final class ParquetRows {
   /** The SQL that writes a cell of {@code type} as a CSV export holds it. */
   private static String text(String column, String type) {
     if (type.equals("TIMESTAMP WITH TIME ZONE")) {
-      return "strftime(timezone('UTC', " + column + "), '%Y-%m-%dT%H:%M:%S.%fZ')";
+      return instant("timezone('UTC', " + column + ")");
     }
     if (type.startsWith("TIMESTAMP")) {
-      return "strftime(" + column + "::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%fZ')";
+      return instant(column + "::TIMESTAMP");
     }
     if (type.equals("DATE")) {
       return "strftime(" + column + ", '%Y-%m-%dT00:00:00Z')";
@@ -209,6 +210,12 @@ public final class ParquetRows {
       return "to_json(" + column + ")::VARCHAR";
     }
     return column;
+  }
+
+  /** A UTC timestamp as an ISO-8601 instant, with microseconds only when it has a fraction of a second. */
+  private static String instant(String utc) {
+    return "CASE WHEN epoch_us(" + utc + ") % 1000000 = 0 THEN strftime(" + utc + ", '%Y-%m-%dT%H:%M:%SZ') ELSE strftime("
+        + utc + ", '%Y-%m-%dT%H:%M:%S.%fZ') END";
   }
 
   private static String scan(Path file, boolean numbered) {
