@@ -172,33 +172,21 @@ public final class ProductExportsSource implements MetricSource {
         files.notRead(name);
         continue;
       }
-      if (lower.endsWith(".parquet")) {
-        int before = reading.rows.size() + reading.duplicates;
-        reading.tools.clear();
-        reading.file = name;
-        try {
-          parquet(file, reading);
-        } catch (ExportProblem p) {
-          files.fail(reading.file, p);
-          files.notRead(name);
-          continue;
-        } catch (IOException e) {
-          throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-        files.described(name, reading.rows.size() + reading.duplicates == before ? "no events"
-            : String.join(" and ", reading.tools) + " events, Parquet");
-        continue;
-      }
+      boolean parquet = lower.endsWith(".parquet");
       int before = reading.rows.size() + reading.duplicates;
       reading.tools.clear();
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      try (InputStream in = parquet ? InputStream.nullInputStream() : new BufferedInputStream(Files.newInputStream(file))) {
         if (lower.endsWith(".zip")) {
           int hours = zip(in, name, reading);
           files.described(name, "Amplitude export, " + hours + (hours == 1 ? " file" : " files"));
           continue;
         }
         reading.file = name;
-        lines(in, lower.endsWith(".gz"), reading);
+        if (parquet) {
+          parquet(file, reading);
+        } else {
+          lines(in, lower.endsWith(".gz"), reading);
+        }
       } catch (ExportProblem p) {
         files.fail(reading.file, p);
         files.notRead(name);
@@ -206,7 +194,8 @@ public final class ProductExportsSource implements MetricSource {
       } catch (IOException e) {
         throw new SourceUnavailableException(id, "cannot read " + file + ": " + e.getMessage(), e);
       }
-      files.described(name, reading.rows.size() + reading.duplicates == before ? "no events" : String.join(" and ", reading.tools) + " events");
+      files.described(name, reading.rows.size() + reading.duplicates == before ? "no events"
+          : String.join(" and ", reading.tools) + " events" + (parquet ? ", Parquet" : ""));
     }
     List<ProductEvent> rows = new ArrayList<>(reading.rows);
     rows.sort(Comparator.comparing(ProductEvent::timestamp));

@@ -20,8 +20,13 @@ class FilesSourceContractTest extends MetricSourceContract {
   private static final Path DIR = exportOnce();
 
   private static Path exportOnce() {
+    return exportSample("companyos-files-tck");
+  }
+
+  /** 40 days of the sample company exported into a new folder, deleted when the JVM exits. */
+  static Path exportSample(String prefix) {
     try {
-      Path dir = Files.createTempDirectory("companyos-files-tck");
+      Path dir = Files.createTempDirectory(prefix);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
           paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,20 +1,16 @@
 package io.companyos.sources.files;
 
 import io.companyos.model.data.MetricNames;
-import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.SourceContext;
-import io.companyos.sources.sample.SampleSourceProvider;
 import io.companyos.sources.tck.MetricSourceContract;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,25 +22,14 @@ class ParquetFilesContractTest extends MetricSourceContract {
   private static final Path DIR = exportOnce();
 
   private static Path exportOnce() {
-    try {
-      Path dir = Files.createTempDirectory("companyos-parquet-tck");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-          paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-          // best effort at exit
-        }
-      }));
-      MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
-      FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(40)), dir);
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-          java.util.stream.Stream<Path> files = Files.list(dir)) {
-        for (Path csv : files.filter(p -> p.toString().endsWith(".csv") && !p.getFileName().toString().equals("metrics.csv")).toList()) {
-          String kind = csv.getFileName().toString().replace(".csv", "");
-          st.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true)) TO '" + dir.resolve(kind + ".parquet")
-              + "' (FORMAT parquet)");
-          Files.delete(csv);
-        }
+    Path dir = FilesSourceContractTest.exportSample("companyos-parquet-tck");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path csv : files.filter(p -> p.toString().endsWith(".csv") && !p.getFileName().toString().equals("metrics.csv")).toList()) {
+        String kind = csv.getFileName().toString().replace(".csv", "");
+        st.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true)) TO '" + dir.resolve(kind + ".parquet")
+            + "' (FORMAT parquet)");
+        Files.delete(csv);
       }
       return dir;
     } catch (IOException | java.sql.SQLException e) {
