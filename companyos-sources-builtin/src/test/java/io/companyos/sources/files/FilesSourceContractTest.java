@@ -42,9 +42,14 @@ class FilesSourceContractTest extends MetricSourceContract {
     }
   }
 
+  /** The folder the source reads. */
+  protected Path dir() {
+    return DIR;
+  }
+
   @Override
   protected MetricSource createSource(Clock clock) {
-    return new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", DIR.toString()), clock, Path.of(".")));
+    return new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", dir().toString()), clock, Path.of(".")));
   }
 
   @Override

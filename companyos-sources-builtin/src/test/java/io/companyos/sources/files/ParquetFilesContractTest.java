@@ -1,24 +1,17 @@
 package io.companyos.sources.files;
 
-import io.companyos.model.data.MetricNames;
-import io.companyos.sources.MetricSource;
-import io.companyos.sources.SourceContext;
-import io.companyos.sources.tck.MetricSourceContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The files source keeps the metric-source contract when every record kind of 40 days of the sample company comes as
  * Parquet, written by DuckDB with the types it reads from the CSV (times with a zone, numbers, text); metrics stay CSV.
  */
-class ParquetFilesContractTest extends MetricSourceContract {
+class ParquetFilesContractTest extends FilesSourceContractTest {
   private static final Path DIR = exportOnce();
 
   private static Path exportOnce() {
@@ -38,12 +31,7 @@ class ParquetFilesContractTest extends MetricSourceContract {
   }
 
   @Override
-  protected MetricSource createSource(Clock clock) {
-    return new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", DIR.toString()), clock, Path.of(".")));
-  }
-
-  @Override
-  protected Optional<String> metricQuery() {
-    return Optional.of(MetricNames.SLO_ERRORS + "{service=\"checkout\"}");
+  protected Path dir() {
+    return DIR;
   }
 }
