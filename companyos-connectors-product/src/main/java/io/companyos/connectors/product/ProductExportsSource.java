@@ -45,11 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@code .json} (each optionally {@code .gz}) and {@code .zip} file under a folder (sub-folders included, hidden ones
  * not). JSON Lines files hold PostHog or Amplitude events; a zip is an Amplitude Export API archive of gzipped JSON
  * Lines files, one per hour; a {@code .parquet} file is PostHog's events model as Parquet, read through DuckDB's JDBC
- * driver when the application has it on its class path (an error that says so when it does not). An event exported twice (the same PostHog {@code uuid}, the same Amplitude
- * {@code insert_id}) counts once. Identity calls ({@code $identify}, {@code $set}, …) are not read. Files are read once,
- * on first use. In strict mode (the default) the first bad file or line fails the query with
- * {@code file:line:col: COS-PRODUCT-00n message}; in lenient mode it is skipped, counted in the provenance and listed by
- * {@link #skippedInputs()}.
+ * driver when the application has it on its class path (an error that says so when it does not). An event exported
+ * twice (the same PostHog {@code uuid}, the same Amplitude {@code insert_id}) counts once. Identity calls
+ * ({@code $identify}, {@code $set}, …) are not read. Files are read once, on first use. In strict mode (the default) the
+ * first bad file or line fails the query with {@code file:line:col: COS-PRODUCT-00n message}; in lenient mode it is
+ * skipped, counted in the provenance and listed by {@link #skippedInputs()}.
  */
 public final class ProductExportsSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(ProductExportsSource.class);
@@ -260,11 +260,6 @@ public final class ProductExportsSource implements MetricSource {
   }
 
   /**
-   * JSON Lines, gzipped or not; an empty file (as Amplitude writes for an hour without events) holds no events. Damaged
-   * bytes — not UTF-8, gzip data cut short, or a zip entry whose checksum does not match — are a located problem of this
-   * file, wherever the stream notices them.
-   */
-  /**
    * A Parquet export (PostHog's events model): DuckDB writes its rows as JSON Lines into a temporary file, its
    * JSON-encoded text columns as JSON, and the lines are read as a JSON Lines export's are; line n is row n.
    */
@@ -285,6 +280,11 @@ public final class ProductExportsSource implements MetricSource {
     }
   }
 
+  /**
+   * JSON Lines, gzipped or not; an empty file (as Amplitude writes for an hour without events) holds no events. Damaged
+   * bytes — not UTF-8, gzip data cut short, or a zip entry whose checksum does not match — are a located problem of this
+   * file, wherever the stream notices them.
+   */
   private void lines(InputStream raw, boolean gzip, Reading reading) throws IOException {
     int[] line = {0};
     try {

@@ -17,7 +17,6 @@ import io.companyos.sources.SourceUnavailableException;
 import io.companyos.sources.UnsupportedQueryException;
 import io.companyos.sources.builtin.internal.MetricPointQueries;
 import io.companyos.sources.builtin.internal.MetricSelector;
-import io.companyos.sources.builtin.internal.ResultSetCells;
 import io.companyos.sources.files.FileFormat;
 import io.companyos.sources.files.FileFormats;
 import java.math.BigDecimal;
@@ -32,6 +31,8 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class JdbcSource implements MetricSource {
       }
       Map<List<String>, Long> seen = format.key() == null ? null : new HashMap<>();
       java.util.function.Function<List<String>, T> read = format.rows(columns);
-      ResultSetCells cells = new ResultSetCells(rs);
+      Cells cells = new Cells(rs);
       long row = 0;
       while (rs.next()) {
         row++;
@@ -180,7 +181,7 @@ public final class JdbcSource implements MetricSource {
               + String.join(", ", columns) + ")", "a metric query gives timestamp, value and one column per label");
         }
       }
-      ResultSetCells cells = new ResultSetCells(rs);
+      Cells cells = new Cells(rs);
       long row = 0;
       while (rs.next()) {
         row++;
@@ -226,6 +227,74 @@ public final class JdbcSource implements MetricSource {
     }
     throw new BadDataException(id, q.option(), row, "value", "'" + Redaction.printable(text) + "' is not a finite number",
         "give a numeric column");
+  }
+
+  /** The cells of the current row as a file would hold them; the column types are looked up once per query. */
+  private static final class Cells {
+    private final ResultSet rs;
+    private final int[] types;
+    private final boolean[] zoned;
+
+    Cells(ResultSet rs) throws SQLException {
+      this.rs = rs;
+      ResultSetMetaData md = rs.getMetaData();
+      types = new int[md.getColumnCount()];
+      zoned = new boolean[types.length];
+      for (int i = 0; i < types.length; i++) {
+        types[i] = md.getColumnType(i + 1);
+        // PostgreSQL reports timestamptz as TIMESTAMP; its type name tells them apart.
+        zoned[i] = types[i] == Types.TIMESTAMP_WITH_TIMEZONE || "timestamptz".equalsIgnoreCase(md.getColumnTypeName(i + 1));
+      }
+    }
+
+    List<String> row() throws SQLException {
+      List<String> out = new ArrayList<>(types.length);
+      for (int i = 0; i < types.length; i++) {
+        out.add(text(i + 1, types[i], zoned[i]));
+      }
+      return out;
+    }
+
+    /** The text of a cell; an empty string for SQL NULL. */
+    private String text(int i, int type, boolean zone) throws SQLException {
+      if (zone) {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? "" : t.toInstant().toString();
+      }
+      switch (type) {
+        case Types.TIMESTAMP: {
+          LocalDateTime t = rs.getObject(i, LocalDateTime.class);
+          return t == null ? "" : t.toInstant(ZoneOffset.UTC).toString();
+        }
+        case Types.DATE: {
+          LocalDate d = rs.getObject(i, LocalDate.class);
+          return d == null ? "" : d.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        }
+        case Types.NUMERIC:
+        case Types.DECIMAL: {
+          BigDecimal b = rs.getBigDecimal(i);
+          return b == null ? "" : b.toPlainString();
+        }
+        case Types.REAL:
+        case Types.FLOAT:
+        case Types.DOUBLE: {
+          double d = rs.getDouble(i);
+          if (rs.wasNull()) {
+            return "";
+          }
+          return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : Double.toString(d);
+        }
+        case Types.BOOLEAN:
+        case Types.BIT: {
+          boolean b = rs.getBoolean(i);
+          return rs.wasNull() ? "" : Boolean.toString(b);
+        }
+        default: {
+          String s = rs.getString(i);
+          return s == null ? "" : s;
+        }
+      }
+    }
   }
 
   @FunctionalInterface

@@ -71,6 +71,8 @@ public final class FilesSource implements MetricSource {
    * product_events.parquet is 6.1 times smaller than its CSV, and costs.parquet 9.5 times.
    */
   static final long PARQUET_TEXT_RATIO = 6;
+  /** The span of the times of a {@code <kind>.parquet} read window by window, per kind. */
+  private final Map<RecordKind<?>, java.util.Optional<Provenance.Coverage>> parquetSpans = new ConcurrentHashMap<>();
   /** Whether a {@code <kind>.parquet} can be read (DuckDB's JDBC driver is on the class path). */
   private final java.util.function.BooleanSupplier parquetReadable;
   private volatile java.util.@org.jspecify.annotations.Nullable Optional<MetricColumns> metricColumns;
@@ -752,10 +754,16 @@ public final class FilesSource implements MetricSource {
         reading.take(await(pending.poll()));
       }
       if (pushedDown) {
-        // Only the window's rows were read: the span of the whole file's times comes from DuckDB.
-        io.companyos.sources.builtin.internal.ParquetRows.Span span =
-            io.companyos.sources.builtin.internal.ParquetRows.span(file, java.util.Objects.requireNonNull(timeColumn));
-        pushedDownSpan = span.first() == null ? null : new Provenance.Coverage(span.first(), span.last(), span.distinct(), null);
+        // Only the window's rows were read: the span of the whole file's times comes from DuckDB, once per kind (every
+        // window of the file has the same).
+        java.util.Optional<Provenance.Coverage> span = parquetSpans.get(format.kind());
+        if (span == null) {
+          io.companyos.sources.builtin.internal.ParquetRows.Span s =
+              io.companyos.sources.builtin.internal.ParquetRows.span(file, java.util.Objects.requireNonNull(timeColumn));
+          span = java.util.Optional.ofNullable(s.first() == null ? null : new Provenance.Coverage(s.first(), s.last(), s.distinct(), null));
+          parquetSpans.put(format.kind(), span);
+        }
+        pushedDownSpan = span.orElse(null);
       }
     } catch (CsvReader.SyntaxError e) {
       throw new BadDataException(id, name, e.line, null, e.getMessage(), "check the quotes on this line");

@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Parquet file's rows, through DuckDB's JDBC driver when the application has it on its class path (it is not a
- * dependency of the library: about 80 MB with native code, ADR 0005): the files source's {@code <kind>.parquet} and the
- * cost exports' Parquet data files. DuckDB scans the file and writes its rows as CSV text into a file of the caller's
+ * dependency of the library: about 80 MB with native code, ADR 0005): the files source's {@code <kind>.parquet}, the
+ * cost exports' Parquet data files and PostHog's Parquet export. DuckDB scans the file and writes its rows as CSV text
+ * (or JSON Lines, {@link #toJsonLines}) into a file of the caller's
  * (its CSV writer is multi-threaded; reading the rows one by one through JDBC costs about 2 µs a row), in the text a
  * CSV export holds: timestamps as UTC instants ({@code 2026-11-01T00:00:00Z}, with microseconds when they have a fraction
- * of a second; one without a zone is UTC), dates
- * as their midnight in UTC, maps, structs and lists (a FOCUS export's {@code Tags}) as their JSON text, numbers as
+ * of a second; one without a zone is UTC), dates as their midnight in UTC, maps, structs and lists (a FOCUS export's {@code Tags}) as their JSON text, numbers as
  * DuckDB writes them, NULL as an empty cell. A last column, {@value #ROW}, holds each row's number in the Parquet file
  * from 0, so that errors name the row even where a window left rows out or a text holds a line break. The caller reads
  * that CSV by its own rules.
@@ -101,15 +101,11 @@ public final class ParquetRows {
       List<String> names = new ArrayList<>();
       List<String> select = new ArrayList<>();
       String timeType = null;
-      try (ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM " + scan(file, false))) {
-        while (d.next()) {
-          String name = d.getString("column_name");
-          String type = d.getString("column_type").toUpperCase(Locale.ROOT);
-          names.add(name);
-          select.add(text(identifier(name), type) + " AS " + identifier(name));
-          if (name.equals(timeColumn)) {
-            timeType = type;
-          }
+      for (Column col : describe(st, file)) {
+        names.add(col.name());
+        select.add(text(identifier(col.name()), col.type()) + " AS " + identifier(col.name()));
+        if (col.name().equals(timeColumn)) {
+          timeType = col.type();
         }
       }
       String where = "";
@@ -143,19 +139,15 @@ public final class ParquetRows {
     try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
       List<String> names = new ArrayList<>();
       List<String> select = new ArrayList<>();
-      try (ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM " + scan(file, false))) {
-        while (d.next()) {
-          String name = d.getString("column_name");
-          String type = d.getString("column_type").toUpperCase(Locale.ROOT);
-          String column = identifier(name);
-          names.add(name);
-          if (type.startsWith("TIMESTAMP") || type.equals("DATE")) {
-            select.add(text(column, type) + " AS " + column);
-          } else if (type.equals("VARCHAR") && jsonText.contains(name)) {
-            select.add("CASE WHEN json_valid(" + column + ") THEN json(" + column + ") ELSE to_json(" + column + ") END AS " + column);
-          } else {
-            select.add(column);
-          }
+      for (Column col : describe(st, file)) {
+        String column = identifier(col.name());
+        names.add(col.name());
+        if (col.type().startsWith("TIMESTAMP") || col.type().equals("DATE")) {
+          select.add(text(column, col.type()) + " AS " + column);
+        } else if (col.type().equals("VARCHAR") && jsonText.contains(col.name())) {
+          select.add("CASE WHEN json_valid(" + column + ") THEN json(" + column + ") ELSE to_json(" + column + ") END AS " + column);
+        } else {
+          select.add(column);
         }
       }
       st.execute("COPY (SELECT " + String.join(", ", select) + " FROM " + scan(file, false) + ") TO "
@@ -189,6 +181,20 @@ public final class ParquetRows {
     } catch (SQLException e) {
       throw new Unreadable(e);
     }
+  }
+
+  /** A column of a Parquet file: its name and DuckDB's type for it, in upper case. */
+  private record Column(String name, String type) {}
+
+  /** The columns of {@code file}, in order. */
+  private static List<Column> describe(Statement st, Path file) throws SQLException {
+    List<Column> columns = new ArrayList<>();
+    try (ResultSet d = st.executeQuery("DESCRIBE SELECT * FROM " + scan(file, false))) {
+      while (d.next()) {
+        columns.add(new Column(d.getString("column_name"), d.getString("column_type").toUpperCase(Locale.ROOT)));
+      }
+    }
+    return columns;
   }
 
   private static Instant micros(long us) {
