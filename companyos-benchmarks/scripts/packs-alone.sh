@@ -2,10 +2,16 @@
 # Renders each built-in pack on its own, as a cron job would (one JVM per pack, C1 alone as ./companyos runs it),
 # from a files folder: once without a column cache, then twice with one (the first fills it, the second reads it).
 # Prints, per pack, the wall time with the JVM's start and the pack's own time from the generation log.
-# Usage: packs-alone.sh JAR DATA_DIR [AS_OF]
+# Usage: packs-alone.sh JAR|LAUNCHER DATA_DIR [AS_OF]
+# (a jar runs as `java -XX:TieredStopAtLevel=1 -jar JAR`; anything else, e.g. ./companyos, runs as the command itself)
 # (DATA_DIR e.g. ten times the sample: `sample export DIR` then scale-sample.py DIR DIR10 10)
 set -euo pipefail
 jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+if [[ "$jar" == *.jar ]]; then
+  cli=(java -XX:TieredStopAtLevel=1 -jar "$jar")
+else
+  cli=("$jar")
+fi
 data="$(cd "$2" && pwd)"
 asof="${3:-2026-11-23T09:00:00Z}"
 work="$(mktemp -d)"
@@ -17,7 +23,7 @@ packs="daily-standup ops-review security-standup product-metrics sprint-review e
 run() { # yaml pack out -> "wall_s pack_ms"
   local start end
   start=$(date +%s%N)
-  java -XX:TieredStopAtLevel=1 -jar "$jar" render "$2" --sources "$1" --as-of "$asof" --out "$3" >/dev/null 2>&1
+  "${cli[@]}" render "$2" --sources "$1" --as-of "$asof" --out "$3" >/dev/null 2>&1
   end=$(date +%s%N)
   printf '%s %s' "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')" \
     "$(tail -1 "$3/generation-log.csv" | cut -d, -f5)"
