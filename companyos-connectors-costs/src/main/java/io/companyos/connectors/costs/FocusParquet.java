@@ -26,7 +26,7 @@ final class FocusParquet {
    * @throws IOException when the temporary file cannot be written or read
    */
   static void read(Path file, Consumer<CostRow> out, Consumer<ExportProblem> bad) throws IOException {
-    Path csv = Files.createTempFile("companyos-focus-", ".csv");
+    Path csv = ParquetRows.temporaryFile("focus", ".csv");
     try {
       ParquetRows.Written written;
       try {

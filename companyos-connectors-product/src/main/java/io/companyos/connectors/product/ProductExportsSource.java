@@ -264,7 +264,7 @@ public final class ProductExportsSource implements MetricSource {
    * JSON-encoded text columns as JSON, and the lines are read as a JSON Lines export's are; line n is row n.
    */
   private void parquet(Path file, Reading reading) throws IOException {
-    Path jsonl = Files.createTempFile("companyos-events-", ".jsonl");
+    Path jsonl = io.companyos.sources.builtin.internal.ParquetRows.temporaryFile("events", ".jsonl");
     try {
       try {
         io.companyos.sources.builtin.internal.ParquetRows.toJsonLines(file, jsonl, POSTHOG_JSON_TEXT);

@@ -358,7 +358,7 @@ public final class FilesSource implements MetricSource {
 
   /** A scan of the CSV a Parquet file is written as (then deleted); empty when DuckDB cannot write it: the record path says why. */
   private static <C> java.util.Optional<C> fromParquet(Path parquet, ColumnsOf<C> scan) throws IOException {
-    Path csv = Files.createTempFile("companyos-columns-", ".csv");
+    Path csv = io.companyos.sources.builtin.internal.ParquetRows.temporaryFile("columns", ".csv");
     try {
       io.companyos.sources.builtin.internal.ParquetRows.toCsv(parquet, csv, null, null, null);
       return scan.of(csv);
@@ -692,7 +692,7 @@ public final class FilesSource implements MetricSource {
     io.companyos.sources.builtin.internal.ParquetRows.Written written = null;
     if (csvOrJson == null) {
       try {
-        parquetCsv = Files.createTempFile("companyos-" + format.kind().name() + "-", ".csv");
+        parquetCsv = io.companyos.sources.builtin.internal.ParquetRows.temporaryFile(format.kind().name(), ".csv");
       } catch (IOException e) {
         throw new SourceUnavailableException(id, "cannot write a temporary file to read " + file + ": " + e.getMessage(), e);
       }

@@ -251,6 +251,27 @@ class ParquetFilesTest {
   }
 
   @Test
+  void aFolderWhoseNameReadsAsAGlobIsReadAloneNotAsThePattern() throws Exception {
+    // read_parquet takes globs: unescaped, "d[1]" would read d1's file and "d?x*y" dQxZy's as well as its own.
+    Map<String, Integer> rows = Map.of("d[1]", 1, "d1", 2, "d?x*y", 3, "dQxZy", 4, "a]b", 5);
+    for (Map.Entry<String, Integer> e : rows.entrySet()) {
+      Path folder = Files.createDirectories(dir.resolve(e.getKey()));
+      duckdb("COPY (SELECT TIMESTAMPTZ '2026-11-02 00:00:00+00' + INTERVAL (i) DAY AS ChargePeriodStart, "
+          + "TIMESTAMPTZ '2026-11-03 00:00:00+00' + INTERVAL (i) DAY AS ChargePeriodEnd, 1.0 AS BilledCost, 1.0 AS EffectiveCost, "
+          + "1.0 AS ListCost, 'S' AS ServiceName, 'Compute' AS ServiceCategory, 'AWS' AS ProviderName, 'Usage' AS ChargeCategory, "
+          + "'Standard' AS PricingCategory, NULL AS CommitmentDiscountType, MAP {} AS Tags FROM range(" + e.getValue()
+          + ") t(i)) TO '" + folder.resolve("costs.parquet").toString().replace("'", "''") + "' (FORMAT parquet)");
+    }
+    for (Map.Entry<String, Integer> e : rows.entrySet()) {
+      Path folder = dir.resolve(e.getKey());
+      assertThat(files(folder, true).records(RecordKind.COSTS, NOVEMBER).rows()).as(e.getKey()).hasSize(e.getValue());
+      assertThat(windowed(folder).records(RecordKind.COSTS, NOVEMBER).rows()).as(e.getKey()).hasSize(e.getValue());
+      assertThat(ParquetRows.span(folder.resolve("costs.parquet"), "ChargePeriodStart").distinct()).as(e.getKey())
+          .isEqualTo(e.getValue().longValue());
+    }
+  }
+
+  @Test
   void aCsvFileBesideAParquetOneIsTheOneRead() throws IOException, SQLException {
     focusExport("");
     Files.writeString(dir.resolve("costs.csv"), FocusCostsTest.HEADER

@@ -1,18 +1,23 @@
 package io.companyos.sources.builtin.internal;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +38,58 @@ public final class ParquetRows {
   /** The CSV column of each row's number in the Parquet file, from 0. */
   public static final String ROW = "companyos_parquet_row";
 
+  /** The start of the name of every temporary file a Parquet read writes ({@link #temporaryFile}). */
+  public static final String TEMPORARY_PREFIX = "companyos-parquet-";
+  /** How old a left-behind temporary file must be before a later read deletes it: no read takes that long. */
+  static final Duration STALE = Duration.ofDays(1);
+  private static final AtomicBoolean SWEPT = new AtomicBoolean();
+
   private ParquetRows() {}
+
+  /**
+   * A new temporary file for DuckDB to write a Parquet file's rows into, in the JVM's temporary folder; the caller
+   * deletes it after the read. A JVM killed during a read cannot, so the first call in each JVM also deletes the files
+   * of this prefix there that have not been written to for a day ({@link #sweep}).
+   *
+   * @param kind what it holds, in its name (e.g. {@code costs})
+   * @param suffix the file's suffix ({@code .csv})
+   * @return the new, empty file
+   * @throws IOException when it cannot be created
+   */
+  public static Path temporaryFile(String kind, String suffix) throws IOException {
+    Path file = Files.createTempFile(TEMPORARY_PREFIX + kind + "-", suffix);
+    if (SWEPT.compareAndSet(false, true)) {
+      sweep(file.getParent(), Instant.now().minus(STALE));
+    }
+    return file;
+  }
+
+  /**
+   * Deletes the files of {@code folder} named {@value #TEMPORARY_PREFIX}… and last modified before {@code before};
+   * a file that cannot be listed or deleted (another user's) is left as it is.
+   *
+   * @param folder a temporary folder
+   * @param before the time before which a file counts as left behind
+   * @return how many were deleted
+   */
+  static int sweep(Path folder, Instant before) {
+    int deleted = 0;
+    FileTime limit = FileTime.from(before);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, TEMPORARY_PREFIX + "*")) {
+      for (Path f : files) {
+        try {
+          if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).compareTo(limit) < 0 && Files.deleteIfExists(f)) {
+            deleted++;
+          }
+        } catch (IOException e) {
+          // Another user's, or gone meanwhile: not ours to report.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // A folder that cannot be listed: nothing to sweep.
+    }
+    return deleted;
+  }
 
   /**
    * Whether a JDBC driver for DuckDB is on the class path.
@@ -225,7 +281,25 @@ public final class ParquetRows {
   }
 
   private static String scan(Path file, boolean numbered) {
-    return "read_parquet(" + literal(file.toAbsolutePath().toString()) + (numbered ? ", file_row_number = true)" : ")");
+    return "read_parquet(" + literal(globLiteral(file.toAbsolutePath().toString())) + (numbered ? ", file_row_number = true)" : ")");
+  }
+
+  /**
+   * A glob pattern that matches {@code path} alone: {@code read_parquet} takes its argument as a glob, so a folder
+   * named {@code data[1]} would read {@code data1}'s file and one named {@code d?x*y} every folder that pattern matches.
+   * Each of {@code [ * ?} becomes a one-character class holding it ({@code [[]}, {@code [*]}, {@code [?]}).
+   */
+  static String globLiteral(String path) {
+    StringBuilder b = new StringBuilder(path.length() + 8);
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '[' || c == '*' || c == '?') {
+        b.append('[').append(c).append(']');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** A timestamp literal of {@code t}: with its zone, or as the UTC wall time for a column without one. */
