@@ -10,7 +10,8 @@
 #   RUNS   runs of each, alternating (default 3)
 # Needs: companyos-cli/target/companyos-cli-*-all.jar and companyos-benchmarks/target/classes (mvn package -DskipTests),
 # and the DuckDB JDBC jar in the local Maven repository. Env: COMPANYOS_HEAP (default 1g), DUCKDB_THREADS (default 2),
-# COMPANYOS_JAVA_OPTS (more JVM options for companyos, e.g. -XX:TieredStopAtLevel=1 as ./companyos runs it).
+# COMPANYOS_JAVA_OPTS (more JVM options for companyos; as ./companyos runs it:
+# -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:+UseTransparentHugePages).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${1:?usage: dora-vs-duckdb.sh DIR [FROM] [TO] [RUNS]}
