@@ -15,6 +15,8 @@ public final class Main {
   public static final int EXIT_PROBLEMS = 1;
   /** The command line itself was wrong. */
   public static final int EXIT_USAGE = 2;
+  /** The JVM's heap filled before the command was done. */
+  static final String OUT_OF_MEMORY = "COS-CLI-002";
 
   private Main() {}
 
@@ -48,6 +50,10 @@ public final class Main {
       return EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      OutOfMemoryError oom = outOfMemoryIn(ex);
+      if (oom != null) {
+        return outOfMemory(ex, err, debug);
+      }
       if (ex instanceof CompanyOsException coe) {
         err.println(coe.oneLine());
       } else {
@@ -59,10 +65,40 @@ public final class Main {
       err.flush();
       return EXIT_PROBLEMS;
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // An Error passes picocli's handler; what held the heap is unreachable once it is thrown this far.
+      code = outOfMemory(e, err, debug);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The OutOfMemoryError that {@code t} is or was caused by (a worker thread's arrives wrapped), or null. */
+  static OutOfMemoryError outOfMemoryIn(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
+  }
+
+  /** One line that says the heap filled, how big it was and how to give it more; the trace with --debug. */
+  static int outOfMemory(Throwable t, PrintWriter err, boolean debug) {
+    long max = Runtime.getRuntime().maxMemory();
+    String limit = max == Long.MAX_VALUE ? "" : " (its maximum is " + (max >> 20) + " MiB)";
+    err.println("companyos: " + OUT_OF_MEMORY + " the JVM's heap ran out of memory" + limit + " before the command was done "
+        + "(give it more: COMPANYOS_JAVA_OPTS=-Xmx4g ./companyos ..., or java -Xmx4g -jar ...; docs/performance.md "
+        + "gives the heap each workload needs)");
+    if (debug) {
+      t.printStackTrace(err);
+    }
+    err.flush();
+    return EXIT_PROBLEMS;
   }
 
   private static String commandPath(CommandLine cl) {
