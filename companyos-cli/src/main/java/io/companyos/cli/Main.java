@@ -50,8 +50,7 @@ public final class Main {
       return EXIT_USAGE;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      OutOfMemoryError oom = outOfMemoryIn(ex);
-      if (oom != null) {
+      if (outOfMemoryIn(ex) != null) {
         return outOfMemory(ex, err, debug);
       }
       if (ex instanceof CompanyOsException coe) {
