@@ -52,6 +52,26 @@ class MetricColumnsTest {
   }
 
   @Test
+  void aPartsChunksCopyEveryPointOnceInOrderWithItsLabelSetRenumbered() {
+    // 20,000 points fill chunks of 64, 128, ..., 8,192 (127 + 8,064 = 16,320 in the first eight) and a second of
+    // 8,192 partly: every point lands at its place after the 3 already there, its label set through the part's remap.
+    MetricColumns.Chunks chunks = new MetricColumns.Chunks("m");
+    for (int i = 0; i < 20_000; i++) {
+      chunks.add(i, i * 0.5, i % 3);
+    }
+    assertThat(chunks.size).isEqualTo(20_000);
+    MetricColumns.Points into = new MetricColumns.Points("m", 20_003);
+    into.size = 3;
+    chunks.copyTo(into, 3, new int[] {5, 6, 7});
+    for (int i = 0; i < 20_000; i++) {
+      assertThat(into.nanos[3 + i]).isEqualTo(i);
+      assertThat(into.values[3 + i]).isEqualTo(i * 0.5);
+      assertThat(into.labels[3 + i]).isEqualTo(5 + i % 3);
+    }
+    assertThat(into.nanos[0]).isZero(); // the places before `from` are left as they were
+  }
+
+  @Test
   void everyMetricAnswersAsItsRecordsDo() {
     List<String> metrics = records.stream().map(MetricPoint::metric).distinct().sorted().toList();
     assertThat(columns.metrics()).isEqualTo(metrics).hasSizeGreaterThan(5);
