@@ -8,7 +8,7 @@ module io.companyos.sources.builtin {
   requires java.sql;
   exports io.companyos.sources.sample;
   exports io.companyos.sources.files;
-  // Point queries over metric rows and result-set cells, shared with the JDBC source; Parquet rows, with the cost exports.
+  // Point queries over metric rows, shared with the JDBC source; Parquet rows, with the cost and product exports.
   exports io.companyos.sources.builtin.internal to io.companyos.sources.jdbc, io.companyos.connectors.costs,
       io.companyos.connectors.product;
   provides io.companyos.sources.MetricSourceProvider with
