@@ -138,6 +138,27 @@ class RobustZScoreDetectorTest {
     });
   }
 
+  @Test
+  void theSpreadIsTheStandardDeviationWhenAnOutlierOutweighsTheMadAndTheMadOnceItLeaves() {
+    RobustZScoreDetector.SlidingWindow window = new RobustZScoreDetector.SlidingWindow(5);
+    for (double v : new double[] {0, 1, 2, 3, 100}) {
+      window.add(v);
+    }
+    // Median 2; deviations 0, 1, 1, 2, 98, so the MAD is 1 (1.4826 scaled); mean 21.2 and the standard deviation
+    // √(10014 / 5 − 21.2²) = √1553.36 ≈ 39.41, which is the spread.
+    double sd = Math.sqrt(1553.36);
+    assertThat(window.distance(2 + 2 * sd)).isCloseTo(2, within(1e-9));
+    // 4 and then 5, 6, 7, 8 push the outlier out: the window 4..8 has median 6, deviations 0, 1, 1, 2, 2 (MAD 1) and a
+    // standard deviation of √2 ≈ 1.414 < 1.4826, so the scaled MAD is the spread again.
+    window.add(4);
+    assertThat(window.distance(3)).isCloseTo(0, within(1e-12));
+    for (double v : new double[] {5, 6, 7, 8}) {
+      window.add(v);
+    }
+    assertThat(window.distance(6 + 3 * 1.4826)).isCloseTo(3, within(1e-9));
+    assertThat(window.distance(6 - 1.4826)).isCloseTo(1, within(1e-9));
+  }
+
   private static double medianOfSorted(double[] a) {
     int n = a.length;
     return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
