@@ -26,8 +26,7 @@ final class FocusParquet {
    * @throws IOException when the temporary file cannot be written or read
    */
   static void read(Path file, Consumer<CostRow> out, Consumer<ExportProblem> bad) throws IOException {
-    Path csv = ParquetRows.temporaryFile("focus", ".csv");
-    try {
+    ParquetRows.withTemporaryFile("focus", ".csv", csv -> {
       ParquetRows.Written written;
       try {
         written = ParquetRows.toCsv(file, csv, null, null, null);
@@ -43,8 +42,7 @@ final class FocusParquet {
       try (InputStream in = Files.newInputStream(csv)) {
         FocusCsv.read(in, false, out, bad);
       }
-    } finally {
-      Files.deleteIfExists(csv);
-    }
+      return null;
+    });
   }
 }

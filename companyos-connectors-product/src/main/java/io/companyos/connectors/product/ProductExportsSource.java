@@ -264,8 +264,7 @@ public final class ProductExportsSource implements MetricSource {
    * JSON-encoded text columns as JSON, and the lines are read as a JSON Lines export's are; line n is row n.
    */
   private void parquet(Path file, Reading reading) throws IOException {
-    Path jsonl = io.companyos.sources.builtin.internal.ParquetRows.temporaryFile("events", ".jsonl");
-    try {
+    io.companyos.sources.builtin.internal.ParquetRows.withTemporaryFile("events", ".jsonl", jsonl -> {
       try {
         io.companyos.sources.builtin.internal.ParquetRows.toJsonLines(file, jsonl, POSTHOG_JSON_TEXT);
       } catch (io.companyos.sources.builtin.internal.ParquetRows.Unreadable e) {
@@ -275,9 +274,8 @@ public final class ProductExportsSource implements MetricSource {
       try (InputStream in = Files.newInputStream(jsonl)) {
         lines(in, false, reading);
       }
-    } finally {
-      Files.deleteIfExists(jsonl);
-    }
+      return null;
+    });
   }
 
   /**

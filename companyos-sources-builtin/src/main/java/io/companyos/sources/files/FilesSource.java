@@ -358,15 +358,14 @@ public final class FilesSource implements MetricSource {
 
   /** A scan of the CSV a Parquet file is written as (then deleted); empty when DuckDB cannot write it: the record path says why. */
   private static <C> java.util.Optional<C> fromParquet(Path parquet, ColumnsOf<C> scan) throws IOException {
-    Path csv = io.companyos.sources.builtin.internal.ParquetRows.temporaryFile("columns", ".csv");
-    try {
-      io.companyos.sources.builtin.internal.ParquetRows.toCsv(parquet, csv, null, null, null);
+    return io.companyos.sources.builtin.internal.ParquetRows.withTemporaryFile("columns", ".csv", csv -> {
+      try {
+        io.companyos.sources.builtin.internal.ParquetRows.toCsv(parquet, csv, null, null, null);
+      } catch (io.companyos.sources.builtin.internal.ParquetRows.Unreadable e) {
+        return java.util.Optional.empty();
+      }
       return scan.of(csv);
-    } catch (io.companyos.sources.builtin.internal.ParquetRows.Unreadable e) {
-      return java.util.Optional.empty();
-    } finally {
-      Files.deleteIfExists(csv);
-    }
+    });
   }
 
   /** A column scan of a CSV file. */
@@ -688,28 +687,14 @@ public final class FilesSource implements MetricSource {
     Path csvOrJson = fileOf(format);
     Path file = java.util.Objects.requireNonNull(csvOrJson == null ? parquetOf(format) : csvOrJson, format.fileName());
     String name = file.getFileName().toString();
-    Path parquetCsv = null;
-    io.companyos.sources.builtin.internal.ParquetRows.Written written = null;
-    if (csvOrJson == null) {
-      try {
-        parquetCsv = io.companyos.sources.builtin.internal.ParquetRows.temporaryFile(format.kind().name(), ".csv");
-      } catch (IOException e) {
-        throw new SourceUnavailableException(id, "cannot write a temporary file to read " + file + ": " + e.getMessage(), e);
-      }
+    if (csvOrJson != null) {
+      return read(format, only, timeColumn, file, name, null, null);
     }
     try {
-      if (parquetCsv != null) {
-        written = parquetToCsv(file, parquetCsv, format, name, only, timeColumn);
-      }
-      return read(format, only, timeColumn, file, name, parquetCsv, written);
-    } finally {
-      if (parquetCsv != null) {
-        try {
-          Files.deleteIfExists(parquetCsv);
-        } catch (IOException e) {
-          LOG.warn("{}: could not delete the temporary file {}: {}", id, parquetCsv, e.getMessage());
-        }
-      }
+      return io.companyos.sources.builtin.internal.ParquetRows.withTemporaryFile(format.kind().name(), ".csv",
+          csv -> read(format, only, timeColumn, file, name, csv, parquetToCsv(file, csv, format, name, only, timeColumn)));
+    } catch (IOException e) {
+      throw new SourceUnavailableException(id, "cannot write a temporary file to read " + file + ": " + e.getMessage(), e);
     }
   }
 

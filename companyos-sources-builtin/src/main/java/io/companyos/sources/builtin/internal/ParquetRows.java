@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Parquet file's rows, through DuckDB's JDBC driver when the application has it on its class path (it is not a
@@ -43,12 +45,13 @@ public final class ParquetRows {
   /** How old a left-behind temporary file must be before a later read deletes it: no read takes that long. */
   static final Duration STALE = Duration.ofDays(1);
   private static final AtomicBoolean SWEPT = new AtomicBoolean();
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetRows.class);
 
   private ParquetRows() {}
 
   /**
    * A new temporary file for DuckDB to write a Parquet file's rows into, in the JVM's temporary folder; the caller
-   * deletes it after the read. A JVM killed during a read cannot, so the first call in each JVM also deletes the files
+   * deletes it after the read ({@link #withTemporaryFile} does both). A JVM killed during a read cannot, so the first call in each JVM also deletes the files
    * of this prefix there that have not been written to for a day ({@link #sweep}).
    *
    * @param kind what it holds, in its name (e.g. {@code costs})
@@ -62,6 +65,48 @@ public final class ParquetRows {
       sweep(file.getParent(), Instant.now().minus(STALE));
     }
     return file;
+  }
+
+  /**
+   * What a read does with its temporary file.
+   *
+   * @param <R> what the read gives
+   */
+  @FunctionalInterface
+  public interface TemporaryRead<R> {
+    /**
+     * Writes the Parquet file's rows into {@code file} and reads them.
+     *
+     * @param file the new, empty temporary file
+     * @return what was read
+     * @throws IOException when the file cannot be written or read
+     */
+    R read(Path file) throws IOException;
+  }
+
+  /**
+   * Runs {@code read} with a new temporary file ({@link #temporaryFile}) and deletes the file afterwards, whether the
+   * read returned or threw. A file that cannot be deleted is logged and left for a later JVM's sweep: it never replaces
+   * the read's own result or error.
+   *
+   * @param kind what it holds, in its name (e.g. {@code costs})
+   * @param suffix the file's suffix ({@code .csv})
+   * @param read the read
+   * @param <R> what the read gives
+   * @return what the read gave
+   * @throws IOException when the file cannot be created, or as the read throws it
+   */
+  public static <R> R withTemporaryFile(String kind, String suffix, TemporaryRead<R> read) throws IOException {
+    Path file = temporaryFile(kind, suffix);
+    try {
+      return read.read(file);
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not delete the temporary file {} (a later run deletes it after a day): {}", file, e.toString());
+      }
+    }
   }
 
   /**

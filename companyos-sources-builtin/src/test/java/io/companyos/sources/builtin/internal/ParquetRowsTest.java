@@ -1,6 +1,7 @@
 package io.companyos.sources.builtin.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The parts of {@link ParquetRows} that need no Parquet file: the glob escape and the sweep of left-behind files. */
+/**
+ * The parts of {@link ParquetRows} that need no Parquet file: the glob escape, the sweep of left-behind files and the
+ * lifecycle of a read's temporary file.
+ */
 class ParquetRowsTest {
   @TempDir Path dir;
 
@@ -46,6 +50,64 @@ class ParquetRowsTest {
       assertThat(file).isEmptyFile();
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void aReadsTemporaryFileIsGoneAfterItWhetherItReturnedOrThrew() throws Exception {
+    Path[] seen = new Path[1];
+    String read = ParquetRows.withTemporaryFile("costs", ".csv", file -> {
+      seen[0] = file;
+      Files.writeString(file, "a,b\n1,2\n");
+      return Files.readAllLines(file).get(1);
+    });
+    assertThat(read).isEqualTo("1,2");
+    assertThat(seen[0].getFileName().toString()).startsWith(ParquetRows.TEMPORARY_PREFIX + "costs-");
+    assertThat(seen[0]).doesNotExist();
+
+    IllegalStateException bad = new IllegalStateException("row 3: no date");
+    assertThatThrownBy(() -> ParquetRows.withTemporaryFile("costs", ".csv", file -> {
+      seen[0] = file;
+      throw bad;
+    })).isSameAs(bad);
+    assertThat(seen[0]).doesNotExist();
+  }
+
+  @Test
+  void aTemporaryFileThatCannotBeDeletedHidesNeitherTheReadsResultNorItsError() throws Exception {
+    // The read puts a folder with a file in it where its temporary file was: deleting that fails.
+    Path[] seen = new Path[1];
+    try {
+      int read = ParquetRows.withTemporaryFile("events", ".jsonl", file -> {
+        seen[0] = file;
+        block(file);
+        return 7;
+      });
+      assertThat(read).isEqualTo(7);
+      assertThat(seen[0]).isDirectory();
+      clear(seen[0]);
+
+      IllegalStateException bad = new IllegalStateException("line 2: not JSON");
+      assertThatThrownBy(() -> ParquetRows.withTemporaryFile("events", ".jsonl", file -> {
+        seen[0] = file;
+        block(file);
+        throw bad;
+      })).isSameAs(bad);
+      assertThat(seen[0]).isDirectory();
+    } finally {
+      clear(seen[0]);
+    }
+  }
+
+  private static void block(Path file) throws java.io.IOException {
+    Files.delete(file);
+    Files.writeString(Files.createDirectory(file).resolve("inside"), "x");
+  }
+
+  private static void clear(Path folder) throws java.io.IOException {
+    if (folder != null && Files.isDirectory(folder)) {
+      Files.deleteIfExists(folder.resolve("inside"));
+      Files.deleteIfExists(folder);
     }
   }
 
