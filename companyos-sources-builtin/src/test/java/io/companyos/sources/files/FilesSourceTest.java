@@ -139,6 +139,33 @@ class FilesSourceTest {
   }
 
   @Test
+  void aKindKeptInColumnsIsReadWholeUpToThreeTimesTheWindowedReadSizeAndRecordsOnlyUpToIt() throws IOException {
+    // A file read whole is read once and kept, one read by window is read again for each new window: a row appended
+    // after the first query shows which way each file went.
+    String changes = "change_id,time_created\nc1,2026-11-20T10:00:00Z\n";
+    String deployments = "deploy_id,time_created,changes,status\nd1,2026-11-20T10:00:00Z,c1,\n";
+    file("changes.csv", changes);
+    file("deployments.csv", deployments);
+    long size = Files.size(dir.resolve("changes.csv"));
+    assertThat(Files.size(dir.resolve("deployments.csv"))).isGreaterThan(size);
+    // Both files are bigger than the windowed-read size; changes.csv (in columns) counts for a third of its size, under it.
+    FilesSource source = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), size - 1);
+    TimeWindow first = TimeWindow.ending(NOW, Duration.ofDays(7));
+    TimeWindow second = TimeWindow.ending(NOW, Duration.ofDays(8));
+    assertThat(source.records(RecordKind.CHANGES, first).rows()).hasSize(1);
+    assertThat(source.records(RecordKind.DEPLOYMENTS, first).rows()).hasSize(1);
+    file("changes.csv", changes + "c2,2026-11-21T10:00:00Z\n");
+    file("deployments.csv", deployments + "d2,2026-11-21T10:00:00Z,c2,\n");
+    assertThat(source.records(RecordKind.CHANGES, second).rows()).extracting(Change::changeId).containsExactly("c1");
+    assertThat(source.records(RecordKind.DEPLOYMENTS, second).rows()).extracting(Deployment::deployId).containsExactly("d1", "d2");
+    // Below a third of its size, the windowed-read size has changes.csv read by window too.
+    FilesSource small = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), Files.size(dir.resolve("changes.csv")) / 3 - 1);
+    assertThat(small.records(RecordKind.CHANGES, first).rows()).hasSize(2);
+    file("changes.csv", changes + "c2,2026-11-21T10:00:00Z\nc3,2026-11-22T10:00:00Z\n");
+    assertThat(small.records(RecordKind.CHANGES, second).rows()).extracting(Change::changeId).containsExactly("c1", "c2", "c3");
+  }
+
+  @Test
   void aFileReadByWindowStillReportsBadTimesOutsideTheWindow() throws IOException {
     file("changes.csv", "change_id,time_created\nc1,2026-11-20T00:00:00Z\nc2,last year\n");
     FilesSource strict = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), 0);
