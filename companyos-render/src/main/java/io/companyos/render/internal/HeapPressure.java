@@ -82,9 +82,10 @@ public final class HeapPressure {
     if (!busy && !full) {
       return "";
     }
-    return String.format(Locale.ROOT, " (the JVM was short of heap: its collector took %d%% of the wait, and %d of %d MiB "
-        + "of the heap's long-lived part were in use after its last collection, of a %d MiB heap; give it more with -Xmx, "
-        + "e.g. COMPANYOS_JAVA_OPTS=-Xmx%dm for the CLI)", waited > 0 ? Math.round(100.0 * collecting / waited) : 0,
-        used >> 20, max >> 20, heap >> 20, Math.max(1024, 2 * (heap >> 20)));
+    String tenured = max > 0 ? String.format(Locale.ROOT, ", and %d of %d MiB of the heap's long-lived part were in use "
+        + "after its last collection", used >> 20, max >> 20) : "";
+    return String.format(Locale.ROOT, " (the JVM was short of heap: its collector took %d%% of the wait%s, of a %d MiB heap; "
+        + "give it more with -Xmx, e.g. COMPANYOS_JAVA_OPTS=-Xmx%dm for the CLI)", waited > 0 ? Math.round(100.0 * collecting / waited) : 0,
+        tenured, heap >> 20, Math.max(1024, 2 * (heap >> 20)));
   }
 }
