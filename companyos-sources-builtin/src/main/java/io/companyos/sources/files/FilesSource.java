@@ -191,11 +191,10 @@ public final class FilesSource implements MetricSource {
     // into DuckDB's scan where the time column is a timestamp.
     // A kind kept in columns counts for a third of its text: read whole up to 3/8 of the heap (COLUMN_TEXT_DIVISOR).
     long text = file != null ? size(file) : size(parquet) * PARQUET_TEXT_RATIO;
-    boolean readByWindow = (keptInColumns(kind, data.getFileName().toString()) ? text / COLUMN_TEXT_DIVISOR : text) > windowedReadBytes;
-    if (!cache.containsKey(kind) && readByWindow) {
-      @SuppressWarnings("unchecked")
-      Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(kind, window), k -> read(format, window));
-      return Dataset.of(part.rows(), provenance(describeQuery(data.getFileName().toString(), part), window).withCovers(part.covers()));
+    boolean overSize = text > windowedReadBytes;
+    boolean columnar = keptInColumns(kind, data.getFileName().toString());
+    if (!cache.containsKey(kind) && (columnar ? text / COLUMN_TEXT_DIVISOR > windowedReadBytes : overSize)) {
+      return byWindow(format, window, data);
     }
     if (!cache.containsKey(kind)) {
       java.util.Optional<WindowColumns<T>> columns = windowColumns(kind, data);
@@ -205,6 +204,10 @@ public final class FilesSource implements MetricSource {
         Provenance.Coverage covers = kindCoverage.computeIfAbsent(kind, k -> columns.get().coverage()).orElse(null);
         return Dataset.of(columns.get().rows(window), provenance(data.getFileName().toString(), window).withCovers(covers));
       }
+      if (overSize) {
+        // Not plain enough for columns: as records it takes several times its text, so the size of records applies.
+        return byWindow(format, window, data);
+      }
     }
     Loaded<T> loaded = load(kind);
     List<T> rows = loaded.rows();
@@ -213,6 +216,13 @@ public final class FilesSource implements MetricSource {
     // made for this kind by its file format, so they need no check of their class row by row.
     return Dataset.of(rows.subList(firstAtOrAfter(rows, kind, window.start()), firstAtOrAfter(rows, kind, window.end())),
         provenance(describeQuery(data.getFileName().toString(), loaded), window).withCovers(covers));
+  }
+
+  /** The rows of {@code window} alone, read for it (once per window) from a file too big to keep whole. */
+  private <T> Dataset<T> byWindow(FileFormat<T> format, TimeWindow window, Path data) {
+    @SuppressWarnings("unchecked")
+    Loaded<T> part = (Loaded<T>) windowed.computeIfAbsent(new WindowKey(format.kind(), window), k -> read(format, window));
+    return Dataset.of(part.rows(), provenance(describeQuery(data.getFileName().toString(), part), window).withCovers(part.covers()));
   }
 
   /** The times of {@code rows}, read as they are asked for (no list of a million Instants made for one pass). */

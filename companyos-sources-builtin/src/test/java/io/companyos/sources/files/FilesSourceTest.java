@@ -166,6 +166,19 @@ class FilesSourceTest {
   }
 
   @Test
+  void aKindKeptInColumnsWhoseFileIsNotPlainIsReadByWindowAboveTheWindowedReadSize() throws IOException {
+    // A time after 2262 does not fit the columns' nanoseconds: the file is not plain, and as records it is read by
+    // window once it is bigger than the windowed-read size, as any record file is.
+    String changes = "change_id,time_created\nc1,2026-11-20T10:00:00Z\nc9,2300-01-01T00:00:00Z\n";
+    file("changes.csv", changes);
+    FilesSource source = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), Files.size(dir.resolve("changes.csv")) - 1);
+    assertThat(source.records(RecordKind.CHANGES, TimeWindow.ending(NOW, Duration.ofDays(7))).rows()).hasSize(1);
+    file("changes.csv", changes + "c2,2026-11-21T10:00:00Z\n");
+    assertThat(source.records(RecordKind.CHANGES, TimeWindow.ending(NOW, Duration.ofDays(8))).rows()).extracting(Change::changeId)
+        .containsExactly("c1", "c2");
+  }
+
+  @Test
   void aFileReadByWindowStillReportsBadTimesOutsideTheWindow() throws IOException {
     file("changes.csv", "change_id,time_created\nc1,2026-11-20T00:00:00Z\nc2,last year\n");
     FilesSource strict = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), 0);
