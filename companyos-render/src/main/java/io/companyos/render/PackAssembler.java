@@ -132,7 +132,6 @@ public final class PackAssembler {
     try {
       List<Future<PackSection>> futures = new ArrayList<>();
       List<SectionContext> contexts = new ArrayList<>();
-      io.companyos.render.internal.HeapPressure heap = io.companyos.render.internal.HeapPressure.watch();
       long sectionDeadline = System.nanoTime() + sectionTimeout.toNanos();
       for (SectionSpec spec : specs) {
         SectionContext ctx = context(pack, spec, asOf, zone, period, cache).withDeadline(sectionDeadline);
@@ -142,7 +141,7 @@ public final class PackAssembler {
       }
       long deadline = System.nanoTime() + sectionTimeout.toNanos();
       for (int i = 0; i < specs.size(); i++) {
-        PackSection section = await(futures.get(i), contexts.get(i), deadline, heap).withVisibleTo(specs.get(i).visibleTo());
+        PackSection section = await(futures.get(i), contexts.get(i), deadline).withVisibleTo(specs.get(i).visibleTo());
         all.add(section.withStale(Freshness.notice(section, asOf, zone)));
       }
     } finally {
@@ -192,15 +191,14 @@ public final class PackAssembler {
     return shared;
   }
 
-  private PackSection await(Future<PackSection> f, SectionContext ctx, long deadlineNanos,
-      io.companyos.render.internal.HeapPressure heap) {
+  private PackSection await(Future<PackSection> f, SectionContext ctx, long deadlineNanos) {
     try {
       long left = Math.max(0, deadlineNanos - System.nanoTime());
       return f.get(left, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
       return unavailable(ctx, "timed out after " + sectionTimeout.toMillis() + " ms waiting for its source"
-          + heap.note());
+          + io.companyos.render.internal.HeapPressure.note());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return unavailable(ctx, "interrupted");
