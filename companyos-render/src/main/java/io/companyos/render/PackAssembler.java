@@ -233,11 +233,27 @@ public final class PackAssembler {
   }
 
   private static String reason(Throwable t) {
+    String heap = maybeShortOfHeap(t) ? io.companyos.render.internal.HeapPressure.note() : "";
     if (t instanceof io.companyos.model.base.CompanyOsException c) {
       // A located problem (a bad row of a data file) reads as the CLI prints it: "incidents.csv:6: COS-SRC-003 ...".
-      return c.location() != null ? io.companyos.render.internal.Reasons.of(c) : c.getMessage() + "; " + c.code();
+      return (c.location() != null ? io.companyos.render.internal.Reasons.of(c) : c.getMessage() + "; " + c.code()) + heap;
     }
-    return "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    return "failed: " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + heap;
+  }
+
+  /**
+   * Whether a section's failure may come from a JVM short of heap, which crawls before it fails: a source that timed
+   * out, or an {@link OutOfMemoryError} anywhere in the causes. Its reason then says how the heap was
+   * ({@link io.companyos.render.internal.HeapPressure}).
+   */
+  static boolean maybeShortOfHeap(Throwable t) {
+    int depth = 0;
+    for (Throwable c = t; c != null && depth < 16; c = c.getCause(), depth++) {
+      if (c instanceof io.companyos.sources.SourceTimeoutException || c instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private SectionContext context(PackDefinition pack, SectionSpec spec, Instant asOf, ZoneId zone, Period period,
