@@ -337,31 +337,30 @@ public final class FilesSource implements MetricSource {
   private final Map<RecordKind<?>, java.util.concurrent.FutureTask<java.util.Optional<? extends WindowColumns<?>>>> kindColumns =
       new ConcurrentHashMap<>();
 
-  /**
-   * product_events.csv ({@link EventColumns}) or changes.csv ({@link ChangeColumns}) in columns, read once, when it is an
-   * uncompressed, plain CSV file, or a Parquet file of those kinds written as plain CSV; empty for other kinds and files,
-   * and when the file is not plain: its records answer instead (which report a bad row as always).
-   */
   /** Whether {@link #windowColumns} reads the kind's file of that name in columns (when it is plain). */
   static boolean keptInColumns(RecordKind<?> kind, String name) {
     return kind.equals(RecordKind.PRODUCT_EVENTS) && (name.equals("product_events.csv") || name.equals("product_events.parquet"))
         || kind.equals(RecordKind.CHANGES) && (name.equals("changes.csv") || name.equals("changes.parquet"));
   }
 
+  /**
+   * product_events.csv ({@link EventColumns}) or changes.csv ({@link ChangeColumns}) in columns, read once, when it is an
+   * uncompressed, plain CSV file, or a Parquet file of those kinds written as plain CSV; empty for other kinds and files,
+   * and when the file is not plain: its records answer instead (which report a bad row as always).
+   */
   @SuppressWarnings("unchecked")
   private <T> java.util.Optional<WindowColumns<T>> windowColumns(RecordKind<T> kind, Path file) {
     String name = file.getFileName().toString();
-    java.util.concurrent.Callable<java.util.Optional<? extends WindowColumns<?>>> scan;
-    if (kind.equals(RecordKind.PRODUCT_EVENTS) && name.equals("product_events.csv")) {
-      scan = () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read);
-    } else if (kind.equals(RecordKind.CHANGES) && name.equals("changes.csv")) {
-      scan = () -> ChangeColumns.scan(file);
-    } else if (kind.equals(RecordKind.PRODUCT_EVENTS) && name.equals("product_events.parquet")) {
-      scan = () -> fromParquet(file, EventColumns::scan);
-    } else if (kind.equals(RecordKind.CHANGES) && name.equals("changes.parquet")) {
-      scan = () -> fromParquet(file, ChangeColumns::scan);
-    } else {
+    if (!keptInColumns(kind, name)) {
       return java.util.Optional.empty();
+    }
+    boolean parquet = name.endsWith(".parquet");
+    java.util.concurrent.Callable<java.util.Optional<? extends WindowColumns<?>>> scan;
+    if (kind.equals(RecordKind.PRODUCT_EVENTS)) {
+      scan = parquet ? () -> fromParquet(file, EventColumns::scan)
+          : () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read);
+    } else {
+      scan = parquet ? () -> fromParquet(file, ChangeColumns::scan) : () -> ChangeColumns.scan(file);
     }
     java.util.concurrent.FutureTask<java.util.Optional<? extends WindowColumns<?>>> task = new java.util.concurrent.FutureTask<>(
         () -> size(file) > 0 ? scan.call() : java.util.Optional.empty());
