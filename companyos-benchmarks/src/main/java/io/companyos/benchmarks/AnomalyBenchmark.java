@@ -1,14 +1,13 @@
 package io.companyos.benchmarks;
 
+import io.companyos.benchmarks.nab.NabEvaluation;
 import io.companyos.scoring.anomaly.RobustZScoreDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,17 +51,11 @@ public class AnomalyBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-      Path data = Path.of(System.getProperty("nab.dir", "../shared/nab"), "data");
-      if (!Files.isDirectory(data)) {
-        throw new IllegalStateException("NAB's data is not at " + data.toAbsolutePath() + " (set -Dnab.dir)");
+      Path nab = Path.of(System.getProperty("nab.dir", "../shared/nab"));
+      if (!Files.isDirectory(nab.resolve("data"))) {
+        throw new IllegalStateException("NAB's data is not at " + nab.toAbsolutePath() + " (set -Dnab.dir)");
       }
-      try (Stream<Path> files = Files.walk(data)) {
-        series = new ArrayList<>();
-        for (Path f : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-          series.add(Files.readAllLines(f).stream().skip(1).filter(l -> !l.isBlank())
-              .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(',') + 1).trim())).toArray());
-        }
-      }
+      series = NabEvaluation.load(nab).stream().map(NabEvaluation.LabelledFile::values).toList();
     }
   }
 
