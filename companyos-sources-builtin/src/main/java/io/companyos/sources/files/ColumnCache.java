@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * time and CRC32C, and the source is checked against all three before the copy is read (the CRC32C of the whole file,
  * about 6 GB/s). The copy's own bytes carry a CRC32C too, so a truncated or damaged copy is never read. Anything that
  * does not match — another format version, another kind, a file changed since — makes the copy unused, and the scan's
- * result replaces it. A copy is written to a temporary file and moved into place, so a reader never sees half of one;
+ * result replaces it. One change is read on top of the copy instead: lines appended to the file after its last one (an
+ * export that adds each day's rows). When the copy's source ended with a line feed and the file's first bytes still have
+ * its CRC32C, only the bytes after them are scanned and joined to the copy's columns (the same columns a scan of the
+ * whole file gives), which then replace the copy. A copy is written to a temporary file and moved into place, so a reader never sees half of one;
  * a cache folder that cannot be written costs a warning, not the command.
  *
  * <p>The layout (little-endian): the magic {@code COCOLS01}, the kind, the source's absolute path, its size, its
@@ -68,30 +71,57 @@ final class ColumnCache {
   }
 
   /**
-   * The columns of {@code file}: its copy when one matches the file, else the scan's result, kept as a new copy.
+   * The columns of the whole source given those of its first {@code from} bytes (a copy made before rows were appended
+   * to it): a scan of the records from {@code from} on, joined to them; empty when one of those records is not plain.
+   */
+  interface Append<T> {
+    Optional<T> scanAfter(T base, long from) throws IOException;
+  }
+
+  /**
+   * A copy that matches the source: made from all of it ({@code from} = its size) or from its first {@code from} bytes;
+   * {@code crc} is the CRC32C of all of the source's bytes.
+   */
+  private record Match<T>(T columns, long from, long crc) {}
+
+  /**
+   * The columns of {@code file}: its copy when one matches the file, else the scan's result, kept as a new copy. A file
+   * that has grown since its copy was made, by rows appended after its last line (an export that adds each day's rows),
+   * has only those rows scanned ({@code append}) when its first bytes are still those the copy was made from (their
+   * CRC32C); the joined columns then replace the copy.
    *
    * @param file the source file
    * @param kind the kind of columns (part of the copy's name and header)
    * @param scan reads the file
    * @param writer writes the scan's result
    * @param reader reads a copy back
+   * @param append reads the rows appended to the file since its copy was made
    * @return the columns, or empty when the file is not plain (no copy is kept then)
    * @throws IOException when the source cannot be read
    */
   <T> Optional<T> columns(Path file, String kind, Scan<T> scan, java.util.function.Function<T, Writer> writer,
-      Reader<T> reader) throws IOException {
+      Reader<T> reader, Append<T> append) throws IOException {
     BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
     if (before.size() < minBytes) {
       return scan.scan();
     }
     Path copy = copyOf(file, kind);
-    Optional<T> cached = read(copy, file, kind, before, reader);
+    Optional<Match<T>> cached = read(copy, file, kind, before, reader);
+    if (cached.isPresent() && cached.get().from() == before.size()) {
+      return Optional.of(cached.get().columns());
+    }
     if (cached.isPresent()) {
-      return cached;
+      long from = cached.get().from();
+      LOG.debug("{}: {} bytes appended since its column copy was made; reading those only", file, before.size() - from);
+      Optional<T> grown = append.scanAfter(cached.get().columns(), from);
+      if (grown.isPresent()) {
+        write(copy, file, kind, before, writer.apply(grown.get()), cached.get().crc());
+        return grown;
+      }
     }
     Optional<T> scanned = scan.scan();
     if (scanned.isPresent()) {
-      write(copy, file, kind, before, writer.apply(scanned.get()));
+      write(copy, file, kind, before, writer.apply(scanned.get()), crc(file));
     }
     return scanned;
   }
@@ -105,7 +135,12 @@ final class ColumnCache {
     return dir.resolve(kind + "-" + String.format("%016x", h) + ".columns");
   }
 
-  private <T> Optional<T> read(Path copy, Path file, String kind, BasicFileAttributes source, Reader<T> reader) {
+  /**
+   * The copy's columns when it matches the source: made from the file as it is (size, modification time and CRC32C), or
+   * from its first bytes, when the file has grown since by whole lines (the copy's source ended with a line feed, and
+   * the file's first bytes have the CRC32C it had).
+   */
+  private <T> Optional<Match<T>> read(Path copy, Path file, String kind, BasicFileAttributes source, Reader<T> reader) {
     if (!Files.isRegularFile(copy)) {
       return Optional.empty();
     }
@@ -126,28 +161,35 @@ final class ColumnCache {
       long sourceCrc = in.buffer.getLong();
       long payload = in.buffer.getLong();
       long payloadCrc = in.buffer.getLong();
-      if (sourceSize != source.size() || sourceTime != nanos(source) || payload != size - in.buffer.position()) {
+      boolean same = sourceSize == source.size() && sourceTime == nanos(source);
+      boolean grown = sourceSize > 0 && sourceSize < source.size();
+      if (!(same || grown) || payload != size - in.buffer.position()) {
         return Optional.empty();
       }
       ByteBuffer body = map.slice(in.buffer.position(), (int) payload).order(ByteOrder.LITTLE_ENDIAN);
       CRC32C crc = new CRC32C();
       crc.update(body.duplicate());
-      if (crc.getValue() != payloadCrc || crc(file) != sourceCrc) {
+      if (crc.getValue() != payloadCrc) {
+        return Optional.empty();
+      }
+      // One pass: the CRC32C of the bytes the copy was made from, then on to the end for that of the whole file.
+      long[] crcs = crcs(file, sourceSize);
+      if (crcs[0] != sourceCrc || grown && !endsALine(file, sourceSize)) {
         return Optional.empty();
       }
       In data = new In(body);
       T t = reader.read(data);
-      return data.buffer.hasRemaining() ? Optional.empty() : Optional.of(t);
+      return data.buffer.hasRemaining() ? Optional.empty() : Optional.of(new Match<>(t, sourceSize, crcs[1]));
     } catch (IOException | RuntimeException e) {
       LOG.debug("column copy {} not used: {}", copy, e.toString());
       return Optional.empty();
     }
   }
 
-  private void write(Path copy, Path file, String kind, BasicFileAttributes before, Writer writer) {
+  /** Writes the copy of {@code file} (its CRC32C {@code sourceCrc}, read after {@code before}) unless it changed since. */
+  private void write(Path copy, Path file, String kind, BasicFileAttributes before, Writer writer, long sourceCrc) {
     Path tmp = null;
     try {
-      long sourceCrc = crc(file);
       BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
       if (after.size() != before.size() || nanos(after) != nanos(before)) {
         return; // changed while it was read: what was read may match neither
@@ -199,14 +241,41 @@ final class ColumnCache {
 
   /** The CRC32C of the whole file, read mapped. */
   static long crc(Path file) throws IOException {
+    return crcs(file, 0)[1];
+  }
+
+  /**
+   * The CRC32C of the file's first {@code length} bytes (of all of them when it has fewer) and of the whole file, in one
+   * pass, read mapped.
+   */
+  static long[] crcs(Path file, long length) throws IOException {
     CRC32C crc = new CRC32C();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      for (long p = 0; p < size; p += 1 << 30) {
-        crc.update(ch.map(FileChannel.MapMode.READ_ONLY, p, Math.min(1L << 30, size - p)));
+      long first = Math.min(length, size);
+      long[] out = new long[2];
+      for (long p = 0; p < size; ) {
+        long n = Math.min(1L << 30, (p < first ? first : size) - p);
+        crc.update(ch.map(FileChannel.MapMode.READ_ONLY, p, n));
+        p += n;
+        if (p == first) {
+          out[0] = crc.getValue();
+        }
       }
+      out[1] = crc.getValue();
+      if (first == 0) {
+        out[0] = new CRC32C().getValue();
+      }
+      return out;
     }
-    return crc.getValue();
+  }
+
+  /** Whether the file's byte at {@code length - 1} is a line feed: its first {@code length} bytes end with a whole line. */
+  private static boolean endsALine(Path file, long length) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      return ch.read(b, length - 1) == 1 && b.get(0) == '\n';
+    }
   }
 
   /** A payload being written: numbers and arrays little-endian, through a buffer, with the CRC32C of what was written. */

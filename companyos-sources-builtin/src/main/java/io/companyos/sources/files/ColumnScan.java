@@ -73,9 +73,21 @@ final class ColumnScan {
    */
   static <P extends Part> Optional<List<P>> scan(Path file, long parallelBytes, String thread,
       java.util.function.Function<Map<String, Integer>, Optional<Parts<P>>> parts) throws IOException {
+    return scan(file, 0, parallelBytes, thread, parts);
+  }
+
+  /**
+   * {@link #scan(Path, long, String, java.util.function.Function)} of the records from byte {@code from} on (0 for all of
+   * them; else a record start, just after a line feed, as the end of the file a {@link ColumnCache} copy was made from):
+   * the header is read from the file's start as always, and only the records from {@code from} go into the parts.
+   *
+   * @param from 0, or the offset of the first record to read
+   */
+  static <P extends Part> Optional<List<P>> scan(Path file, long from, long parallelBytes, String thread,
+      java.util.function.Function<Map<String, Integer>, Optional<Parts<P>>> parts) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      DoraScan.Text t = new DoraScan.Text(ch, size, 0, (int) Math.min(size, CHUNK + (1 << 16)));
+      DoraScan.@org.jspecify.annotations.Nullable Text t = new DoraScan.Text(ch, size, 0, (int) Math.min(size, CHUNK + (1 << 16)));
       DoraScan.Fields f = new DoraScan.Fields();
       int p = 0;
       if (t.len >= 3 && (t.b[0] & 0xFF) == 0xEF && (t.b[1] & 0xFF) == 0xBB && (t.b[2] & 0xFF) == 0xBF) {
@@ -96,7 +108,14 @@ final class ColumnScan {
         return Optional.empty();
       }
       Parts<P> factory = made.get();
-      long split = size >= parallelBytes ? recordStartAfter(ch, size, p + (size - p) / 2) : size;
+      if (from > p) {
+        if (from > size) {
+          return Optional.empty();
+        }
+        t = null; // the records start at from, past the header's buffer
+      }
+      long start = Math.max(from, p);
+      long split = (t == null ? size - start : size) >= parallelBytes ? recordStartAfter(ch, size, start + (size - start) / 2) : size;
       java.util.concurrent.FutureTask<P> second = null;
       if (split < size) {
         second = new java.util.concurrent.FutureTask<>(() -> read(factory.create(), ch, size, null, 0, split, size));
@@ -104,7 +123,7 @@ final class ColumnScan {
         worker.setDaemon(true);
         worker.start();
       }
-      P first = read(factory.create(), ch, size, t, p, 0, split);
+      P first = t == null ? read(factory.create(), ch, size, null, 0, start, split) : read(factory.create(), ch, size, t, p, 0, split);
       P rest = second == null ? null : await(second, file); // always waited for: the channel is closed after it
       if (first.notPlain) {
         return Optional.empty();

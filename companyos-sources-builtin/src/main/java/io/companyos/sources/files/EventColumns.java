@@ -57,15 +57,36 @@ final class EventColumns implements WindowColumns<ProductEvent> {
   }
 
   static Optional<EventColumns> scan(Path file, long parallelBytes) throws IOException {
+    return scan(null, file, 0, parallelBytes);
+  }
+
+  /**
+   * The columns of {@code file} given {@code base}, the columns of its first {@code from} bytes (a copy kept by
+   * {@link ColumnCache} before rows were appended): only the records from {@code from} on are scanned, and the columns
+   * are those a scan of the whole file gives (texts numbered in order of first use, the rows in a stable sort by time of
+   * the base's rows, already so sorted, followed by the new ones). Empty when a new record is not plain.
+   *
+   * @param base the columns of the file's first {@code from} bytes
+   * @param file product_events.csv, grown
+   * @param from the size of the file {@code base} was read from, a record start
+   * @return the columns of the whole file, or empty
+   * @throws IOException when the file cannot be read
+   */
+  static Optional<EventColumns> scanAfter(EventColumns base, Path file, long from) throws IOException {
+    return scan(base, file, from, ColumnScan.parallelBytes());
+  }
+
+  private static Optional<EventColumns> scan(@org.jspecify.annotations.Nullable EventColumns base, Path file, long from,
+      long parallelBytes) throws IOException {
     try {
-      return parts(file, parallelBytes).map(EventColumns::join);
+      return parts(file, from, parallelBytes).map(parts -> join(base, parts));
     } catch (ColumnScan.NotPlain e) {
       return Optional.empty(); // more session text than one array holds: the record path reads it
     }
   }
 
-  private static Optional<List<Part>> parts(Path file, long parallelBytes) throws IOException {
-    return ColumnScan.<Part>scan(file, parallelBytes, "events-scan", header -> {
+  private static Optional<List<Part>> parts(Path file, long from, long parallelBytes) throws IOException {
+    return ColumnScan.<Part>scan(file, from, parallelBytes, "events-scan", header -> {
       int[] at = new int[COLUMNS.size()];
       for (int i = 0; i < at.length; i++) {
         Integer c = header.get(COLUMNS.get(i));
@@ -146,8 +167,9 @@ final class EventColumns implements WindowColumns<ProductEvent> {
    * The parts' rows in file order (each part's numbers turned into those of the texts as one pass would number them),
    * sorted by time: a stable sort, so ties keep file order, as the record path's.
    */
-  private static EventColumns join(List<Part> parts) {
-    int n = parts.stream().mapToInt(p -> p.size).sum();
+  private static EventColumns join(@org.jspecify.annotations.Nullable EventColumns base, List<Part> parts) {
+    int at = base == null ? 0 : base.nanos.length;
+    int n = at + parts.stream().mapToInt(p -> p.size).sum();
     long[] nanos = new long[n];
     int[][] codes = new int[COLUMNS.size()][];
     String[][] texts = new String[COLUMNS.size()][];
@@ -158,8 +180,24 @@ final class EventColumns implements WindowColumns<ProductEvent> {
       numbers.add(new java.util.HashMap<>());
       distinct.add(new ArrayList<>());
     }
-    TextColumn sessions = TextColumn.join(parts.stream().map(p -> p.sessions).toList());
-    int at = 0;
+    List<TextColumn> sessionParts = new ArrayList<>();
+    if (base != null) {
+      // The base's rows come first, already in a stable time order, and its texts keep their numbers: new texts come after
+      // them, as one pass over the whole file numbers them.
+      System.arraycopy(base.nanos, 0, nanos, 0, at);
+      for (int c = 0; c < codes.length; c++) {
+        if (codes[c] != null) {
+          System.arraycopy(base.codes[c], 0, codes[c], 0, at);
+          for (String text : base.texts[c]) {
+            numbers.get(c).putIfAbsent(text, distinct.get(c).size());
+            distinct.get(c).add(text);
+          }
+        }
+      }
+      sessionParts.add(base.sessions);
+    }
+    parts.forEach(p -> sessionParts.add(p.sessions));
+    TextColumn sessions = TextColumn.join(sessionParts);
     for (Part p : parts) {
       System.arraycopy(p.nanos, 0, nanos, at, p.size);
       for (int c = 0; c < codes.length; c++) {
@@ -172,7 +210,7 @@ final class EventColumns implements WindowColumns<ProductEvent> {
           java.util.Map<String, Integer> known = numbers.get(c);
           Integer id = known.get(own[i]);
           if (id == null) {
-            id = known.size();
+            id = distinct.get(c).size();
             known.put(own[i], id);
             distinct.get(c).add(own[i]);
           }

@@ -315,7 +315,8 @@ public final class FilesSource implements MetricSource {
           Path file = fileOf(FileFormats.of(RecordKind.METRICS).orElseThrow());
           try {
             c = file != null && file.getFileName().toString().equals("metrics.csv") && size(file) > 0
-                ? cached(file, "metrics", () -> MetricColumns.scan(file), m -> m::write, MetricColumns::read)
+                ? cached(file, "metrics", () -> MetricColumns.scan(file), m -> m::write, MetricColumns::read,
+                    (base, from) -> MetricColumns.scanAfter(base, file, from))
                 : java.util.Optional.empty();
           } catch (IOException e) {
             c = java.util.Optional.empty(); // the record path reports the file
@@ -329,8 +330,9 @@ public final class FilesSource implements MetricSource {
 
   /** The scan's columns, or their copy kept between runs when this source has a {@link ColumnCache}. */
   private <T> java.util.Optional<T> cached(Path file, String kind, ColumnCache.Scan<T> scan,
-      java.util.function.Function<T, ColumnCache.Writer> writer, ColumnCache.Reader<T> reader) throws IOException {
-    return columnCache == null ? scan.scan() : columnCache.columns(file, kind, scan, writer, reader);
+      java.util.function.Function<T, ColumnCache.Writer> writer, ColumnCache.Reader<T> reader, ColumnCache.Append<T> append)
+      throws IOException {
+    return columnCache == null ? scan.scan() : columnCache.columns(file, kind, scan, writer, reader, append);
   }
 
   /** The files read in columns by kind, each read once, and the readers of those that can be. */
@@ -358,7 +360,8 @@ public final class FilesSource implements MetricSource {
     java.util.concurrent.Callable<java.util.Optional<? extends WindowColumns<?>>> scan;
     if (kind.equals(RecordKind.PRODUCT_EVENTS)) {
       scan = parquet ? () -> fromParquet(file, EventColumns::scan)
-          : () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read);
+          : () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read,
+              (base, from) -> EventColumns.scanAfter(base, file, from));
     } else {
       scan = parquet ? () -> fromParquet(file, ChangeColumns::scan) : () -> ChangeColumns.scan(file);
     }

@@ -300,7 +300,29 @@ final class MetricColumns {
    * ({@link ColumnScan#scan}): their points and label sets are joined in file order, so the columns are those of one pass.
    */
   static Optional<MetricColumns> scan(Path file, long parallelBytes) throws IOException {
-    return ColumnScan.<Part>scan(file, parallelBytes, "metrics-scan", header -> {
+    return scan(null, file, 0, parallelBytes);
+  }
+
+  /**
+   * The columns of {@code file} given {@code base}, the columns of its first {@code from} bytes (a copy kept by
+   * {@link ColumnCache} before rows were appended): only the records from {@code from} on are scanned, and the columns
+   * are those a scan of the whole file gives (label sets numbered in order of first use, each metric's points in a
+   * stable sort by time of the base's points, already so sorted, followed by the new ones). Empty when a new record is
+   * not plain.
+   *
+   * @param base the columns of the file's first {@code from} bytes
+   * @param file metrics.csv, grown
+   * @param from the size of the file {@code base} was read from, a record start
+   * @return the columns of the whole file, or empty
+   * @throws IOException when the file cannot be read
+   */
+  static Optional<MetricColumns> scanAfter(MetricColumns base, Path file, long from) throws IOException {
+    return scan(base, file, from, ColumnScan.parallelBytes());
+  }
+
+  private static Optional<MetricColumns> scan(@org.jspecify.annotations.Nullable MetricColumns base, Path file, long from,
+      long parallelBytes) throws IOException {
+    return ColumnScan.<Part>scan(file, from, parallelBytes, "metrics-scan", header -> {
       Integer ts = header.get("timestamp");
       Integer mc = header.get("metric");
       Integer vc = header.get("value");
@@ -310,16 +332,23 @@ final class MetricColumns {
       }
       Columns cols = new Columns(ts, mc, vc, lc);
       return Optional.<ColumnScan.Parts<Part>>of(() -> new Part(cols));
-    }).map(MetricColumns::join);
+    }).map(parts -> join(base, parts));
   }
 
   /**
    * The parts' points joined in file order: each part's label sets take the ids of the sets read before them (a part
    * numbers its own in order of first use, as one pass would), then each metric's points are sorted by time.
    */
-  private static MetricColumns join(List<Part> parts) {
+  private static MetricColumns join(@org.jspecify.annotations.Nullable MetricColumns base, List<Part> parts) {
     List<String> texts = new ArrayList<>();
     Map<String, Integer> ids = new HashMap<>();
+    if (base != null) {
+      // The base's label sets keep their numbers, and new ones come after them, as one pass over the whole file numbers them.
+      for (String text : base.labelTexts) {
+        ids.putIfAbsent(text, texts.size());
+        texts.add(text);
+      }
+    }
     // Each metric's chunks in part order, each with its part's numbering of label sets into the joined one.
     Map<String, List<Chunks>> chunks = new HashMap<>();
     Map<Chunks, int[]> remaps = new java.util.IdentityHashMap<>();
@@ -342,12 +371,28 @@ final class MetricColumns {
       });
     }
     Map<String, Points> byMetric = new HashMap<>();
+    if (base != null) {
+      base.byMetric.forEach((metric, p) -> {
+        if (!chunks.containsKey(metric)) {
+          byMetric.put(metric, p);
+        }
+      });
+    }
     chunks.forEach((metric, list) -> {
-      int total = 0;
+      Points old = base == null ? null : base.byMetric.get(metric);
+      int total = old == null ? 0 : old.size;
       for (Chunks c : list) {
         total += c.size;
       }
       Points p = new Points(metric, total);
+      if (old != null) {
+        // Already sorted by time, ties in file order, and before every new point in the file: a stable sort of all of
+        // them is the sort of the whole file's points.
+        System.arraycopy(old.nanos, 0, p.nanos, 0, old.size);
+        System.arraycopy(old.values, 0, p.values, 0, old.size);
+        System.arraycopy(old.labels, 0, p.labels, 0, old.size);
+        p.size = old.size;
+      }
       for (Chunks c : list) {
         c.copyTo(p, p.size, remaps.get(c));
         p.size += c.size;

@@ -56,10 +56,18 @@ class ColumnCacheTest {
 
   /** The columns of {@code file} through a cache in {@link #cache}, counting the scans. */
   Optional<MetricColumns> read(Path file, AtomicInteger scans) throws IOException {
-    return new ColumnCache(cache, 0).columns(file, "metrics", () -> {
+    return read(cache, file, scans, new AtomicInteger());
+  }
+
+  /** The columns of {@code file} through a cache in {@code dir}, counting the scans of the whole file and of its new rows. */
+  static Optional<MetricColumns> read(Path dir, Path file, AtomicInteger scans, AtomicInteger appends) throws IOException {
+    return new ColumnCache(dir, 0).columns(file, "metrics", () -> {
       scans.incrementAndGet();
       return MetricColumns.scan(file);
-    }, m -> m::write, MetricColumns::read);
+    }, m -> m::write, MetricColumns::read, (base, from) -> {
+      appends.incrementAndGet();
+      return MetricColumns.scanAfter(base, file, from);
+    });
   }
 
   static double valueOf(MetricColumns c, String metric) {
@@ -158,7 +166,7 @@ class ColumnCacheTest {
     Optional<EventColumns> events = c.columns(file, "product_events", () -> {
       eventScans.incrementAndGet();
       return EventColumns.scan(file);
-    }, e -> e::write, EventColumns::read);
+    }, e -> e::write, EventColumns::read, (base, from) -> EventColumns.scanAfter(base, file, from));
     assertThat(eventScans).hasValue(1);
     assertThat(events).isEmpty(); // metrics.csv has no product-event columns
   }
@@ -189,7 +197,7 @@ class ColumnCacheTest {
     new ColumnCache(cache, Files.size(file) + 1).columns(file, "metrics", () -> {
       scans.incrementAndGet();
       return MetricColumns.scan(file);
-    }, m -> m::write, MetricColumns::read);
+    }, m -> m::write, MetricColumns::read, (base, from) -> MetricColumns.scanAfter(base, file, from));
     assertThat(cache).doesNotExist();
   }
 
@@ -224,5 +232,171 @@ class ColumnCacheTest {
     assertThat(checked).isGreaterThan(10_000);
     assertThat(Files.list(cache).map(p -> p.getFileName().toString().replaceAll("-.*", "")).sorted().toList())
         .containsExactly("metrics", "product_events");
+  }
+
+  static final String HEADER = "timestamp,metric,labels,value\n";
+  static final String FIRST_ROWS = "2026-01-01T00:00:00Z,m,team=a,1\n"
+      + "2026-01-03T00:00:00Z,m,team=b,2\n"
+      + "2026-01-02T00:00:00Z,n,,3\n";
+  /** A point before m's latest, one tying with it, a new label set and a new metric. */
+  static final String NEW_ROWS = "2026-01-02T00:00:00Z,m,team=c,4\n"
+      + "2026-01-03T00:00:00Z,m,team=a,5\n"
+      + "2026-01-04T00:00:00Z,o,,6\n";
+
+  static Map<Map<String, String>, List<String>> pointsOf(MetricColumns c, String metric) {
+    Map<Map<String, String>, List<String>> out = new java.util.LinkedHashMap<>();
+    for (Series s : c.range(io.companyos.sources.builtin.internal.MetricSelector.parse("files", metric),
+        new TimeWindow(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")))) {
+      out.put(s.labels(), s.points().stream().map(pt -> pt.timestamp().toString().substring(0, 10) + "=" + pt.value()).toList());
+    }
+    return out;
+  }
+
+  @Test
+  void onlyTheRowsAppendedSinceTheCopyAreScannedAndTheColumnsAreThoseOfAWholeScan() throws IOException {
+    Path file = data.resolve("metrics.csv");
+    Files.writeString(file, HEADER + FIRST_ROWS);
+    AtomicInteger scans = new AtomicInteger();
+    AtomicInteger appends = new AtomicInteger();
+    read(cache, file, scans, appends);
+    Files.writeString(file, NEW_ROWS, java.nio.file.StandardOpenOption.APPEND);
+    MetricColumns grown = read(cache, file, scans, appends).orElseThrow();
+    assertThat(scans).hasValue(1);
+    assertThat(appends).hasValue(1);
+    assertThat(grown.metrics()).containsExactly("m", "n", "o");
+    assertThat(pointsOf(grown, "m")).containsExactly(
+        Map.entry(Map.of("team", "a"), List.of("2026-01-01=1.0", "2026-01-03=5.0")),
+        Map.entry(Map.of("team", "b"), List.of("2026-01-03=2.0")),
+        Map.entry(Map.of("team", "c"), List.of("2026-01-02=4.0")));
+    assertThat(pointsOf(grown, "o")).containsExactly(Map.entry(Map.of(), List.of("2026-01-04=6.0")));
+    // m's latest at 3 January: team=a's 5 and team=b's 2 (the tie kept in file order inside the columns)
+    assertThat(grown.instant(io.companyos.sources.builtin.internal.MetricSelector.parse("files", "m"),
+        Instant.parse("2026-01-03T00:00:00Z"), Duration.ofDays(1)).stream().map(x -> x.points().get(0).value()).toList())
+        .containsExactly(5.0, 2.0, 4.0);
+    // The copy written after the append is, byte for byte, the copy a whole scan of the grown file writes.
+    Path whole = tmp.resolve("whole");
+    AtomicInteger wholeScans = new AtomicInteger();
+    read(whole, file, wholeScans, new AtomicInteger());
+    assertThat(wholeScans).hasValue(1);
+    ColumnCache c = new ColumnCache(cache, 0);
+    assertThat(Files.readAllBytes(c.copyOf(file, "metrics")))
+        .isEqualTo(Files.readAllBytes(new ColumnCache(whole, 0).copyOf(file, "metrics")));
+    // and the next reader takes that copy as it is
+    assertThat(pointsOf(read(cache, file, scans, appends).orElseThrow(), "m")).isEqualTo(pointsOf(grown, "m"));
+    assertThat(scans).hasValue(1);
+    assertThat(appends).hasValue(1);
+  }
+
+  @Test
+  void aFileWhoseFirstBytesChangedAsItGrewIsScannedWhole() throws IOException {
+    Path file = data.resolve("metrics.csv");
+    Files.writeString(file, HEADER + FIRST_ROWS);
+    AtomicInteger scans = new AtomicInteger();
+    AtomicInteger appends = new AtomicInteger();
+    read(cache, file, scans, appends);
+    Files.writeString(file, HEADER + FIRST_ROWS.replace(",1\n", ",7\n") + NEW_ROWS);
+    MetricColumns c = read(cache, file, scans, appends).orElseThrow();
+    assertThat(scans).hasValue(2);
+    assertThat(appends).hasValue(0);
+    assertThat(pointsOf(c, "m").get(Map.of("team", "a"))).containsExactly("2026-01-01=7.0", "2026-01-03=5.0");
+  }
+
+  @Test
+  void aFileWhoseLastLineHadNoLineFeedIsScannedWholeWhenItGrows() throws IOException {
+    Path file = data.resolve("metrics.csv");
+    String rows = FIRST_ROWS.substring(0, FIRST_ROWS.length() - 1); // its last line without a line feed
+    Files.writeString(file, HEADER + rows);
+    AtomicInteger scans = new AtomicInteger();
+    AtomicInteger appends = new AtomicInteger();
+    read(cache, file, scans, appends);
+    // The last value 3 becomes 35: the copy's first bytes are still the file's, but its last row has changed.
+    Files.writeString(file, "5\n" + NEW_ROWS, java.nio.file.StandardOpenOption.APPEND);
+    MetricColumns c = read(cache, file, scans, appends).orElseThrow();
+    assertThat(scans).hasValue(2);
+    assertThat(appends).hasValue(0);
+    assertThat(pointsOf(c, "n")).containsExactly(Map.entry(Map.of(), List.of("2026-01-02=35.0")));
+  }
+
+  @Test
+  void aFileThatShrankIsScannedWhole() throws IOException {
+    Path file = data.resolve("metrics.csv");
+    Files.writeString(file, HEADER + FIRST_ROWS + NEW_ROWS);
+    AtomicInteger scans = new AtomicInteger();
+    AtomicInteger appends = new AtomicInteger();
+    read(cache, file, scans, appends);
+    Files.writeString(file, HEADER + FIRST_ROWS);
+    assertThat(read(cache, file, scans, appends).orElseThrow().metrics()).containsExactly("m", "n");
+    assertThat(scans).hasValue(2);
+    assertThat(appends).hasValue(0);
+  }
+
+  @Test
+  void appendedRowsThatAreNotPlainLeaveTheWholeFileToTheRecordPath() throws IOException {
+    Path file = data.resolve("metrics.csv");
+    Files.writeString(file, HEADER + FIRST_ROWS);
+    AtomicInteger scans = new AtomicInteger();
+    AtomicInteger appends = new AtomicInteger();
+    read(cache, file, scans, appends);
+    Files.writeString(file, "2026-01-05T00:00:00Z,m,,not-a-number\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(read(cache, file, scans, appends)).isEmpty();
+    assertThat(appends).hasValue(1);
+    assertThat(scans).hasValue(2);
+  }
+
+  /**
+   * The sample company's metrics and product events cut at a line past 60% of each file, their copies made, then the
+   * rest of each file appended: a source with the cache answers as one without it, and its copies are byte for byte
+   * those made by scanning the whole files.
+   */
+  @Test
+  void theSampleCompanysFilesGrownSinceTheirCopiesReadTheSame() throws IOException {
+    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), data));
+    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), data);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    Map<Path, byte[]> whole = new java.util.HashMap<>();
+    for (String name : List.of("metrics.csv", "product_events.csv")) {
+      Path file = data.resolve(name);
+      byte[] all = Files.readAllBytes(file);
+      int cut = all.length * 3 / 5;
+      while (all[cut - 1] != '\n') {
+        cut++;
+      }
+      whole.put(file, all);
+      Files.write(file, java.util.Arrays.copyOf(all, cut));
+    }
+    TimeWindow all = TimeWindow.ending(NOW, Duration.ofDays(400));
+    FilesSource first = new FilesSource("files", data, true, clock).withColumnCache(cache, 0);
+    assertThat(first.describe().metrics()).isNotEmpty();
+    assertThat(first.records(RecordKind.PRODUCT_EVENTS, all).rows()).isNotEmpty();
+    for (Map.Entry<Path, byte[]> e : whole.entrySet()) {
+      Files.write(e.getKey(), e.getValue());
+    }
+    FilesSource plain = new FilesSource("files", data, true, clock);
+    FilesSource grown = new FilesSource("files", data, true, clock).withColumnCache(cache, 0);
+    List<String> metrics = plain.describe().metrics();
+    assertThat(grown.describe().metrics()).isEqualTo(metrics);
+    int checked = 0;
+    for (Duration d : List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(400))) {
+      TimeWindow w = TimeWindow.ending(NOW, d);
+      Dataset<?> expected = plain.records(RecordKind.PRODUCT_EVENTS, w);
+      Dataset<?> read = grown.records(RecordKind.PRODUCT_EVENTS, w);
+      assertThat(read.rows()).isEqualTo(expected.rows());
+      assertThat(read.provenance()).isEqualTo(expected.provenance());
+      checked += expected.rows().size();
+      for (String m : metrics) {
+        assertThat(grown.range(m, w, Duration.ofDays(1)).rows()).isEqualTo(plain.range(m, w, Duration.ofDays(1)).rows());
+        assertThat(grown.instant(m, NOW).rows()).isEqualTo(plain.instant(m, NOW).rows());
+      }
+    }
+    assertThat(checked).isGreaterThan(10_000);
+    Path fresh = tmp.resolve("fresh");
+    FilesSource scanned = new FilesSource("files", data, true, clock).withColumnCache(fresh, 0);
+    assertThat(scanned.describe().metrics()).isEqualTo(metrics);
+    assertThat(scanned.records(RecordKind.PRODUCT_EVENTS, all).rows()).isNotEmpty();
+    for (Path file : whole.keySet()) {
+      String kind = file.getFileName().toString().replace(".csv", "");
+      assertThat(Files.readAllBytes(new ColumnCache(cache, 0).copyOf(file, kind)))
+          .as(kind).isEqualTo(Files.readAllBytes(new ColumnCache(fresh, 0).copyOf(file, kind)));
+    }
   }
 }
