@@ -225,11 +225,8 @@ public final class FileFormats {
    */
   private static CostRow cost(CsvRow row) {
     CsvRow r = row.focus();
-    String category = r.raw("ChargeCategory");
-    String charge = category.isEmpty() ? "Usage" : CHARGE_CATEGORIES.stream().filter(c -> c.equalsIgnoreCase(category)).findFirst()
-        .orElseThrow(() -> new CsvRow.BadValue("ChargeCategory", "'" + category + "' is not a FOCUS charge category ("
-            + String.join(", ", CHARGE_CATEGORIES) + ")"));
-    boolean mayBeNegative = charge.equals("Credit") || charge.equals("Adjustment");
+    String charge = chargeCategory(r);
+    boolean mayBeNegative = mayBeNegative(charge);
     BigDecimal billed = costAmount(r, "BilledCost", mayBeNegative);
     BigDecimal effective = costAmount(r, "EffectiveCost", mayBeNegative);
     BigDecimal list = r.raw("ListCost").isEmpty() ? effective : costAmount(r, "ListCost", mayBeNegative);
@@ -238,8 +235,21 @@ public final class FileFormats {
         r.optText("PricingCategory"), r.optText("CommitmentDiscountType"), commitmentStatus(r), r.jsonTags("Tags"));
   }
 
+  /** FOCUS {@code ChargeCategory} as written in FOCUS (any case read), Usage when empty. */
+  static String chargeCategory(CsvRow r) {
+    String category = r.raw("ChargeCategory");
+    return category.isEmpty() ? "Usage" : CHARGE_CATEGORIES.stream().filter(c -> c.equalsIgnoreCase(category)).findFirst()
+        .orElseThrow(() -> new CsvRow.BadValue("ChargeCategory", "'" + category + "' is not a FOCUS charge category ("
+            + String.join(", ", CHARGE_CATEGORIES) + ")"));
+  }
+
+  /** Whether a cost row of this charge category may have negative amounts (Credit and Adjustment rows). */
+  static boolean mayBeNegative(String chargeCategory) {
+    return chargeCategory.equals("Credit") || chargeCategory.equals("Adjustment");
+  }
+
   /** FOCUS {@code CommitmentDiscountStatus}: Used or Unused (any case), or empty. */
-  private static @Nullable String commitmentStatus(CsvRow r) {
+  static @Nullable String commitmentStatus(CsvRow r) {
     String status = r.optText("CommitmentDiscountStatus");
     if (status == null) {
       return null;

@@ -78,6 +78,7 @@ public final class FilesSource implements MetricSource {
    * for 73 of text, where records take several times the text. Measured on product_events.csv at ten times the sample
    * (139 MB): read whole in columns, every pack rendered at a 400 MB heap (text 0.35 of it) and not all at 300 MB
    * (0.46); read by window, the exec review was still partial at 512 MB (its sections timed out re-reading the file).
+   * A FOCUS cost row in columns takes about 75 bytes for 150 of text.
    */
   static final long COLUMN_TEXT_DIVISOR = 3;
   /** The span of the times of a {@code <kind>.parquet} read window by window, per kind. */
@@ -342,12 +343,14 @@ public final class FilesSource implements MetricSource {
   /** Whether {@link #windowColumns} reads the kind's file of that name in columns (when it is plain). */
   static boolean keptInColumns(RecordKind<?> kind, String name) {
     return kind.equals(RecordKind.PRODUCT_EVENTS) && (name.equals("product_events.csv") || name.equals("product_events.parquet"))
-        || kind.equals(RecordKind.CHANGES) && (name.equals("changes.csv") || name.equals("changes.parquet"));
+        || kind.equals(RecordKind.CHANGES) && (name.equals("changes.csv") || name.equals("changes.parquet"))
+        || kind.equals(RecordKind.COSTS) && name.equals("costs.csv");
   }
 
   /**
-   * product_events.csv ({@link EventColumns}) or changes.csv ({@link ChangeColumns}) in columns, read once, when it is an
-   * uncompressed, plain CSV file, or a Parquet file of those kinds written as plain CSV; empty for other kinds and files,
+   * product_events.csv ({@link EventColumns}), changes.csv ({@link ChangeColumns}) or costs.csv ({@link CostColumns}) in
+   * columns, read once, when it is an uncompressed, plain CSV file, or a Parquet file of the first two kinds written as
+   * plain CSV; empty for other kinds and files,
    * and when the file is not plain: its records answer instead (which report a bad row as always).
    */
   @SuppressWarnings("unchecked")
@@ -362,6 +365,8 @@ public final class FilesSource implements MetricSource {
       scan = parquet ? () -> fromParquet(file, EventColumns::scan)
           : () -> cached(file, "product_events", () -> EventColumns.scan(file), e -> e::write, EventColumns::read,
               (base, from) -> EventColumns.scanAfter(base, file, from));
+    } else if (kind.equals(RecordKind.COSTS)) {
+      scan = () -> CostColumns.scan(file);
     } else {
       scan = parquet ? () -> fromParquet(file, ChangeColumns::scan) : () -> ChangeColumns.scan(file);
     }
