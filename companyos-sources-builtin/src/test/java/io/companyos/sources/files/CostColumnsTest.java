@@ -2,6 +2,9 @@ package io.companyos.sources.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.companyos.model.data.CostRow;
 import io.companyos.model.time.TimeWindow;
@@ -19,8 +22,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,5 +176,64 @@ class CostColumnsTest {
     assertThat(CostColumns.scan(dir.resolve("costs.csv"))).isEmpty();
     assertThat(EventColumnsTest.files(dir).records(RecordKind.COSTS, ALL).rows()).singleElement()
         .satisfies(r -> assertThat(r.chargePeriodStart()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z")));
+  }
+
+  /**
+   * Random plain files — the columns in a random order, amounts of random scale and sign (negative ones on Credit and
+   * Adjustment rows), categories and statuses in random case, empty and NULL optional cells, tags with doubled quotes,
+   * offsets, CRLF — read in columns whole and in two parts at a random middle give the record path's rows.
+   */
+  @Test
+  void randomPlainFilesReadInColumnsGiveTheRecordPathsRows() {
+    qt().withExamples(60).forAll(longs().all(), integers().between(0, 150)).checkAssert((seed, rows) -> {
+      try {
+        Random r = new Random(seed);
+        List<String> header = new ArrayList<>(List.of(HEADER.strip().split(",")));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+          order.add(i);
+        }
+        Collections.shuffle(order, r);
+        StringBuilder text = new StringBuilder();
+        text.append(String.join(",", order.stream().map(header::get).toList())).append('\n');
+        List<String> charges = List.of("Usage", "usage", "Purchase", "Tax", "Credit", "ADJUSTMENT", "");
+        for (int i = 0; i < rows; i++) {
+          Instant start = NOW.minusSeconds(86_400L * r.nextInt(60) + (r.nextInt(4) == 0 ? 1800 : 0));
+          String charge = charges.get(r.nextInt(charges.size()));
+          boolean negative = charge.equalsIgnoreCase("Credit") || charge.equalsIgnoreCase("Adjustment");
+          List<String> cells = new ArrayList<>(List.of(
+              r.nextInt(5) == 0 ? start.atOffset(ZoneOffset.ofHours(-5)).toString() : start.toString(),
+              start.plusSeconds(86_400).toString(), amount(r, negative), amount(r, negative),
+              r.nextInt(4) == 0 ? "" : amount(r, negative), "svc-" + r.nextInt(6),
+              r.nextInt(4) == 0 ? "NULL" : "Compute", r.nextBoolean() ? "AWS" : "", charge,
+              List.of("", "Standard", "Committed").get(r.nextInt(3)), r.nextBoolean() ? "" : "Reservation",
+              List.of("", "used", "Unused", "NULL").get(r.nextInt(4)),
+              r.nextBoolean() ? "" : "\"{\"\"team\"\":\"\"t" + r.nextInt(3) + "\"\"}\""));
+          text.append(String.join(",", order.stream().map(cells::get).toList())).append(r.nextBoolean() ? "\n" : "\r\n");
+        }
+        String name = "random-" + Long.toHexString(seed) + "-" + rows;
+        Path dir = folder(name, text.toString());
+        List<CostRow> expected = EventColumnsTest.files(recordPath(name, text.toString())).records(RecordKind.COSTS, ALL).rows();
+        Path file = dir.resolve("costs.csv");
+        assertThat(CostColumns.scan(file, Long.MAX_VALUE).orElseThrow().rows(ALL)).isEqualTo(expected);
+        assertThat(CostColumns.scan(file, 1 + r.nextInt((int) Files.size(file))).orElseThrow().rows(ALL)).isEqualTo(expected);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** A plain amount: up to 9 digits before the point, 0–6 after, negative sometimes when it may be. */
+  static String amount(Random r, boolean mayBeNegative) {
+    String whole = Integer.toString(r.nextInt(r.nextBoolean() ? 10 : 1_000_000_000));
+    int scale = r.nextInt(7);
+    StringBuilder a = new StringBuilder(mayBeNegative && r.nextBoolean() ? "-" : r.nextInt(10) == 0 ? "+" : "").append(whole);
+    if (scale > 0) {
+      a.append('.');
+      for (int i = 0; i < scale; i++) {
+        a.append(r.nextInt(10));
+      }
+    }
+    return a.toString();
   }
 }
