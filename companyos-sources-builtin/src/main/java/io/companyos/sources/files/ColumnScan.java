@@ -351,6 +351,50 @@ final class ColumnScan {
   }
 
   /**
+   * The numbers of a column's texts across the parts of a file, as one pass over the whole file numbers them: in order
+   * of first use. Each part numbers its own texts so ({@link Names}); joined in file order, a part's texts already known
+   * keep their numbers and new ones follow.
+   *
+   * @param <V> the value kept for each text (the text itself, or what it reads as)
+   */
+  static final class Numbering<V> {
+    private final Map<String, Integer> ids = new HashMap<>();
+    /** The value of each number. */
+    final List<V> values = new java.util.ArrayList<>();
+
+    /** Numbers {@code text} (with {@code value}) when it is new: the texts of rows before any part's, kept with their numbers. */
+    void known(String text, V value) {
+      ids.putIfAbsent(text, values.size());
+      values.add(value);
+    }
+
+    /**
+     * A part's numbers turned into the file's: its texts {@code own} (numbered by the part in order of first use), a new
+     * one taking the next number and its value {@code value.apply(i)}.
+     */
+    int[] renumber(String[] own, java.util.function.IntFunction<V> value) {
+      int[] remap = new int[own.length];
+      for (int i = 0; i < own.length; i++) {
+        Integer id = ids.get(own[i]);
+        if (id == null) {
+          id = values.size();
+          ids.put(own[i], id);
+          values.add(value.apply(i));
+        }
+        remap[i] = id;
+      }
+      return remap;
+    }
+
+    /** Copies a part's {@code n} numbers into {@code to} from {@code at}, renumbered by {@code remap} (-1, none, kept). */
+    static void copy(int[] from, int n, int[] remap, int[] to, int at) {
+      for (int i = 0; i < n; i++) {
+        to[at + i] = from[i] < 0 ? -1 : remap[from[i]];
+      }
+    }
+  }
+
+  /**
    * Text interned from its bytes (ASCII only), each distinct text numbered in order of first use, so a repeated cell
    * costs no String and a column can be kept as numbers.
    */

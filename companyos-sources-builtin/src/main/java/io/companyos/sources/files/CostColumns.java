@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -286,11 +285,9 @@ final class CostColumns implements WindowColumns<CostRow> {
     long[][] unscaled = new long[3][n];
     byte[][] scales = new byte[3][n];
     int[][] codes = new int[TEXTS][n];
-    List<Map<String, Integer>> numbers = new ArrayList<>();
-    List<List<Object>> distinct = new ArrayList<>();
+    List<ColumnScan.Numbering<Object>> numbers = new ArrayList<>();
     for (int c = 0; c < TEXTS; c++) {
-      numbers.add(new HashMap<>());
-      distinct.add(new ArrayList<>());
+      numbers.add(new ColumnScan.Numbering<>());
     }
     int at = 0;
     for (Part p : parts) {
@@ -301,28 +298,14 @@ final class CostColumns implements WindowColumns<CostRow> {
         System.arraycopy(p.scales[a], 0, scales[a], at, p.size);
       }
       for (int c = 0; c < TEXTS; c++) {
-        String[] own = p.names[c].values();
-        int[] remap = new int[own.length];
-        for (int i = 0; i < own.length; i++) {
-          Integer id = numbers.get(c).get(own[i]);
-          if (id == null) {
-            id = distinct.get(c).size();
-            numbers.get(c).put(own[i], id);
-            distinct.get(c).add(p.values.get(c).get(i));
-          }
-          remap[i] = id;
-        }
-        int[] from = p.codes[c];
-        int[] to = codes[c];
-        for (int i = 0; i < p.size; i++) {
-          to[at + i] = from[i] < 0 ? -1 : remap[from[i]];
-        }
+        List<Object> own = p.values.get(c);
+        ColumnScan.Numbering.copy(p.codes[c], p.size, numbers.get(c).renumber(p.names[c].values(), own::get), codes[c], at);
       }
       at += p.size;
     }
     Object[][] values = new Object[TEXTS][];
     for (int c = 0; c < TEXTS; c++) {
-      List<Object> v = distinct.get(c);
+      List<Object> v = numbers.get(c).values;
       values[c] = v.toArray(new Object[v.size() + 1]);
       values[c][v.size()] = emptyValue(SERVICE + c);
     }

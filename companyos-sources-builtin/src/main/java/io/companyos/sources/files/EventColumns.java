@@ -173,12 +173,10 @@ final class EventColumns implements WindowColumns<ProductEvent> {
     long[] nanos = new long[n];
     int[][] codes = new int[COLUMNS.size()][];
     String[][] texts = new String[COLUMNS.size()][];
-    List<java.util.Map<String, Integer>> numbers = new ArrayList<>();
-    List<List<String>> distinct = new ArrayList<>();
+    List<ColumnScan.Numbering<String>> numbers = new ArrayList<>();
     for (int c = 0; c < codes.length; c++) {
       codes[c] = numbered(c) ? new int[n] : null;
-      numbers.add(new java.util.HashMap<>());
-      distinct.add(new ArrayList<>());
+      numbers.add(new ColumnScan.Numbering<>());
     }
     List<TextColumn> sessionParts = new ArrayList<>();
     if (base != null) {
@@ -189,8 +187,7 @@ final class EventColumns implements WindowColumns<ProductEvent> {
         if (codes[c] != null) {
           System.arraycopy(base.codes[c], 0, codes[c], 0, at);
           for (String text : base.texts[c]) {
-            numbers.get(c).putIfAbsent(text, distinct.get(c).size());
-            distinct.get(c).add(text);
+            numbers.get(c).known(text, text);
           }
         }
       }
@@ -205,27 +202,12 @@ final class EventColumns implements WindowColumns<ProductEvent> {
           continue;
         }
         String[] own = p.names[c].values();
-        int[] remap = new int[own.length];
-        for (int i = 0; i < own.length; i++) {
-          java.util.Map<String, Integer> known = numbers.get(c);
-          Integer id = known.get(own[i]);
-          if (id == null) {
-            id = distinct.get(c).size();
-            known.put(own[i], id);
-            distinct.get(c).add(own[i]);
-          }
-          remap[i] = id;
-        }
-        int[] from = p.codes[c];
-        int[] to = codes[c];
-        for (int i = 0; i < p.size; i++) {
-          to[at + i] = from[i] < 0 ? -1 : remap[from[i]];
-        }
+        ColumnScan.Numbering.copy(p.codes[c], p.size, numbers.get(c).renumber(own, i -> own[i]), codes[c], at);
       }
       at += p.size;
     }
     for (int c = 0; c < codes.length; c++) {
-      texts[c] = codes[c] == null ? null : distinct.get(c).toArray(new String[0]);
+      texts[c] = codes[c] == null ? null : numbers.get(c).values.toArray(new String[0]);
     }
     int[] order = ColumnScan.orderIfUnsorted(nanos);
     if (order != null) {

@@ -340,31 +340,19 @@ final class MetricColumns {
    * numbers its own in order of first use, as one pass would), then each metric's points are sorted by time.
    */
   private static MetricColumns join(@org.jspecify.annotations.Nullable MetricColumns base, List<Part> parts) {
-    List<String> texts = new ArrayList<>();
-    Map<String, Integer> ids = new HashMap<>();
+    ColumnScan.Numbering<String> texts = new ColumnScan.Numbering<>();
     if (base != null) {
       // The base's label sets keep their numbers, and new ones come after them, as one pass over the whole file numbers them.
       for (String text : base.labelTexts) {
-        ids.putIfAbsent(text, texts.size());
-        texts.add(text);
+        texts.known(text, text);
       }
     }
     // Each metric's chunks in part order, each with its part's numbering of label sets into the joined one.
     Map<String, List<Chunks>> chunks = new HashMap<>();
     Map<Chunks, int[]> remaps = new java.util.IdentityHashMap<>();
     for (Part part : parts) {
-      List<String> own = part.labelTexts();
-      int[] remap = new int[own.size()];
-      for (int i = 0; i < remap.length; i++) {
-        String text = own.get(i);
-        Integer id = ids.get(text);
-        if (id == null) {
-          id = texts.size();
-          texts.add(text);
-          ids.put(text, id);
-        }
-        remap[i] = id;
-      }
+      String[] own = part.labelTexts().toArray(new String[0]);
+      int[] remap = texts.renumber(own, i -> own[i]);
       part.byMetric.forEach((metric, c) -> {
         chunks.computeIfAbsent(metric, k -> new ArrayList<>()).add(c);
         remaps.put(c, remap);
@@ -400,7 +388,7 @@ final class MetricColumns {
       p.sort();
       byMetric.put(metric, p);
     });
-    return new MetricColumns(byMetric, texts);
+    return new MetricColumns(byMetric, texts.values);
   }
 
   /** The columns of the file's header the scan reads. */

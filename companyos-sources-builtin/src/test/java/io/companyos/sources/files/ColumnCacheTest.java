@@ -252,13 +252,23 @@ class ColumnCacheTest {
     return out;
   }
 
+  /** The scans of whole files and of appended rows through the cache so far. */
+  record Counts(AtomicInteger scans, AtomicInteger appends) {}
+
+  /** {@code file} written with {@code text} and its columns' copy made (one scan counted). */
+  Counts copied(Path file, String text) throws IOException {
+    Files.writeString(file, text);
+    Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
+    read(cache, file, counts.scans(), counts.appends());
+    return counts;
+  }
+
   @Test
   void onlyTheRowsAppendedSinceTheCopyAreScannedAndTheColumnsAreThoseOfAWholeScan() throws IOException {
     Path file = data.resolve("metrics.csv");
-    Files.writeString(file, HEADER + FIRST_ROWS);
-    AtomicInteger scans = new AtomicInteger();
-    AtomicInteger appends = new AtomicInteger();
-    read(cache, file, scans, appends);
+    Counts counts = copied(file, HEADER + FIRST_ROWS);
+    AtomicInteger scans = counts.scans();
+    AtomicInteger appends = counts.appends();
     Files.writeString(file, NEW_ROWS, java.nio.file.StandardOpenOption.APPEND);
     MetricColumns grown = read(cache, file, scans, appends).orElseThrow();
     assertThat(scans).hasValue(1);
@@ -290,10 +300,9 @@ class ColumnCacheTest {
   @Test
   void aFileWhoseFirstBytesChangedAsItGrewIsScannedWhole() throws IOException {
     Path file = data.resolve("metrics.csv");
-    Files.writeString(file, HEADER + FIRST_ROWS);
-    AtomicInteger scans = new AtomicInteger();
-    AtomicInteger appends = new AtomicInteger();
-    read(cache, file, scans, appends);
+    Counts counts = copied(file, HEADER + FIRST_ROWS);
+    AtomicInteger scans = counts.scans();
+    AtomicInteger appends = counts.appends();
     Files.writeString(file, HEADER + FIRST_ROWS.replace(",1\n", ",7\n") + NEW_ROWS);
     MetricColumns c = read(cache, file, scans, appends).orElseThrow();
     assertThat(scans).hasValue(2);
@@ -305,10 +314,9 @@ class ColumnCacheTest {
   void aFileWhoseLastLineHadNoLineFeedIsScannedWholeWhenItGrows() throws IOException {
     Path file = data.resolve("metrics.csv");
     String rows = FIRST_ROWS.substring(0, FIRST_ROWS.length() - 1); // its last line without a line feed
-    Files.writeString(file, HEADER + rows);
-    AtomicInteger scans = new AtomicInteger();
-    AtomicInteger appends = new AtomicInteger();
-    read(cache, file, scans, appends);
+    Counts counts = copied(file, HEADER + rows);
+    AtomicInteger scans = counts.scans();
+    AtomicInteger appends = counts.appends();
     // The last value 3 becomes 35: the copy's first bytes are still the file's, but its last row has changed.
     Files.writeString(file, "5\n" + NEW_ROWS, java.nio.file.StandardOpenOption.APPEND);
     MetricColumns c = read(cache, file, scans, appends).orElseThrow();
@@ -320,10 +328,9 @@ class ColumnCacheTest {
   @Test
   void aFileThatShrankIsScannedWhole() throws IOException {
     Path file = data.resolve("metrics.csv");
-    Files.writeString(file, HEADER + FIRST_ROWS + NEW_ROWS);
-    AtomicInteger scans = new AtomicInteger();
-    AtomicInteger appends = new AtomicInteger();
-    read(cache, file, scans, appends);
+    Counts counts = copied(file, HEADER + FIRST_ROWS + NEW_ROWS);
+    AtomicInteger scans = counts.scans();
+    AtomicInteger appends = counts.appends();
     Files.writeString(file, HEADER + FIRST_ROWS);
     assertThat(read(cache, file, scans, appends).orElseThrow().metrics()).containsExactly("m", "n");
     assertThat(scans).hasValue(2);
@@ -333,10 +340,9 @@ class ColumnCacheTest {
   @Test
   void appendedRowsThatAreNotPlainLeaveTheWholeFileToTheRecordPath() throws IOException {
     Path file = data.resolve("metrics.csv");
-    Files.writeString(file, HEADER + FIRST_ROWS);
-    AtomicInteger scans = new AtomicInteger();
-    AtomicInteger appends = new AtomicInteger();
-    read(cache, file, scans, appends);
+    Counts counts = copied(file, HEADER + FIRST_ROWS);
+    AtomicInteger scans = counts.scans();
+    AtomicInteger appends = counts.appends();
     Files.writeString(file, "2026-01-05T00:00:00Z,m,,not-a-number\n", java.nio.file.StandardOpenOption.APPEND);
     assertThat(read(cache, file, scans, appends)).isEmpty();
     assertThat(appends).hasValue(1);
