@@ -328,6 +328,15 @@ final class ColumnScan {
   }
 
   /** {@code values} in {@code order}. */
+  static byte[] permute(byte[] values, int[] order) {
+    byte[] out = new byte[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = values[order[i]];
+    }
+    return out;
+  }
+
+  /** {@code values} in {@code order}. */
   static int[] permute(int[] values, int[] order) {
     int[] out = new int[order.length];
     for (int i = 0; i < order.length; i++) {

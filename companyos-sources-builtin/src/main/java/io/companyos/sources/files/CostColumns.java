@@ -315,7 +315,7 @@ final class CostColumns implements WindowColumns<CostRow> {
       ends = ColumnScan.permute(ends, order);
       for (int a = 0; a < 3; a++) {
         unscaled[a] = ColumnScan.permute(unscaled[a], order);
-        scales[a] = permute(scales[a], order);
+        scales[a] = ColumnScan.permute(scales[a], order);
       }
       for (int c = 0; c < TEXTS; c++) {
         codes[c] = ColumnScan.permute(codes[c], order);
@@ -331,14 +331,6 @@ final class CostColumns implements WindowColumns<CostRow> {
     } catch (ColumnScan.NotPlain e) {
       return null; // never read: a row with that cell empty made the file not plain
     }
-  }
-
-  private static byte[] permute(byte[] values, int[] order) {
-    byte[] out = new byte[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = values[order[i]];
-    }
-    return out;
   }
 
   @Override

@@ -190,7 +190,8 @@ public final class FileFormats {
     return csv.isEmpty() ? List.of() : List.of(csv.split(","));
   }
 
-  private static DeployStatus status(CsvRow r) {
+  /** A deployment's {@code status}: success (also when empty) or failure, in any case. */
+  static DeployStatus status(CsvRow r) {
     String v = r.raw("status").toLowerCase(Locale.ROOT);
     return switch (v) {
       case "", "success" -> DeployStatus.SUCCESS;

@@ -344,12 +344,13 @@ public final class FilesSource implements MetricSource {
   static boolean keptInColumns(RecordKind<?> kind, String name) {
     return kind.equals(RecordKind.PRODUCT_EVENTS) && (name.equals("product_events.csv") || name.equals("product_events.parquet"))
         || kind.equals(RecordKind.CHANGES) && (name.equals("changes.csv") || name.equals("changes.parquet"))
-        || kind.equals(RecordKind.COSTS) && name.equals("costs.csv");
+        || kind.equals(RecordKind.COSTS) && name.equals("costs.csv")
+        || kind.equals(RecordKind.DEPLOYMENTS) && name.equals("deployments.csv");
   }
 
   /**
-   * product_events.csv ({@link EventColumns}), changes.csv ({@link ChangeColumns}) or costs.csv ({@link CostColumns}) in
-   * columns, read once, when it is an uncompressed, plain CSV file, or a Parquet file of the first two kinds written as
+   * product_events.csv ({@link EventColumns}), changes.csv ({@link ChangeColumns}), deployments.csv
+   * ({@link DeploymentColumns}) or costs.csv ({@link CostColumns}) in columns, read once, when it is an uncompressed, plain CSV file, or a Parquet file of the first two kinds written as
    * plain CSV; empty for other kinds and files,
    * and when the file is not plain: its records answer instead (which report a bad row as always).
    */
@@ -367,6 +368,8 @@ public final class FilesSource implements MetricSource {
               (base, from) -> EventColumns.scanAfter(base, file, from));
     } else if (kind.equals(RecordKind.COSTS)) {
       scan = () -> CostColumns.scan(file);
+    } else if (kind.equals(RecordKind.DEPLOYMENTS)) {
+      scan = () -> DeploymentColumns.scan(file);
     } else {
       scan = parquet ? () -> fromParquet(file, ChangeColumns::scan) : () -> ChangeColumns.scan(file);
     }

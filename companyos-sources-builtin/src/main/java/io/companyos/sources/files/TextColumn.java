@@ -49,9 +49,17 @@ final class TextColumn {
 
   /** Adds the text of {@code b[s, e)}: not plain when it is empty or not ASCII, or more than one array holds. */
   void add(byte[] b, int s, int e) {
+    if (s == e) {
+      throw new ColumnScan.NotPlain(); // a required cell (the record path says so)
+    }
+    addOptional(b, s, e);
+  }
+
+  /** Adds the text of {@code b[s, e)}, which may be empty: not plain when it is not ASCII, or more than one array holds. */
+  void addOptional(byte[] b, int s, int e) {
     int n = e - s;
-    if (n == 0 || n > Integer.MAX_VALUE - 16 - byteSize) {
-      throw new ColumnScan.NotPlain(); // a required cell (the record path says so), or more text than one array holds
+    if (n > Integer.MAX_VALUE - 16 - byteSize) {
+      throw new ColumnScan.NotPlain(); // more text than one array holds
     }
     if (size == from.length) {
       from = Arrays.copyOf(from, size * 2);

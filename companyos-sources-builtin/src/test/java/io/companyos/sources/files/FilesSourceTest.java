@@ -143,21 +143,22 @@ class FilesSourceTest {
     // A file read whole is read once and kept, one read by window is read again for each new window: a row appended
     // after the first query shows which way each file went.
     String changes = "change_id,time_created\nc1,2026-11-20T10:00:00Z\n";
-    String deployments = "deploy_id,time_created,changes,status\nd1,2026-11-20T10:00:00Z,c1,\n";
+    String incidents = "incident_id,time_created,time_resolved,severity,service,title,root_cause_deploy\n"
+        + "i1,2026-11-20T10:00:00Z,,sev2,api,Outage,\n";
     file("changes.csv", changes);
-    file("deployments.csv", deployments);
+    file("incidents.csv", incidents);
     long size = Files.size(dir.resolve("changes.csv"));
-    assertThat(Files.size(dir.resolve("deployments.csv"))).isGreaterThan(size);
+    assertThat(Files.size(dir.resolve("incidents.csv"))).isGreaterThan(size);
     // Both files are bigger than the windowed-read size; changes.csv (in columns) counts for a third of its size, under it.
     FilesSource source = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), size - 1);
     TimeWindow first = TimeWindow.ending(NOW, Duration.ofDays(7));
     TimeWindow second = TimeWindow.ending(NOW, Duration.ofDays(8));
     assertThat(source.records(RecordKind.CHANGES, first).rows()).hasSize(1);
-    assertThat(source.records(RecordKind.DEPLOYMENTS, first).rows()).hasSize(1);
+    assertThat(source.records(RecordKind.INCIDENTS, first).rows()).hasSize(1);
     file("changes.csv", changes + "c2,2026-11-21T10:00:00Z\n");
-    file("deployments.csv", deployments + "d2,2026-11-21T10:00:00Z,c2,\n");
+    file("incidents.csv", incidents + "i2,2026-11-21T10:00:00Z,,sev3,api,Slow,\n");
     assertThat(source.records(RecordKind.CHANGES, second).rows()).extracting(Change::changeId).containsExactly("c1");
-    assertThat(source.records(RecordKind.DEPLOYMENTS, second).rows()).extracting(Deployment::deployId).containsExactly("d1", "d2");
+    assertThat(source.records(RecordKind.INCIDENTS, second).rows()).extracting(Incident::incidentId).containsExactly("i1", "i2");
     // Below a third of its size, the windowed-read size has changes.csv read by window too.
     FilesSource small = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), Files.size(dir.resolve("changes.csv")) / 3 - 1);
     assertThat(small.records(RecordKind.CHANGES, first).rows()).hasSize(2);
