@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code files-source}: the {@code files} source's records of all time, each read (its id and time); a plain
  *       changes.csv is kept in columns and its records are made as they are read;
  *   <li>{@code dora-scan}: the byte scan behind {@code score dora} ({@code DoraScan}, up to two threads) over
- *       deployments.csv and changes.csv for all time; its MB/s counts the bytes of both files.
+ *       deployments.csv and changes.csv for all time; its MB/s counts the bytes of both files;
+ *   <li>{@code files-source-deployments}: the {@code files} source's deployments of all time, each read (its id, its
+ *       changes and its status); a plain deployments.csv is kept in columns; its MB/s counts deployments.csv.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -60,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx6g"})
 public class CsvParseBenchmark {
-  @Param({"fastcsv-strings", "fastcsv-callback", "jackson-csv", "duckdb", "files-source", "dora-scan"})
+  @Param({"fastcsv-strings", "fastcsv-callback", "jackson-csv", "duckdb", "files-source", "dora-scan", "files-source-deployments"})
   public String parser;
 
   Path dir;
@@ -85,6 +87,7 @@ public class CsvParseBenchmark {
       case "duckdb" -> duckDb(file);
       case "files-source" -> filesSource(dir);
       case "dora-scan" -> doraScan(dir);
+      case "files-source-deployments" -> filesSourceDeployments(dir);
       default -> throw new IllegalArgumentException(parser);
     };
   }
@@ -176,6 +179,17 @@ public class CsvParseBenchmark {
   static long doraScan(Path dir) throws IOException {
     TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
     return DoraScan.scan(dir, all).orElseThrow().leadHours().length;
+  }
+
+  /** Every deployment of all time read: its id's length, its changes and its status summed. */
+  static long filesSourceDeployments(Path dir) {
+    TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
+    long sum = 0;
+    for (io.companyos.model.data.Deployment d : new FilesSource("bench", dir, true, Clock.systemUTC())
+        .records(RecordKind.DEPLOYMENTS, all).rows()) {
+      sum += d.deployId().length() + d.changes().size() + d.status().ordinal();
+    }
+    return sum;
   }
 
   /** Every record of all time read: its id's length and its time summed (records made when read count as read). */
