@@ -56,7 +56,8 @@ public final class FilesSource implements MetricSource {
   /**
    * Files larger than this, and than an eighth of the heap, are read for the asked window only: each row's time is read
    * first and the rest of the row only when the time falls in the window. Smaller files are read whole once and kept.
-   * Product events and changes, kept in columns, count for a third of their size ({@link #COLUMN_TEXT_DIVISOR}).
+   * Product events, changes and costs, kept in columns, count for a third of their size ({@link #COLUMN_TEXT_DIVISOR});
+   * deployments, whose columns keep the text of their changes, for all of it.
    */
   public static final long WINDOWED_READ_BYTES = 32L << 20;
 
@@ -190,11 +191,13 @@ public final class FilesSource implements MetricSource {
     Path data = file != null ? file : parquet;
     // A Parquet file counts as PARQUET_TEXT_RATIO times its size; read window by window, the window is pushed down
     // into DuckDB's scan where the time column is a timestamp.
-    // A kind kept in columns counts for a third of its text: read whole up to 3/8 of the heap (COLUMN_TEXT_DIVISOR).
+    // A kind kept in columns counts for a third of its text: read whole up to 3/8 of the heap (COLUMN_TEXT_DIVISOR);
+    // deployments' columns keep their changes' text, about the text's size, so they count for all of it.
     long text = file != null ? size(file) : size(parquet) * PARQUET_TEXT_RATIO;
     boolean overSize = text > windowedReadBytes;
     boolean columnar = keptInColumns(kind, data.getFileName().toString());
-    if (!cache.containsKey(kind) && (columnar ? text / COLUMN_TEXT_DIVISOR > windowedReadBytes : overSize)) {
+    long divisor = kind.equals(RecordKind.DEPLOYMENTS) ? 1 : COLUMN_TEXT_DIVISOR;
+    if (!cache.containsKey(kind) && (columnar ? text / divisor > windowedReadBytes : overSize)) {
       return byWindow(format, window, data);
     }
     if (!cache.containsKey(kind)) {

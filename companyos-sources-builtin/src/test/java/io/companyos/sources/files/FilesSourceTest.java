@@ -167,6 +167,23 @@ class FilesSourceTest {
   }
 
   @Test
+  void deploymentsInColumnsCountForAllOfTheirTextAgainstTheWindowedReadSize() throws IOException {
+    // Their columns keep the text of their changes: read whole only up to the windowed-read size, as records are.
+    String deployments = "deploy_id,time_created,changes,status\nd1,2026-11-20T10:00:00Z,c1;c2,\n";
+    file("deployments.csv", deployments);
+    long size = Files.size(dir.resolve("deployments.csv"));
+    FilesSource byWindow = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), size - 1);
+    FilesSource whole = new FilesSource("files", dir, true, Clock.fixed(NOW, ZoneOffset.UTC), 2 * size);
+    TimeWindow first = TimeWindow.ending(NOW, Duration.ofDays(7));
+    TimeWindow second = TimeWindow.ending(NOW, Duration.ofDays(8));
+    assertThat(byWindow.records(RecordKind.DEPLOYMENTS, first).rows()).hasSize(1);
+    assertThat(whole.records(RecordKind.DEPLOYMENTS, first).rows()).hasSize(1);
+    file("deployments.csv", deployments + "d2,2026-11-21T10:00:00Z,c3,\n");
+    assertThat(byWindow.records(RecordKind.DEPLOYMENTS, second).rows()).extracting(Deployment::deployId).containsExactly("d1", "d2");
+    assertThat(whole.records(RecordKind.DEPLOYMENTS, second).rows()).extracting(Deployment::deployId).containsExactly("d1");
+  }
+
+  @Test
   void aKindKeptInColumnsWhoseFileIsNotPlainIsReadByWindowAboveTheWindowedReadSize() throws IOException {
     // A time after 2262 does not fit the columns' nanoseconds: the file is not plain, and as records it is read by
     // window once it is bigger than the windowed-read size, as any record file is.
