@@ -1,7 +1,6 @@
 package io.companyos.sources.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -9,7 +8,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.companyos.model.data.DeployStatus;
 import io.companyos.model.data.Deployment;
 import io.companyos.model.time.TimeWindow;
-import io.companyos.sources.BadDataException;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
@@ -109,11 +107,7 @@ class DeploymentColumnsTest {
     for (Map.Entry<String, String> e : refused.entrySet()) {
       Path dir = folder(e.getKey(), header + good + e.getValue());
       assertThat(DeploymentColumns.scan(dir.resolve("deployments.csv"))).as(e.getKey()).isEmpty();
-      assertThatThrownBy(() -> EventColumnsTest.files(dir).records(RecordKind.DEPLOYMENTS, ALL)).as(e.getKey())
-          .isInstanceOfSatisfying(BadDataException.class, x -> {
-            assertThat(x.file()).isEqualTo("deployments.csv");
-            assertThat(x.line()).isEqualTo(3);
-          });
+      EventColumnsTest.refusedOnLine(dir, RecordKind.DEPLOYMENTS, "deployments.csv", 3);
     }
   }
 

@@ -49,6 +49,15 @@ class EventColumnsTest {
         Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
   }
 
+  /** Asserts that reading {@code kind} from the files source over {@code dir} fails on {@code file}'s line {@code line}. */
+  static void refusedOnLine(Path dir, RecordKind<?> kind, String file, long line) {
+    assertThatThrownBy(() -> files(dir).records(kind, ALL)).as(dir.getFileName().toString())
+        .isInstanceOfSatisfying(BadDataException.class, x -> {
+          assertThat(x.file()).isEqualTo(file);
+          assertThat(x.line()).isEqualTo(line);
+        });
+  }
+
   /** The same text as product_events.csv.gz alone in a folder of its own: read by the record path. */
   Path recordPathCopy(String text, String name) throws IOException {
     return gzipped(Files.createDirectories(tmp.resolve(name + "-gz")), "product_events.csv", text.getBytes(StandardCharsets.UTF_8));
