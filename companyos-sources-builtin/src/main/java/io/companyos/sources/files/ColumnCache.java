@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * result replaces it. One change is read on top of the copy instead: lines appended to the file after its last one (an
  * export that adds each day's rows). When the copy's source ended with a line feed and the file's first bytes still have
  * its CRC32C, only the bytes after them are scanned and joined to the copy's columns (the same columns a scan of the
- * whole file gives), which then replace the copy. A copy is written to a temporary file and moved into place, so a reader never sees half of one;
- * a cache folder that cannot be written costs a warning, not the command.
+ * whole file gives), which then replace the copy. A copy is written to a temporary file and moved into place, so a
+ * reader never sees half of one; a cache folder that cannot be written costs a warning, not the command.
  *
  * <p>The layout (little-endian): the magic {@code COCOLS01}, the kind, the source's absolute path, its size, its
  * modification time in nanoseconds, its CRC32C, the payload's length and the payload's CRC32C, then the payload, which

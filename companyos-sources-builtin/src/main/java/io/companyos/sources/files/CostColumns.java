@@ -38,6 +38,20 @@ final class CostColumns implements WindowColumns<CostRow> {
   private static final int CHARGE = 8;
   private static final int TAGS = 12;
   private static final int TEXTS = COLUMNS.size() - SERVICE;
+  /** The value of an empty cell of a column the record path requires. */
+  private static final Object REFUSED = new Object();
+  /** Per text column, the value of an empty (or absent) cell by the record path's rules, or {@link #REFUSED}. */
+  private static final Object[] EMPTY = new Object[TEXTS];
+
+  static {
+    for (int c = 0; c < TEXTS; c++) {
+      try {
+        EMPTY[c] = value(SERVICE + c, "");
+      } catch (ColumnScan.NotPlain e) {
+        EMPTY[c] = REFUSED;
+      }
+    }
+  }
 
   private final long[] starts;
   private final long[] ends;
@@ -112,8 +126,6 @@ final class CostColumns implements WindowColumns<CostRow> {
     final ColumnScan.Names[] names = new ColumnScan.Names[TEXTS];
     /** Per text column, the value of each number the part gave, in order. */
     final List<List<Object>> values = new ArrayList<>();
-    /** The value of an empty cell per text column (computed once). */
-    private final Object[] empty = new Object[TEXTS];
     long[] starts = new long[1024];
     long[] ends = new long[1024];
     final long[][] unscaled = new long[3][1024];
@@ -158,7 +170,7 @@ final class CostColumns implements WindowColumns<CostRow> {
         codes[c][size] = text(b, f, c);
       }
       int charge = codes[CHARGE - SERVICE][size];
-      boolean mayBeNegative = FileFormats.mayBeNegative((String) (charge < 0 ? empty(CHARGE - SERVICE) : values.get(CHARGE - SERVICE).get(charge)));
+      boolean mayBeNegative = FileFormats.mayBeNegative((String) (charge < 0 ? EMPTY[CHARGE - SERVICE] : values.get(CHARGE - SERVICE).get(charge)));
       int ss = f.start(b, at[START]);
       long start = ColumnScan.nanos(b, ss, f.end(b, at[START], ss));
       int es = f.start(b, at[END]);
@@ -192,8 +204,7 @@ final class CostColumns implements WindowColumns<CostRow> {
     private int text(byte[] b, DoraScan.Fields f, int c) {
       int column = at[SERVICE + c];
       if (column < 0 || column >= f.count) {
-        empty(c);
-        return -1;
+        return empty(c);
       }
       int s;
       int e;
@@ -211,8 +222,7 @@ final class CostColumns implements WindowColumns<CostRow> {
         e = f.end(b, column, s);
       }
       if (s == e) {
-        empty(c);
-        return -1;
+        return empty(c);
       }
       int id = names[c].id(b, s, e);
       if (id < 0) {
@@ -226,13 +236,12 @@ final class CostColumns implements WindowColumns<CostRow> {
       return id;
     }
 
-    /** The value of text column {@code c}'s empty cell. */
-    private Object empty(int c) {
-      if (empty[c] == null) {
-        Object v = value(SERVICE + c, "");
-        empty[c] = v == null ? NONE : v;
+    /** The number of an empty cell of text column {@code c}, -1; not plain when the record path requires the column. */
+    private static int empty(int c) {
+      if (EMPTY[c] == REFUSED) {
+        throw new ColumnScan.NotPlain();
       }
-      return empty[c] == NONE ? null : empty[c];
+      return -1;
     }
 
     /**
@@ -271,9 +280,6 @@ final class CostColumns implements WindowColumns<CostRow> {
     }
   }
 
-  /** Stands for a null value of an empty cell, once computed. */
-  private static final Object NONE = new Object();
-
   /**
    * The parts' rows in file order (each part's numbers turned into those of the texts as one pass would number them),
    * sorted by start: a stable sort, so ties keep file order, as the record path's.
@@ -307,7 +313,7 @@ final class CostColumns implements WindowColumns<CostRow> {
     for (int c = 0; c < TEXTS; c++) {
       List<Object> v = numbers.get(c).values;
       values[c] = v.toArray(new Object[v.size() + 1]);
-      values[c][v.size()] = emptyValue(SERVICE + c);
+      values[c][v.size()] = EMPTY[c] == REFUSED ? null : EMPTY[c]; // never read when refused: such a file is not plain
     }
     int[] order = ColumnScan.orderIfUnsorted(starts);
     if (order != null) {
@@ -322,15 +328,6 @@ final class CostColumns implements WindowColumns<CostRow> {
       }
     }
     return new CostColumns(starts, ends, unscaled, scales, codes, values);
-  }
-
-  /** The value of an empty cell of {@code column}, or null when the record path refuses one (a required column). */
-  private static @Nullable Object emptyValue(int column) {
-    try {
-      return value(column, "");
-    } catch (ColumnScan.NotPlain e) {
-      return null; // never read: a row with that cell empty made the file not plain
-    }
   }
 
   @Override

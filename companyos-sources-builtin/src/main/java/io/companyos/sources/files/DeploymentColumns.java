@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 final class DeploymentColumns implements WindowColumns<Deployment> {
   private static final DeployStatus[] STATUSES = DeployStatus.values();
+  /** The status of an empty (or absent) {@code status} cell, by the record path's rule. */
+  private static final DeployStatus EMPTY_STATUS = status("");
   private final long[] nanos;
   private final TextColumn ids;
   private final TextColumn changes;
@@ -115,7 +117,7 @@ final class DeploymentColumns implements WindowColumns<Deployment> {
       int se = f.end(b, status, ss);
       DeployStatus s;
       if (ss == se) {
-        s = DeployStatus.SUCCESS; // the record path's rule for an empty status, read once below for any other text
+        s = EMPTY_STATUS;
       } else {
         int code = statusTexts.id(b, ss, se);
         if (code < 0) {

@@ -191,13 +191,12 @@ public final class FilesSource implements MetricSource {
     Path data = file != null ? file : parquet;
     // A Parquet file counts as PARQUET_TEXT_RATIO times its size; read window by window, the window is pushed down
     // into DuckDB's scan where the time column is a timestamp.
-    // A kind kept in columns counts for a third of its text: read whole up to 3/8 of the heap (COLUMN_TEXT_DIVISOR);
-    // deployments' columns keep their changes' text, about the text's size, so they count for all of it.
+    // A kind kept in columns counts for its text divided by columnTextDivisor (most for a third: read whole up to 3/8
+    // of the heap).
     long text = file != null ? size(file) : size(parquet) * PARQUET_TEXT_RATIO;
     boolean overSize = text > windowedReadBytes;
     boolean columnar = keptInColumns(kind, data.getFileName().toString());
-    long divisor = kind.equals(RecordKind.DEPLOYMENTS) ? 1 : COLUMN_TEXT_DIVISOR;
-    if (!cache.containsKey(kind) && (columnar ? text / divisor > windowedReadBytes : overSize)) {
+    if (!cache.containsKey(kind) && (columnar ? text / columnTextDivisor(kind) > windowedReadBytes : overSize)) {
       return byWindow(format, window, data);
     }
     if (!cache.containsKey(kind)) {
@@ -343,6 +342,14 @@ public final class FilesSource implements MetricSource {
   private final Map<RecordKind<?>, java.util.concurrent.FutureTask<java.util.Optional<? extends WindowColumns<?>>>> kindColumns =
       new ConcurrentHashMap<>();
 
+  /**
+   * What the text of a kind kept in columns is divided by against the windowed-read size: {@link #COLUMN_TEXT_DIVISOR}, but
+   * 1 for deployments, whose columns keep the text of their changes (about the text's size, as records take).
+   */
+  static long columnTextDivisor(RecordKind<?> kind) {
+    return kind.equals(RecordKind.DEPLOYMENTS) ? 1 : COLUMN_TEXT_DIVISOR;
+  }
+
   /** Whether {@link #windowColumns} reads the kind's file of that name in columns (when it is plain). */
   static boolean keptInColumns(RecordKind<?> kind, String name) {
     return kind.equals(RecordKind.PRODUCT_EVENTS) && (name.equals("product_events.csv") || name.equals("product_events.parquet"))
@@ -353,9 +360,9 @@ public final class FilesSource implements MetricSource {
 
   /**
    * product_events.csv ({@link EventColumns}), changes.csv ({@link ChangeColumns}), deployments.csv
-   * ({@link DeploymentColumns}) or costs.csv ({@link CostColumns}) in columns, read once, when it is an uncompressed, plain CSV file, or a Parquet file of the first two kinds written as
-   * plain CSV; empty for other kinds and files,
-   * and when the file is not plain: its records answer instead (which report a bad row as always).
+   * ({@link DeploymentColumns}) or costs.csv ({@link CostColumns}) in columns, read once, when it is an uncompressed,
+   * plain CSV file, or a Parquet file of the first two kinds written as plain CSV; empty for other kinds and files, and
+   * when the file is not plain: its records answer instead (which report a bad row as always).
    */
   @SuppressWarnings("unchecked")
   private <T> java.util.Optional<WindowColumns<T>> windowColumns(RecordKind<T> kind, Path file) {
