@@ -81,7 +81,8 @@ public final class RobustZScoreDetector implements AnomalyDetector {
   @Override
   public double[] scores(double[] values) {
     double[] out = new double[values.length];
-    Stream stream = stream();
+    // The whole series is known: windows over its values' ranks give the same scores with less work (RankedWindow).
+    Stream stream = RankedWindow.stream(p, values);
     for (int i = 0; i < values.length; i++) {
       out[i] = stream.next(values[i]);
     }
@@ -102,8 +103,8 @@ public final class RobustZScoreDetector implements AnomalyDetector {
   /** The detector's state over a series read so far; not thread-safe. */
   public static final class Stream {
     private final Parameters p;
-    private final SlidingWindow level;
-    private final SlidingWindow change;
+    private final Window level;
+    private final Window change;
     private final double[] recent;
     private long count;
     private double previous;
@@ -117,9 +118,14 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     private final double rootShort;
 
     Stream(Parameters p) {
+      this(p, new SlidingWindow(p.window()), new SlidingWindow(p.window()));
+    }
+
+    /** A stream whose windows are {@code level} (the values) and {@code change} (each value's change from the last). */
+    Stream(Parameters p, Window level, Window change) {
       this.p = p;
-      this.level = new SlidingWindow(p.window());
-      this.change = new SlidingWindow(p.window());
+      this.level = level;
+      this.change = change;
       this.recent = new double[p.shortWindow()];
       this.rootShort = Math.sqrt(p.shortWindow());
     }
@@ -170,7 +176,12 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       lo = Math.min(lo, x);
       hi = Math.max(hi, x);
       if (count > 0) {
-        SlidingWindow.add(level, x, change, x - previous);
+        if (level instanceof SlidingWindow a && change instanceof SlidingWindow b) {
+          SlidingWindow.add(a, x, b, x - previous);
+        } else {
+          level.add(x);
+          change.add(x - previous);
+        }
       } else {
         level.add(x);
       }
@@ -191,7 +202,19 @@ public final class RobustZScoreDetector implements AnomalyDetector {
    * around the last answer usually settle the MAD, and otherwise the search widens by doubling steps, never more than
    * O(log n).
    */
-  static final class SlidingWindow {
+  /** The trailing values the medians and spreads are taken over. */
+  abstract static class Window {
+    /** The values held. */
+    abstract int size();
+
+    /** Takes a value, dropping the oldest when full. */
+    abstract void add(double x);
+
+    /** |x − median| in units of the floored robust spread. */
+    abstract double distance(double x);
+  }
+
+  static final class SlidingWindow extends Window {
     private final double[] ring;
     private final SortedBlocks sorted;
     private int size;
@@ -211,10 +234,12 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       sorted = new SortedBlocks(capacity);
     }
 
+    @Override
     int size() {
       return size;
     }
 
+    @Override
     void add(double x) {
       fresh = false;
       if (size == ring.length) {
@@ -267,7 +292,7 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       SortedBlocks.replace(a.sorted, oldA, x, b.sorted, oldB, y);
     }
 
-    /** |x − median| in units of the floored robust spread. */
+    @Override
     double distance(double x) {
       if (!fresh) {
         median = size % 2 == 1 ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;

@@ -121,21 +121,59 @@ class RobustZScoreDetectorTest {
 
   @Test
   void theWindowsSpreadIsTheMedianAbsoluteDeviationOfASortedCopy() {
-    // Whole numbers keep the running sums exact, so the fast window and a sort from scratch must agree to the bit;
-    // small ranges give many ties, windows of 7 and 8 test odd and even sizes.
+    // Whole numbers keep the running sums exact, so both windows and a sort from scratch must agree to the bit; small
+    // ranges give many ties (long runs of equal values for the ranked window's cursors), windows of 7 and 8 test odd
+    // and even sizes.
     qt().forAll(lists().of(integers().between(-6, 6)).ofSizeBetween(1, 120), integers().between(7, 8)).checkAssert((values, capacity) -> {
-      RobustZScoreDetector.SlidingWindow window = new RobustZScoreDetector.SlidingWindow(capacity);
-      for (int i = 0; i < values.size(); i++) {
-        window.add(values.get(i));
-        double[] last = values.subList(Math.max(0, i + 1 - capacity), i + 1).stream().mapToDouble(Integer::doubleValue).sorted().toArray();
+      double[] all = values.stream().mapToDouble(Integer::doubleValue).toArray();
+      RobustZScoreDetector.SlidingWindow sliding = new RobustZScoreDetector.SlidingWindow(capacity);
+      RankedWindow ranked = RankedWindow.of(all, capacity);
+      for (int i = 0; i < all.length; i++) {
+        sliding.add(all[i]);
+        ranked.add(all[i]);
+        double[] last = Arrays.stream(all, Math.max(0, i + 1 - capacity), i + 1).sorted().toArray();
         double median = medianOfSorted(last);
         double[] deviations = Arrays.stream(last).map(v -> Math.abs(v - median)).sorted().toArray();
         double mean = Arrays.stream(last).sum() / last.length;
         double sd = Math.sqrt(Math.max(0, Arrays.stream(last).map(v -> v * v).sum() / last.length - mean * mean));
         double spread = Math.max(Math.max(medianOfSorted(deviations) * 1.4826, sd), Math.max(0.01 * Math.abs(median), 1e-9));
-        assertThat(window.distance(10)).as("after %s", values.subList(0, i + 1)).isEqualTo(Math.abs(10 - median) / spread);
+        assertThat(sliding.distance(10)).as("after %s", values.subList(0, i + 1)).isEqualTo(Math.abs(10 - median) / spread);
+        assertThat(ranked.distance(10)).as("ranked, after %s", values.subList(0, i + 1)).isEqualTo(Math.abs(10 - median) / spread);
       }
     });
+  }
+
+  @Test
+  void rankingGivesEqualValuesOneRankInValueOrder() {
+    // Sorted: -inf, -2.5, -0.0 = 0.0, 3 (twice), 1e300, inf.
+    double[] values = {3, -0.0, Double.POSITIVE_INFINITY, -2.5, 0.0, 3, Double.NEGATIVE_INFINITY, 1e300};
+    int[] ranks = new int[values.length];
+    double[] valueOf = new double[values.length];
+    assertThat(RankedWindow.rank(values, ranks, valueOf)).isEqualTo(6);
+    assertThat(ranks).containsExactly(3, 2, 5, 1, 2, 3, 0, 4);
+    assertThat(Arrays.copyOf(valueOf, 6)).containsExactly(Double.NEGATIVE_INFINITY, -2.5, 0.0, 3, 1e300, Double.POSITIVE_INFINITY);
+    assertThat(Double.doubleToRawLongBits(valueOf[2])).as("the rank of both zeros holds 0.0").isZero();
+    assertThat(RankedWindow.rank(new double[0], new int[0], new double[0])).isZero();
+  }
+
+  @Test
+  void aRankedWindowFarFromItsNeighboursInRankFindsThem() {
+    // 5000 distinct values, then a window of 3 that holds the smallest, the largest and one in the middle: the ranks
+    // held lie thousands apart (many empty words of the bitmap between them), and the middle value is the median.
+    double[] values = new double[5003];
+    for (int i = 0; i < 5000; i++) {
+      values[i] = i;
+    }
+    values[5000] = 0;
+    values[5001] = 4999;
+    values[5002] = 2500;
+    RankedWindow window = RankedWindow.of(values, 3);
+    for (double v : values) {
+      window.add(v);
+    }
+    // Window 0, 4999, 2500: median 2500; deviations 0, 2499, 2500, so the MAD is 2499 (3704.9574 scaled); the
+    // standard deviation is √((0 + 4999² + 2500²) / 3 − 2499.67²) ≈ 2040.8, so the scaled MAD is the spread.
+    assertThat(window.distance(2500 + 2499 * 1.4826)).isCloseTo(1, within(1e-12));
   }
 
   @Test
