@@ -4,10 +4,14 @@ package io.companyos.scoring.anomaly;
  * The detector's window for a whole series known in advance ({@link RobustZScoreDetector#scores}): the same medians
  * and spreads as {@link RobustZScoreDetector.SlidingWindow}, to the bit, with no values moved in memory.
  *
- * <p>Before the first value, every value the window will take is given its rank among the series' distinct values
- * (one radix sort; -0.0 and 0.0 share a rank, as {@code <} finds them equal). The window is then a count per rank and
- * a bitmap of the ranks it holds (with a second bitmap of the non-empty words, so the next or previous rank held is
- * found in a few word reads however far it lies). Taking a value and dropping the oldest change two counts.
+ * <p>The values are ranked a block at a time: before the first value of a block of {@code 4 × capacity} values, every
+ * value the window holds or will take or drop during the block is given its rank among their distinct values (one radix
+ * sort; -0.0 and 0.0 share a rank, as {@code <} finds them equal). The window is then a count per rank and a bitmap of
+ * the ranks it holds (with a second bitmap of the non-empty words, so the next or previous rank held is found in a few
+ * word reads however far it lies). Taking a value and dropping the oldest change two counts. Ranking by block keeps the
+ * ranks few (at most five times the window) however long the series, so the ranks held lie close together and the
+ * counts stay in the processor's nearest caches; at a block's start the counts are made again for the new ranks, and
+ * the cursors (below) keep their places in the sorted order.
  *
  * <p>Three cursors name values of the window by their place in its sorted order (a rank and which of its equal
  * values): the lower middle value, and the first and last of {@code k = size / 2 + 1} values in a row whose largest
@@ -19,7 +23,7 @@ package io.companyos.scoring.anomaly;
  * (with the second largest of the k for an even size). Each deviation is computed as the sliding window computes it
  * ({@code median − v} below the median, {@code v − median} from it up), so the MAD is the same number.
  *
- * <p>Memory is O(n) for a series of n values (their ranks), not O(window) as for a live stream.
+ * <p>Memory is the series' values (kept by the caller) and O(window) besides.
  */
 final class RankedWindow extends RobustZScoreDetector.Window {
   /** Cursor offsets in {@link #cursors}: rank, index among the rank's equal values, place in the sorted order. */
@@ -31,19 +35,22 @@ final class RankedWindow extends RobustZScoreDetector.Window {
   private static final int FIRST = 3;
   private static final int LAST = 6;
 
-  /** The radix sort's digits: six of 11 bits (the last of 9) cover a double's 64. */
-  private static final int DIGIT_BITS = 11;
-  private static final int DIGIT_MASK = (1 << DIGIT_BITS) - 1;
-  private static final int DIGITS = 6;
-
-  /** The rank of each value the window will take, in order. */
+  /** The values the window will take, in order. */
+  private final double[] values;
+  private final int capacity;
+  /** The values ranked together, at most: the block's, and the window's before it. */
+  private final int block;
+  private final Ranking ranking;
+  /** The rank of each value from {@link #base} to {@link #blockEnd}, in the current block's ranking. */
   private final int[] ranks;
   /** The value of each rank (0.0 for the rank of both zeros). */
   private final double[] valueOf;
+  private int distinct;
+  private int base;
+  private int blockEnd;
   private int taken;
-  private final int capacity;
+  /** The place in {@link #values} of each value held, oldest at {@link #head} once full. */
   private final int[] ring;
-  private final double[] ringValues;
   private int head;
   private int size;
   private double sum;
@@ -59,14 +66,17 @@ final class RankedWindow extends RobustZScoreDetector.Window {
   private double median;
   private double spread;
 
-  private RankedWindow(int capacity, int[] ranks, double[] valueOf, int distinct) {
+  private RankedWindow(double[] values, int capacity) {
+    this.values = values;
     this.capacity = capacity;
-    this.ranks = ranks;
-    this.valueOf = valueOf;
+    this.block = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(4L * capacity, 1024));
+    int most = (int) Math.min(values.length, (long) block + capacity);
+    this.ranking = new Ranking(most);
+    this.ranks = new int[most];
+    this.valueOf = new double[most];
     this.ring = new int[capacity];
-    this.ringValues = new double[capacity];
-    this.count = new int[distinct];
-    this.held = new long[(distinct + 63) >>> 6];
+    this.count = new int[most];
+    this.held = new long[(most + 63) >>> 6];
     this.words = new long[(held.length + 63) >>> 6];
   }
 
@@ -99,77 +109,157 @@ final class RankedWindow extends RobustZScoreDetector.Window {
     return new RobustZScoreDetector.Stream(p, of(level, p.window()), of(change, p.window()));
   }
 
-  /** A window of {@code capacity} values that will take {@code values} in order. */
+  /** A window of {@code capacity} values that will take {@code values} in order (it keeps the array). */
   static RankedWindow of(double[] values, int capacity) {
-    int[] ranks = new int[values.length];
-    double[] valueOf = new double[values.length];
-    int distinct = rank(values, ranks, valueOf);
-    return new RankedWindow(capacity, ranks, valueOf, distinct);
+    return new RankedWindow(values, capacity);
+  }
+
+  /** Ranks the values of the block that starts with the next value, and makes the counts and cursors again for them. */
+  private void nextBlock() {
+    int start = taken;
+    int previous = distinct;
+    base = Math.max(0, start - capacity);
+    blockEnd = (int) Math.min(values.length, (long) start + block);
+    distinct = ranking.rank(values, base, blockEnd, ranks, valueOf);
+    java.util.Arrays.fill(count, 0, previous, 0);
+    java.util.Arrays.fill(held, 0, (previous + 63) >>> 6, 0L);
+    java.util.Arrays.fill(words, 0, (((previous + 63) >>> 6) + 63) >>> 6, 0L);
+    for (int t = start - size; t < start; t++) {
+      int q = ranks[t - base];
+      if (count[q]++ == 0) {
+        hold(q);
+      }
+    }
+    if (size == 0) {
+      return;
+    }
+    // Each cursor keeps its place; its rank and index are found again in the new ranks.
+    int[] c = cursors;
+    int found = 0;
+    int before = 0;
+    for (int r = nextHeld(0); found < 3; r = nextHeld(r + 1)) {
+      int n = count[r];
+      for (int i = 0; i < 9; i += 3) {
+        int place = c[i + PLACE];
+        if (place >= before && place < before + n) {
+          c[i + RANK] = r;
+          c[i + INDEX] = place - before;
+          found++;
+        }
+      }
+      before += n;
+    }
+  }
+
+  private void hold(int q) {
+    held[q >>> 6] |= 1L << q;
+    words[q >>> 12] |= 1L << (q >>> 6);
   }
 
   /**
-   * Ranks {@code values} (each finite or infinite, none NaN) among their distinct values by one least-significant-digit
-   * radix sort of their bits (11 bits a pass; a pass whose digit is the same for every value is skipped).
+   * Ranks {@code values} among their distinct values ({@link Ranking#rank}).
    *
-   * @param values the values
+   * @param values the values, each finite or infinite, none NaN
    * @param ranks receives each value's rank, from 0 for the smallest; -0.0 and 0.0 share one
    * @param valueOf receives each rank's value
    * @return the number of distinct values
    */
   static int rank(double[] values, int[] ranks, double[] valueOf) {
-    int n = values.length;
-    long[] keys = new long[n];
-    int[] order = new int[n];
-    int[] histogram = new int[DIGITS << DIGIT_BITS];
-    for (int i = 0; i < n; i++) {
-      // + 0.0 makes -0.0 into 0.0; the bits of a double ordered as unsigned longs follow its value.
-      long bits = Double.doubleToRawLongBits(values[i] + 0.0);
-      long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
-      keys[i] = key;
-      order[i] = i;
-      for (int d = 0; d < DIGITS; d++) {
-        histogram[(d << DIGIT_BITS) + (int) ((key >>> (d * DIGIT_BITS)) & DIGIT_MASK)]++;
-      }
+    return new Ranking(values.length).rank(values, 0, values.length, ranks, valueOf);
+  }
+
+  /** A radix sort's working arrays, for ranking up to a given number of values at a time. */
+  static final class Ranking {
+    /** The digits: six of 11 bits (the last of 9) cover a double's 64. */
+    private static final int DIGIT_BITS = 11;
+    private static final int DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+    private static final int DIGITS = 6;
+
+    private long[] keys;
+    private long[] keysTo;
+    private int[] order;
+    private int[] orderTo;
+    private final int[] histogram = new int[DIGITS << DIGIT_BITS];
+
+    Ranking(int most) {
+      keys = new long[most];
+      keysTo = new long[most];
+      order = new int[most];
+      orderTo = new int[most];
     }
-    long[] keysTo = new long[n];
-    int[] orderTo = new int[n];
-    for (int d = 0; d < DIGITS && n > 0; d++) {
-      int base = d << DIGIT_BITS;
-      int shift = d * DIGIT_BITS;
-      if (histogram[base + (int) ((keys[0] >>> shift) & DIGIT_MASK)] == n) {
-        continue; // every value has this digit: the pass would leave the order as it is
-      }
-      int at = 0;
-      for (int b = 0; b <= DIGIT_MASK; b++) {
-        int c = histogram[base + b];
-        histogram[base + b] = at;
-        at += c;
-      }
-      for (int i = 0; i < n; i++) {
-        long key = keys[i];
-        int to = histogram[base + (int) ((key >>> shift) & DIGIT_MASK)]++;
-        keysTo[to] = key;
-        orderTo[to] = order[i];
-      }
+
+    /**
+     * Ranks {@code values[from, to)} among their distinct values by one least-significant-digit radix sort of their
+     * bits (11 bits a pass; a pass whose digit is the same for every value is skipped).
+     *
+     * @param values the values, each finite or infinite, none NaN
+     * @param from the first value ranked
+     * @param to the end of the values ranked, at most {@code from} plus the most this ranking was made for
+     * @param ranks receives the rank of {@code values[from + i]} at {@code i}, from 0 for the smallest; -0.0 and 0.0
+     *     share one
+     * @param valueOf receives each rank's value
+     * @return the number of distinct values
+     */
+    int rank(double[] values, int from, int to, int[] ranks, double[] valueOf) {
+      int n = to - from;
       long[] k = keys;
-      keys = keysTo;
-      keysTo = k;
       int[] o = order;
-      order = orderTo;
-      orderTo = o;
-    }
-    int r = -1;
-    long last = 0;
-    for (int i = 0; i < n; i++) {
-      long key = keys[i];
-      if (r < 0 || key != last) {
-        r++;
-        valueOf[r] = values[order[i]] + 0.0;
-        last = key;
+      int[] h = histogram;
+      java.util.Arrays.fill(h, 0);
+      for (int i = 0; i < n; i++) {
+        // + 0.0 makes -0.0 into 0.0; the bits of a double ordered as unsigned longs follow its value.
+        long bits = Double.doubleToRawLongBits(values[from + i] + 0.0);
+        long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+        k[i] = key;
+        o[i] = i;
+        for (int d = 0; d < DIGITS; d++) {
+          h[(d << DIGIT_BITS) + (int) ((key >>> (d * DIGIT_BITS)) & DIGIT_MASK)]++;
+        }
       }
-      ranks[order[i]] = r;
+      long[] kTo = keysTo;
+      int[] oTo = orderTo;
+      for (int d = 0; d < DIGITS && n > 0; d++) {
+        int base = d << DIGIT_BITS;
+        int shift = d * DIGIT_BITS;
+        if (h[base + (int) ((k[0] >>> shift) & DIGIT_MASK)] == n) {
+          continue; // every value has this digit: the pass would leave the order as it is
+        }
+        int at = 0;
+        for (int b = 0; b <= DIGIT_MASK; b++) {
+          int c = h[base + b];
+          h[base + b] = at;
+          at += c;
+        }
+        for (int i = 0; i < n; i++) {
+          long key = k[i];
+          int t = h[base + (int) ((key >>> shift) & DIGIT_MASK)]++;
+          kTo[t] = key;
+          oTo[t] = o[i];
+        }
+        long[] swapKeys = k;
+        k = kTo;
+        kTo = swapKeys;
+        int[] swapOrder = o;
+        o = oTo;
+        oTo = swapOrder;
+      }
+      keys = k;
+      keysTo = kTo;
+      order = o;
+      orderTo = oTo;
+      int r = -1;
+      long last = 0;
+      for (int i = 0; i < n; i++) {
+        long key = k[i];
+        if (r < 0 || key != last) {
+          r++;
+          valueOf[r] = values[from + o[i]] + 0.0;
+          last = key;
+        }
+        ranks[o[i]] = r;
+      }
+      return r + 1;
     }
-    return r + 1;
   }
 
   @Override
@@ -181,23 +271,25 @@ final class RankedWindow extends RobustZScoreDetector.Window {
   @Override
   void add(double x) {
     fresh = false;
-    int q = ranks[taken++];
+    if (taken == blockEnd) {
+      nextBlock();
+    }
+    int t = taken++;
+    int q = ranks[t - base];
     if (size == capacity) {
-      double old = ringValues[head];
-      int oldRank = ring[head];
+      int oldest = ring[head];
+      double old = values[oldest];
       sum -= old;
       sumSq -= old * old;
-      ring[head] = q;
-      ringValues[head] = x;
+      ring[head] = t;
       head = head + 1 == capacity ? 0 : head + 1;
       sum += x;
       sumSq += x * x;
-      remove(oldRank);
+      remove(ranks[oldest - base]);
       insert(q);
       return;
     }
-    ring[head] = q;
-    ringValues[head] = x;
+    ring[head] = t;
     head = head + 1 == capacity ? 0 : head + 1;
     insert(q);
     sum += x;
@@ -221,8 +313,7 @@ final class RankedWindow extends RobustZScoreDetector.Window {
       }
     }
     if (count[q]++ == 0) {
-      held[q >>> 6] |= 1L << q;
-      words[q >>> 12] |= 1L << (q >>> 6);
+      hold(q);
     }
     size++;
   }
