@@ -52,7 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code dora-scan}: the byte scan behind {@code score dora} ({@code DoraScan}, up to two threads) over
  *       deployments.csv and changes.csv for all time; its MB/s counts the bytes of both files;
  *   <li>{@code files-source-deployments}: the {@code files} source's deployments of all time, each read (its id, its
- *       changes and its status); a plain deployments.csv is kept in columns; its MB/s counts deployments.csv.
+ *       changes and its status); a plain deployments.csv is kept in columns; its MB/s counts deployments.csv;
+ *   <li>{@code files-source-incidents}: the {@code files} source's incidents of all time, each read (its id, its time
+ *       and its severity), by the record path every kind without columns takes; its MB/s counts incidents.csv.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -62,7 +64,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgs = {"-Xmx6g"})
 public class CsvParseBenchmark {
-  @Param({"fastcsv-strings", "fastcsv-callback", "jackson-csv", "duckdb", "files-source", "dora-scan", "files-source-deployments"})
+  @Param({"fastcsv-strings", "fastcsv-callback", "jackson-csv", "duckdb", "files-source", "dora-scan", "files-source-deployments",
+      "files-source-incidents"})
   public String parser;
 
   Path dir;
@@ -88,6 +91,7 @@ public class CsvParseBenchmark {
       case "files-source" -> filesSource(dir);
       case "dora-scan" -> doraScan(dir);
       case "files-source-deployments" -> filesSourceDeployments(dir);
+      case "files-source-incidents" -> filesSourceIncidents(dir);
       default -> throw new IllegalArgumentException(parser);
     };
   }
@@ -188,6 +192,16 @@ public class CsvParseBenchmark {
     for (io.companyos.model.data.Deployment d : new FilesSource("bench", dir, true, Clock.systemUTC())
         .records(RecordKind.DEPLOYMENTS, all).rows()) {
       sum += d.deployId().length() + d.changes().size() + d.status().ordinal();
+    }
+    return sum;
+  }
+
+  static long filesSourceIncidents(Path dir) {
+    TimeWindow all = new TimeWindow(Instant.parse("1970-01-01T00:00:00Z"), Instant.parse("2200-01-01T00:00:00Z"));
+    long sum = 0;
+    for (io.companyos.model.data.Incident i : new FilesSource("bench", dir, true, Clock.systemUTC())
+        .records(RecordKind.INCIDENTS, all).rows()) {
+      sum += i.incidentId().length() + i.timeCreated().getNano() + i.severity().length();
     }
     return sum;
   }
