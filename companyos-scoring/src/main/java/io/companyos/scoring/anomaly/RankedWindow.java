@@ -53,8 +53,6 @@ final class RankedWindow extends RobustZScoreDetector.Window {
   private final int[] ring;
   private int head;
   private int size;
-  private double sum;
-  private double sumSq;
   /** How many of the window's values have each rank. */
   private final int[] count;
   /** Bit r set when the window holds a value of rank r. */
@@ -278,13 +276,9 @@ final class RankedWindow extends RobustZScoreDetector.Window {
     int q = ranks[t - base];
     if (size == capacity) {
       int oldest = ring[head];
-      double old = values[oldest];
-      sum -= old;
-      sumSq -= old * old;
       ring[head] = t;
       head = head + 1 == capacity ? 0 : head + 1;
-      sum += x;
-      sumSq += x * x;
+      replaceInSums(values[oldest], x);
       remove(ranks[oldest - base]);
       insert(q);
       return;
@@ -292,8 +286,7 @@ final class RankedWindow extends RobustZScoreDetector.Window {
     ring[head] = t;
     head = head + 1 == capacity ? 0 : head + 1;
     insert(q);
-    sum += x;
-    sumSq += x * x;
+    addToSums(x);
   }
 
   /** Adds a value of rank q after the values of its rank already held; the cursors keep their values. */
@@ -445,9 +438,7 @@ final class RankedWindow extends RobustZScoreDetector.Window {
         double upper = c[MIDDLE + INDEX] + 1 < count[r] ? lower : valueOf[nextHeld(r + 1)];
         median = (lower + upper) / 2;
       }
-      double mean = sum / size;
-      double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
-      double floor = Math.max(sd, Math.max(0.01 * Math.abs(median), 1e-9));
+      double floor = floor(median, size);
       // k values in a row lie within the larger of their two end deviations of the median, which so bounds the MAD
       // from above; when even the bound loses to the floors, so does the MAD (rounding is monotone).
       int k = size / 2 + 1;

@@ -202,8 +202,35 @@ public final class RobustZScoreDetector implements AnomalyDetector {
    * around the last answer usually settle the MAD, and otherwise the search widens by doubling steps, never more than
    * O(log n).
    */
-  /** The trailing values the medians and spreads are taken over. */
+  /**
+   * The trailing values the medians and spreads are taken over, with their running sums (their order of additions is
+   * part of the scores: every window makes the same ones).
+   */
   abstract static class Window {
+    private double sum;
+    private double sumSq;
+
+    /** The running sums with {@code old} dropped and {@code x} taken, in that order. */
+    final void replaceInSums(double old, double x) {
+      sum -= old;
+      sumSq -= old * old;
+      sum += x;
+      sumSq += x * x;
+    }
+
+    /** The running sums with {@code x} taken. */
+    final void addToSums(double x) {
+      sum += x;
+      sumSq += x * x;
+    }
+
+    /** The spread's floors over the {@code size} values held: {@code max(standard deviation, 1% of |median|, ε)}. */
+    final double floor(double median, int size) {
+      double mean = sum / size;
+      double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
+      return Math.max(sd, Math.max(0.01 * Math.abs(median), 1e-9));
+    }
+
     /** The values held. */
     abstract int size();
 
@@ -219,8 +246,6 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     private final SortedBlocks sorted;
     private int size;
     private int head;
-    private double sum;
-    private double sumSq;
     private boolean fresh;
     private double median;
     private double spread;
@@ -244,12 +269,9 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       fresh = false;
       if (size == ring.length) {
         double old = ring[head];
-        sum -= old;
-        sumSq -= old * old;
         ring[head] = x;
         head = head + 1 == ring.length ? 0 : head + 1;
-        sum += x;
-        sumSq += x * x;
+        replaceInSums(old, x);
         sorted.replace(old, x);
         return;
       }
@@ -257,8 +279,7 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       head = head + 1 == ring.length ? 0 : head + 1;
       sorted.insert(x);
       size++;
-      sum += x;
-      sumSq += x * x;
+      addToSums(x);
     }
 
     /**
@@ -276,19 +297,13 @@ public final class RobustZScoreDetector implements AnomalyDetector {
       int h = a.head;
       double oldA = a.ring[h];
       double oldB = b.ring[b.head];
-      a.sum -= oldA;
-      a.sumSq -= oldA * oldA;
       a.ring[h] = x;
       a.head = h + 1 == a.ring.length ? 0 : h + 1;
-      a.sum += x;
-      a.sumSq += x * x;
+      a.replaceInSums(oldA, x);
       h = b.head;
-      b.sum -= oldB;
-      b.sumSq -= oldB * oldB;
       b.ring[h] = y;
       b.head = h + 1 == b.ring.length ? 0 : h + 1;
-      b.sum += y;
-      b.sumSq += y * y;
+      b.replaceInSums(oldB, y);
       SortedBlocks.replace(a.sorted, oldA, x, b.sorted, oldB, y);
     }
 
@@ -296,9 +311,7 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     double distance(double x) {
       if (!fresh) {
         median = size % 2 == 1 ? sorted.get(size / 2) : (sorted.get(size / 2 - 1) + sorted.get(size / 2)) / 2;
-        double mean = sum / size;
-        double sd = Math.sqrt(Math.max(0, sumSq / size - mean * mean));
-        double floor = Math.max(sd, Math.max(0.01 * Math.abs(median), 1e-9));
+        double floor = floor(median, size);
         // Any k = size / 2 + 1 ranks in a row lie within the larger of their two end deviations of the median, so
         // that bounds the MAD (the k-th smallest deviation) from above. When even the bound loses to the floors, so
         // does the MAD, and its search is skipped: the spread is the same to the bit (rounding is monotone).
