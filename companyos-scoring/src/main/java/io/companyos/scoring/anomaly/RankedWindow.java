@@ -1,8 +1,9 @@
 package io.companyos.scoring.anomaly;
 
 /**
- * The detector's window for a whole series known in advance ({@link RobustZScoreDetector#scores}): the same medians
- * and spreads as {@link RobustZScoreDetector.SlidingWindow}, to the bit, with no values moved in memory.
+ * The detector's window for a whole series known in advance ({@link RobustZScoreDetector#scores}): the same distances
+ * as {@link RobustZScoreDetector.SlidingWindow}, to the bit, with no values moved in memory (a median of zero may be
+ * 0.0 where the sliding window has -0.0, which no distance or spread shows).
  *
  * <p>The values are ranked a block at a time: before the first value of a block of {@code 4 × capacity} values, every
  * value the window holds or will take or drop during the block is given its rank among their distinct values (one radix
