@@ -300,11 +300,10 @@ final class RankedWindow extends RobustZScoreDetector.Window {
         c[i + PLACE] = 0;
       }
     } else {
-      for (int i = 0; i < 9; i += 3) {
-        if (q < c[i + RANK]) {
-          c[i + PLACE]++;
-        }
-      }
+      // One place up for each cursor above the new value, without a branch: (q − r) >>> 31 is 1 when q < r.
+      c[MIDDLE + PLACE] += (q - c[MIDDLE + RANK]) >>> 31;
+      c[FIRST + PLACE] += (q - c[FIRST + RANK]) >>> 31;
+      c[LAST + PLACE] += (q - c[LAST + RANK]) >>> 31;
     }
     if (count[q]++ == 0) {
       hold(q);
@@ -318,9 +317,8 @@ final class RankedWindow extends RobustZScoreDetector.Window {
     int n = count[q];
     for (int i = 0; i < 9; i += 3) {
       int r = c[i + RANK];
-      if (q < r) {
-        c[i + PLACE]--;
-      } else if (q == r && c[i + INDEX] == n - 1) {
+      c[i + PLACE] -= (q - r) >>> 31;
+      if (q == r && c[i + INDEX] == n - 1) {
         if (n > 1) {
           c[i + INDEX]--;
           c[i + PLACE]--;
