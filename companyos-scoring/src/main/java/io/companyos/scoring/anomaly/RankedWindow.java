@@ -24,7 +24,8 @@ package io.companyos.scoring.anomaly;
  * (with the second largest of the k for an even size). Each deviation is computed as the sliding window computes it
  * ({@code median − v} below the median, {@code v − median} from it up), so the MAD is the same number.
  *
- * <p>Memory is the series' values (kept by the caller) and O(window) besides.
+ * <p>Memory: the values a window takes (for the detector, the series' finite values and their changes: two arrays as
+ * long as the series) and O(window) besides.
  */
 final class RankedWindow extends RobustZScoreDetector.Window {
   /** Cursor offsets in {@link #cursors}: rank, index among the rank's equal values, place in the sorted order. */
