@@ -13,18 +13,14 @@ import io.companyos.sources.ComputedRows;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
-import io.companyos.sources.SourceContext;
-import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,9 +51,7 @@ class ChangeColumnsTest {
 
   @Test
   void theSampleCompanysChangesAreTheRecordPaths() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("sample"));
-    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
-    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), dir);
+    Path dir = EventColumnsTest.sampleExport(tmp.resolve("sample"));
     Path[] f = folders(Files.readString(dir.resolve("changes.csv")), "sample-changes");
     assertThat(ChangeColumns.scan(f[0].resolve("changes.csv"))).isPresent();
     int checked = 0;

@@ -10,14 +10,11 @@ import io.companyos.model.time.TimeWindow;
 import io.companyos.sources.Dataset;
 import io.companyos.sources.MetricSource;
 import io.companyos.sources.RecordKind;
-import io.companyos.sources.SourceContext;
-import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,9 +54,7 @@ class CostColumnsTest {
 
   @Test
   void theSampleCompanysCostsAreTheRecordPaths() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("sample"));
-    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
-    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), dir);
+    Path dir = EventColumnsTest.sampleExport(tmp.resolve("sample"));
     String text = Files.readString(dir.resolve("costs.csv"));
     assertThat(CostColumns.scan(dir.resolve("costs.csv"))).isPresent();
     MetricSource columns = EventColumnsTest.files(dir);

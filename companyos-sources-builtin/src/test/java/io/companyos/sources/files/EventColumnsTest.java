@@ -49,6 +49,14 @@ class EventColumnsTest {
         Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
   }
 
+  /** {@code dir} (made if missing) with the sample company's 120 days up to {@link #NOW} exported into it as files. */
+  static Path sampleExport(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
+    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), dir);
+    return dir;
+  }
+
   /** Asserts that reading {@code kind} from the files source over {@code dir} fails on {@code file}'s line {@code line}. */
   static void refusedOnLine(Path dir, RecordKind<?> kind, String file, long line) {
     assertThatThrownBy(() -> files(dir).records(kind, ALL)).as(dir.getFileName().toString())
@@ -79,9 +87,7 @@ class EventColumnsTest {
 
   @Test
   void theSampleCompanysEventsAreTheRecordPaths() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("sample"));
-    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
-    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), dir);
+    Path dir = sampleExport(tmp.resolve("sample"));
     String text = Files.readString(dir.resolve("product_events.csv"));
     MetricSource columns = files(dir);
     MetricSource records = files(recordPathCopy(text, "sample"));

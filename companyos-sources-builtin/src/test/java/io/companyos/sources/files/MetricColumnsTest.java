@@ -12,7 +12,6 @@ import io.companyos.sources.RecordKind;
 import io.companyos.sources.SourceContext;
 import io.companyos.sources.builtin.internal.MetricPointQueries;
 import io.companyos.sources.builtin.internal.MetricSelector;
-import io.companyos.sources.sample.SampleSourceProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +41,7 @@ class MetricColumnsTest {
 
   @BeforeAll
   static void sample() throws IOException {
-    MetricSource sample = new SampleSourceProvider().create(SourceContext.of("sample", Map.of(), Clock.systemUTC(), dir));
-    FilesWriter.export(sample, TimeWindow.ending(NOW, Duration.ofDays(120)), dir);
+    EventColumnsTest.sampleExport(dir);
     columns = MetricColumns.scan(dir.resolve("metrics.csv")).orElseThrow();
     MetricSource files = new FilesSourceProvider().create(SourceContext.of("files", Map.of("dir", dir.toString()),
         Clock.fixed(NOW, ZoneOffset.UTC), Path.of(".")));
