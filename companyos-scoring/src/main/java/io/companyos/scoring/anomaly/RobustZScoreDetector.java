@@ -192,17 +192,6 @@ public final class RobustZScoreDetector implements AnomalyDetector {
   }
 
   /**
-   * The last {@code capacity} values, kept sorted for medians in {@link SortedBlocks}: each new value replaces the
-   * oldest by copying a block at each end and rotating the blocks in between; the detector's two windows make their
-   * replacements side by side ({@link #add(SlidingWindow, double, SlidingWindow, double)}). The robust spread of a
-   * window state is computed once and reused for every distance asked of that state. The MAD is only searched for when
-   * it could exceed the standard deviation and the other floors: the k ranks the last search took bound it from above
-   * in two reads, and on operational series (NAB's) that bound settles about nine spreads in ten. The searches start from where
-   * the previous state's ended (the median and MAD move little from one point to the next): four independent tests
-   * around the last answer usually settle the MAD, and otherwise the search widens by doubling steps, never more than
-   * O(log n).
-   */
-  /**
    * The trailing values the medians and spreads are taken over, with their running sums (their order of additions is
    * part of the scores: every window makes the same ones).
    */
@@ -241,6 +230,17 @@ public final class RobustZScoreDetector implements AnomalyDetector {
     abstract double distance(double x);
   }
 
+  /**
+   * The last {@code capacity} values, kept sorted for medians in {@link SortedBlocks}: each new value replaces the
+   * oldest by copying a block at each end and rotating the blocks in between; the detector's two windows make their
+   * replacements side by side ({@link #add(SlidingWindow, double, SlidingWindow, double)}). The robust spread of a
+   * window state is computed once and reused for every distance asked of that state. The MAD is only searched for when
+   * it could exceed the standard deviation and the other floors: the k ranks the last search took bound it from above
+   * in two reads, and on operational series (NAB's) that bound settles about nine spreads in ten. The searches start from where
+   * the previous state's ended (the median and MAD move little from one point to the next): four independent tests
+   * around the last answer usually settle the MAD, and otherwise the search widens by doubling steps, never more than
+   * O(log n).
+   */
   static final class SlidingWindow extends Window {
     private final double[] ring;
     private final SortedBlocks sorted;
